@@ -1,0 +1,22 @@
+// Shared Jest settings: swc transpiles TS (type checks run in the separate `typecheck` target).
+const path = require('node:path');
+
+/** @param {string} projectDir @param {import('jest').Config} [extra] */
+module.exports = function jestPreset(projectDir, extra = {}) {
+  return {
+    rootDir: projectDir,
+    testEnvironment: 'node',
+    transform: {
+      '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }],
+      '^.+\\.mjs$': ['@swc/jest', { module: { type: 'commonjs' } }],
+    },
+    // ESM-only packages that must be transpiled for Jest.
+    transformIgnorePatterns: ['/node_modules/(?!(feelin|@bpmn-io|lezer-feel|@lezer|min-dash)/)'],
+    moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+    testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.spec.tsx'],
+    testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+    moduleNameMapper: {},
+    cacheDirectory: path.join(__dirname, 'node_modules/.cache/jest'),
+    ...extra,
+  };
+};

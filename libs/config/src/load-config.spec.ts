@@ -1,0 +1,24 @@
+import { loadConfig, ConfigError } from './load-config';
+
+describe('loadConfig', () => {
+  it('applies defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, TEMPORAL_NAMESPACE: 'default', databaseKind: 'sqlite' });
+    expect(config.TEMPORAL_ADDRESS).toBeUndefined();
+  });
+
+  it('recognises PostgreSQL URLs', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u:p@localhost:5432/ow' }).databaseKind).toBe('postgresql');
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT="abc": expected a TCP port/],
+    ['PORT', '70000', /PORT="70000": expected a TCP port number 1-65535/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL="mysql:\/\/x": expected "file:<path>"/],
+    ['TEMPORAL_ADDRESS', 'localhost', /TEMPORAL_ADDRESS="localhost": expected "host:port"/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud": expected one of fatal, error/],
+  ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+});

@@ -1,0 +1,2 @@
+export * from './health.contract';
+export * from './problem.contract';

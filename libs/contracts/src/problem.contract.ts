@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** RFC 9457 problem details, the body of every API error (content type application/problem+json). */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  requestId: z.string().optional(),
+  /** Per-field validation errors: path like "items.0.code" → message. */
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
