@@ -1,0 +1,2 @@
+export { temporalCliPath, temporalTestServerPath } from './temporal-binaries';
+export { createTimeSkippingEnv, createLocalEnv } from './time-skipping-env';

@@ -1,0 +1,2 @@
+// The worker's workflow bundle entry: re-export every workflow here.
+export { demoCaseWorkflow } from './demo/demo-case.workflow';
