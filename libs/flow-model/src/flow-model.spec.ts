@@ -1,0 +1,175 @@
+import {
+  defaultPlanForItems,
+  evaluateCondition,
+  flattenPlan,
+  hashPlan,
+  parseServicePlan,
+  planBuilder,
+  PlanRun,
+  PlanValidationError,
+  sha256Hex,
+  validatePlan,
+  type ServicePlan,
+} from './index';
+
+const dept = (id: string, assignees = [`${id}-user`]) => ({ id, departmentCode: id.toUpperCase(), limitWorkingDays: 5, assignees });
+
+const restaurantPlan = (): ServicePlan =>
+  planBuilder('restaurant', { name: '开办餐饮店' })
+    .refusalPolicy('fail_fast')
+    .accept()
+    .automatic('licence_check', 'certificate_check', { certificateType: 'business_licence' })
+    .parallel([
+      (b) => b.department(dept('food')),
+      (b) => b.inclusive([{ when: 'signboard = true', then: (s) => s.department(dept('sign')) }, { then: (s) => s }]),
+      (b) =>
+        b.exclusive([
+          { when: 'area > 300', then: (s) => s.department(dept('fire')) },
+          { then: (s) => s.timer('notice_period', { value: 2, unit: 'working_day' }) },
+        ]),
+      (b) => b.subflow({ id: 'tobacco', itemCode: '000117112000' }, (s) => s.department(dept('tob'))),
+    ])
+    .issue()
+    .build();
+
+function runToEnd(plan: ServicePlan, data: Record<string, unknown>, refuse: string[] = []) {
+  const run = new PlanRun(flattenPlan(plan), data);
+  let { state, activated } = run.start();
+  const visited: string[] = [];
+  while (activated.length > 0) {
+    const node = activated.shift()!;
+    visited.push(node.id);
+    const step = run.complete(state, node.id, refuse.includes(node.id) ? 'refused' : 'completed');
+    state = step.state;
+    activated.push(...step.activated);
+  }
+  return { visited, state };
+}
+
+describe('plan builder and validation', () => {
+  it('builds a valid plan with every node type', () => {
+    const plan = restaurantPlan();
+    expect(validatePlan(plan)).toEqual([]);
+    expect(plan.nodes.map((n) => n.type)).toEqual(
+      expect.arrayContaining(['accept', 'automatic', 'parallel', 'inclusive', 'exclusive', 'timer', 'subflow', 'join', 'issue', 'end']),
+    );
+    expect(parseServicePlan(JSON.parse(JSON.stringify(plan)))).toEqual(plan);
+  });
+
+  it('defaultPlanForItems gives accept → parallel departments → issue', () => {
+    const plan = defaultPlanForItems([
+      { itemCode: 'A1', name: 'A', departmentCode: 'DA', limitWorkingDays: 10, assignees: ['a'] },
+      { itemCode: 'B1', name: 'B', departmentCode: 'DB', limitWorkingDays: 5, assignees: ['b1', 'b2'] },
+    ]);
+    expect(plan.edges.map((e) => `${e.from}->${e.to}`)).toEqual([
+      'accept->fork',
+      'fork->item_A1',
+      'fork->item_B1',
+      'item_A1->join',
+      'item_B1->join',
+      'join->issue',
+      'issue->end',
+    ]);
+    expect(plan.nodes.find((n) => n.id === 'item_B1')).toMatchObject({ countersign: { mode: 'all' } });
+  });
+
+  it('reports dangling edges, unreachable nodes, join without fork, missing end, bad FEEL', () => {
+    const messages = (input: unknown) => {
+      try {
+        parseServicePlan(input);
+        return [];
+      } catch (e) {
+        expect(e).toBeInstanceOf(PlanValidationError);
+        return (e as PlanValidationError).issues.map((i) => `${i.path}: ${i.message}`);
+      }
+    };
+    const d = { type: 'department', departmentCode: 'X', role: 'r', limitWorkingDays: 3, countersign: { mode: 'single' }, assignees: ['u'] };
+    const issues = messages({
+      key: 'broken',
+      name: 'broken',
+      nodes: [
+        { id: 'accept', type: 'accept' },
+        { id: 'a', ...d },
+        { id: 'orphan', ...d },
+        { id: 'j', type: 'join' },
+        { id: 'issue', type: 'issue' },
+        { id: 'x', type: 'exclusive' },
+      ],
+      edges: [
+        { from: 'accept', to: 'a' },
+        { from: 'a', to: 'j' },
+        { from: 'j', to: 'issue' },
+        { from: 'issue', to: 'nowhere' },
+        { from: 'orphan', to: 'x' },
+        { from: 'x', to: 'j', condition: 'area > ' },
+      ],
+    });
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        'issue->nowhere: dangling edge: target "nowhere" is not a node',
+        'plan: missing end: add an "end" node',
+        'orphan: unreachable from "accept"',
+        'j: join without fork: no parallel/exclusive/inclusive gateway precedes it',
+        expect.stringMatching(/^x->j: FEEL syntax error/),
+      ]),
+    );
+  });
+
+  it('checks countersign against the assignee list', () => {
+    expect(() =>
+      planBuilder('p').accept().department({ ...dept('a', ['u1', 'u2']), countersign: { mode: 'at_least', n: 3 } }).issue().build(),
+    ).toThrow(/at_least 3 needs at least 3 assignees/);
+  });
+
+  it('rejects a path that skips issuance', () => {
+    const plan = restaurantPlan();
+    const bad = { ...plan, edges: [...plan.edges, { from: 'licence_check', to: 'end' }] };
+    expect(validatePlan(bad).map((i) => i.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/reaches the end without passing the issue step/)]),
+    );
+  });
+});
+
+describe('FEEL conditions', () => {
+  it('evaluates over application data; null counts as false', () => {
+    expect(evaluateCondition('area > 100 and kind = "food"', { area: 150, kind: 'food' })).toBe(true);
+    expect(evaluateCondition('missing > 3', {})).toBe(false);
+    expect(() => evaluateCondition('area + 1', { area: 1 })).toThrow(/not a boolean/);
+  });
+});
+
+describe('PlanRun (token engine)', () => {
+  it('runs only the branches whose conditions hold', () => {
+    expect(runToEnd(restaurantPlan(), { signboard: true, area: 100 }).visited).toEqual([
+      'licence_check',
+      'food',
+      'sign',
+      'notice_period',
+      'tobacco/tob',
+      'issue',
+    ]);
+    const run = runToEnd(restaurantPlan(), { signboard: false, area: 500 });
+    expect(run.visited).toEqual(['licence_check', 'food', 'fire', 'tobacco/tob', 'issue']);
+    expect(run.state.finished).toBe(true);
+  });
+
+  it('a refused step kills its own path; the issue step still runs', () => {
+    const plan = planBuilder('seq').accept().department(dept('a')).department(dept('b')).issue().build();
+    const run = runToEnd(plan, {}, ['a']);
+    expect(run.visited).toEqual(['a', 'issue']);
+    expect(run.state.nodes.b).toBe('skipped');
+    expect(run.state.finished).toBe(true);
+  });
+});
+
+describe('hashPlan', () => {
+  it('is sha256 over canonical JSON, independent of key order', () => {
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    const plan = restaurantPlan();
+    const reverseKeys = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(reverseKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverseKeys(x)])) : v;
+    const reordered = reverseKeys(plan) as ServicePlan;
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(plan));
+    expect(hashPlan(reordered)).toBe(hashPlan(plan));
+  });
+});

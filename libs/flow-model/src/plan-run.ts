@@ -1,0 +1,120 @@
+import { evaluateCondition } from './feel-condition';
+import type { FlatEdge, FlatNode, FlatPlan } from './flatten-plan';
+
+/**
+ * A pure token engine over a flattened plan (no Temporal, no clock). Every edge resolves to `live`
+ * or `dead` (dead-path elimination), so joins after parallel, exclusive and inclusive gateways all
+ * follow one rule: fire once every incoming edge is resolved, live if any incoming edge is live.
+ * The issue step fires once everything upstream resolved, even when all of it is dead (a refused
+ * case is still issued at the window).
+ */
+export type NodeRunStatus = 'active' | 'completed' | 'refused' | 'cancelled' | 'skipped';
+export type WorkNodeType = 'department' | 'automatic' | 'timer' | 'issue';
+export interface PlanRunState {
+  nodes: Record<string, NodeRunStatus>;
+  edges: Record<string, 'live' | 'dead'>;
+  finished: boolean;
+}
+export interface PlanRunStep {
+  state: PlanRunState;
+  /** Work nodes that became active: the caller executes them and reports back with completeNode. */
+  activated: FlatNode[];
+}
+export type NodeOutcome = 'completed' | 'refused' | 'cancelled';
+
+const WORK: ReadonlySet<string> = new Set<WorkNodeType>(['department', 'automatic', 'timer', 'issue']);
+export const isWorkNode = (n: FlatNode): boolean => WORK.has(n.type);
+
+export class PlanRun {
+  private readonly byId = new Map<string, FlatNode>();
+  private readonly outgoing = new Map<string, FlatEdge[]>();
+  private readonly incoming = new Map<string, FlatEdge[]>();
+
+  constructor(
+    readonly plan: FlatPlan,
+    private readonly data: Record<string, unknown>,
+  ) {
+    for (const n of plan.nodes) {
+      this.byId.set(n.id, n);
+      this.outgoing.set(n.id, []);
+      this.incoming.set(n.id, []);
+    }
+    for (const e of plan.edges) {
+      this.outgoing.get(e.from)!.push(e);
+      this.incoming.get(e.to)!.push(e);
+    }
+  }
+
+  node(id: string): FlatNode {
+    const n = this.byId.get(id);
+    if (!n) throw new Error(`no node "${id}" in plan ${this.plan.key}`);
+    return n;
+  }
+
+  start(): PlanRunStep {
+    const accept = this.plan.nodes.find((n) => n.type === 'accept');
+    if (!accept) throw new Error(`plan ${this.plan.key} has no accept node`);
+    const state: PlanRunState = { nodes: {}, edges: {}, finished: false };
+    const activated: FlatNode[] = [];
+    this.resolveNode(state, accept, true, activated);
+    return { state, activated };
+  }
+
+  /** Reports a work node's outcome; refused or cancelled nodes kill their outgoing path. */
+  complete(prev: PlanRunState, nodeId: string, outcome: NodeOutcome): PlanRunStep {
+    const state = cloneState(prev);
+    if (state.nodes[nodeId] !== 'active') throw new Error(`node "${nodeId}" is not active (${state.nodes[nodeId] ?? 'not reached'})`);
+    state.nodes[nodeId] = outcome;
+    const activated: FlatNode[] = [];
+    this.emit(state, this.node(nodeId), outcome === 'completed', activated);
+    return { state, activated };
+  }
+
+  activeNodes(state: PlanRunState): FlatNode[] {
+    return Object.entries(state.nodes)
+      .filter(([, s]) => s === 'active')
+      .map(([id]) => this.node(id));
+  }
+
+  private emit(state: PlanRunState, node: FlatNode, live: boolean, activated: FlatNode[]): void {
+    const outs = this.outgoing.get(node.id)!;
+    const chosen = live ? this.choose(node, outs) : new Set<string>();
+    for (const e of outs) {
+      state.edges[e.id] = chosen.has(e.id) ? 'live' : 'dead';
+      this.arrive(state, this.node(e.to), activated);
+    }
+    if (node.type === 'end' && !node.scope && live) state.finished = true;
+  }
+
+  private choose(node: FlatNode, outs: FlatEdge[]): Set<string> {
+    if (node.type !== 'exclusive' && node.type !== 'inclusive') return new Set(outs.map((e) => e.id));
+    const holding = outs.filter((e) => e.condition && evaluateCondition(e.condition, this.data));
+    const picked = node.type === 'exclusive' ? holding.slice(0, 1) : holding;
+    if (picked.length > 0) return new Set(picked.map((e) => e.id));
+    const fallback = outs.find((e) => e.isDefault);
+    if (!fallback) throw new Error(`no condition holds at gateway "${node.id}" and it has no default edge`);
+    return new Set([fallback.id]);
+  }
+
+  private arrive(state: PlanRunState, node: FlatNode, activated: FlatNode[]): void {
+    if (state.nodes[node.id]) return;
+    const ins = this.incoming.get(node.id)!.map((e) => state.edges[e.id]);
+    if (ins.some((s) => s === undefined)) return;
+    const live = ins.some((s) => s === 'live') || (node.type === 'issue' && !node.scope);
+    this.resolveNode(state, node, live, activated);
+  }
+
+  private resolveNode(state: PlanRunState, node: FlatNode, live: boolean, activated: FlatNode[]): void {
+    if (live && isWorkNode(node)) {
+      state.nodes[node.id] = 'active';
+      activated.push(node);
+      return;
+    }
+    state.nodes[node.id] = live ? 'completed' : 'skipped';
+    this.emit(state, node, live, activated);
+  }
+}
+
+function cloneState(s: PlanRunState): PlanRunState {
+  return { nodes: { ...s.nodes }, edges: { ...s.edges }, finished: s.finished };
+}
