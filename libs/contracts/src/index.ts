@@ -1,2 +1,3 @@
 export * from './health.contract';
 export * from './problem.contract';
+export * from './demo-case.contract';
