@@ -1,14 +1,13 @@
 import { z } from 'zod';
 
-/** Response of POST /api/demo-cases (status waiting) and POST /api/demo-cases/:caseNo/complete (status completed). */
+/** POST /api/demo-cases → 201; POST /api/demo-cases/:caseNo/complete → 200. Proves the Temporal wiring. */
 export const demoCaseResponseSchema = z.object({
-  caseNo: z.string().min(1),
+  caseNo: z.string(),
   status: z.enum(['waiting', 'completed']),
 });
 export type DemoCaseResponse = z.infer<typeof demoCaseResponseSchema>;
 
-/** Body of POST /api/demo-cases/:caseNo/complete — who completes the case (the workflow refuses a blank name). */
-export const completeDemoCaseRequestSchema = z.object({
-  completedBy: z.string().trim().min(1, 'completedBy is required'),
+export const completeDemoCaseRequestSchema = z.strictObject({
+  completedBy: z.string().trim().min(1, 'name who completes the case, e.g. "demo-clerk"').max(64),
 });
 export type CompleteDemoCaseRequest = z.infer<typeof completeDemoCaseRequestSchema>;

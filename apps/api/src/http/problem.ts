@@ -1,0 +1,65 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import type { Problem } from '@onewindow/contracts';
+
+/** Stable problem types; the URI is a name, not a page. */
+export const ProblemType = {
+  validation: 'urn:onewindow:problem:validation',
+  notFound: 'urn:onewindow:problem:not-found',
+  conflict: 'urn:onewindow:problem:conflict',
+  dependencyDown: 'urn:onewindow:problem:dependency-unavailable',
+  refused: 'urn:onewindow:problem:action-refused',
+  unauthenticated: 'urn:onewindow:problem:unauthenticated',
+  forbidden: 'urn:onewindow:problem:forbidden',
+  payloadTooLarge: 'urn:onewindow:problem:payload-too-large',
+  internal: 'urn:onewindow:problem:internal',
+} as const;
+
+export class ProblemError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly title: string,
+    detail: string,
+    readonly errors?: Problem['errors'],
+  ) {
+    super(detail);
+  }
+}
+
+export const notFound = (detail: string) => new ProblemError(404, ProblemType.notFound, 'Not found', detail);
+
+export function zodProblem(error: ZodError, where: string): ProblemError {
+  const errors = error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message }));
+  const summary = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+  return new ProblemError(400, ProblemType.validation, 'Invalid request', `The ${where} is invalid — ${summary}`, errors);
+}
+
+export const unknownRoute: RequestHandler = (req, _res, next) => {
+  next(notFound(`No API route ${req.method} ${req.path}; see /api/openapi.json for the routes`));
+};
+
+/** The one place errors become HTTP: problem+json, never a stack trace. */
+export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  let problem: ProblemError;
+  if (error instanceof ProblemError) problem = error;
+  else if (error instanceof ZodError) problem = zodProblem(error, 'request');
+  else if (error?.type === 'entity.too.large')
+    problem = new ProblemError(413, ProblemType.payloadTooLarge, 'Payload too large', `The request body is larger than the ${error.limit} byte limit`);
+  else if (error?.type === 'entity.parse.failed')
+    problem = new ProblemError(400, ProblemType.validation, 'Invalid JSON', `The request body is not valid JSON: ${error.message}`);
+  else {
+    req.log?.error({ err: error }, 'unhandled error');
+    problem = new ProblemError(500, ProblemType.internal, 'Internal error', `Something went wrong on our side; quote request id ${String(req.id)} when reporting it`);
+  }
+  const body: Problem = {
+    type: problem.type,
+    title: problem.title,
+    status: problem.status,
+    detail: problem.message,
+    instance: req.originalUrl,
+    requestId: String(req.id),
+    ...(problem.errors ? { errors: problem.errors } : {}),
+  };
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
+};

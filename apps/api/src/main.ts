@@ -1,0 +1,28 @@
+import { loadConfigOrExit } from '@onewindow/config';
+import { buildApiDeps } from './build-api-deps';
+import { createApp } from './create-app';
+import { createLogger } from './http/logger';
+
+const config = loadConfigOrExit();
+const logger = createLogger(config.LOG_LEVEL);
+const deps = buildApiDeps(config, logger, config.TEMPORAL_ADDRESS ?? 'localhost:7233');
+const server = createApp(deps).listen(config.PORT, () => {
+  logger.info({ port: config.PORT }, `OneWindow API listening on http://localhost:${config.PORT}`);
+});
+server.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE') {
+    process.stderr.write(`Port ${config.PORT} is already in use: stop the other process or set PORT to a free port.\n`);
+    process.exit(98);
+  }
+  throw error;
+});
+
+function shutdown(signal: string): void {
+  logger.info({ signal }, 'shutting down');
+  server.close(() => {
+    void deps.db.$disconnect().finally(() => process.exit(0));
+  });
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
