@@ -1,0 +1,27 @@
+import type { RouteObject } from 'react-router-dom';
+import { AppLayout } from '../modules/layout/components/AppLayout';
+import { leafWorkspaces } from '../modules/layout/workspaces';
+import { ComingSoonPage } from '../pages/ComingSoonPage';
+import { HomePage } from '../pages/HomePage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { StatusPage } from '../pages/StatusPage';
+
+/** Pages that exist; every other workspace mounts its "coming soon" placeholder. */
+const builtPages: Record<string, RouteObject['element']> = {
+  status: <StatusPage />,
+};
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      ...leafWorkspaces.map((workspace) => ({
+        path: workspace.path.slice(1),
+        element: builtPages[workspace.key] ?? <ComingSoonPage labelKey={workspace.labelKey} descriptionKey={workspace.descriptionKey} />,
+      })),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

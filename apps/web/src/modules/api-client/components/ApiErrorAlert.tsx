@@ -1,0 +1,47 @@
+import { Alert, Button, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useDescribeApiError } from '../hooks/use-describe-api-error';
+
+interface ApiErrorAlertProps {
+  error: unknown;
+  onRetry?: () => void;
+}
+
+/** A failed load shown in place, with the server's detail and request id for the help desk. */
+export function ApiErrorAlert({ error, onRetry }: ApiErrorAlertProps) {
+  const { t } = useTranslation();
+  const { title, detail, fieldErrors, requestId } = useDescribeApiError()(error);
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      data-testid="api-error"
+      title={title}
+      description={
+        detail || fieldErrors.length > 0 || requestId ? (
+          <>
+            {detail && <div>{detail}</div>}
+            {fieldErrors.length > 0 && (
+              <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
+                {fieldErrors.map((fieldError) => (
+                  <li key={fieldError.path}>
+                    <Typography.Text code>{fieldError.path}</Typography.Text> {fieldError.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {requestId && <Typography.Text type="secondary">{t('errors.requestId', { id: requestId })}</Typography.Text>}
+          </>
+        ) : undefined
+      }
+      action={
+        onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            {t('errors.retry')}
+          </Button>
+        ) : undefined
+      }
+    />
+  );
+}

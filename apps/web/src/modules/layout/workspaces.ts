@@ -1,0 +1,50 @@
+import type { ComponentType } from 'react';
+import {
+  AuditOutlined,
+  BookOutlined,
+  DashboardOutlined,
+  DeploymentUnitOutlined,
+  FileDoneOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  SolutionOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+
+export interface Workspace {
+  key: string;
+  path: string;
+  /** i18n key of the menu label (nav.*). */
+  labelKey: `nav.${string}`;
+  /** i18n key of the one-line description (workspace.*). */
+  descriptionKey?: `workspace.${string}`;
+  icon: ComponentType;
+  /** False while the page is a "coming soon" placeholder. */
+  ready: boolean;
+  children?: Workspace[];
+}
+
+/** Every workspace in menu order; the router and the home page read the same list. */
+export const workspaces: Workspace[] = [
+  { key: 'home', path: '/', labelKey: 'nav.home', icon: HomeOutlined, ready: true },
+  {
+    key: 'window',
+    path: '/window',
+    labelKey: 'nav.window',
+    icon: SolutionOutlined,
+    ready: true,
+    children: [
+      { key: 'window-desk', path: '/window', labelKey: 'nav.windowDesk', descriptionKey: 'workspace.windowDesk', icon: SolutionOutlined, ready: false },
+      { key: 'checklist', path: '/checklist', labelKey: 'nav.checklist', descriptionKey: 'workspace.checklist', icon: UnorderedListOutlined, ready: true },
+    ],
+  },
+  { key: 'approvals', path: '/approvals', labelKey: 'nav.approvals', descriptionKey: 'workspace.approvals', icon: AuditOutlined, ready: false },
+  { key: 'supervision', path: '/supervision', labelKey: 'nav.supervision', descriptionKey: 'workspace.supervision', icon: FileDoneOutlined, ready: false },
+  { key: 'designer', path: '/designer', labelKey: 'nav.designer', descriptionKey: 'workspace.designer', icon: DeploymentUnitOutlined, ready: false },
+  { key: 'catalogue', path: '/catalogue', labelKey: 'nav.catalogue', descriptionKey: 'workspace.catalogue', icon: BookOutlined, ready: true },
+  { key: 'lookup', path: '/lookup', labelKey: 'nav.lookup', descriptionKey: 'workspace.lookup', icon: FileSearchOutlined, ready: false },
+  { key: 'status', path: '/status', labelKey: 'nav.status', descriptionKey: 'workspace.status', icon: DashboardOutlined, ready: true },
+];
+
+/** Leaf workspaces (what the home page lists and the router mounts). */
+export const leafWorkspaces: Workspace[] = workspaces.flatMap((workspace) => workspace.children ?? [workspace]).filter((w) => w.key !== 'home');
