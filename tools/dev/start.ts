@@ -1,0 +1,84 @@
+// `npm start`: the whole stack on one machine — Temporal dev server (var/temporal.db), worker, API + web.
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfigOrExit, repoRoot } from '@onewindow/config';
+import { migrateDatabase, MigrationError } from '@onewindow/db';
+import { isPortFree, startTemporalDevServer, waitForTemporal, type TemporalDevServer } from '@onewindow/testkit';
+import { superviseNodeProcess, type SupervisedProcess } from './child-process-supervisor';
+import { buildWebIfStale } from './build-web-if-stale';
+import { seedDemoData } from '../seed/seed-demo-data';
+
+const root = repoRoot();
+const log = (line: string) => process.stdout.write(`[onewindow] ${line}\n`);
+const die = (line: string): never => {
+  process.stderr.write(`[onewindow] ERROR: ${line}\n`);
+  process.exit(1);
+};
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  fs.mkdirSync(path.join(root, 'var'), { recursive: true });
+  if (!(await isPortFree(config.PORT))) die(`port ${config.PORT} is already in use: stop the other process or start with PORT=<free port> npm start`);
+
+  try {
+    const { applied } = await migrateDatabase(config.DATABASE_URL);
+    if (applied.length) log(`database migrated: ${applied.join(', ')}`);
+  } catch (error) {
+    if (error instanceof MigrationError) die(error.message);
+    die(`cannot open the database ${config.DATABASE_URL}: ${(error as Error).message}`);
+  }
+  await seedDemoData(config.DATABASE_URL, log);
+  buildWebIfStale(root, log);
+
+  let temporal: TemporalDevServer | undefined;
+  let temporalAddress = config.TEMPORAL_ADDRESS;
+  if (temporalAddress) {
+    await waitForTemporal(temporalAddress, config.TEMPORAL_NAMESPACE, 10_000).catch(() =>
+      die(`TEMPORAL_ADDRESS=${temporalAddress} does not answer (namespace "${config.TEMPORAL_NAMESPACE}"): start that server, fix the address, or unset TEMPORAL_ADDRESS to use the embedded dev server`),
+    );
+  } else {
+    for (const port of [7233, 8233]) {
+      if (!(await isPortFree(port))) die(`port ${port} (Temporal dev server) is in use: stop the other Temporal server, or set TEMPORAL_ADDRESS to use it`);
+    }
+    log('starting the Temporal dev server (state in var/temporal.db)…');
+    temporal = await startTemporalDevServer({ port: 7233, uiPort: 8233, dbFile: path.join(root, 'var', 'temporal.db'), namespace: config.TEMPORAL_NAMESPACE });
+    temporalAddress = temporal.address;
+  }
+
+  const env = { ...process.env, TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: config.DATABASE_URL, PORT: String(config.PORT) };
+  const children: SupervisedProcess[] = [
+    superviseNodeProcess('worker', path.join(root, 'apps/worker/src/main.ts'), env, log),
+    superviseNodeProcess('api', path.join(root, 'apps/api/src/main.ts'), env, log),
+  ];
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log(`${signal}: stopping the API, draining the worker, stopping Temporal…`);
+    for (const child of [...children].reverse()) await child.stop();
+    await temporal?.stop();
+    log('stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await waitForHealth(`http://localhost:${config.PORT}/api/health`);
+  log('OneWindow is running:');
+  log(`  app          http://localhost:${config.PORT}/`);
+  log(`  API          http://localhost:${config.PORT}/api/health`);
+  log(`  Temporal UI  ${temporal?.uiUrl ?? `(external server ${temporalAddress})`}`);
+  log('Press Ctrl-C to stop.');
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  log(`the API did not report healthy within 60 s; check ${url}`);
+}
+
+main().catch((error) => die(error instanceof Error ? error.message : String(error)));
