@@ -11,7 +11,7 @@ module.exports = function jestPreset(projectDir, extra = {}) {
       '^.+\\.mjs$': ['@swc/jest', { module: { type: 'commonjs' } }],
     },
     // ESM-only packages that must be transpiled for Jest.
-    transformIgnorePatterns: ['/node_modules/(?!(feelin|@bpmn-io|lezer-feel|@lezer|min-dash)/)'],
+    transformIgnorePatterns: ['/node_modules/(?!(feelin|@bpmn-io|lezer-feel|@lezer|min-dash|temporal-polyfill|temporal-spec|temporal-utils)/)'],
     moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
     testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.spec.tsx'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],

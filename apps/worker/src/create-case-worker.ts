@@ -16,7 +16,8 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     connection: options.connection,
     namespace: options.config.TEMPORAL_NAMESPACE,
     taskQueue: options.config.TASK_QUEUE,
-    workflowsPath,
+    // Production workers load the pre-built bundle (nx build worker); dev and tests bundle from source.
+    ...(process.env.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH } } : { workflowsPath }),
     activities: createActivities(options.activityDeps),
     maxCachedWorkflows: options.maxCachedWorkflows ?? 1000,
     maxConcurrentWorkflowTaskExecutions: 40,

@@ -2,3 +2,4 @@ export { createPrismaClient, type Db } from './create-prisma-client';
 export { migrateDatabase, listMigrations, MigrationError, sqliteFilePath, type DatabaseKind } from './migrate-database';
 export type * from './generated/sqlite/models';
 export { Prisma } from './generated/sqlite/client';
+export { createSqliteTestDatabase, createPostgresTestDatabase, postgresAdminUrl, type TestDatabase } from './scratch-database';

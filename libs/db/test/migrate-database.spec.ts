@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { migrateDatabase, sqliteFilePath } from '@onewindow/db';
-import { createPostgresTestDatabase, createSqliteTestDatabase, type TestDatabase } from '@onewindow/testkit';
+import { migrateDatabase, sqliteFilePath } from '../src';
+import { createPostgresTestDatabase, createSqliteTestDatabase, type TestDatabase } from '../src';
 
 async function exerciseModel(t: TestDatabase): Promise<void> {
   await t.db.department.create({ data: { code: 'SCJG', name: '市场监督管理局', region: '370800' } });

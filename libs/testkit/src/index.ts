@@ -1,6 +1,5 @@
 export { temporalCliPath, temporalTestServerPath } from './temporal-binaries';
 export { createTimeSkippingEnv, createLocalEnv } from './time-skipping-env';
-export { createSqliteTestDatabase, createPostgresTestDatabase, postgresAdminUrl, type TestDatabase } from './test-database';
+export { createSqliteTestDatabase, createPostgresTestDatabase, postgresAdminUrl, type TestDatabase } from '@onewindow/db';
 export { freePort, isPortFree } from './free-port';
 export { startTemporalDevServer, waitForTemporal, type TemporalDevServer, type TemporalDevServerOptions } from './temporal-dev-server';
-export { startStack, type RunningStack } from './start-stack';

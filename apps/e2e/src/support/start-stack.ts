@@ -4,8 +4,8 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { loadConfig, repoRoot } from '@onewindow/config';
 import { buildApiDeps, createApp, createLogger } from '@onewindow/api';
 import { createCaseWorker } from '@onewindow/worker';
-import { startTemporalDevServer } from './temporal-dev-server';
-import { createSqliteTestDatabase } from './test-database';
+import { createSqliteTestDatabase, startTemporalDevServer } from '@onewindow/testkit';
+
 
 export interface RunningStack {
   baseUrl: string;

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { Client } from 'pg';
-import { createPrismaClient, migrateDatabase, type Db } from '@onewindow/db';
+import { createPrismaClient, type Db } from './create-prisma-client';
+import { migrateDatabase } from './migrate-database';
 
 export interface TestDatabase {
   url: string;
@@ -11,7 +12,7 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-/** A fresh, migrated SQLite file in the OS temp dir. */
+/** A fresh, migrated SQLite file in the OS temp dir (tests, benchmarks, scratch work). */
 export async function createSqliteTestDatabase(): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onewindow-db-'));
   const url = `file:${path.join(dir, 'test.db')}`;

@@ -1,4 +1,8 @@
-import { startStack, type RunningStack } from '@onewindow/testkit';
+import type { AddressInfo } from 'node:net';
+import { buildApiDeps, createApp, createLogger } from '@onewindow/api';
+import { loadConfig } from '@onewindow/config';
+import { createSqliteTestDatabase, freePort } from '@onewindow/testkit';
+import { startStack, type RunningStack } from '../support/start-stack';
 
 describe('API against the real stack', () => {
   let stack: RunningStack;
@@ -56,16 +60,13 @@ describe('API against the real stack', () => {
 
 describe('API when Temporal is down', () => {
   it('returns 503 naming Temporal', async () => {
-    const { buildApiDeps, createApp, createLogger } = await import('@onewindow/api');
-    const { loadConfig } = await import('@onewindow/config');
-    const { createSqliteTestDatabase, freePort } = await import('@onewindow/testkit');
     const database = await createSqliteTestDatabase();
     const deadAddress = `127.0.0.1:${await freePort()}`;
     const deps = buildApiDeps(loadConfig({ DATABASE_URL: database.url }), createLogger('silent'), deadAddress);
     const server = createApp(deps).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     try {
-      const { port } = server.address() as import('node:net').AddressInfo;
+      const { port } = server.address() as AddressInfo;
       const res = await fetch(`http://127.0.0.1:${port}/api/health`);
       expect(res.status).toBe(503);
       const body = await res.json();

@@ -1,0 +1,16 @@
+// Pre-bundles the workflow code for production workers (WORKFLOW_BUNDLE_PATH), as Temporal recommends.
+import fs from 'node:fs';
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { workflowsPath } from '@onewindow/workflows';
+import { repoRoot } from '@onewindow/config';
+
+async function main(): Promise<void> {
+  const { code } = await bundleWorkflowCode({ workflowsPath });
+  const out = path.join(repoRoot(), 'dist', 'apps', 'worker', 'workflow-bundle.js');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, code);
+  console.log(`built ${path.relative(repoRoot(), out)} (${Math.round(code.length / 1024)} KiB)`);
+}
+
+void main();
