@@ -3,3 +3,4 @@ export { migrateDatabase, listMigrations, MigrationError, sqliteFilePath, type D
 export type * from './generated/sqlite/models';
 export { Prisma } from './generated/sqlite/client';
 export { createSqliteTestDatabase, createPostgresTestDatabase, postgresAdminUrl, type TestDatabase } from './scratch-database';
+export { loadCalendarData, saveCalendarYear } from './calendar-store';
