@@ -1,5 +1,11 @@
 // Public API for apps: workflow functions (for typed starts), messages (updates/queries) and types.
 export { demoCaseWorkflow, type DemoCaseResult } from './demo/demo-case.workflow';
 export { completeDemoCase, demoCaseStatus, type DemoCompletion } from './demo/demo-case.messages';
+export { caseWorkflow } from './case/case.workflow';
+export * from './case/case-messages';
+export { caseWorkflowInputSchema, type CaseWorkflowInput, type ContinuedCase } from './case/case-input';
+export type * from './case/case-state';
+export type * from './case/case-activities';
+export { tally } from './case/step-reducer';
 /** Absolute path of the bundle entry, for Worker.create({ workflowsPath }). */
 export const workflowsPath: string = require.resolve('./workflows');

@@ -1,2 +1,3 @@
 // The worker's workflow bundle entry: re-export every workflow here.
 export { demoCaseWorkflow } from './demo/demo-case.workflow';
+export { caseWorkflow } from './case/case.workflow';

@@ -34,7 +34,9 @@ const restaurantPlan = (): ServicePlan =>
 
 function runToEnd(plan: ServicePlan, data: Record<string, unknown>, refuse: string[] = []) {
   const run = new PlanRun(flattenPlan(plan), data);
-  let { state, activated } = run.start();
+  const first = run.start();
+  let state = first.state;
+  const activated = first.activated;
   const visited: string[] = [];
   while (activated.length > 0) {
     const node = activated.shift()!;

@@ -1,0 +1,116 @@
+import type { CalendarData } from '@onewindow/calendar';
+
+/**
+ * The activities a case workflow calls. Implemented by the worker (Prisma projections, notifications);
+ * the workflow imports this file as types only. Every input carries an idempotency key
+ * `<caseNo>:<event sequence>` that is stable across retries and replays: write it with a unique
+ * constraint and treat a duplicate as success.
+ */
+export interface ActivityBase {
+  idempotencyKey: string;
+  caseNo: string;
+  /** Workflow time of the event, ISO instant. */
+  at: string;
+}
+
+export interface LoadCalendarInput extends ActivityBase {
+  /** Years the case may touch (acceptance year and the next). */
+  years: number[];
+}
+
+export interface OpenTaskInput extends ActivityBase {
+  stepId: string;
+  name: string;
+  departmentCode: string;
+  role: string;
+  itemCode?: string;
+  assignees: string[];
+  dueDate: string;
+  provisional: boolean;
+  /** Increments when the same step is opened again (退回, 转办 …), so projections can tell tasks apart. */
+  generation: number;
+}
+
+export interface CloseTaskInput extends ActivityBase {
+  stepId: string;
+  generation: number;
+  status: 'approved' | 'refused' | 'cancelled';
+}
+
+export interface RecordDecisionInput extends ActivityBase {
+  stepId?: string;
+  action: string;
+  actor: string;
+  details: Record<string, unknown>;
+}
+
+export interface RecordClockEventInput extends ActivityBase {
+  clock: 'statutory' | 'promised' | 'step' | 'issuance';
+  stepId?: string;
+  event: 'started' | 'suspended' | 'resumed' | 'extended' | 'stopped';
+  dueDate?: string;
+  reason?: string;
+  approvedBy?: string;
+}
+
+export interface SendReminderInput extends ActivityBase {
+  stepId: string;
+  departmentCode: string;
+  assignees: string[];
+  dueDate: string;
+  /** The threshold that fired: working days left until the due date. */
+  remainingWorkingDays: number;
+  /** The Shanghai date the reminder went out. */
+  on: string;
+}
+
+export interface EscalateOverdueInput extends ActivityBase {
+  stepId: string;
+  departmentCode: string;
+  /** Who receives it: the lead of the department (resolved by the activity). */
+  role: 'department_lead';
+  dueDate: string;
+  on: string;
+}
+
+export interface RunAutomaticStepInput extends ActivityBase {
+  stepId: string;
+  task: string;
+  input: Record<string, unknown>;
+  applicationData: Record<string, unknown>;
+}
+export interface AutomaticStepResult {
+  outcome: 'passed' | 'failed';
+  reasons?: string[];
+}
+
+export interface IssueCertificateInput extends ActivityBase {
+  stepId: string;
+  itemCode?: string;
+  certificateTypeCode: string;
+  name: string;
+  issuedBy: string;
+  on: string;
+}
+export interface IssuedCertificate {
+  certificateNo: string;
+}
+
+export interface CompleteCaseInput extends ActivityBase {
+  outcome: 'approved' | 'refused' | 'withdrawn';
+  reasons: { stepId: string; reasons: string[] }[];
+  delivery?: { method: string; address?: string };
+}
+
+export interface CaseActivities {
+  loadCalendar(input: LoadCalendarInput): Promise<CalendarData>;
+  openTask(input: OpenTaskInput): Promise<void>;
+  closeTask(input: CloseTaskInput): Promise<void>;
+  recordDecision(input: RecordDecisionInput): Promise<void>;
+  recordClockEvent(input: RecordClockEventInput): Promise<void>;
+  sendReminder(input: SendReminderInput): Promise<void>;
+  escalateOverdue(input: EscalateOverdueInput): Promise<void>;
+  runAutomaticStep(input: RunAutomaticStepInput): Promise<AutomaticStepResult>;
+  issueCertificate(input: IssueCertificateInput): Promise<IssuedCertificate>;
+  completeCase(input: CompleteCaseInput): Promise<void>;
+}

@@ -1,0 +1,197 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { FlatNode, NodeOutcome, PlanRun } from '@onewindow/flow-model';
+import type { ActivityBase, CaseActivities } from './case-activities';
+import { dueField, dueOf, shanghaiDate, startClock, timerFiresAt, type WorkingCalendar } from './case-clock';
+import type { ParsedCaseInput } from './case-input';
+import type { CaseState, HistoryEntry, StepState } from './case-state';
+import { releaseCaseClocks } from './case-suspensions';
+import { refusalReasons } from './step-reducer';
+
+const acts = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+type DepartmentFlatNode = Extract<FlatNode, { type: 'department' }>;
+
+/** The case's mutable core: plan progression, step lifecycle, refusal policy. Handlers and the main loop share it. */
+export class CaseEngine {
+  /** Work nodes the plan activated that the main loop has not started yet. */
+  readonly queue: FlatNode[] = [];
+  /** Bumped on every change so the main loop re-plans its timers. */
+  version = 0;
+  automaticInFlight = 0;
+  readonly acts = acts;
+
+  constructor(
+    readonly input: ParsedCaseInput,
+    readonly state: CaseState,
+    readonly run: PlanRun,
+    readonly calendar: WorkingCalendar,
+  ) {}
+
+  get finished(): boolean {
+    return this.state.phase === 'completed' || this.state.phase === 'withdrawn';
+  }
+
+  nowIso(): string {
+    return new Date(Date.now()).toISOString();
+  }
+
+  today(): string {
+    return shanghaiDate(Date.now());
+  }
+
+  /** A fresh idempotency key and timestamp for one activity call. */
+  base(): ActivityBase {
+    this.state.seq += 1;
+    return { idempotencyKey: `${this.state.caseNo}:${this.state.seq}`, caseNo: this.state.caseNo, at: this.nowIso() };
+  }
+
+  log(actor: string, action: string, stepId?: string, details?: Record<string, unknown>): HistoryEntry {
+    const entry: HistoryEntry = { seq: this.state.history.length + 1, at: this.nowIso(), actor, action };
+    if (stepId) entry.stepId = stepId;
+    if (details) entry.details = details;
+    this.state.history.push(entry);
+    this.version += 1;
+    return entry;
+  }
+
+  /** Reports a work node's outcome to the plan and queues what it activates. */
+  completeNode(nodeId: string, outcome: NodeOutcome): void {
+    if (this.state.run.nodes[nodeId] !== 'active') return;
+    const step = this.run.complete(this.state.run, nodeId, outcome);
+    this.state.run = step.state;
+    this.queue.push(...step.activated);
+    this.version += 1;
+  }
+
+  /**
+   * Starts the queued work nodes (called by the main loop only). Each starter changes the state before
+   * its first await, so every activated step is open within the same workflow task.
+   */
+  async activateQueued(): Promise<void> {
+    const started: Promise<void>[] = [];
+    while (this.queue.length > 0) {
+      const node = this.queue.shift()!;
+      if (this.state.run.nodes[node.id] !== 'active') continue;
+      if (node.type === 'department') started.push(this.openDepartmentStep(node));
+      else if (node.type === 'timer') this.state.timers[node.id] = timerFiresAt(this.calendar, this.today(), node.wait);
+      else if (node.type === 'automatic') void this.runAutomatic(node);
+      else if (node.type === 'issue') started.push(this.enterIssuance(node.limitWorkingDays));
+      this.version += 1;
+    }
+    await Promise.all(started);
+  }
+
+  private async openDepartmentStep(node: DepartmentFlatNode): Promise<void> {
+    const clock = startClock(this.today(), { value: node.limitWorkingDays, unit: 'working_day' }, this.input.countStartDay);
+    const step: StepState = {
+      stepId: node.id,
+      name: node.name ?? node.id,
+      departmentCode: node.departmentCode,
+      role: node.role,
+      ...(node.itemCode ?? node.scope ? { itemCode: node.itemCode ?? node.scope } : {}),
+      status: 'open',
+      countersign: node.countersign,
+      actions: node.actions,
+      assignees: node.assignees.map((userId) => ({ userId, status: 'pending', source: 'plan' })),
+      cc: [],
+      generation: 1,
+      openedAt: this.nowIso(),
+      clock,
+      extensions: [],
+      remindersSent: [],
+    };
+    this.state.steps[node.id] = step;
+    this.log('system', 'step_opened', node.id, { assignees: node.assignees });
+    const due = dueOf(clock, this.calendar);
+    await this.acts.openTask({
+      ...this.base(),
+      stepId: step.stepId,
+      name: step.name,
+      departmentCode: step.departmentCode,
+      role: step.role,
+      ...(step.itemCode ? { itemCode: step.itemCode } : {}),
+      assignees: node.assignees,
+      dueDate: due.date!, // a running clock always has a due date
+      provisional: due.provisional,
+      generation: step.generation,
+    });
+  }
+
+  private async runAutomatic(node: Extract<FlatNode, { type: 'automatic' }>): Promise<void> {
+    this.automaticInFlight += 1;
+    try {
+      const result = await this.acts.runAutomaticStep({
+        ...this.base(),
+        stepId: node.id,
+        task: node.task,
+        input: node.input ?? {},
+        applicationData: this.input.applicationData,
+      });
+      if (this.state.run.nodes[node.id] !== 'active' || this.state.phase !== 'in_review') return;
+      this.log('system', `automatic_${result.outcome}`, node.id, { task: node.task, reasons: result.reasons ?? [] });
+      if (result.outcome === 'passed') this.completeNode(node.id, 'completed');
+      else await this.refuse(node.id, result.reasons?.length ? result.reasons : [`${node.task} failed`]);
+    } finally {
+      this.automaticInFlight -= 1;
+      this.version += 1;
+    }
+  }
+
+  /** Closes a decided department step: task row, plan progression, refusal policy. */
+  async closeStep(step: StepState): Promise<void> {
+    if (step.status === 'open') return;
+    const status = step.status;
+    if (status === 'refused') {
+      await this.refuse(step.stepId, refusalReasons(step));
+    } else {
+      this.completeNode(step.stepId, status === 'approved' ? 'completed' : 'cancelled');
+    }
+    await this.acts.closeTask({ ...this.base(), stepId: step.stepId, generation: step.generation, status });
+  }
+
+  /** Records a refusal; under fail_fast every other open branch is cancelled at once. */
+  private async refuse(nodeId: string, reasons: string[]): Promise<void> {
+    this.state.refusals.push({ stepId: nodeId, reasons });
+    this.completeNode(nodeId, 'refused');
+    if (this.run.plan.refusalPolicy === 'fail_fast') await this.cancelOpenWork(`refused at ${nodeId} (fail_fast)`);
+  }
+
+  /** Cancels every open step, timer and automatic step (fail_fast refusal, withdrawal). */
+  async cancelOpenWork(reason: string): Promise<void> {
+    const closing: StepState[] = [];
+    const releasing: string[] = [];
+    for (const node of this.run.activeNodes(this.state.run)) {
+      if (node.type === 'issue') continue;
+      const step = this.state.steps[node.id];
+      if (step?.status === 'open') {
+        this.state.steps[node.id] = { ...step, status: 'cancelled', closedAt: this.nowIso() };
+        closing.push(this.state.steps[node.id]);
+        if (step.suspension) releasing.push(node.id);
+      }
+      delete this.state.timers[node.id];
+      this.log('system', 'step_cancelled', node.id, { reason });
+      this.completeNode(node.id, 'cancelled');
+    }
+    await Promise.all(releasing.map((stepId) => releaseCaseClocks(this, stepId)));
+    for (const step of closing) {
+      await this.acts.closeTask({ ...this.base(), stepId: step.stepId, generation: step.generation, status: 'cancelled' });
+    }
+  }
+
+  private async enterIssuance(limitWorkingDays: number): Promise<void> {
+    this.state.phase = 'awaiting_issuance';
+    this.state.outcome = this.state.refusals.length > 0 ? 'refused' : 'approved';
+    this.state.decidedAt = this.nowIso();
+    this.state.clocks.issuance = startClock(this.today(), { value: limitWorkingDays, unit: 'working_day' }, this.input.countStartDay);
+    this.log('system', 'awaiting_issuance', undefined, { outcome: this.state.outcome });
+    await this.acts.recordClockEvent({
+      ...this.base(),
+      clock: 'issuance',
+      event: 'started',
+      ...dueField(this.state.clocks.issuance, this.calendar),
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import { servicePlanSchema, timeLimitSchema } from '@onewindow/flow-model';
+import { z } from 'zod';
+import type { CalendarData } from './case-clock';
+import type { CaseState } from './case-state';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+export const caseWorkflowInputSchema = z.object({
+  caseNo: z.string().min(1),
+  /** The plan version pinned at start; `planHash` must equal `hashPlan(plan)`. */
+  plan: servicePlanSchema,
+  planHash: z.string().min(1),
+  /** Application data the FEEL conditions read. */
+  applicationData: z.record(z.string(), z.unknown()).default({}),
+  /** Shanghai date of acceptance (受理): the case clocks start here. */
+  acceptedOn: isoDate,
+  limits: z.object({ statutory: timeLimitSchema, promised: timeLimitSchema.optional() }),
+  /** Does the acceptance/opening day count as day 1? (UNCONFIRMED in law: configurable.) */
+  countStartDay: z.boolean().optional(),
+  /** Calendar data; when absent the workflow loads it through the loadCalendar activity. */
+  calendar: z.custom<CalendarData>((v) => v === undefined || (typeof v === 'object' && v !== null)).optional(),
+  reminders: z
+    .object({
+      /** Remind the assignees when this many working days are left (start of that working day). */
+      remainingWorkingDays: z.array(z.number().int().positive()).default([2]),
+      /** Escalate to the department lead when the due day is over. */
+      escalateOverdue: z.boolean().default(true),
+    })
+    .default({ remainingWorkingDays: [2], escalateOverdue: true }),
+  /** Continue-as-new once the history has this many events (Temporal also suggests it). */
+  historyLimit: z.number().int().positive().default(10_000),
+  /** Set by continueAsNew only. */
+  continued: z.custom<ContinuedCase>().optional(),
+});
+
+export type CaseWorkflowInput = z.input<typeof caseWorkflowInputSchema>;
+export type ParsedCaseInput = z.output<typeof caseWorkflowInputSchema>;
+
+export interface ContinuedCase {
+  state: CaseState;
+  calendar: CalendarData;
+}

@@ -1,0 +1,82 @@
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowHandle } from '@temporalio/client';
+import { hashPlan, type ServicePlan } from '@onewindow/flow-model';
+import { OFFICIAL_CALENDAR_DATA } from '@onewindow/calendar';
+import type { CaseActivities, CaseWorkflowInput } from '../src/index';
+import { caseWorkflow, workflowsPath } from '../src/index';
+
+export type CalendarData = NonNullable<CaseWorkflowInput['calendar']>;
+
+/** The official 2025/2026 data shipped by @onewindow/calendar. */
+export const calendarData: CalendarData = OFFICIAL_CALENDAR_DATA;
+type Call = { name: keyof CaseActivities; input: Record<string, unknown> };
+
+/** In-memory activities that record every call (activities are not the unit under test). */
+export function fakeActivities(options: { calendar?: CalendarData; failingTasks?: string[] } = {}) {
+  const calls: Call[] = [];
+  const record =
+    <K extends keyof CaseActivities>(name: K, result: (input: Parameters<CaseActivities[K]>[0]) => unknown = () => undefined) =>
+    async (input: Parameters<CaseActivities[K]>[0]) => {
+      calls.push({ name, input: input as unknown as Record<string, unknown> });
+      return result(input);
+    };
+  const activities = {
+    loadCalendar: record('loadCalendar', () => options.calendar),
+    openTask: record('openTask'),
+    closeTask: record('closeTask'),
+    recordDecision: record('recordDecision'),
+    recordClockEvent: record('recordClockEvent'),
+    sendReminder: record('sendReminder'),
+    escalateOverdue: record('escalateOverdue'),
+    runAutomaticStep: record('runAutomaticStep', (i) => ({
+      outcome: options.failingTasks?.includes(i.task) ? 'failed' : 'passed',
+      ...(options.failingTasks?.includes(i.task) ? { reasons: [`${i.task}: not found in the certificate library`] } : {}),
+    })),
+    issueCertificate: record('issueCertificate', (i) => ({ certificateNo: `CERT-${i.caseNo}-${i.stepId}` })),
+    completeCase: record('completeCase'),
+  } as unknown as CaseActivities;
+  const of = (name: keyof CaseActivities) => calls.filter((c) => c.name === name).map((c) => c.input);
+  return { activities, calls, of };
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** Bundles the workflow code once per test file. */
+export const workflowBundle = (): Promise<WorkflowBundleWithSourceMap> => (bundle ??= bundleWorkflowCode({ workflowsPath }));
+
+let queue = 0;
+export async function startWorker(env: TestWorkflowEnvironment, activities: CaseActivities, taskQueue = `case-${++queue}`) {
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities,
+  });
+  return { worker, taskQueue };
+}
+
+export function caseInput(plan: ServicePlan, overrides: Partial<CaseWorkflowInput> & { acceptedOn: string; calendar: CalendarData }): CaseWorkflowInput {
+  return {
+    caseNo: overrides.caseNo ?? 'CASE-1',
+    plan,
+    planHash: hashPlan(plan),
+    applicationData: {},
+    limits: { statutory: { value: 20, unit: 'working_day' }, promised: { value: 10, unit: 'working_day' } },
+    ...overrides,
+  };
+}
+
+export async function startCase(env: TestWorkflowEnvironment, taskQueue: string, input: CaseWorkflowInput): Promise<WorkflowHandle<typeof caseWorkflow>> {
+  return env.client.workflow.start(caseWorkflow, { taskQueue, workflowId: input.caseNo, args: [input] });
+}
+
+/** Shanghai date (YYYY-MM-DD) of an epoch-ms instant. */
+export const shanghaiDay = (ms: number): string => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** A 4-department bundle used across tests. */
+export const fourDepartments = [
+  { itemCode: 'FOOD', name: '食品经营许可', departmentCode: 'SAMR', limitWorkingDays: 5, assignees: ['food-1'], result: { certificateTypeCode: 'FOOD-LIC', name: '食品经营许可证' } },
+  { itemCode: 'FIRE', name: '消防安全检查', departmentCode: 'FIRE', limitWorkingDays: 5, assignees: ['fire-1'], result: { certificateTypeCode: 'FIRE-OK', name: '消防安全检查合格证' } },
+  { itemCode: 'SIGN', name: '户外招牌设置', departmentCode: 'CG', limitWorkingDays: 5, assignees: ['sign-1'] },
+  { itemCode: 'TOB', name: '烟草专卖零售许可', departmentCode: 'TOB', limitWorkingDays: 5, assignees: ['tob-1'], result: { certificateTypeCode: 'TOB-LIC', name: '烟草专卖零售许可证' } },
+];
