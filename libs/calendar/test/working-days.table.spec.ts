@@ -163,3 +163,9 @@ describe('addNaturalDays (an end on a non-working day moves to the next working 
     expect(addNaturalDays(calendar, date, days, { countStartDay })).toBe(expected);
   });
 });
+
+describe('workingDaysBetween sign', () => {
+  it('returns +0, never -0, for a backwards span without working days', () => {
+    expect(Object.is(workingDaysBetween(calendar, '2026-10-04', '2026-10-03'), 0)).toBe(true);
+  });
+});

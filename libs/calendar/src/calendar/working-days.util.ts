@@ -42,7 +42,7 @@ export function workingDaysBetween(calendar: WorkingCalendar, from: string, to: 
   const a = parseIsoDate(from, 'from');
   const b = parseIsoDate(to, 'to');
   const index = calendar.index;
-  if (b < a) return -workingDaysBetween(calendar, to, from, options);
+  if (b < a) return 0 - workingDaysBetween(calendar, to, from, options); // 0 - x avoids returning -0
   return index.workingBefore(b + 1) - index.workingBefore(options?.countStartDay ? a : a + 1);
 }
 
