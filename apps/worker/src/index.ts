@@ -1,2 +1,5 @@
 export { createCaseWorker, type CaseWorkerOptions } from './create-case-worker';
 export { createActivities, type ActivityDeps } from './activities/create-activities';
+export { openTask, closeTask, closedTaskState } from './activities/task-projection';
+export { refreshCaseFromClocks, TERMINAL_CASE_STATUSES } from './activities/clock-projection';
+export { taskId } from './activities/event-key.util';

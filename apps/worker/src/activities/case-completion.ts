@@ -1,0 +1,9 @@
+import type { CompleteCaseInput } from '@onewindow/workflows';
+import type { Db } from '@onewindow/db';
+
+/** 办结: approved and refused cases are issued at the window (准予/不予许可 alike); a withdrawal ends the case. */
+export async function completeCase(db: Db, input: CompleteCaseInput): Promise<void> {
+  const status = input.outcome === 'withdrawn' ? 'withdrawn' : 'issued';
+  const updated = await db.case.updateMany({ where: { caseNo: input.caseNo }, data: { status } });
+  if (updated.count === 0) throw new Error(`case ${input.caseNo} is not in the database`);
+}

@@ -1,0 +1,50 @@
+import type { AutomaticStepResult, IssueCertificateInput, IssuedCertificate, RunAutomaticStepInput } from '@onewindow/workflows';
+import type { Db } from '@onewindow/db';
+import { eventSeq, ignoreDuplicate } from './event-key.util';
+
+/** Readable, unique and derived from the event alone, so a retry yields the same number. */
+export const certificateNumber = (caseNo: string, seq: number): string => `${caseNo}-Z${String(seq).padStart(3, '0')}`;
+
+/** 统一出件: the result enters the shared library (证照库) for the applicant, valid from the issuing day. */
+export async function issueCertificate(db: Db, input: IssueCertificateInput): Promise<IssuedCertificate> {
+  const seq = eventSeq(input.idempotencyKey, input.caseNo);
+  const found = await db.case.findUnique({ where: { caseNo: input.caseNo }, include: { applicant: true } });
+  if (!found) throw new Error(`case ${input.caseNo} is not in the database: cannot name the certificate holder`);
+  const task = await db.task.findFirst({ where: { caseNo: input.caseNo, stepId: input.stepId }, orderBy: { seq: 'desc' } });
+  const number = certificateNumber(input.caseNo, seq);
+  await ignoreDuplicate(() =>
+    db.certificate.upsert({
+      where: { id: input.idempotencyKey },
+      update: {},
+      create: {
+        id: input.idempotencyKey,
+        typeCode: input.certificateTypeCode,
+        number,
+        holderIdNumber: found.applicant.idNumber,
+        holderName: found.applicant.name,
+        issuerDeptCode: task?.departmentCode ?? 'window',
+        issuedAt: new Date(input.at),
+        validFrom: input.on,
+        status: 'valid',
+        sourceCaseNo: input.caseNo,
+        data: JSON.stringify({ name: input.name, stepId: input.stepId, itemCode: input.itemCode ?? null, issuedBy: input.issuedBy }),
+      },
+    }),
+  );
+  const stored = await db.certificate.findUniqueOrThrow({ where: { id: input.idempotencyKey }, select: { number: true } });
+  return { certificateNo: stored.number };
+}
+
+/**
+ * Automatic steps the worker knows. `certificate_check`: the applicant holds a valid certificate of
+ * `input.certificateTypeCode` in the shared library (证照复用 instead of a paper copy).
+ */
+export async function runAutomaticStep(db: Db, input: RunAutomaticStepInput): Promise<AutomaticStepResult> {
+  if (input.task !== 'certificate_check') return { outcome: 'failed', reasons: [`unknown automatic task "${input.task}"`] };
+  const typeCode = typeof input.input.certificateTypeCode === 'string' ? input.input.certificateTypeCode : undefined;
+  if (!typeCode) return { outcome: 'failed', reasons: ['certificate_check needs input.certificateTypeCode'] };
+  const found = await db.case.findUnique({ where: { caseNo: input.caseNo }, include: { applicant: true } });
+  if (!found) throw new Error(`case ${input.caseNo} is not in the database`);
+  const held = await db.certificate.findFirst({ where: { holderIdNumber: found.applicant.idNumber, typeCode, status: 'valid' } });
+  return held ? { outcome: 'passed' } : { outcome: 'failed', reasons: [`no valid ${typeCode} certificate for the applicant in the certificate library`] };
+}

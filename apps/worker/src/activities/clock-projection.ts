@@ -1,0 +1,116 @@
+import type { EscalateOverdueInput, RecordClockEventInput, SendReminderInput } from '@onewindow/workflows';
+import type { Db } from '@onewindow/db';
+import { clockId, eventSeq, ignoreDuplicate } from './event-key.util';
+import { setOpenTaskDueDate } from './task-projection';
+
+const KIND: Record<RecordClockEventInput['event'], string> = {
+  started: 'start',
+  suspended: 'suspend',
+  resumed: 'resume',
+  extended: 'extend',
+  stopped: 'stop',
+};
+
+/** Statuses no clock event may move a case out of. */
+export const TERMINAL_CASE_STATUSES = ['issued', 'withdrawn', 'rejected_at_intake'];
+
+interface ClockEventRow {
+  caseNo: string;
+  seq: number;
+  clockId: string;
+  kind: string;
+  at: string;
+  reason?: string | null;
+  approvedBy?: string | null;
+  payload: Record<string, unknown>;
+}
+
+async function writeClockEvent(db: Db, row: ClockEventRow): Promise<void> {
+  await ignoreDuplicate(() =>
+    db.clockEvent.upsert({
+      where: { caseNo_eventSeq: { caseNo: row.caseNo, eventSeq: row.seq } },
+      update: {},
+      create: {
+        id: `${row.caseNo}:${row.seq}`,
+        caseNo: row.caseNo,
+        eventSeq: row.seq,
+        clockId: row.clockId,
+        kind: row.kind,
+        at: new Date(row.at),
+        reason: row.reason ?? null,
+        approvedBy: row.approvedBy ?? null,
+        payload: JSON.stringify(row.payload),
+      },
+    }),
+  );
+}
+
+const dueDateOf = (payload: string | null): string | undefined => {
+  const due = payload ? (JSON.parse(payload) as { dueDate?: unknown }).dueDate : undefined;
+  return typeof due === 'string' ? due : undefined;
+};
+
+/**
+ * Derives the Case row's due dates and status from all its clock events in sequence order, so events
+ * applied out of order or twice always leave the same row.
+ */
+export async function refreshCaseFromClocks(db: Db, caseNo: string): Promise<void> {
+  const events = await db.clockEvent.findMany({
+    where: { caseNo, clockId: { in: ['case', 'promised', 'issuance'] } },
+    orderBy: { eventSeq: 'asc' },
+  });
+  const latestDue = (clock: string) => events.filter((e) => e.clockId === clock).map((e) => dueDateOf(e.payload)).filter((d) => d !== undefined).pop();
+  const lastHold = events.filter((e) => e.clockId === 'case' && (e.kind === 'suspend' || e.kind === 'resume')).pop();
+  const decided = events.some((e) => e.clockId === 'issuance' && e.kind === 'start');
+  const status = decided ? 'decided' : lastHold?.kind === 'suspend' ? 'special_procedure' : 'in_review';
+  const statutoryDueDate = latestDue('case');
+  const promisedDueDate = latestDue('promised');
+  await db.case.updateMany({
+    where: { caseNo, status: { notIn: TERMINAL_CASE_STATUSES } },
+    data: { status, ...(statutoryDueDate ? { statutoryDueDate } : {}), ...(promisedDueDate ? { promisedDueDate } : {}) },
+  });
+}
+
+export async function recordClockEvent(db: Db, input: RecordClockEventInput): Promise<void> {
+  await writeClockEvent(db, {
+    caseNo: input.caseNo,
+    seq: eventSeq(input.idempotencyKey, input.caseNo),
+    clockId: clockId(input.clock, input.stepId),
+    kind: KIND[input.event],
+    at: input.at,
+    reason: input.reason,
+    approvedBy: input.approvedBy,
+    payload: { clock: input.clock, event: input.event, ...(input.dueDate ? { dueDate: input.dueDate } : {}) },
+  });
+  if (input.stepId) {
+    if (input.dueDate) await setOpenTaskDueDate(db, input.caseNo, input.stepId, input.dueDate);
+  } else {
+    await refreshCaseFromClocks(db, input.caseNo);
+  }
+}
+
+/** 催办: recorded on the step's clock; the notification channel (SMS, inbox badge) reads these rows. */
+export async function recordReminder(db: Db, input: SendReminderInput): Promise<void> {
+  await writeClockEvent(db, {
+    caseNo: input.caseNo,
+    seq: eventSeq(input.idempotencyKey, input.caseNo),
+    clockId: clockId('step', input.stepId),
+    kind: 'reminder',
+    at: input.at,
+    reason: `${input.remainingWorkingDays} working day(s) left, due ${input.dueDate}`,
+    payload: { departmentCode: input.departmentCode, assignees: input.assignees, dueDate: input.dueDate, remainingWorkingDays: input.remainingWorkingDays, on: input.on },
+  });
+}
+
+/** 超期督办: escalated to the department lead. */
+export async function recordEscalation(db: Db, input: EscalateOverdueInput): Promise<void> {
+  await writeClockEvent(db, {
+    caseNo: input.caseNo,
+    seq: eventSeq(input.idempotencyKey, input.caseNo),
+    clockId: clockId('step', input.stepId),
+    kind: 'overdue',
+    at: input.at,
+    reason: `overdue since ${input.dueDate}: escalated to the ${input.departmentCode} ${input.role}`,
+    payload: { departmentCode: input.departmentCode, role: input.role, dueDate: input.dueDate, on: input.on },
+  });
+}
