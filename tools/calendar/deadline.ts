@@ -1,5 +1,5 @@
 // Thin wrapper: all logic lives in runDeadlineCommand (libs/calendar), which is unit-tested.
-import { runDeadlineCommand } from '../../libs/calendar/src/index';
+import { runDeadlineCommand } from '@onewindow/calendar';
 
 const result = runDeadlineCommand(process.argv.slice(2));
 process.stdout.write(result.stdout);
