@@ -187,3 +187,15 @@ describe('StatutoryClock serialisation', () => {
     expect(clock.limit.value).toBe(20);
   });
 });
+
+describe('StatutoryClock date arguments', () => {
+  it.each([
+    ['suspend', () => decision().suspend({ kind: 'hearing' }, '2026-10-32')],
+    ['resume', () => decision().suspend({ kind: 'hearing' }, '2026-10-12').resume('20261015')],
+    ['extend', () => decision().extend(10, '局长', '理由', 'tomorrow')],
+    ['remaining', () => decision().remaining(calendar, '2026/10/12')],
+    ['warningLevel', () => decision().warningLevel(calendar, '')],
+  ])('%s with a bad date throws ClockError INVALID_DATE', (_name, fn) => {
+    expect(codeOf(fn)).toBe(ClockErrorCode.InvalidDate);
+  });
+});

@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { formatDayNumber, parseIsoDate, type DayNumber } from '../dates/iso-date.util';
+import { CalendarError } from '../errors/calendar.error';
 import { ClockError, ClockErrorCode } from '../errors/clock.error';
 import { dueDay, elapsedUnits, limitReachedOn, type ClockTimeline } from './clock-timeline';
 import {
@@ -25,6 +26,16 @@ export interface DueDate {
 }
 
 const issues = (error: { issues: { path: PropertyKey[]; message: string }[] }) => error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+
+/** Clock methods throw only ClockError, so callers handle one error type. */
+function parseClockDate(text: string, argumentName: string): DayNumber {
+  try {
+    return parseIsoDate(text, argumentName);
+  } catch (error) {
+    if (error instanceof CalendarError) throw new ClockError(ClockErrorCode.InvalidDate, error.message);
+    throw error;
+  }
+}
 
 function copyEvent(event: ClockEvent): ClockEvent {
   if (event.type !== 'suspended') return { ...event };
@@ -114,7 +125,7 @@ export class StatutoryClock {
 
   /** Stops the clock from `at` (inclusive): 补正 or an Art. 45 special procedure. */
   suspend(reason: SuspensionReason, at: string): StatutoryClock {
-    const day = parseIsoDate(at, 'at');
+    const day = parseClockDate(at, 'at');
     const parsed = suspensionReasonSchema.safeParse(reason);
     if (!parsed.success) throw new ClockError(ClockErrorCode.InvalidReason, `invalid suspension reason: ${issues(parsed.error)}`);
     const t = this.timeline;
@@ -129,7 +140,7 @@ export class StatutoryClock {
 
   /** Restarts the clock; `at` is the last suspended day (inclusive), counting resumes after it. */
   resume(at: string): StatutoryClock {
-    const day = parseIsoDate(at, 'at');
+    const day = parseClockDate(at, 'at');
     const from = this.timeline.openFrom;
     if (from === undefined) throw new ClockError(ClockErrorCode.NotSuspended, `cannot resume on ${at}: the clock is not suspended`);
     if (day < from) throw new ClockError(ClockErrorCode.OutOfOrder, `cannot resume on ${at}: the suspension began on ${formatDayNumber(from)}`);
@@ -141,7 +152,7 @@ export class StatutoryClock {
     if (!Number.isSafeInteger(days) || days < 1) throw new ClockError(ClockErrorCode.InvalidExtension, `an extension must add a whole number of days ≥ 1, got ${days}`);
     if (typeof approvedBy !== 'string' || !approvedBy.trim()) throw new ClockError(ClockErrorCode.InvalidExtension, 'an extension needs the approver (approvedBy)');
     if (typeof reason !== 'string' || !reason.trim()) throw new ClockError(ClockErrorCode.InvalidExtension, 'an extension needs a reason (it must be given to the applicant)');
-    if (at !== undefined) parseIsoDate(at, 'at');
+    if (at !== undefined) parseClockDate(at, 'at');
     return this.append({ type: 'extended', days, approvedBy, reason, ...(at !== undefined ? { at } : {}) });
   }
 
@@ -154,21 +165,21 @@ export class StatutoryClock {
 
   /** Units used from the start through `at` (inclusive), suspended days excluded. */
   elapsed(calendar: WorkingCalendar, at: string): number {
-    return elapsedUnits(this.timeline, calendar.index, parseIsoDate(at, 'at'));
+    return elapsedUnits(this.timeline, calendar.index, parseClockDate(at, 'at'));
   }
 
   /** Units left after `at`; negative once overdue. Natural-day limits include the roll-over to the next working day. */
   remaining(calendar: WorkingCalendar, at: string): number {
     const t = this.timeline;
     const index = calendar.index;
-    const left = t.total - elapsedUnits(t, index, parseIsoDate(at, 'at'));
+    const left = t.total - elapsedUnits(t, index, parseClockDate(at, 'at'));
     if (t.unit === 'working_day') return left;
     const reached = limitReachedOn(t, index);
     return reached === undefined ? left : left + index.workingDayOnOrAfter(reached) - reached;
   }
 
   warningLevel(calendar: WorkingCalendar, at: string): WarningLevel {
-    const day = parseIsoDate(at, 'at');
+    const day = parseClockDate(at, 'at');
     const due = dueDay(this.timeline, calendar.index);
     if (due !== undefined && day > due) return 'overdue';
     const left = this.remaining(calendar, at);

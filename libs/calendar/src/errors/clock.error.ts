@@ -1,6 +1,7 @@
 /** Error codes for invalid statutory-clock transitions or state. */
 export const ClockErrorCode = {
   InvalidStart: 'INVALID_START',
+  InvalidDate: 'INVALID_DATE',
   AlreadySuspended: 'ALREADY_SUSPENDED',
   NotSuspended: 'NOT_SUSPENDED',
   OutOfOrder: 'OUT_OF_ORDER',
