@@ -199,3 +199,14 @@ describe('StatutoryClock date arguments', () => {
     expect(codeOf(fn)).toBe(ClockErrorCode.InvalidDate);
   });
 });
+
+describe('StatutoryClock exact round trip with explicit undefined fields', () => {
+  it('drops undefined optional fields so JSON round-trips strictly', () => {
+    const clock = StatutoryClock.start({ startDate: '2026-09-28', limit: { value: 20, unit: 'working_day' }, thresholds: { warningDays: undefined, warningPercent: 25 } }).suspend(
+      { kind: 'supplement', note: undefined },
+      '2026-10-12',
+    );
+    expect(StatutoryClock.fromJSON(JSON.parse(JSON.stringify(clock))).toJSON()).toStrictEqual(clock.toJSON());
+    expect(clock.toJSON().thresholds).toStrictEqual({ warningPercent: 25 });
+  });
+});

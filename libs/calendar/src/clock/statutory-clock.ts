@@ -37,6 +37,11 @@ function parseClockDate(text: string, argumentName: string): DayNumber {
   }
 }
 
+/** Drops keys set to undefined, which JSON would drop, so toJSON/fromJSON round-trips exactly. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
 function copyEvent(event: ClockEvent): ClockEvent {
   if (event.type !== 'suspended') return { ...event };
   return { ...event, reason: { ...event.reason } } as ClockEvent;
@@ -76,7 +81,7 @@ export class StatutoryClock {
     const parsed = startClockInputSchema.safeParse(input);
     if (!parsed.success) throw new ClockError(ClockErrorCode.InvalidStart, `cannot start clock: ${issues(parsed.error)}`);
     const { startDate, limit, countStartDay, thresholds } = parsed.data;
-    return new StatutoryClock({ schemaVersion: 1, startDate, limit: { ...limit }, countStartDay: countStartDay ?? false, thresholds: { ...(thresholds ?? DEFAULT_WARNING_THRESHOLDS) }, history: [] });
+    return new StatutoryClock({ schemaVersion: 1, startDate, limit: { ...limit }, countStartDay: countStartDay ?? false, thresholds: withoutUndefined(thresholds ?? DEFAULT_WARNING_THRESHOLDS), history: [] });
   }
 
   /** Restores a clock from toJSON() output, replaying the history so an invalid snapshot is refused. */
@@ -135,7 +140,7 @@ export class StatutoryClock {
     if (lastEnd !== undefined && day <= lastEnd) {
       throw new ClockError(ClockErrorCode.OutOfOrder, `cannot suspend on ${at}: a new suspension must start after the previous one ended on ${formatDayNumber(lastEnd)}`);
     }
-    return this.append({ type: 'suspended', at, reason: parsed.data });
+    return this.append({ type: 'suspended', at, reason: withoutUndefined(parsed.data) });
   }
 
   /** Restarts the clock; `at` is the last suspended day (inclusive), counting resumes after it. */
