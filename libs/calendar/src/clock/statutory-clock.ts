@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { formatDayNumber, parseIsoDate, type DayNumber } from '../dates/iso-date.util';
-import { CalendarError } from '../errors/calendar.error';
+import { formatDayNumber } from '../dates/iso-date.util';
 import { ClockError, ClockErrorCode } from '../errors/clock.error';
+import { buildTimeline, copyEvent, formatIssues, parseClockDate, withoutUndefined } from './clock-snapshot.util';
 import { dueDay, elapsedUnits, limitReachedOn, type ClockTimeline } from './clock-timeline';
 import {
   DEFAULT_WARNING_THRESHOLDS,
@@ -25,45 +25,6 @@ export interface DueDate {
   provisional: boolean;
 }
 
-const issues = (error: { issues: { path: PropertyKey[]; message: string }[] }) => error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-
-/** Clock methods throw only ClockError, so callers handle one error type. */
-function parseClockDate(text: string, argumentName: string): DayNumber {
-  try {
-    return parseIsoDate(text, argumentName);
-  } catch (error) {
-    if (error instanceof CalendarError) throw new ClockError(ClockErrorCode.InvalidDate, error.message);
-    throw error;
-  }
-}
-
-/** Drops keys set to undefined, which JSON would drop, so toJSON/fromJSON round-trips exactly. */
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-function copyEvent(event: ClockEvent): ClockEvent {
-  if (event.type !== 'suspended') return { ...event };
-  return { ...event, reason: { ...event.reason } } as ClockEvent;
-}
-
-function buildTimeline(s: StatutoryClockSnapshot): ClockTimeline {
-  const startDay = parseIsoDate(s.startDate, 'startDate');
-  const suspendedFrom: DayNumber[] = [];
-  const suspendedTo: DayNumber[] = [];
-  let openFrom: DayNumber | undefined;
-  let total = s.limit.value;
-  for (const event of s.history) {
-    if (event.type === 'suspended') openFrom = parseIsoDate(event.at);
-    else if (event.type === 'resumed') {
-      suspendedFrom.push(openFrom as DayNumber);
-      suspendedTo.push(parseIsoDate(event.at));
-      openFrom = undefined;
-    } else total += event.days;
-  }
-  return { startDay, firstCounted: s.countStartDay ? startDay : startDay + 1, unit: s.limit.unit, total, suspendedFrom, suspendedTo, openFrom };
-}
-
 /**
  * The statutory time limit of one case (行政许可法 Arts. 42, 45): an immutable value that holds no calendar.
  * Methods that count days take the WorkingCalendar as an argument, so a new calendar corrects open cases.
@@ -79,7 +40,7 @@ export class StatutoryClock {
   /** Starts a clock on the acceptance day (受理日). */
   static start(input: StartClockInput): StatutoryClock {
     const parsed = startClockInputSchema.safeParse(input);
-    if (!parsed.success) throw new ClockError(ClockErrorCode.InvalidStart, `cannot start clock: ${issues(parsed.error)}`);
+    if (!parsed.success) throw new ClockError(ClockErrorCode.InvalidStart, `cannot start clock: ${formatIssues(parsed.error)}`);
     const { startDate, limit, countStartDay, thresholds } = parsed.data;
     return new StatutoryClock({ schemaVersion: 1, startDate, limit: { ...limit }, countStartDay: countStartDay ?? false, thresholds: withoutUndefined(thresholds ?? DEFAULT_WARNING_THRESHOLDS), history: [] });
   }
@@ -87,7 +48,7 @@ export class StatutoryClock {
   /** Restores a clock from toJSON() output, replaying the history so an invalid snapshot is refused. */
   static fromJSON(json: unknown): StatutoryClock {
     const parsed = statutoryClockSnapshotSchema.safeParse(json);
-    if (!parsed.success) throw new ClockError(ClockErrorCode.InvalidSnapshot, `invalid clock snapshot: ${issues(parsed.error)}`);
+    if (!parsed.success) throw new ClockError(ClockErrorCode.InvalidSnapshot, `invalid clock snapshot: ${formatIssues(parsed.error)}`);
     const { history, ...start } = parsed.data;
     return history.reduce<StatutoryClock>((clock, event) => {
       if (event.type === 'suspended') return clock.suspend(event.reason, event.at);
@@ -132,7 +93,7 @@ export class StatutoryClock {
   suspend(reason: SuspensionReason, at: string): StatutoryClock {
     const day = parseClockDate(at, 'at');
     const parsed = suspensionReasonSchema.safeParse(reason);
-    if (!parsed.success) throw new ClockError(ClockErrorCode.InvalidReason, `invalid suspension reason: ${issues(parsed.error)}`);
+    if (!parsed.success) throw new ClockError(ClockErrorCode.InvalidReason, `invalid suspension reason: ${formatIssues(parsed.error)}`);
     const t = this.timeline;
     if (t.openFrom !== undefined) throw new ClockError(ClockErrorCode.AlreadySuspended, `cannot suspend on ${at}: the clock is already suspended since ${formatDayNumber(t.openFrom)}`);
     if (day < t.startDay) throw new ClockError(ClockErrorCode.OutOfOrder, `cannot suspend on ${at}: the clock started on ${this.startDate}`);

@@ -5,7 +5,6 @@ export const CalendarErrorCode = {
   InvalidArgument: 'INVALID_ARGUMENT',
   InvalidCalendarData: 'INVALID_CALENDAR_DATA',
   YearConflict: 'YEAR_CONFLICT',
-  UnknownRegion: 'UNKNOWN_REGION',
 } as const;
 export type CalendarErrorCode = (typeof CalendarErrorCode)[keyof typeof CalendarErrorCode];
 
