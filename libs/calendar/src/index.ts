@@ -21,6 +21,7 @@ export {
   isWorkingDay,
   nextWorkingDay,
   addWorkingDays,
+  subtractWorkingDays,
   workingDaysBetween,
   addNaturalDays,
   isProvisionalPeriod,

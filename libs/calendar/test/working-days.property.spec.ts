@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { OFFICIAL_CALENDAR_DATA, addNaturalDays, addWorkingDays, createOfficialCalendar, workingDaysBetween } from '../src';
+import { OFFICIAL_CALENDAR_DATA, addNaturalDays, addWorkingDays, subtractWorkingDays, createOfficialCalendar, workingDaysBetween } from '../src';
 import { isoPlusDays } from './fixtures/test-calendars';
 
 const calendar = createOfficialCalendar();
@@ -41,6 +41,18 @@ describe('working-day properties', () => {
     fc.assert(
       fc.property(date, fc.integer({ min: 0, max: 60 }), fc.boolean(), (a, n, countStartDay) => {
         expect(addWorkingDays(calendar, a, n, { countStartDay })).toBe(referenceAddWorkingDays(a, n, countStartDay));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('subtractWorkingDays undoes addWorkingDays from a working day', () => {
+    fc.assert(
+      fc.property(date, fc.integer({ min: 0, max: 600 }), (a, n) => {
+        fc.pre(referenceIsWorkingDay(a));
+        const b = addWorkingDays(calendar, a, n);
+        expect(subtractWorkingDays(calendar, b, n)).toBe(a);
+        expect(workingDaysBetween(calendar, subtractWorkingDays(calendar, b, n), b)).toBe(n);
       }),
       { numRuns: 1000 },
     );

@@ -1,4 +1,4 @@
-import { addNaturalDays, addWorkingDays, createOfficialCalendar, isWorkingDay, nextWorkingDay, workingDaysBetween, CalendarError } from '../src';
+import { addNaturalDays, addWorkingDays, subtractWorkingDays, createOfficialCalendar, isWorkingDay, nextWorkingDay, workingDaysBetween, CalendarError } from '../src';
 import { isoPlusDays } from './fixtures/test-calendars';
 
 // Expected values worked out by hand from docs/domain.md §3 (weekday of each date checked by hand).
@@ -167,5 +167,19 @@ describe('addNaturalDays (an end on a non-working day moves to the next working 
 describe('workingDaysBetween sign', () => {
   it('returns +0, never -0, for a backwards span without working days', () => {
     expect(Object.is(workingDaysBetween(calendar, '2026-10-04', '2026-10-03'), 0)).toBe(true);
+  });
+});
+
+describe('subtractWorkingDays (strictly before)', () => {
+  it.each([
+    ['2026-10-08', 1, '2026-09-30'],
+    ['2026-10-08', 3, '2026-09-28'],
+    ['2026-02-24', 1, '2026-02-14'],
+    ['2026-02-24', 2, '2026-02-13'],
+    ['2026-01-05', 2, '2025-12-31'],
+    ['2025-10-13', 1, '2025-10-11'],
+    ['2026-10-30', 0, '2026-10-30'],
+  ])('%s − %i → %s', (date, days, expected) => {
+    expect(subtractWorkingDays(calendar, date, days)).toBe(expected);
   });
 });

@@ -34,6 +34,15 @@ export function addWorkingDays(calendar: WorkingCalendar, date: string, days: nu
   return index.format(index.workingDayAt(index.workingBefore(firstCounted) + days - 1));
 }
 
+/** The `days`-th working day strictly before `date` (e.g. "remind 3 working days before the due day"); 0 returns `date`. */
+export function subtractWorkingDays(calendar: WorkingCalendar, date: string, days: number): string {
+  const day = parseIsoDate(date);
+  assertDayCount(days);
+  if (days === 0) return calendar.index.format(day);
+  const index = calendar.index;
+  return index.format(index.workingDayAt(index.workingBefore(day) - days));
+}
+
 /**
  * Working days counted from `from` to `to` inclusive of `to` (and of `from` only with countStartDay),
  * so that `workingDaysBetween(a, addWorkingDays(a, n)) === n`. Negative when `to` is before `from`.
