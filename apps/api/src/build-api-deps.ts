@@ -4,6 +4,7 @@ import { repoRoot, type AppConfig } from '@onewindow/config';
 import { createPrismaClient } from '@onewindow/db';
 import type { Logger } from 'pino';
 import type { ApiDeps } from './api-deps';
+import { loadSecurityConfig } from './security/security-config';
 
 /** Wires real dependencies from configuration. Temporal is connected lazily so the API can report it down. */
 export function buildApiDeps(config: AppConfig, logger: Logger, temporalAddress: string): ApiDeps {
@@ -11,6 +12,7 @@ export function buildApiDeps(config: AppConfig, logger: Logger, temporalAddress:
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   return {
     config,
+    security: loadSecurityConfig(),
     logger,
     db: createPrismaClient(config.DATABASE_URL),
     version: process.env.npm_package_version ?? '0.1.0',

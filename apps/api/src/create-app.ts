@@ -1,11 +1,20 @@
 import express from 'express';
-import helmet from 'helmet';
+import cookieParser from 'cookie-parser';
 import type { ApiDeps } from './api-deps';
 import { httpLogger } from './http/logger';
 import { problemHandler, unknownRoute } from './http/problem';
 import { healthRouter } from './health/health.router';
 import { demoCasesRouter } from './demo-cases/demo-cases.router';
 import { serveWeb } from './web/serve-web';
+import { securityHeaders } from './security/security-headers';
+import { publicRateLimit } from './security/rate-limits';
+import { sessionMiddleware } from './auth/session.middleware';
+import { csrfProtection } from './auth/csrf.middleware';
+import { authRouter } from './auth/auth.router';
+import { oidcRouter } from './auth/oidc.router';
+import { userAdminRouter } from './auth/user-admin.router';
+import { auditTrail } from './audit/audit-trail.middleware';
+import { auditRouter } from './audit/audit.router';
 
 /** The Express app: routers per resource under /api, problem+json errors at one edge, the web app at /. */
 export function createApp(deps: ApiDeps): express.Express {
@@ -13,12 +22,22 @@ export function createApp(deps: ApiDeps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(httpLogger(deps.logger));
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }));
-  app.use(express.json({ limit: '1mb' }));
+  app.use(securityHeaders(deps.security));
+  app.use(cookieParser());
+  app.use(express.json({ limit: deps.security.BODY_LIMIT_BYTES }));
 
   const api = express.Router();
+  // Order matters: who is asking → how often → CSRF → audit of what succeeds → the routes (each behind authorize()).
+  api.use(sessionMiddleware(deps.db));
+  api.use(publicRateLimit(deps.security));
+  api.use(csrfProtection(['/auth/login']));
+  api.use(auditTrail(deps.db, deps.logger));
   api.use(healthRouter(deps));
   api.use(demoCasesRouter(deps));
+  api.use(authRouter(deps));
+  api.use(oidcRouter(deps));
+  api.use(userAdminRouter(deps));
+  api.use(auditRouter(deps));
   api.use(unknownRoute);
   app.use('/api', api);
 

@@ -1,13 +1,27 @@
 import crypto from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { maskDeep, maskPersonalData } from '../security/mask-personal-data';
 
 export function createLogger(level: string): Logger {
   return pino({
     level,
     base: { service: 'onewindow-api' },
     // Personal data never reaches the logs through request bodies or auth headers.
-    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    // Resident IDs, credit codes and phone numbers are masked in every message and logged field.
+    formatters: { log: (object) => maskDeep(object) },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((arg) => (typeof arg === 'string' ? maskPersonalData(arg) : arg)) as Parameters<typeof method>);
+      },
+    },
+    serializers: {
+      err: (error: Error) => {
+        const serialized = pino.stdSerializers.err(error);
+        return { ...serialized, message: maskPersonalData(serialized.message), stack: maskPersonalData(serialized.stack ?? '') };
+      },
+    },
   });
 }
 
@@ -23,7 +37,7 @@ export function httpLogger(logger: Logger) {
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     serializers: {
-      req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+      req: (req) => ({ id: req.id, method: req.method, url: maskPersonalData(String(req.url)) }),
       res: (res) => ({ statusCode: res.statusCode }),
     },
   });

@@ -1,0 +1,68 @@
+import type { Db } from '@onewindow/db';
+import { maskDeep, maskPersonalData } from '../security/mask-personal-data';
+import { chainHash, genesisHash, type AuditContent } from './audit-hash';
+
+export interface AuditInput {
+  /** What happened, e.g. "auth.login_failed", "case.accepted", "POST /api/auth/logout". */
+  action: string;
+  actorUserId?: string | null;
+  /** What it happened to, e.g. "case:2026-0001", "user:clerk1". */
+  target?: string | null;
+  ip?: string | null;
+  requestId?: string | null;
+  /** Details; stored as JSON with personal data masked. */
+  payload?: unknown;
+  at?: Date;
+}
+
+type DbKind = 'sqlite' | 'postgresql';
+const kinds = new WeakMap<Db, Promise<DbKind>>();
+
+function kindOf(db: Db): Promise<DbKind> {
+  let kind = kinds.get(db);
+  if (!kind) {
+    kind = db.$queryRawUnsafe('SELECT sqlite_version()').then(
+      () => 'sqlite' as const,
+      () => 'postgresql' as const,
+    );
+    kinds.set(db, kind);
+  }
+  return kind;
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.code === 'P2002';
+
+/**
+ * Appends one entry to the hash chain. Appends are serialised: PostgreSQL by a transaction-scoped
+ * advisory lock, SQLite by taking the write lock before reading the chain head (a no-op write, the
+ * portable form of BEGIN IMMEDIATE). The unique prevHash makes a fork impossible even if that failed;
+ * such a clash is retried.
+ */
+export async function recordAudit(db: Db, input: AuditInput) {
+  const kind = await kindOf(db);
+  const content: AuditContent = {
+    at: input.at ?? new Date(),
+    actorUserId: input.actorUserId ?? null,
+    action: maskPersonalData(input.action),
+    target: input.target == null ? null : maskPersonalData(input.target),
+    ip: input.ip ?? null,
+    requestId: input.requestId ?? null,
+    payload: input.payload === undefined ? null : JSON.stringify(maskDeep(input.payload)),
+  };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(
+        async (tx) => {
+          if (kind === 'postgresql') await tx.$queryRawUnsafe('SELECT pg_advisory_xact_lock(781120002)');
+          else await tx.$executeRawUnsafe('UPDATE "AuditEntry" SET "seq" = "seq" WHERE 0');
+          const head = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
+          const prevHash = head?.hash ?? genesisHash;
+          return tx.auditEntry.create({ data: { ...content, prevHash, hash: chainHash(prevHash, content) } });
+        },
+        { maxWait: 10_000, timeout: 10_000 },
+      );
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 5) throw error;
+    }
+  }
+}

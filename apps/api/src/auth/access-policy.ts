@@ -1,0 +1,131 @@
+import type { AccessAction, Role } from '@onewindow/contracts';
+import type { AuthUser } from './auth-context';
+
+/**
+ * The one access policy. A grant is either for any resource or only for resources of the user's own
+ * department. A resource names the departments it belongs to: a task its department, a case the
+ * window that accepted it and every department that works on it.
+ */
+export type Scope = 'any' | 'own_department';
+
+export interface AccessResource {
+  departmentCodes: readonly string[];
+}
+
+export type Decision = { allowed: true; scope: Scope } | { allowed: false; reason: string };
+
+const grants: Record<Role, Partial<Record<AccessAction, Scope>>> = {
+  window_clerk: {
+    'catalogue.read': 'any',
+    'case.accept': 'any',
+    'case.read': 'own_department',
+    'case.issue': 'own_department',
+    'public.lookup': 'any',
+  },
+  dept_approver: {
+    'catalogue.read': 'any',
+    'case.read': 'own_department',
+    'case.decide': 'own_department',
+    'task.list': 'own_department',
+    'public.lookup': 'any',
+  },
+  dept_lead: {
+    'catalogue.read': 'any',
+    'case.read': 'own_department',
+    'case.decide': 'own_department',
+    'task.list': 'own_department',
+    'task.reassign': 'own_department',
+    'public.lookup': 'any',
+  },
+  supervisor: {
+    'catalogue.read': 'any',
+    'case.read': 'any',
+    'task.list': 'any',
+    'task.reassign': 'any',
+    'audit.read': 'any',
+    'public.lookup': 'any',
+  },
+  process_designer: {
+    'catalogue.read': 'any',
+    'catalogue.write': 'any',
+    'flow.design': 'any',
+    'flow.publish': 'any',
+    'public.lookup': 'any',
+  },
+  admin: {
+    'catalogue.read': 'any',
+    'catalogue.write': 'any',
+    'calendar.write': 'any',
+    'audit.read': 'any',
+    'user.manage': 'any',
+    'public.lookup': 'any',
+  },
+};
+
+/** Actions anyone may do, signed in or not. */
+const publicActions: ReadonlySet<AccessAction> = new Set(['public.lookup']);
+
+export const isPublicAction = (action: AccessAction): boolean => publicActions.has(action);
+
+/** The widest scope any of the user's roles grants for the action. */
+export function scopeOf(user: AuthUser, action: AccessAction): Scope | undefined {
+  const scopes = user.roles.map((role) => grants[role]?.[action]).filter((s): s is Scope => s !== undefined);
+  if (scopes.includes('any')) return 'any';
+  return scopes[0];
+}
+
+/** Decides whether the user may do the action on the resource; a refusal says why, for the 403 answer. */
+export function decide(user: AuthUser | undefined, action: AccessAction, resource?: AccessResource): Decision {
+  if (isPublicAction(action)) return { allowed: true, scope: 'any' };
+  if (!user) return { allowed: false, reason: `${action} needs a signed-in user` };
+  const scope = scopeOf(user, action);
+  const roles = user.roles.join(', ') || 'no role';
+  if (!scope) return { allowed: false, reason: `Your roles (${roles}) do not allow ${action}` };
+  if (scope === 'any') return { allowed: true, scope };
+  if (!user.departmentCode) return { allowed: false, reason: `${action} is limited to your own department, and you belong to none` };
+  if (!resource) return { allowed: false, reason: `${action} is limited to your own department, and the request names no department` };
+  if (!resource.departmentCodes.includes(user.departmentCode)) {
+    return { allowed: false, reason: `${action} is limited to your own department (${user.departmentCode}); this belongs to ${resource.departmentCodes.join(', ') || 'no department'}` };
+  }
+  return { allowed: true, scope };
+}
+
+export function can(user: AuthUser | undefined, action: AccessAction, resource?: AccessResource): boolean {
+  return decide(user, action, resource).allowed;
+}
+
+/** Every action the user may do in some scope (for the UI; each request is still decided on its own). */
+export function actionsOf(user: AuthUser): AccessAction[] {
+  const actions = new Set<AccessAction>(publicActions);
+  for (const role of user.roles) for (const action of Object.keys(grants[role] ?? {}) as AccessAction[]) actions.add(action);
+  return [...actions].sort();
+}
+
+/** What a viewer allowed to read a case may see of it. Tasks and decisions are listed per department. */
+export interface CaseView {
+  applicantIdentity: 'full' | 'masked';
+  materials: boolean;
+  departments: 'all' | readonly string[];
+}
+
+/**
+ * The parts of a case a user may see, or undefined when case.read is refused. Approvers see the
+ * applicant and materials they judge, but only their own department's tasks and decisions; a
+ * supervisor watches every deadline but sees the applicant masked and no documents.
+ */
+export function caseViewFor(user: AuthUser, resource: AccessResource): CaseView | undefined {
+  const decision = decide(user, 'case.read', resource);
+  if (!decision.allowed) return undefined;
+  const handlesIt = user.departmentCode !== null && resource.departmentCodes.includes(user.departmentCode);
+  const handlingRoles: Role[] = ['window_clerk', 'dept_approver', 'dept_lead'];
+  if (handlesIt && user.roles.includes('window_clerk')) return { applicantIdentity: 'full', materials: true, departments: 'all' };
+  if (handlesIt && user.roles.some((role) => handlingRoles.includes(role))) {
+    return { applicantIdentity: 'full', materials: true, departments: [user.departmentCode as string] };
+  }
+  return { applicantIdentity: 'masked', materials: false, departments: 'all' };
+}
+
+/** The public lookup answers with the status only — never the applicant, materials or decisions. */
+export function publicCaseStatus(record: { caseNo: string; status: string; updatedAt: Date }): { caseNo: string; status: string; updatedAt: string } {
+  return { caseNo: record.caseNo, status: record.status, updatedAt: record.updatedAt.toISOString() };
+}

@@ -1,0 +1,80 @@
+import { accessActions, roles, type AccessAction, type Role } from '@onewindow/contracts';
+import { actionsOf, can, caseViewFor, decide, publicCaseStatus } from '../src/auth/access-policy';
+import type { AuthUser } from '../src/auth/auth-context';
+
+const user = (role: Role, departmentCode: string | null = 'SCJG'): AuthUser => ({ id: `u-${role}`, username: role, displayName: role, departmentCode, roles: [role] });
+const own = { departmentCodes: ['SCJG', 'ZWFW'] };
+const other = { departmentCodes: ['WSJK'] };
+
+// The expected policy, written out by hand: [own department, other department] per role and action.
+type Row = Record<Role, [boolean, boolean]>;
+const Y: [boolean, boolean] = [true, true];
+const O: [boolean, boolean] = [true, false];
+const N: [boolean, boolean] = [false, false];
+const expected: Record<AccessAction, Row> = {
+  'catalogue.read': { window_clerk: Y, dept_approver: Y, dept_lead: Y, supervisor: Y, process_designer: Y, admin: Y },
+  'catalogue.write': { window_clerk: N, dept_approver: N, dept_lead: N, supervisor: N, process_designer: Y, admin: Y },
+  'case.accept': { window_clerk: Y, dept_approver: N, dept_lead: N, supervisor: N, process_designer: N, admin: N },
+  'case.read': { window_clerk: O, dept_approver: O, dept_lead: O, supervisor: Y, process_designer: N, admin: N },
+  'case.decide': { window_clerk: N, dept_approver: O, dept_lead: O, supervisor: N, process_designer: N, admin: N },
+  'case.issue': { window_clerk: O, dept_approver: N, dept_lead: N, supervisor: N, process_designer: N, admin: N },
+  'task.list': { window_clerk: N, dept_approver: O, dept_lead: O, supervisor: Y, process_designer: N, admin: N },
+  'task.reassign': { window_clerk: N, dept_approver: N, dept_lead: O, supervisor: Y, process_designer: N, admin: N },
+  'flow.design': { window_clerk: N, dept_approver: N, dept_lead: N, supervisor: N, process_designer: Y, admin: N },
+  'flow.publish': { window_clerk: N, dept_approver: N, dept_lead: N, supervisor: N, process_designer: Y, admin: N },
+  'calendar.write': { window_clerk: N, dept_approver: N, dept_lead: N, supervisor: N, process_designer: N, admin: Y },
+  'audit.read': { window_clerk: N, dept_approver: N, dept_lead: N, supervisor: Y, process_designer: N, admin: Y },
+  'user.manage': { window_clerk: N, dept_approver: N, dept_lead: N, supervisor: N, process_designer: N, admin: Y },
+  'public.lookup': { window_clerk: Y, dept_approver: Y, dept_lead: Y, supervisor: Y, process_designer: Y, admin: Y },
+};
+
+const matrix = roles.flatMap((role) => accessActions.map((action) => [role, action, ...expected[action][role]] as const));
+
+describe('access policy matrix (role × action × own/other department)', () => {
+  it('covers every role and action', () => {
+    expect(matrix).toHaveLength(roles.length * accessActions.length);
+  });
+
+  it.each(matrix)('%s %s: own department %s, other department %s', (role, action, ownAllowed, otherAllowed) => {
+    expect(can(user(role), action, own)).toBe(ownAllowed);
+    expect(can(user(role), action, other)).toBe(otherAllowed);
+  });
+
+  it('refuses department-scoped actions without a resource or a department, saying why', () => {
+    expect(decide(user('dept_approver'), 'case.decide')).toEqual({ allowed: false, reason: expect.stringMatching(/names no department/) });
+    expect(decide(user('dept_approver', null), 'case.decide', own)).toEqual({ allowed: false, reason: expect.stringMatching(/belong to none/) });
+    expect(decide(user('dept_approver'), 'case.decide', other)).toEqual({ allowed: false, reason: expect.stringMatching(/own department \(SCJG\).*WSJK/) });
+    expect(decide(user('window_clerk'), 'user.manage')).toEqual({ allowed: false, reason: 'Your roles (window_clerk) do not allow user.manage' });
+  });
+
+  it('lets only public.lookup through without a user', () => {
+    for (const action of accessActions) expect(can(undefined, action, own)).toBe(action === 'public.lookup');
+  });
+
+  it('takes the widest scope when a user has several roles', () => {
+    const both: AuthUser = { ...user('dept_lead'), roles: ['dept_lead', 'supervisor'] };
+    expect(can(both, 'task.reassign', other)).toBe(true);
+    expect(can(both, 'case.decide', other)).toBe(false);
+  });
+
+  it('lists the actions a user has in some scope', () => {
+    expect(actionsOf(user('dept_approver'))).toEqual(['case.decide', 'case.read', 'catalogue.read', 'public.lookup', 'task.list']);
+  });
+});
+
+describe('what of a case a viewer sees', () => {
+  const caseFile = { departmentCodes: ['ZWFW', 'SCJG', 'XFJY'] };
+
+  it('gives approvers their own department’s part only, supervisors a masked overview, others nothing', () => {
+    expect(caseViewFor(user('dept_approver', 'SCJG'), caseFile)).toEqual({ applicantIdentity: 'full', materials: true, departments: ['SCJG'] });
+    expect(caseViewFor(user('dept_approver', 'WSJK'), caseFile)).toBeUndefined();
+    expect(caseViewFor(user('window_clerk', 'ZWFW'), caseFile)).toEqual({ applicantIdentity: 'full', materials: true, departments: 'all' });
+    expect(caseViewFor(user('supervisor', 'ZWFW'), caseFile)).toEqual({ applicantIdentity: 'masked', materials: false, departments: 'all' });
+    expect(caseViewFor(user('admin', 'ZWFW'), caseFile)).toBeUndefined();
+  });
+
+  it('answers the public with the status only', () => {
+    const record = { caseNo: 'C-1', status: 'in_review', updatedAt: new Date('2026-11-22T08:00:00Z'), applicantId: 'A1', idNumber: '11010519491231002X' };
+    expect(publicCaseStatus(record)).toEqual({ caseNo: 'C-1', status: 'in_review', updatedAt: '2026-11-22T08:00:00.000Z' });
+  });
+});

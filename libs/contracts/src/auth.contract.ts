@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** Who does what in OneWindow; the API's access policy grants actions to these roles. */
+export const roles = ['window_clerk', 'dept_approver', 'dept_lead', 'supervisor', 'process_designer', 'admin'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Every action the access policy decides; routes name one of these in `authorize(action, …)`. */
+export const accessActions = [
+  'catalogue.read',
+  'catalogue.write',
+  'case.accept',
+  'case.read',
+  'case.decide',
+  'case.issue',
+  'task.list',
+  'task.reassign',
+  'flow.design',
+  'flow.publish',
+  'calendar.write',
+  'audit.read',
+  'user.manage',
+  'public.lookup',
+] as const;
+export const accessActionSchema = z.enum(accessActions);
+export type AccessAction = z.infer<typeof accessActionSchema>;
+
+/** POST /api/auth/login — unknown fields are refused. */
+export const loginRequestSchema = z.strictObject({
+  username: z
+    .string({ error: 'username is required (text)' })
+    .trim()
+    .min(1, 'username is required')
+    .max(64, 'username is at most 64 characters')
+    .regex(/^[\w.@-]+$/, 'username may contain letters, digits and . _ @ - only'),
+  password: z.string({ error: 'password is required (text)' }).min(1, 'password is required').max(256, 'password is at most 256 characters'),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  departmentCode: z.string().nullable(),
+  roles: z.array(roleSchema),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+/** Answer of login and GET /api/auth/me: send csrfToken back as X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
+export const sessionResponseSchema = z.object({
+  user: sessionUserSchema,
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+  /** The actions the user may do in some scope (for showing or hiding UI; the API still decides each request). */
+  actions: z.array(accessActionSchema),
+});
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+/** PUT /api/auth/users/:username/oidc-subject — an administrator maps an identity-provider subject to a user. */
+export const oidcSubjectMappingSchema = z.strictObject({
+  oidcSubject: z.string().trim().min(1, 'oidcSubject is the "sub" claim from the identity provider').max(255).nullable(),
+});
+export type OidcSubjectMapping = z.infer<typeof oidcSubjectMappingSchema>;
+
+/** GET /api/audit — one entry of the append-only, hash-chained audit log. */
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorUserId: z.string().nullable(),
+  action: z.string(),
+  target: z.string().nullable(),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+  payload: z.string().nullable(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntryView = z.infer<typeof auditEntrySchema>;
+
+export const auditQuerySchema = z.strictObject({
+  afterSeq: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
