@@ -5,6 +5,9 @@ const lib = (name) => path.join(__dirname, `../../libs/${name}/src/index.ts`);
 // Component tests render React into jsdom; the shared libs are mapped to their TypeScript sources.
 module.exports = require('../../jest.preset.cjs')(__dirname, {
   testEnvironment: 'jsdom',
+  // antd's icon and colour packages ship ESM-only files.
+  transformIgnorePatterns: ['/node_modules/(?!(@ant-design|@rc-component|rc-[\\w-]+)/)'],
+  setupFiles: ['<rootDir>/src/test/node-globals.cjs'],
   setupFilesAfterEnv: ['<rootDir>/src/test/setup-tests.ts'],
   moduleNameMapper: {
     '^@onewindow/contracts$': lib('contracts'),
