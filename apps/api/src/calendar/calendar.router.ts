@@ -1,0 +1,62 @@
+import { Router } from 'express';
+import {
+  addNaturalDays,
+  addWorkingDays,
+  CalendarError,
+  holidaysCrossed,
+  isProvisionalPeriod,
+  WorkingCalendar,
+} from '@onewindow/calendar';
+import {
+  deadlineQuerySchema,
+  putCalendarYearQuerySchema,
+  putCalendarYearRequestSchema,
+  type DeadlineResponse,
+} from '@onewindow/contracts';
+import { loadCalendarData, saveCalendarYear } from '@onewindow/db';
+import type { ApiDeps } from '../api-deps';
+import { parse } from '../http/parse';
+import { ProblemError, ProblemType } from '../http/problem';
+import { authorize, signedInUser } from '../auth/authorize.middleware';
+
+export function calendarRouter(deps: ApiDeps): Router {
+  const router = Router();
+
+  // The holiday schedule and deadline arithmetic are public information, like the State Council notice.
+  router.get('/calendar', authorize('public.lookup'), async (_req, res) => {
+    res.json({ years: (await loadCalendarData(deps.db)).years });
+  });
+
+  router.put('/calendar/years/:year', authorize('calendar.write'), async (req, res) => {
+    const year = parse(putCalendarYearRequestSchema, req.body, 'calendar year');
+    if (String(year.year) !== req.params.year) {
+      throw new ProblemError(400, ProblemType.validation, 'Invalid request', `The body is for ${year.year} but the URL names ${String(req.params.year)}`);
+    }
+    const query = parse(putCalendarYearQuerySchema, req.query, 'query string');
+    try {
+      await saveCalendarYear(deps.db, year, signedInUser(req).username, { replaceOfficial: query.replaceOfficial === 'true' });
+    } catch (error) {
+      if (error instanceof CalendarError) throw new ProblemError(409, ProblemType.conflict, 'Calendar conflict', error.message);
+      throw error;
+    }
+    res.json(year);
+  });
+
+  router.get('/calendar/deadline', authorize('public.lookup'), async (req, res) => {
+    const q = parse(deadlineQuerySchema, req.query, 'query string');
+    const calendar = WorkingCalendar.fromData(await loadCalendarData(deps.db));
+    const options = { countStartDay: q.countStartDay === 'true' };
+    const due = q.unit === 'working_day' ? addWorkingDays(calendar, q.from, q.days, options) : addNaturalDays(calendar, q.from, q.days, options);
+    const body: DeadlineResponse = {
+      from: q.from,
+      days: q.days,
+      unit: q.unit,
+      due,
+      provisional: isProvisionalPeriod(calendar, q.from, due),
+      holidaysCrossed: holidaysCrossed(calendar, q.from, due).map(({ name, nameEn, start, end, daysInPeriod }) => ({ name, nameEn, start, end, daysInPeriod })),
+    };
+    res.json(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { calendarYearSchema, isoDateSchema } from '@onewindow/calendar';
+
+/** GET /api/calendar — every year in force (official + uploaded). */
+export const calendarResponseSchema = z.object({
+  years: z.array(calendarYearSchema),
+});
+
+/** PUT /api/calendar/years/:year — a new year's holiday notice (body) — `?replaceOfficial=true` confirms a correction. */
+export const putCalendarYearRequestSchema = calendarYearSchema;
+export const putCalendarYearQuerySchema = z.strictObject({
+  replaceOfficial: z.enum(['true', 'false']).optional(),
+});
+
+/** GET /api/calendar/deadline — the statutory due date for a period on the official calendar. */
+export const deadlineQuerySchema = z.strictObject({
+  from: isoDateSchema,
+  days: z.coerce.number({ error: 'days must be a whole number' }).int('days must be a whole number').min(0).max(3650),
+  unit: z.enum(['working_day', 'natural_day']).default('working_day'),
+  countStartDay: z.enum(['true', 'false']).optional(),
+});
+export const deadlineResponseSchema = z.object({
+  from: z.string(),
+  days: z.number(),
+  unit: z.enum(['working_day', 'natural_day']),
+  due: z.string(),
+  provisional: z.boolean(),
+  holidaysCrossed: z.array(z.object({ name: z.string(), nameEn: z.string().optional(), start: z.string(), end: z.string(), daysInPeriod: z.number() })),
+});
+export type DeadlineResponse = z.infer<typeof deadlineResponseSchema>;
