@@ -1,32 +1,11 @@
-import { accessActions, roles, type AccessAction, type Role } from '@onewindow/contracts';
+import { accessActions, roles, type Role } from '@onewindow/contracts';
 import { actionsOf, can, caseViewFor, decide, publicCaseStatus } from '../src/auth/access-policy';
 import type { AuthUser } from '../src/auth/auth-context';
+import { expectedAccess as expected } from './support/expected-access';
 
 const user = (role: Role, departmentCode: string | null = 'SCJG'): AuthUser => ({ id: `u-${role}`, username: role, displayName: role, departmentCode, roles: [role] });
 const own = { departmentCodes: ['SCJG', 'ZWFW'] };
 const other = { departmentCodes: ['WSJK'] };
-
-// The expected policy, written out by hand: [own department, other department] per role and action.
-type Row = Record<Role, [boolean, boolean]>;
-const Y: [boolean, boolean] = [true, true];
-const O: [boolean, boolean] = [true, false];
-const N: [boolean, boolean] = [false, false];
-const expected: Record<AccessAction, Row> = {
-  'catalogue.read': { window_clerk: Y, dept_approver: Y, dept_lead: Y, supervisor: Y, process_designer: Y, admin: Y },
-  'catalogue.write': { window_clerk: N, dept_approver: N, dept_lead: N, supervisor: N, process_designer: Y, admin: Y },
-  'case.accept': { window_clerk: Y, dept_approver: N, dept_lead: N, supervisor: N, process_designer: N, admin: N },
-  'case.read': { window_clerk: O, dept_approver: O, dept_lead: O, supervisor: Y, process_designer: N, admin: N },
-  'case.decide': { window_clerk: N, dept_approver: O, dept_lead: O, supervisor: N, process_designer: N, admin: N },
-  'case.issue': { window_clerk: O, dept_approver: N, dept_lead: N, supervisor: N, process_designer: N, admin: N },
-  'task.list': { window_clerk: N, dept_approver: O, dept_lead: O, supervisor: Y, process_designer: N, admin: N },
-  'task.reassign': { window_clerk: N, dept_approver: N, dept_lead: O, supervisor: Y, process_designer: N, admin: N },
-  'flow.design': { window_clerk: N, dept_approver: N, dept_lead: N, supervisor: N, process_designer: Y, admin: N },
-  'flow.publish': { window_clerk: N, dept_approver: N, dept_lead: N, supervisor: N, process_designer: Y, admin: N },
-  'calendar.write': { window_clerk: N, dept_approver: N, dept_lead: N, supervisor: N, process_designer: N, admin: Y },
-  'audit.read': { window_clerk: N, dept_approver: N, dept_lead: N, supervisor: Y, process_designer: N, admin: Y },
-  'user.manage': { window_clerk: N, dept_approver: N, dept_lead: N, supervisor: N, process_designer: N, admin: Y },
-  'public.lookup': { window_clerk: Y, dept_approver: Y, dept_lead: Y, supervisor: Y, process_designer: Y, admin: Y },
-};
 
 const matrix = roles.flatMap((role) => accessActions.map((action) => [role, action, ...expected[action][role]] as const));
 

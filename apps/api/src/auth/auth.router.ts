@@ -22,7 +22,7 @@ export function authRouter({ db, security }: ApiDeps): Router {
     const result = await loginWithPassword(db, username, password, lockout);
     if (!result.ok) {
       await req.audit?.({
-        action: result.failure === 'locked' ? 'auth.login_refused_locked' : 'auth.login_failed',
+        action: result.lockedNow ? 'auth.account_locked' : result.failure === 'locked' ? 'auth.login_refused_locked' : 'auth.login_failed',
         actorUserId: result.userId ?? null,
         target: `user:${username}`,
         payload: { failure: result.failure, ...(result.lockedUntil ? { lockedUntil: result.lockedUntil.toISOString() } : {}) },

@@ -12,7 +12,7 @@ export type LoginFailure = 'unknown_user' | 'wrong_password' | 'locked' | 'disab
 
 export type LoginResult =
   | { ok: true; user: AuthUser }
-  | { ok: false; failure: LoginFailure; userId?: string; lockedUntil?: Date };
+  | { ok: false; failure: LoginFailure; userId?: string; lockedUntil?: Date; lockedNow?: boolean };
 
 /**
  * Checks a username and password. Failures are counted per user; the Nth consecutive failure locks the
@@ -42,7 +42,7 @@ export async function loginWithPassword(db: Db, username: string, password: stri
   if (counted.failedLogins >= settings.maxFailures) {
     const lockedUntil = new Date(now.getTime() + settings.lockMinutes * 60_000);
     await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil } });
-    return { ok: false, failure: 'locked', userId: user.id, lockedUntil };
+    return { ok: false, failure: 'locked', userId: user.id, lockedUntil, lockedNow: true };
   }
   return { ok: false, failure: 'wrong_password', userId: user.id };
 }

@@ -93,3 +93,7 @@ export async function signedIn(baseUrl: string, username: string, password: stri
   if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${await res.text()}`);
   return session;
 }
+
+/** A response body for assertions (tests check its shape with expect). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const json = (res: Response): Promise<any> => res.json();
