@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { bundleSchema } from '../bundle/bundle.schema';
+import { certificateTypeSchema } from '../certificate/certificate.schema';
+import { departmentSchema } from '../department/department.schema';
+import { itemKey, itemSchema } from '../item/item.schema';
+import { standardMaterialSchema } from '../material/material.schema';
+
+const addIssue = (ctx: z.RefinementCtx, path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+
+function duplicates<T>(ctx: z.RefinementCtx, list: T[], key: (t: T) => string, path: string, what: string): Map<string, T> {
+  const map = new Map<string, T>();
+  list.forEach((t, i) => {
+    const k = key(t);
+    if (map.has(k)) addIssue(ctx, [path, i], `${what} ${k} is defined twice`);
+    else map.set(k, t);
+  });
+  return map;
+}
+
+/** The whole catalogue: every cross-reference must resolve (同一事项、同一标准、同一编码). */
+export const catalogueSchema = z
+  .object({
+    departments: z.array(departmentSchema),
+    certificateTypes: z.array(certificateTypeSchema),
+    materials: z.array(standardMaterialSchema),
+    items: z.array(itemSchema),
+    bundles: z.array(bundleSchema),
+  })
+  .superRefine((cat, ctx) => {
+    const depts = duplicates(ctx, cat.departments, (d) => d.code, 'departments', 'department');
+    const types = duplicates(ctx, cat.certificateTypes, (t) => t.code, 'certificateTypes', 'certificate type');
+    const materials = duplicates(ctx, cat.materials, (m) => m.code, 'materials', 'material');
+    const items = duplicates(ctx, cat.items, itemKey, 'items', 'item');
+    duplicates(ctx, cat.bundles, (b) => b.code, 'bundles', 'bundle');
+
+    cat.departments.forEach((d, i) => {
+      if (d.parentCode !== undefined && !depts.has(d.parentCode)) addIssue(ctx, ['departments', i, 'parentCode'], `unknown parent department ${d.parentCode}`);
+      const seen = new Set<string>([d.code]);
+      for (let p = d.parentCode; p !== undefined; p = depts.get(p)?.parentCode) {
+        if (seen.has(p)) {
+          addIssue(ctx, ['departments', i, 'parentCode'], `department ${d.code} is its own ancestor`);
+          break;
+        }
+        seen.add(p);
+      }
+    });
+    cat.materials.forEach((m, i) => {
+      if (m.certificateTypeCode !== undefined && !types.has(m.certificateTypeCode))
+        addIssue(ctx, ['materials', i, 'certificateTypeCode'], `unknown certificate type ${m.certificateTypeCode}`);
+    });
+    cat.items.forEach((item, i) => {
+      const dept = depts.get(item.departmentCode);
+      if (!dept) addIssue(ctx, ['items', i, 'departmentCode'], `unknown department ${item.departmentCode}`);
+      else if (dept.uscc !== undefined && item.implementationCode.slice(0, 18) !== dept.uscc)
+        addIssue(ctx, ['items', i, 'implementationCode'], `characters 1–18 of the implementation code must be the USCC of department ${dept.code} (${dept.uscc})`);
+      item.coDepartmentCodes.forEach((c, j) => {
+        if (!depts.has(c)) addIssue(ctx, ['items', i, 'coDepartmentCodes', j], `unknown department ${c}`);
+      });
+      item.results.forEach((r, j) => {
+        if (r.certificateTypeCode !== undefined && !types.has(r.certificateTypeCode))
+          addIssue(ctx, ['items', i, 'results', j, 'certificateTypeCode'], `unknown certificate type ${r.certificateTypeCode}`);
+      });
+      item.materials.forEach((req, j) => {
+        const std = materials.get(req.code);
+        if (!std) return addIssue(ctx, ['items', i, 'materials', j, 'code'], `unknown standard material ${req.code}`);
+        for (const field of ['name', 'kind', 'source', 'certificateTypeCode'] as const) {
+          if (req[field] !== std[field])
+            addIssue(ctx, ['items', i, 'materials', j, field], `${field} '${req[field] ?? ''}' differs from standard material ${std.code} ('${std[field] ?? ''}')`);
+        }
+      });
+    });
+    cat.bundles.forEach((b, i) =>
+      b.items.forEach((bi, j) => {
+        if (!items.has(bi.itemCode)) addIssue(ctx, ['bundles', i, 'items', j, 'itemCode'], `unknown item ${bi.itemCode}`);
+      }),
+    );
+  });
+export type Catalogue = z.infer<typeof catalogueSchema>;
+export type CatalogueInput = z.input<typeof catalogueSchema>;
+
+/** Thrown when catalogue data fail validation; the message names each bad entry by path and code. */
+export class CatalogueValidationError extends Error {
+  override readonly name = 'CatalogueValidationError';
+  constructor(
+    readonly issues: { path: string; entry?: string; message: string }[],
+    source: string,
+  ) {
+    super(`${source} is invalid (${issues.length} issue${issues.length === 1 ? '' : 's'}):\n` + issues.map((i) => `- ${i.path}${i.entry ? ` [${i.entry}]` : ''}: ${i.message}`).join('\n'));
+  }
+}
+
+function entryName(input: unknown, path: PropertyKey[]): string | undefined {
+  if (path.length < 2 || typeof input !== 'object' || input === null) return undefined;
+  const list = (input as Record<string, unknown>)[String(path[0])];
+  const entry = Array.isArray(list) ? list[Number(path[1])] : undefined;
+  if (typeof entry !== 'object' || entry === null) return undefined;
+  const e = entry as Record<string, unknown>;
+  const key = e.handlingItemCode ?? e.implementationCode ?? e.code;
+  return [key, e.name].filter((x) => typeof x === 'string').join(' ');
+}
+
+/** Parses catalogue data, throwing CatalogueValidationError that names every bad entry. */
+export function parseCatalogue(input: unknown, source = 'catalogue'): Catalogue {
+  const result = catalogueSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new CatalogueValidationError(
+    result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), entry: entryName(input, i.path), message: i.message })),
+    source,
+  );
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { isoDateStringSchema } from '../codes/iso-date.schema';
+import { regionCodeSchema } from '../department/department.schema';
+import { checkedString, holderCodeTypeSchema, holderSchema, usccSchema } from '../identity/identity.schema';
+import { certificateTypeCodeSchema } from '../material/material.schema';
+import { validateLicenceIdentifier } from './licence-identifier';
+
+/** 证照类型 (licence-type catalogue entry, GB/T 36902 role [P]). */
+export const certificateTypeSchema = z
+  .object({
+    code: certificateTypeCodeSchema,
+    name: z.string().trim().min(1).max(200),
+    definingAuthority: z.string().trim().min(1).max(200),
+    definingAuthorityCode: usccSchema,
+    holderCodeType: holderCodeTypeSchema,
+    illustrative: z.boolean().optional(),
+    notes: z.string().max(2000).optional(),
+  })
+  .refine((t) => t.code.slice(0, 18) === t.definingAuthorityCode, {
+    message: 'characters 1–18 of the certificate type code must be the defining authority USCC',
+    path: ['code'],
+  });
+export type CertificateType = z.infer<typeof certificateTypeSchema>;
+
+export const certificateStatusSchema = z.enum(['valid', 'revoked', 'expired']);
+export type CertificateStatus = z.infer<typeof certificateStatusSchema>;
+
+export const licenceIdentifierSchema = checkedString(validateLicenceIdentifier);
+
+/** 证照 instance with the up_lic_data metadata [S2]; validUntil absent = long-term (长期). */
+export const certificateSchema = z
+  .object({
+    identifier: licenceIdentifierSchema,
+    typeCode: certificateTypeCodeSchema,
+    name: z.string().trim().min(1).max(200),
+    number: z.string().trim().min(1).max(100),
+    holder: holderSchema,
+    issuer: z.object({ name: z.string().trim().min(1).max(200), code: usccSchema }),
+    issuedOn: isoDateStringSchema,
+    validFrom: isoDateStringSchema,
+    validUntil: isoDateStringSchema.optional(),
+    jurisdictionCode: regionCodeSchema.optional(),
+    status: certificateStatusSchema,
+  })
+  .superRefine((c, ctx) => {
+    const parts = c.identifier.split('.');
+    if (parts.length === 10 && parts[5] !== c.typeCode)
+      ctx.addIssue({ code: 'custom', path: ['identifier'], message: `identifier names type ${parts[5]} but typeCode is ${c.typeCode}` });
+    if (parts.length === 10 && parts[6] !== c.issuer.code)
+      ctx.addIssue({ code: 'custom', path: ['identifier'], message: `identifier names issuer ${parts[6]} but issuer.code is ${c.issuer.code}` });
+    if (c.validUntil !== undefined && c.validUntil < c.validFrom)
+      ctx.addIssue({ code: 'custom', path: ['validUntil'], message: `validUntil ${c.validUntil} is before validFrom ${c.validFrom}` });
+  });
+export type Certificate = z.infer<typeof certificateSchema>;
+
+/** Usable on `asOf`: status valid and the date inside [validFrom, validUntil]. */
+export const isCertificateUsable = (c: Pick<Certificate, 'status' | 'validFrom' | 'validUntil'>, asOf: string): boolean =>
+  c.status === 'valid' && c.validFrom <= asOf && (c.validUntil === undefined || asOf <= c.validUntil);
