@@ -4,3 +4,4 @@ export type * from './generated/sqlite/models';
 export { Prisma } from './generated/sqlite/client';
 export { createSqliteTestDatabase, createPostgresTestDatabase, postgresAdminUrl, type TestDatabase } from './scratch-database';
 export { loadCalendarData, saveCalendarYear } from './calendar-store';
+export { applyCatalogue, loadActiveCatalogue, type CatalogueApplyResult } from './catalogue-store';

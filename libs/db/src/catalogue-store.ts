@@ -1,0 +1,123 @@
+import crypto from 'node:crypto';
+import { catalogueSchema, itemKey, type Catalogue, type Item } from '@onewindow/standards';
+import type { Db } from './create-prisma-client';
+
+export interface CatalogueApplyResult {
+  catalogueVersionId: number;
+  itemsAdded: number;
+  itemsChanged: number;
+  itemsUnchanged: number;
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+const sameJson = (a: string, b: unknown) => a === json(b);
+
+/**
+ * Applies a validated catalogue in ONE transaction: departments, materials, certificate types and bundles
+ * are upserted; an item whose content changed gets a new version (the old one is superseded, cases that
+ * used it keep pointing at it). Either everything applies or nothing does.
+ */
+export async function applyCatalogue(
+  db: Db,
+  input: Catalogue,
+  meta: { label: string; source: 'seed' | 'import' | 'admin'; createdBy: string },
+): Promise<CatalogueApplyResult> {
+  const catalogue = catalogueSchema.parse(input);
+  return db.$transaction(
+    async (tx) => {
+      const version = await tx.catalogueVersion.create({ data: meta });
+      for (const d of topologicalDepartments(catalogue.departments)) {
+        const data = { name: d.name, parentCode: d.parentCode ?? null, region: d.regionCode };
+        await tx.department.upsert({ where: { code: d.code }, create: { code: d.code, ...data }, update: data });
+      }
+      for (const m of catalogue.materials) {
+        await tx.materialStandard.upsert({ where: { code: m.code }, create: { code: m.code, name: m.name, data: json(m) }, update: { name: m.name, data: json(m) } });
+      }
+      for (const t of catalogue.certificateTypes) {
+        const data = { name: t.name, issuerDeptCode: null, data: json(t) };
+        await tx.certificateType.upsert({ where: { code: t.code }, create: { code: t.code, ...data }, update: data });
+      }
+      let itemsAdded = 0;
+      let itemsChanged = 0;
+      let itemsUnchanged = 0;
+      for (const item of catalogue.items) {
+        const key = itemKey(item);
+        const active = await tx.item.findFirst({ where: { itemKey: key, status: 'active' }, orderBy: { version: 'desc' } });
+        if (active && sameJson(active.data, { ...item, version: active.version })) {
+          itemsUnchanged++;
+          continue;
+        }
+        const latest = await tx.item.findFirst({ where: { itemKey: key }, orderBy: { version: 'desc' }, select: { version: true } });
+        const nextVersion = latest ? latest.version + 1 : item.version;
+        if (active) await tx.item.update({ where: { id: active.id }, data: { status: 'superseded' } });
+        await tx.item.create({ data: itemRow({ ...item, version: nextVersion }, key, version.id) });
+        if (active) itemsChanged++;
+        else itemsAdded++;
+      }
+      for (const b of catalogue.bundles) {
+        const latest = await tx.bundle.findFirst({ where: { code: b.code }, orderBy: { version: 'desc' } });
+        if (latest && sameJson(latest.data, b)) continue;
+        if (latest) await tx.bundle.updateMany({ where: { code: b.code }, data: { status: 'superseded' } });
+        await tx.bundle.create({ data: { code: b.code, version: (latest?.version ?? 0) + 1, name: b.name, data: json(b) } });
+      }
+      return { catalogueVersionId: version.id, itemsAdded, itemsChanged, itemsUnchanged };
+    },
+    { timeout: 120_000 },
+  );
+}
+
+function itemRow(item: Item, key: string, catalogueVersionId: number) {
+  return {
+    id: `${key}@${item.version}-${crypto.randomBytes(3).toString('hex')}`,
+    itemKey: key,
+    basicCode: item.basicCode,
+    implementationCode: item.implementationCode,
+    handlingItemCode: item.handlingItemCode ?? null,
+    localCode: item.localImplementationCode ?? null,
+    name: item.name,
+    itemType: item.itemType,
+    departmentCode: item.departmentCode,
+    version: item.version,
+    statutoryLimitValue: item.statutoryLimit.value,
+    statutoryLimitUnit: item.statutoryLimit.unit,
+    promisedLimitValue: item.promisedLimit.value,
+    promisedLimitUnit: item.promisedLimit.unit,
+    onTheSpot: item.handlingType === '1',
+    data: json(item),
+    catalogueVersionId,
+  };
+}
+
+/** Parents before children, so the department tree's foreign key holds at every insert. */
+function topologicalDepartments<T extends { code: string; parentCode?: string }>(departments: T[]): T[] {
+  const byCode = new Map(departments.map((d) => [d.code, d]));
+  const done = new Set<string>();
+  const out: T[] = [];
+  const visit = (d: T) => {
+    if (done.has(d.code)) return;
+    done.add(d.code);
+    const parent = d.parentCode ? byCode.get(d.parentCode) : undefined;
+    if (parent) visit(parent);
+    out.push(d);
+  };
+  departments.forEach(visit);
+  return out;
+}
+
+/** The active catalogue as stored (every active item version, all departments, materials, types, bundles). */
+export async function loadActiveCatalogue(db: Db): Promise<Catalogue> {
+  const [departments, materials, certificateTypes, items, bundles] = await Promise.all([
+    db.department.findMany({ orderBy: { code: 'asc' } }),
+    db.materialStandard.findMany({ orderBy: { code: 'asc' } }),
+    db.certificateType.findMany({ orderBy: { code: 'asc' } }),
+    db.item.findMany({ where: { status: 'active' }, orderBy: { itemKey: 'asc' } }),
+    db.bundle.findMany({ where: { status: 'active' }, orderBy: { code: 'asc' } }),
+  ]);
+  return {
+    departments: departments.map((d) => ({ code: d.code, name: d.name, regionCode: d.region, ...(d.parentCode ? { parentCode: d.parentCode } : {}) })),
+    materials: materials.map((m) => JSON.parse(m.data)),
+    certificateTypes: certificateTypes.map((t) => JSON.parse(t.data)),
+    items: items.map((i) => JSON.parse(i.data)),
+    bundles: bundles.map((b) => JSON.parse(b.data)),
+  } as Catalogue;
+}
