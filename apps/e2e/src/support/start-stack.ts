@@ -12,6 +12,10 @@ export interface RunningStack {
   temporalAddress: string;
   databaseUrl: string;
   taskQueue: string;
+  /** Stops the in-process worker (drains like SIGTERM); cases wait in Temporal meanwhile. */
+  stopWorker(): Promise<void>;
+  /** Starts a fresh worker on the same task queue (after stopWorker). */
+  startWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -27,8 +31,14 @@ export async function startStack(): Promise<RunningStack> {
   const config = loadConfig({ DATABASE_URL: database.url, TEMPORAL_ADDRESS: temporal.address, TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent' });
   const logger = createLogger('silent');
   const connection = await NativeConnection.connect({ address: temporal.address });
-  const worker = await createCaseWorker({ config, connection, activityDeps: { db: database.db, logger } });
-  const workerRun = worker.run();
+  let worker = await createCaseWorker({ config, connection, activityDeps: { db: database.db, logger } });
+  let workerRun: Promise<void> | undefined = worker.run();
+  const stopWorker = async () => {
+    if (!workerRun) return;
+    worker.shutdown();
+    await workerRun;
+    workerRun = undefined;
+  };
   const deps = buildApiDeps(config, logger, temporal.address);
   deps.webDist = path.join(repoRoot(), 'apps', 'web', 'dist');
   const server = createApp(deps).listen(0, '127.0.0.1');
@@ -39,11 +49,16 @@ export async function startStack(): Promise<RunningStack> {
     temporalAddress: temporal.address,
     databaseUrl: database.url,
     taskQueue,
+    stopWorker,
+    async startWorker() {
+      if (workerRun) return;
+      worker = await createCaseWorker({ config, connection, activityDeps: { db: database.db, logger } });
+      workerRun = worker.run();
+    },
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      worker.shutdown();
-      await workerRun;
+      await stopWorker();
       await connection.close();
       await deps.db.$disconnect();
       await deps.temporal.connection.close();

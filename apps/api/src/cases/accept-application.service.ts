@@ -1,0 +1,177 @@
+import crypto from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { AcceptedCaseResponse } from '@onewindow/contracts';
+import { Prisma, type ItemModel as Item } from '@onewindow/db';
+import { caseWorkflow, type CaseWorkflowInput } from '@onewindow/workflows';
+import type { ApiDeps } from '../api-deps';
+import { ProblemError, ProblemType } from '../http/problem';
+import { shanghaiDay, nextCaseNo } from './case-number';
+import { approversByDepartment, caseLimits, pinPlan, planFor } from './case-plan';
+import { keyReusedProblem, requestHash } from './idempotency-key';
+import { isTemporalUnreachable } from './temporal-errors';
+import { validateApplication, type AcceptApplication } from './validate-application';
+
+/** Outbox row holding a case's workflow start command until Temporal has accepted it. */
+export const startCommandKey = (caseNo: string): string => `workflow-start:${caseNo}`;
+const requestKey = (key: string): string => `POST /api/cases:${key}`;
+
+const isUniqueViolation = (error: unknown): boolean => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+
+export interface AcceptOutcome {
+  status: 200 | 201;
+  body: AcceptedCaseResponse;
+}
+
+/**
+ * 受理: validates everything first (nothing is written for a bad application), writes applicant, case,
+ * items, materials, the pinned plan and the workflow start command in one transaction, then starts the
+ * case workflow with workflow id = case number. A retried request with the same Idempotency-Key
+ * returns the first answer (and makes sure the workflow runs).
+ */
+export async function acceptApplication(deps: ApiDeps, raw: unknown, idempotencyKey?: string): Promise<AcceptOutcome> {
+  const { request, items } = await validateApplication(deps.db, raw);
+  const hash = requestHash(request);
+  if (idempotencyKey) {
+    const replay = await replayOf(deps, idempotencyKey, hash);
+    if (replay) return replay;
+  }
+  const approvers = await approversByDepartment(deps.db, items.map((i) => i.departmentCode));
+  const missing = [...new Set(items.map((i) => i.departmentCode))].filter((d) => !approvers.has(d));
+  if (missing.length > 0) {
+    throw new ProblemError(422, ProblemType.conflict, 'No approver configured', `Department(s) ${missing.join(', ')} have no active user with the dept_approver role: the case could not be routed`);
+  }
+  const planned = await planFor(deps.db, items, approvers);
+  const limits = caseLimits(items);
+
+  let written: { caseNo: string; body: AcceptedCaseResponse; input: CaseWorkflowInput } | undefined;
+  for (let attempt = 1; !written; attempt++) {
+    try {
+      written = await deps.db.$transaction((tx) => writeCase(tx, { request, items, planned, limits, idempotencyKey, hash }));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Either a concurrent request with the same key won, or two acceptances drew the same case number.
+      if (idempotencyKey) {
+        const replay = await replayOf(deps, idempotencyKey, hash);
+        if (replay) return replay;
+      }
+      if (attempt >= 5) throw error;
+    }
+  }
+  await startCaseWorkflow(deps, written.caseNo, written.input);
+  return { status: 201, body: written.body };
+}
+
+async function replayOf(deps: ApiDeps, key: string, hash: string): Promise<AcceptOutcome | undefined> {
+  const record = await deps.db.idempotencyRecord.findUnique({ where: { key: requestKey(key) } });
+  if (!record) return undefined;
+  if (record.requestHash !== hash) throw keyReusedProblem(key);
+  const body = JSON.parse(record.response) as AcceptedCaseResponse;
+  await ensureCaseWorkflowStarted(deps, body.caseNo);
+  return { status: 200, body };
+}
+
+interface WriteCaseArgs {
+  request: AcceptApplication;
+  items: Item[];
+  planned: Awaited<ReturnType<typeof planFor>>;
+  limits: ReturnType<typeof caseLimits>;
+  idempotencyKey?: string;
+  hash: string;
+}
+
+async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
+  const now = new Date();
+  const caseNo = await nextCaseNo(tx, now);
+  const flowVersionId = await pinPlan(tx, a.planned);
+  const { applicant } = a.request;
+  const person = await tx.applicant.upsert({
+    where: { idNumber: applicant.idNumber },
+    update: { name: applicant.name, ...(applicant.phone ? { phone: applicant.phone } : {}) },
+    create: { id: `ap_${crypto.randomUUID()}`, kind: applicant.kind, idNumber: applicant.idNumber, name: applicant.name, phone: applicant.phone ?? null },
+  });
+  await tx.case.create({
+    data: {
+      caseNo,
+      applicantId: person.id,
+      kind: 'item',
+      status: 'accepted',
+      acceptanceMode: a.request.acceptanceMode,
+      flowVersionId,
+      acceptedAt: now,
+      acceptedBy: a.request.acceptedBy,
+      idempotencyKey: a.idempotencyKey ?? null,
+      items: { create: a.items.map((item) => ({ implementationCode: item.implementationCode, itemVersion: item.version })) },
+      materials: {
+        create: a.request.materials.map((m) => ({
+          id: `${caseNo}:${m.materialCode}`,
+          materialCode: m.materialCode,
+          provenance: m.provenance,
+          certificateId: m.certificateId ?? null,
+          originals: m.originals,
+          copies: m.copies,
+          form: m.form ?? null,
+          dueDate: m.dueDate ?? null,
+          receivedAt: m.provenance === 'submitted' ? now : null,
+        })),
+      },
+    },
+  });
+  const acceptedOn = `${shanghaiDay(now).slice(0, 4)}-${shanghaiDay(now).slice(4, 6)}-${shanghaiDay(now).slice(6)}`;
+  const input: CaseWorkflowInput = {
+    caseNo,
+    plan: a.planned.plan,
+    planHash: a.planned.planHash,
+    applicationData: a.request.applicationData,
+    acceptedOn,
+    limits: { statutory: a.limits.statutory, ...(a.limits.promised ? { promised: a.limits.promised } : {}) },
+  };
+  const body: AcceptedCaseResponse = {
+    caseNo,
+    status: 'accepted',
+    acceptedOn,
+    items: a.items.map((i) => ({ implementationCode: i.implementationCode, version: i.version, name: i.name, departmentCode: i.departmentCode })),
+    limits: input.limits,
+    plan: { flowVersionId, planKey: a.planned.plan.key, planHash: a.planned.planHash },
+    workflowId: caseNo,
+  };
+  await tx.idempotencyRecord.create({ data: { key: startCommandKey(caseNo), requestHash: a.planned.planHash, response: JSON.stringify(input), status: 0 } });
+  if (a.idempotencyKey) {
+    await tx.idempotencyRecord.create({ data: { key: requestKey(a.idempotencyKey), requestHash: a.hash, response: JSON.stringify(body), status: 201 } });
+  }
+  return { caseNo, body, input };
+}
+
+/** Starts the workflow; one already running (or finished) under this case number counts as started. */
+export async function startCaseWorkflow(deps: Pick<ApiDeps, 'db' | 'temporal'>, caseNo: string, input: CaseWorkflowInput): Promise<void> {
+  try {
+    await deps.temporal.connection.withDeadline(Date.now() + 10_000, () =>
+      deps.temporal.client.workflow.start(caseWorkflow, {
+        taskQueue: deps.temporal.taskQueue,
+        workflowId: caseNo,
+        args: [input],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        workflowIdConflictPolicy: 'FAIL',
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
+      if (isTemporalUnreachable(error)) {
+        throw new ProblemError(
+          503,
+          ProblemType.dependencyDown,
+          'Case recorded, workflow not started',
+          `Case ${caseNo} is recorded but Temporal at ${deps.temporal.address} did not answer; retry with the same Idempotency-Key (or run tools/repair) to start it`,
+        );
+      }
+      throw error;
+    }
+  }
+  await deps.db.idempotencyRecord.updateMany({ where: { key: startCommandKey(caseNo) }, data: { status: 1 } });
+}
+
+/** Re-issues the stored start command (a retried request, the repair tool). */
+export async function ensureCaseWorkflowStarted(deps: Pick<ApiDeps, 'db' | 'temporal'>, caseNo: string): Promise<void> {
+  const command = await deps.db.idempotencyRecord.findUnique({ where: { key: startCommandKey(caseNo) } });
+  if (!command || command.status === 1) return;
+  await startCaseWorkflow(deps, caseNo, JSON.parse(command.response) as CaseWorkflowInput);
+}

@@ -1,0 +1,30 @@
+import { isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { ApiDeps } from '../api-deps';
+import { notFound, ProblemError, ProblemType } from '../http/problem';
+
+/** gRPC UNAVAILABLE / DEADLINE_EXCEEDED: Temporal (or every worker) did not answer in time. */
+export function isTemporalUnreachable(error: unknown): boolean {
+  const cause = (error as { cause?: unknown })?.cause;
+  const grpc = isGrpcServiceError(error) ? error : isGrpcServiceError(cause) ? cause : undefined;
+  return grpc !== undefined && (grpc.code === 14 || grpc.code === 4);
+}
+
+export const temporalDown = (address: string) =>
+  new ProblemError(503, ProblemType.dependencyDown, 'Workflow engine unavailable', `Temporal at ${address} did not answer; try again shortly`);
+
+/**
+ * Turns the errors of an Update into problems: the workflow validator's refusal keeps its sentence,
+ * a finished case is a conflict, an unknown one is 404.
+ */
+export async function updateProblem(error: unknown, caseNo: string, deps: ApiDeps): Promise<unknown> {
+  if (error instanceof WorkflowUpdateFailedError) {
+    return new ProblemError(409, ProblemType.refused, 'Action refused', error.cause?.message ?? error.message);
+  }
+  if (error instanceof WorkflowNotFoundError) {
+    const row = await deps.db.case.findUnique({ where: { caseNo }, select: { status: true } });
+    if (!row) return notFound(`No case ${caseNo}`);
+    return new ProblemError(409, ProblemType.refused, 'Action refused', `Case ${caseNo} is no longer running (status ${row.status})`);
+  }
+  if (isTemporalUnreachable(error)) return temporalDown(deps.temporal.address);
+  return error;
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import {
+  acceptApplicationRequestSchema,
+  acceptedCaseResponseSchema,
+  caseActionRequestSchema,
+  caseActionResponseSchema,
+  caseDetailsResponseSchema,
+  completeDemoCaseRequestSchema,
+  demoCaseResponseSchema,
+  healthResponseSchema,
+  issueResultsRequestSchema,
+  issueResultsResponseSchema,
+  listTasksQuerySchema,
+  taskPageSchema,
+} from '@onewindow/contracts';
+
+export interface DocumentedRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Express path under the app root. */
+  path: string;
+  summary: string;
+  tag: string;
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  idempotencyKey?: 'request' | 'update';
+  /** status → schema; problems are listed by status only (they share the problem schema). */
+  responses: Record<number, z.ZodType | 'problem'>;
+}
+
+
+/** Routes whose contracts live in @onewindow/contracts; other registered routes are listed from the app itself. */
+export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
+  { method: 'GET', path: '/api/health', tag: 'system', summary: 'Health of the database and Temporal', responses: { 200: healthResponseSchema, 503: healthResponseSchema } },
+  { method: 'GET', path: '/api/openapi.json', tag: 'system', summary: 'This OpenAPI 3.1 document', responses: { 200: z.record(z.string(), z.unknown()) } },
+  { method: 'POST', path: '/api/demo-cases', tag: 'demo', summary: 'Start a demo workflow (proves the Temporal wiring)', responses: { 201: demoCaseResponseSchema } },
+  {
+    method: 'POST',
+    path: '/api/demo-cases/:caseNo/complete',
+    tag: 'demo',
+    summary: 'Complete a demo workflow through its Update',
+    body: completeDemoCaseRequestSchema,
+    responses: { 200: demoCaseResponseSchema, 400: 'problem', 404: 'problem', 409: 'problem' },
+  },
+  {
+    method: 'POST',
+    path: '/api/cases',
+    tag: 'cases',
+    summary: '受理: accept an application for one or more catalogue items and start its case workflow',
+    body: acceptApplicationRequestSchema,
+    idempotencyKey: 'request',
+    responses: { 201: acceptedCaseResponseSchema, 200: acceptedCaseResponseSchema, 400: 'problem', 422: 'problem', 503: 'problem' },
+  },
+  {
+    method: 'GET',
+    path: '/api/cases/:caseNo',
+    tag: 'cases',
+    summary: "The case: the workflow's view (steps, clocks, history), or the database projection when Temporal cannot answer",
+    responses: { 200: caseDetailsResponseSchema, 404: 'problem' },
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/:caseNo/actions',
+    tag: 'cases',
+    summary: "An approver's action (approve, refuse, 补正, special procedure, extension, withdraw) as a workflow Update",
+    body: caseActionRequestSchema,
+    idempotencyKey: 'update',
+    responses: { 200: caseActionResponseSchema, 400: 'problem', 404: 'problem', 409: 'problem', 503: 'problem' },
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/:caseNo/issue',
+    tag: 'cases',
+    summary: '统一出件: issue every result at the window and complete the case',
+    body: issueResultsRequestSchema,
+    idempotencyKey: 'update',
+    responses: { 200: issueResultsResponseSchema, 400: 'problem', 404: 'problem', 409: 'problem', 503: 'problem' },
+  },
+  {
+    method: 'GET',
+    path: '/api/tasks',
+    tag: 'tasks',
+    summary: 'A department inbox from the Task projection, earliest due date first (paginated)',
+    query: listTasksQuerySchema,
+    responses: { 200: taskPageSchema, 400: 'problem' },
+  },
+];
+

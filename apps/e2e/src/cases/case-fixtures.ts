@@ -1,0 +1,79 @@
+import { createPrismaClient, type Db } from '@onewindow/db';
+
+/** Three departments of a 开办餐饮店 bundle, each with one approver; two items issue a certificate. */
+export const departments = [
+  { code: 'SCJG', name: '市场监督管理局', approver: 'approver-scjg' },
+  { code: 'XFJY', name: '消防救援支队', approver: 'approver-xfjy' },
+  { code: 'CGJ', name: '城市管理局', approver: 'approver-cgj' },
+];
+
+export const items = [
+  { implementationCode: '11370800MB28559184337011700201Y', name: '食品经营许可', departmentCode: 'SCJG', statutory: 20, promised: 10, certificate: { certificateTypeCode: '11100000000013338W001', name: '食品经营许可证' } },
+  { implementationCode: '11370800MB28559185337011700301Y', name: '公众聚集场所投入使用、营业前消防安全检查', departmentCode: 'XFJY', statutory: 10, promised: 7, certificate: { certificateTypeCode: '11100000000013338W002', name: '消防安全检查合格证' } },
+  { implementationCode: '11370800MB28559186337011700401Y', name: '户外招牌设施设置', departmentCode: 'CGJ', statutory: 20, promised: 5 },
+];
+
+export const approverOf = (departmentCode: string): string => departments.find((d) => d.code === departmentCode)!.approver;
+
+/** A valid resident ID (GB 11643 check digit X) and the same number with a wrong check digit. */
+export const goodPersonId = '11010519491231002X';
+export const badPersonId = '110105194912310021';
+
+/** Seeds departments, approvers and catalogue items straight into the stack's database. */
+export async function seedCatalogue(databaseUrl: string): Promise<Db> {
+  const db = createPrismaClient(databaseUrl);
+  for (const d of departments) {
+    await db.department.upsert({ where: { code: d.code }, create: { code: d.code, name: d.name, region: '370800' }, update: {} });
+    await db.user.upsert({
+      where: { id: d.approver },
+      create: { id: d.approver, username: d.approver, displayName: d.approver, departmentCode: d.code, roles: { create: [{ role: 'dept_approver' }] } },
+      update: {},
+    });
+  }
+  const version = await db.catalogueVersion.create({ data: { label: 'e2e', source: 'seed', createdBy: 'e2e' } });
+  for (const item of items) {
+    await db.item.create({
+      data: {
+        id: `${item.implementationCode}@1`,
+        itemKey: item.implementationCode,
+        basicCode: item.implementationCode.slice(19),
+        implementationCode: item.implementationCode,
+        name: item.name,
+        itemType: '01',
+        departmentCode: item.departmentCode,
+        version: 1,
+        statutoryLimitValue: item.statutory,
+        statutoryLimitUnit: 'working_day',
+        promisedLimitValue: item.promised,
+        promisedLimitUnit: 'working_day',
+        data: JSON.stringify({ results: [item.certificate ? { ...item.certificate, kind: 'certificate' } : { name: '批复', kind: 'approval_document' }] }),
+        catalogueVersionId: version.id,
+      },
+    });
+  }
+  return db;
+}
+
+export function application(codes: string[], overrides: Record<string, unknown> = {}) {
+  return {
+    items: codes.map((implementationCode) => ({ implementationCode })),
+    applicant: { kind: 'person', idNumber: goodPersonId, name: '张三', phone: '13800138000' },
+    materials: [
+      { materialCode: 'M-ID', originals: 1, copies: 1 },
+      { materialCode: 'M-LEASE', copies: 1 },
+    ],
+    acceptedBy: 'clerk-1',
+    ...overrides,
+  };
+}
+
+/** Polls until `check` returns a value (projections are written by activities, a moment after the Update). */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,168 @@
+import { Client, Connection } from '@temporalio/client';
+import type { Db } from '@onewindow/db';
+import { itemStepId } from '@onewindow/flow-model';
+import { startStack, type RunningStack } from '../support/start-stack';
+import { application, approverOf, badPersonId, eventually, items, seedCatalogue } from './case-fixtures';
+
+describe('cases over HTTP against the real stack', () => {
+  let stack: RunningStack;
+  let db: Db;
+  let temporal: Client;
+  beforeAll(async () => {
+    stack = await startStack();
+    db = await seedCatalogue(stack.databaseUrl);
+    temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
+  }, 120_000);
+  afterAll(async () => {
+    await temporal?.connection.close();
+    await db?.$disconnect();
+    await stack?.stop();
+  }, 60_000);
+
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${stack.baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    return { status: res.status, type: res.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : undefined };
+  };
+  const codes = items.map((i) => i.implementationCode);
+  const openTasks = (department: string) => call('GET', `/api/tasks?department=${department}&state=open`);
+  const approve = (caseNo: string, code: string, key?: string) => {
+    const item = items.find((i) => i.implementationCode === code)!;
+    return call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: itemStepId(code), actor: approverOf(item.departmentCode) }, key ? { 'idempotency-key': key } : {});
+  };
+  const caseWorkflows = async () => {
+    let n = 0;
+    for await (const _ of temporal.workflow.list({ query: `WorkflowType = 'caseWorkflow'` })) n += 1;
+    return n;
+  };
+
+  it('accepts a three-department case, approvers act in any order, the window issues every result', async () => {
+    const accepted = await call('POST', '/api/cases', application(codes), { 'idempotency-key': 'window-1-0001' });
+    expect(accepted.status).toBe(201);
+    const caseNo: string = accepted.body.caseNo;
+    expect(caseNo).toMatch(/^YC\d{14}$/);
+    expect(accepted.body.limits.statutory).toEqual({ value: 10, unit: 'working_day' });
+    expect(accepted.body.limits.promised).toEqual({ value: 5, unit: 'working_day' });
+
+    // The same submission retried: the same case, never a second one.
+    const retried = await call('POST', '/api/cases', application(codes), { 'idempotency-key': 'window-1-0001' });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual(accepted.body);
+    const reused = await call('POST', '/api/cases', application(codes.slice(0, 1)), { 'idempotency-key': 'window-1-0001' });
+    expect(reused.status).toBe(422);
+    expect(await db.case.count({ where: { idempotencyKey: 'window-1-0001' } })).toBe(1);
+
+    for (const item of items) {
+      const inbox = await eventually(async () => {
+        const page = await openTasks(item.departmentCode);
+        return page.body.items.some((t: { caseNo: string }) => t.caseNo === caseNo) ? page.body : undefined;
+      });
+      expect(inbox.items.find((t: { caseNo: string }) => t.caseNo === caseNo)).toMatchObject({ stepId: itemStepId(item.implementationCode), state: 'open', assigneeUserId: approverOf(item.departmentCode) });
+    }
+
+    // The workflow's validator refuses a stranger, with its reason.
+    const stranger = await call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: itemStepId(codes[0]), actor: 'approver-xfjy' });
+    expect(stranger.status).toBe(409);
+    expect(stranger.type).toContain('application/problem+json');
+    expect(stranger.body.detail).toMatch(/approver-xfjy is not an assignee/);
+    const refusalWithoutReason = await call('POST', `/api/cases/${caseNo}/actions`, { verb: 'refuse', stepId: itemStepId(codes[0]), actor: 'approver-scjg', reasons: [] });
+    expect(refusalWithoutReason.status).toBe(400);
+    expect(refusalWithoutReason.body.errors).toEqual([expect.objectContaining({ path: 'reasons' })]);
+    const early = await call('POST', `/api/cases/${caseNo}/issue`, { actor: 'clerk-1', delivery: { method: 'window' } });
+    expect(early.status).toBe(409);
+    expect(early.body.detail).toMatch(/nothing to issue/);
+
+    // Approve in reverse order; the first approval is sent twice with one Idempotency-Key.
+    const first = await approve(caseNo, codes[2], 'approve-cgj-1');
+    expect(first.status).toBe(200);
+    expect(first.body.result).toMatchObject({ stepId: itemStepId(codes[2]), status: 'approved' });
+    expect((await approve(caseNo, codes[2], 'approve-cgj-1')).body).toEqual(first.body);
+    for (const code of [codes[1], codes[0]]) expect((await approve(caseNo, code)).status).toBe(200);
+
+    const view = await call('GET', `/api/cases/${caseNo}`);
+    expect(view.body).toMatchObject({ source: 'workflow', view: { phase: 'awaiting_issuance', outcome: 'approved' } });
+    expect(view.body.applicant.idNumberMasked).not.toContain('19491231');
+
+    const issued = await call('POST', `/api/cases/${caseNo}/issue`, { actor: 'clerk-1', delivery: { method: 'window' } });
+    expect(issued.status).toBe(200);
+    expect(issued.body.outcome).toBe('approved');
+    expect(issued.body.certificates).toHaveLength(2);
+
+    const done = await eventually(async () => {
+      const row = await db.case.findUnique({ where: { caseNo } });
+      return row?.status === 'issued' ? row : undefined;
+    });
+    expect(done.statutoryDueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const library = await db.certificate.findMany({ where: { sourceCaseNo: caseNo }, orderBy: { typeCode: 'asc' } });
+    expect(library.map((c) => [c.typeCode, c.holderIdNumber, c.status])).toEqual([
+      ['11100000000013338W001', '11010519491231002X', 'valid'],
+      ['11100000000013338W002', '11010519491231002X', 'valid'],
+    ]);
+    expect(library.map((c) => c.number).sort()).toEqual(issued.body.certificates.map((c: { certificateNo: string }) => c.certificateNo).sort());
+    expect(await db.task.count({ where: { caseNo } })).toBe(3);
+    expect(await db.task.count({ where: { caseNo, state: 'done' } })).toBe(3);
+    expect(await db.decision.count({ where: { caseNo, verb: 'approve' } })).toBe(3);
+    for (const item of items) expect((await openTasks(item.departmentCode)).body.items.some((t: { caseNo: string }) => t.caseNo === caseNo)).toBe(false);
+
+    const final = await call('GET', `/api/cases/${caseNo}`);
+    expect(final.body).toMatchObject({ status: 'issued', view: { phase: 'completed' }, certificates: [{ status: 'valid' }, { status: 'valid' }] });
+    const afterwards = await approve(caseNo, codes[0]);
+    expect(afterwards.status).toBe(409);
+  }, 90_000);
+
+  it('rejects a bad application naming every bad field, writing nothing and starting nothing', async () => {
+    const [cases, applicants, workflows] = [await db.case.count(), await db.applicant.count(), await caseWorkflows()];
+    const bad = await call(
+      'POST',
+      '/api/cases',
+      application([codes[0], 'NO-SUCH-ITEM'], { applicant: { kind: 'person', idNumber: badPersonId, name: '李四' } }),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.type).toContain('application/problem+json');
+    const paths = bad.body.errors.map((e: { path: string }) => e.path).sort();
+    expect(paths).toEqual(['applicant.idNumber', 'items.1.implementationCode']);
+    expect(bad.body.errors.find((e: { path: string }) => e.path === 'applicant.idNumber').message).toMatch(/check digit/);
+
+    const shapeless = await call('POST', '/api/cases', { items: [], applicant: { kind: 'robot' }, acceptedBy: '' });
+    expect(shapeless.status).toBe(400);
+    expect(shapeless.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['items', 'applicant.kind', 'acceptedBy']));
+
+    await new Promise((r) => setTimeout(r, 1000));
+    expect([await db.case.count(), await db.applicant.count(), await caseWorkflows()]).toEqual([cases, applicants, workflows]);
+  }, 30_000);
+
+  it('answers 404 for an unknown case, for reads and actions alike', async () => {
+    expect((await call('GET', '/api/cases/YC20991231999999')).status).toBe(404);
+    expect((await call('POST', '/api/cases/YC20991231999999/actions', { verb: 'approve', stepId: 'x', actor: 'a' })).status).toBe(404);
+    expect((await call('GET', '/api/cases/not-a-case')).status).toBe(404);
+  }, 30_000);
+
+  it('a worker killed mid-case: a new worker finishes it, nothing lost or duplicated', async () => {
+    const accepted = await call('POST', '/api/cases', application(codes.slice(0, 2)));
+    expect(accepted.status).toBe(201);
+    const caseNo: string = accepted.body.caseNo;
+    await eventually(async () => ((await db.task.count({ where: { caseNo } })) === 2 ? true : undefined));
+    expect((await approve(caseNo, codes[0])).status).toBe(200);
+
+    await stack.stopWorker();
+    // With no worker, reads fall back to the projection.
+    const meanwhile = await call('GET', `/api/cases/${caseNo}`);
+    expect(meanwhile.body).toMatchObject({ source: 'projection', note: expect.any(String) });
+    await stack.startWorker();
+
+    expect((await approve(caseNo, codes[1])).status).toBe(200);
+    const issued = await call('POST', `/api/cases/${caseNo}/issue`, { actor: 'clerk-1', delivery: { method: 'electronic' } });
+    expect(issued.status).toBe(200);
+    await eventually(async () => ((await db.case.findUnique({ where: { caseNo } }))?.status === 'issued' ? true : undefined));
+    expect(await db.task.count({ where: { caseNo } })).toBe(2);
+    expect(await db.task.count({ where: { caseNo, state: 'done' } })).toBe(2);
+    expect(await db.decision.count({ where: { caseNo } })).toBe(2);
+    expect(await db.certificate.count({ where: { sourceCaseNo: caseNo } })).toBe(2);
+    const clockEvents = await db.clockEvent.findMany({ where: { caseNo } });
+    expect(new Set(clockEvents.map((e) => e.eventSeq)).size).toBe(clockEvents.length);
+  }, 90_000);
+});

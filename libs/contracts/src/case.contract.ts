@@ -1,0 +1,182 @@
+import { z } from 'zod';
+
+/**
+ * Case (办件) contracts: acceptance at the window, approver actions, unified issuance, the case view.
+ * Identity check digits and catalogue look-ups are checked by the API after this shape is parsed.
+ */
+const text = (what: string, max = 200) => z.string().trim().min(1, `${what} is required`).max(max);
+const actor = text('actor (who acts)', 64);
+const stepId = text('stepId', 100);
+
+export const applicantSchema = z.strictObject({
+  kind: z.enum(['person', 'organisation']),
+  /** Resident ID (GB 11643) for a person, USCC (GB 32100) for an organisation. */
+  idNumber: z.string().trim().toUpperCase().min(1, 'idNumber is required').max(18, 'idNumber has at most 18 characters'),
+  name: text('name'),
+  phone: z.string().trim().regex(/^(\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, 'phone must be a mainland mobile or landline number').optional(),
+});
+export type ApplicantInput = z.infer<typeof applicantSchema>;
+
+export const receivedMaterialSchema = z.strictObject({
+  materialCode: text('materialCode', 64),
+  provenance: z.enum(['submitted', 'reused_certificate', 'tolerated_missing', 'commitment']).default('submitted'),
+  certificateId: z.string().min(1).optional(),
+  originals: z.number().int().min(0).max(99).default(0),
+  copies: z.number().int().min(0).max(99).default(0),
+  form: z.enum(['paper', 'electronic', 'both']).optional(),
+  /** 容缺后补: the promised supplement date. */
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dueDate as YYYY-MM-DD').optional(),
+});
+
+export const acceptApplicationRequestSchema = z.strictObject({
+  items: z
+    .array(z.strictObject({ implementationCode: text('implementationCode', 64) }))
+    .min(1, 'apply for at least one item')
+    .max(20, 'at most 20 items per application')
+    .refine((items) => new Set(items.map((i) => i.implementationCode)).size === items.length, 'an item appears twice'),
+  applicant: applicantSchema,
+  materials: z.array(receivedMaterialSchema).max(200).default([]),
+  /** The window clerk accepting (from the session once authentication lands). */
+  acceptedBy: actor,
+  acceptanceMode: z.enum(['normal', 'tolerated', 'commitment']).default('normal'),
+  /** Form data the plan's conditions read. */
+  applicationData: z.record(z.string(), z.unknown()).default({}),
+});
+export type AcceptApplicationRequest = z.input<typeof acceptApplicationRequestSchema>;
+
+export const caseNoSchema = z.string().regex(/^YC\d{8}\d{6}$/, 'case numbers look like YC20261122000123');
+
+export const acceptedCaseResponseSchema = z.object({
+  caseNo: z.string(),
+  status: z.string(),
+  acceptedOn: z.string(),
+  items: z.array(z.object({ implementationCode: z.string(), version: z.number().int(), name: z.string(), departmentCode: z.string() })),
+  limits: z.object({
+    statutory: z.object({ value: z.number().int(), unit: z.enum(['working_day', 'natural_day']) }),
+    promised: z.object({ value: z.number().int(), unit: z.enum(['working_day', 'natural_day']) }).optional(),
+  }),
+  plan: z.object({ flowVersionId: z.string(), planKey: z.string(), planHash: z.string() }),
+  workflowId: z.string(),
+});
+export type AcceptedCaseResponse = z.infer<typeof acceptedCaseResponseSchema>;
+
+/** POST /api/cases/:caseNo/actions — one approver verb; maps to the workflow's Update of the same meaning. */
+export const caseActionRequestSchema = z.discriminatedUnion('verb', [
+  z.strictObject({ verb: z.literal('approve'), stepId, actor, comment: z.string().max(2000).optional() }),
+  z.strictObject({ verb: z.literal('refuse'), stepId, actor, reasons: z.array(text('a reason', 2000)).min(1, 'a refusal needs at least one reason') }),
+  z.strictObject({
+    verb: z.literal('return_for_supplement'),
+    stepId,
+    actor,
+    materials: z.array(text('a material')).min(1, 'name the missing materials (一次性告知)'),
+    note: z.string().max(2000).optional(),
+  }),
+  z.strictObject({ verb: z.literal('submit_supplement'), stepId, actor, materials: z.array(z.string()).optional() }),
+  z.strictObject({
+    verb: z.literal('start_special_procedure'),
+    stepId,
+    actor,
+    kind: z.enum(['hearing', 'tender', 'auction', 'inspection', 'testing', 'quarantine', 'appraisal', 'expert_review']),
+    reason: text('reason', 2000),
+  }),
+  z.strictObject({ verb: z.literal('end_special_procedure'), stepId, actor, result: z.string().max(2000).optional() }),
+  z.strictObject({ verb: z.literal('request_extension'), stepId, actor, days: z.number().int().positive().max(60), reason: text('reason', 2000) }),
+  z.strictObject({ verb: z.literal('approve_extension'), stepId, approvedBy: actor, reason: z.string().max(2000).optional() }),
+  z.strictObject({ verb: z.literal('withdraw'), by: z.enum(['applicant', 'window']), actor, reason: text('reason', 2000) }),
+]);
+export type CaseActionRequest = z.infer<typeof caseActionRequestSchema>;
+export type CaseVerb = CaseActionRequest['verb'];
+
+export const issueResultsRequestSchema = z.strictObject({
+  actor,
+  delivery: z.strictObject({
+    method: z.enum(['window', 'post', 'electronic']),
+    address: z.string().max(500).optional(),
+    trackingNo: z.string().max(64).optional(),
+  }),
+});
+export type IssueResultsRequest = z.infer<typeof issueResultsRequestSchema>;
+
+const clockViewSchema = z.object({
+  state: z.string(),
+  dueDate: z.string().nullable(),
+  provisional: z.boolean(),
+  remainingWorkingDays: z.number(),
+  elapsedWorkingDays: z.number(),
+  warningLevel: z.string(),
+});
+
+export const stepViewSchema = z.looseObject({
+  stepId: z.string(),
+  name: z.string(),
+  departmentCode: z.string(),
+  status: z.enum(['open', 'approved', 'refused', 'cancelled']),
+  generation: z.number().int(),
+  assignees: z.array(z.looseObject({ userId: z.string(), status: z.string() })),
+  clock: clockViewSchema,
+});
+
+/** The workflow's view (caseState query): the source of truth while the case runs. */
+export const caseViewSchema = z.looseObject({
+  caseNo: z.string(),
+  planKey: z.string(),
+  planHash: z.string(),
+  phase: z.enum(['in_review', 'awaiting_issuance', 'completed', 'withdrawn']),
+  outcome: z.enum(['approved', 'refused', 'withdrawn']).optional(),
+  steps: z.array(stepViewSchema),
+  clocks: z.looseObject({ statutory: clockViewSchema, promised: clockViewSchema.optional(), issuance: clockViewSchema.optional(), suspended: z.boolean() }),
+  slowestStepDue: z.string().optional(),
+  refusals: z.array(z.object({ stepId: z.string(), reasons: z.array(z.string()) })),
+  certificates: z.array(z.object({ stepId: z.string(), certificateNo: z.string(), certificateTypeCode: z.string() })),
+  history: z.array(z.looseObject({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string() })),
+});
+
+export const projectedTaskSchema = z.object({
+  id: z.string(),
+  caseNo: z.string(),
+  stepId: z.string(),
+  generation: z.number().int(),
+  departmentCode: z.string(),
+  role: z.string(),
+  assigneeUserId: z.string().nullable(),
+  state: z.enum(['open', 'done', 'cancelled']),
+  outcome: z.string().nullable(),
+  openedAt: z.string(),
+  dueDate: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+export type ProjectedTask = z.infer<typeof projectedTaskSchema>;
+
+/** GET /api/cases/:caseNo — the workflow's view, or the database projection when Temporal cannot answer. */
+export const caseDetailsResponseSchema = z.object({
+  caseNo: z.string(),
+  status: z.string(),
+  applicant: z.object({ kind: z.string(), name: z.string(), idNumberMasked: z.string() }),
+  items: z.array(z.object({ implementationCode: z.string(), version: z.number().int() })),
+  acceptedAt: z.string().nullable(),
+  statutoryDueDate: z.string().nullable(),
+  promisedDueDate: z.string().nullable(),
+  source: z.enum(['workflow', 'projection']),
+  /** Why the projection answered (Temporal unreachable, workflow missing). */
+  note: z.string().optional(),
+  view: caseViewSchema.optional(),
+  tasks: z.array(projectedTaskSchema),
+  certificates: z.array(z.object({ number: z.string(), typeCode: z.string(), status: z.string(), validFrom: z.string() })),
+});
+export type CaseDetailsResponse = z.infer<typeof caseDetailsResponseSchema>;
+
+/** The synchronous answer of an action: the workflow's view of the step (or the case, for withdraw). */
+export const caseActionResponseSchema = z.object({
+  caseNo: z.string(),
+  verb: z.string(),
+  result: z.record(z.string(), z.unknown()),
+});
+export type CaseActionResponse = z.infer<typeof caseActionResponseSchema>;
+
+export const issueResultsResponseSchema = z.object({
+  caseNo: z.string(),
+  outcome: z.enum(['approved', 'refused']),
+  certificates: z.array(z.object({ stepId: z.string(), certificateNo: z.string(), certificateTypeCode: z.string() })),
+  refusals: z.array(z.object({ stepId: z.string(), reasons: z.array(z.string()) })),
+});
+export type IssueResultsResponse = z.infer<typeof issueResultsResponseSchema>;
