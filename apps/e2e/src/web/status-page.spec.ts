@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startStack, type RunningStack } from './support/start-stack';
-import { launchChromium } from './browser';
+import { startStack, type RunningStack } from '../support/start-stack';
+import { launchChromium } from '../support/launch-chromium';
 
 // The API serves the built web app; build it first with `npx nx build web`.
-const webIndex = path.join(__dirname, '../../web/dist/index.html');
+const webIndex = path.join(__dirname, '../../../web/dist/index.html');
 
 jest.setTimeout(180_000);
 
