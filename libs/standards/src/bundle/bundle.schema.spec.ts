@@ -1,0 +1,24 @@
+import { bundleSchema, bundleStages } from './bundle.schema';
+import { NEWBORN_BUNDLE } from '../catalogue/seed/bundles.data';
+
+describe('bundles', () => {
+  it('derives parallel stages from prerequisites', () => {
+    expect(bundleStages({ items: [{ itemCode: 'a' }, { itemCode: 'b', after: ['a'] }, { itemCode: 'c', after: ['a'] }, { itemCode: 'd', after: ['b', 'c'] }] })).toEqual([['a'], ['b', 'c'], ['d']]);
+  });
+
+  it('detects a cycle', () => {
+    expect(bundleStages({ items: [{ itemCode: 'a', after: ['b'] }, { itemCode: 'b', after: ['a'] }] })).toBeUndefined();
+    const cyc = structuredClone(NEWBORN_BUNDLE);
+    cyc.items[0].after = [cyc.items[2].itemCode];
+    expect(bundleSchema.safeParse(cyc).error?.issues.map((i) => i.message)).toContain('prerequisites form a cycle');
+  });
+
+  it('rejects prerequisites and form fields naming items outside the bundle', () => {
+    const b = structuredClone(NEWBORN_BUNDLE);
+    b.items[1].after = ['X'.repeat(31)];
+    b.form[0].itemCodes = ['Y'.repeat(31)];
+    const messages = bundleSchema.safeParse(b).error?.issues.map((i) => i.message) ?? [];
+    expect(messages.some((m) => m.includes('prerequisite'))).toBe(true);
+    expect(messages.some((m) => m.includes('form field uses item'))).toBe(true);
+  });
+});
