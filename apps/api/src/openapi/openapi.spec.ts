@@ -1,0 +1,44 @@
+import { createApp } from '../create-app';
+import { startTestApi, type TestApi } from '../../test/support/test-api';
+import { DOCUMENTED_ROUTES } from './documented-routes';
+import { openApiPath, registeredRoutes } from './registered-routes';
+
+describe('GET /api/openapi.json', () => {
+  let api: TestApi;
+  let doc: { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown; parameters?: { name: string; in: string }[] }>> };
+  beforeAll(async () => {
+    api = await startTestApi();
+    const res = await fetch(`${api.baseUrl}/api/openapi.json`);
+    expect(res.status).toBe(200);
+    doc = await res.json();
+  }, 60_000);
+  afterAll(() => api?.stop());
+
+  it('is an OpenAPI 3.1 document listing every route the app registers', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const routes = registeredRoutes(createApp(api.deps));
+    expect(routes.length).toBeGreaterThan(8);
+    const missing = routes.filter((r) => !doc.paths[openApiPath(r.path)]?.[r.method.toLowerCase()]).map((r) => `${r.method} ${r.path}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('documents no route the app does not have', () => {
+    const routes = registeredRoutes(createApp(api.deps));
+    const stale = DOCUMENTED_ROUTES.filter((d) => !routes.some((r) => r.method === d.method && r.path === d.path)).map((d) => `${d.method} ${d.path}`);
+    expect(stale).toEqual([]);
+  });
+
+  it('takes request and response schemas from the zod contracts', () => {
+    const accept = doc.paths['/api/cases'].post as { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[] } }> }; parameters: { name: string }[] };
+    expect(Object.keys(accept.requestBody.content['application/json'].schema.properties)).toEqual(
+      expect.arrayContaining(['items', 'applicant', 'materials', 'acceptedBy']),
+    );
+    expect(accept.parameters.map((p) => p.name)).toContain('Idempotency-Key');
+    const action = doc.paths['/api/cases/{caseNo}/actions'].post as { requestBody: { content: Record<string, { schema: { oneOf?: unknown[]; anyOf?: unknown[] } }> } };
+    const variants = action.requestBody.content['application/json'].schema.oneOf ?? action.requestBody.content['application/json'].schema.anyOf;
+    expect(variants).toHaveLength(9);
+    expect(doc.paths['/api/tasks'].get.parameters?.map((p) => `${p.in}:${p.name}`)).toEqual(expect.arrayContaining(['query:department', 'query:state', 'query:page']));
+    expect(doc.paths['/api/health'].get).toBeDefined();
+    expect(doc.paths['/api/demo-cases'].post).toBeDefined();
+  });
+});
