@@ -14,7 +14,7 @@ export function ComingSoonPage({ labelKey, descriptionKey }: ComingSoonPageProps
   return (
     <ComingSoon
       title={t('comingSoon.title', { page: t(labelKey) })}
-      description={[descriptionKey && t(descriptionKey), t('comingSoon.description')].filter(Boolean).join(' ')}
+      description={[descriptionKey && t(descriptionKey), t('comingSoon.description')].filter(Boolean).join('\n')}
       action={
         <Button onClick={() => navigate('/')}>{t('comingSoon.backHome')}</Button>
       }

@@ -15,7 +15,7 @@ export function HomePage() {
           <WorkspaceDirectory />
         </Col>
         <Col xs={24} xl={10}>
-          <SystemStatusPanel extra={<Link to="/status">{t('nav.status')}</Link>} />
+          <SystemStatusPanel stacked extra={<Link to="/status">{t('nav.status')}</Link>} />
         </Col>
       </Row>
     </>

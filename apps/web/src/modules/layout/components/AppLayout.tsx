@@ -16,7 +16,7 @@ export function AppLayout() {
       <AppHeader />
       <Layout>
         <Layout.Sider
-          width={208}
+          width={224}
           theme="light"
           collapsible
           collapsed={collapsed}

@@ -10,10 +10,13 @@ import { DependencyHealthCard } from './DependencyHealthCard';
 interface SystemStatusPanelProps {
   /** Optional link or action shown in the card header (e.g. "details" on the home dashboard). */
   extra?: ReactNode;
+  /** One dependency per row, for narrow places such as the home dashboard. */
+  stacked?: boolean;
 }
 
 /** Health of the API's dependencies, refreshed every 10 seconds. */
-export function SystemStatusPanel({ extra }: SystemStatusPanelProps) {
+export function SystemStatusPanel({ extra, stacked = false }: SystemStatusPanelProps) {
+  const column = stacked ? { xs: 24 } : { xs: 24, md: 12 };
   const { t } = useTranslation();
   const { data, error, loading, updatedAt, refresh } = useHealth();
 
@@ -43,10 +46,10 @@ export function SystemStatusPanel({ extra }: SystemStatusPanelProps) {
           />
         )}
         <Row gutter={[12, 12]}>
-          <Col xs={24} md={12}>
+          <Col {...column}>
             <DependencyHealthCard id="database" label={t('health.database')} health={data?.database} />
           </Col>
-          <Col xs={24} md={12}>
+          <Col {...column}>
             <DependencyHealthCard id="temporal" label={t('health.temporal')} health={data?.temporal} />
           </Col>
         </Row>
