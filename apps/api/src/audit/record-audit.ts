@@ -30,13 +30,14 @@ function kindOf(db: Db): Promise<DbKind> {
   return kind;
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.code === 'P2002';
+/** A fork attempt (unique prevHash) or a lock wait that timed out: both are safe to try again. */
+const isRetryable = (error: unknown) => (error as { code?: unknown })?.code === 'P2002' || /SQLITE_BUSY|database is locked/.test(String((error as Error)?.message));
 
 /**
  * Appends one entry to the hash chain. Appends are serialised: PostgreSQL by a transaction-scoped
  * advisory lock, SQLite by taking the write lock before reading the chain head (a no-op write, the
- * portable form of BEGIN IMMEDIATE). The unique prevHash makes a fork impossible even if that failed;
- * such a clash is retried.
+ * portable form of BEGIN IMMEDIATE; other processes wait on SQLite's busy timeout). The unique prevHash
+ * makes a fork impossible even if that failed; such a clash is retried.
  */
 export async function recordAudit(db: Db, input: AuditInput) {
   const kind = await kindOf(db);
@@ -53,7 +54,7 @@ export async function recordAudit(db: Db, input: AuditInput) {
     try {
       return await db.$transaction(
         async (tx) => {
-          if (kind === 'postgresql') await tx.$queryRawUnsafe('SELECT pg_advisory_xact_lock(781120002)');
+          if (kind === 'postgresql') await tx.$queryRawUnsafe('SELECT pg_advisory_xact_lock(781120002)::text AS locked');
           else await tx.$executeRawUnsafe('UPDATE "AuditEntry" SET "seq" = "seq" WHERE 0');
           const head = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
           const prevHash = head?.hash ?? genesisHash;
@@ -62,7 +63,7 @@ export async function recordAudit(db: Db, input: AuditInput) {
         { maxWait: 10_000, timeout: 10_000 },
       );
     } catch (error) {
-      if (!isUniqueViolation(error) || attempt >= 5) throw error;
+      if (!isRetryable(error) || attempt >= 5) throw error;
     }
   }
 }

@@ -2,7 +2,8 @@ import type { Db } from '@onewindow/db';
 import { chainHash, genesisHash } from './audit-hash';
 
 export type AuditChainReport =
-  | { ok: true; entries: number }
+  /** headHash: note it down (e.g. in a daily report) — a chain cut back to an earlier entry no longer ends in it. */
+  | { ok: true; entries: number; headHash: string }
   | { ok: false; entries: number; brokenAtSeq: number; reason: string };
 
 /** Walks the chain in order and reports the first entry whose link or content does not check out. */
@@ -12,7 +13,7 @@ export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<AuditC
   let entries = 0;
   for (;;) {
     const batch = await db.auditEntry.findMany({ where: { seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take: batchSize });
-    if (batch.length === 0) return { ok: true, entries };
+    if (batch.length === 0) return { ok: true, entries, headHash: expectedPrev };
     for (const entry of batch) {
       if (entry.prevHash !== expectedPrev) {
         const reason = `entry #${entry.seq} does not follow the entry before it (an entry was removed, inserted or reordered)`;

@@ -3,8 +3,14 @@ import pino, { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { maskDeep, maskPersonalData } from '../security/mask-personal-data';
 
-export function createLogger(level: string): Logger {
-  return pino({
+/** Error messages and stacks may quote input; they are masked like everything else. */
+function maskedError(error: Error) {
+  const serialized = pino.stdSerializers.err(error);
+  return { ...serialized, message: maskPersonalData(serialized.message), stack: maskPersonalData(serialized.stack ?? '') };
+}
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'onewindow-api' },
     // Personal data never reaches the logs through request bodies or auth headers.
@@ -16,13 +22,9 @@ export function createLogger(level: string): Logger {
         method.apply(this, args.map((arg) => (typeof arg === 'string' ? maskPersonalData(arg) : arg)) as Parameters<typeof method>);
       },
     },
-    serializers: {
-      err: (error: Error) => {
-        const serialized = pino.stdSerializers.err(error);
-        return { ...serialized, message: maskPersonalData(serialized.message), stack: maskPersonalData(serialized.stack ?? '') };
-      },
-    },
-  });
+    serializers: { err: maskedError },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Request logging with a request id on every line (incoming X-Request-Id is honoured if sane). */
@@ -37,6 +39,7 @@ export function httpLogger(logger: Logger) {
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     serializers: {
+      err: maskedError,
       req: (req) => ({ id: req.id, method: req.method, url: maskPersonalData(String(req.url)) }),
       res: (res) => ({ statusCode: res.statusCode }),
     },
