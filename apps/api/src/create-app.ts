@@ -6,6 +6,7 @@ import { problemHandler, unknownRoute } from './http/problem';
 import { healthRouter } from './health/health.router';
 import { demoCasesRouter } from './demo-cases/demo-cases.router';
 import { calendarRouter } from './calendar/calendar.router';
+import { catalogueRouter } from './catalogue/catalogue.router';
 import { casesRouter } from './cases/cases.router';
 import { tasksRouter } from './tasks/tasks.router';
 import { openapiRouter } from './openapi/openapi.router';
@@ -39,6 +40,7 @@ export function createApp(deps: ApiDeps): express.Express {
   api.use(healthRouter(deps));
   api.use(demoCasesRouter(deps));
   api.use(calendarRouter(deps));
+  api.use(catalogueRouter(deps));
   api.use(casesRouter(deps));
   api.use(tasksRouter(deps));
   api.use(openapiRouter(deps));

@@ -11,3 +11,4 @@ export { hashPassword } from './auth/password';
 export { maskResidentId, maskPhone, maskUscc, maskPersonalData } from './security/mask-personal-data';
 export { checkUpload, type UploadPolicy, type UploadContentType } from './security/upload-check';
 export { loadSecurityConfig, type SecurityConfig } from './security/security-config';
+export { seedDemoData } from './seed/seed-demo-data';

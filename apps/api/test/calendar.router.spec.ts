@@ -1,3 +1,4 @@
+import type { DeadlineResponse, Problem } from '@onewindow/contracts';
 import { seedDemoUsers, demoPassword } from '../src/auth/seed-demo-users';
 import { HttpSession, signedIn, startTestApi, type TestApi } from './support/test-api';
 
@@ -20,18 +21,18 @@ describe('calendar API', () => {
   it('computes a deadline across National Day for anyone', async () => {
     const res = await new HttpSession(api.baseUrl).request('GET', '/api/calendar/deadline?from=2026-09-28&days=20');
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as DeadlineResponse;
     expect(body).toMatchObject({ due: '2026-10-30', provisional: false });
     expect(body.holidaysCrossed.map((h: { start: string }) => h.start)).toEqual(['2026-10-01']);
   });
 
   it('lets an administrator load a new year, which removes the provisional flag', async () => {
-    const before = await (await new HttpSession(api.baseUrl).request('GET', '/api/calendar/deadline?from=2026-12-20&days=10')).json();
+    const before = (await (await new HttpSession(api.baseUrl).request('GET', '/api/calendar/deadline?from=2026-12-20&days=10')).json()) as DeadlineResponse;
     expect(before.provisional).toBe(true);
     const admin = await signedIn(api.baseUrl, 'admin', demoPassword);
     const put = await admin.request('PUT', '/api/calendar/years/2027', { body: notice2027, csrf: true });
     expect(put.status).toBe(200);
-    const after = await (await new HttpSession(api.baseUrl).request('GET', '/api/calendar/deadline?from=2026-12-20&days=10')).json();
+    const after = (await (await new HttpSession(api.baseUrl).request('GET', '/api/calendar/deadline?from=2026-12-20&days=10')).json()) as DeadlineResponse;
     expect(after.provisional).toBe(false);
     // 2027-01-01 (Friday) is now a holiday, so the due date moves one working day later.
     expect(after.due > before.due).toBe(true);
@@ -48,11 +49,11 @@ describe('calendar API', () => {
       csrf: true,
     });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).detail).toMatch(/2028-01-05 is not a Saturday or Sunday/);
+    expect(((await bad.json()) as Problem).detail).toMatch(/2028-01-05 is not a Saturday or Sunday/);
 
     const conflict = await admin.request('PUT', '/api/calendar/years/2026', { body: { ...notice2027, year: 2026, holidays: [] }, csrf: true });
     expect(conflict.status).toBe(409);
-    expect((await conflict.json()).detail).toMatch(/2026 already has official data/);
+    expect(((await conflict.json()) as Problem).detail).toMatch(/2026 already has official data/);
     expect(await api.deps.db.calendarYear.count()).toBe(rowsBefore);
   });
 });

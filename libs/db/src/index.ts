@@ -5,3 +5,4 @@ export { Prisma } from './generated/sqlite/client';
 export { createSqliteTestDatabase, createPostgresTestDatabase, postgresAdminUrl, type TestDatabase } from './scratch-database';
 export { loadCalendarData, saveCalendarYear } from './calendar-store';
 export { applyCatalogue, loadActiveCatalogue, type CatalogueApplyResult } from './catalogue-store';
+export { saveCertificates } from './certificate-store';
