@@ -5,3 +5,4 @@ export * from './auth.contract';
 export * from './calendar.contract';
 export * from './case.contract';
 export * from './task.contract';
+export * from './catalogue.contract';
