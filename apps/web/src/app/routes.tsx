@@ -1,6 +1,8 @@
 import type { RouteObject } from 'react-router-dom';
 import { AppLayout } from '../modules/layout/components/AppLayout';
+import { SessionProvider } from '../modules/session/components/SessionProvider';
 import { leafWorkspaces } from '../modules/layout/workspaces';
+import { CataloguePage } from '../pages/CataloguePage';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
 import { HomePage } from '../pages/HomePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -9,12 +11,17 @@ import { StatusPage } from '../pages/StatusPage';
 /** Pages that exist; every other workspace mounts its "coming soon" placeholder. */
 const builtPages: Record<string, RouteObject['element']> = {
   status: <StatusPage />,
+  catalogue: <CataloguePage />,
 };
 
 export const routes: RouteObject[] = [
   {
     path: '/',
-    element: <AppLayout />,
+    element: (
+      <SessionProvider>
+        <AppLayout />
+      </SessionProvider>
+    ),
     children: [
       { index: true, element: <HomePage /> },
       ...leafWorkspaces.map((workspace) => ({

@@ -17,6 +17,13 @@ export interface ApiRequestOptions<TResponse extends z.ZodType> {
 
 const problemContentType = 'application/problem+json';
 
+let csrfToken: string | undefined;
+
+/** The signed-in session's CSRF token, sent as X-CSRF-Token on every state-changing request. */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
 function buildUrl(path: string, query?: ApiRequestOptions<z.ZodType>['query']): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -57,7 +64,12 @@ export async function apiRequest<TResponse extends z.ZodType>(
     response = await fetch(buildUrl(path, query), {
       method,
       signal,
-      headers: { Accept: `application/json, ${problemContentType}`, ...(payload ? { 'Content-Type': 'application/json' } : {}) },
+      credentials: 'same-origin',
+      headers: {
+        Accept: `application/json, ${problemContentType}`,
+        ...(payload ? { 'Content-Type': 'application/json' } : {}),
+        ...(method !== 'GET' && csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
+      },
       body: payload,
     });
   } catch (cause) {

@@ -1,7 +1,8 @@
-import { Flex, Layout, Typography } from 'antd';
+import { Flex, Layout, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LanguageSwitch } from '../../i18n/components/LanguageSwitch';
+import { SessionMenu } from '../../session/components/SessionMenu';
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -17,7 +18,10 @@ export function AppHeader() {
           <Typography.Text style={{ color: 'rgba(255,255,255,0.75)', fontSize: 12 }}>{t('app.tagline')}</Typography.Text>
         </Flex>
       </Link>
-      <LanguageSwitch />
+      <Space size="middle">
+        <SessionMenu />
+        <LanguageSwitch />
+      </Space>
     </Layout.Header>
   );
 }
