@@ -1,12 +1,12 @@
+import { seedDemoData as seedInto } from '@onewindow/api';
 import { createPrismaClient } from '@onewindow/db';
 
-/** Idempotent demo seed: departments for now; catalogue and demo users once their libraries land. */
+/** Idempotent demo seed for `npm start`: catalogue, demo users, demo applicants' certificates. */
 export async function seedDemoData(databaseUrl: string, log: (line: string) => void): Promise<void> {
   const db = createPrismaClient(databaseUrl);
   try {
-    const count = await db.department.count();
-    if (count > 0) return;
-    log('seeding demo data…');
+    const result = await seedInto(db);
+    log(`demo data: catalogue ${result.catalogue}; ${result.users} new demo users; ${result.certificates} new demo certificates`);
   } finally {
     await db.$disconnect();
   }
