@@ -19,14 +19,14 @@ describe('caseWorkflow: durability', () => {
 
   it('a new worker picks up a case after the first one stops: nothing lost, nothing repeated', async () => {
     const fake = fakeActivities();
-    const first = await startWorker(env, fake.activities, 'restart');
+    const first = await startWorker(env, fake.activities, 'restart', { sticky: false });
     const handle = await first.worker.runUntil(async () => {
       const h = await startCase(env, 'restart', caseInput(plan, { caseNo: 'RESTART-1', acceptedOn: today, calendar: calendarData }));
       await h.executeUpdate(approveStep, approve('FOOD'));
       await h.executeUpdate(returnForSupplement, { args: [{ stepId: itemStepId('FIRE'), actor: 'fire-1', materials: ['消防平面图'] }] });
       return h;
     });
-    const second = await startWorker(env, fake.activities, 'restart');
+    const second = await startWorker(env, fake.activities, 'restart', { sticky: false });
     const result = await second.worker.runUntil(async () => {
       const before = await handle.query(caseStateQuery);
       expect(before.steps.map((s) => s.status)).toEqual(['approved', 'open', 'open', 'open']);

@@ -45,12 +45,17 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 export const workflowBundle = (): Promise<WorkflowBundleWithSourceMap> => (bundle ??= bundleWorkflowCode({ workflowsPath }));
 
 let queue = 0;
-export async function startWorker(env: TestWorkflowEnvironment, activities: CaseActivities, taskQueue = `case-${++queue}`) {
+/**
+ * A fresh worker on its own task queue. `sticky: false` turns the workflow cache off: a stopped worker's
+ * sticky queue would otherwise hold tasks until a timeout that never passes while test time is locked.
+ */
+export async function startWorker(env: TestWorkflowEnvironment, activities: CaseActivities, taskQueue = `case-${++queue}`, options: { sticky?: boolean } = {}) {
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
     activities,
+    ...(options.sticky === false ? { maxCachedWorkflows: 0 } : {}),
   });
   return { worker, taskQueue };
 }
