@@ -1,0 +1,64 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createTimeSkippingEnv } from '@onewindow/testkit';
+import { planBuilder, type RefusalPolicy } from '@onewindow/flow-model';
+import { approveStep, caseStateQuery, issueResults } from '../src/index';
+import { calendarData, caseInput, fakeActivities, shanghaiDay, startCase, startWorker, workflowBundle } from './case-harness';
+
+describe('caseWorkflow: automatic steps, conditions, timers and sub-flows', () => {
+  let env: TestWorkflowEnvironment;
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+    await workflowBundle();
+  }, 120_000);
+  afterAll(() => env?.teardown());
+
+  const plan = (policy: RefusalPolicy) =>
+    planBuilder('restaurant-nodes')
+      .refusalPolicy(policy)
+      .accept()
+      .automatic('licence_check', 'certificate_check', { certificateType: 'business_licence' })
+      .exclusive([
+        { when: 'area > 300', then: (b) => b.department({ id: 'fire', departmentCode: 'FIRE', limitWorkingDays: 5, assignees: ['fire-1'] }) },
+        { then: (b) => b.timer('notice_period', { value: 2, unit: 'working_day' }) },
+      ])
+      .subflow({ id: 'tobacco', itemCode: 'TOB' }, (b) => b.department({ id: 'tob', departmentCode: 'TOB', limitWorkingDays: 5, assignees: ['tob-1'] }))
+      .issue()
+      .build();
+
+  it('runs the automatic check, takes the branch whose FEEL condition holds, waits out the timer, then the sub-flow', async () => {
+    const fake = fakeActivities();
+    const { worker, taskQueue } = await startWorker(env, fake.activities);
+    await worker.runUntil(async () => {
+      const today = shanghaiDay(await env.currentTimeMs());
+      const h = await startCase(env, taskQueue, caseInput(plan('collect'), { caseNo: 'NODES-1', acceptedOn: today, calendar: calendarData, applicationData: { area: 120 } }));
+      await env.sleep('1 hour');
+      expect(fake.of('runAutomaticStep')).toEqual([expect.objectContaining({ stepId: 'licence_check', task: 'certificate_check', applicationData: { area: 120 } })]);
+      expect((await h.query(caseStateQuery)).steps).toHaveLength(0);
+      await env.sleep('4 days');
+      const view = await h.query(caseStateQuery);
+      expect(view.steps.map((s) => [s.stepId, s.itemCode, s.status])).toEqual([['tobacco/tob', 'TOB', 'open']]);
+      expect(view.history.map((e) => e.action)).toEqual(expect.arrayContaining(['automatic_passed', 'timer_fired', 'step_opened']));
+      await h.executeUpdate(approveStep, { args: [{ stepId: 'tobacco/tob', actor: 'tob-1' }] });
+      await h.executeUpdate(issueResults, { args: [{ actor: 'w', delivery: { method: 'window' } }] });
+      expect(await h.result()).toMatchObject({ outcome: 'approved' });
+      expect(fake.of('openTask').map((t) => t.stepId)).toEqual(['tobacco/tob']);
+    });
+  }, 60_000);
+
+  it('a failed automatic check refuses the case under fail_fast, with its reasons, before any department works', async () => {
+    const fake = fakeActivities({ failingTasks: ['certificate_check'] });
+    const { worker, taskQueue } = await startWorker(env, fake.activities);
+    await worker.runUntil(async () => {
+      const today = shanghaiDay(await env.currentTimeMs());
+      const h = await startCase(env, taskQueue, caseInput(plan('fail_fast'), { caseNo: 'NODES-2', acceptedOn: today, calendar: calendarData, applicationData: { area: 500 } }));
+      await env.sleep('1 hour');
+      const view = await h.query(caseStateQuery);
+      expect(view.phase).toBe('awaiting_issuance');
+      expect(view.outcome).toBe('refused');
+      expect(view.refusals).toEqual([{ stepId: 'licence_check', reasons: ['certificate_check: not found in the certificate library'] }]);
+      expect(fake.of('openTask')).toHaveLength(0);
+      await h.executeUpdate(issueResults, { args: [{ actor: 'w', delivery: { method: 'window' } }] });
+      expect(await h.result()).toMatchObject({ outcome: 'refused' });
+    });
+  }, 60_000);
+});
