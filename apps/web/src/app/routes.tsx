@@ -3,6 +3,7 @@ import { AppLayout } from '../modules/layout/components/AppLayout';
 import { SessionProvider } from '../modules/session/components/SessionProvider';
 import { leafWorkspaces } from '../modules/layout/workspaces';
 import { CataloguePage } from '../pages/CataloguePage';
+import { ChecklistPage } from '../pages/ChecklistPage';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
 import { HomePage } from '../pages/HomePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -12,6 +13,7 @@ import { StatusPage } from '../pages/StatusPage';
 const builtPages: Record<string, RouteObject['element']> = {
   status: <StatusPage />,
   catalogue: <CataloguePage />,
+  checklist: <ChecklistPage />,
 };
 
 export const routes: RouteObject[] = [
