@@ -10,11 +10,22 @@ const addIssue = (ctx: z.RefinementCtx, path: (string | number)[], message: stri
 function duplicates<T>(ctx: z.RefinementCtx, list: T[], key: (t: T) => string, path: string, what: string): Map<string, T> {
   const map = new Map<string, T>();
   list.forEach((t, i) => {
-    const k = key(t);
+    const k = key(t) as string | undefined;
+    if (typeof k !== 'string') return; // a missing code is reported by the entry's own schema
     if (map.has(k)) addIssue(ctx, [path, i], `${what} ${k} is defined twice`);
     else map.set(k, t);
   });
   return map;
+}
+
+/** The check below also runs on entries that failed their own schema, so nested lists may be anything. */
+const asArray = <T>(value: T[] | undefined): T[] => (Array.isArray(value) ? value : []);
+
+/** Cross-references are checked even when some entries are invalid, so an import lists every problem at once. */
+function isCatalogueShaped(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return ['departments', 'certificateTypes', 'materials', 'items', 'bundles'].every((k) => Array.isArray(v[k]) && (v[k] as unknown[]).every((e) => typeof e === 'object' && e !== null));
 }
 
 /** The whole catalogue: every cross-reference must resolve (同一事项、同一标准、同一编码). */
@@ -51,17 +62,18 @@ export const catalogueSchema = z
     cat.items.forEach((item, i) => {
       const dept = depts.get(item.departmentCode);
       if (!dept) addIssue(ctx, ['items', i, 'departmentCode'], `unknown department ${item.departmentCode}`);
-      else if (dept.uscc !== undefined && item.implementationCode.slice(0, 18) !== dept.uscc)
+      else if (dept.uscc !== undefined && typeof item.implementationCode === 'string' && item.implementationCode.slice(0, 18) !== dept.uscc)
         addIssue(ctx, ['items', i, 'implementationCode'], `characters 1–18 of the implementation code must be the USCC of department ${dept.code} (${dept.uscc})`);
-      item.coDepartmentCodes.forEach((c, j) => {
+      asArray(item.coDepartmentCodes).forEach((c, j) => {
         if (!depts.has(c)) addIssue(ctx, ['items', i, 'coDepartmentCodes', j], `unknown department ${c}`);
       });
-      item.results.forEach((r, j) => {
-        if (r.certificateTypeCode !== undefined && !types.has(r.certificateTypeCode))
+      asArray(item.results).forEach((r, j) => {
+        if (typeof r === 'object' && r?.certificateTypeCode !== undefined && !types.has(r.certificateTypeCode))
           addIssue(ctx, ['items', i, 'results', j, 'certificateTypeCode'], `unknown certificate type ${r.certificateTypeCode}`);
       });
-      item.materials.forEach((req, j) => {
-        const std = materials.get(req.code);
+      asArray(item.materials).forEach((req, j) => {
+        const std = materials.get(req?.code);
+        if (typeof req !== 'object' || req === null) return;
         if (!std) return addIssue(ctx, ['items', i, 'materials', j, 'code'], `unknown standard material ${req.code}`);
         for (const field of ['name', 'kind', 'source', 'certificateTypeCode'] as const) {
           if (req[field] !== std[field])
@@ -70,11 +82,11 @@ export const catalogueSchema = z
       });
     });
     cat.bundles.forEach((b, i) =>
-      b.items.forEach((bi, j) => {
-        if (!items.has(bi.itemCode)) addIssue(ctx, ['bundles', i, 'items', j, 'itemCode'], `unknown item ${bi.itemCode}`);
+      asArray(b.items).forEach((bi, j) => {
+        if (typeof bi === 'object' && bi !== null && !items.has(bi.itemCode)) addIssue(ctx, ['bundles', i, 'items', j, 'itemCode'], `unknown item ${bi.itemCode}`);
       }),
     );
-  });
+  }, { when: (payload) => isCatalogueShaped(payload.value) });
 export type Catalogue = z.infer<typeof catalogueSchema>;
 export type CatalogueInput = z.input<typeof catalogueSchema>;
 

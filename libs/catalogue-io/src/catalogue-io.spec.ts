@@ -1,0 +1,103 @@
+import ExcelJS from 'exceljs';
+import { loadSeedCatalogue } from '@onewindow/standards';
+import { columnLetter } from './layout/column-letter.util';
+import { exportCatalogueCsv, exportCatalogueXlsx, formatImportIssues, importCatalogueCsv, importCatalogueXlsx, type CatalogueImportResult } from './index';
+
+const seed = loadSeedCatalogue();
+
+function issuesOf(result: CatalogueImportResult) {
+  if (result.ok) throw new Error('expected the import to fail');
+  return result.issues;
+}
+
+/** Replaces one data cell of a CSV sheet (row = spreadsheet row, header names the column). */
+function editCsv(files: Record<string, string>, sheet: string, row: number, header: string, value: string): Record<string, string> {
+  const lines = files[`${sheet}.csv`].replace(/^\uFEFF/, '').split('\n');
+  const headers = lines[0].split(',');
+  const col = headers.indexOf(header);
+  if (col < 0) throw new Error(`no column ${header}`);
+  const cells = lines[row - 1].match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ''));
+  cells[col] = value;
+  lines[row - 1] = cells.slice(0, headers.length).join(',');
+  return { ...files, [`${sheet}.csv`]: lines.join('\n') };
+}
+
+describe('round trip', () => {
+  it('CSV export re-imports to an equal catalogue', () => {
+    const result = importCatalogueCsv(exportCatalogueCsv(seed));
+    if (!result.ok) throw new Error(formatImportIssues(result.issues));
+    expect(result.catalogue).toEqual(seed);
+  });
+
+  it('XLSX export re-imports to an equal catalogue', async () => {
+    const result = await importCatalogueXlsx(await exportCatalogueXlsx(seed));
+    if (!result.ok) throw new Error(formatImportIssues(result.issues));
+    expect(result.catalogue).toEqual(seed);
+  });
+});
+
+describe('import errors', () => {
+  const csv = exportCatalogueCsv(seed);
+
+  it('reports a bad cell with sheet, row, column letter, header and what is expected', () => {
+    const issues = issuesOf(importCatalogueCsv(editCsv(csv, '事项', 3, '法定办结时限', '二十')));
+    expect(issues).toEqual([{ sheet: '事项', row: 3, column: 'M', header: '法定办结时限', value: '二十', expected: 'a whole number (0 or more)' }]);
+  });
+
+  it('reports schema rules on the right cell (promised longer than statutory)', () => {
+    const issues = issuesOf(importCatalogueCsv(editCsv(csv, '事项', 6, '承诺办结时限', '30')));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ sheet: '事项', row: 6, column: 'O', header: '承诺办结时限', value: '30' });
+    expect(issues[0].expected).toContain('exceeds the statutory limit');
+  });
+
+  it('lists every bad cell across sheets, never a partial catalogue', () => {
+    let files = editCsv(csv, '部门', 2, '统一社会信用代码', '11379900MB1000101X');
+    files = editCsv(files, '事项材料', 4, '材料形式', '传真');
+    files = editCsv(files, '事项材料', 5, '材料编码', 'SM999');
+    files = editCsv(files, '一件事事项', 2, '事项编码', '1'.repeat(31));
+    const result = importCatalogueCsv(files);
+    expect(result.ok).toBe(false);
+    expect('catalogue' in result).toBe(false);
+    const where = issuesOf(result).map((i) => `${i.sheet}!${i.column}${i.row}`);
+    expect(where).toEqual(expect.arrayContaining(['部门!E2', '事项材料!C4', '事项材料!B5', '一件事事项!B2']));
+    const uscc = issuesOf(result).find((i) => i.sheet === '部门')!;
+    expect(uscc.expected).toContain("expected 'Y'");
+  });
+
+  it('reports a missing sheet and a missing required column', () => {
+    const { ['证照类型.csv']: _dropped, ...rest } = csv;
+    const noColumn = { ...rest, '材料.csv': rest['材料.csv'].replace('材料名称', '名称') };
+    const issues = issuesOf(importCatalogueCsv(noColumn));
+    expect(issues).toEqual(expect.arrayContaining([
+      expect.objectContaining({ sheet: '证照类型', expected: 'a sheet named 证照类型' }),
+      expect.objectContaining({ sheet: '材料', row: 1, header: '材料名称', expected: 'a column headed 材料名称' }),
+    ]));
+  });
+
+  it('points at a code typed as a number in XLSX (leading zeros lost)', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportCatalogueXlsx(seed)) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('事项')!;
+    ws.getRow(2).getCell(1).value = Number(seed.items[0].basicCode);
+    const result = await importCatalogueXlsx(Buffer.from(await wb.xlsx.writeBuffer()));
+    const issue = issuesOf(result).find((i) => i.sheet === '事项' && i.column === 'A')!;
+    expect(issue).toMatchObject({ row: 2, header: '基本编码' });
+    expect(issue.expected).toContain('12 characters');
+  });
+
+  it('rejects bytes that are not a workbook', async () => {
+    expect(issuesOf(await importCatalogueXlsx(Buffer.from('not a zip'))))
+      .toEqual([expect.objectContaining({ expected: expect.stringContaining('readable .xlsx') })]);
+  });
+
+  it('formats issues as one line each', () => {
+    expect(formatImportIssues([{ sheet: '事项', row: 7, column: 'M', header: '法定办结时限', value: '二十', expected: 'a whole number' }])).toBe("事项!M7 (法定办结时限) '二十': expected a whole number");
+  });
+});
+
+describe('columnLetter', () => {
+  it('names columns like Excel', () => {
+    expect([1, 26, 27, 52, 703].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
+  });
+});
