@@ -5,7 +5,6 @@ import { z } from 'zod';
  * Identity check digits and catalogue look-ups are checked by the API after this shape is parsed.
  */
 const text = (what: string, max = 200) => z.string().trim().min(1, `${what} is required`).max(max);
-const actor = text('actor (who acts)', 64);
 const stepId = text('stepId', 100);
 
 export const applicantSchema = z.strictObject({
@@ -36,8 +35,6 @@ export const acceptApplicationRequestSchema = z.strictObject({
     .refine((items) => new Set(items.map((i) => i.implementationCode)).size === items.length, 'an item appears twice'),
   applicant: applicantSchema,
   materials: z.array(receivedMaterialSchema).max(200).default([]),
-  /** The window clerk accepting (from the session once authentication lands). */
-  acceptedBy: actor,
   acceptanceMode: z.enum(['normal', 'tolerated', 'commitment']).default('normal'),
   /** Form data the plan's conditions read. */
   applicationData: z.record(z.string(), z.unknown()).default({}),
@@ -60,35 +57,35 @@ export const acceptedCaseResponseSchema = z.object({
 });
 export type AcceptedCaseResponse = z.infer<typeof acceptedCaseResponseSchema>;
 
-/** POST /api/cases/:caseNo/actions — one approver verb; maps to the workflow's Update of the same meaning. */
+/**
+ * POST /api/cases/:caseNo/actions — one approver verb; maps to the workflow's Update of the same meaning.
+ * Who acts is the signed-in user (never a body field), so nobody can decide in someone else's name.
+ */
 export const caseActionRequestSchema = z.discriminatedUnion('verb', [
-  z.strictObject({ verb: z.literal('approve'), stepId, actor, comment: z.string().max(2000).optional() }),
-  z.strictObject({ verb: z.literal('refuse'), stepId, actor, reasons: z.array(text('a reason', 2000)).min(1, 'a refusal needs at least one reason') }),
+  z.strictObject({ verb: z.literal('approve'), stepId, comment: z.string().max(2000).optional() }),
+  z.strictObject({ verb: z.literal('refuse'), stepId, reasons: z.array(text('a reason', 2000)).min(1, 'a refusal needs at least one reason') }),
   z.strictObject({
     verb: z.literal('return_for_supplement'),
     stepId,
-    actor,
     materials: z.array(text('a material')).min(1, 'name the missing materials (一次性告知)'),
     note: z.string().max(2000).optional(),
   }),
-  z.strictObject({ verb: z.literal('submit_supplement'), stepId, actor, materials: z.array(z.string()).optional() }),
+  z.strictObject({ verb: z.literal('submit_supplement'), stepId, materials: z.array(z.string()).optional() }),
   z.strictObject({
     verb: z.literal('start_special_procedure'),
     stepId,
-    actor,
     kind: z.enum(['hearing', 'tender', 'auction', 'inspection', 'testing', 'quarantine', 'appraisal', 'expert_review']),
     reason: text('reason', 2000),
   }),
-  z.strictObject({ verb: z.literal('end_special_procedure'), stepId, actor, result: z.string().max(2000).optional() }),
-  z.strictObject({ verb: z.literal('request_extension'), stepId, actor, days: z.number().int().positive().max(60), reason: text('reason', 2000) }),
-  z.strictObject({ verb: z.literal('approve_extension'), stepId, approvedBy: actor, reason: z.string().max(2000).optional() }),
-  z.strictObject({ verb: z.literal('withdraw'), by: z.enum(['applicant', 'window']), actor, reason: text('reason', 2000) }),
+  z.strictObject({ verb: z.literal('end_special_procedure'), stepId, result: z.string().max(2000).optional() }),
+  z.strictObject({ verb: z.literal('request_extension'), stepId, days: z.number().int().positive().max(60), reason: text('reason', 2000) }),
+  z.strictObject({ verb: z.literal('approve_extension'), stepId, reason: z.string().max(2000).optional() }),
+  z.strictObject({ verb: z.literal('withdraw'), by: z.enum(['applicant', 'window']), reason: text('reason', 2000) }),
 ]);
 export type CaseActionRequest = z.infer<typeof caseActionRequestSchema>;
 export type CaseVerb = CaseActionRequest['verb'];
 
 export const issueResultsRequestSchema = z.strictObject({
-  actor,
   delivery: z.strictObject({
     method: z.enum(['window', 'post', 'electronic']),
     address: z.string().max(500).optional(),

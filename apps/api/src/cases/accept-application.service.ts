@@ -28,9 +28,10 @@ export interface AcceptOutcome {
  * case workflow with workflow id = case number. A retried request with the same Idempotency-Key
  * returns the first answer (and makes sure the workflow runs).
  */
-export async function acceptApplication(deps: ApiDeps, raw: unknown, idempotencyKey?: string): Promise<AcceptOutcome> {
+export async function acceptApplication(deps: ApiDeps, raw: unknown, acceptedBy: string, idempotencyKey?: string): Promise<AcceptOutcome> {
   const { request, items } = await validateApplication(deps.db, raw);
-  const hash = requestHash(request);
+  // The key belongs to the clerk's request: the same body from another clerk is a different request.
+  const hash = requestHash({ request, acceptedBy });
   if (idempotencyKey) {
     const replay = await replayOf(deps, idempotencyKey, hash);
     if (replay) return replay;
@@ -46,7 +47,7 @@ export async function acceptApplication(deps: ApiDeps, raw: unknown, idempotency
   let written: { caseNo: string; body: AcceptedCaseResponse; input: CaseWorkflowInput } | undefined;
   for (let attempt = 1; !written; attempt++) {
     try {
-      written = await deps.db.$transaction((tx) => writeCase(tx, { request, items, planned, limits, idempotencyKey, hash }));
+      written = await deps.db.$transaction((tx) => writeCase(tx, { request, acceptedBy, items, planned, limits, idempotencyKey, hash }));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Either a concurrent request with the same key won, or two acceptances drew the same case number.
@@ -72,6 +73,7 @@ async function replayOf(deps: ApiDeps, key: string, hash: string): Promise<Accep
 
 interface WriteCaseArgs {
   request: AcceptApplication;
+  acceptedBy: string;
   items: Item[];
   planned: Awaited<ReturnType<typeof planFor>>;
   limits: ReturnType<typeof caseLimits>;
@@ -98,7 +100,7 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
       acceptanceMode: a.request.acceptanceMode,
       flowVersionId,
       acceptedAt: now,
-      acceptedBy: a.request.acceptedBy,
+      acceptedBy: a.acceptedBy,
       idempotencyKey: a.idempotencyKey ?? null,
       items: { create: a.items.map((item) => ({ implementationCode: item.implementationCode, itemVersion: item.version })) },
       materials: {

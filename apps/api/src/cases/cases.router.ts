@@ -1,47 +1,47 @@
-import { Router } from 'express';
-import { caseActionRequestSchema, caseNoSchema, issueResultsRequestSchema, type CaseActionResponse, type IssueResultsResponse } from '@onewindow/contracts';
+import { Router, type RequestHandler } from 'express';
+import { caseActionRequestSchema, issueResultsRequestSchema, type CaseActionResponse, type IssueResultsResponse } from '@onewindow/contracts';
 import { issueResults } from '@onewindow/workflows';
 import type { ApiDeps } from '../api-deps';
+import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
-import { notFound } from '../http/problem';
 import { acceptApplication } from './accept-application.service';
-import { sendCaseAction } from './case-actions';
+import { caseNoOf, caseResource } from './case-access';
+import { sendCaseAction, windowVerbs } from './case-actions';
 import { caseDetails } from './case-details';
 import { idempotencyKeyOf } from './idempotency-key';
 import { updateProblem } from './temporal-errors';
 
-/** Case numbers are checked before any look-up, so a malformed one is a plain 404. */
-function caseNoOf(raw: unknown): string {
-  const parsed = caseNoSchema.safeParse(raw);
-  if (!parsed.success) throw notFound(`No case ${String(raw)}: case numbers look like YC20261122000123`);
-  return parsed.data;
-}
-
 /**
- * Cases: 受理 (accept), approver actions, 统一出件 (issue), the case view. Not yet behind authorisation:
- * the security engineer's authorize(case.accept | case.decide | case.issue | case.read) goes in front of each route.
+ * Cases: 受理 (case.accept), approver actions (case.decide; 补正 receipt and 撤回 are window actions,
+ * case.issue), 统一出件 (case.issue), the case view (case.read). The signed-in user is always the actor.
  */
 export function casesRouter(deps: ApiDeps): Router {
   const router = Router();
+  const ofCase = caseResource(deps);
   // Updates wait for the worker; bounded so a request never hangs on a stopped worker pool.
   const updateDeadline = () => Date.now() + 30_000;
+  const authorizeAction: RequestHandler = (req, res, next) => {
+    const verb = (req.body as { verb?: unknown } | undefined)?.verb;
+    return authorize(typeof verb === 'string' && windowVerbs.has(verb) ? 'case.issue' : 'case.decide', ofCase)(req, res, next);
+  };
 
-  router.post('/cases', async (req, res) => {
-    const outcome = await acceptApplication(deps, req.body, idempotencyKeyOf(req));
+  router.post('/cases', authorize('case.accept'), async (req, res) => {
+    const clerk = signedInUser(req);
+    const outcome = await acceptApplication(deps, req.body, clerk.id, idempotencyKeyOf(req));
     res.status(outcome.status).location(`/api/cases/${outcome.body.caseNo}`).json(outcome.body);
   });
 
-  router.get('/cases/:caseNo', async (req, res) => {
+  router.get('/cases/:caseNo', authorize('case.read', ofCase), async (req, res) => {
     res.json(await caseDetails(deps, caseNoOf(req.params.caseNo)));
   });
 
-  router.post('/cases/:caseNo/actions', async (req, res) => {
+  router.post('/cases/:caseNo/actions', authorizeAction, async (req, res) => {
     const caseNo = caseNoOf(req.params.caseNo);
     const action = parse(caseActionRequestSchema, req.body, 'action');
     const updateId = idempotencyKeyOf(req);
     const handle = deps.temporal.client.workflow.getHandle(caseNo);
     try {
-      const result = await deps.temporal.connection.withDeadline(updateDeadline(), () => sendCaseAction(handle, action, updateId));
+      const result = await deps.temporal.connection.withDeadline(updateDeadline(), () => sendCaseAction(handle, action, signedInUser(req).id, updateId));
       const body: CaseActionResponse = { caseNo, verb: action.verb, result: result as Record<string, unknown> };
       res.json(body);
     } catch (error) {
@@ -49,9 +49,9 @@ export function casesRouter(deps: ApiDeps): Router {
     }
   });
 
-  router.post('/cases/:caseNo/issue', async (req, res) => {
+  router.post('/cases/:caseNo/issue', authorize('case.issue', ofCase), async (req, res) => {
     const caseNo = caseNoOf(req.params.caseNo);
-    const payload = parse(issueResultsRequestSchema, req.body, 'issuance');
+    const payload = { ...parse(issueResultsRequestSchema, req.body, 'issuance'), actor: signedInUser(req).id };
     const updateId = idempotencyKeyOf(req);
     const handle = deps.temporal.client.workflow.getHandle(caseNo);
     try {

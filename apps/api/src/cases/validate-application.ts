@@ -27,7 +27,7 @@ export async function validateApplication(db: Db, raw: unknown): Promise<{ reque
 
   const applicant = (raw as { applicant?: { kind?: unknown; idNumber?: unknown } })?.applicant;
   if (applicant && typeof applicant.idNumber === 'string' && (applicant.kind === 'person' || applicant.kind === 'organisation')) {
-    const problem = checkApplicantId(applicant.kind, applicant.idNumber.trim().toUpperCase());
+    const problem = checkApplicantId(applicant.kind, applicant.idNumber.trim().toUpperCase(), new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
     if (problem && !errors.some((e) => e.path === 'applicant.idNumber')) errors.push({ path: 'applicant.idNumber', message: problem });
   }
 

@@ -23,6 +23,8 @@ export interface DocumentedRoute {
   body?: z.ZodType;
   query?: z.ZodObject;
   idempotencyKey?: 'request' | 'update';
+  /** The authorize() action guarding the route (a session cookie is then required). */
+  action?: string;
   /** status → schema; problems are listed by status only (they share the problem schema). */
   responses: Record<number, z.ZodType | 'problem'>;
 }
@@ -44,6 +46,7 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   {
     method: 'POST',
     path: '/api/cases',
+    action: 'case.accept',
     tag: 'cases',
     summary: '受理: accept an application for one or more catalogue items and start its case workflow',
     body: acceptApplicationRequestSchema,
@@ -53,6 +56,7 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   {
     method: 'GET',
     path: '/api/cases/:caseNo',
+    action: 'case.read',
     tag: 'cases',
     summary: "The case: the workflow's view (steps, clocks, history), or the database projection when Temporal cannot answer",
     responses: { 200: caseDetailsResponseSchema, 404: 'problem' },
@@ -60,6 +64,7 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   {
     method: 'POST',
     path: '/api/cases/:caseNo/actions',
+    action: 'case.decide (submit_supplement, withdraw: case.issue)',
     tag: 'cases',
     summary: "An approver's action (approve, refuse, 补正, special procedure, extension, withdraw) as a workflow Update",
     body: caseActionRequestSchema,
@@ -69,6 +74,7 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   {
     method: 'POST',
     path: '/api/cases/:caseNo/issue',
+    action: 'case.issue',
     tag: 'cases',
     summary: '统一出件: issue every result at the window and complete the case',
     body: issueResultsRequestSchema,
@@ -78,6 +84,7 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   {
     method: 'GET',
     path: '/api/tasks',
+    action: 'task.list',
     tag: 'tasks',
     summary: 'A department inbox from the Task projection, earliest due date first (paginated)',
     query: listTasksQuerySchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { problemSchema } from '@onewindow/contracts';
+import { sessionCookieName } from '../auth/session-cookie';
 import { DOCUMENTED_ROUTES, type DocumentedRoute } from './documented-routes';
 import { openApiPath, type RegisteredRoute } from './registered-routes';
 
@@ -40,6 +41,7 @@ function operation(route: DocumentedRoute): Json {
     summary: route.summary,
     tags: [route.tag],
     operationId: `${route.method.toLowerCase()}${openApiPath(route.path).replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+    ...(route.action ? { security: [{ session: [] }], 'x-onewindow-action': route.action } : {}),
     ...(params.length > 0 ? { parameters: params } : {}),
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
     responses,
@@ -70,6 +72,10 @@ export function buildOpenApiDocument(registered: RegisteredRoute[], version: str
     info: { title: 'OneWindow API (一窗通办)', version, description: 'Errors are RFC 9457 problem+json.' },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths,
-    components: { schemas: { Problem: jsonSchema(problemSchema, 'output') } },
+    components: {
+      schemas: { Problem: jsonSchema(problemSchema, 'output') },
+      // POST /api/auth/login sets the cookie; state-changing requests also send X-CSRF-Token.
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookieName } },
+    },
   };
 }

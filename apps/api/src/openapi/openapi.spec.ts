@@ -10,7 +10,7 @@ describe('GET /api/openapi.json', () => {
     api = await startTestApi();
     const res = await fetch(`${api.baseUrl}/api/openapi.json`);
     expect(res.status).toBe(200);
-    doc = await res.json();
+    doc = (await res.json()) as typeof doc;
   }, 60_000);
   afterAll(() => api?.stop());
 
@@ -31,7 +31,7 @@ describe('GET /api/openapi.json', () => {
   it('takes request and response schemas from the zod contracts', () => {
     const accept = doc.paths['/api/cases'].post as { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[] } }> }; parameters: { name: string }[] };
     expect(Object.keys(accept.requestBody.content['application/json'].schema.properties)).toEqual(
-      expect.arrayContaining(['items', 'applicant', 'materials', 'acceptedBy']),
+      expect.arrayContaining(['items', 'applicant', 'materials', 'acceptanceMode']),
     );
     expect(accept.parameters.map((p) => p.name)).toContain('Idempotency-Key');
     const action = doc.paths['/api/cases/{caseNo}/actions'].post as { requestBody: { content: Record<string, { schema: { oneOf?: unknown[]; anyOf?: unknown[] } }> } };

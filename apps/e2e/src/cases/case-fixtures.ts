@@ -1,4 +1,6 @@
+import { hashPassword } from '@onewindow/api';
 import { createPrismaClient, type Db } from '@onewindow/db';
+import { ApiSession } from './http-session';
 
 /** Three departments of a 开办餐饮店 bundle, each with one approver; two items issue a certificate. */
 export const departments = [
@@ -15,6 +17,10 @@ export const items = [
 
 export const approverOf = (departmentCode: string): string => departments.find((d) => d.code === departmentCode)!.approver;
 
+/** The window clerk of the service centre (综合窗口). */
+export const clerk = { id: 'clerk-1', departmentCode: 'ZWFW' };
+export const password = 'e2e-Password-2026';
+
 /** A valid resident ID (GB 11643 check digit X) and the same number with a wrong check digit. */
 export const goodPersonId = '11010519491231002X';
 export const badPersonId = '110105194912310021';
@@ -22,11 +28,16 @@ export const badPersonId = '110105194912310021';
 /** Seeds departments, approvers and catalogue items straight into the stack's database. */
 export async function seedCatalogue(databaseUrl: string): Promise<Db> {
   const db = createPrismaClient(databaseUrl);
-  for (const d of departments) {
-    await db.department.upsert({ where: { code: d.code }, create: { code: d.code, name: d.name, region: '370800' }, update: {} });
+  const passwordHash = await hashPassword(password);
+  const users = [
+    { id: clerk.id, departmentCode: clerk.departmentCode, role: 'window_clerk', name: '综合窗口' },
+    ...departments.map((d) => ({ id: d.approver, departmentCode: d.code, role: 'dept_approver', name: d.name })),
+  ];
+  for (const u of users) {
+    await db.department.upsert({ where: { code: u.departmentCode }, create: { code: u.departmentCode, name: u.name, region: '370800' }, update: {} });
     await db.user.upsert({
-      where: { id: d.approver },
-      create: { id: d.approver, username: d.approver, displayName: d.approver, departmentCode: d.code, roles: { create: [{ role: 'dept_approver' }] } },
+      where: { id: u.id },
+      create: { id: u.id, username: u.id, displayName: u.id, departmentCode: u.departmentCode, passwordHash, roles: { create: [{ role: u.role }] } },
       update: {},
     });
   }
@@ -62,9 +73,15 @@ export function application(codes: string[], overrides: Record<string, unknown> 
       { materialCode: 'M-ID', originals: 1, copies: 1 },
       { materialCode: 'M-LEASE', copies: 1 },
     ],
-    acceptedBy: 'clerk-1',
     ...overrides,
   };
+}
+
+/** Signed-in sessions for the clerk and each department's approver. */
+export async function signInAll(baseUrl: string): Promise<{ clerk: ApiSession; approver: (departmentCode: string) => ApiSession }> {
+  const sessions = new Map<string, ApiSession>();
+  for (const d of departments) sessions.set(d.code, await ApiSession.signIn(baseUrl, d.approver, password));
+  return { clerk: await ApiSession.signIn(baseUrl, clerk.id, password), approver: (code) => sessions.get(code)! };
 }
 
 /** Polls until `check` returns a value (projections are written by activities, a moment after the Update). */

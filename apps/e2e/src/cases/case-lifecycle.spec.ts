@@ -2,15 +2,19 @@ import { Client, Connection } from '@temporalio/client';
 import type { Db } from '@onewindow/db';
 import { itemStepId } from '@onewindow/flow-model';
 import { startStack, type RunningStack } from '../support/start-stack';
-import { application, approverOf, badPersonId, eventually, items, seedCatalogue } from './case-fixtures';
+import { application, approverOf, badPersonId, eventually, items, seedCatalogue, signInAll } from './case-fixtures';
+import type { ApiSession } from './http-session';
 
 describe('cases over HTTP against the real stack', () => {
   let stack: RunningStack;
   let db: Db;
   let temporal: Client;
+  let clerk: ApiSession;
+  let approver: (departmentCode: string) => ApiSession;
   beforeAll(async () => {
     stack = await startStack();
     db = await seedCatalogue(stack.databaseUrl);
+    ({ clerk, approver } = await signInAll(stack.baseUrl));
     temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
   }, 120_000);
   afterAll(async () => {
@@ -19,20 +23,12 @@ describe('cases over HTTP against the real stack', () => {
     await stack?.stop();
   }, 60_000);
 
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${stack.baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return { status: res.status, type: res.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : undefined };
-  };
+  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => clerk.call(method, path, body, headers);
   const codes = items.map((i) => i.implementationCode);
-  const openTasks = (department: string) => call('GET', `/api/tasks?department=${department}&state=open`);
+  const openTasks = (department: string) => approver(department).call('GET', `/api/tasks?department=${department}&state=open`);
   const approve = (caseNo: string, code: string, key?: string) => {
     const item = items.find((i) => i.implementationCode === code)!;
-    return call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: itemStepId(code), actor: approverOf(item.departmentCode) }, key ? { 'idempotency-key': key } : {});
+    return approver(item.departmentCode).call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: itemStepId(code) }, key ? { 'idempotency-key': key } : {});
   };
   const caseWorkflows = async () => {
     let n = 0;
@@ -65,14 +61,14 @@ describe('cases over HTTP against the real stack', () => {
     }
 
     // The workflow's validator refuses a stranger, with its reason.
-    const stranger = await call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: itemStepId(codes[0]), actor: 'approver-xfjy' });
+    const stranger = await approver('XFJY').call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: itemStepId(codes[0]) });
     expect(stranger.status).toBe(409);
     expect(stranger.type).toContain('application/problem+json');
     expect(stranger.body.detail).toMatch(/approver-xfjy is not an assignee/);
-    const refusalWithoutReason = await call('POST', `/api/cases/${caseNo}/actions`, { verb: 'refuse', stepId: itemStepId(codes[0]), actor: 'approver-scjg', reasons: [] });
+    const refusalWithoutReason = await approver('SCJG').call('POST', `/api/cases/${caseNo}/actions`, { verb: 'refuse', stepId: itemStepId(codes[0]), reasons: [] });
     expect(refusalWithoutReason.status).toBe(400);
     expect(refusalWithoutReason.body.errors).toEqual([expect.objectContaining({ path: 'reasons' })]);
-    const early = await call('POST', `/api/cases/${caseNo}/issue`, { actor: 'clerk-1', delivery: { method: 'window' } });
+    const early = await call('POST', `/api/cases/${caseNo}/issue`, { delivery: { method: 'window' } });
     expect(early.status).toBe(409);
     expect(early.body.detail).toMatch(/nothing to issue/);
 
@@ -87,7 +83,7 @@ describe('cases over HTTP against the real stack', () => {
     expect(view.body).toMatchObject({ source: 'workflow', view: { phase: 'awaiting_issuance', outcome: 'approved' } });
     expect(view.body.applicant.idNumberMasked).not.toContain('19491231');
 
-    const issued = await call('POST', `/api/cases/${caseNo}/issue`, { actor: 'clerk-1', delivery: { method: 'window' } });
+    const issued = await call('POST', `/api/cases/${caseNo}/issue`, { delivery: { method: 'window' } });
     expect(issued.status).toBe(200);
     expect(issued.body.outcome).toBe('approved');
     expect(issued.body.certificates).toHaveLength(2);
@@ -127,9 +123,9 @@ describe('cases over HTTP against the real stack', () => {
     expect(paths).toEqual(['applicant.idNumber', 'items.1.implementationCode']);
     expect(bad.body.errors.find((e: { path: string }) => e.path === 'applicant.idNumber').message).toMatch(/check digit/);
 
-    const shapeless = await call('POST', '/api/cases', { items: [], applicant: { kind: 'robot' }, acceptedBy: '' });
+    const shapeless = await call('POST', '/api/cases', { items: [], applicant: { kind: 'robot' }, actor: 'someone-else' });
     expect(shapeless.status).toBe(400);
-    expect(shapeless.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['items', 'applicant.kind', 'acceptedBy']));
+    expect(shapeless.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['items', 'applicant.kind', '(root)']));
 
     await new Promise((r) => setTimeout(r, 1000));
     expect([await db.case.count(), await db.applicant.count(), await caseWorkflows()]).toEqual([cases, applicants, workflows]);
@@ -137,9 +133,33 @@ describe('cases over HTTP against the real stack', () => {
 
   it('answers 404 for an unknown case, for reads and actions alike', async () => {
     expect((await call('GET', '/api/cases/YC20991231999999')).status).toBe(404);
-    expect((await call('POST', '/api/cases/YC20991231999999/actions', { verb: 'approve', stepId: 'x', actor: 'a' })).status).toBe(404);
+    expect((await approver('SCJG').call('POST', '/api/cases/YC20991231999999/actions', { verb: 'approve', stepId: 'x' })).status).toBe(404);
     expect((await call('GET', '/api/cases/not-a-case')).status).toBe(404);
   }, 30_000);
+
+  it('puts every route behind authorisation: no session → 401, another department → 403', async () => {
+    const anonymous = (method: string, path: string, body?: unknown) =>
+      fetch(`${stack.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) }).then((r) => r.status);
+    expect(await anonymous('POST', '/api/cases', application(codes))).toBe(401);
+    expect(await anonymous('GET', '/api/tasks?department=SCJG')).toBe(401);
+    const accepted = await call('POST', '/api/cases', application(codes.slice(0, 1)));
+    expect(accepted.status).toBe(201);
+    const caseNo = accepted.body.caseNo;
+    expect(await anonymous('GET', `/api/cases/${caseNo}`)).toBe(401);
+    // CGJ has no step in this case: it may neither read nor decide it, nor read another department's inbox.
+    const outsider = approver('CGJ');
+    expect((await outsider.call('GET', `/api/cases/${caseNo}`)).status).toBe(403);
+    expect((await outsider.call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: itemStepId(codes[0]) })).status).toBe(403);
+    expect((await outsider.call('GET', '/api/tasks?department=SCJG')).status).toBe(403);
+    // Approvers cannot accept applications or issue; the clerk cannot decide.
+    expect((await approver('SCJG').call('POST', '/api/cases', application(codes))).status).toBe(403);
+    expect((await approver('SCJG').call('POST', `/api/cases/${caseNo}/issue`, { delivery: { method: 'window' } })).status).toBe(403);
+    expect((await clerk.call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: itemStepId(codes[0]) })).status).toBe(403);
+    expect((await approver('SCJG').call('GET', `/api/cases/${caseNo}`)).status).toBe(200);
+    const withdrawn = await clerk.call('POST', `/api/cases/${caseNo}/actions`, { verb: 'withdraw', by: 'applicant', reason: '申请人撤回' });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.result).toMatchObject({ phase: 'withdrawn' });
+  }, 60_000);
 
   it('a worker killed mid-case: a new worker finishes it, nothing lost or duplicated', async () => {
     const accepted = await call('POST', '/api/cases', application(codes.slice(0, 2)));
@@ -155,7 +175,7 @@ describe('cases over HTTP against the real stack', () => {
     await stack.startWorker();
 
     expect((await approve(caseNo, codes[1])).status).toBe(200);
-    const issued = await call('POST', `/api/cases/${caseNo}/issue`, { actor: 'clerk-1', delivery: { method: 'electronic' } });
+    const issued = await call('POST', `/api/cases/${caseNo}/issue`, { delivery: { method: 'electronic' } });
     expect(issued.status).toBe(200);
     await eventually(async () => ((await db.case.findUnique({ where: { caseNo } }))?.status === 'issued' ? true : undefined));
     expect(await db.task.count({ where: { caseNo } })).toBe(2);

@@ -3,7 +3,8 @@ import { repoRoot } from '@onewindow/config';
 import type { Db } from '@onewindow/db';
 import { itemStepId } from '@onewindow/flow-model';
 import { startStack, type RunningStack } from '../support/start-stack';
-import { application, approverOf, eventually, items, seedCatalogue } from './case-fixtures';
+import { application, eventually, items, seedCatalogue, signInAll } from './case-fixtures';
+import type { ApiSession } from './http-session';
 
 interface Drift {
   kind: string;
@@ -14,17 +15,18 @@ interface Drift {
 describe('projection repair (tools/repair/check-projections.ts)', () => {
   let stack: RunningStack;
   let db: Db;
+  let clerk: ApiSession;
+  let approver: (departmentCode: string) => ApiSession;
   beforeAll(async () => {
     stack = await startStack();
     db = await seedCatalogue(stack.databaseUrl);
+    ({ clerk, approver } = await signInAll(stack.baseUrl));
   }, 120_000);
   afterAll(async () => {
     await db?.$disconnect();
     await stack?.stop();
   }, 60_000);
 
-  const post = (path: string, body: unknown) =>
-    fetch(`${stack.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
 
   /** The CLI as an operator runs it, against the stack's database and Temporal (async: the worker lives in this process). */
   const cli = (...args: string[]) =>
@@ -43,11 +45,11 @@ describe('projection repair (tools/repair/check-projections.ts)', () => {
 
   it('reports drift made by editing rows, repairs it idempotently, then reports clean', async () => {
     const codes = items.map((i) => i.implementationCode);
-    const accepted = await post('/api/cases', application(codes));
+    const accepted = await clerk.call('POST', '/api/cases', application(codes));
     expect(accepted.status).toBe(201);
     const caseNo: string = accepted.body.caseNo;
     await eventually(async () => ((await db.task.count({ where: { caseNo } })) === 3 ? true : undefined));
-    const approved = await post(`/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: itemStepId(codes[0]), actor: approverOf(items[0].departmentCode) });
+    const approved = await approver(items[0].departmentCode).call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: itemStepId(codes[0]) });
     expect(approved.status).toBe(200);
     await eventually(async () => ((await db.task.count({ where: { caseNo, state: 'done' } })) === 1 ? true : undefined));
     await eventually(async () => ((await db.decision.count({ where: { caseNo } })) === 1 ? true : undefined));
