@@ -7,6 +7,7 @@ import { healthRouter } from './health/health.router';
 import { demoCasesRouter } from './demo-cases/demo-cases.router';
 import { calendarRouter } from './calendar/calendar.router';
 import { catalogueRouter } from './catalogue/catalogue.router';
+import { catalogueIoRouter } from './catalogue/catalogue-io.router';
 import { casesRouter } from './cases/cases.router';
 import { tasksRouter } from './tasks/tasks.router';
 import { openapiRouter } from './openapi/openapi.router';
@@ -41,6 +42,7 @@ export function createApp(deps: ApiDeps): express.Express {
   api.use(demoCasesRouter(deps));
   api.use(calendarRouter(deps));
   api.use(catalogueRouter(deps));
+  api.use(catalogueIoRouter(deps));
   api.use(casesRouter(deps));
   api.use(tasksRouter(deps));
   api.use(openapiRouter(deps));

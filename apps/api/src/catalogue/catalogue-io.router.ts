@@ -1,0 +1,79 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { exportCatalogueCsv, exportCatalogueXlsx, importCatalogueCsv, importCatalogueXlsx, type CatalogueImportResult } from '@onewindow/catalogue-io';
+import { applyCatalogue, loadActiveCatalogue } from '@onewindow/db';
+import type { ApiDeps } from '../api-deps';
+import { authorize, signedInUser } from '../auth/authorize.middleware';
+import { parse } from '../http/parse';
+import { ProblemError, ProblemType } from '../http/problem';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const csvImportSchema = z.strictObject({
+  format: z.literal('csv'),
+  /** One CSV text per sheet, keyed by file name (部门.csv, 证照类型.csv, 材料.csv, 事项.csv, …) as the export gives them. */
+  files: z.record(z.string(), z.string()),
+});
+const importQuerySchema = z.strictObject({ dryRun: z.enum(['true', 'false']).optional() });
+const exportQuerySchema = z.strictObject({
+  format: z.enum(['xlsx', 'csv'], { error: 'format must be xlsx or csv' }).default('xlsx'),
+  sheet: z.string().optional(),
+});
+
+/** Spreadsheet import/export for staff who keep catalogues in Excel; an import applies fully or not at all. */
+export function catalogueIoRouter(deps: ApiDeps): Router {
+  const router = Router();
+
+  router.post(
+    '/catalogue/import',
+    authorize('catalogue.write'),
+    express.raw({ type: XLSX, limit: '20mb' }),
+    async (req, res) => {
+      const query = parse(importQuerySchema, req.query, 'query string');
+      let result: CatalogueImportResult;
+      if (req.is(XLSX)) {
+        if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw badImport('The XLSX body is empty: send the workbook as the request body');
+        result = await importCatalogueXlsx(req.body).catch((error: Error) => {
+          throw badImport(`The body is not a readable XLSX workbook (${error.message})`);
+        });
+      } else {
+        const body = parse(csvImportSchema, req.body, 'CSV import (JSON: { format: "csv", files: { <sheet>: <csv text> } })');
+        result = importCatalogueCsv(body.files);
+      }
+      if (!result.ok) {
+        const errors = result.issues.map((i) => ({
+          path: `${i.sheet}!${i.column}${i.row}`,
+          message: `${i.header}${i.value !== undefined ? ` = "${i.value}"` : ''}: ${i.expected}`,
+        }));
+        throw new ProblemError(422, ProblemType.validation, 'Catalogue not imported', `Nothing was imported: ${errors.length} cell(s) need fixing — see errors (sheet!cell)`, errors);
+      }
+      if (query.dryRun === 'true') {
+        res.json({ applied: false, items: result.catalogue.items.length, bundles: result.catalogue.bundles.length });
+        return;
+      }
+      const applied = await applyCatalogue(deps.db, result.catalogue, { label: 'spreadsheet import', source: 'import', createdBy: signedInUser(req).username });
+      res.json({ applied: true, ...applied });
+    },
+  );
+
+  router.get('/catalogue/export', authorize('public.lookup'), async (req, res) => {
+    const query = parse(exportQuerySchema, req.query, 'query string');
+    const catalogue = await loadActiveCatalogue(deps.db);
+    if (query.format === 'xlsx') {
+      res.type(XLSX).attachment('onewindow-catalogue.xlsx').send(await exportCatalogueXlsx(catalogue));
+      return;
+    }
+    const files = exportCatalogueCsv(catalogue);
+    if (!query.sheet) {
+      res.json({ format: 'csv', files });
+      return;
+    }
+    const csv = files[query.sheet] ?? files[`${query.sheet}.csv`];
+    if (csv === undefined) throw badImport(`No sheet "${query.sheet}"; sheets are: ${Object.keys(files).join(', ')}`, 404);
+    res.type('text/csv; charset=utf-8').attachment(`${encodeURIComponent(query.sheet)}.csv`).send(csv);
+  });
+
+  return router;
+}
+
+const badImport = (detail: string, status = 400) => new ProblemError(status, ProblemType.validation, 'Invalid request', detail);

@@ -1,0 +1,71 @@
+import ExcelJS from 'exceljs';
+import type { Problem } from '@onewindow/contracts';
+import { loadSeedCatalogue } from '@onewindow/standards';
+import { demoPassword } from '../src/auth/seed-demo-users';
+import { seedDemoData } from '../src/seed/seed-demo-data';
+import { HttpSession, signedIn, startTestApi, type TestApi } from './support/test-api';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function upload(session: HttpSession, workbook: Buffer): Promise<Response> {
+  const headers = { 'content-type': XLSX, cookie: [...session.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': session.csrfToken ?? '' };
+  return fetch(`${session.baseUrl}/api/catalogue/import`, { method: 'POST', headers, body: new Uint8Array(workbook) });
+}
+
+describe('catalogue import/export API', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+    await seedDemoData(api.deps.db);
+  }, 60_000);
+  afterAll(() => api?.stop());
+
+  it('exports XLSX that re-imports unchanged', async () => {
+    const exported = await new HttpSession(api.baseUrl).request('GET', '/api/catalogue/export?format=xlsx');
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toContain(XLSX);
+    const designer = await signedIn(api.baseUrl, 'designer', demoPassword);
+    const res = await upload(designer, Buffer.from(await exported.arrayBuffer()));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ applied: true, itemsAdded: 0, itemsChanged: 0, itemsUnchanged: loadSeedCatalogue().items.length });
+  });
+
+  it('reports every bad cell with sheet, row and column, and imports nothing', async () => {
+    const exported = await new HttpSession(api.baseUrl).request('GET', '/api/catalogue/export?format=xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await exported.arrayBuffer());
+    const items = workbook.getWorksheet('事项')!;
+    const header = (items.getRow(1).values as unknown[]).map(String);
+    const nameCol = header.indexOf('事项名称');
+    const basicCol = header.indexOf('基本编码');
+    items.getRow(2).getCell(nameCol).value = '';
+    items.getRow(3).getCell(basicCol).value = '12AB';
+    const broken = Buffer.from(await workbook.xlsx.writeBuffer());
+
+    const versionsBefore = await api.deps.db.catalogueVersion.count();
+    const itemsBefore = await api.deps.db.item.findMany({ orderBy: { id: 'asc' } });
+    const designer = await signedIn(api.baseUrl, 'designer', demoPassword);
+    const res = await upload(designer, broken);
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as Problem;
+    const paths = problem.errors!.map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining([expect.stringMatching(/^事项!/)]));
+    expect(problem.errors!.length).toBeGreaterThanOrEqual(2);
+    expect(problem.detail).toMatch(/Nothing was imported/);
+    expect(await api.deps.db.catalogueVersion.count()).toBe(versionsBefore);
+    expect(await api.deps.db.item.findMany({ orderBy: { id: 'asc' } })).toEqual(itemsBefore);
+  });
+
+  it('imports CSV sheets sent as JSON, and refuses a clerk', async () => {
+    const { files } = (await (await new HttpSession(api.baseUrl).request('GET', '/api/catalogue/export?format=csv')).json()) as { files: Record<string, string> };
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['部门.csv', '事项.csv', '材料.csv']));
+    const designer = await signedIn(api.baseUrl, 'designer', demoPassword);
+    const ok = await designer.request('POST', '/api/catalogue/import?dryRun=true', { body: { format: 'csv', files }, csrf: true });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ applied: false, items: loadSeedCatalogue().items.length });
+    const clerk = await signedIn(api.baseUrl, 'clerk', demoPassword);
+    expect((await clerk.request('POST', '/api/catalogue/import', { body: { format: 'csv', files }, csrf: true })).status).toBe(403);
+    const garbage = await designer.request('POST', '/api/catalogue/import', { body: { format: 'xls' }, csrf: true });
+    expect(garbage.status).toBe(400);
+  });
+});
