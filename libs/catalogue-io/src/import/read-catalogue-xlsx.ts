@@ -22,10 +22,13 @@ export async function readXlsxTables(data: Buffer | Uint8Array): Promise<SheetTa
   await wb.xlsx.load(Buffer.from(data) as unknown as ExcelJS.Buffer);
   return wb.worksheets.map((ws) => {
     const rows: string[][] = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
+    // columnCount scans every row: read it once, not per row.
+    const rowCount = ws.rowCount;
+    const columnCount = ws.columnCount;
+    for (let r = 1; r <= rowCount; r++) {
       const row = ws.getRow(r);
       const cells: string[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) cells.push(cellText(row.getCell(c).value));
+      for (let c = 1; c <= columnCount; c++) cells.push(cellText(row.getCell(c).value));
       rows.push(cells);
     }
     return { name: ws.name, rows };
