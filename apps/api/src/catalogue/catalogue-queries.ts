@@ -1,4 +1,4 @@
-import type { Db } from '@onewindow/db';
+import { Prisma, type Db } from '@onewindow/db';
 import { itemSchema, type Item } from '@onewindow/standards';
 import type { ItemSummary } from '@onewindow/contracts';
 
@@ -10,29 +10,56 @@ export interface ItemSearch {
   pageSize: number;
 }
 
-/** Active items matching a name fragment or a code prefix, ordered by name; served by the (status, name) index. */
+interface ItemSearchRow {
+  itemKey: string;
+  implementationCode: string;
+  handlingItemCode: string | null;
+  basicCode: string;
+  name: string;
+  itemType: string;
+  departmentCode: string;
+  departmentName: string | null;
+  statutoryLimitValue: number;
+  statutoryLimitUnit: string;
+  promisedLimitValue: number;
+  promisedLimitUnit: string;
+  onTheSpot: boolean | number;
+  version: number;
+  total: number | bigint;
+}
+
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Active items matching a name fragment or a code prefix, ordered by name. One SQL statement (rows, the
+ * department name and the total via COUNT(*) OVER ()) because per-query overhead dominates at this size;
+ * the SQL is portable between SQLite and PostgreSQL.
+ */
 export async function searchItems(db: Db, search: ItemSearch): Promise<{ total: number; items: ItemSummary[] }> {
   const q = search.q?.trim();
-  const where = {
-    status: 'active',
-    ...(search.department ? { departmentCode: search.department } : {}),
-    ...(search.type ? { itemType: search.type } : {}),
-    ...(q
-      ? { OR: [{ name: { contains: q } }, { itemKey: { startsWith: q } }, { basicCode: { startsWith: q } }, { localCode: { startsWith: q } }] }
-      : {}),
-  };
-  const [total, rows, departments] = await Promise.all([
-    db.item.count({ where }),
-    db.item.findMany({
-      where,
-      orderBy: [{ name: 'asc' }, { itemKey: 'asc' }],
-      skip: (search.page - 1) * search.pageSize,
-      take: search.pageSize,
-      omit: { data: true },
-    }),
-    db.department.findMany({ select: { code: true, name: true } }),
-  ]);
-  const names = new Map(departments.map((d) => [d.code, d.name]));
+  const conditions: Prisma.Sql[] = [Prisma.sql`i."status" = 'active'`];
+  if (search.department) conditions.push(Prisma.sql`i."departmentCode" = ${search.department}`);
+  if (search.type) conditions.push(Prisma.sql`i."itemType" = ${search.type}`);
+  if (q) {
+    const fragment = `%${likeEscape(q)}%`;
+    const prefix = `${likeEscape(q)}%`;
+    conditions.push(
+      Prisma.sql`(i."name" LIKE ${fragment} ESCAPE '\\' OR i."itemKey" LIKE ${prefix} ESCAPE '\\' OR i."basicCode" LIKE ${prefix} ESCAPE '\\' OR i."localCode" LIKE ${prefix} ESCAPE '\\')`,
+    );
+  }
+  const where = Prisma.join(conditions, ' AND ');
+  const rows = await db.$queryRaw<ItemSearchRow[]>`
+    SELECT i."itemKey", i."implementationCode", i."handlingItemCode", i."basicCode", i."name", i."itemType",
+           i."departmentCode", d."name" AS "departmentName", i."statutoryLimitValue", i."statutoryLimitUnit",
+           i."promisedLimitValue", i."promisedLimitUnit", i."onTheSpot", i."version", COUNT(*) OVER () AS "total"
+    FROM "Item" i LEFT JOIN "Department" d ON d."code" = i."departmentCode"
+    WHERE ${where}
+    ORDER BY i."name", i."itemKey"
+    LIMIT ${search.pageSize} OFFSET ${(search.page - 1) * search.pageSize}`;
+  // A page past the end has no rows to carry the total: count separately only then.
+  const total = rows.length
+    ? Number(rows[0].total)
+    : Number((await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM "Item" i WHERE ${where}`)[0].n);
   return {
     total,
     items: rows.map((r) => ({
@@ -43,11 +70,11 @@ export async function searchItems(db: Db, search: ItemSearch): Promise<{ total: 
       name: r.name,
       itemType: r.itemType,
       departmentCode: r.departmentCode,
-      departmentName: names.get(r.departmentCode) ?? r.departmentCode,
-      statutoryLimit: { value: r.statutoryLimitValue, unit: r.statutoryLimitUnit },
-      promisedLimit: { value: r.promisedLimitValue, unit: r.promisedLimitUnit },
-      onTheSpot: r.onTheSpot,
-      version: r.version,
+      departmentName: r.departmentName ?? r.departmentCode,
+      statutoryLimit: { value: Number(r.statutoryLimitValue), unit: r.statutoryLimitUnit },
+      promisedLimit: { value: Number(r.promisedLimitValue), unit: r.promisedLimitUnit },
+      onTheSpot: Boolean(r.onTheSpot),
+      version: Number(r.version),
     })),
   };
 }
