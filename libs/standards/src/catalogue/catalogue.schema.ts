@@ -75,7 +75,7 @@ export const catalogueSchema = z
         const std = materials.get(req?.code);
         if (typeof req !== 'object' || req === null) return;
         if (!std) return addIssue(ctx, ['items', i, 'materials', j, 'code'], `unknown standard material ${req.code}`);
-        for (const field of ['name', 'kind', 'source', 'certificateTypeCode'] as const) {
+        for (const field of ['name', 'kind', 'source', 'certificateTypeCode', 'issuer'] as const) {
           if (req[field] !== std[field])
             addIssue(ctx, ['items', i, 'materials', j, field], `${field} '${req[field] ?? ''}' differs from standard material ${std.code} ('${std[field] ?? ''}')`);
         }
