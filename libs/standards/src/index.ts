@@ -81,6 +81,7 @@ export {
 // Whole catalogue, seed and synthetic data
 export { catalogueSchema, parseCatalogue, CatalogueValidationError, type Catalogue, type CatalogueInput } from './catalogue/catalogue.schema';
 export { loadSeedCatalogue, seedCatalogueData } from './catalogue/seed-catalogue';
+export { findItem, bundleItemsOf } from './catalogue/catalogue-lookup';
 export { loadDemoApplicants, demoApplicantSchema, DEMO_AS_OF, type DemoApplicant } from './catalogue/demo-applicants';
 export { generateSyntheticCatalogue, syntheticDepartmentUscc } from './catalogue/synthetic-catalogue';
 

@@ -93,6 +93,8 @@ export type CatalogueInput = z.input<typeof catalogueSchema>;
 /** Thrown when catalogue data fail validation; the message names each bad entry by path and code. */
 export class CatalogueValidationError extends Error {
   override readonly name = 'CatalogueValidationError';
+  /** Stable code for the API's problem+json mapping. */
+  readonly code = 'INVALID_CATALOGUE' as const;
   constructor(
     readonly issues: { path: string; entry?: string; message: string }[],
     source: string,
