@@ -1,12 +1,13 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createTimeSkippingEnv } from '@onewindow/testkit';
 import { planBuilder, type Countersign } from '@onewindow/flow-model';
-import { WorkingCalendar, addWorkingDays, workingDaysBetween } from '@onewindow/calendar';
+import { WorkingCalendar, addWorkingDays, isWorkingDay, nextWorkingDay, workingDaysBetween } from '@onewindow/calendar';
 import {
   approveExtension,
   approveStep,
   caseStateQuery,
   endSpecialProcedure,
+  refreshCalendar,
   issueResults,
   refuseStep,
   requestExtension,
@@ -167,4 +168,28 @@ describe('caseWorkflow: decisions, countersign, clocks', () => {
       expect(history).toEqual(expect.arrayContaining(['special_procedure_started', 'special_procedure_ended', 'extension_requested', 'extension_approved', 'approve', 'issued']));
     });
   }, 60_000);
+
+  it('refreshed calendar data moves open due dates at once (a year published, a correction)', async () => {
+    await withCase(singleStep(), async (h, fake) => {
+      const before = (await h.query(caseStateQuery)).steps[0].clock.dueDate!;
+      expect(await rejection(h.executeUpdate(refreshCalendar, { args: [{ actor: 'admin', calendar: { years: 'none' } as never }] }))).toMatch(/calendar\.years/);
+      const cal = WorkingCalendar.fromData(calendarData);
+      const dayOff = workingDayBefore(cal, before); // a working day inside the step's period becomes a holiday
+      const corrected = {
+        ...calendarData,
+        years: calendarData.years.map((y) => (y.year === Number(dayOff.slice(0, 4)) ? { ...y, holidays: [...y.holidays, { name: '临时调整', start: dayOff, end: dayOff }] } : y)),
+      };
+      const view = await h.executeUpdate(refreshCalendar, { args: [{ actor: 'admin', calendar: corrected }] });
+      expect(view.steps[0].clock.dueDate).toBe(nextWorkingDay(WorkingCalendar.fromData(corrected), before));
+      expect(fake.of('recordClockEvent')).toEqual(expect.arrayContaining([expect.objectContaining({ clock: 'step', stepId: 'review', event: 'recomputed' })]));
+    });
+  }, 60_000);
 });
+
+/** The working day before `date`. */
+function workingDayBefore(cal: WorkingCalendar, date: string): string {
+  let d = date;
+  do d = new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  while (!isWorkingDay(cal, d));
+  return d;
+}

@@ -1,7 +1,7 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { FlatNode, NodeOutcome, PlanRun } from '@onewindow/flow-model';
 import type { ActivityBase, CaseActivities } from './case-activities';
-import { dueField, dueOf, shanghaiDate, startClock, timerFiresAt, type WorkingCalendar } from './case-clock';
+import { dueField, dueOf, shanghaiDate, startClock, timerFiresAt, type CalendarData, type WorkingCalendar } from './case-clock';
 import type { ParsedCaseInput } from './case-input';
 import type { CaseState, HistoryEntry, StepState } from './case-state';
 import { releaseCaseClocks } from './case-suspensions';
@@ -27,7 +27,9 @@ export class CaseEngine {
     readonly input: ParsedCaseInput,
     readonly state: CaseState,
     readonly run: PlanRun,
-    readonly calendar: WorkingCalendar,
+    /** Replaced by refreshCalendar when a year's data is published; carried by continue-as-new. */
+    public calendarData: CalendarData,
+    public calendar: WorkingCalendar,
   ) {}
 
   get finished(): boolean {

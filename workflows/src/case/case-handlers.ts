@@ -8,6 +8,7 @@ import { extendStep, resumeStep, suspendStep } from './case-suspensions';
 import { applyVote } from './step-reducer';
 import { caseView, stepView } from './case-view';
 import { issueAtWindow, withdraw } from './case-closing';
+import { refreshCaseCalendar } from './case-calendar';
 
 /** Registers every Update (validator first: an invalid one is rejected before it reaches history) and the query. */
 export function registerCaseHandlers(engine: CaseEngine): void {
@@ -146,6 +147,20 @@ export function registerCaseHandlers(engine: CaseEngine): void {
       v.assertInReview(s);
     },
   });
+
+  setHandler(
+    m.refreshCalendar,
+    (raw) => {
+      const p = m.parsePayload(m.refreshCalendarSchema, raw);
+      return refreshCaseCalendar(engine, p.actor, p.calendar);
+    },
+    {
+      validator: (raw) => {
+        m.parsePayload(m.refreshCalendarSchema, raw);
+        if (engine.finished) throw new Error(`case ${s.caseNo} is ${s.phase}: its clocks are closed`);
+      },
+    },
+  );
 
   setHandler(m.issueResults, (raw) => issueAtWindow(engine, m.parsePayload(m.issueResultsSchema, raw)), {
     validator: (raw) => {

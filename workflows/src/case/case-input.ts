@@ -1,4 +1,5 @@
 import { servicePlanSchema, timeLimitSchema } from '@onewindow/flow-model';
+import { calendarDataSchema } from '@onewindow/calendar';
 import { z } from 'zod';
 import type { CalendarData } from './case-clock';
 import type { CaseState } from './case-state';
@@ -18,7 +19,7 @@ export const caseWorkflowInputSchema = z.object({
   /** Does the acceptance/opening day count as day 1? (UNCONFIRMED in law: configurable.) */
   countStartDay: z.boolean().optional(),
   /** Calendar data; when absent the workflow loads it through the loadCalendar activity. */
-  calendar: z.custom<CalendarData>((v) => v === undefined || (typeof v === 'object' && v !== null)).optional(),
+  calendar: calendarDataSchema.optional(),
   reminders: z
     .object({
       /** Remind the assignees when this many working days are left (start of that working day). */

@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { calendarDataSchema } from '@onewindow/calendar';
 import { z } from 'zod';
 import type { CaseView, IssueSummary, StepView } from './case-state';
 
@@ -53,6 +54,8 @@ export const issueResultsSchema = z.object({
   }),
 });
 
+export const refreshCalendarSchema = z.object({ actor, calendar: calendarDataSchema });
+
 export type ApproveStep = z.infer<typeof approveStepSchema>;
 export type RefuseStep = z.infer<typeof refuseStepSchema>;
 export type ReturnForSupplement = z.infer<typeof returnForSupplementSchema>;
@@ -63,6 +66,7 @@ export type RequestExtension = z.infer<typeof requestExtensionSchema>;
 export type ApproveExtension = z.infer<typeof approveExtensionSchema>;
 export type WithdrawCase = z.infer<typeof withdrawCaseSchema>;
 export type IssueResults = z.infer<typeof issueResultsSchema>;
+export type RefreshCalendar = z.input<typeof refreshCalendarSchema>;
 
 /** Approver decisions (one Update each; the validator rejects an invalid one synchronously). */
 export const approveStep = defineUpdate<StepView, [ApproveStep]>('approveStep');
@@ -79,6 +83,9 @@ export const approveExtension = defineUpdate<StepView, [ApproveExtension]>('appr
 export const withdrawCase = defineUpdate<CaseView, [WithdrawCase]>('withdrawCase');
 /** Unified issuance at the window (统一出件): records certificates and delivery, completes the case. */
 export const issueResults = defineUpdate<IssueSummary, [IssueResults]>('issueResults');
+
+/** New calendar data (a year published, a correction): open due dates, reminders and escalations are recomputed. */
+export const refreshCalendar = defineUpdate<CaseView, [RefreshCalendar]>('refreshCalendar');
 
 /** The full case state for the UI: steps, clocks, history. */
 export const caseStateQuery = defineQuery<CaseView>('caseState');

@@ -27,7 +27,7 @@ export async function caseWorkflow(raw: CaseWorkflowInput): Promise<CaseResult> 
   const calendarData = input.continued?.calendar ?? input.calendar ?? (await fetchCalendar(input));
   const calendar = buildCalendar(calendarData);
   const fresh = !input.continued;
-  const engine = new CaseEngine(input, input.continued?.state ?? initialState(input, run), run, calendar);
+  const engine = new CaseEngine(input, input.continued?.state ?? initialState(input, run), run, calendarData, calendar);
 
   let starting: Promise<unknown> | undefined;
   if (fresh) {
@@ -57,7 +57,7 @@ export async function caseWorkflow(raw: CaseWorkflowInput): Promise<CaseResult> 
     if (shouldContinueAsNew(input) && engine.queue.length === 0 && engine.automaticInFlight === 0) {
       await condition(allHandlersFinished);
       if (!engine.finished) {
-        await continueAsNew<typeof caseWorkflow>({ ...raw, continued: { state: engine.state, calendar: calendarData } });
+        await continueAsNew<typeof caseWorkflow>({ ...raw, continued: { state: engine.state, calendar: engine.calendarData } });
       }
     }
   }
