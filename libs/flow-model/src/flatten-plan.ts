@@ -49,7 +49,8 @@ function flattenBody(
     } else {
       const flat: FlatNode = { ...node, id: prefix + node.id };
       if (scope) flat.scope = scope;
-      if (itemCode) flat.itemCode = itemCode;
+      // A step's own item code wins over the enclosing sub-flow's.
+      if (itemCode && !('itemCode' in node && node.itemCode)) flat.itemCode = itemCode;
       nodes.push(flat);
     }
   }
