@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   defaultPlanForItems,
   evaluateCondition,
@@ -128,6 +129,44 @@ describe('plan builder and validation', () => {
     const bad = { ...plan, edges: [...plan.edges, { from: 'licence_check', to: 'end' }] };
     expect(validatePlan(bad).map((i) => i.message)).toEqual(
       expect.arrayContaining([expect.stringMatching(/reaches the end without passing the issue step/)]),
+    );
+  });
+});
+
+describe('sub-flows and gateways', () => {
+  it('names the sub-flow in messages about its body', () => {
+    const plan = restaurantPlan();
+    const tobacco = plan.nodes.find((n) => n.type === 'subflow')!;
+    if (tobacco.type !== 'subflow') throw new Error('no subflow');
+    tobacco.body.edges = tobacco.body.edges.filter((e) => e.to !== 'end');
+    expect(validatePlan(plan).map((i) => `${i.path}: ${i.message}`)).toEqual(
+      expect.arrayContaining(['tobacco/tob: needs exactly one outgoing edge, found 0', 'tobacco/end: unreachable from "start"']),
+    );
+  });
+
+  it('an inclusive gateway with no holding condition takes its default branch', () => {
+    expect(runToEnd(restaurantPlan(), { signboard: false, area: 10 }).visited).not.toContain('sign');
+  });
+
+  it('an exclusive gateway with no holding condition and no default stops with a clear error', () => {
+    const plan = planBuilder('x')
+      .accept()
+      .exclusive([{ when: 'area > 1', then: (b) => b.department(dept('a')) }])
+      .issue()
+      .build();
+    expect(() => runToEnd(plan, { area: 0 })).toThrow(/no condition holds at gateway "exclusive_1" and it has no default edge/);
+  });
+
+  it('collect: whatever the decisions, every case reaches issuance exactly once', () => {
+    const plan = defaultPlanForItems(
+      ['A', 'B', 'C', 'D'].map((code) => ({ itemCode: code, name: code, departmentCode: code, limitWorkingDays: 5, assignees: [code] })),
+    );
+    fc.assert(
+      fc.property(fc.subarray(['item_A', 'item_B', 'item_C', 'item_D']), (refused) => {
+        const run = runToEnd(plan, {}, refused);
+        expect(run.visited.filter((id) => id === 'issue')).toHaveLength(1);
+        expect(run.state.finished).toBe(true);
+      }),
     );
   });
 });
