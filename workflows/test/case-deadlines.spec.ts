@@ -23,7 +23,7 @@ const calendar2027: CalendarData = {
 };
 const at = (iso: string) => Date.parse(iso);
 
-describe('caseWorkflow: reminders and escalation across National Day', () => {
+describe('caseWorkflow: reminders and escalations across National Day', () => {
   let env: TestWorkflowEnvironment;
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
@@ -62,6 +62,11 @@ describe('caseWorkflow: reminders and escalation across National Day', () => {
       const view = await h.query(caseStateQuery);
       expect(view.steps[0].escalatedAt).toBeDefined();
       await h.executeUpdate(approveStep, { args: [{ stepId: 'review', actor: 'a1' }] });
+      // Art. 44: 10 working days to issue from the decision on 10-09 → due 10-22; the window's lead hears on 10-25.
+      expect((await h.query(caseStateQuery)).clocks.issuance?.dueDate).toBe('2027-10-22');
+      await env.sleep(at('2027-10-25T10:00:00+08:00') - (await env.currentTimeMs()));
+      await waitFor(() => fake.of('escalateOverdue').length === 2);
+      expect(fake.of('escalateOverdue')[1]).toMatchObject({ stepId: 'issue', departmentCode: 'WINDOW', dueDate: '2027-10-22', on: '2027-10-25' });
       await h.executeUpdate(issueResults, { args: [{ actor: 'w', delivery: { method: 'window' } }] });
       expect(await h.result()).toMatchObject({ outcome: 'approved' });
     });

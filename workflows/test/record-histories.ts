@@ -18,8 +18,10 @@ async function main(): Promise<void> {
     const today = shanghaiDay(await env.currentTimeMs());
     const { worker, taskQueue } = await startWorker(env, fakeActivities().activities);
     await worker.runUntil(async () => {
-      for (const scenario of ['collect', 'fail_fast', 'withdrawn'] as const) {
+      for (const scenario of ['collect', 'fail_fast', 'withdrawn', 'issuance-overdue'] as const) {
         const caseNo = `replay-${scenario}`;
+        const file = path.join(dir, `${caseNo}.json`);
+        if (fs.existsSync(file)) continue; // old histories stay: they prove older cases still replay
         const plan = defaultPlanForItems(fourDepartments, { key: 'restaurant', refusalPolicy: scenario === 'fail_fast' ? 'fail_fast' : 'collect' });
         const h = await startCase(env, taskQueue, caseInput(plan, { caseNo, acceptedOn: today, calendar: calendarData, reminders: { remainingWorkingDays: [2, 1], escalateOverdue: true } }));
         const id = (code: string) => itemStepId(code);
@@ -27,7 +29,11 @@ async function main(): Promise<void> {
         await h.executeUpdate(returnForSupplement, { args: [{ stepId: id('FIRE'), actor: 'fire-1', materials: ['消防平面图'] }] });
         await env.sleep('3 days');
         await h.executeUpdate(submitSupplement, { args: [{ stepId: id('FIRE'), actor: 'window-1' }] });
-        if (scenario === 'withdrawn') {
+        if (scenario === 'issuance-overdue') {
+          for (const code of ['FIRE', 'SIGN', 'TOB']) await h.executeUpdate(approveStep, { args: [{ stepId: id(code), actor: `${code.toLowerCase()}-1` }] });
+          await env.sleep('20 days'); // the Art. 44 issuance limit passes: the window's lead is told
+          await h.executeUpdate(issueResults, { args: [{ actor: 'window-1', delivery: { method: 'post', address: '某市某区' } }] });
+        } else if (scenario === 'withdrawn') {
           await h.executeUpdate(withdrawCase, { args: [{ by: 'window', actor: 'window-1', reason: '申请人撤回' }] });
         } else {
           await env.sleep('5 days'); // crosses reminders and the overdue escalation
@@ -39,7 +45,7 @@ async function main(): Promise<void> {
           await h.executeUpdate(issueResults, { args: [{ actor: 'window-1', delivery: { method: 'window' } }] });
         }
         await h.result();
-        fs.writeFileSync(path.join(dir, `${caseNo}.json`), historyToJson(await h.fetchHistory()) + '\n');
+        fs.writeFileSync(file, historyToJson(await h.fetchHistory()) + '\n');
         console.log(`recorded ${caseNo}`);
       }
     });

@@ -1,3 +1,5 @@
+import { patched } from '@temporalio/workflow';
+import { CASE_PATCHES } from './case-patches';
 import { dueOf, escalationAt, isSuspended, reminderAt, shanghaiDate } from './case-clock';
 import type { CaseEngine } from './case-engine';
 import type { StepState } from './case-state';
@@ -23,6 +25,12 @@ function alarms(engine: CaseEngine): Alarm[] {
       if (at >= opened) list.push({ at, fire: (e) => sendReminder(e, step.stepId, k) });
     }
     if (escalateOverdue && !step.escalatedAt) list.push({ at: escalationAt(engine.calendar, due), fire: (e) => escalate(e, step.stepId) });
+  }
+  const issuance = engine.state.clocks.issuance;
+  const issuanceDue = issuance && dueOf(issuance, engine.calendar).date;
+  const issuancePending = escalateOverdue && engine.state.phase === 'awaiting_issuance' && issuanceDue && !engine.state.clocks.issuanceEscalatedAt;
+  if (issuancePending && patched(CASE_PATCHES.issuanceEscalation)) {
+    list.push({ at: escalationAt(engine.calendar, issuanceDue), fire: (e) => escalateIssuance(e, issuanceDue) });
   }
   for (const [nodeId, at] of Object.entries(engine.state.timers)) {
     list.push({
@@ -81,4 +89,14 @@ async function escalate(engine: CaseEngine, stepId: string): Promise<void> {
   const dueDate = dueOf(step.clock, engine.calendar).date!;
   engine.log('system', 'escalated_overdue', stepId, { on, dueDate });
   await engine.acts.escalateOverdue({ ...engine.base(), stepId, departmentCode: step.departmentCode, role: 'department_lead', dueDate, on });
+}
+
+/** Art. 44: results not issued within the issuance limit go to the window's lead. */
+async function escalateIssuance(engine: CaseEngine, dueDate: string): Promise<void> {
+  if (engine.state.phase !== 'awaiting_issuance') return;
+  engine.state.clocks.issuanceEscalatedAt = engine.nowIso();
+  const on = shanghaiDate(Date.now());
+  const issueNode = engine.run.plan.nodes.find((n) => n.type === 'issue' && !n.scope)!;
+  engine.log('system', 'issuance_overdue', issueNode.id, { on, dueDate });
+  await engine.acts.escalateOverdue({ ...engine.base(), stepId: issueNode.id, departmentCode: 'WINDOW', role: 'department_lead', dueDate, on });
 }

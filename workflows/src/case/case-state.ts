@@ -65,6 +65,8 @@ export interface CaseClocks {
   promised?: ClockJson;
   /** Art. 44 issuance clock, from the decision. */
   issuance?: ClockJson;
+  /** When the window was escalated for an overdue issuance. */
+  issuanceEscalatedAt?: string;
   /** Steps currently holding the case clocks suspended. */
   suspendedBy: string[];
 }

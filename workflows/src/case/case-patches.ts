@@ -1,0 +1,9 @@
+/**
+ * Behaviour changes to released case workflow code, each behind `patched(id)` so running cases
+ * (and the recorded histories in test/histories) replay unchanged. Never reuse an id; once no case
+ * started before a change is still open, switch its call to `deprecatePatch(id)`, then remove it.
+ */
+export const CASE_PATCHES = {
+  /** Escalate to the window's lead when the Art. 44 issuance limit passes. */
+  issuanceEscalation: 'case-issuance-escalation-v1',
+} as const;
