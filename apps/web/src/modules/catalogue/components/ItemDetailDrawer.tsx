@@ -1,4 +1,5 @@
-import { Descriptions, Drawer, List, Skeleton, Space, Tag, Typography } from 'antd';
+import { Descriptions, Drawer, List, Skeleton, Space, Tag, Typography, type DescriptionsProps } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueItemDetail } from '@onewindow/contracts';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
@@ -51,24 +52,27 @@ function ItemDetail({ detail: { item, departmentName } }: { detail: CatalogueIte
         <Typography.Title level={3} style={{ fontSize: 15 }}>
           {t('catalogue.detail.limits')}
         </Typography.Title>
-        <Descriptions size="small" bordered column={2}>
-          <Descriptions.Item label={t('catalogue.detail.statutory')}>
-            <TimeLimitText limit={item.statutoryLimit} />
-          </Descriptions.Item>
-          <Descriptions.Item label={t('catalogue.detail.promised')}>
-            <Space size={6}>
-              <Typography.Text strong>
-                <TimeLimitText limit={item.promisedLimit} />
-              </Typography.Text>
-              {cut > 0 && <Tag color="green">{t('catalogue.detail.cut', { percent: cut })}</Tag>}
-            </Space>
-          </Descriptions.Item>
-          {item.limitNote && (
-            <Descriptions.Item label={t('catalogue.detail.limitNote')} span={2}>
-              {item.limitNote}
-            </Descriptions.Item>
-          )}
-        </Descriptions>
+        <Descriptions
+          size="small"
+          bordered
+          column={2}
+          items={[
+            { key: 'statutory', label: t('catalogue.detail.statutory'), children: <TimeLimitText limit={item.statutoryLimit} /> },
+            {
+              key: 'promised',
+              label: t('catalogue.detail.promised'),
+              children: (
+                <Space size={6}>
+                  <Typography.Text strong>
+                    <TimeLimitText limit={item.promisedLimit} />
+                  </Typography.Text>
+                  {cut > 0 && <Tag color="green">{t('catalogue.detail.cut', { percent: cut })}</Tag>}
+                </Space>
+              ),
+            },
+            ...(item.limitNote ? [{ key: 'note', label: t('catalogue.detail.limitNote'), span: 2, children: item.limitNote }] : []),
+          ]}
+        />
       </section>
 
       <section aria-label={t('catalogue.detail.materials', { count: item.materials.length })}>
@@ -101,38 +105,57 @@ function ItemDetail({ detail: { item, departmentName } }: { detail: CatalogueIte
         <Typography.Title level={3} style={{ fontSize: 15 }}>
           {t('catalogue.detail.basic')}
         </Typography.Title>
-        <Descriptions size="small" bordered column={1} styles={{ label: { width: 150 } }}>
-          <Descriptions.Item label={t('catalogue.columns.department')}>{departmentName}</Descriptions.Item>
-          <Descriptions.Item label={t('catalogue.detail.implementationCode')}>
-            <Typography.Text copyable style={{ fontFamily: 'monospace' }}>
-              {item.implementationCode}
-            </Typography.Text>
-          </Descriptions.Item>
-          {item.handlingItemCode && (
-            <Descriptions.Item label={t('catalogue.detail.handlingItemCode')}>
-              <Typography.Text copyable style={{ fontFamily: 'monospace' }}>
-                {item.handlingItemCode}
-              </Typography.Text>
-            </Descriptions.Item>
-          )}
-          <Descriptions.Item label={t('catalogue.detail.basicCode')}>
-            <span style={{ fontFamily: 'monospace' }}>{item.basicCode}</span>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('catalogue.detail.level')}>{codeLabel('level', item.level)}</Descriptions.Item>
-          <Descriptions.Item label={t('catalogue.detail.handlingForms')}>{item.handlingForms.map((f) => codeLabel('handlingForm', f)).join('、')}</Descriptions.Item>
-          <Descriptions.Item label={t('catalogue.detail.serviceObjects')}>{item.serviceObjects.map((o) => codeLabel('serviceObject', o)).join('、')}</Descriptions.Item>
-          {item.coDepartmentCodes.length > 0 && <Descriptions.Item label={t('catalogue.detail.coDepartments')}>{item.coDepartmentCodes.join('、')}</Descriptions.Item>}
-          <Descriptions.Item label={t('catalogue.detail.fees')}>
-            {item.fees.charged ? item.fees.items.map((fee) => `${fee.name}：${fee.standard}`).join('；') : t('catalogue.detail.free')}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('catalogue.detail.acceptanceConditions')}>
-            <span style={{ whiteSpace: 'pre-line' }}>{item.acceptanceConditions}</span>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('catalogue.detail.legalBasis')}>
-            <span style={{ whiteSpace: 'pre-line' }}>{item.legalBasis}</span>
-          </Descriptions.Item>
-        </Descriptions>
+        <Descriptions size="small" bordered column={1} styles={{ label: { width: 150 } }} items={basicInformation(item, departmentName, t, codeLabel)} />
       </section>
     </Space>
   );
+}
+
+const mono = { fontFamily: 'monospace' } as const;
+
+function basicInformation(
+  item: CatalogueItemDetail['item'],
+  departmentName: string,
+  t: TFunction,
+  codeLabel: ReturnType<typeof useCodeLabel>,
+): DescriptionsProps['items'] {
+  const rows: NonNullable<DescriptionsProps['items']> = [
+    { key: 'department', label: t('catalogue.columns.department'), children: departmentName },
+    {
+      key: 'implementationCode',
+      label: t('catalogue.detail.implementationCode'),
+      children: (
+        <Typography.Text copyable style={mono}>
+          {item.implementationCode}
+        </Typography.Text>
+      ),
+    },
+  ];
+  if (item.handlingItemCode)
+    rows.push({
+      key: 'handlingItemCode',
+      label: t('catalogue.detail.handlingItemCode'),
+      children: (
+        <Typography.Text copyable style={mono}>
+          {item.handlingItemCode}
+        </Typography.Text>
+      ),
+    });
+  rows.push(
+    { key: 'basicCode', label: t('catalogue.detail.basicCode'), children: <span style={mono}>{item.basicCode}</span> },
+    { key: 'level', label: t('catalogue.detail.level'), children: codeLabel('level', item.level) },
+    { key: 'handlingForms', label: t('catalogue.detail.handlingForms'), children: item.handlingForms.map((f) => codeLabel('handlingForm', f)).join('、') },
+    { key: 'serviceObjects', label: t('catalogue.detail.serviceObjects'), children: item.serviceObjects.map((o) => codeLabel('serviceObject', o)).join('、') },
+  );
+  if (item.coDepartmentCodes.length > 0) rows.push({ key: 'coDepartments', label: t('catalogue.detail.coDepartments'), children: item.coDepartmentCodes.join('、') });
+  rows.push(
+    {
+      key: 'fees',
+      label: t('catalogue.detail.fees'),
+      children: item.fees.charged ? item.fees.items.map((fee) => `${fee.name}：${fee.standard}`).join('；') : t('catalogue.detail.free'),
+    },
+    { key: 'acceptanceConditions', label: t('catalogue.detail.acceptanceConditions'), children: <span style={{ whiteSpace: 'pre-line' }}>{item.acceptanceConditions}</span> },
+    { key: 'legalBasis', label: t('catalogue.detail.legalBasis'), children: <span style={{ whiteSpace: 'pre-line' }}>{item.legalBasis}</span> },
+  );
+  return rows;
 }

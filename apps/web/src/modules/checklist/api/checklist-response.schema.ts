@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { ChecklistResponse } from '@onewindow/contracts';
-import { materialFormSchema, materialKindSchema, materialNecessitySchema, materialSourceSchema } from '@onewindow/standards';
+import {
+  materialFormSchema,
+  materialKindSchema,
+  materialNecessitySchema,
+  materialSourceSchema,
+} from '@onewindow/standards';
 
 // The contracts export ChecklistResponse as a type only; this schema is checked against it so the two cannot drift.
 // (Candidate to move into libs/contracts as checklistResponseSchema.)
@@ -14,7 +19,11 @@ const needSchema = z.object({
 });
 
 const satisfactionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('certificate_on_file'), identifier: z.string(), validUntil: z.string().optional() }),
+  z.object({
+    kind: z.literal('certificate_on_file'),
+    identifier: z.string(),
+    validUntil: z.string().optional(),
+  }),
   z.object({ kind: z.literal('result_of_item'), itemCode: z.string() }),
 ]);
 

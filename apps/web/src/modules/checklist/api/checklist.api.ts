@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { checklistRequestSchema, demoApplicantsResponseSchema, type ChecklistRequest, type ChecklistResponse } from '@onewindow/contracts';
+import {
+  checklistRequestSchema,
+  demoApplicantsResponseSchema,
+  type ChecklistRequest,
+  type ChecklistResponse,
+} from '@onewindow/contracts';
 import { apiClient } from '../../api-client/api-client';
 import { checklistResponseSchema } from './checklist-response.schema';
 
@@ -7,9 +12,18 @@ export type DemoApplicant = z.infer<typeof demoApplicantsResponseSchema>['applic
 
 /** POST /api/catalogue/checklist — needs a signed-in user who may accept applications. */
 export function previewChecklist(request: ChecklistRequest): Promise<ChecklistResponse> {
-  return apiClient.post('/api/catalogue/checklist', { responseSchema: checklistResponseSchema, requestSchema: checklistRequestSchema, body: request });
+  return apiClient.post('/api/catalogue/checklist', {
+    responseSchema: checklistResponseSchema,
+    requestSchema: checklistRequestSchema,
+    body: request,
+  });
 }
 
 export async function fetchDemoApplicants(signal?: AbortSignal): Promise<DemoApplicant[]> {
-  return (await apiClient.get('/api/catalogue/demo-applicants', { responseSchema: demoApplicantsResponseSchema, signal })).applicants;
+  return (
+    await apiClient.get('/api/catalogue/demo-applicants', {
+      responseSchema: demoApplicantsResponseSchema,
+      signal,
+    })
+  ).applicants;
 }

@@ -11,28 +11,36 @@ interface ApplicantPickerProps {
 /** The applicant's ID number: picked from the demo applicants or typed. */
 export function ApplicantPicker({ value, onChange, applicants }: ApplicantPickerProps) {
   const { t } = useTranslation();
+  const chosen = applicants?.find((applicant) => applicant.idNumber === value);
   return (
-    <AutoComplete
-      aria-label={t('checklist.applicant')}
-      placeholder={t('checklist.applicantPlaceholder')}
-      value={value}
-      allowClear
-      onChange={(next?: string) => onChange(next?.trim() ? next.trim().toUpperCase() : undefined)}
-      options={(applicants ?? []).map((applicant) => ({
-        value: applicant.idNumber,
-        label: (
-          <div>
+    <>
+      <AutoComplete
+        aria-label={t('checklist.applicant')}
+        placeholder={t('checklist.applicantPlaceholder')}
+        value={value}
+        allowClear
+        onChange={(next?: string) => onChange(next?.trim() ? next.trim().toUpperCase() : undefined)}
+        options={(applicants ?? []).map((applicant) => ({
+          value: applicant.idNumber,
+          label: (
             <div>
-              {applicant.name} <Typography.Text type="secondary">{applicant.idNumber}</Typography.Text>
+              <div>
+                {applicant.name} <Typography.Text type="secondary">{applicant.idNumber}</Typography.Text>
+              </div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {applicant.note}
+              </Typography.Text>
             </div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {applicant.note}
-            </Typography.Text>
-          </div>
-        ),
-      }))}
-      style={{ width: '100%' }}
-      data-testid="checklist-applicant"
-    />
+          ),
+        }))}
+        style={{ width: '100%' }}
+        data-testid="checklist-applicant"
+      />
+      {chosen && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="checklist-applicant-chosen">
+          {chosen.name} · {chosen.note}
+        </Typography.Text>
+      )}
+    </>
   );
 }

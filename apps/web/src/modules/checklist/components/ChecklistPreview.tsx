@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Card, Col, Row, Space, Tag } from 'antd';
+import { Alert, Card, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useBundles } from '../../catalogue/hooks/use-bundles';
@@ -12,7 +12,12 @@ import { ChecklistPicker, type ChecklistSelection } from './ChecklistPicker';
 import { ChecklistSummary } from './ChecklistSummary';
 import { ChecklistTable } from './ChecklistTable';
 
-const emptySelection: ChecklistSelection = { mode: 'items', itemKeys: [], bundleCode: undefined, applicantIdNumber: undefined };
+const emptySelection: ChecklistSelection = {
+  mode: 'items',
+  itemKeys: [],
+  bundleCode: undefined,
+  applicantIdNumber: undefined,
+};
 
 /** The clerk picks items or a bundle and an applicant, and sees the one merged material list (一套材料). */
 export function ChecklistPreview() {
@@ -41,48 +46,46 @@ export function ChecklistPreview() {
     );
 
   return (
-    <Row gutter={[16, 16]}>
-      <Col xs={24} xl={8}>
-        <Card title={t('checklist.pickTitle')} size="small">
-          {session && !can('case.accept') && <Alert type="warning" showIcon title={t('checklist.notAllowed')} style={{ marginBottom: 12 }} />}
-          {bundles.error !== undefined && <ApiErrorAlert error={bundles.error} onRetry={bundles.refresh} />}
-          <ChecklistPicker
-            selection={selection}
-            onChange={(next, names) => {
-              setSelection(next);
-              if (names) setPickedNames((current) => ({ ...current, ...names }));
-            }}
-            bundles={bundles.data}
-            applicants={applicants.data}
-            loading={loading}
-            onPreview={onPreview}
-            onClear={() => {
-              setSelection(emptySelection);
-              clear();
-            }}
-          />
-        </Card>
-      </Col>
-      <Col xs={24} xl={16}>
-        <Card title={t('checklist.resultTitle')} size="small" data-testid="checklist-result">
-          {error !== undefined && <ApiErrorAlert error={error} onRetry={onPreview} />}
-          {checklist ? (
-            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-              <Space size={[4, 4]} wrap>
-                {checklist.itemCodes.map((code) => (
-                  <Tag key={code} color="blue">
-                    {itemNames[code] ?? code}
-                  </Tag>
-                ))}
-              </Space>
-              <ChecklistSummary checklist={checklist} />
-              <ChecklistTable checklist={checklist} itemNames={itemNames} />
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card title={t('checklist.pickTitle')} size="small">
+        {session && !can('case.accept') && (
+          <Alert type="warning" showIcon title={t('checklist.notAllowed')} style={{ marginBottom: 12 }} />
+        )}
+        {bundles.error !== undefined && <ApiErrorAlert error={bundles.error} onRetry={bundles.refresh} />}
+        <ChecklistPicker
+          selection={selection}
+          onChange={(next, names) => {
+            setSelection(next);
+            if (names) setPickedNames((current) => ({ ...current, ...names }));
+          }}
+          bundles={bundles.data}
+          applicants={applicants.data}
+          loading={loading}
+          onPreview={onPreview}
+          onClear={() => {
+            setSelection(emptySelection);
+            clear();
+          }}
+        />
+      </Card>
+      <Card title={t('checklist.resultTitle')} size="small" data-testid="checklist-result">
+        {error !== undefined && <ApiErrorAlert error={error} onRetry={onPreview} />}
+        {checklist ? (
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <Space size={[4, 4]} wrap>
+              {checklist.itemCodes.map((code) => (
+                <Tag key={code} color="blue">
+                  {itemNames[code] ?? code}
+                </Tag>
+              ))}
             </Space>
-          ) : (
-            error === undefined && <Alert type="info" title={t('checklist.pickSomething')} />
-          )}
-        </Card>
-      </Col>
-    </Row>
+            <ChecklistSummary checklist={checklist} />
+            <ChecklistTable checklist={checklist} itemNames={itemNames} />
+          </Space>
+        ) : (
+          error === undefined && <Alert type="info" title={t('checklist.pickSomething')} />
+        )}
+      </Card>
+    </Space>
   );
 }

@@ -11,13 +11,29 @@ export function ChecklistSummary({ checklist }: { checklist: ChecklistResponse }
     <div data-testid="checklist-counts">
       <Row gutter={[16, 8]}>
         <Col xs={12} md={4}>
-          <Statistic title={t('checklist.counts.required')} value={counts.submissionsRequired} suffix={unit} valueStyle={{ color: '#1f5fbf' }} data-testid="count-required" />
+          <Statistic
+            title={t('checklist.counts.required')}
+            value={counts.submissionsRequired}
+            suffix={unit}
+            styles={{ content: { color: '#1f5fbf' } }}
+            data-testid="count-required"
+          />
         </Col>
         <Col xs={12} md={4}>
-          <Statistic title={t('checklist.counts.optional')} value={counts.submissionsOptional} suffix={unit} />
+          <Statistic
+            title={t('checklist.counts.optional')}
+            value={counts.submissionsOptional}
+            suffix={unit}
+          />
         </Col>
         <Col xs={12} md={4}>
-          <Statistic title={t('checklist.counts.saved')} value={counts.submissionsSaved} suffix={unit} valueStyle={{ color: '#389e0d' }} data-testid="count-saved" />
+          <Statistic
+            title={t('checklist.counts.saved')}
+            value={counts.submissionsSaved}
+            suffix={unit}
+            styles={{ content: { color: '#389e0d' } }}
+            data-testid="count-saved"
+          />
         </Col>
         <Col xs={12} md={4}>
           <Statistic title={t('checklist.counts.listed')} value={counts.requirementsListed} suffix={unit} />
@@ -31,7 +47,11 @@ export function ChecklistSummary({ checklist }: { checklist: ChecklistResponse }
       </Row>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {[
-          checklist.applicantCode && t('checklist.applicantLine', { name: checklist.applicantName ?? checklist.applicantCode, count: checklist.certificatesOnFile }),
+          checklist.applicantCode &&
+            t('checklist.applicantLine', {
+              name: checklist.applicantName ?? checklist.applicantCode,
+              count: checklist.certificatesOnFile,
+            }),
           t('checklist.asOf', { date: checklist.asOf }),
         ]
           .filter(Boolean)

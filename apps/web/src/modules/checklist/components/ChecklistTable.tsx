@@ -6,7 +6,11 @@ import { useCodeLabel } from '../../catalogue/hooks/use-code-labels';
 
 type ChecklistEntry = ChecklistResponse['entries'][number];
 
-const necessityColours: Record<string, string> = { required: 'red', tolerated_missing: 'orange', optional: 'default' };
+const necessityColours: Record<string, string> = {
+  required: 'red',
+  tolerated_missing: 'orange',
+  optional: 'default',
+};
 
 interface ChecklistTableProps {
   checklist: ChecklistResponse;
@@ -27,7 +31,8 @@ export function ChecklistTable({ checklist, itemNames }: ChecklistTableProps) {
         <>
           <div>{name}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {entry.code} · {codeLabel('materialKind', entry.kind)} · {codeLabel('materialSource', entry.source)}
+            {entry.code} · {codeLabel('materialKind', entry.kind)} ·{' '}
+            {codeLabel('materialSource', entry.source)}
           </Typography.Text>
         </>
       ),
@@ -35,7 +40,7 @@ export function ChecklistTable({ checklist, itemNames }: ChecklistTableProps) {
     {
       title: t('checklist.columns.neededBy'),
       key: 'neededBy',
-      width: 260,
+      width: 280,
       render: (_: unknown, entry) => (
         <Space size={[4, 4]} wrap>
           {entry.neededBy.map((need) => (
@@ -49,12 +54,14 @@ export function ChecklistTable({ checklist, itemNames }: ChecklistTableProps) {
     {
       title: t('checklist.columns.form'),
       key: 'form',
-      width: 200,
+      width: 170,
       render: (_: unknown, entry) => (
         <>
           <div>{codeLabel('materialForm', entry.form)}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {entry.form === 'electronic' ? t('checklist.electronic') : t('checklist.originalsCopies', { originals: entry.originals, copies: entry.copies })}
+            {entry.form === 'electronic'
+              ? t('checklist.electronic')
+              : t('checklist.originalsCopies', { originals: entry.originals, copies: entry.copies })}
           </Typography.Text>
         </>
       ),
@@ -63,16 +70,22 @@ export function ChecklistTable({ checklist, itemNames }: ChecklistTableProps) {
       title: t('checklist.columns.necessity'),
       dataIndex: 'necessity',
       width: 100,
-      render: (necessity: string) => <Tag color={necessityColours[necessity]}>{codeLabel('materialNecessity', necessity)}</Tag>,
+      render: (necessity: string) => (
+        <Tag color={necessityColours[necessity]}>{codeLabel('materialNecessity', necessity)}</Tag>
+      ),
     },
     {
       title: t('checklist.columns.status'),
       key: 'status',
-      width: 260,
+      width: 240,
       render: (_: unknown, entry) => {
         const satisfied = entry.satisfiedBy;
         if (!satisfied)
-          return entry.necessity === 'optional' ? <Tag>{t('checklist.optional')}</Tag> : <Tag color="blue">{t('checklist.toSubmit')}</Tag>;
+          return entry.necessity === 'optional' ? (
+            <Tag>{t('checklist.optional')}</Tag>
+          ) : (
+            <Tag color="blue">{t('checklist.toSubmit')}</Tag>
+          );
         return (
           <Space orientation="vertical" size={0}>
             <Tag color="success" icon={<CheckCircleOutlined />} data-testid="waived-tag">
@@ -82,7 +95,9 @@ export function ChecklistTable({ checklist, itemNames }: ChecklistTableProps) {
               {satisfied.kind === 'certificate_on_file'
                 ? t('checklist.waivedByCertificate', {
                     identifier: satisfied.identifier,
-                    until: satisfied.validUntil ? t('checklist.validUntil', { date: satisfied.validUntil }) : '',
+                    until: satisfied.validUntil
+                      ? t('checklist.validUntil', { date: satisfied.validUntil })
+                      : '',
                   })
                 : t('checklist.waivedByResult', { item: itemName(satisfied.itemCode) })}
             </Typography.Text>

@@ -25,7 +25,10 @@ export function ItemPicker({ value, onChange }: ItemPickerProps) {
       searchCatalogueItems({ q: query || undefined, page: 1, pageSize: 30 }, controller.signal)
         .then((result) => {
           setOptions(result.items);
-          setNames((current) => ({ ...current, ...Object.fromEntries(result.items.map((i) => [i.itemKey, i.name])) }));
+          setNames((current) => ({
+            ...current,
+            ...Object.fromEntries(result.items.map((i) => [i.itemKey, i.name])),
+          }));
         })
         .catch(() => undefined)
         .finally(() => {
@@ -47,7 +50,10 @@ export function ItemPicker({ value, onChange }: ItemPickerProps) {
       onChange={(keys: string[]) => onChange(keys, names)}
       showSearch={{ filterOption: false, onSearch: setQuery }}
       loading={loading}
-      options={options.map((item) => ({ value: item.itemKey, label: `${item.name}（${item.departmentName}）` }))}
+      options={options.map((item) => ({
+        value: item.itemKey,
+        label: `${item.name}（${item.departmentName}）`,
+      }))}
       labelRender={({ value: key, label }) => label ?? names[String(key)] ?? key}
       style={{ width: '100%' }}
       data-testid="checklist-items"

@@ -39,18 +39,31 @@ export function DemoCasePanel() {
           </Button>
         </Space>
         {demoCase ? (
-          <Descriptions size="small" column={1} bordered>
-            <Descriptions.Item label={t('demoCase.caseNo')}>
-              <Typography.Text copyable strong data-testid="demo-case-no">
-                {demoCase.caseNo}
-              </Typography.Text>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('demoCase.state')}>
-              <Tag color={demoCase.status === 'completed' ? 'success' : 'processing'} data-testid="demo-case-status" data-state={demoCase.status}>
-                {t(`demoCase.status.${demoCase.status}`)}
-              </Tag>
-            </Descriptions.Item>
-          </Descriptions>
+          <Descriptions
+            size="small"
+            column={1}
+            bordered
+            items={[
+              {
+                key: 'caseNo',
+                label: t('demoCase.caseNo'),
+                children: (
+                  <Typography.Text copyable strong data-testid="demo-case-no">
+                    {demoCase.caseNo}
+                  </Typography.Text>
+                ),
+              },
+              {
+                key: 'status',
+                label: t('demoCase.state'),
+                children: (
+                  <Tag color={demoCase.status === 'completed' ? 'success' : 'processing'} data-testid="demo-case-status" data-state={demoCase.status}>
+                    {t(`demoCase.status.${demoCase.status}`)}
+                  </Tag>
+                ),
+              },
+            ]}
+          />
         ) : (
           <Typography.Text type="secondary">{t('demoCase.empty')}</Typography.Text>
         )}
