@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
-import { createPostgresTestDatabase, createPrismaClient, createSqliteTestDatabase, sqliteFilePath, type TestDatabase } from '@onewindow/db';
+import { createPostgresTestDatabase, createSqliteTestDatabase, sqliteFilePath, type TestDatabase } from '@onewindow/db';
 import { recordAudit, verifyAuditChain } from '../src';
 import { chainHash, genesisHash } from '../src/audit/audit-hash';
 

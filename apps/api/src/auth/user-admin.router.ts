@@ -14,7 +14,7 @@ export function userAdminRouter({ db }: ApiDeps): Router {
     const username = String(req.params.username);
     const { oidcSubject } = parse(oidcSubjectMappingSchema, req.body, 'request body');
     const user = await db.user.findUnique({ where: { username } });
-    if (!user) throw notFound(`No user ${username}`);
+    if (!user) throw notFound(`No user with username "${username}"`);
     if (oidcSubject) {
       const holder = await db.user.findUnique({ where: { oidcSubject } });
       if (holder && holder.id !== user.id) {

@@ -47,7 +47,8 @@ export const unknownRoute: RequestHandler = (req, _res, next) => {
 /** Errors from body parsing or routing that carry a client status (http-errors: unsupported charset, bad URL encoding …). */
 function isClientHttpError(error: unknown): error is { status: number; message: string } {
   const status = (error as { status?: unknown } | undefined)?.status;
-  return typeof status === 'number' && status >= 400 && status < 500 && (error as { expose?: unknown }).expose === true;
+  const exposable = (error as { expose?: unknown }).expose === true || error instanceof URIError; // URIError: a badly %-encoded path
+  return typeof status === 'number' && status >= 400 && status < 500 && exposable;
 }
 
 /** The one place errors become HTTP: problem+json, never a stack trace. */
