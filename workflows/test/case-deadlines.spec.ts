@@ -2,7 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createTimeSkippingEnv } from '@onewindow/testkit';
 import { planBuilder } from '@onewindow/flow-model';
 import { approveStep, caseStateQuery, issueResults } from '../src/index';
-import { caseInput, fakeActivities, startCase, startWorker, workflowBundle, type CalendarData } from './case-harness';
+import { caseInput, fakeActivities, startCase, resultOf, startWorker, workflowBundle, type CalendarData } from './case-harness';
 
 /**
  * The test server starts at the machine's real time, which is after National Day 2026, and cannot go
@@ -68,7 +68,7 @@ describe('caseWorkflow: reminders and escalations across National Day', () => {
       await waitFor(() => fake.of('escalateOverdue').length === 2);
       expect(fake.of('escalateOverdue')[1]).toMatchObject({ stepId: 'issue', departmentCode: 'WINDOW', dueDate: '2027-10-22', on: '2027-10-25' });
       await h.executeUpdate(issueResults, { args: [{ actor: 'w', delivery: { method: 'window' } }] });
-      expect(await h.result()).toMatchObject({ outcome: 'approved' });
+      expect(await resultOf(h)).toMatchObject({ outcome: 'approved' });
     });
   }, 120_000);
 });

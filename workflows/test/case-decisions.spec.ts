@@ -16,7 +16,7 @@ import {
   submitSupplement,
   withdrawCase,
 } from '../src/index';
-import { calendarData, caseInput, fakeActivities, shanghaiDay, startCase, startWorker, workflowBundle } from './case-harness';
+import { calendarData, caseInput, fakeActivities, shanghaiDay, startCase, resultOf, startWorker, workflowBundle } from './case-harness';
 
 const rejection = (p: Promise<unknown>) => p.then(() => 'accepted', (e: { cause?: { message?: string }; message?: string }) => e.cause?.message ?? e.message);
 
@@ -103,7 +103,7 @@ describe('caseWorkflow: decisions, countersign, clocks', () => {
         ['s3', 'cancelled'],
       ]);
       expect(view.clocks.suspended).toBe(false);
-      expect(await h.result()).toMatchObject({ outcome: 'withdrawn' });
+      expect(await resultOf(h)).toMatchObject({ outcome: 'withdrawn' });
       expect(fake.of('closeTask').map((c) => [c.stepId, c.status])).toEqual([
         ['s1', 'approved'],
         ['s2', 'cancelled'],
@@ -163,7 +163,7 @@ describe('caseWorkflow: decisions, countersign, clocks', () => {
       ]);
       await h.executeUpdate(approveStep, { args: [{ stepId: 'review', actor: 'a1' }] });
       await h.executeUpdate(issueResults, { args: [{ actor: 'w', delivery: { method: 'post', address: '上海市' } }] });
-      expect(await h.result()).toMatchObject({ outcome: 'approved' });
+      expect(await resultOf(h)).toMatchObject({ outcome: 'approved' });
       const history = (await h.query(caseStateQuery)).history.map((e) => e.action);
       expect(history).toEqual(expect.arrayContaining(['special_procedure_started', 'special_procedure_ended', 'extension_requested', 'extension_approved', 'approve', 'issued']));
     });
@@ -175,9 +175,11 @@ describe('caseWorkflow: decisions, countersign, clocks', () => {
       expect(await rejection(h.executeUpdate(refreshCalendar, { args: [{ actor: 'admin', calendar: { years: 'none' } as never }] }))).toMatch(/calendar\.years/);
       const cal = WorkingCalendar.fromData(calendarData);
       const dayOff = workingDayBefore(cal, before); // a working day inside the step's period becomes a holiday
+      const year = Number(dayOff.slice(0, 4));
+      const base = calendarData.years.find((y) => y.year === year) ?? { year, source: 'test', provisional: false, holidays: [], adjustedWorkingDays: [] };
       const corrected = {
         ...calendarData,
-        years: calendarData.years.map((y) => (y.year === Number(dayOff.slice(0, 4)) ? { ...y, holidays: [...y.holidays, { name: '临时调整', start: dayOff, end: dayOff }] } : y)),
+        years: [...calendarData.years.filter((y) => y.year !== year), { ...base, holidays: [...base.holidays, { name: '临时调整', start: dayOff, end: dayOff }] }],
       };
       const view = await h.executeUpdate(refreshCalendar, { args: [{ actor: 'admin', calendar: corrected }] });
       expect(view.steps[0].clock.dueDate).toBe(nextWorkingDay(WorkingCalendar.fromData(corrected), before));

@@ -2,7 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createTimeSkippingEnv } from '@onewindow/testkit';
 import { defaultPlanForItems, itemStepId } from '@onewindow/flow-model';
 import { approveStep, type ApproveStep, caseStateQuery, issueResults, returnForSupplement, submitSupplement } from '../src/index';
-import { calendarData, caseInput, fakeActivities, fourDepartments, shanghaiDay, startCase, startWorker, workflowBundle } from './case-harness';
+import { calendarData, caseInput, fakeActivities, fourDepartments, shanghaiDay, startCase, resultOf, startWorker, workflowBundle } from './case-harness';
 
 describe('caseWorkflow: durability', () => {
   let env: TestWorkflowEnvironment;
@@ -34,7 +34,7 @@ describe('caseWorkflow: durability', () => {
       await handle.executeUpdate(submitSupplement, { args: [{ stepId: itemStepId('FIRE'), actor: 'window-1' }] });
       for (const code of ['FIRE', 'SIGN', 'TOB']) await handle.executeUpdate(approveStep, approve(code));
       await handle.executeUpdate(issueResults, { args: [{ actor: 'window-1', delivery: { method: 'electronic' } }] });
-      return handle.result();
+      return resultOf(handle);
     });
     expect(result.outcome).toBe('approved');
     const count = (name: Parameters<typeof fake.of>[0]) => fake.of(name).length;
@@ -56,7 +56,7 @@ describe('caseWorkflow: durability', () => {
       expect(view.history.filter((e) => e.action === 'approve')).toHaveLength(3);
       await h.executeUpdate(approveStep, approve('TOB'));
       await h.executeUpdate(issueResults, { args: [{ actor: 'window-1', delivery: { method: 'window' } }] });
-      expect(await h.result()).toMatchObject({ outcome: 'approved' });
+      expect(await resultOf(h)).toMatchObject({ outcome: 'approved' });
     });
     expect(fake.of('openTask')).toHaveLength(4);
     const keys = fake.calls.map((c) => c.input.idempotencyKey);

@@ -3,7 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { hashPlan, type ServicePlan } from '@onewindow/flow-model';
 import { OFFICIAL_CALENDAR_DATA } from '@onewindow/calendar';
-import type { CaseActivities, CaseWorkflowInput } from '../src/index';
+import type { CaseActivities, CaseResult, CaseWorkflowInput } from '../src/index';
 import { caseWorkflow, workflowsPath } from '../src/index';
 
 export type CalendarData = NonNullable<CaseWorkflowInput['calendar']>;
@@ -85,3 +85,17 @@ export const fourDepartments = [
   { itemCode: 'SIGN', name: '户外招牌设置', departmentCode: 'CG', limitWorkingDays: 5, assignees: ['sign-1'] },
   { itemCode: 'TOB', name: '烟草专卖零售许可', departmentCode: 'TOB', limitWorkingDays: 5, assignees: ['tob-1'], result: { certificateTypeCode: 'TOB-LIC', name: '烟草专卖零售许可证' } },
 ];
+
+/**
+ * The case result without letting the test server skip time: awaiting `handle.result()` on a running
+ * case unlocks time skipping, and the server may jump to the run's far-off timeout (10 years) while the
+ * last workflow task is still in flight. So wait for the close first, then read the result.
+ */
+export async function resultOf(handle: WorkflowHandle<typeof caseWorkflow>): Promise<CaseResult> {
+  for (let i = 0; i < 200; i++) {
+    const { status } = await handle.describe();
+    if (status.name !== 'RUNNING') break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return handle.result();
+}

@@ -3,7 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createTimeSkippingEnv } from '@onewindow/testkit';
 import { defaultPlanForItems, itemStepId } from '@onewindow/flow-model';
 import { approveStep, caseStateQuery, issueResults, refuseStep } from '../src/index';
-import { calendarData, caseInput, fakeActivities, fourDepartments, shanghaiDay, startCase, startWorker, workflowBundle } from './case-harness';
+import { calendarData, caseInput, fakeActivities, fourDepartments, shanghaiDay, startCase, resultOf, startWorker, workflowBundle } from './case-harness';
 
 describe('caseWorkflow: parallel departments and refusal policies', () => {
   let env: TestWorkflowEnvironment;
@@ -35,7 +35,7 @@ describe('caseWorkflow: parallel departments and refusal policies', () => {
       const view = await handle.query(caseStateQuery);
       expect(view.phase).toBe('awaiting_issuance');
       await handle.executeUpdate(issueResults, { args: [{ actor: 'window-1', delivery: { method: 'window' } }] });
-      return { result: await handle.result(), view: await handle.query(caseStateQuery) };
+      return { result: await resultOf(handle), view: await handle.query(caseStateQuery) };
     });
     return { ...result, fake };
   }

@@ -2,7 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createTimeSkippingEnv } from '@onewindow/testkit';
 import { planBuilder, type RefusalPolicy } from '@onewindow/flow-model';
 import { approveStep, caseStateQuery, issueResults } from '../src/index';
-import { calendarData, caseInput, fakeActivities, shanghaiDay, startCase, startWorker, workflowBundle } from './case-harness';
+import { calendarData, caseInput, fakeActivities, shanghaiDay, startCase, resultOf, startWorker, workflowBundle } from './case-harness';
 
 describe('caseWorkflow: automatic steps, conditions, timers and sub-flows', () => {
   let env: TestWorkflowEnvironment;
@@ -40,7 +40,7 @@ describe('caseWorkflow: automatic steps, conditions, timers and sub-flows', () =
       expect(view.history.map((e) => e.action)).toEqual(expect.arrayContaining(['automatic_passed', 'timer_fired', 'step_opened']));
       await h.executeUpdate(approveStep, { args: [{ stepId: 'tobacco/tob', actor: 'tob-1' }] });
       await h.executeUpdate(issueResults, { args: [{ actor: 'w', delivery: { method: 'window' } }] });
-      expect(await h.result()).toMatchObject({ outcome: 'approved' });
+      expect(await resultOf(h)).toMatchObject({ outcome: 'approved' });
       expect(fake.of('openTask').map((t) => t.stepId)).toEqual(['tobacco/tob']);
     });
   }, 60_000);
@@ -58,7 +58,7 @@ describe('caseWorkflow: automatic steps, conditions, timers and sub-flows', () =
       expect(view.refusals).toEqual([{ stepId: 'licence_check', reasons: ['certificate_check: not found in the certificate library'] }]);
       expect(fake.of('openTask')).toHaveLength(0);
       await h.executeUpdate(issueResults, { args: [{ actor: 'w', delivery: { method: 'window' } }] });
-      expect(await h.result()).toMatchObject({ outcome: 'refused' });
+      expect(await resultOf(h)).toMatchObject({ outcome: 'refused' });
     });
   }, 60_000);
 });

@@ -9,7 +9,7 @@ import { createTimeSkippingEnv } from '@onewindow/testkit';
 import { defaultPlanForItems, itemStepId } from '@onewindow/flow-model';
 import { approveStep, issueResults, refuseStep, returnForSupplement, submitSupplement, withdrawCase } from '../src/index';
 import { historyToJson } from './history-json';
-import { calendarData, caseInput, fakeActivities, fourDepartments, shanghaiDay, startCase, startWorker } from './case-harness';
+import { calendarData, caseInput, fakeActivities, fourDepartments, resultOf, shanghaiDay, startCase, startWorker } from './case-harness';
 
 async function main(): Promise<void> {
   const dir = path.join(__dirname, 'histories');
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
           }
           await h.executeUpdate(issueResults, { args: [{ actor: 'window-1', delivery: { method: 'window' } }] });
         }
-        await h.result();
+        await resultOf(h);
         fs.writeFileSync(file, historyToJson(await h.fetchHistory()) + '\n');
         console.log(`recorded ${caseNo}`);
       }

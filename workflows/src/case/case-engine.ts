@@ -1,18 +1,17 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { FlatNode, NodeOutcome, PlanRun } from '@onewindow/flow-model';
 import type { ActivityBase, CaseActivities } from './case-activities';
-import { dueField, dueOf, shanghaiDate, startClock, timerFiresAt, type CalendarData, type WorkingCalendar } from './case-clock';
+import { dueField, shanghaiDate, startClock, timerFiresAt, type CalendarData, type WorkingCalendar } from './case-clock';
 import type { ParsedCaseInput } from './case-input';
 import type { CaseState, HistoryEntry, StepState } from './case-state';
 import { releaseCaseClocks } from './case-suspensions';
+import { openDepartmentStep, runAutomaticStep } from './case-work-nodes';
 import { refusalReasons } from './step-reducer';
 
 const acts = proxyActivities<CaseActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
-
-type DepartmentFlatNode = Extract<FlatNode, { type: 'department' }>;
 
 /** The case's mutable core: plan progression, step lifecycle, refusal policy. Handlers and the main loop share it. */
 export class CaseEngine {
@@ -77,69 +76,13 @@ export class CaseEngine {
     while (this.queue.length > 0) {
       const node = this.queue.shift()!;
       if (this.state.run.nodes[node.id] !== 'active') continue;
-      if (node.type === 'department') started.push(this.openDepartmentStep(node));
+      if (node.type === 'department') started.push(openDepartmentStep(this, node));
       else if (node.type === 'timer') this.state.timers[node.id] = timerFiresAt(this.calendar, this.today(), node.wait);
-      else if (node.type === 'automatic') void this.runAutomatic(node);
+      else if (node.type === 'automatic') void runAutomaticStep(this, node);
       else if (node.type === 'issue') started.push(this.enterIssuance(node.limitWorkingDays));
       this.version += 1;
     }
     await Promise.all(started);
-  }
-
-  private async openDepartmentStep(node: DepartmentFlatNode): Promise<void> {
-    const clock = startClock(this.today(), { value: node.limitWorkingDays, unit: 'working_day' }, this.input.countStartDay);
-    const step: StepState = {
-      stepId: node.id,
-      name: node.name ?? node.id,
-      departmentCode: node.departmentCode,
-      role: node.role,
-      ...(node.itemCode ?? node.scope ? { itemCode: node.itemCode ?? node.scope } : {}),
-      status: 'open',
-      countersign: node.countersign,
-      actions: node.actions,
-      assignees: node.assignees.map((userId) => ({ userId, status: 'pending', source: 'plan' })),
-      cc: [],
-      generation: 1,
-      openedAt: this.nowIso(),
-      clock,
-      extensions: [],
-      remindersSent: [],
-    };
-    this.state.steps[node.id] = step;
-    this.log('system', 'step_opened', node.id, { assignees: node.assignees });
-    const due = dueOf(clock, this.calendar);
-    await this.acts.openTask({
-      ...this.base(),
-      stepId: step.stepId,
-      name: step.name,
-      departmentCode: step.departmentCode,
-      role: step.role,
-      ...(step.itemCode ? { itemCode: step.itemCode } : {}),
-      assignees: node.assignees,
-      dueDate: due.date!, // a running clock always has a due date
-      provisional: due.provisional,
-      generation: step.generation,
-    });
-  }
-
-  private async runAutomatic(node: Extract<FlatNode, { type: 'automatic' }>): Promise<void> {
-    this.automaticInFlight += 1;
-    try {
-      const result = await this.acts.runAutomaticStep({
-        ...this.base(),
-        stepId: node.id,
-        task: node.task,
-        input: node.input ?? {},
-        applicationData: this.input.applicationData,
-      });
-      if (this.state.run.nodes[node.id] !== 'active' || this.state.phase !== 'in_review') return;
-      this.log('system', `automatic_${result.outcome}`, node.id, { task: node.task, reasons: result.reasons ?? [] });
-      if (result.outcome === 'passed') this.completeNode(node.id, 'completed');
-      else await this.refuse(node.id, result.reasons?.length ? result.reasons : [`${node.task} failed`]);
-    } finally {
-      this.automaticInFlight -= 1;
-      this.version += 1;
-    }
   }
 
   /** Closes a decided department step: task row, plan progression, refusal policy. */
@@ -155,7 +98,7 @@ export class CaseEngine {
   }
 
   /** Records a refusal; under fail_fast every other open branch is cancelled at once. */
-  private async refuse(nodeId: string, reasons: string[]): Promise<void> {
+  async refuse(nodeId: string, reasons: string[]): Promise<void> {
     this.state.refusals.push({ stepId: nodeId, reasons });
     this.completeNode(nodeId, 'refused');
     if (this.run.plan.refusalPolicy === 'fail_fast') await this.cancelOpenWork(`refused at ${nodeId} (fail_fast)`);
