@@ -12,8 +12,8 @@ export const securityConfigSchema = z
     LOGIN_LOCK_MINUTES: positiveInt('minutes, e.g. 15').default(15),
     /** Login attempts per client IP per 15 minutes. */
     LOGIN_RATE_LIMIT: positiveInt('a count, e.g. 30').default(30),
-    /** Requests per client IP per minute on public endpoints (no session). */
-    PUBLIC_RATE_LIMIT: positiveInt('a count, e.g. 120').default(120),
+    /** Requests per client IP per minute without a session (generous: citizens in a service hall share one NAT address). */
+    PUBLIC_RATE_LIMIT: positiveInt('a count, e.g. 600').default(600),
     BODY_LIMIT_BYTES: positiveInt('bytes, e.g. 1048576').default(1024 * 1024),
     OIDC_ISSUER_URL: z.url({ error: 'expected the issuer URL, e.g. https://id.example.gov.cn' }).optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
