@@ -15,9 +15,9 @@ export function useCatalogueSearch(): {
   const [params, setParams] = useSearchParams();
   const search = useMemo<CatalogueSearch>(
     () => ({
-      q: params.get('q') ?? undefined,
-      department: params.get('department') ?? undefined,
-      type: params.get('type') ?? undefined,
+      q: params.get('q') || undefined,
+      department: params.get('department') || undefined,
+      type: params.get('type') || undefined,
       page: Math.max(1, Number(params.get('page')) || 1),
       pageSize: Math.min(100, Math.max(1, Number(params.get('pageSize')) || defaultPageSize)),
     }),
@@ -52,5 +52,5 @@ export function useCatalogueSearch(): {
 
   const reset = useCallback(() => setParams(new URLSearchParams()), [setParams]);
 
-  return { search, openItemKey: params.get('item') ?? undefined, update, openItem, reset };
+  return { search, openItemKey: params.get('item') || undefined, update, openItem, reset };
 }
