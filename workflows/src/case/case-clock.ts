@@ -32,7 +32,9 @@ export function suspendClock(json: ClockJson, reason: SuspensionReason, atMs: nu
   const c = clock(json);
   const lastResume = [...c.history].reverse().find((e) => e.type === 'resumed')?.at;
   const today = shanghaiDate(atMs);
-  return c.suspend(reason, lastResume && today <= lastResume ? nextDate(lastResume) : today).toJSON();
+  // Never before the clock's start (a case accepted with a future date) nor inside the last suspension.
+  const day = lastResume && today <= lastResume ? nextDate(lastResume) : today < c.startDate ? c.startDate : today;
+  return c.suspend(reason, day).toJSON();
 }
 
 /** Resumes with today as the last suspended day (never before the suspension's first day). */
