@@ -183,7 +183,7 @@ describe('caseWorkflow: decisions, countersign, clocks', () => {
       };
       const view = await h.executeUpdate(refreshCalendar, { args: [{ actor: 'admin', calendar: corrected }] });
       expect(view.steps[0].clock.dueDate).toBe(nextWorkingDay(WorkingCalendar.fromData(corrected), before));
-      expect(fake.of('recordClockEvent')).toEqual(expect.arrayContaining([expect.objectContaining({ clock: 'step', stepId: 'review', event: 'recomputed' })]));
+      expect(fake.of('recordDecision')).toEqual([expect.objectContaining({ action: 'calendar_refreshed', details: expect.objectContaining({ changes: [expect.objectContaining({ stepId: 'review', from: before })] }) })]);
     });
   }, 60_000);
 });

@@ -47,7 +47,7 @@ export interface RecordDecisionInput extends ActivityBase {
 export interface RecordClockEventInput extends ActivityBase {
   clock: 'statutory' | 'promised' | 'step' | 'issuance';
   stepId?: string;
-  event: 'started' | 'suspended' | 'resumed' | 'extended' | 'recomputed' | 'stopped';
+  event: 'started' | 'suspended' | 'resumed' | 'extended' | 'stopped';
   dueDate?: string;
   reason?: string;
   approvedBy?: string;

@@ -5,7 +5,8 @@ import { caseView } from './case-view';
 
 /**
  * Swaps in new calendar data (a year published, a correction). Clocks hold no calendar, so every open
- * due date, reminder and escalation follows at once; changed due dates are recorded.
+ * due date, reminder and escalation follows at once; the changed due dates are recorded
+ * through recordDecision (action `calendar_refreshed`).
  */
 export async function refreshCaseCalendar(engine: CaseEngine, actor: string, data: CalendarData): Promise<CaseView> {
   const openSteps = Object.values(engine.state.steps).filter((s) => s.status === 'open');
@@ -19,15 +20,9 @@ export async function refreshCaseCalendar(engine: CaseEngine, actor: string, dat
     return next.date !== prev.date || next.provisional !== prev.provisional ? [{ stepId: s.stepId, from: prev.date, to: next.date, provisional: next.provisional }] : [];
   });
   const statutory = dueOf(engine.state.clocks.statutory, engine.calendar);
-  engine.log(actor, 'calendar_refreshed', undefined, { years: data.years.map((y) => y.year), changes, statutory: { from: statutoryBefore.date, to: statutory.date } });
-  const reason = 'calendar data refreshed';
-  await Promise.all([
-    ...changes.map((c) =>
-      engine.acts.recordClockEvent({ ...engine.base(), clock: 'step', stepId: c.stepId, event: 'recomputed', reason, ...(c.to ? { dueDate: c.to } : {}) }),
-    ),
-    ...(statutory.date !== statutoryBefore.date
-      ? [engine.acts.recordClockEvent({ ...engine.base(), clock: 'statutory', event: 'recomputed', reason, ...(statutory.date ? { dueDate: statutory.date } : {}) })]
-      : []),
-  ]);
+  const details = { years: data.years.map((y) => y.year), changes, statutory: { from: statutoryBefore.date, to: statutory.date } };
+  engine.log(actor, 'calendar_refreshed', undefined, details);
+  // Recorded as a case decision (the clock transitions themselves did not change).
+  await engine.acts.recordDecision({ ...engine.base(), action: 'calendar_refreshed', actor, details });
   return caseView(engine);
 }
