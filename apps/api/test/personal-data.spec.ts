@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import { maskDeep, maskPersonalData, maskPhone, maskResidentId, maskUscc } from '../src/security/mask-personal-data';
-import { createLogger } from '../src/http/logger';
+import express from 'express';
+import type { AddressInfo } from 'node:net';
+import { createLogger, httpLogger } from '../src/http/logger';
 
 describe('masking personal data', () => {
   it.each([
@@ -43,5 +45,28 @@ describe('masking personal data', () => {
     expect(out).not.toMatch(/11010519491231002X|13812345678/);
     expect(out).toMatch(/110105\*{8}002X/);
     expect(out).toMatch(/138\*{4}5678/);
+  });
+
+  it('masks identifiers in request log lines (URLs)', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const app = express();
+    app.use(httpLogger(createLogger('info', sink)));
+    app.get('/lookup', (_req, res) => res.json({}));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    try {
+      await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/lookup?idNumber=11010519491231002X&phone=13812345678`);
+    } finally {
+      server.close();
+    }
+    const out = lines.join('');
+    expect(out).toMatch(/idNumber=110105\*{8}002X&phone=138\*{4}5678/);
+    expect(out).not.toMatch(/11010519491231002X|13812345678/);
   });
 });

@@ -62,6 +62,18 @@ export const oidcSubjectMappingSchema = z.strictObject({
 });
 export type OidcSubjectMapping = z.infer<typeof oidcSubjectMappingSchema>;
 
+/** GET /api/auth/users (user.manage) — accounts with their lock state; never password hashes. */
+export const userSummarySchema = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  departmentCode: z.string().nullable(),
+  roles: z.array(roleSchema),
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  oidcSubject: z.string().nullable(),
+});
+export type UserSummary = z.infer<typeof userSummarySchema>;
+
 /** GET /api/audit — one entry of the append-only, hash-chained audit log. */
 export const auditEntrySchema = z.object({
   seq: z.number().int(),
