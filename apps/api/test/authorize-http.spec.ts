@@ -89,4 +89,14 @@ describe('authorize() over HTTP: role × action × own/other department', () => 
     expect(entry.actorUserId).toBe(approver.user.id);
     expect(JSON.parse(entry.payload!)).toMatchObject({ action: 'case.decide', reason: expect.stringMatching(/own department \(SCJG\)/) });
   });
+
+  it('records who opened which case file (reads of personal data)', async () => {
+    const approver = sessions.get('dept_approver')!;
+    expect((await probe(approver.session, 'case.read', 'SCJG')).status).toBe(200);
+    const entry = await api.deps.db.auditEntry.findFirstOrThrow({ where: { action: 'access.granted' }, orderBy: { seq: 'desc' } });
+    expect(entry).toMatchObject({ actorUserId: approver.user.id, target: '/probe/case.read/SCJG' });
+    const before = await api.deps.db.auditEntry.count();
+    expect((await probe(approver.session, 'task.list', 'SCJG')).status).toBe(200);
+    expect(await api.deps.db.auditEntry.count()).toBe(before);
+  });
 });

@@ -3,6 +3,9 @@ import type { AccessAction } from '@onewindow/contracts';
 import { forbidden, unauthenticated } from '../http/problem';
 import { decide, isPublicAction, type AccessResource, type Scope } from './access-policy';
 
+/** Reads recorded in the audit log, because they disclose an applicant's personal data. */
+const auditedReads: ReadonlySet<AccessAction> = new Set(['case.read']);
+
 /** Finds the departments the requested resource belongs to (throw notFound() when it does not exist). */
 export type ResourceLoader = (req: Request) => AccessResource | Promise<AccessResource>;
 
@@ -15,7 +18,8 @@ declare module 'express-serve-static-core' {
 
 /**
  * The only gate in front of a route: 401 without a session, 403 with the policy's reason when the
- * policy refuses (recorded in the audit log), otherwise on to the handler.
+ * policy refuses (recorded in the audit log), otherwise on to the handler. Reading a case file is
+ * recorded too.
  */
 export function authorize(action: AccessAction, loadResource?: ResourceLoader): RequestHandler {
   return async (req, _res, next) => {
@@ -32,6 +36,10 @@ export function authorize(action: AccessAction, loadResource?: ResourceLoader): 
       throw forbidden(decision.reason);
     }
     req.access = { action, scope: decision.scope, resource };
+    // Opening a case file shows personal data: who looked at which case is kept like any change (查询留痕).
+    if (auditedReads.has(action) && req.method === 'GET') {
+      await req.audit?.({ action: 'access.granted', target: req.originalUrl.split('?')[0], payload: { action } });
+    }
     next();
   };
 }
