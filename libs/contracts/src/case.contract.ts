@@ -144,11 +144,15 @@ export const projectedTaskSchema = z.object({
 });
 export type ProjectedTask = z.infer<typeof projectedTaskSchema>;
 
-/** GET /api/cases/:caseNo — the workflow's view, or the database projection when Temporal cannot answer. */
+/**
+ * GET /api/cases/:caseNo — the workflow's view, or the database projection when Temporal cannot answer.
+ * An approver sees only their own department's steps, tasks and step history.
+ */
 export const caseDetailsResponseSchema = z.object({
   caseNo: z.string(),
   status: z.string(),
-  applicant: z.object({ kind: z.string(), name: z.string(), idNumberMasked: z.string() }),
+  /** The full idNumber only for those handling the case (window, its departments); others see it masked. */
+  applicant: z.object({ kind: z.string(), name: z.string(), idNumberMasked: z.string(), idNumber: z.string().optional() }),
   items: z.array(z.object({ implementationCode: z.string(), version: z.number().int() })),
   acceptedAt: z.string().nullable(),
   statutoryDueDate: z.string().nullable(),

@@ -2,6 +2,7 @@ import type { CaseDetailsResponse, ProjectedTask } from '@onewindow/contracts';
 import { caseStateQuery } from '@onewindow/workflows';
 import type { TaskModel as Task } from '@onewindow/db';
 import type { ApiDeps } from '../api-deps';
+import type { CaseView as CaseVisibility } from '../auth/access-policy';
 import { notFound } from '../http/problem';
 import { isTemporalUnreachable } from './temporal-errors';
 
@@ -23,8 +24,26 @@ export const toProjectedTask = (t: Task): ProjectedTask => ({
 /** Only the first 3 and last 4 characters: enough to confirm, not to copy. */
 const mask = (id: string): string => `${id.slice(0, 3)}${'*'.repeat(Math.max(0, id.length - 7))}${id.slice(-4)}`;
 
+const FULL: CaseVisibility = { applicantIdentity: 'full', materials: true, departments: 'all' };
+
+/** Keeps what the viewer may see: other departments' steps, tasks and step history are left out. */
+export function limitToViewer(details: CaseDetailsResponse, visible: CaseVisibility, idNumber: string): CaseDetailsResponse {
+  const own = (departmentCode: string) => visible.departments === 'all' || visible.departments.includes(departmentCode);
+  const withIdentity = visible.applicantIdentity === 'full' ? { ...details, applicant: { ...details.applicant, idNumber } } : details;
+  if (visible.departments === 'all') return withIdentity;
+  const view = details.view;
+  const hidden = new Set(view?.steps.filter((s) => !own(s.departmentCode)).map((s) => s.stepId) ?? []);
+  return {
+    ...withIdentity,
+    tasks: details.tasks.filter((t) => own(t.departmentCode)),
+    ...(view
+      ? { view: { ...view, steps: view.steps.filter((s) => !hidden.has(s.stepId)), history: view.history.filter((h) => typeof h.stepId !== 'string' || !hidden.has(h.stepId)) } }
+      : {}),
+  };
+}
+
 /** The workflow's own view when Temporal answers; otherwise the database projection, saying so. */
-export async function caseDetails(deps: ApiDeps, caseNo: string): Promise<CaseDetailsResponse> {
+export async function caseDetails(deps: ApiDeps, caseNo: string, visible: CaseVisibility = FULL): Promise<CaseDetailsResponse> {
   const row = await deps.db.case.findUnique({
     where: { caseNo },
     include: { applicant: true, items: true, tasks: { orderBy: [{ stepId: 'asc' }, { seq: 'asc' }] } },
@@ -44,12 +63,12 @@ export async function caseDetails(deps: ApiDeps, caseNo: string): Promise<CaseDe
   };
   try {
     const view = await deps.temporal.connection.withDeadline(Date.now() + 5_000, () => deps.temporal.client.workflow.getHandle(caseNo).query(caseStateQuery));
-    return { ...base, source: 'workflow', view: view as unknown as CaseDetailsResponse['view'] };
+    return limitToViewer({ ...base, source: 'workflow', view: view as unknown as CaseDetailsResponse['view'] }, visible, row.applicant.idNumber);
   } catch (error) {
     const note = isTemporalUnreachable(error)
       ? `Temporal at ${deps.temporal.address} did not answer in time: this is the database projection, which may lag the workflow`
       : `The workflow could not be queried (${error instanceof Error ? error.message : String(error)}): this is the database projection`;
     deps.logger.warn({ caseNo, err: error }, 'case view from the projection');
-    return { ...base, source: 'projection', note };
+    return limitToViewer({ ...base, source: 'projection', note }, visible, row.applicant.idNumber);
   }
 }

@@ -2,7 +2,9 @@ import { Router, type RequestHandler } from 'express';
 import { caseActionRequestSchema, issueResultsRequestSchema, type CaseActionResponse, type IssueResultsResponse } from '@onewindow/contracts';
 import { issueResults } from '@onewindow/workflows';
 import type { ApiDeps } from '../api-deps';
+import { caseViewFor } from '../auth/access-policy';
 import { authorize, signedInUser } from '../auth/authorize.middleware';
+import { forbidden } from '../http/problem';
 import { parse } from '../http/parse';
 import { acceptApplication } from './accept-application.service';
 import { caseNoOf, caseResource } from './case-access';
@@ -32,7 +34,9 @@ export function casesRouter(deps: ApiDeps): Router {
   });
 
   router.get('/cases/:caseNo', authorize('case.read', ofCase), async (req, res) => {
-    res.json(await caseDetails(deps, caseNoOf(req.params.caseNo)));
+    const visible = caseViewFor(signedInUser(req), req.access?.resource ?? { departmentCodes: [] });
+    if (!visible) throw forbidden('case.read refused');
+    res.json(await caseDetails(deps, caseNoOf(req.params.caseNo), visible));
   });
 
   router.post('/cases/:caseNo/actions', authorizeAction, async (req, res) => {

@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { Db } from '@onewindow/db';
 import { itemStepId } from '@onewindow/flow-model';
 import { startStack, type RunningStack } from '../support/start-stack';
-import { application, approverOf, badPersonId, eventually, items, seedCatalogue, signInAll } from './case-fixtures';
+import { application, approverOf, badPersonId, eventually, goodPersonId, items, seedCatalogue, signInAll } from './case-fixtures';
 import type { ApiSession } from './http-session';
 
 describe('cases over HTTP against the real stack', () => {
@@ -82,6 +82,12 @@ describe('cases over HTTP against the real stack', () => {
     const view = await call('GET', `/api/cases/${caseNo}`);
     expect(view.body).toMatchObject({ source: 'workflow', view: { phase: 'awaiting_issuance', outcome: 'approved' } });
     expect(view.body.applicant.idNumberMasked).not.toContain('19491231');
+    expect(view.body.applicant.idNumber).toBe(goodPersonId);
+    expect(view.body.view.steps).toHaveLength(3);
+    // An approver sees their own department's step and task only.
+    const asApprover = await approver('SCJG').call('GET', `/api/cases/${caseNo}`);
+    expect(asApprover.body.view.steps.map((st: { departmentCode: string }) => st.departmentCode)).toEqual(['SCJG']);
+    expect(asApprover.body.tasks.map((t: { departmentCode: string }) => t.departmentCode)).toEqual(['SCJG']);
 
     const issued = await call('POST', `/api/cases/${caseNo}/issue`, { delivery: { method: 'window' } });
     expect(issued.status).toBe(200);
