@@ -204,7 +204,8 @@ describe('lock-out', () => {
   it('records failed and locked-out logins in the audit log', async () => {
     const entries = await db().auditEntry.findMany({ where: { target: 'user:approver.wsjk' } });
     expect(entries.map((e) => e.action)).toEqual([...Array(4).fill('auth.login_failed'), 'auth.account_locked', 'auth.login_refused_locked']);
-    expect(entries[0].actorUserId).toBe('demo-approver.wsjk');
+    expect(entries[0].actorUserId).toBeNull();
+    expect(JSON.parse(entries[0].payload!)).toEqual({ failure: 'wrong_password', userId: 'demo-approver.wsjk' });
     expect(entries[0].ip).toBe('127.0.0.1');
   });
 });

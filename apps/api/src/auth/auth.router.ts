@@ -23,9 +23,10 @@ export function authRouter({ db, security }: ApiDeps): Router {
     if (!result.ok) {
       await req.audit?.({
         action: result.lockedNow ? 'auth.account_locked' : result.failure === 'locked' ? 'auth.login_refused_locked' : 'auth.login_failed',
-        actorUserId: result.userId ?? null,
+        // Whoever typed the password is unknown: the account is the target, not the actor.
+        actorUserId: null,
         target: `user:${username}`,
-        payload: { failure: result.failure, ...(result.lockedUntil ? { lockedUntil: result.lockedUntil.toISOString() } : {}) },
+        payload: { failure: result.failure, userId: result.userId ?? null, ...(result.lockedUntil ? { lockedUntil: result.lockedUntil.toISOString() } : {}) },
       });
       throw unauthenticated(genericFailure);
     }
