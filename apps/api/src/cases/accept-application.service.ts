@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { AcceptedCaseResponse } from '@onewindow/contracts';
-import { Prisma, type ItemModel as Item } from '@onewindow/db';
+import type { ItemModel as Item, Prisma } from '@onewindow/db';
 import { caseWorkflow, type CaseWorkflowInput } from '@onewindow/workflows';
 import type { ApiDeps } from '../api-deps';
 import { ProblemError, ProblemType } from '../http/problem';
@@ -15,7 +15,8 @@ import { validateApplication, type AcceptApplication } from './validate-applicat
 export const startCommandKey = (caseNo: string): string => `workflow-start:${caseNo}`;
 const requestKey = (key: string): string => `POST /api/cases:${key}`;
 
-const isUniqueViolation = (error: unknown): boolean => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+// By code: the SQLite and PostgreSQL clients are generated separately (no shared error class).
+const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'P2002';
 
 export interface AcceptOutcome {
   status: 200 | 201;

@@ -137,6 +137,38 @@ describe('cases over HTTP against the real stack', () => {
     expect([await db.case.count(), await db.applicant.count(), await caseWorkflows()]).toEqual([cases, applicants, workflows]);
   }, 30_000);
 
+  it('three concurrent submissions with one Idempotency-Key make one case and one workflow', async () => {
+    const body = application(codes.slice(1));
+    const answers = await Promise.all([1, 2, 3].map(() => call('POST', '/api/cases', body, { 'idempotency-key': 'window-1-race-01' })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 201]);
+    expect(new Set(answers.map((a) => a.body.caseNo)).size).toBe(1);
+    expect(await db.case.count({ where: { idempotencyKey: 'window-1-race-01' } })).toBe(1);
+    const handle = temporal.workflow.getHandle(answers[0].body.caseNo);
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+  }, 30_000);
+
+  it('the window returns a step for supplement (补正): the clocks stop, then run again when the materials come', async () => {
+    const accepted = await call('POST', '/api/cases', application(codes.slice(0, 1)));
+    const caseNo: string = accepted.body.caseNo;
+    const stepId = itemStepId(codes[0]);
+    // Approvers act from their inbox: the task row exists once the step is open.
+    await eventually(async () => ((await db.task.count({ where: { caseNo } })) === 1 ? true : undefined));
+    const returned = await approver('SCJG').call('POST', `/api/cases/${caseNo}/actions`, { verb: 'return_for_supplement', stepId, materials: ['营业场所平面图'] });
+    expect(returned.status).toBe(200);
+    expect(returned.body.result.suspension).toMatchObject({ kind: 'supplement', materials: ['营业场所平面图'] });
+    await eventually(async () => ((await db.case.findUnique({ where: { caseNo } }))?.status === 'special_procedure' ? true : undefined));
+    const blocked = await approver('SCJG').call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId });
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.detail).toMatch(/suspended/);
+    const supplied = await clerk.call('POST', `/api/cases/${caseNo}/actions`, { verb: 'submit_supplement', stepId, materials: ['营业场所平面图'] });
+    expect(supplied.status).toBe(200);
+    await eventually(async () => ((await db.case.findUnique({ where: { caseNo } }))?.status === 'in_review' ? true : undefined));
+    expect((await approver('SCJG').call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId })).status).toBe(200);
+    const kinds = (await db.clockEvent.findMany({ where: { caseNo }, orderBy: { eventSeq: 'asc' } })).map((e) => `${e.clockId}:${e.kind}`);
+    expect(kinds).toEqual(expect.arrayContaining(['case:start', `step:${stepId}:suspend`, 'case:suspend', `step:${stepId}:resume`, 'case:resume', 'issuance:start']));
+    expect(await db.decision.count({ where: { caseNo } })).toBe(3);
+  }, 30_000);
+
   it('answers 404 for an unknown case, for reads and actions alike', async () => {
     expect((await call('GET', '/api/cases/YC20991231999999')).status).toBe(404);
     expect((await approver('SCJG').call('POST', '/api/cases/YC20991231999999/actions', { verb: 'approve', stepId: 'x' })).status).toBe(404);

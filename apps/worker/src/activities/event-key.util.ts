@@ -1,5 +1,3 @@
-import { Prisma } from '@onewindow/db';
-
 /** `<caseNo>:<seq>` → seq. The workflow's event sequence keys every projection row. */
 export function eventSeq(idempotencyKey: string, caseNo: string): number {
   const prefix = `${caseNo}:`;
@@ -14,12 +12,15 @@ export const taskId = (caseNo: string, stepId: string, generation: number): stri
 /** Clock ids in the ClockEvent projection: the case clocks by name, a department step as `step:<id>`. */
 export const clockId = (clock: string, stepId?: string): string => (stepId ? `step:${stepId}` : clock === 'statutory' ? 'case' : clock);
 
+/** P2002, by code: the SQLite and PostgreSQL clients are generated separately, so no shared error class to test against. */
+export const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'P2002';
+
 /** A concurrent attempt of the same activity may win the insert race: a duplicate key then means "already written". */
 export async function ignoreDuplicate(write: () => Promise<unknown>): Promise<void> {
   try {
     await write();
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return;
+    if (isUniqueViolation(error)) return;
     throw error;
   }
 }
