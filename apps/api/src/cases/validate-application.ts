@@ -45,6 +45,7 @@ export async function validateApplication(db: Db, raw: unknown): Promise<{ reque
       if (seen.has(m.materialCode)) errors.push({ path: `materials.${i}.materialCode`, message: `material ${m.materialCode} is listed twice` });
       seen.add(m.materialCode);
     });
+    errors.push(...(await checkReusedCertificates(db, parsed.data)));
   }
 
   if (errors.length > 0 || !parsed.success) {
@@ -52,4 +53,21 @@ export async function validateApplication(db: Db, raw: unknown): Promise<{ reque
     throw new ProblemError(400, ProblemType.validation, 'Invalid application', `The application is invalid — ${summary}`, errors);
   }
   return { request: parsed.data, items: parsed.data.items.map((i) => active.get(i.implementationCode)!) };
+}
+
+/** 证照复用: a material marked as reused must name a valid certificate of the applicant in the shared library. */
+async function checkReusedCertificates(db: Db, request: AcceptApplication): Promise<FieldError[]> {
+  const reused = request.materials.map((m, i) => ({ m, i })).filter(({ m }) => m.provenance === 'reused_certificate');
+  if (reused.length === 0) return [];
+  const ids = reused.flatMap(({ m }) => (m.certificateId ? [m.certificateId] : []));
+  const found = await db.certificate.findMany({ where: { OR: [{ id: { in: ids } }, { number: { in: ids } }] } });
+  return reused.flatMap(({ m, i }): FieldError[] => {
+    const path = `materials.${i}.certificateId`;
+    if (!m.certificateId) return [{ path, message: 'a reused certificate names its certificate (id or number)' }];
+    const cert = found.find((c) => c.id === m.certificateId || c.number === m.certificateId);
+    if (!cert) return [{ path, message: `no certificate ${m.certificateId} in the certificate library` }];
+    if (cert.holderIdNumber !== request.applicant.idNumber) return [{ path, message: `certificate ${m.certificateId} is held by someone else` }];
+    if (cert.status !== 'valid') return [{ path, message: `certificate ${m.certificateId} is ${cert.status}` }];
+    return [];
+  });
 }

@@ -114,6 +114,18 @@ describe('cases over HTTP against the real stack', () => {
     expect(final.body).toMatchObject({ status: 'issued', view: { phase: 'completed' }, certificates: [{ status: 'valid' }, { status: 'valid' }] });
     const afterwards = await approve(caseNo, codes[0]);
     expect(afterwards.status).toBe(409);
+
+    // 证照复用: a later application cites the issued licence instead of a paper copy.
+    const reuse = (certificateId: string) =>
+      call('POST', '/api/cases', application(codes.slice(2), { materials: [{ materialCode: 'M-FOOD-LIC', provenance: 'reused_certificate', certificateId }] }));
+    const unknown = await reuse('NO-SUCH-CERT');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ path: 'materials.0.certificateId' })]);
+    const citing = await reuse(library[0].number);
+    expect(citing.status).toBe(201);
+    expect(await db.caseMaterial.findMany({ where: { caseNo: citing.body.caseNo } })).toEqual([
+      expect.objectContaining({ materialCode: 'M-FOOD-LIC', provenance: 'reused_certificate', certificateId: library[0].number }),
+    ]);
   }, 90_000);
 
   it('rejects a bad application naming every bad field, writing nothing and starting nothing', async () => {
