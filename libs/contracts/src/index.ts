@@ -6,3 +6,4 @@ export * from './calendar.contract';
 export * from './case.contract';
 export * from './task.contract';
 export * from './catalogue.contract';
+export * from './checklist-response.contract';

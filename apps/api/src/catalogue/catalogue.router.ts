@@ -64,6 +64,8 @@ export function catalogueRouter(deps: ApiDeps): Router {
     res.status(result.itemsUnchanged === checked.items.length ? 200 : 201).json({ itemKey: row.itemKey, version: row.version, ...result });
   });
 
+  // Fictitious people shipped with the seed catalogue (not the applicant register): safe to list for the demo
+  // picker. Real applicants are never listed; the clerk types the ID number.
   router.get('/catalogue/demo-applicants', publicRead, (_req, res) => {
     res.json({
       applicants: loadDemoApplicants().map((a) => ({ idNumber: a.holder.code, name: a.holder.name, kind: a.holder.codeType, note: a.note, certificates: a.certificates.length })),

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import {
   checklistRequestSchema,
+  checklistResponseSchema,
   demoApplicantsResponseSchema,
   type ChecklistRequest,
   type ChecklistResponse,
 } from '@onewindow/contracts';
 import { apiClient } from '../../api-client/api-client';
-import { checklistResponseSchema } from './checklist-response.schema';
 
 export type DemoApplicant = z.infer<typeof demoApplicantsResponseSchema>['applicants'][number];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChecklistResponse } from '@onewindow/contracts';
+import type { ChecklistResponse } from './catalogue.contract';
 import {
   materialFormSchema,
   materialKindSchema,
@@ -7,8 +7,7 @@ import {
   materialSourceSchema,
 } from '@onewindow/standards';
 
-// The contracts export ChecklistResponse as a type only; this schema is checked against it so the two cannot drift.
-// (Candidate to move into libs/contracts as checklistResponseSchema.)
+// POST /api/catalogue/checklist response; typed against ChecklistResponse (derived from mergeMaterials) so they cannot drift.
 const needSchema = z.object({
   itemCode: z.string(),
   necessity: materialNecessitySchema,
