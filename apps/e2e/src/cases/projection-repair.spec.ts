@@ -1,10 +1,13 @@
 import { execFile } from 'node:child_process';
-import { repoRoot } from '@onewindow/config';
+import type { AddressInfo } from 'node:net';
+import { buildApiDeps, createApp, createLogger } from '@onewindow/api';
+import { loadConfig, repoRoot } from '@onewindow/config';
+import { freePort } from '@onewindow/testkit';
 import type { Db } from '@onewindow/db';
 import { itemStepId } from '@onewindow/flow-model';
 import { startStack, type RunningStack } from '../support/start-stack';
-import { application, eventually, items, seedCatalogue, signInAll } from './case-fixtures';
-import type { ApiSession } from './http-session';
+import { application, clerk as clerkUser, eventually, items, password, seedCatalogue, signInAll } from './case-fixtures';
+import { ApiSession } from './http-session';
 
 interface Drift {
   kind: string;
@@ -94,5 +97,41 @@ describe('projection repair (tools/repair/check-projections.ts)', () => {
     expect(await db.task.findUniqueOrThrow({ where: { id: cgj } })).toMatchObject({ dueDate: cgjDue });
     expect(await db.case.findUniqueOrThrow({ where: { caseNo } })).toMatchObject({ statutoryDueDate: caseRow.statutoryDueDate });
     expect(await db.task.count({ where: { caseNo } })).toBe(3);
+  }, 120_000);
+
+  it('Temporal down at acceptance: the case is recorded (503), the retried key or the repair tool starts its workflow', async () => {
+    const deadAddress = `127.0.0.1:${await freePort()}`;
+    const deps = buildApiDeps(loadConfig({ DATABASE_URL: stack.databaseUrl, TASK_QUEUE: stack.taskQueue }), createLogger('silent'), deadAddress);
+    const server = createApp(deps).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    try {
+      const cut = await ApiSession.signIn(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, clerkUser.id, password);
+      const codes = items.map((i) => i.implementationCode);
+      const first = await cut.call('POST', '/api/cases', application(codes.slice(0, 1)), { 'idempotency-key': 'window-1-outage-1' });
+      expect(first.status).toBe(503);
+      expect(first.body.detail).toMatch(/recorded but Temporal .* did not answer/);
+      const second = await cut.call('POST', '/api/cases', application(codes.slice(1, 2)));
+      expect(second.status).toBe(503);
+      const [a, b] = await db.case.findMany({ where: { tasks: { none: {} } }, orderBy: { caseNo: 'desc' }, take: 2 });
+      expect([a, b].every((c) => c.status === 'accepted')).toBe(true);
+
+      // The clerk retries with the same key against a working API: the same case, its workflow now runs.
+      const retried = await clerk.call('POST', '/api/cases', application(codes.slice(0, 1)), { 'idempotency-key': 'window-1-outage-1' });
+      expect(retried.status).toBe(200);
+      await eventually(async () => ((await db.task.count({ where: { caseNo: retried.body.caseNo } })) === 1 ? true : undefined));
+
+      // The other case is found by the repair tool and started from its stored start command.
+      const orphan = [a, b].find((c) => c.caseNo !== retried.body.caseNo)!.caseNo;
+      const report = await cli('--json', '--case', orphan);
+      expect(JSON.parse(report.stdout).found).toEqual([expect.objectContaining({ kind: 'workflow_not_started', repaired: false })]);
+      const repaired = await cli('--json', '--repair', '--case', orphan);
+      expect(JSON.parse(repaired.stdout).found).toEqual([expect.objectContaining({ kind: 'workflow_not_started', repaired: true })]);
+      await eventually(async () => ((await db.task.count({ where: { caseNo: orphan } })) === 1 ? true : undefined));
+      expect(await db.case.count({ where: { caseNo: { in: [orphan, retried.body.caseNo] } } })).toBe(2);
+    } finally {
+      server.close();
+      await deps.temporal.connection.close().catch(() => undefined);
+      await deps.db.$disconnect();
+    }
   }, 120_000);
 });
