@@ -28,6 +28,7 @@ export const receivedMaterialSchema = z.strictObject({
 });
 
 export const acceptApplicationRequestSchema = z.strictObject({
+  /** Each item by its 实施编码, or by its 业务办理项编码 when the implementation has several handling items. */
   items: z
     .array(z.strictObject({ implementationCode: text('implementationCode', 64) }))
     .min(1, 'apply for at least one item')
@@ -47,7 +48,7 @@ export const acceptedCaseResponseSchema = z.object({
   caseNo: z.string(),
   status: z.string(),
   acceptedOn: z.string(),
-  items: z.array(z.object({ implementationCode: z.string(), version: z.number().int(), name: z.string(), departmentCode: z.string() })),
+  items: z.array(z.object({ implementationCode: z.string(), itemKey: z.string(), version: z.number().int(), name: z.string(), departmentCode: z.string() })),
   limits: z.object({
     statutory: z.object({ value: z.number().int(), unit: z.enum(['working_day', 'natural_day']) }),
     promised: z.object({ value: z.number().int(), unit: z.enum(['working_day', 'natural_day']) }).optional(),

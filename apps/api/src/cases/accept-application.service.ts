@@ -132,7 +132,7 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
     caseNo,
     status: 'accepted',
     acceptedOn,
-    items: a.items.map((i) => ({ implementationCode: i.implementationCode, version: i.version, name: i.name, departmentCode: i.departmentCode })),
+    items: a.items.map((i) => ({ implementationCode: i.implementationCode, itemKey: i.itemKey, version: i.version, name: i.name, departmentCode: i.departmentCode })),
     limits: input.limits,
     plan: { flowVersionId, planKey: a.planned.plan.key, planHash: a.planned.planHash },
     workflowId: caseNo,

@@ -68,17 +68,21 @@ export async function approversByDepartment(db: Db, departmentCodes: string[]): 
 export async function planFor(db: Db, items: Item[], approvers: Map<string, string[]>): Promise<PlannedCase> {
   if (items.length === 1) {
     const published = await db.flowVersion.findFirst({
-      where: { subjectCode: items[0].implementationCode, publishedBy: { not: DEFAULT_PLAN_PUBLISHER } },
+      where: { subjectCode: { in: [items[0].itemKey, items[0].implementationCode] }, publishedBy: { not: DEFAULT_PLAN_PUBLISHER } },
       orderBy: { version: 'desc' },
     });
-    if (published) return { plan: parseServicePlan(JSON.parse(published.planJson)), planHash: published.planHash, publishedVersionId: published.id };
+    if (published) {
+      const plan = parseServicePlan(JSON.parse(published.planJson));
+      // Hash what the workflow will check: the parsed plan (schema defaults applied).
+      return { plan, planHash: hashPlan(plan), publishedVersionId: published.id };
+    }
   }
   const plan = defaultPlanForItems(
     items.map((item) => {
       const result = certificateResult(item);
       const promised = limitOf(item.promisedLimitValue, item.promisedLimitUnit);
       return {
-        itemCode: item.implementationCode,
+        itemCode: item.itemKey,
         name: item.name,
         departmentCode: item.departmentCode,
         // Departments work to the promised limit (承诺时限 ≤ 法定时限).

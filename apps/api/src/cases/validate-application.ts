@@ -32,11 +32,26 @@ export async function validateApplication(db: Db, raw: unknown): Promise<{ reque
   }
 
   const wanted = codesOf(raw);
-  const found = await db.item.findMany({ where: { implementationCode: { in: wanted.map((w) => w.code) }, status: 'active' }, orderBy: { version: 'desc' } });
+  const codes = wanted.map((w) => w.code);
+  const found = await db.item.findMany({
+    where: { status: 'active', OR: [{ itemKey: { in: codes } }, { implementationCode: { in: codes } }] },
+    orderBy: { version: 'desc' },
+  });
   const active = new Map<string, Item>();
-  for (const item of found) if (!active.has(item.implementationCode)) active.set(item.implementationCode, item);
   for (const w of wanted) {
-    if (!active.has(w.code)) errors.push({ path: `items.${w.index}.implementationCode`, message: `no active catalogue item with implementation code ${w.code}` });
+    const path = `items.${w.index}.implementationCode`;
+    // The most specific code wins (业务办理项编码); an implementation code must then name one handling item.
+    const exact = found.find((i) => i.itemKey === w.code);
+    const byImplementation = [...new Map(found.filter((i) => i.implementationCode === w.code).map((i) => [i.itemKey, i])).values()];
+    if (exact) active.set(w.code, exact);
+    else if (byImplementation.length === 1) active.set(w.code, byImplementation[0]);
+    else if (byImplementation.length > 1)
+      errors.push({ path, message: `implementation code ${w.code} has several handling items (${byImplementation.map((i) => `${i.itemKey} ${i.name}`).join(', ')}): give the handling item code` });
+    else errors.push({ path, message: `no active catalogue item with code ${w.code}` });
+  }
+  const chosen = [...active.values()];
+  if (new Set(chosen.map((i) => i.implementationCode)).size < chosen.length) {
+    errors.push({ path: 'items', message: 'two handling items of one implementation cannot be applied for in one case' });
   }
 
   if (parsed.success) {

@@ -1,5 +1,6 @@
 import { hashPassword } from '@onewindow/api';
-import { createPrismaClient, type Db } from '@onewindow/db';
+import { applyCatalogue, createPrismaClient, type Db } from '@onewindow/db';
+import { loadSeedCatalogue } from '@onewindow/standards';
 import { ApiSession } from './http-session';
 
 /** Three departments of a 开办餐饮店 bundle, each with one approver; two items issue a certificate. */
@@ -75,6 +76,29 @@ export function application(codes: string[], overrides: Record<string, unknown> 
     ],
     ...overrides,
   };
+}
+
+/** The seed catalogue's 开办餐饮店 items (standards), by their most specific codes, and one approver per department. */
+export const restaurant = {
+  food: { code: '11379900MB1000101Y300011000500001', department: 'SFS-SCJG' },
+  fire: { code: '11379900MB100012243000120001000', department: 'SFS-XFJY' },
+  sign: { code: '11379900MB100014393000130001000', department: 'SFS-CGJ' },
+  tobacco: { code: '11379900MB100020643000140001000', department: 'SFS-YCJ' },
+};
+export const foodImplementationCode = '11379900MB1000101Y3000110005000';
+
+/** Loads the standards seed catalogue through the catalogue store and gives each restaurant department an approver. */
+export async function seedStandardCatalogue(db: Db): Promise<void> {
+  await applyCatalogue(db, loadSeedCatalogue(), { label: 'seed catalogue', source: 'seed', createdBy: 'e2e' });
+  const passwordHash = await hashPassword(password);
+  for (const { department } of Object.values(restaurant)) {
+    const id = `approver-${department.toLowerCase()}`;
+    await db.user.upsert({
+      where: { id },
+      create: { id, username: id, displayName: id, departmentCode: department, passwordHash, roles: { create: [{ role: 'dept_approver' }] } },
+      update: {},
+    });
+  }
 }
 
 /** Signed-in sessions for the clerk and each department's approver. */

@@ -2,8 +2,8 @@ import { Client, Connection } from '@temporalio/client';
 import type { Db } from '@onewindow/db';
 import { itemStepId } from '@onewindow/flow-model';
 import { startStack, type RunningStack } from '../support/start-stack';
-import { application, approverOf, badPersonId, eventually, goodPersonId, items, seedCatalogue, signInAll } from './case-fixtures';
-import type { ApiSession } from './http-session';
+import { application, approverOf, badPersonId, eventually, foodImplementationCode, goodPersonId, items, password, restaurant, seedCatalogue, seedStandardCatalogue, signInAll } from './case-fixtures';
+import { ApiSession } from './http-session';
 
 describe('cases over HTTP against the real stack', () => {
   let stack: RunningStack;
@@ -180,6 +180,30 @@ describe('cases over HTTP against the real stack', () => {
     expect(kinds).toEqual(expect.arrayContaining(['case:start', `step:${stepId}:suspend`, 'case:suspend', `step:${stepId}:resume`, 'case:resume', 'issuance:start']));
     expect(await db.decision.count({ where: { caseNo } })).toBe(3);
   }, 30_000);
+
+  it('runs 开办餐饮店 from the standards seed catalogue: four departments in parallel, three licences issued', async () => {
+    await seedStandardCatalogue(db);
+    const ambiguous = await call('POST', '/api/cases', application([foodImplementationCode]));
+    expect(ambiguous.status).toBe(400);
+    expect(ambiguous.body.errors[0]).toMatchObject({ path: 'items.0.implementationCode', message: expect.stringMatching(/several handling items/) });
+
+    const parts = Object.values(restaurant);
+    const accepted = await call('POST', '/api/cases', application(parts.map((p) => p.code)));
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.limits).toEqual({ statutory: { value: 20, unit: 'working_day' }, promised: { value: 3, unit: 'working_day' } });
+    const caseNo: string = accepted.body.caseNo;
+    const shuffled = [parts[2], parts[0], parts[3], parts[1]];
+    for (const part of shuffled) {
+      const session = await ApiSession.signIn(stack.baseUrl, `approver-${part.department.toLowerCase()}`, password);
+      await eventually(async () => ((await session.call('GET', `/api/tasks?department=${part.department}`)).body.items.some((t: { caseNo: string }) => t.caseNo === caseNo) ? true : undefined));
+      const done = await session.call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: itemStepId(part.code) });
+      expect(done.status).toBe(200);
+    }
+    const issued = await call('POST', `/api/cases/${caseNo}/issue`, { delivery: { method: 'electronic' } });
+    expect(issued.status).toBe(200);
+    expect(issued.body.certificates.map((c: { certificateTypeCode: string }) => c.certificateTypeCode).sort()).toEqual(['11100000MB9000024X002', '11100000MB9000089K001', '11100000MB90001280001']);
+    expect(await db.certificate.count({ where: { sourceCaseNo: caseNo, holderIdNumber: goodPersonId, status: 'valid' } })).toBe(3);
+  }, 60_000);
 
   it('answers 404 for an unknown case, for reads and actions alike', async () => {
     expect((await call('GET', '/api/cases/YC20991231999999')).status).toBe(404);
