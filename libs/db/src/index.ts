@@ -3,6 +3,6 @@ export { migrateDatabase, listMigrations, MigrationError, sqliteFilePath, type D
 export type * from './generated/sqlite/models';
 export { Prisma } from './generated/sqlite/client';
 export { createSqliteTestDatabase, createPostgresTestDatabase, postgresAdminUrl, type TestDatabase } from './scratch-database';
-export { loadCalendarData, saveCalendarYear } from './calendar-store';
+export { loadCalendarData, saveCalendarYear, NATIONAL_CALENDAR_REGIONS, type LoadCalendarOptions } from './calendar-store';
 export { applyCatalogue, loadActiveCatalogue, type CatalogueApplyResult } from './catalogue-store';
 export { saveCertificates } from './certificate-store';
