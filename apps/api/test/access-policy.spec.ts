@@ -3,9 +3,9 @@ import { actionsOf, can, caseViewFor, decide, publicCaseStatus } from '../src/au
 import type { AuthUser } from '../src/auth/auth-context';
 import { expectedAccess as expected } from './support/expected-access';
 
-const user = (role: Role, departmentCode: string | null = 'SCJG'): AuthUser => ({ id: `u-${role}`, username: role, displayName: role, departmentCode, roles: [role] });
-const own = { departmentCodes: ['SCJG', 'ZWFW'] };
-const other = { departmentCodes: ['WSJK'] };
+const user = (role: Role, departmentCode: string | null = 'SFS-SCJG'): AuthUser => ({ id: `u-${role}`, username: role, displayName: role, departmentCode, roles: [role] });
+const own = { departmentCodes: ['SFS-SCJG', 'SFS-ZWFW'] };
+const other = { departmentCodes: ['SFS-WJW'] };
 
 const matrix = roles.flatMap((role) => accessActions.map((action) => [role, action, ...expected[action][role]] as const));
 
@@ -22,7 +22,7 @@ describe('access policy matrix (role × action × own/other department)', () => 
   it('refuses department-scoped actions without a resource or a department, saying why', () => {
     expect(decide(user('dept_approver'), 'case.decide')).toEqual({ allowed: false, reason: expect.stringMatching(/names no department/) });
     expect(decide(user('dept_approver', null), 'case.decide', own)).toEqual({ allowed: false, reason: expect.stringMatching(/belong to none/) });
-    expect(decide(user('dept_approver'), 'case.decide', other)).toEqual({ allowed: false, reason: expect.stringMatching(/own department \(SCJG\).*WSJK/) });
+    expect(decide(user('dept_approver'), 'case.decide', other)).toEqual({ allowed: false, reason: expect.stringMatching(/own department \(SFS-SCJG\).*SFS-WJW/) });
     expect(decide(user('window_clerk'), 'user.manage')).toEqual({ allowed: false, reason: 'Your roles (window_clerk) do not allow user.manage' });
   });
 
@@ -42,14 +42,14 @@ describe('access policy matrix (role × action × own/other department)', () => 
 });
 
 describe('what of a case a viewer sees', () => {
-  const caseFile = { departmentCodes: ['ZWFW', 'SCJG', 'XFJY'] };
+  const caseFile = { departmentCodes: ['SFS-ZWFW', 'SFS-SCJG', 'SFS-XFJY'] };
 
   it('gives approvers their own department’s part only, supervisors a masked overview, others nothing', () => {
-    expect(caseViewFor(user('dept_approver', 'SCJG'), caseFile)).toEqual({ applicantIdentity: 'full', materials: true, departments: ['SCJG'] });
-    expect(caseViewFor(user('dept_approver', 'WSJK'), caseFile)).toBeUndefined();
-    expect(caseViewFor(user('window_clerk', 'ZWFW'), caseFile)).toEqual({ applicantIdentity: 'full', materials: true, departments: 'all' });
-    expect(caseViewFor(user('supervisor', 'ZWFW'), caseFile)).toEqual({ applicantIdentity: 'masked', materials: false, departments: 'all' });
-    expect(caseViewFor(user('admin', 'ZWFW'), caseFile)).toBeUndefined();
+    expect(caseViewFor(user('dept_approver', 'SFS-SCJG'), caseFile)).toEqual({ applicantIdentity: 'full', materials: true, departments: ['SFS-SCJG'] });
+    expect(caseViewFor(user('dept_approver', 'SFS-WJW'), caseFile)).toBeUndefined();
+    expect(caseViewFor(user('window_clerk', 'SFS-ZWFW'), caseFile)).toEqual({ applicantIdentity: 'full', materials: true, departments: 'all' });
+    expect(caseViewFor(user('supervisor', 'SFS-ZWFW'), caseFile)).toEqual({ applicantIdentity: 'masked', materials: false, departments: 'all' });
+    expect(caseViewFor(user('admin', 'SFS-ZWFW'), caseFile)).toBeUndefined();
   });
 
   it('answers the public with the status only', () => {

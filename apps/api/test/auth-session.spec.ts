@@ -23,7 +23,7 @@ describe('password login', () => {
     const res = await s.login('clerk', demoPassword);
     expect(res.status).toBe(200);
     const body = await json(res);
-    expect(body).toMatchObject({ user: { username: 'clerk', departmentCode: 'ZWFW', roles: ['window_clerk'] }, csrfToken: expect.any(String) });
+    expect(body).toMatchObject({ user: { username: 'clerk', departmentCode: 'SFS-ZWFW', roles: ['window_clerk'] }, csrfToken: expect.any(String) });
     expect(body.actions).toContain('case.accept');
     const cookie = s.lastSetCookies.find((c) => c.startsWith('ow_session='))!;
     expect(cookie).toMatch(/HttpOnly/);

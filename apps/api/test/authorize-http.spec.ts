@@ -77,26 +77,26 @@ describe('authorize() over HTTP: role × action × own/other department', () => 
 
   it('answers 401 without a session, except for the public lookup', async () => {
     for (const action of accessActions) {
-      const res = await probe(undefined, action, 'SCJG');
+      const res = await probe(undefined, action, 'SFS-SCJG');
       expect(res.status).toBe(action === 'public.lookup' ? 200 : 401);
     }
   });
 
   it('records refusals in the audit log with who and why', async () => {
     const approver = sessions.get('dept_approver')!;
-    await probe(approver.session, 'case.decide', 'WSJK');
-    const entry = await api.deps.db.auditEntry.findFirstOrThrow({ where: { action: 'access.denied', target: '/probe/case.decide/WSJK' }, orderBy: { seq: 'desc' } });
+    await probe(approver.session, 'case.decide', 'SFS-WJW');
+    const entry = await api.deps.db.auditEntry.findFirstOrThrow({ where: { action: 'access.denied', target: '/probe/case.decide/SFS-WJW' }, orderBy: { seq: 'desc' } });
     expect(entry.actorUserId).toBe(approver.user.id);
-    expect(JSON.parse(entry.payload!)).toMatchObject({ action: 'case.decide', reason: expect.stringMatching(/own department \(SCJG\)/) });
+    expect(JSON.parse(entry.payload!)).toMatchObject({ action: 'case.decide', reason: expect.stringMatching(/own department \(SFS-SCJG\)/) });
   });
 
   it('records who opened which case file (reads of personal data)', async () => {
     const approver = sessions.get('dept_approver')!;
-    expect((await probe(approver.session, 'case.read', 'SCJG')).status).toBe(200);
+    expect((await probe(approver.session, 'case.read', 'SFS-SCJG')).status).toBe(200);
     const entry = await api.deps.db.auditEntry.findFirstOrThrow({ where: { action: 'access.granted' }, orderBy: { seq: 'desc' } });
-    expect(entry).toMatchObject({ actorUserId: approver.user.id, target: '/probe/case.read/SCJG' });
+    expect(entry).toMatchObject({ actorUserId: approver.user.id, target: '/probe/case.read/SFS-SCJG' });
     const before = await api.deps.db.auditEntry.count();
-    expect((await probe(approver.session, 'task.list', 'SCJG')).status).toBe(200);
+    expect((await probe(approver.session, 'task.list', 'SFS-SCJG')).status).toBe(200);
     expect(await api.deps.db.auditEntry.count()).toBe(before);
   });
 });

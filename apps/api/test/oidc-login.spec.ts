@@ -106,7 +106,7 @@ describe('OIDC login with a real identity provider', () => {
 
     const me = await browser.request('GET', '/api/auth/me');
     expect(me.status).toBe(200);
-    expect(await json(me)).toMatchObject({ user: { username: 'approver.scjg', departmentCode: 'SCJG', roles: ['dept_approver'] } });
+    expect(await json(me)).toMatchObject({ user: { username: 'approver.scjg', departmentCode: 'SFS-SCJG', roles: ['dept_approver'] } });
     const entry = await database.db.auditEntry.findFirstOrThrow({ where: { action: 'auth.oidc_login' } });
     expect(entry).toMatchObject({ actorUserId: 'demo-approver.scjg', target: 'user:approver.scjg' });
 

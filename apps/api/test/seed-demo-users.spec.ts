@@ -25,7 +25,7 @@ describe('seedDemoUsers', () => {
   }, 30_000);
 
   it('is idempotent: a second run creates nothing, keeps passwords and departments, and restores demo roles', async () => {
-    await t.db.department.create({ data: { code: 'SCJG', name: '已有的市场监管局', region: '370800' } });
+    await t.db.department.create({ data: { code: 'SFS-SCJG', name: '已有的市场监管局', region: '370800' } });
     await seedDemoUsers(t.db);
     const before = await t.db.user.findUniqueOrThrow({ where: { username: 'clerk' } });
     await t.db.userRole.create({ data: { userId: before.id, role: 'admin' } });
@@ -34,6 +34,6 @@ describe('seedDemoUsers', () => {
     expect(after.passwordHash).toBe(before.passwordHash);
     expect(after.roles.map((r) => r.role)).toEqual(['window_clerk']);
     expect(await t.db.user.count()).toBe(demoUsers.length);
-    expect((await t.db.department.findUniqueOrThrow({ where: { code: 'SCJG' } })).name).toBe('已有的市场监管局');
+    expect((await t.db.department.findUniqueOrThrow({ where: { code: 'SFS-SCJG' } })).name).toBe('已有的市场监管局');
   }, 30_000);
 });

@@ -1,5 +1,6 @@
 import type { Db } from '@onewindow/db';
 import type { Role } from '@onewindow/contracts';
+import { loadSeedCatalogue } from '@onewindow/standards';
 import { hashPassword } from './password';
 
 export interface DemoUser {
@@ -9,26 +10,40 @@ export interface DemoUser {
   roles: Role[];
 }
 
-/** Demo departments: the service centre's comprehensive window and three approving bureaus. */
-export const demoDepartments = [
-  { code: 'ZWFW', name: '政务服务中心综合窗口', region: '370800' },
-  { code: 'SCJG', name: '市场监督管理局', region: '370800' },
-  { code: 'WSJK', name: '卫生健康委员会', region: '370800' },
-  { code: 'XFJY', name: '消防救援支队', region: '370800' },
-] as const;
+/**
+ * Demo users live in the seed catalogue's departments (fictional 示范市), so cases accepted for seed items reach
+ * real inboxes: the centre's window, and one approver for every approving department.
+ */
+const seedDepartments = loadSeedCatalogue().departments;
+export const demoDepartments = seedDepartments.map((d) => ({ code: d.code, name: d.name, region: d.regionCode }));
+const WINDOW = 'SFS-ZWFW';
 
 /** One demo password for every demo user; demo databases only. */
 export const demoPassword = 'OneWindow-demo-2026';
 
+const namedUsers: DemoUser[] = [
+  { username: 'clerk', displayName: '综合窗口 王敏', departmentCode: WINDOW, roles: ['window_clerk'] },
+  { username: 'approver.scjg', displayName: '市场监管 李强', departmentCode: 'SFS-SCJG', roles: ['dept_approver'] },
+  { username: 'approver.wsjk', displayName: '卫健 赵丽', departmentCode: 'SFS-WJW', roles: ['dept_approver'] },
+  { username: 'approver.xfjy', displayName: '消防 孙涛', departmentCode: 'SFS-XFJY', roles: ['dept_approver'] },
+  { username: 'lead.scjg', displayName: '市场监管科长 周文', departmentCode: 'SFS-SCJG', roles: ['dept_lead'] },
+  { username: 'supervisor', displayName: '督办 陈静', departmentCode: WINDOW, roles: ['supervisor'] },
+  { username: 'designer', displayName: '流程设计 吴昊', departmentCode: WINDOW, roles: ['process_designer'] },
+  { username: 'admin', displayName: '系统管理员', departmentCode: WINDOW, roles: ['admin'] },
+];
+const staffed = new Set(namedUsers.filter((u) => u.roles.includes('dept_approver')).map((u) => u.departmentCode));
+
+/** The named demo users plus `approver.<dept>` for every other approving department of the seed catalogue. */
 export const demoUsers: readonly DemoUser[] = [
-  { username: 'clerk', displayName: '综合窗口 王敏', departmentCode: 'ZWFW', roles: ['window_clerk'] },
-  { username: 'approver.scjg', displayName: '市场监管 李强', departmentCode: 'SCJG', roles: ['dept_approver'] },
-  { username: 'approver.wsjk', displayName: '卫健 赵丽', departmentCode: 'WSJK', roles: ['dept_approver'] },
-  { username: 'approver.xfjy', displayName: '消防 孙涛', departmentCode: 'XFJY', roles: ['dept_approver'] },
-  { username: 'lead.scjg', displayName: '市场监管科长 周文', departmentCode: 'SCJG', roles: ['dept_lead'] },
-  { username: 'supervisor', displayName: '督办 陈静', departmentCode: 'ZWFW', roles: ['supervisor'] },
-  { username: 'designer', displayName: '流程设计 吴昊', departmentCode: 'ZWFW', roles: ['process_designer'] },
-  { username: 'admin', displayName: '系统管理员', departmentCode: 'ZWFW', roles: ['admin'] },
+  ...namedUsers,
+  ...seedDepartments
+    .filter((d) => d.code !== WINDOW && !staffed.has(d.code))
+    .map((d): DemoUser => ({
+      username: `approver.${d.code.replace(/^SFS-/, '').toLowerCase()}`,
+      displayName: `${d.name} 审批员`,
+      departmentCode: d.code,
+      roles: ['dept_approver'],
+    })),
 ];
 
 /**

@@ -5,21 +5,21 @@ import { ApiSession } from './http-session';
 
 /** Three departments of a 开办餐饮店 bundle, each with one approver; two items issue a certificate. */
 export const departments = [
-  { code: 'SCJG', name: '市场监督管理局', approver: 'approver-scjg' },
-  { code: 'XFJY', name: '消防救援支队', approver: 'approver-xfjy' },
+  { code: 'SFS-SCJG', name: '市场监督管理局', approver: 'approver-scjg' },
+  { code: 'SFS-XFJY', name: '消防救援支队', approver: 'approver-xfjy' },
   { code: 'CGJ', name: '城市管理局', approver: 'approver-cgj' },
 ];
 
 export const items = [
-  { implementationCode: '11370800MB28559184337011700201Y', name: '食品经营许可', departmentCode: 'SCJG', statutory: 20, promised: 10, certificate: { certificateTypeCode: '11100000000013338W001', name: '食品经营许可证' } },
-  { implementationCode: '11370800MB28559185337011700301Y', name: '公众聚集场所投入使用、营业前消防安全检查', departmentCode: 'XFJY', statutory: 10, promised: 7, certificate: { certificateTypeCode: '11100000000013338W002', name: '消防安全检查合格证' } },
+  { implementationCode: '11370800MB28559184337011700201Y', name: '食品经营许可', departmentCode: 'SFS-SCJG', statutory: 20, promised: 10, certificate: { certificateTypeCode: '11100000000013338W001', name: '食品经营许可证' } },
+  { implementationCode: '11370800MB28559185337011700301Y', name: '公众聚集场所投入使用、营业前消防安全检查', departmentCode: 'SFS-XFJY', statutory: 10, promised: 7, certificate: { certificateTypeCode: '11100000000013338W002', name: '消防安全检查合格证' } },
   { implementationCode: '11370800MB28559186337011700401Y', name: '户外招牌设施设置', departmentCode: 'CGJ', statutory: 20, promised: 5 },
 ];
 
 export const approverOf = (departmentCode: string): string => departments.find((d) => d.code === departmentCode)!.approver;
 
 /** The window clerk of the service centre (综合窗口). */
-export const clerk = { id: 'clerk-1', departmentCode: 'ZWFW' };
+export const clerk = { id: 'clerk-1', departmentCode: 'SFS-ZWFW' };
 export const password = 'e2e-Password-2026';
 
 /** A valid resident ID (GB 11643 check digit X) and the same number with a wrong check digit. */

@@ -61,11 +61,11 @@ describe('cases over HTTP against the real stack', () => {
     }
 
     // The workflow's validator refuses a stranger, with its reason.
-    const stranger = await approver('XFJY').call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: itemStepId(codes[0]) });
+    const stranger = await approver('SFS-XFJY').call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: itemStepId(codes[0]) });
     expect(stranger.status).toBe(409);
     expect(stranger.type).toContain('application/problem+json');
     expect(stranger.body.detail).toMatch(/approver-xfjy is not an assignee/);
-    const refusalWithoutReason = await approver('SCJG').call('POST', `/api/cases/${caseNo}/actions`, { verb: 'refuse', stepId: itemStepId(codes[0]), reasons: [] });
+    const refusalWithoutReason = await approver('SFS-SCJG').call('POST', `/api/cases/${caseNo}/actions`, { verb: 'refuse', stepId: itemStepId(codes[0]), reasons: [] });
     expect(refusalWithoutReason.status).toBe(400);
     expect(refusalWithoutReason.body.errors).toEqual([expect.objectContaining({ path: 'reasons' })]);
     const early = await call('POST', `/api/cases/${caseNo}/issue`, { delivery: { method: 'window' } });
@@ -85,9 +85,9 @@ describe('cases over HTTP against the real stack', () => {
     expect(view.body.applicant.idNumber).toBe(goodPersonId);
     expect(view.body.view.steps).toHaveLength(3);
     // An approver sees their own department's step and task only.
-    const asApprover = await approver('SCJG').call('GET', `/api/cases/${caseNo}`);
-    expect(asApprover.body.view.steps.map((st: { departmentCode: string }) => st.departmentCode)).toEqual(['SCJG']);
-    expect(asApprover.body.tasks.map((t: { departmentCode: string }) => t.departmentCode)).toEqual(['SCJG']);
+    const asApprover = await approver('SFS-SCJG').call('GET', `/api/cases/${caseNo}`);
+    expect(asApprover.body.view.steps.map((st: { departmentCode: string }) => st.departmentCode)).toEqual(['SFS-SCJG']);
+    expect(asApprover.body.tasks.map((t: { departmentCode: string }) => t.departmentCode)).toEqual(['SFS-SCJG']);
 
     const issued = await call('POST', `/api/cases/${caseNo}/issue`, { delivery: { method: 'window' } });
     expect(issued.status).toBe(200);
@@ -165,17 +165,17 @@ describe('cases over HTTP against the real stack', () => {
     const stepId = itemStepId(codes[0]);
     // Approvers act from their inbox: the task row exists once the step is open.
     await eventually(async () => ((await db.task.count({ where: { caseNo } })) === 1 ? true : undefined));
-    const returned = await approver('SCJG').call('POST', `/api/cases/${caseNo}/actions`, { verb: 'return_for_supplement', stepId, materials: ['营业场所平面图'] });
+    const returned = await approver('SFS-SCJG').call('POST', `/api/cases/${caseNo}/actions`, { verb: 'return_for_supplement', stepId, materials: ['营业场所平面图'] });
     expect(returned.status).toBe(200);
     expect(returned.body.result.suspension).toMatchObject({ kind: 'supplement', materials: ['营业场所平面图'] });
     await eventually(async () => ((await db.case.findUnique({ where: { caseNo } }))?.status === 'special_procedure' ? true : undefined));
-    const blocked = await approver('SCJG').call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId });
+    const blocked = await approver('SFS-SCJG').call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId });
     expect(blocked.status).toBe(409);
     expect(blocked.body.detail).toMatch(/suspended/);
     const supplied = await clerk.call('POST', `/api/cases/${caseNo}/actions`, { verb: 'submit_supplement', stepId, materials: ['营业场所平面图'] });
     expect(supplied.status).toBe(200);
     await eventually(async () => ((await db.case.findUnique({ where: { caseNo } }))?.status === 'in_review' ? true : undefined));
-    expect((await approver('SCJG').call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId })).status).toBe(200);
+    expect((await approver('SFS-SCJG').call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId })).status).toBe(200);
     const kinds = (await db.clockEvent.findMany({ where: { caseNo }, orderBy: { eventSeq: 'asc' } })).map((e) => `${e.clockId}:${e.kind}`);
     expect(kinds).toEqual(expect.arrayContaining(['case:start', `step:${stepId}:suspend`, 'case:suspend', `step:${stepId}:resume`, 'case:resume', 'issuance:start']));
     expect(await db.decision.count({ where: { caseNo } })).toBe(3);
@@ -207,7 +207,7 @@ describe('cases over HTTP against the real stack', () => {
 
   it('answers 404 for an unknown case, for reads and actions alike', async () => {
     expect((await call('GET', '/api/cases/YC20991231999999')).status).toBe(404);
-    expect((await approver('SCJG').call('POST', '/api/cases/YC20991231999999/actions', { verb: 'approve', stepId: 'x' })).status).toBe(404);
+    expect((await approver('SFS-SCJG').call('POST', '/api/cases/YC20991231999999/actions', { verb: 'approve', stepId: 'x' })).status).toBe(404);
     expect((await call('GET', '/api/cases/not-a-case')).status).toBe(404);
   }, 30_000);
 
@@ -215,7 +215,7 @@ describe('cases over HTTP against the real stack', () => {
     const anonymous = (method: string, path: string, body?: unknown) =>
       fetch(`${stack.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) }).then((r) => r.status);
     expect(await anonymous('POST', '/api/cases', application(codes))).toBe(401);
-    expect(await anonymous('GET', '/api/tasks?department=SCJG')).toBe(401);
+    expect(await anonymous('GET', '/api/tasks?department=SFS-SCJG')).toBe(401);
     const accepted = await call('POST', '/api/cases', application(codes.slice(0, 1)));
     expect(accepted.status).toBe(201);
     const caseNo = accepted.body.caseNo;
@@ -224,12 +224,12 @@ describe('cases over HTTP against the real stack', () => {
     const outsider = approver('CGJ');
     expect((await outsider.call('GET', `/api/cases/${caseNo}`)).status).toBe(403);
     expect((await outsider.call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: itemStepId(codes[0]) })).status).toBe(403);
-    expect((await outsider.call('GET', '/api/tasks?department=SCJG')).status).toBe(403);
+    expect((await outsider.call('GET', '/api/tasks?department=SFS-SCJG')).status).toBe(403);
     // Approvers cannot accept applications or issue; the clerk cannot decide.
-    expect((await approver('SCJG').call('POST', '/api/cases', application(codes))).status).toBe(403);
-    expect((await approver('SCJG').call('POST', `/api/cases/${caseNo}/issue`, { delivery: { method: 'window' } })).status).toBe(403);
+    expect((await approver('SFS-SCJG').call('POST', '/api/cases', application(codes))).status).toBe(403);
+    expect((await approver('SFS-SCJG').call('POST', `/api/cases/${caseNo}/issue`, { delivery: { method: 'window' } })).status).toBe(403);
     expect((await clerk.call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: itemStepId(codes[0]) })).status).toBe(403);
-    expect((await approver('SCJG').call('GET', `/api/cases/${caseNo}`)).status).toBe(200);
+    expect((await approver('SFS-SCJG').call('GET', `/api/cases/${caseNo}`)).status).toBe(200);
     const withdrawn = await clerk.call('POST', `/api/cases/${caseNo}/actions`, { verb: 'withdraw', by: 'applicant', reason: '申请人撤回' });
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.result).toMatchObject({ phase: 'withdrawn' });
