@@ -20,37 +20,9 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(root, 'var'), { recursive: true });
   if (!(await isPortFree(config.PORT))) die(`port ${config.PORT} is already in use: stop the other process or start with PORT=<free port> npm start`);
 
-  try {
-    const { applied } = await migrateDatabase(config.DATABASE_URL);
-    if (applied.length) log(`database migrated: ${applied.join(', ')}`);
-  } catch (error) {
-    if (error instanceof MigrationError) die(error.message);
-    die(`cannot open the database ${config.DATABASE_URL}: ${(error as Error).message}`);
-  }
-  await seedDemoData(config.DATABASE_URL, log);
-  buildWebIfStale(root, log);
-
   let temporal: TemporalDevServer | undefined;
-  let temporalAddress = config.TEMPORAL_ADDRESS;
-  if (temporalAddress) {
-    await waitForTemporal(temporalAddress, config.TEMPORAL_NAMESPACE, 10_000).catch(() =>
-      die(`TEMPORAL_ADDRESS=${temporalAddress} does not answer (namespace "${config.TEMPORAL_NAMESPACE}"): start that server, fix the address, or unset TEMPORAL_ADDRESS to use the embedded dev server`),
-    );
-  } else {
-    for (const port of [7233, 8233]) {
-      if (!(await isPortFree(port))) die(`port ${port} (Temporal dev server) is in use: stop the other Temporal server, or set TEMPORAL_ADDRESS to use it`);
-    }
-    log('starting the Temporal dev server (state in var/temporal.db)…');
-    temporal = await startTemporalDevServer({ port: 7233, uiPort: 8233, dbFile: path.join(root, 'var', 'temporal.db'), namespace: config.TEMPORAL_NAMESPACE });
-    temporalAddress = temporal.address;
-  }
-
-  const env = { ...process.env, TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: config.DATABASE_URL, PORT: String(config.PORT) };
-  const children: SupervisedProcess[] = [
-    superviseNodeProcess('worker', path.join(root, 'apps/worker/src/main.ts'), env, log),
-    superviseNodeProcess('api', path.join(root, 'apps/api/src/main.ts'), env, log),
-  ];
-
+  const children: SupervisedProcess[] = [];
+  // Installed first, so Ctrl-C at any moment (even mid-start) stops whatever already runs.
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
@@ -63,6 +35,39 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  let temporalAddress = config.TEMPORAL_ADDRESS;
+  if (temporalAddress) {
+    await waitForTemporal(temporalAddress, config.TEMPORAL_NAMESPACE, 10_000).catch(() =>
+      die(`TEMPORAL_ADDRESS=${temporalAddress} does not answer (namespace "${config.TEMPORAL_NAMESPACE}"): start that server, fix the address, or unset TEMPORAL_ADDRESS to use the embedded dev server`),
+    );
+  } else {
+    for (const port of [7233, 8233]) {
+      if (!(await isPortFree(port))) die(`port ${port} (Temporal dev server) is in use: stop the other Temporal server, or set TEMPORAL_ADDRESS to use it`);
+    }
+  }
+
+  try {
+    const { applied } = await migrateDatabase(config.DATABASE_URL);
+    if (applied.length) log(`database migrated: ${applied.join(', ')}`);
+  } catch (error) {
+    if (error instanceof MigrationError) die(error.message);
+    die(`cannot open the database ${config.DATABASE_URL}: ${(error as Error).message}`);
+  }
+  await seedDemoData(config.DATABASE_URL, log);
+  buildWebIfStale(root, log);
+
+  if (!temporalAddress) {
+    log('starting the Temporal dev server (state in var/temporal.db)…');
+    temporal = await startTemporalDevServer({ port: 7233, uiPort: 8233, dbFile: path.join(root, 'var', 'temporal.db'), namespace: config.TEMPORAL_NAMESPACE });
+    temporalAddress = temporal.address;
+  }
+
+  const env = { ...process.env, TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: config.DATABASE_URL, PORT: String(config.PORT) };
+  children.push(
+    superviseNodeProcess('worker', path.join(root, 'apps/worker/src/main.ts'), env, log),
+    superviseNodeProcess('api', path.join(root, 'apps/api/src/main.ts'), env, log),
+  );
 
   await waitForHealth(`http://localhost:${config.PORT}/api/health`);
   log('OneWindow is running:');

@@ -54,6 +54,10 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions =
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr = (stderr + String(chunk)).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A parent that exits without stop() (a crashed test run) must not leave the server behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.off('exit', killOnExit));
   const address = `127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
