@@ -7,6 +7,7 @@ import {
   parseServicePlan,
   planBuilder,
   PlanRun,
+  PlanRuntimeError,
   PlanValidationError,
   sha256Hex,
   validatePlan,
@@ -155,6 +156,25 @@ describe('sub-flows and gateways', () => {
       .issue()
       .build();
     expect(() => runToEnd(plan, { area: 0 })).toThrow(/no condition holds at gateway "exclusive_1" and it has no default edge/);
+  });
+
+  it('a gateway that cannot choose throws a PlanRuntimeError naming the gateway and the failing expression', () => {
+    const plan = planBuilder('x')
+      .accept()
+      .exclusive([{ when: 'area + 1', then: (b) => b.department(dept('a')) }, { then: (b) => b.department(dept('b')) }])
+      .issue()
+      .build();
+    const thrown = (() => {
+      try {
+        runToEnd(plan, { area: 3 });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(thrown).toBeInstanceOf(PlanRuntimeError);
+    expect(thrown).toMatchObject({ nodeId: 'exclusive_1', expression: 'area + 1', message: expect.stringMatching(/condition "area \+ 1" gave 4, not a boolean at gateway "exclusive_1"/) });
+    const noDefault = planBuilder('y').accept().exclusive([{ when: 'area > 1', then: (b) => b.department(dept('a')) }]).issue().build();
+    expect(() => runToEnd(noDefault, { area: 0 })).toThrow(PlanRuntimeError);
   });
 
   it('collect: whatever the decisions, every case reaches issuance exactly once', () => {

@@ -1,4 +1,4 @@
-import { evaluateCondition } from './feel-condition';
+import { ConditionError, evaluateCondition } from './feel-condition';
 import type { FlatEdge, FlatNode, FlatPlan } from './flatten-plan';
 
 /**
@@ -21,6 +21,24 @@ export interface PlanRunStep {
   activated: FlatNode[];
 }
 export type NodeOutcome = 'completed' | 'refused' | 'cancelled';
+
+/**
+ * The plan cannot go on with this case's data: a FEEL condition failed (error or non-boolean) or an
+ * exclusive/inclusive gateway found no holding condition and has no default edge. Thrown by
+ * `start`/`complete` before any state changes; the caller decides how the case ends.
+ */
+export class PlanRuntimeError extends Error {
+  constructor(
+    message: string,
+    /** The gateway that could not choose. */
+    readonly nodeId: string,
+    /** The FEEL expression that failed, when one did. */
+    readonly expression?: string,
+  ) {
+    super(message);
+    this.name = 'PlanRuntimeError';
+  }
+}
 
 const WORK: ReadonlySet<string> = new Set<WorkNodeType>(['department', 'automatic', 'timer', 'issue']);
 export const isWorkNode = (n: FlatNode): boolean => WORK.has(n.type);
@@ -88,12 +106,21 @@ export class PlanRun {
 
   private choose(node: FlatNode, outs: FlatEdge[]): Set<string> {
     if (node.type !== 'exclusive' && node.type !== 'inclusive') return new Set(outs.map((e) => e.id));
-    const holding = outs.filter((e) => e.condition && evaluateCondition(e.condition, this.data));
+    const holding = outs.filter((e) => e.condition && this.holds(node.id, e.condition));
     const picked = node.type === 'exclusive' ? holding.slice(0, 1) : holding;
     if (picked.length > 0) return new Set(picked.map((e) => e.id));
     const fallback = outs.find((e) => e.isDefault);
-    if (!fallback) throw new Error(`no condition holds at gateway "${node.id}" and it has no default edge`);
+    if (!fallback) throw new PlanRuntimeError(`no condition holds at gateway "${node.id}" and it has no default edge`, node.id);
     return new Set([fallback.id]);
+  }
+
+  private holds(nodeId: string, condition: string): boolean {
+    try {
+      return evaluateCondition(condition, this.data);
+    } catch (e) {
+      if (e instanceof ConditionError) throw new PlanRuntimeError(`${e.message} at gateway "${nodeId}"`, nodeId, e.expression);
+      throw e;
+    }
   }
 
   private arrive(state: PlanRunState, node: FlatNode, activated: FlatNode[]): void {
