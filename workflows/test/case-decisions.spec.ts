@@ -136,12 +136,39 @@ describe('caseWorkflow: decisions, countersign, clocks', () => {
       expect(after.clocks.suspended).toBe(false);
       // Activities run concurrently, so compare as a set.
       expect(fake.of('recordClockEvent').map((e) => `${e.clock}:${e.event}`).sort()).toEqual([
+        'promised:resumed',
+        'promised:started',
+        'promised:suspended',
         'statutory:resumed',
         'statutory:started',
         'statutory:suspended',
         'step:resumed',
         'step:suspended',
       ]);
+    });
+  }, 60_000);
+
+  it('projects the promised (承诺) clock like the statutory one: started and resumed with its due date, suspended without', async () => {
+    await withCase(singleStep(), async (h, fake) => {
+      const before = await h.query(caseStateQuery);
+      const promisedEvents = () => fake.of('recordClockEvent').filter((e) => e.clock === 'promised');
+      expect(before.clocks.promised?.dueDate).toBeTruthy();
+      expect(promisedEvents()).toEqual([expect.objectContaining({ event: 'started', dueDate: before.clocks.promised!.dueDate })]);
+      await h.executeUpdate(returnForSupplement, { args: [{ stepId: 'review', actor: 'a1', materials: ['平面图'] }] });
+      await env.sleep('3 days');
+      await h.executeUpdate(submitSupplement, { args: [{ stepId: 'review', actor: 'window-1' }] });
+      const after = await h.query(caseStateQuery);
+      expect(after.clocks.promised!.dueDate! >= before.clocks.promised!.dueDate!).toBe(true);
+      expect(promisedEvents().map((e) => [e.event, e.dueDate, e.stepId])).toEqual([
+        ['started', before.clocks.promised!.dueDate, undefined],
+        ['suspended', undefined, undefined],
+        ['resumed', after.clocks.promised!.dueDate, undefined],
+      ]);
+      // The promised clock is never extended: an approved extension moves only the step and statutory clocks.
+      await h.executeUpdate(requestExtension, { args: [{ stepId: 'review', actor: 'a1', days: 3, reason: '现场核查' }] });
+      await h.executeUpdate(approveExtension, { args: [{ stepId: 'review', approvedBy: 'lead-1' }] });
+      expect(promisedEvents()).toHaveLength(3);
+      expect((await h.query(caseStateQuery)).clocks.promised!.dueDate).toBe(after.clocks.promised!.dueDate);
     });
   }, 60_000);
 

@@ -1,8 +1,9 @@
-import { proxyActivities } from '@temporalio/workflow';
-import type { FlatNode, NodeOutcome, PlanRun } from '@onewindow/flow-model';
+import { ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities } from '@temporalio/workflow';
+import { PlanRuntimeError, type FlatNode, type NodeOutcome, type PlanRun, type PlanRunStep } from '@onewindow/flow-model';
 import type { ActivityBase, CaseActivities } from './case-activities';
 import { dueField, shanghaiDate, startClock, timerFiresAt, type CalendarData, type WorkingCalendar } from './case-clock';
 import type { ParsedCaseInput } from './case-input';
+import { CASE_PATCHES } from './case-patches';
 import type { CaseState, HistoryEntry, StepState } from './case-state';
 import { releaseCaseClocks } from './case-suspensions';
 import { openDepartmentStep, runAutomaticStep } from './case-work-nodes';
@@ -21,6 +22,8 @@ export class CaseEngine {
   version = 0;
   automaticInFlight = 0;
   readonly acts = acts;
+  /** Set when the plan cannot go on with this case's data; the main loop then fails the case (failForPlanError). */
+  planError?: PlanRuntimeError;
 
   constructor(
     readonly input: ParsedCaseInput,
@@ -61,10 +64,50 @@ export class CaseEngine {
   /** Reports a work node's outcome to the plan and queues what it activates. */
   completeNode(nodeId: string, outcome: NodeOutcome): void {
     if (this.state.run.nodes[nodeId] !== 'active') return;
-    const step = this.run.complete(this.state.run, nodeId, outcome);
+    const step = this.planStep(() => this.run.complete(this.state.run, nodeId, outcome));
+    if (!step) return;
     this.state.run = step.state;
     this.queue.push(...step.activated);
     this.version += 1;
+  }
+
+  /**
+   * Runs one PlanRun transition. A PlanRuntimeError (a FEEL condition that fails, a gateway with no
+   * holding condition and no default) leaves the run state as it was and is kept for the main loop,
+   * which fails the case; before CASE_PATCHES.planRuntimeErrors it failed the workflow task (retried forever).
+   */
+  planStep(transition: () => PlanRunStep): PlanRunStep | undefined {
+    try {
+      return transition();
+    } catch (e) {
+      if (!(e instanceof PlanRuntimeError) || !patched(CASE_PATCHES.planRuntimeErrors)) throw e;
+      this.planError ??= e;
+      this.version += 1;
+      return undefined;
+    }
+  }
+
+  /**
+   * Ends a case whose plan cannot go on: records `plan_error` (history and recordDecision, with the gateway,
+   * the expression and the message), cancels the open tasks, then fails the workflow with a non-retryable
+   * `PlanRuntimeError` failure. No legal outcome (approved/refused) is invented for it.
+   */
+  async failForPlanError(): Promise<never> {
+    const e = this.planError!;
+    const details = { gateway: e.nodeId, ...(e.expression ? { expression: e.expression } : {}), reason: e.message };
+    this.state.planError = { ...details, at: this.nowIso() };
+    this.log('system', 'plan_error', undefined, details);
+    const open = Object.values(this.state.steps).filter((step) => step.status === 'open');
+    for (const step of open) {
+      this.state.steps[step.stepId] = { ...step, status: 'cancelled', closedAt: this.nowIso() };
+      this.log('system', 'step_cancelled', step.stepId, { reason: 'plan_error' });
+    }
+    this.queue.length = 0;
+    this.state.timers = {};
+    await this.acts.recordDecision({ ...this.base(), action: 'plan_error', actor: 'system', details });
+    await Promise.all(open.map((step) => this.acts.closeTask({ ...this.base(), stepId: step.stepId, generation: step.generation, status: 'cancelled' })));
+    await condition(allHandlersFinished);
+    throw ApplicationFailure.nonRetryable(`case ${this.state.caseNo} cannot go on: ${e.message}`, 'PlanRuntimeError', details);
   }
 
   /**

@@ -12,6 +12,33 @@ import { registerClockHandlers } from './case-clock-handlers';
 export type RecordDecision = (stepId: string, action: string, actor: string, details: Record<string, unknown>) => Promise<void>;
 export type CanAct = (schema: z.ZodType<{ stepId: string; actor: string }>, action: StepAction) => (raw: unknown) => void;
 
+const UPDATES = [
+  m.approveStep,
+  m.refuseStep,
+  m.returnForSupplement,
+  m.submitSupplement,
+  m.startSpecialProcedure,
+  m.endSpecialProcedure,
+  m.requestExtension,
+  m.approveExtension,
+  m.withdrawCase,
+  m.issueResults,
+  m.refreshCalendar,
+] as const;
+
+/**
+ * Registered at the very start, before the calendar is loaded and the first steps open: an Update (or
+ * query) in that window gets a clear, retryable answer instead of "No registered handler". Their
+ * validators always reject, so nothing reaches history; `registerCaseHandlers` replaces them.
+ */
+export function registerStartingHandlers(caseNo: string): void {
+  const starting = (_payload?: unknown): never => {
+    throw new Error(`case ${caseNo} is still starting (loading its working calendar and opening the first steps); retry in a moment`);
+  };
+  for (const update of UPDATES) setHandler(update as unknown as typeof m.approveStep, starting, { validator: starting });
+  setHandler(m.caseStateQuery, starting);
+}
+
 /** Registers every Update (validator first: an invalid one is rejected before it reaches history) and the query. */
 export function registerCaseHandlers(engine: CaseEngine): void {
   const s = engine.state;

@@ -6,4 +6,8 @@
 export const CASE_PATCHES = {
   /** Escalate to the window's lead when the Art. 44 issuance limit passes. */
   issuanceEscalation: 'case-issuance-escalation-v1',
+  /** Project the promised (承诺) case clock with recordClockEvent (`clock: 'promised'`), like the statutory one. */
+  promisedClockEvents: 'case-promised-clock-events-v1',
+  /** A gateway that cannot choose (FEEL error, no holding condition, no default) fails the case, not the task. */
+  planRuntimeErrors: 'case-plan-runtime-errors-v1',
 } as const;

@@ -60,6 +60,13 @@ export interface HistoryEntry {
   details?: Record<string, unknown>;
 }
 
+export interface PlanErrorInfo {
+  gateway: string;
+  expression?: string;
+  reason: string;
+  at: string;
+}
+
 export interface CaseClocks {
   statutory: ClockJson;
   promised?: ClockJson;
@@ -87,6 +94,8 @@ export interface CaseState {
   certificates: { stepId: string; certificateNo: string; certificateTypeCode: string }[];
   delivery?: { method: string; address?: string; trackingNo?: string };
   history: HistoryEntry[];
+  /** Why the plan could not go on (the case then failed with PlanRuntimeError). */
+  planError?: PlanErrorInfo;
   /** Event sequence: idempotency keys are `<caseNo>:<seq>`. */
   seq: number;
 }
@@ -116,6 +125,7 @@ export interface CaseView {
   refusals: CaseState['refusals'];
   certificates: CaseState['certificates'];
   delivery?: CaseState['delivery'];
+  planError?: PlanErrorInfo;
   history: HistoryEntry[];
 }
 

@@ -1,5 +1,7 @@
+import { patched } from '@temporalio/workflow';
 import { dueField, extendClock, resumeClock, suspendClock } from './case-clock';
 import type { CaseEngine } from './case-engine';
+import { CASE_PATCHES } from './case-patches';
 import type { StepState } from './case-state';
 
 /**
@@ -21,6 +23,9 @@ export async function suspendStep(engine: CaseEngine, step: StepState, suspensio
   engine.version += 1;
   await engine.acts.recordClockEvent({ ...engine.base(), clock: 'step', stepId: step.stepId, event: 'suspended', reason: suspension.reason });
   if (firstHold) await engine.acts.recordClockEvent({ ...engine.base(), clock: 'statutory', event: 'suspended', reason: suspension.reason });
+  if (firstHold && engine.state.clocks.promised && patched(CASE_PATCHES.promisedClockEvents)) {
+    await engine.acts.recordClockEvent({ ...engine.base(), clock: 'promised', event: 'suspended', reason: suspension.reason });
+  }
   return next;
 }
 
@@ -50,6 +55,9 @@ export async function releaseCaseClocks(engine: CaseEngine, stepId: string): Pro
     event: 'resumed',
     ...dueField(c.statutory, engine.calendar),
   });
+  if (c.promised && patched(CASE_PATCHES.promisedClockEvents)) {
+    await engine.acts.recordClockEvent({ ...engine.base(), clock: 'promised', event: 'resumed', ...dueField(c.promised, engine.calendar) });
+  }
 }
 
 /** An approved extension moves the step's due date and the case's statutory due date by the same working days. */

@@ -12,7 +12,9 @@ export function openStep(state: CaseState, stepId: string): StepState {
   const step = state.steps[stepId];
   if (!step) {
     const open = Object.values(state.steps).filter((s) => s.status === 'open').map((s) => s.stepId);
-    throw new Error(`no department step "${stepId}" is open in case ${state.caseNo} (open: ${open.join(', ') || 'none'})`);
+    const at = Object.entries(state.run.nodes).filter(([, status]) => status === 'active').map(([id]) => id);
+    const where = open.length > 0 ? `open: ${open.join(', ')}` : `open: none; the plan is at ${at.join(', ') || 'no active node'}`;
+    throw new Error(`no department step "${stepId}" is open in case ${state.caseNo} (${where})`);
   }
   if (step.status !== 'open') throw new Error(`step "${stepId}" is already ${step.status}`);
   return step;

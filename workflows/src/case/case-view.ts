@@ -30,6 +30,7 @@ export function caseView(engine: CaseEngine): CaseView {
     refusals: s.refusals,
     certificates: s.certificates,
     ...(s.delivery ? { delivery: s.delivery } : {}),
+    ...(s.planError ? { planError: s.planError } : {}),
     history: s.history,
   };
 }

@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -11,8 +12,9 @@ import type { CaseActivities } from './case-activities';
 import { fireDueAlarms, nextAlarmAt } from './case-alarms';
 import { buildCalendar, dueField, startClock, type CalendarData } from './case-clock';
 import { CaseEngine } from './case-engine';
+import { CASE_PATCHES } from './case-patches';
 import { caseWorkflowInputSchema, type CaseWorkflowInput, type ParsedCaseInput } from './case-input';
-import { registerCaseHandlers } from './case-handlers';
+import { registerCaseHandlers, registerStartingHandlers } from './case-handlers';
 import type { CaseResult, CaseState } from './case-state';
 
 const { loadCalendar } = proxyActivities<CaseActivities>({ startToCloseTimeout: '1 minute' });
@@ -23,6 +25,7 @@ const { loadCalendar } = proxyActivities<CaseActivities>({ startToCloseTimeout: 
  */
 export async function caseWorkflow(raw: CaseWorkflowInput): Promise<CaseResult> {
   const input = parseInput(raw);
+  registerStartingHandlers(input.caseNo); // replaced below, once the first steps are open
   const run = new PlanRun(flattenPlan(input.plan), input.applicationData);
   const calendarData = input.continued?.calendar ?? input.calendar ?? (await fetchCalendar(input));
   const calendar = buildCalendar(calendarData);
@@ -31,19 +34,28 @@ export async function caseWorkflow(raw: CaseWorkflowInput): Promise<CaseResult> 
 
   let starting: Promise<unknown> | undefined;
   if (fresh) {
-    const start = run.start();
-    engine.state.run = start.state;
-    engine.queue.push(...start.activated);
+    const start = engine.planStep(() => run.start());
+    if (start) {
+      engine.state.run = start.state;
+      engine.queue.push(...start.activated);
+    }
     const started = engine.acts.recordClockEvent({ ...engine.base(), clock: 'statutory', event: 'started', ...dueField(engine.state.clocks.statutory, calendar) });
-    starting = Promise.all([started, engine.activateQueued()]); // opens the first steps synchronously
+    const promised = engine.state.clocks.promised;
+    const promisedStarted =
+      promised && patched(CASE_PATCHES.promisedClockEvents)
+        ? engine.acts.recordClockEvent({ ...engine.base(), clock: 'promised', event: 'started', ...dueField(promised, calendar) })
+        : undefined;
+    starting = Promise.all([started, promisedStarted, engine.activateQueued()]); // opens the first steps synchronously
   }
   // Registered after the first steps are open: Updates buffered before the first task are validated against them.
   registerCaseHandlers(engine);
   await starting;
 
   while (!engine.finished) {
+    if (engine.planError) await engine.failForPlanError();
     await engine.activateQueued();
     if (engine.finished) break;
+    if (engine.planError) continue;
     const seen = engine.version;
     const wake = nextAlarmAt(engine);
     if (wake !== undefined && wake <= Date.now()) {
