@@ -7,5 +7,6 @@ export { caseWorkflowInputSchema, type CaseWorkflowInput, type ContinuedCase } f
 export type * from './case/case-state';
 export type * from './case/case-activities';
 export { tally } from './case/step-reducer';
+export * from './baseline/index';
 /** Absolute path of the bundle entry, for Worker.create({ workflowsPath }). */
 export const workflowsPath: string = require.resolve('./workflows');

@@ -1,0 +1,25 @@
+// The bare baseline's worker (a child process of run-load): the same workflow bundle as the case worker,
+// no activities, on its own task queue. Tuned like the case worker (cache, workflow task slots).
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { workflowsPath } from '@onewindow/workflows';
+
+async function main(): Promise<void> {
+  Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
+  const connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
+  const worker = await Worker.create({
+    connection,
+    namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    taskQueue: process.env.TASK_QUEUE ?? 'load-bare',
+    workflowsPath,
+    maxCachedWorkflows: 2000,
+    maxConcurrentWorkflowTaskExecutions: 40,
+    shutdownGraceTime: '5s',
+  });
+  await worker.run();
+  await connection.close();
+}
+
+main().catch((error) => {
+  process.stderr.write(`bare worker failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
