@@ -25,9 +25,15 @@ const { loadCalendar } = proxyActivities<CaseActivities>({ startToCloseTimeout: 
  */
 export async function caseWorkflow(raw: CaseWorkflowInput): Promise<CaseResult> {
   const input = parseInput(raw);
-  registerStartingHandlers(input.caseNo); // replaced below, once the first steps are open
   const run = new PlanRun(flattenPlan(input.plan), input.applicationData);
-  const calendarData = input.continued?.calendar ?? input.calendar ?? (await fetchCalendar(input));
+  // With the calendar at hand the first steps open in this very task: Updates sent with the start stay
+  // buffered by the SDK until registerCaseHandlers and are validated against the open steps. Only while
+  // the calendar loads do the "still starting" handlers answer (replaced below once the steps are open).
+  let calendarData = input.continued?.calendar ?? input.calendar;
+  if (!calendarData) {
+    registerStartingHandlers(input.caseNo);
+    calendarData = await fetchCalendar(input);
+  }
   const calendar = buildCalendar(calendarData);
   const fresh = !input.continued;
   const engine = new CaseEngine(input, input.continued?.state ?? initialState(input, run), run, calendarData, calendar);
