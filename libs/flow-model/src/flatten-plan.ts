@@ -19,6 +19,7 @@ export interface FlatPlan {
   name: string;
   version: number;
   refusalPolicy: ServicePlan['refusalPolicy'];
+  onBranchReturn: NonNullable<ServicePlan['onBranchReturn']>;
   nodes: FlatNode[];
   edges: FlatEdge[];
 }
@@ -26,7 +27,7 @@ export interface FlatPlan {
 /** Inlines every sub-flow: edges into a sub-flow go to its `start`, edges out of it leave from its `end`. */
 export function flattenPlan(plan: ServicePlan): FlatPlan {
   const { nodes, edges } = flattenBody(plan, '', undefined, undefined);
-  return { key: plan.key, name: plan.name, version: plan.version, refusalPolicy: plan.refusalPolicy, nodes, edges };
+  return { key: plan.key, name: plan.name, version: plan.version, refusalPolicy: plan.refusalPolicy, onBranchReturn: plan.onBranchReturn ?? 'continue', nodes, edges };
 }
 
 function flattenBody(

@@ -1,5 +1,6 @@
 import { parseServicePlan } from './validate-plan';
 import type {
+  BranchReturnPolicy,
   Countersign,
   DepartmentNode,
   PlanEdge,
@@ -9,7 +10,7 @@ import type {
   StepAction,
   TimeLimit,
 } from './service-plan.schema';
-import { CORE_STEP_ACTIONS } from './service-plan.schema';
+import { ALL_STEP_ACTIONS } from './service-plan.schema';
 
 export interface DepartmentStepSpec {
   id: string;
@@ -21,6 +22,7 @@ export interface DepartmentStepSpec {
   itemCode?: string;
   /** Defaults to single for one assignee, all (会签) for several. */
   countersign?: Countersign;
+  /** Defaults to every verb. */
   actions?: StepAction[];
   result?: DepartmentNode['result'];
 }
@@ -47,7 +49,7 @@ export class SequenceBuilder {
   ) {}
 
   department(spec: DepartmentStepSpec): this {
-    const { role = 'approver', actions = [...CORE_STEP_ACTIONS], ...rest } = spec;
+    const { role = 'approver', actions = [...ALL_STEP_ACTIONS], ...rest } = spec;
     const countersign = spec.countersign ?? (spec.assignees.length === 1 ? { mode: 'single' } : { mode: 'all' });
     return this.add({ ...rest, type: 'department', role, actions, countersign });
   }
@@ -121,6 +123,7 @@ export class SequenceBuilder {
 /** Writes a plan in code: `planBuilder('key').accept().parallel([...]).issue().build()`. */
 export class PlanBuilder extends SequenceBuilder {
   private policy: RefusalPolicy = 'collect';
+  private branchReturn?: BranchReturnPolicy;
 
   constructor(
     private readonly key: string,
@@ -131,6 +134,12 @@ export class PlanBuilder extends SequenceBuilder {
 
   refusalPolicy(policy: RefusalPolicy): this {
     this.policy = policy;
+    return this;
+  }
+
+  /** What sibling branches do while one branch is returned (退回, 补正): continue (default) or pause. */
+  onBranchReturn(policy: BranchReturnPolicy): this {
+    this.branchReturn = policy;
     return this;
   }
 
@@ -151,6 +160,7 @@ export class PlanBuilder extends SequenceBuilder {
       name: this.options.name ?? this.key,
       version: this.options.version ?? 1,
       refusalPolicy: this.policy,
+      ...(this.branchReturn ? { onBranchReturn: this.branchReturn } : {}),
       nodes: this.nodes,
       edges: this.edges,
     });

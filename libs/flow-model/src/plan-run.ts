@@ -88,6 +88,52 @@ export class PlanRun {
     return { state, activated };
   }
 
+  /**
+   * The department steps a work node can be sent back to (退回), nearest first: walking back along a
+   * plain sequence — each link one edge out of a work node into a node with one edge in. A gateway,
+   * a join or the accept node ends the walk: returning across them would reopen other branches.
+   */
+  sendBackTargets(nodeId: string): Extract<FlatNode, { type: 'department' }>[] {
+    const targets: Extract<FlatNode, { type: 'department' }>[] = [];
+    for (const node of this.chainBefore(nodeId)) if (node.type === 'department') targets.push(node);
+    return targets;
+  }
+
+  /**
+   * 退回: the active node `fromId` and everything after `toId` on its sequence return to not-reached,
+   * and `toId` becomes active again (returned in `activated`). The way forward is then the same as
+   * the first time: conditions are over data pinned at start, so the sequence repeats.
+   */
+  sendBack(prev: PlanRunState, fromId: string, toId: string): PlanRunStep {
+    if (prev.nodes[fromId] !== 'active') throw new Error(`node "${fromId}" is not active (${prev.nodes[fromId] ?? 'not reached'})`);
+    const chain = this.chainBefore(fromId);
+    const at = chain.findIndex((n) => n.id === toId);
+    if (at < 0 || chain[at].type !== 'department') {
+      const can = this.sendBackTargets(fromId).map((n) => n.id);
+      throw new Error(`"${toId}" is not an earlier step on the sequence of "${fromId}" (can send back to: ${can.join(', ') || 'none'})`);
+    }
+    const state = cloneState(prev);
+    const reset = [fromId, ...chain.slice(0, at).map((n) => n.id)];
+    for (const id of reset) delete state.nodes[id];
+    for (const id of [toId, ...chain.slice(0, at).map((n) => n.id)]) for (const e of this.outgoing.get(id)!) delete state.edges[e.id];
+    state.nodes[toId] = 'active';
+    return { state, activated: [this.node(toId)] };
+  }
+
+  /** The work nodes before `nodeId` on its plain sequence, nearest first. */
+  private chainBefore(nodeId: string): FlatNode[] {
+    const chain: FlatNode[] = [];
+    let current = this.node(nodeId);
+    for (;;) {
+      const ins = this.incoming.get(current.id)!;
+      if (ins.length !== 1) return chain;
+      const pred = this.node(ins[0].from);
+      if (!isWorkNode(pred) || pred.type === 'issue' || this.outgoing.get(pred.id)!.length !== 1) return chain;
+      chain.push(pred);
+      current = pred;
+    }
+  }
+
   activeNodes(state: PlanRunState): FlatNode[] {
     return Object.entries(state.nodes)
       .filter(([, s]) => s === 'active')

@@ -7,7 +7,7 @@ export const timeLimitSchema = z.object({
 });
 export type TimeLimit = z.infer<typeof timeLimitSchema>;
 
-/** Verbs an approver may use on a step. The first six are implemented; the rest are reserved for the next issue. */
+/** Verbs an approver may use on a step (the plan lists which ones each step allows). */
 export const stepActionSchema = z.enum([
   'approve',
   'refuse',
@@ -22,6 +22,7 @@ export const stepActionSchema = z.enum([
   'cc', // 抄送
 ]);
 export type StepAction = z.infer<typeof stepActionSchema>;
+/** The schema's default when a stored plan lists no actions (kept as it was, so pinned plans hash the same). */
 export const CORE_STEP_ACTIONS: readonly StepAction[] = [
   'approve',
   'refuse',
@@ -29,6 +30,8 @@ export const CORE_STEP_ACTIONS: readonly StepAction[] = [
   'special_procedure',
   'request_extension',
 ];
+/** Every verb: what the plan builder gives a step unless told otherwise. */
+export const ALL_STEP_ACTIONS: readonly StepAction[] = stepActionSchema.options;
 
 /** 会签 modes: single approver, all must approve, the first vote decides (或签), or at least N approvals. */
 export const countersignSchema = z.discriminatedUnion('mode', [
@@ -158,12 +161,22 @@ export const planBodySchema: z.ZodType<PlanBody> = z.object({
 export const refusalPolicySchema = z.enum(['fail_fast', 'collect']);
 export type RefusalPolicy = z.infer<typeof refusalPolicySchema>;
 
+/**
+ * What the other open branches do while one branch is returned (退回 to an earlier step or the window,
+ * or 补正 inside the branch): continue on their own clocks, or pause (no decisions, step clocks stopped)
+ * until the returned branch is back where it was. Absent means continue.
+ */
+export const branchReturnPolicySchema = z.enum(['continue', 'pause']);
+export type BranchReturnPolicy = z.infer<typeof branchReturnPolicySchema>;
+
 export const servicePlanSchema = z.object({
   schemaVersion: z.literal(1).default(1),
   key: z.string().min(1),
   name: z.string().min(1),
   version: z.number().int().positive().default(1),
   refusalPolicy: refusalPolicySchema.default('collect'),
+  /** Optional without a default, so plans pinned before it existed keep their hash. */
+  onBranchReturn: branchReturnPolicySchema.optional(),
   nodes: z.array(planNodeSchema).min(1),
   edges: z.array(edgeSchema),
 });

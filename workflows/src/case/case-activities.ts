@@ -24,8 +24,10 @@ export interface OpenTaskInput extends ActivityBase {
   departmentCode: string;
   role: string;
   itemCode?: string;
+  /** Who holds the task now: the signers whose turn it is, and delegates (委派). */
   assignees: string[];
-  dueDate: string;
+  /** Null while the step clock is stopped (补正, special procedure, hold): the due date depends on the resume day. */
+  dueDate: string | null;
   provisional: boolean;
   /** Increments when the same step is opened again (退回, 转办 …), so projections can tell tasks apart. */
   generation: number;
@@ -34,7 +36,12 @@ export interface OpenTaskInput extends ActivityBase {
 export interface CloseTaskInput extends ActivityBase {
   stepId: string;
   generation: number;
-  status: 'approved' | 'refused' | 'cancelled';
+  /**
+   * How the task row ended: decided (approved, refused), cancelled, sent back (returned: 退回 to an
+   * earlier step or the window), or superseded by the next generation of the same step because its
+   * people changed (transferred, delegated, delegation_resolved, signers_changed, resubmitted).
+   */
+  status: 'approved' | 'refused' | 'cancelled' | 'returned' | 'transferred' | 'delegated' | 'delegation_resolved' | 'signers_changed';
 }
 
 export interface RecordDecisionInput extends ActivityBase {

@@ -3,6 +3,7 @@ import { CASE_PATCHES } from './case-patches';
 import { dueOf, escalationAt, isSuspended, reminderAt, shanghaiDate } from './case-clock';
 import type { CaseEngine } from './case-engine';
 import type { StepState } from './case-state';
+import { taskHolders } from './step-reducer';
 
 interface Alarm {
   at: number;
@@ -73,7 +74,7 @@ async function sendReminder(engine: CaseEngine, stepId: string, k: number): Prom
     ...engine.base(),
     stepId,
     departmentCode: step.departmentCode,
-    assignees: step.assignees.filter((a) => a.status === 'pending').map((a) => a.userId),
+    assignees: taskHolders(step),
     dueDate,
     remainingWorkingDays: k,
     on,

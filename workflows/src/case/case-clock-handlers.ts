@@ -3,6 +3,7 @@ import { refreshCaseCalendar } from './case-calendar';
 import type { CaseEngine } from './case-engine';
 import type { CanAct, RecordDecision } from './case-handlers';
 import * as m from './case-messages';
+import { pauseSiblings, releasePauses } from './case-holds';
 import { extendStep, resumeStep, suspendStep } from './case-suspensions';
 import * as v from './case-validators';
 import { stepView } from './case-view';
@@ -18,7 +19,9 @@ export function registerClockHandlers(engine: CaseEngine, { record, canAct }: { 
       const note = p.materials.join('、');
       const suspension = { kind: 'supplement' as const, clockReason: { kind: 'supplement' as const, note }, since: engine.nowIso(), by: p.actor, reason: `补正: ${note}`, materials: p.materials };
       const suspended = suspendStep(engine, s.steps[p.stepId], suspension);
-      await Promise.all([suspended, record(p.stepId, 'return_for_supplement', p.actor, { materials: p.materials, note: p.note })]);
+      // Partial return: only this branch waits for the applicant; the others continue or pause, per plan.
+      const paused = pauseSiblings(engine, p.stepId, 'supplement', p.actor);
+      await Promise.all([suspended, paused, record(p.stepId, 'return_for_supplement', p.actor, { materials: p.materials, note: p.note })]);
       return stepView(engine, s.steps[p.stepId]);
     },
     { validator: canAct(m.returnForSupplementSchema, 'return_for_supplement') },
@@ -29,7 +32,8 @@ export function registerClockHandlers(engine: CaseEngine, { record, canAct }: { 
     async (raw) => {
       const p = m.parsePayload(m.submitSupplementSchema, raw);
       const resumed = resumeStep(engine, s.steps[p.stepId]);
-      await Promise.all([resumed, record(p.stepId, 'supplement_submitted', p.actor, { materials: p.materials ?? [] })]);
+      const released = releasePauses(engine, (x) => x.cause === p.stepId && x.until === 'supplement');
+      await Promise.all([resumed, released, record(p.stepId, 'supplement_submitted', p.actor, { materials: p.materials ?? [] })]);
       return stepView(engine, s.steps[p.stepId]);
     },
     { validator: (raw) => void v.assertSuspendedFor(s, m.parsePayload(m.submitSupplementSchema, raw).stepId, 'supplement') },

@@ -5,6 +5,7 @@ import { dueField, shanghaiDate, startClock, timerFiresAt, type CalendarData, ty
 import type { ParsedCaseInput } from './case-input';
 import { CASE_PATCHES } from './case-patches';
 import type { CaseState, HistoryEntry, StepState } from './case-state';
+import { releaseReachedPauses } from './case-holds';
 import { releaseCaseClocks } from './case-suspensions';
 import { openDepartmentStep, runAutomaticStep } from './case-work-nodes';
 import { refusalReasons } from './step-reducer';
@@ -126,6 +127,7 @@ export class CaseEngine {
       this.version += 1;
     }
     await Promise.all(started);
+    await releaseReachedPauses(this);
   }
 
   /** Closes a decided department step: task row, plan progression, refusal policy. */

@@ -8,6 +8,8 @@ import { applyVote } from './step-reducer';
 import { caseView, stepView } from './case-view';
 import { issueAtWindow, withdraw } from './case-closing';
 import { registerClockHandlers } from './case-clock-handlers';
+import { registerPeopleHandlers } from './case-people-handlers';
+import { registerReturnHandlers } from './case-return-handlers';
 
 export type RecordDecision = (stepId: string, action: string, actor: string, details: Record<string, unknown>) => Promise<void>;
 export type CanAct = (schema: z.ZodType<{ stepId: string; actor: string }>, action: StepAction) => (raw: unknown) => void;
@@ -24,6 +26,14 @@ const UPDATES = [
   m.withdrawCase,
   m.issueResults,
   m.refreshCalendar,
+  m.sendBack,
+  m.resubmitFromWindow,
+  m.transferTask,
+  m.delegateTask,
+  m.resolveDelegation,
+  m.addSigners,
+  m.removeSigners,
+  m.copyTo,
 ] as const;
 
 /**
@@ -56,6 +66,8 @@ export function registerCaseHandlers(engine: CaseEngine): void {
 
   setHandler(m.caseStateQuery, () => caseView(engine));
   registerClockHandlers(engine, { record, canAct });
+  registerReturnHandlers(engine, record);
+  registerPeopleHandlers(engine, record);
 
   setHandler(
     m.approveStep,

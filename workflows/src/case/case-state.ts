@@ -3,16 +3,58 @@ import type { Countersign, PlanRunState, StepAction } from '@onewindow/flow-mode
 
 export type ClockJson = ReturnType<StatutoryClock['toJSON']>;
 export type CasePhase = 'in_review' | 'awaiting_issuance' | 'completed' | 'withdrawn';
-export type StepStatus = 'open' | 'approved' | 'refused' | 'cancelled';
+/** `returned`: sent back (退回) to an earlier step; the step opens again when the sequence reaches it. */
+export type StepStatus = 'open' | 'approved' | 'refused' | 'cancelled' | 'returned';
 
-/** One person on a step. `source` and `removed` leave room for 加签/减签, 转办 and 委派. */
+/**
+ * One signer on a step. The countersign rule counts **seats**: a plan assignee or a parallel 加签 is a
+ * seat of its own; a before/after 加签 joins the seat of the signer it was added to, in `order`, and a
+ * seat approves only when all its members approved in that order (one refusal refuses it). 转办 puts the
+ * new signer into the same seat and order and marks the old one `removed`.
+ */
 export interface AssigneeState {
+  /** The person, or `group:<name>` for a group; then `candidates` may each act for it. */
   userId: string;
   status: 'pending' | 'approved' | 'refused' | 'removed';
   source: 'plan' | 'added' | 'transferred' | 'delegated';
+  /** Absent in states from before 加签 existed: the assignee's index. */
+  seat?: number;
+  order?: number;
+  candidates?: string[];
+  /** Who acted for a group. */
+  decidedBy?: string;
   decidedAt?: string;
   comment?: string;
   reasons?: string[];
+  /** 委派 outstanding: the owner cannot decide until the delegate resolves it. */
+  delegation?: { to: string; since: string; reason: string };
+  /** Delegates' answers, oldest first. */
+  opinions?: { by: string; opinion: 'agree' | 'disagree'; comment: string; at: string }[];
+  addedBy?: string;
+  removedBy?: string;
+}
+
+/**
+ * A step that cannot be acted on for a while, without stopping the case clocks: at the window after
+ * 退回窗口, or paused because another branch was returned (the plan's onBranchReturn = pause).
+ * The step clock is stopped meanwhile.
+ */
+export interface StepHold {
+  kind: 'at_window' | 'sibling_returned';
+  since: string;
+  by: string;
+  reason: string;
+  /** The step whose return caused the hold. */
+  cause: string;
+}
+
+/** Why sibling steps are paused, and until when. */
+export interface BranchPause {
+  /** The step that was returned (退回 or 补正). */
+  cause: string;
+  /** Released when the sequence reaches `cause` again (退回), or on the supplement / resubmission. */
+  until: 'step_reached' | 'supplement' | 'resubmitted';
+  steps: string[];
 }
 
 export interface StepSuspension {
@@ -36,14 +78,15 @@ export interface StepState {
   countersign: Countersign;
   actions: StepAction[];
   assignees: AssigneeState[];
-  /** 抄送: notified, not voting. */
-  cc: string[];
+  /** 抄送: read-only, not voting. (States from before 抄送 existed hold an empty string list.) */
+  cc: { userId: string; by: string; at: string; note?: string }[];
   /** Bumped whenever the task row is opened again (退回, 转办 …). */
   generation: number;
   openedAt: string;
   closedAt?: string;
   clock: ClockJson;
   suspension?: StepSuspension;
+  hold?: StepHold;
   pendingExtension?: { days: number; reason: string; requestedBy: string; at: string };
   extensions: { days: number; reason: string; requestedBy: string; approvedBy: string; at: string }[];
   /** Reminder thresholds (working days left) already sent. */
@@ -98,6 +141,8 @@ export interface CaseState {
   planError?: PlanErrorInfo;
   /** Event sequence: idempotency keys are `<caseNo>:<seq>`. */
   seq: number;
+  /** Sibling branches paused while a branch is returned (onBranchReturn = pause). */
+  pauses?: BranchPause[];
 }
 
 export interface ClockView {

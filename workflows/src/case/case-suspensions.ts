@@ -29,13 +29,16 @@ export async function suspendStep(engine: CaseEngine, step: StepState, suspensio
   return next;
 }
 
+/** Ends the step's own suspension; a step also held (paused, at the window) keeps its clock stopped until the hold ends. */
 export async function resumeStep(engine: CaseEngine, step: StepState): Promise<StepState> {
   const { suspension: _done, ...rest } = step;
-  const next: StepState = { ...rest, clock: resumeClock(step.clock, Date.now()) };
+  const next: StepState = { ...rest, clock: step.hold ? step.clock : resumeClock(step.clock, Date.now()) };
   engine.state.steps[step.stepId] = next;
   engine.version += 1;
   const released = releaseCaseClocks(engine, step.stepId); // its state change happens now, before any await
-  await engine.acts.recordClockEvent({ ...engine.base(), clock: 'step', stepId: step.stepId, event: 'resumed', ...dueField(next.clock, engine.calendar) });
+  if (!step.hold) {
+    await engine.acts.recordClockEvent({ ...engine.base(), clock: 'step', stepId: step.stepId, event: 'resumed', ...dueField(next.clock, engine.calendar) });
+  }
   await released;
   return next;
 }

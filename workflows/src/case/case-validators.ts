@@ -1,6 +1,6 @@
 import type { StepAction } from '@onewindow/flow-model';
 import type { CaseState, StepState } from './case-state';
-import { pendingAssignees } from './step-reducer';
+import { pendingAssignees, undecidedSlotOf } from './step-reducer';
 
 /** Synchronous checks run by Update validators: each throws with a sentence the clerk can act on. */
 export function assertInReview(state: CaseState): void {
@@ -26,14 +26,31 @@ export function assertAllowed(step: StepState, action: StepAction): void {
 
 export function assertPendingAssignee(step: StepState, actor: string): void {
   const pending = pendingAssignees(step);
-  if (!pending.includes(actor)) {
-    const voted = step.assignees.some((a) => a.userId === actor && a.status !== 'pending' && a.status !== 'removed');
-    throw new Error(
-      voted
-        ? `${actor} has already decided on step "${step.stepId}"`
-        : `${actor} is not an assignee of step "${step.stepId}" (pending: ${pending.join(', ') || 'none'})`,
-    );
+  if (pending.includes(actor)) return;
+  const voted = step.assignees.some((a) => a.userId === actor && a.status !== 'pending' && a.status !== 'removed');
+  if (voted) throw new Error(`${actor} has already decided on step "${step.stepId}"`);
+  const waiting = undecidedSlotOf(step, actor);
+  if (waiting?.delegation) {
+    throw new Error(`${actor} delegated step "${step.stepId}" to ${waiting.delegation.to} (委派) since ${waiting.delegation.since}: it comes back when ${waiting.delegation.to} resolves it`);
   }
+  if (waiting) {
+    const seat = step.assignees.filter((a) => a.status === 'pending' && a !== waiting && (a.seat ?? -1) === (waiting.seat ?? -2) && (a.order ?? 0) < (waiting.order ?? 0));
+    throw new Error(`${actor} signs step "${step.stepId}" after ${seat.map((a) => a.userId).join(', ') || 'an earlier signer'} (加签): wait for them to sign first`);
+  }
+  if (step.assignees.some((a) => a.status === 'pending' && a.delegation?.to === actor)) {
+    throw new Error(`${actor} holds step "${step.stepId}" as a delegate (委派): answer with resolveDelegation; the owner decides`);
+  }
+  throw new Error(`${actor} is not an assignee of step "${step.stepId}" (pending: ${pending.join(', ') || 'none'})`);
+}
+
+export function assertNotHeld(step: StepState): void {
+  const h = step.hold;
+  if (!h) return;
+  throw new Error(
+    h.kind === 'at_window'
+      ? `step "${step.stepId}" was sent back to the window (退回窗口) since ${h.since}: the window resubmits it first`
+      : `step "${step.stepId}" is paused since ${h.since} while step "${h.cause}" is returned (the plan pauses the other branches): it resumes when "${h.cause}" is back`,
+  );
 }
 
 export function assertNotSuspended(step: StepState): void {
@@ -48,7 +65,17 @@ export function assertNotSuspended(step: StepState): void {
 export function assertCanAct(state: CaseState, stepId: string, actor: string, action: StepAction): StepState {
   const step = openStep(state, stepId);
   assertAllowed(step, action);
+  assertNotHeld(step);
   assertPendingAssignee(step, actor);
+  assertNotSuspended(step);
+  return step;
+}
+
+/** An open step that is neither held nor suspended, with the verb allowed (for verbs not tied to a vote). */
+export function assertRunning(state: CaseState, stepId: string, action: StepAction): StepState {
+  const step = openStep(state, stepId);
+  assertAllowed(step, action);
+  assertNotHeld(step);
   assertNotSuspended(step);
   return step;
 }

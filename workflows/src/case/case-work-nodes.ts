@@ -1,10 +1,17 @@
 import type { FlatNode } from '@onewindow/flow-model';
 import { dueOf, startClock } from './case-clock';
 import type { CaseEngine } from './case-engine';
+import type { CloseTaskInput } from './case-activities';
 import type { StepState } from './case-state';
+import { reopenedAssignees, taskHolders } from './step-reducer';
 
-/** Opens a department step: its state and clock first (synchronously), then the task row. */
+/**
+ * Opens a department step: its state and clock first (synchronously), then the task row. A step
+ * reached again after 退回 opens as its next generation, with the same signers undecided and a fresh
+ * step clock (a new round of review); its 抄送 list stays.
+ */
 export async function openDepartmentStep(engine: CaseEngine, node: Extract<FlatNode, { type: 'department' }>): Promise<void> {
+  const previous = engine.state.steps[node.id];
   const clock = startClock(engine.today(), { value: node.limitWorkingDays, unit: 'working_day' }, engine.input.countStartDay);
   const step: StepState = {
     stepId: node.id,
@@ -15,29 +22,45 @@ export async function openDepartmentStep(engine: CaseEngine, node: Extract<FlatN
     status: 'open',
     countersign: node.countersign,
     actions: node.actions,
-    assignees: node.assignees.map((userId) => ({ userId, status: 'pending', source: 'plan' })),
-    cc: [],
-    generation: 1,
+    assignees: previous ? reopenedAssignees(previous.assignees) : node.assignees.map((userId) => ({ userId, status: 'pending', source: 'plan' })),
+    cc: previous?.cc ?? [],
+    generation: (previous?.generation ?? 0) + 1,
     openedAt: engine.nowIso(),
     clock,
     extensions: [],
     remindersSent: [],
   };
   engine.state.steps[node.id] = step;
-  engine.log('system', 'step_opened', node.id, { assignees: node.assignees });
-  const due = dueOf(clock, engine.calendar);
-  await engine.acts.openTask({
+  engine.log('system', previous ? 'step_reopened' : 'step_opened', node.id, previous ? { generation: step.generation } : { assignees: node.assignees });
+  await openTaskRow(engine, step);
+}
+
+/** Writes the task row of the step's current generation for whoever holds it now. */
+export function openTaskRow(engine: CaseEngine, step: StepState): Promise<void> {
+  const due = dueOf(step.clock, engine.calendar);
+  return engine.acts.openTask({
     ...engine.base(),
     stepId: step.stepId,
     name: step.name,
     departmentCode: step.departmentCode,
     role: step.role,
     ...(step.itemCode ? { itemCode: step.itemCode } : {}),
-    assignees: node.assignees,
-    dueDate: due.date!, // a running clock always has a due date
+    assignees: taskHolders(step),
+    dueDate: due.date, // null only while the step clock is stopped
     provisional: due.provisional,
     generation: step.generation,
   });
+}
+
+/**
+ * The people on a step changed (转办, 委派, 加签/减签, resubmission): the task row of this generation
+ * closes with `status` and the next generation opens for the new holders. The step clock is untouched.
+ */
+export async function reissueTaskRow(engine: CaseEngine, stepId: string, status: CloseTaskInput['status']): Promise<void> {
+  const step = engine.state.steps[stepId];
+  const next: StepState = { ...step, generation: step.generation + 1 };
+  engine.state.steps[stepId] = next;
+  await Promise.all([engine.acts.closeTask({ ...engine.base(), stepId, generation: step.generation, status }), openTaskRow(engine, next)]);
 }
 
 /** Runs an automatic step (e.g. a certificate check) in the background; `failed` counts as a refusal. */
