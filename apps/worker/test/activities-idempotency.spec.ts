@@ -129,6 +129,106 @@ describe('case activities over a real SQLite file', () => {
     expect(await database.db.case.findUnique({ where: { caseNo } })).toMatchObject({ status: 'issued' });
   });
 
+  describe('issue 6: the people on a step change (转办, 委派, 加签/减签) and 抄送', () => {
+    const stepId = 'item_SIGN';
+    const open = (seq: number, generation: number, assignees: string[], dueDate: string | null = '2026-12-09') => ({
+      ...key(seq),
+      stepId,
+      name: '户外招牌设施设置',
+      departmentCode: 'CGJ',
+      role: 'dept_approver',
+      assignees,
+      dueDate,
+      provisional: false,
+      generation,
+    });
+    const holdersOf = async (generation: number) =>
+      (await database.db.taskHolder.findMany({ where: { taskId: `${caseNo}:${stepId}:${generation}` }, orderBy: { userId: 'asc' } })).map((h) => h.userId);
+    const openInbox = () => database.db.task.findMany({ where: { caseNo, stepId, state: 'open' } });
+
+    it('a transfer supersedes the old generation and opens the next for the new holder; applied twice, nothing changes', async () => {
+      await acts.openTask(open(20, 1, ['cgj-1']));
+      const transfer = async () => {
+        await acts.closeTask({ ...key(21), stepId, generation: 1, status: 'transferred' });
+        await acts.openTask(open(22, 2, ['cgj-2']));
+      };
+      const [a, b] = await twice(transfer, () => database.db.task.findMany({ where: { caseNo, stepId }, orderBy: { seq: 'asc' } }));
+      expect(b).toEqual(a);
+      expect(b.map((t) => [t.seq, t.state, t.outcome, t.assigneeUserId])).toEqual([
+        [1, 'superseded', 'transferred', 'cgj-1'],
+        [2, 'open', null, 'cgj-2'],
+      ]);
+      expect(await holdersOf(2)).toEqual(['cgj-2']);
+      expect((await openInbox()).map((t) => t.seq)).toEqual([2]);
+    });
+
+    it('a delegated generation is held by the delegate; several holders leave assigneeUserId empty and list every holder', async () => {
+      await acts.closeTask({ ...key(23), stepId, generation: 2, status: 'delegated' });
+      await acts.openTask(open(24, 3, ['cgj-3']));
+      await acts.closeTask({ ...key(25), stepId, generation: 3, status: 'delegation_resolved' });
+      const added = open(26, 4, ['cgj-2', 'cgj-4']);
+      await acts.closeTask({ ...key(27), stepId, generation: 3, status: 'delegation_resolved' });
+      await acts.openTask(added);
+      await acts.openTask({ ...added, assignees: ['someone-else'] });
+      const rows = await database.db.task.findMany({ where: { caseNo, stepId }, orderBy: { seq: 'asc' } });
+      expect(rows.map((t) => [t.seq, t.state, t.outcome])).toEqual([
+        [1, 'superseded', 'transferred'],
+        [2, 'superseded', 'delegated'],
+        [3, 'superseded', 'delegation_resolved'],
+        [4, 'open', null],
+      ]);
+      expect(rows[3].assigneeUserId).toBeNull();
+      expect(await holdersOf(4)).toEqual(['cgj-2', 'cgj-4']);
+      await acts.closeTask({ ...key(28), stepId, generation: 4, status: 'signers_changed' });
+      await acts.closeTask({ ...key(28), stepId, generation: 4, status: 'signers_changed' });
+      expect(await database.db.task.findUnique({ where: { id: `${caseNo}:${stepId}:4` } })).toMatchObject({ state: 'superseded', outcome: 'signers_changed' });
+    });
+
+    it('退回 closes the row as done/returned; the next generation may open with no due date (step clock stopped)', async () => {
+      await acts.openTask(open(29, 5, ['cgj-2'], null));
+      await acts.openTask(open(29, 5, ['cgj-2'], '2026-12-31'));
+      expect(await database.db.task.findUnique({ where: { id: `${caseNo}:${stepId}:5` } })).toMatchObject({ state: 'open', dueDate: null });
+      await acts.closeTask({ ...key(30), stepId, generation: 5, status: 'returned' });
+      await acts.closeTask({ ...key(30), stepId, generation: 5, status: 'returned' });
+      expect(await database.db.task.findUnique({ where: { id: `${caseNo}:${stepId}:5` } })).toMatchObject({ state: 'done', outcome: 'returned' });
+      expect(await openInbox()).toEqual([]);
+    });
+
+    it('recordDecision cc twice → one Decision row and one CaseCopy row per person; copying the same person again keeps the first', async () => {
+      const cc = { ...key(31), stepId, action: 'cc', actor: 'cgj-2', details: { to: ['zjj-1', 'wsjk-1'], note: '请知悉' } };
+      const read = async () => ({
+        decisions: await database.db.decision.findMany({ where: { caseNo, verb: 'cc' } }),
+        copies: await database.db.caseCopy.findMany({ where: { caseNo }, orderBy: { userId: 'asc' } }),
+      });
+      const [a, b] = await twice(() => acts.recordDecision(cc), read);
+      expect(b).toEqual(a);
+      expect(b.decisions).toHaveLength(1);
+      expect(b.decisions[0]).toMatchObject({ verb: 'cc', reason: '请知悉' });
+      expect(b.copies.map((c) => [c.userId, c.stepId, c.copiedBy, c.note, c.eventKey])).toEqual([
+        ['wsjk-1', stepId, 'cgj-2', '请知悉', `${caseNo}:31`],
+        ['zjj-1', stepId, 'cgj-2', '请知悉', `${caseNo}:31`],
+      ]);
+      await acts.recordDecision({ ...key(32), stepId, action: 'cc', actor: 'cgj-4', details: { to: ['zjj-1'] } });
+      expect(await database.db.caseCopy.count({ where: { caseNo } })).toBe(2);
+      expect(await database.db.caseCopy.findFirst({ where: { caseNo, userId: 'zjj-1' } })).toMatchObject({ copiedBy: 'cgj-2' });
+    });
+
+    it('records the reason of each new verb', async () => {
+      const verbs = [
+        { action: 'transfer', details: { from: 'cgj-1', to: ['cgj-2'], reason: '休假', authority: 'assignee' }, reason: '休假' },
+        { action: 'delegation_resolved', details: { owner: 'cgj-2', opinion: 'agree', comment: '现场符合' }, reason: '现场符合' },
+        { action: 'send_back', details: { to: 'window', reason: '缺签字', generation: 5 }, reason: '缺签字' },
+        { action: 'resubmitted_from_window', details: {}, reason: null },
+      ];
+      for (const [i, v] of verbs.entries()) {
+        const input = { ...key(40 + i), stepId, action: v.action, actor: 'cgj-2', details: v.details };
+        await acts.recordDecision(input);
+        await acts.recordDecision(input);
+        expect(await database.db.decision.findUnique({ where: { caseNo_eventSeq: { caseNo, eventSeq: 40 + i } } })).toMatchObject({ verb: v.action, reason: v.reason });
+      }
+    });
+  });
+
   it('loadCalendar merges an uploaded year over the shipped official data and skips a bad row', async () => {
     const year2027 = { year: 2027, source: 'provisional estimate', provisional: true, holidays: [{ name: '元旦', start: '2027-01-01', end: '2027-01-01' }], adjustedWorkingDays: [] };
     await database.db.calendarYear.create({ data: { region: 'CN', year: 2027, data: JSON.stringify(year2027), provisional: true, source: 'upload', uploadedBy: 'admin' } });

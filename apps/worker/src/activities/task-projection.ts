@@ -2,12 +2,26 @@ import type { CloseTaskInput, OpenTaskInput } from '@onewindow/workflows';
 import type { Db } from '@onewindow/db';
 import { ignoreDuplicate, taskId } from './event-key.util';
 
-/** The Task row's state for a closed step: the inbox only tells done from cancelled; the outcome says how. */
-export const closedTaskState = (status: CloseTaskInput['status']): 'done' | 'cancelled' => (status === 'cancelled' ? 'cancelled' : 'done');
+/** The statuses with which a generation ends because the step's people changed: the next generation takes over. */
+const SUPERSEDED: ReadonlySet<CloseTaskInput['status']> = new Set(['transferred', 'delegated', 'delegation_resolved', 'signers_changed']);
 
-/** Opens the inbox row once; a retried or late duplicate never reopens a row that was closed meanwhile. */
+/**
+ * The Task row's state for a closed generation; the outcome keeps the status. `done`: decided
+ * (approved, refused) or sent back (returned: 退回 is the approver's decision on that round);
+ * `cancelled`: the case no longer needs it; `superseded`: 转办, 委派 (and its resolution), 加签/减签 —
+ * nobody decided, the step's next generation holds the task now, so it is neither in the inbox nor
+ * counted as done work.
+ */
+export const closedTaskState = (status: CloseTaskInput['status']): 'done' | 'cancelled' | 'superseded' =>
+  status === 'cancelled' ? 'cancelled' : SUPERSEDED.has(status) ? 'superseded' : 'done';
+
+/**
+ * Opens the inbox row once, with everyone who holds it; a retried or late duplicate never reopens a row
+ * that was closed meanwhile, nor changes its holders.
+ */
 export async function openTask(db: Db, input: OpenTaskInput): Promise<void> {
   const id = taskId(input.caseNo, input.stepId, input.generation);
+  const holders = [...new Set(input.assignees)];
   await ignoreDuplicate(() =>
     db.task.upsert({
       where: { id },
@@ -19,10 +33,12 @@ export async function openTask(db: Db, input: OpenTaskInput): Promise<void> {
         seq: input.generation,
         departmentCode: input.departmentCode,
         role: input.role,
-        // One named assignee is the person's inbox; several (会签) stay a department task.
-        assigneeUserId: input.assignees.length === 1 ? input.assignees[0] : null,
+        // One holder is the person's inbox; several (会签, a group, a delegate beside other signers) are listed in holders.
+        assigneeUserId: holders.length === 1 ? holders[0] : null,
+        holders: { create: holders.map((userId) => ({ userId })) },
         state: 'open',
         openedAt: new Date(input.at),
+        // Null while the step clock is stopped (补正, special procedure, at the window, paused).
         dueDate: input.dueDate,
       },
     }),
