@@ -52,6 +52,25 @@ describe('what of a case a viewer sees', () => {
     expect(caseViewFor(user('admin', 'SFS-ZWFW'), caseFile)).toBeUndefined();
   });
 
+  it('lets a person a case was copied to (抄送) read it masked, only the copied steps’ departments, and nothing else', () => {
+    const copied = { ...caseFile, copiedTo: [{ userId: 'u-dept_approver', stepId: 'item_FOOD', departmentCode: 'SFS-SCJG' }] };
+    const outsider = user('dept_approver', 'SFS-WJW');
+    expect(decide(outsider, 'case.read', copied)).toEqual({ allowed: true, scope: 'copied' });
+    expect(caseViewFor(outsider, copied)).toEqual({ applicantIdentity: 'masked', materials: false, departments: ['SFS-SCJG'] });
+    expect(can(outsider, 'case.decide', copied)).toBe(false);
+    expect(can(outsider, 'case.issue', copied)).toBe(false);
+    const designer = { ...user('process_designer', 'SFS-ZWFW'), id: 'u-dept_approver' };
+    expect(caseViewFor(designer, copied)).toMatchObject({ applicantIdentity: 'masked', materials: false });
+    // Someone else is still refused, with the policy's reason.
+    expect(decide(user('dept_lead', 'SFS-WJW'), 'case.read', copied)).toEqual({ allowed: false, reason: expect.stringMatching(/own department \(SFS-WJW\)/) });
+    // A handling approver keeps their full view when also copied.
+    expect(caseViewFor({ ...user('dept_approver', 'SFS-SCJG') }, { ...caseFile, copiedTo: [{ userId: 'u-dept_approver', stepId: 'x', departmentCode: 'SFS-XFJY' }] })).toEqual({
+      applicantIdentity: 'full',
+      materials: true,
+      departments: ['SFS-SCJG'],
+    });
+  });
+
   it('answers the public with the status only', () => {
     const record = { caseNo: 'C-1', status: 'in_review', updatedAt: new Date('2026-11-22T08:00:00Z'), applicantId: 'A1', idNumber: '11010519491231002X' };
     expect(publicCaseStatus(record)).toEqual({ caseNo: 'C-1', status: 'in_review', updatedAt: '2026-11-22T08:00:00.000Z' });

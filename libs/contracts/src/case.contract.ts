@@ -58,10 +58,50 @@ export const acceptedCaseResponseSchema = z.object({
 });
 export type AcceptedCaseResponse = z.infer<typeof acceptedCaseResponseSchema>;
 
+/** A user by id (the `id` of /api/auth/me, e.g. `demo-approver.scjg`), as the workflow names its signers. */
+export const userIdSchema = text('a user id', 64);
+const distinct = (list: string[]) => new Set(list).size === list.length;
+/** One or more users, none twice. */
+export const peopleSchema = (what: string, max = 20) =>
+  z
+    .array(userIdSchema)
+    .min(1, `name at least one ${what}`)
+    .max(max, `at most ${max} people`)
+    .refine(distinct, { message: `a person is named twice in the ${what} list` });
+
+/** 退回: to the previous step of the sequence, to a chosen earlier step, or to the window that accepted the case. */
+export const sendBackTargetSchema = z.discriminatedUnion(
+  'kind',
+  [z.strictObject({ kind: z.literal('previous') }), z.strictObject({ kind: z.literal('step'), stepId }), z.strictObject({ kind: z.literal('window') })],
+  { error: 'kind must be "previous", "step" (with a stepId) or "window"' },
+);
+
 /**
  * POST /api/cases/:caseNo/actions — one approver verb; maps to the workflow's Update of the same meaning.
  * Who acts is the signed-in user (never a body field), so nobody can decide in someone else's name.
+ * The window's verbs are submit_supplement, resubmit_from_window and withdraw; every other verb is a
+ * department decision. Transfer, delegate and add_signers name users of the step's department;
+ * copy_to names any active user, who then reads the case (masked, read-only).
  */
+export const caseVerbs = [
+  'approve',
+  'refuse',
+  'return_for_supplement',
+  'submit_supplement',
+  'start_special_procedure',
+  'end_special_procedure',
+  'request_extension',
+  'approve_extension',
+  'withdraw',
+  'send_back',
+  'resubmit_from_window',
+  'transfer',
+  'delegate',
+  'resolve_delegation',
+  'add_signers',
+  'remove_signers',
+  'copy_to',
+] as const;
 export const caseActionRequestSchema = z.discriminatedUnion('verb', [
   z.strictObject({ verb: z.literal('approve'), stepId, comment: z.string().max(2000).optional() }),
   z.strictObject({ verb: z.literal('refuse'), stepId, reasons: z.array(text('a reason', 2000)).min(1, 'a refusal needs at least one reason') }),
@@ -82,8 +122,44 @@ export const caseActionRequestSchema = z.discriminatedUnion('verb', [
   z.strictObject({ verb: z.literal('request_extension'), stepId, days: z.number().int().positive().max(60), reason: text('reason', 2000) }),
   z.strictObject({ verb: z.literal('approve_extension'), stepId, reason: z.string().max(2000).optional() }),
   z.strictObject({ verb: z.literal('withdraw'), by: z.enum(['applicant', 'window']), reason: text('reason', 2000) }),
-]);
+  /** 退回 to an earlier step or to the window. */
+  z.strictObject({ verb: z.literal('send_back'), stepId, to: sendBackTargetSchema, reason: text('reason', 2000) }),
+  /** The window sends a step it got back (退回窗口) to the department again. */
+  z.strictObject({ verb: z.literal('resubmit_from_window'), stepId, note: z.string().max(2000).optional() }),
+  /**
+   * 转办: hands `from`'s place (default: your own) to one person, or to a group (two or more people, any
+   * of whom may take it). Only a department lead hands on someone else's place.
+   */
+  z
+    .strictObject({
+      verb: z.literal('transfer'),
+      stepId,
+      from: userIdSchema.optional(),
+      to: peopleSchema('person to transfer to'),
+      groupName: text('groupName', 100).optional(),
+      reason: text('reason', 2000),
+    })
+    .refine((t) => t.groupName === undefined || t.to.length > 1, { path: ['groupName'], message: 'groupName names a group: give two or more people in "to", or leave groupName out' }),
+  /** 委派: the task goes to `to`; it comes back to you when they resolve it. */
+  z.strictObject({ verb: z.literal('delegate'), stepId, to: userIdSchema, reason: text('reason', 2000) }),
+  /** The delegate's answer: the task goes back to its owner, who decides. */
+  z.strictObject({ verb: z.literal('resolve_delegation'), stepId, opinion: z.enum(['agree', 'disagree'], { error: 'opinion must be "agree" or "disagree"' }), comment: text('comment', 2000) }),
+  /** 加签: before you (they sign first), after you (they sign next), or in parallel (another vote). */
+  z.strictObject({
+    verb: z.literal('add_signers'),
+    stepId,
+    signers: peopleSchema('signer'),
+    position: z.enum(['before', 'after', 'parallel'], { error: 'position must be "before", "after" or "parallel"' }),
+    reason: text('reason', 2000),
+  }),
+  /** 减签: removes signers who have not decided yet. */
+  z.strictObject({ verb: z.literal('remove_signers'), stepId, signers: peopleSchema('signer'), reason: text('reason', 2000) }),
+  /** 抄送: read-only visibility of the case for the named people. */
+  z.strictObject({ verb: z.literal('copy_to'), stepId, to: peopleSchema('person to copy to', 50), note: z.string().max(2000).optional() }),
+], { error: (issue) => (issue.code === 'invalid_union' ? `verb must be one of: ${caseVerbs.join(', ')}` : undefined) });
 export type CaseActionRequest = z.infer<typeof caseActionRequestSchema>;
+/** The verbs the window uses (case.issue); every other verb is a department decision (case.decide). */
+export const windowCaseVerbs = ['submit_supplement', 'resubmit_from_window', 'withdraw'] as const;
 export type CaseVerb = CaseActionRequest['verb'];
 
 export const issueResultsRequestSchema = z.strictObject({
@@ -108,7 +184,7 @@ export const stepViewSchema = z.looseObject({
   stepId: z.string(),
   name: z.string(),
   departmentCode: z.string(),
-  status: z.enum(['open', 'approved', 'refused', 'cancelled']),
+  status: z.enum(['open', 'approved', 'refused', 'cancelled', 'returned']),
   generation: z.number().int(),
   assignees: z.array(z.looseObject({ userId: z.string(), status: z.string() })),
   clock: clockViewSchema,
@@ -129,6 +205,15 @@ export const caseViewSchema = z.looseObject({
   history: z.array(z.looseObject({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string() })),
 });
 
+/**
+ * A task row's state: `open` in the holders' inbox; `done` when decided or sent back (the outcome says
+ * which); `cancelled` when the case no longer needs it; `superseded` when the people on the step changed
+ * (转办, 委派, its resolution, 加签/减签) and the next generation of the same step took over.
+ */
+export const taskStates = ['open', 'done', 'cancelled', 'superseded'] as const;
+export const taskStateSchema = z.enum(taskStates);
+export type TaskState = z.infer<typeof taskStateSchema>;
+
 export const projectedTaskSchema = z.object({
   id: z.string(),
   caseNo: z.string(),
@@ -136,8 +221,11 @@ export const projectedTaskSchema = z.object({
   generation: z.number().int(),
   departmentCode: z.string(),
   role: z.string(),
+  /** The one person holding the task, or null when several hold it (会签, a group): then see `holders`. */
   assigneeUserId: z.string().nullable(),
-  state: z.enum(['open', 'done', 'cancelled']),
+  /** Everyone who holds the task row (its signers whose turn it is, and delegates). */
+  holders: z.array(z.string()),
+  state: taskStateSchema,
   outcome: z.string().nullable(),
   openedAt: z.string(),
   dueDate: z.string().nullable(),

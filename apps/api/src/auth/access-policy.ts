@@ -6,10 +6,12 @@ import type { AuthUser } from './auth-context';
  * department. A resource names the departments it belongs to: a task its department, a case the
  * window that accepted it and every department that works on it.
  */
-export type Scope = 'any' | 'own_department';
+export type Scope = 'any' | 'own_department' | 'copied';
 
 export interface AccessResource {
   departmentCodes: readonly string[];
+  /** 抄送: people a case was copied to (per step); they may read it (case.read only), masked and read-only. */
+  copiedTo?: readonly { userId: string; stepId: string; departmentCode: string | null }[];
 }
 
 export type Decision = { allowed: true; scope: Scope } | { allowed: false; reason: string };
@@ -74,8 +76,17 @@ export function scopeOf(user: AuthUser, action: AccessAction): Scope | undefined
   return scopes[0];
 }
 
-/** Decides whether the user may do the action on the resource; a refusal says why, for the 403 answer. */
+/**
+ * Decides whether the user may do the action on the resource; a refusal says why, for the 403 answer.
+ * A case copied to the user (抄送) may be read by them whatever their role (scope `copied`); nothing else.
+ */
 export function decide(user: AuthUser | undefined, action: AccessAction, resource?: AccessResource): Decision {
+  const byRole = decideByRole(user, action, resource);
+  if (byRole.allowed || action !== 'case.read' || !user) return byRole;
+  return resource?.copiedTo?.some((c) => c.userId === user.id) ? { allowed: true, scope: 'copied' } : byRole;
+}
+
+function decideByRole(user: AuthUser | undefined, action: AccessAction, resource?: AccessResource): Decision {
   if (isPublicAction(action)) return { allowed: true, scope: 'any' };
   if (!user) return { allowed: false, reason: `${action} needs a signed-in user` };
   const scope = scopeOf(user, action);
@@ -111,11 +122,17 @@ export interface CaseView {
 /**
  * The parts of a case a user may see, or undefined when case.read is refused. Approvers see the
  * applicant and materials they judge, but only their own department's tasks and decisions; a
- * supervisor watches every deadline but sees the applicant masked and no documents.
+ * supervisor watches every deadline but sees the applicant masked and no documents; someone the case
+ * was copied to (抄送) sees the copied steps' departments with the applicant masked and no documents.
  */
 export function caseViewFor(user: AuthUser, resource: AccessResource): CaseView | undefined {
   const decision = decide(user, 'case.read', resource);
   if (!decision.allowed) return undefined;
+  if (decision.scope === 'copied') {
+    // 抄送: the applicant masked, no documents, only the steps' departments it was copied from.
+    const departments = resource.copiedTo?.filter((c) => c.userId === user.id).flatMap((c) => (c.departmentCode ? [c.departmentCode] : [])) ?? [];
+    return { applicantIdentity: 'masked', materials: false, departments: [...new Set(departments)] };
+  }
   const handlesIt = user.departmentCode !== null && resource.departmentCodes.includes(user.departmentCode);
   const handlingRoles: Role[] = ['window_clerk', 'dept_approver', 'dept_lead'];
   if (handlesIt && user.roles.includes('window_clerk')) return { applicantIdentity: 'full', materials: true, departments: 'all' };

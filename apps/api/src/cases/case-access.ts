@@ -13,13 +13,17 @@ export function caseNoOf(raw: unknown): string {
 
 /**
  * The departments a case belongs to, for authorize(): the window that accepted it and every department
- * that works on it (its items' departments and any department holding one of its tasks).
+ * that works on it (its items' departments and any department holding one of its tasks); and the people
+ * it was copied to (抄送), who may read it masked and read-only.
  */
 export const caseResource =
   ({ db }: Pick<ApiDeps, 'db'>) =>
   async (req: Request): Promise<AccessResource> => {
     const caseNo = caseNoOf(req.params.caseNo);
-    const row = await db.case.findUnique({ where: { caseNo }, select: { acceptedBy: true, items: true, tasks: { select: { departmentCode: true } } } });
+    const row = await db.case.findUnique({
+      where: { caseNo },
+      select: { acceptedBy: true, items: true, tasks: { select: { departmentCode: true, stepId: true } }, copies: { select: { userId: true, stepId: true } } },
+    });
     if (!row) throw notFound(`No case ${caseNo}`);
     const [clerk, items] = await Promise.all([
       row.acceptedBy ? db.user.findUnique({ where: { id: row.acceptedBy }, select: { departmentCode: true } }) : null,
@@ -29,5 +33,9 @@ export const caseResource =
       }),
     ]);
     const codes = [clerk?.departmentCode, ...items.map((i) => i.departmentCode), ...row.tasks.map((t) => t.departmentCode)];
-    return { departmentCodes: [...new Set(codes.filter((c): c is string => !!c))] };
+    const departmentOfStep = new Map(row.tasks.map((t) => [t.stepId, t.departmentCode]));
+    return {
+      departmentCodes: [...new Set(codes.filter((c): c is string => !!c))],
+      copiedTo: row.copies.map((c) => ({ userId: c.userId, stepId: c.stepId, departmentCode: departmentOfStep.get(c.stepId) ?? null })),
+    };
   };

@@ -1,12 +1,12 @@
 import type { CaseDetailsResponse, ProjectedTask } from '@onewindow/contracts';
 import { caseStateQuery } from '@onewindow/workflows';
-import type { TaskModel as Task } from '@onewindow/db';
+import type { TaskHolderModel as TaskHolder, TaskModel as Task } from '@onewindow/db';
 import type { ApiDeps } from '../api-deps';
 import type { CaseView as CaseVisibility } from '../auth/access-policy';
 import { notFound } from '../http/problem';
 import { isTemporalUnreachable } from './temporal-errors';
 
-export const toProjectedTask = (t: Task): ProjectedTask => ({
+export const toProjectedTask = (t: Task & { holders?: TaskHolder[] }): ProjectedTask => ({
   id: t.id,
   caseNo: t.caseNo,
   stepId: t.stepId,
@@ -14,6 +14,7 @@ export const toProjectedTask = (t: Task): ProjectedTask => ({
   departmentCode: t.departmentCode,
   role: t.role,
   assigneeUserId: t.assigneeUserId,
+  holders: t.holders ? t.holders.map((h) => h.userId).sort() : t.assigneeUserId ? [t.assigneeUserId] : [],
   state: t.state as ProjectedTask['state'],
   outcome: t.outcome,
   openedAt: t.openedAt.toISOString(),
@@ -46,7 +47,7 @@ export function limitToViewer(details: CaseDetailsResponse, visible: CaseVisibil
 export async function caseDetails(deps: ApiDeps, caseNo: string, visible: CaseVisibility = FULL): Promise<CaseDetailsResponse> {
   const row = await deps.db.case.findUnique({
     where: { caseNo },
-    include: { applicant: true, items: true, tasks: { orderBy: [{ stepId: 'asc' }, { seq: 'asc' }] } },
+    include: { applicant: true, items: true, tasks: { orderBy: [{ stepId: 'asc' }, { seq: 'asc' }], include: { holders: true } } },
   });
   if (!row) throw notFound(`No case ${caseNo}`);
   const certificates = await deps.db.certificate.findMany({ where: { sourceCaseNo: caseNo }, orderBy: { number: 'asc' } });

@@ -1,5 +1,12 @@
 import { Router, type RequestHandler } from 'express';
-import { caseActionRequestSchema, issueResultsRequestSchema, type CaseActionResponse, type IssueResultsResponse } from '@onewindow/contracts';
+import {
+  caseActionRequestSchema,
+  copiedCasesQuerySchema,
+  issueResultsRequestSchema,
+  type CaseActionResponse,
+  type CopiedCasePage,
+  type IssueResultsResponse,
+} from '@onewindow/contracts';
 import { issueResults } from '@onewindow/workflows';
 import type { ApiDeps } from '../api-deps';
 import { caseViewFor } from '../auth/access-policy';
@@ -10,12 +17,14 @@ import { acceptApplication } from './accept-application.service';
 import { caseNoOf, caseResource } from './case-access';
 import { sendCaseAction, windowVerbs } from './case-actions';
 import { caseDetails } from './case-details';
+import { assertPeopleMayTakePart, transferAuthority } from './case-people';
 import { idempotencyKeyOf } from './idempotency-key';
 import { updateProblem } from './temporal-errors';
 
 /**
- * Cases: 受理 (case.accept), approver actions (case.decide; 补正 receipt and 撤回 are window actions,
- * case.issue), 统一出件 (case.issue), the case view (case.read). The signed-in user is always the actor.
+ * Cases: 受理 (case.accept), approver actions (case.decide; 补正 receipt, resubmission after 退回窗口 and
+ * 撤回 are window actions, case.issue), 统一出件 (case.issue), the case view (case.read, or a 抄送 to the
+ * signed-in user), the cases copied to me. The signed-in user is always the actor.
  */
 export function casesRouter(deps: ApiDeps): Router {
   const router = Router();
@@ -33,6 +42,24 @@ export function casesRouter(deps: ApiDeps): Router {
     res.status(outcome.status).location(`/api/cases/${outcome.body.caseNo}`).json(outcome.body);
   });
 
+  // Before /cases/:caseNo. Any signed-in user: the list holds only what was copied to them (抄送).
+  router.get('/cases/copied', async (req, res) => {
+    const me = signedInUser(req);
+    const q = parse(copiedCasesQuerySchema, req.query, 'query');
+    const where = { userId: me.id };
+    const [rows, total] = await Promise.all([
+      deps.db.caseCopy.findMany({ where, include: { case: { select: { status: true } } }, orderBy: [{ copiedAt: 'desc' }, { caseNo: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+      deps.db.caseCopy.count({ where }),
+    ]);
+    const body: CopiedCasePage = {
+      items: rows.map((r) => ({ caseNo: r.caseNo, stepId: r.stepId, by: r.copiedBy, note: r.note, at: r.copiedAt.toISOString(), caseStatus: r.case.status })),
+      page: q.page,
+      pageSize: q.pageSize,
+      total,
+    };
+    res.json(body);
+  });
+
   router.get('/cases/:caseNo', authorize('case.read', ofCase), async (req, res) => {
     const visible = caseViewFor(signedInUser(req), req.access?.resource ?? { departmentCodes: [] });
     if (!visible) throw forbidden('case.read refused');
@@ -43,9 +70,13 @@ export function casesRouter(deps: ApiDeps): Router {
     const caseNo = caseNoOf(req.params.caseNo);
     const action = parse(caseActionRequestSchema, req.body, 'action');
     const updateId = idempotencyKeyOf(req);
+    const actor = signedInUser(req);
+    // Who may be involved (转办/委派/加签 inside the step's department, 抄送 to existing users): 422 before anything is sent.
+    await assertPeopleMayTakePart(deps, caseNo, action);
+    const authority = action.verb === 'transfer' ? await transferAuthority(deps, caseNo, action.stepId, actor, action.from) : undefined;
     const handle = deps.temporal.client.workflow.getHandle(caseNo);
     try {
-      const result = await deps.temporal.connection.withDeadline(updateDeadline(), () => sendCaseAction(handle, action, signedInUser(req).id, updateId));
+      const result = await deps.temporal.connection.withDeadline(updateDeadline(), () => sendCaseAction(handle, action, actor.id, updateId, { authority }));
       const body: CaseActionResponse = { caseNo, verb: action.verb, result: result as Record<string, unknown> };
       res.json(body);
     } catch (error) {

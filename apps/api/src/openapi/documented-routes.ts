@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import {
+  approveTasksRequestSchema,
+  bulkActionResponseSchema,
+  copiedCasePageSchema,
+  copiedCasesQuerySchema,
+  reassignTasksRequestSchema,
+  reassignTasksResponseSchema,
   acceptApplicationRequestSchema,
   acceptedCaseResponseSchema,
   caseActionRequestSchema,
@@ -55,8 +61,17 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   },
   {
     method: 'GET',
+    path: '/api/cases/copied',
+    action: 'signed in (only the cases copied to you)',
+    tag: 'cases',
+    summary: '抄送: the cases copied to the signed-in user, newest first; each may then be read (masked, read-only)',
+    query: copiedCasesQuerySchema,
+    responses: { 200: copiedCasePageSchema, 400: 'problem', 401: 'problem' },
+  },
+  {
+    method: 'GET',
     path: '/api/cases/:caseNo',
-    action: 'case.read',
+    action: 'case.read (or a 抄送 to you: masked, read-only)',
     tag: 'cases',
     summary: "The case: the workflow's view (steps, clocks, history), or the database projection when Temporal cannot answer",
     responses: { 200: caseDetailsResponseSchema, 404: 'problem' },
@@ -64,12 +79,13 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   {
     method: 'POST',
     path: '/api/cases/:caseNo/actions',
-    action: 'case.decide (submit_supplement, withdraw: case.issue)',
+    action: 'case.decide (submit_supplement, resubmit_from_window, withdraw: case.issue)',
     tag: 'cases',
-    summary: "An approver's action (approve, refuse, 补正, special procedure, extension, withdraw) as a workflow Update",
+    summary:
+      "An approver's action as a workflow Update: approve, refuse, 补正, special procedure, extension, withdraw, 退回 (send_back) and the window's resubmission, 转办 (transfer), 委派 (delegate, resolve_delegation), 加签/减签 (add_signers, remove_signers), 抄送 (copy_to). 422 when a named person cannot take part (unknown, disabled, another department); 409 with the workflow's reason when the step's state refuses it",
     body: caseActionRequestSchema,
     idempotencyKey: 'update',
-    responses: { 200: caseActionResponseSchema, 400: 'problem', 404: 'problem', 409: 'problem', 503: 'problem' },
+    responses: { 200: caseActionResponseSchema, 400: 'problem', 404: 'problem', 409: 'problem', 422: 'problem', 503: 'problem' },
   },
   {
     method: 'POST',
@@ -89,6 +105,28 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     summary: 'A department inbox from the Task projection, earliest due date first (paginated)',
     query: listTasksQuerySchema,
     responses: { 200: taskPageSchema, 400: 'problem' },
+  },
+  {
+    method: 'POST',
+    path: '/api/tasks/reassign',
+    action: "task.reassign (the department of `from`)",
+    tag: 'tasks',
+    summary:
+      "Bulk 转办 by a lead: every open place of `from` on the department's open steps goes to `to` (same department). People are checked first (422, nothing sent); then one Update per step, each answered ok or refused with the workflow's reason",
+    body: reassignTasksRequestSchema,
+    idempotencyKey: 'update',
+    responses: { 200: reassignTasksResponseSchema, 400: 'problem', 403: 'problem', 422: 'problem' },
+  },
+  {
+    method: 'POST',
+    path: '/api/tasks/approve',
+    action: 'case.decide (your own open tasks)',
+    tag: 'tasks',
+    summary:
+      'Approve several of your open tasks (1..50). Every task is checked first: one that is not an open task of yours refuses the whole batch (422 naming each, nothing sent); then one Update per case, each answered ok or refused',
+    body: approveTasksRequestSchema,
+    idempotencyKey: 'update',
+    responses: { 200: bulkActionResponseSchema, 400: 'problem', 403: 'problem', 422: 'problem' },
   },
 ];
 

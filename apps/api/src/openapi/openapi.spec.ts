@@ -1,3 +1,4 @@
+import { caseVerbs } from '@onewindow/contracts';
 import { createApp } from '../create-app';
 import { startTestApi, type TestApi } from '../../test/support/test-api';
 import { DOCUMENTED_ROUTES } from './documented-routes';
@@ -36,8 +37,11 @@ describe('GET /api/openapi.json', () => {
     expect(accept.parameters.map((p) => p.name)).toContain('Idempotency-Key');
     const action = doc.paths['/api/cases/{caseNo}/actions'].post as { requestBody: { content: Record<string, { schema: { oneOf?: unknown[]; anyOf?: unknown[] } }> } };
     const variants = action.requestBody.content['application/json'].schema.oneOf ?? action.requestBody.content['application/json'].schema.anyOf;
-    expect(variants).toHaveLength(9);
+    expect(variants).toHaveLength(caseVerbs.length);
+    expect(caseVerbs).toHaveLength(17);
     expect(doc.paths['/api/tasks'].get.parameters?.map((p) => `${p.in}:${p.name}`)).toEqual(expect.arrayContaining(['query:department', 'query:state', 'query:page']));
+    for (const path of ['/api/tasks/reassign', '/api/tasks/approve']) expect(doc.paths[path].post.requestBody).toBeDefined();
+    expect(doc.paths['/api/cases/copied'].get.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize']));
     expect(doc.paths['/api/health'].get).toBeDefined();
     expect(doc.paths['/api/demo-cases'].post).toBeDefined();
   });

@@ -1,19 +1,47 @@
-import { Router } from 'express';
-import { listTasksQuerySchema, type TaskPage } from '@onewindow/contracts';
+import { Router, type Request } from 'express';
+import {
+  approveTasksRequestSchema,
+  listTasksQuerySchema,
+  reassignTasksRequestSchema,
+  type ApproveTasksRequest,
+  type BulkActionResponse,
+  type ReassignTasksRequest,
+  type ReassignTasksResponse,
+  type TaskPage,
+} from '@onewindow/contracts';
 import type { ApiDeps } from '../api-deps';
-import { authorize } from '../auth/authorize.middleware';
+import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
 import { toProjectedTask } from '../cases/case-details';
+import { idempotencyKeyOf } from '../cases/idempotency-key';
+import { approveTasks, assertApprovable, reassignmentDepartment, reassignOpenTasks } from './bulk-actions';
 
-/** Department inboxes over the Task projection (earliest due first); task.list in the department asked for. */
-export function tasksRouter({ db }: ApiDeps): Router {
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The parsed bulk request, set while authorize() loads its resource (the body decides the department). */
+    bulk?: { reassign?: { request: ReassignTasksRequest; departmentCode: string }; approve?: ApproveTasksRequest };
+  }
+}
+
+/**
+ * Department inboxes over the Task projection (earliest due first; task.list in the department asked
+ * for), and the leads' bulk actions: reassign every open task of a person (task.reassign in that
+ * person's department) and approve several of one's own tasks (case.decide in one's department).
+ */
+export function tasksRouter(deps: ApiDeps): Router {
+  const { db } = deps;
   const router = Router();
   router.get('/tasks', authorize('task.list', (req) => ({ departmentCodes: [String(req.query.department ?? '')] })), async (req, res) => {
     const q = parse(listTasksQuerySchema, req.query, 'query');
-    const where = { departmentCode: q.department, state: q.state, ...(q.assignee ? { assigneeUserId: q.assignee } : {}) };
+    const where = {
+      departmentCode: q.department,
+      state: q.state,
+      ...(q.assignee ? { OR: [{ assigneeUserId: q.assignee }, { holders: { some: { userId: q.assignee } } }] } : {}),
+    };
     const [rows, total] = await Promise.all([
       db.task.findMany({
         where,
+        include: { holders: true },
         orderBy: [{ dueDate: 'asc' }, { caseNo: 'asc' }, { stepId: 'asc' }],
         skip: (q.page - 1) * q.pageSize,
         take: q.pageSize,
@@ -21,6 +49,46 @@ export function tasksRouter({ db }: ApiDeps): Router {
       db.task.count({ where }),
     ]);
     const body: TaskPage = { items: rows.map(toProjectedTask), page: q.page, pageSize: q.pageSize, total };
+    res.json(body);
+  });
+
+  // The body names the person; their department is the resource. Invalid people are 422 before anything is read from Temporal.
+  const reassignResource = async (req: Request) => {
+    const request = parse(reassignTasksRequestSchema, req.body, 'reassignment');
+    const departmentCode = await reassignmentDepartment(deps, request);
+    req.bulk = { reassign: { request, departmentCode } };
+    return { departmentCodes: [departmentCode] };
+  };
+  router.post('/tasks/reassign', authorize('task.reassign', reassignResource), async (req, res) => {
+    const { request, departmentCode } = req.bulk!.reassign!;
+    const lead = signedInUser(req);
+    const result = await reassignOpenTasks(deps, lead, departmentCode, request, idempotencyKeyOf(req));
+    await req.audit?.({
+      action: 'task.reassigned',
+      target: `user:${request.from}`,
+      payload: { from: request.from, to: request.to, reason: request.reason, departmentCode, items: result.items.map(({ caseNo, stepId, outcome, detail }) => ({ caseNo, stepId, outcome, detail })) },
+    });
+    const body: ReassignTasksResponse = { from: request.from, to: request.to, departmentCode, ...result };
+    res.json(body);
+  });
+
+  const approveResource = async (req: Request) => {
+    const me = signedInUser(req);
+    req.bulk = { approve: parse(approveTasksRequestSchema, req.body, 'batch') };
+    return { departmentCodes: me.departmentCode ? [me.departmentCode] : [] };
+  };
+  router.post('/tasks/approve', authorize('case.decide', approveResource), async (req, res) => {
+    const request = req.bulk!.approve!;
+    const me = signedInUser(req);
+    const key = idempotencyKeyOf(req);
+    await assertApprovable(deps, me, request);
+    const result = await approveTasks(deps, me, request, key);
+    await req.audit?.({
+      action: 'task.approved_in_bulk',
+      target: `user:${me.id}`,
+      payload: { comment: request.comment, items: result.items.map(({ caseNo, stepId, outcome, detail }) => ({ caseNo, stepId, outcome, detail })) },
+    });
+    const body: BulkActionResponse = result;
     res.json(body);
   });
   return router;
