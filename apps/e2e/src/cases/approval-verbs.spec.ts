@@ -1,0 +1,286 @@
+import { hashPassword } from '@onewindow/api';
+import type { Db } from '@onewindow/db';
+import { hashPlan, itemStepId, planBuilder } from '@onewindow/flow-model';
+import { startStack, type RunningStack } from '../support/start-stack';
+import { application, eventually, goodPersonId, items, password, seedCatalogue, signInAll } from './case-fixtures';
+import { ApiSession } from './http-session';
+
+/**
+ * Issue 6 over HTTP against the real stack (Temporal dev server, worker, API, SQLite): 转办, 委派,
+ * 加签, 退回窗口, 抄送 and the leads' bulk actions, each seen in the workflow, the inbox and the projection.
+ */
+describe('approval verbs over HTTP against the real stack', () => {
+  const [food, fire, sign] = items; // SFS-SCJG, SFS-XFJY, CGJ — one approver each when the cases are accepted
+  const stepOf = (item: (typeof items)[number]) => itemStepId(item.implementationCode);
+  let stack: RunningStack;
+  let db: Db;
+  let clerk: ApiSession;
+  let approver: (departmentCode: string) => ApiSession;
+  const session: Record<string, ApiSession> = {};
+  const cases: Record<string, string> = {};
+
+  // Everybody hired after the cases were accepted, so each plan has the department's one approver.
+  const hires = [
+    { id: 'approver-scjg-2', departmentCode: 'SFS-SCJG', role: 'dept_approver' },
+    { id: 'approver-xfjy-2', departmentCode: 'SFS-XFJY', role: 'dept_approver' },
+    { id: 'approver-cgj-2', departmentCode: 'CGJ', role: 'dept_approver' },
+    { id: 'lead-cgj', departmentCode: 'CGJ', role: 'dept_lead' },
+  ];
+
+  const accept = async (name: string, item: (typeof items)[number]) => {
+    const res = await clerk.call('POST', '/api/cases', application([item.implementationCode]));
+    expect(res.status).toBe(201);
+    cases[name] = res.body.caseNo;
+    await eventually(async () => ((await db.task.count({ where: { caseNo: res.body.caseNo, state: 'open' } })) === 1 ? true : undefined));
+  };
+  const act = (who: ApiSession, name: string, body: Record<string, unknown>) => who.call('POST', `/api/cases/${cases[name]}/actions`, body);
+  /** The caseNos in a user's inbox (open tasks of their department they hold). */
+  const inboxOf = async (who: string, departmentCode: string): Promise<string[]> => {
+    const res = await session[who].call('GET', `/api/tasks?department=${departmentCode}&state=open&assignee=${who}`);
+    expect(res.status).toBe(200);
+    return res.body.items.map((t: { caseNo: string }) => t.caseNo);
+  };
+  const stepView = async (name: string, stepId: string) => {
+    const res = await clerk.call('GET', `/api/cases/${cases[name]}`);
+    return res.body.view.steps.find((s: { stepId: string }) => s.stepId === stepId);
+  };
+  const tasksOf = (name: string) => db.task.findMany({ where: { caseNo: cases[name] }, orderBy: { seq: 'asc' }, include: { holders: true } });
+
+  beforeAll(async () => {
+    stack = await startStack();
+    db = await seedCatalogue(stack.databaseUrl);
+    ({ clerk, approver } = await signInAll(stack.baseUrl));
+    for (const [id, code] of [['approver-scjg', 'SFS-SCJG'], ['approver-xfjy', 'SFS-XFJY'], ['approver-cgj', 'CGJ']]) session[id] = approver(code);
+    // A designer published a flow for the fire-safety item: one approver, countersign single.
+    const plan = planBuilder(`flow:${fire.implementationCode}`, { name: fire.name })
+      .accept()
+      .department({ id: stepOf(fire), name: fire.name, itemCode: fire.implementationCode, departmentCode: fire.departmentCode, limitWorkingDays: fire.promised, assignees: ['approver-xfjy'], role: 'dept_approver', countersign: { mode: 'single' } })
+      .issue()
+      .build();
+    await db.flowVersion.create({ data: { id: 'fv-e2e-fire', subjectCode: fire.implementationCode, version: 1, planJson: JSON.stringify(plan), planHash: hashPlan(plan), publishedBy: 'designer-e2e' } });
+
+    for (const name of ['transfer', 'delegate', 'sendBack', 'copy', 'bulk1', 'bulk2', 'bulk3']) await accept(name, food);
+    await accept('signers', fire);
+    for (const name of ['reassign1', 'reassign2']) await accept(name, sign);
+
+    const passwordHash = await hashPassword(password);
+    for (const h of hires) {
+      await db.user.create({ data: { id: h.id, username: h.id, displayName: h.id, departmentCode: h.departmentCode, passwordHash, roles: { create: [{ role: h.role }] } } });
+      session[h.id] = await ApiSession.signIn(stack.baseUrl, h.id, password);
+    }
+  }, 180_000);
+  afterAll(async () => {
+    await db?.$disconnect();
+    await stack?.stop();
+  }, 60_000);
+
+  it('转办 to another approver of the same department: the new holder has it in the inbox, the old one not, and the new one approves', async () => {
+    const stepId = stepOf(food);
+    const elsewhere = await act(session['approver-scjg'], 'transfer', { verb: 'transfer', stepId, to: ['approver-cgj'], reason: '休假' });
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.type).toContain('application/problem+json');
+    expect(elsewhere.body.errors).toEqual([{ path: 'to.0', message: expect.stringMatching(/approver-cgj" belongs to CGJ, not SFS-SCJG: 转办 \(transfer\) stays inside the department/) }]);
+    const nobody = await act(session['approver-scjg'], 'transfer', { verb: 'transfer', stepId, to: ['approver-scjg-2', 'no-such-user'], groupName: '一组', reason: '休假' });
+    expect(nobody.status).toBe(422);
+    expect(nobody.body.errors).toEqual([{ path: 'to.1', message: 'no user has the id "no-such-user"' }]);
+    expect((await stepView('transfer', stepId)).assignees).toEqual([expect.objectContaining({ userId: 'approver-scjg', status: 'pending' })]);
+
+    const moved = await act(session['approver-scjg'], 'transfer', { verb: 'transfer', stepId, to: ['approver-scjg-2'], reason: '休假' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.result.assignees).toEqual([
+      expect.objectContaining({ userId: 'approver-scjg', status: 'removed' }),
+      expect.objectContaining({ userId: 'approver-scjg-2', status: 'pending', source: 'transferred' }),
+    ]);
+    expect(await inboxOf('approver-scjg-2', 'SFS-SCJG')).toContain(cases.transfer);
+    expect(await inboxOf('approver-scjg', 'SFS-SCJG')).not.toContain(cases.transfer);
+    const old = await act(session['approver-scjg'], 'transfer', { verb: 'approve', stepId });
+    expect(old.status).toBe(409);
+    expect(old.body.detail).toMatch(/approver-scjg is not an assignee/);
+    expect((await act(session['approver-scjg-2'], 'transfer', { verb: 'approve', stepId, comment: '同意' })).status).toBe(200);
+
+    expect((await tasksOf('transfer')).map((t) => [t.seq, t.state, t.outcome, t.assigneeUserId])).toEqual([
+      [1, 'superseded', 'transferred', 'approver-scjg'],
+      [2, 'done', 'approved', 'approver-scjg-2'],
+    ]);
+    const decisions = await db.decision.findMany({ where: { caseNo: cases.transfer }, orderBy: { eventSeq: 'asc' } });
+    expect(decisions.map((d) => [d.verb, d.actorUserId])).toEqual([
+      ['transfer', 'approver-scjg'],
+      ['approve', 'approver-scjg-2'],
+    ]);
+    expect(JSON.parse(decisions[0].payload!)).toEqual({ from: 'approver-scjg', to: ['approver-scjg-2'], reason: '休假', authority: 'assignee' });
+  }, 60_000);
+
+  it('委派: the owner cannot decide while delegated, the delegate resolves, the task comes back and the owner approves', async () => {
+    const stepId = stepOf(food);
+    const delegated = await act(session['approver-scjg'], 'delegate', { verb: 'delegate', stepId, to: 'approver-scjg-2', reason: '请核实现场' });
+    expect(delegated.status).toBe(200);
+    expect(await inboxOf('approver-scjg-2', 'SFS-SCJG')).toContain(cases.delegate);
+    expect(await inboxOf('approver-scjg', 'SFS-SCJG')).not.toContain(cases.delegate);
+
+    const owner = await act(session['approver-scjg'], 'delegate', { verb: 'approve', stepId });
+    expect(owner.status).toBe(409);
+    expect(owner.body.detail).toMatch(/delegated step .* to approver-scjg-2 \(委派\)/);
+    const delegate = await act(session['approver-scjg-2'], 'delegate', { verb: 'approve', stepId });
+    expect(delegate.status).toBe(409);
+    expect(delegate.body.detail).toMatch(/as a delegate \(委派\): answer with resolveDelegation/);
+
+    const resolved = await act(session['approver-scjg-2'], 'delegate', { verb: 'resolve_delegation', stepId, opinion: 'agree', comment: '现场符合要求' });
+    expect(resolved.status).toBe(200);
+    expect(resolved.body.result.assignees[0]).toMatchObject({ userId: 'approver-scjg', opinions: [expect.objectContaining({ by: 'approver-scjg-2', opinion: 'agree' })] });
+    expect(await inboxOf('approver-scjg', 'SFS-SCJG')).toContain(cases.delegate);
+    expect(await inboxOf('approver-scjg-2', 'SFS-SCJG')).not.toContain(cases.delegate);
+    const approved = await act(session['approver-scjg'], 'delegate', { verb: 'approve', stepId });
+    expect(approved.status).toBe(200);
+    expect(approved.body.result.status).toBe('approved');
+
+    expect((await tasksOf('delegate')).map((t) => [t.seq, t.state, t.outcome, t.holders.map((h) => h.userId)])).toEqual([
+      [1, 'superseded', 'delegated', ['approver-scjg']],
+      [2, 'superseded', 'delegation_resolved', ['approver-scjg-2']],
+      [3, 'done', 'approved', ['approver-scjg']],
+    ]);
+    expect((await db.decision.findMany({ where: { caseNo: cases.delegate }, orderBy: { eventSeq: 'asc' } })).map((d) => [d.verb, d.reason])).toEqual([
+      ['delegate', '请核实现场'],
+      ['delegation_resolved', '现场符合要求'],
+      ['approve', null],
+    ]);
+  }, 60_000);
+
+  it('加签 in parallel on a single-signer step: both signers must approve, each from their inbox', async () => {
+    const stepId = stepOf(fire);
+    const outsider = await act(session['approver-xfjy'], 'signers', { verb: 'add_signers', stepId, signers: ['approver-scjg'], position: 'parallel', reason: '涉及食品' });
+    expect(outsider.status).toBe(422);
+    expect(outsider.body.errors[0]).toMatchObject({ path: 'signers.0', message: expect.stringMatching(/belongs to SFS-SCJG, not SFS-XFJY/) });
+    const added = await act(session['approver-xfjy'], 'signers', { verb: 'add_signers', stepId, signers: ['approver-xfjy-2'], position: 'parallel', reason: '复核' });
+    expect(added.status).toBe(200);
+    expect(added.body.result.assignees.map((a: { userId: string; source: string }) => [a.userId, a.source])).toEqual([
+      ['approver-xfjy', 'plan'],
+      ['approver-xfjy-2', 'added'],
+    ]);
+    const open = await db.task.findFirstOrThrow({ where: { caseNo: cases.signers, state: 'open' }, include: { holders: true } });
+    expect(open.assigneeUserId).toBeNull();
+    expect(open.holders.map((h) => h.userId).sort()).toEqual(['approver-xfjy', 'approver-xfjy-2']);
+    expect(await inboxOf('approver-xfjy-2', 'SFS-XFJY')).toContain(cases.signers);
+
+    const first = await act(session['approver-xfjy'], 'signers', { verb: 'approve', stepId });
+    expect(first.status).toBe(200);
+    expect(first.body.result.status).toBe('open');
+    const second = await act(session['approver-xfjy-2'], 'signers', { verb: 'approve', stepId });
+    expect(second.status).toBe(200);
+    expect(second.body.result.status).toBe('approved');
+    expect((await clerk.call('GET', `/api/cases/${cases.signers}`)).body.view.phase).toBe('awaiting_issuance');
+  }, 60_000);
+
+  it('退回 to the window: the task closes as returned, the approver cannot decide, the window resubmits and the approver approves', async () => {
+    const stepId = stepOf(food);
+    const previous = await act(session['approver-scjg'], 'sendBack', { verb: 'send_back', stepId, to: { kind: 'previous' }, reason: '材料不一致' });
+    expect(previous.status).toBe(409);
+    expect(previous.body.detail).toMatch(/no earlier step on its sequence: send it back to the window instead/);
+    const badTarget = await act(session['approver-scjg'], 'sendBack', { verb: 'send_back', stepId, to: { kind: 'upstairs' }, reason: 'x' });
+    expect(badTarget.status).toBe(400);
+    expect(badTarget.body.errors[0]).toMatchObject({ path: 'to.kind' });
+
+    const back = await act(session['approver-scjg'], 'sendBack', { verb: 'send_back', stepId, to: { kind: 'window' }, reason: '申请表缺签字' });
+    expect(back.status).toBe(200);
+    expect(back.body.result.hold).toMatchObject({ kind: 'at_window' });
+    expect(await inboxOf('approver-scjg', 'SFS-SCJG')).not.toContain(cases.sendBack);
+    const blocked = await act(session['approver-scjg'], 'sendBack', { verb: 'approve', stepId });
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.detail).toMatch(/sent back to the window \(退回窗口\)/);
+    // Resubmission is the window's verb.
+    expect((await act(session['approver-scjg'], 'sendBack', { verb: 'resubmit_from_window', stepId })).status).toBe(403);
+
+    const again = await act(clerk, 'sendBack', { verb: 'resubmit_from_window', stepId, note: '已补签' });
+    expect(again.status).toBe(200);
+    expect(await inboxOf('approver-scjg', 'SFS-SCJG')).toContain(cases.sendBack);
+    expect((await act(session['approver-scjg'], 'sendBack', { verb: 'approve', stepId })).status).toBe(200);
+    expect((await tasksOf('sendBack')).map((t) => [t.seq, t.state, t.outcome])).toEqual([
+      [1, 'done', 'returned'],
+      [2, 'done', 'approved'],
+    ]);
+    expect((await db.decision.findMany({ where: { caseNo: cases.sendBack }, orderBy: { eventSeq: 'asc' } })).map((d) => d.verb)).toEqual(['send_back', 'resubmitted_from_window', 'approve']);
+  }, 60_000);
+
+  it('抄送 lets the copied person read the case (masked, read-only); anyone else still gets 403', async () => {
+    const stepId = stepOf(food);
+    const url = `/api/cases/${cases.copy}`;
+    expect((await session['approver-xfjy'].call('GET', url)).status).toBe(403);
+    const unknown = await act(session['approver-scjg'], 'copy', { verb: 'copy_to', stepId, to: ['no-such-user'] });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors).toEqual([{ path: 'to.0', message: 'no user has the id "no-such-user"' }]);
+
+    const copied = await act(session['approver-scjg'], 'copy', { verb: 'copy_to', stepId, to: ['approver-xfjy'], note: '请知悉' });
+    expect(copied.status).toBe(200);
+    expect(copied.body.result.cc).toEqual([expect.objectContaining({ userId: 'approver-xfjy', by: 'approver-scjg', note: '请知悉' })]);
+
+    const read = await session['approver-xfjy'].call('GET', url);
+    expect(read.status).toBe(200);
+    expect(read.body.applicant.idNumber).toBeUndefined();
+    expect(read.body.applicant.idNumberMasked).not.toBe(goodPersonId);
+    expect(read.body.view.steps.map((s: { stepId: string }) => s.stepId)).toEqual([stepId]);
+    // Read-only: the copied person may not act on it.
+    expect((await act(session['approver-xfjy'], 'copy', { verb: 'approve', stepId })).status).toBe(403);
+    expect((await session['approver-cgj'].call('GET', url)).status).toBe(403);
+
+    const mine = await session['approver-xfjy'].call('GET', '/api/cases/copied');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items).toEqual([expect.objectContaining({ caseNo: cases.copy, stepId, by: 'approver-scjg', note: '请知悉', caseStatus: expect.any(String) })]);
+    expect((await session['approver-cgj'].call('GET', '/api/cases/copied')).body.items).toEqual([]);
+    expect(await db.caseCopy.count({ where: { caseNo: cases.copy } })).toBe(1);
+  }, 60_000);
+
+  it('bulk approve: a batch with one invalid task is refused whole (nothing sent); a valid batch approves each task', async () => {
+    const stepId = stepOf(food);
+    const me = session['approver-scjg'];
+    const bad = await me.call('POST', '/api/tasks/approve', {
+      tasks: [
+        { caseNo: cases.bulk1, stepId },
+        { caseNo: cases.bulk2, stepId },
+        { caseNo: cases.reassign1, stepId: stepOf(sign) },
+        { caseNo: 'YC20991231999999', stepId },
+      ],
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.detail).toMatch(/Nothing was approved/);
+    expect(bad.body.errors).toEqual([
+      { path: 'tasks.2', message: expect.stringMatching(/belongs to CGJ, not to your department \(SFS-SCJG\)/) },
+      { path: 'tasks.3', message: 'no case YC20991231999999' },
+    ]);
+    for (const name of ['bulk1', 'bulk2']) expect((await stepView(name, stepId)).status).toBe('open');
+    expect(await db.decision.count({ where: { caseNo: { in: [cases.bulk1, cases.bulk2] } } })).toBe(0);
+
+    const batch = { tasks: ['bulk1', 'bulk2', 'bulk3'].map((name) => ({ caseNo: cases[name], stepId })), comment: '批量同意' };
+    const ok = await me.call('POST', '/api/tasks/approve', batch, { 'idempotency-key': 'bulk-approve-0001' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ ok: 3, refused: 0 });
+    expect(ok.body.items.map((i: { caseNo: string; outcome: string }) => [i.caseNo, i.outcome])).toEqual(batch.tasks.map((t) => [t.caseNo, 'ok']));
+    for (const name of ['bulk1', 'bulk2', 'bulk3']) expect((await stepView(name, stepId)).status).toBe('approved');
+    // An approver of another department cannot approve these; the audit trail has the request and its items.
+    expect((await session['approver-cgj'].call('POST', '/api/tasks/approve', { tasks: [{ caseNo: cases.bulk1, stepId }] })).status).toBe(422);
+    const audit = await db.auditEntry.findMany({ where: { action: { in: ['task.approved_in_bulk', 'POST /api/tasks/approve'] } }, orderBy: { seq: 'asc' } });
+    expect(audit.map((a) => a.action)).toEqual(['task.approved_in_bulk', 'POST /api/tasks/approve']);
+    expect(audit[0].actorUserId).toBe('approver-scjg');
+  }, 60_000);
+
+  it('bulk reassign: a lead moves every open task of a person to a colleague of the same department', async () => {
+    const stepId = stepOf(sign);
+    const body = { from: 'approver-cgj', to: 'approver-cgj-2', reason: '调岗' };
+    expect((await session['approver-cgj'].call('POST', '/api/tasks/reassign', body)).status).toBe(403);
+    expect((await session['lead-cgj'].call('POST', '/api/tasks/reassign', { from: 'approver-scjg', to: 'approver-scjg-2', reason: 'x' })).status).toBe(403);
+    const elsewhere = await session['lead-cgj'].call('POST', '/api/tasks/reassign', { ...body, to: 'approver-scjg' });
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.errors).toEqual([{ path: 'to', message: expect.stringMatching(/belongs to SFS-SCJG, not CGJ/) }]);
+    expect(await inboxOf('approver-cgj', 'CGJ')).toEqual(expect.arrayContaining([cases.reassign1, cases.reassign2]));
+
+    const moved = await session['lead-cgj'].call('POST', '/api/tasks/reassign', body);
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ from: 'approver-cgj', to: 'approver-cgj-2', departmentCode: 'CGJ', ok: 2, refused: 0 });
+    expect(moved.body.items.map((i: { caseNo: string; stepId: string }) => [i.caseNo, i.stepId]).sort()).toEqual([[cases.reassign1, stepId], [cases.reassign2, stepId]].sort());
+    expect(await inboxOf('approver-cgj', 'CGJ')).toEqual([]);
+    expect((await inboxOf('approver-cgj-2', 'CGJ')).sort()).toEqual([cases.reassign1, cases.reassign2].sort());
+    const transfer = await db.decision.findFirstOrThrow({ where: { caseNo: cases.reassign1, verb: 'transfer' } });
+    expect(transfer.actorUserId).toBe('lead-cgj');
+    expect(JSON.parse(transfer.payload!)).toMatchObject({ from: 'approver-cgj', to: ['approver-cgj-2'], authority: 'lead', reason: '调岗' });
+    expect((await session['approver-cgj-2'].call('POST', `/api/cases/${cases.reassign1}/actions`, { verb: 'approve', stepId })).status).toBe(200);
+    expect(await db.auditEntry.count({ where: { action: 'task.reassigned', actorUserId: 'lead-cgj' } })).toBe(1);
+  }, 60_000);
+});
