@@ -4,7 +4,9 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ApiDeps } from '../api-deps';
 import type { AuthUser } from '../auth/auth-context';
 import { checkPeople, peopleProblem } from '../cases/case-people';
+import { requestHash } from '../cases/idempotency-key';
 import { isTemporalUnreachable } from '../cases/temporal-errors';
+import { ProblemError, ProblemType } from '../http/problem';
 
 type Deps = Pick<ApiDeps, 'db' | 'temporal'>;
 type Problems = { path: string; message: string }[];
@@ -20,6 +22,32 @@ function refusal(error: unknown, address: string): string {
   if (error instanceof WorkflowUpdateFailedError) return error.cause?.message ?? error.message;
   if (isTemporalUnreachable(error)) return `Temporal at ${address} did not answer in time; nothing is known to have changed for this task, send it again`;
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Bulk requests with an Idempotency-Key: the answer is kept under (route, user, key), so a retried batch
+ * gets the first answer instead of being validated again against tasks it already closed. The same key
+ * with a different body is 422. (Each item's Update id also derives from the key, so even a retry after
+ * a crash before the answer was kept applies each item once.)
+ */
+export async function replayedBulkAnswer<T>(deps: Pick<ApiDeps, 'db'>, route: string, user: AuthUser, key: string | undefined, body: unknown): Promise<T | undefined> {
+  if (!key) return undefined;
+  const record = await deps.db.idempotencyRecord.findUnique({ where: { key: `${route}:${user.id}:${key}` } });
+  if (!record) return undefined;
+  if (record.requestHash !== requestHash(body)) {
+    throw new ProblemError(422, ProblemType.conflict, 'Idempotency key reused', `Idempotency-Key ${key} was already used for a different ${route} request; use a new key for a new batch`);
+  }
+  return JSON.parse(record.response) as T;
+}
+
+export async function keepBulkAnswer(deps: Pick<ApiDeps, 'db'>, route: string, user: AuthUser, key: string | undefined, body: unknown, answer: unknown): Promise<void> {
+  if (!key) return;
+  try {
+    await deps.db.idempotencyRecord.create({ data: { key: `${route}:${user.id}:${key}`, requestHash: requestHash(body), response: JSON.stringify(answer), status: 200 } });
+  } catch (error) {
+    // A concurrent retry kept its answer first: both answers report the same Updates.
+    if ((error as { code?: unknown })?.code !== 'P2002') throw error;
+  }
 }
 
 const summary = (items: BulkItemResult[]) => ({ ok: items.filter((i) => i.outcome === 'ok').length, refused: items.filter((i) => i.outcome === 'refused').length, items });

@@ -14,7 +14,7 @@ import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
 import { toProjectedTask } from '../cases/case-details';
 import { idempotencyKeyOf } from '../cases/idempotency-key';
-import { approveTasks, assertApprovable, reassignmentDepartment, reassignOpenTasks } from './bulk-actions';
+import { approveTasks, assertApprovable, keepBulkAnswer, reassignmentDepartment, reassignOpenTasks, replayedBulkAnswer } from './bulk-actions';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -62,13 +62,17 @@ export function tasksRouter(deps: ApiDeps): Router {
   router.post('/tasks/reassign', authorize('task.reassign', reassignResource), async (req, res) => {
     const { request, departmentCode } = req.bulk!.reassign!;
     const lead = signedInUser(req);
-    const result = await reassignOpenTasks(deps, lead, departmentCode, request, idempotencyKeyOf(req));
+    const key = idempotencyKeyOf(req);
+    const replayed = await replayedBulkAnswer<ReassignTasksResponse>(deps, 'POST /api/tasks/reassign', lead, key, request);
+    if (replayed) return void res.json(replayed);
+    const result = await reassignOpenTasks(deps, lead, departmentCode, request, key);
     await req.audit?.({
       action: 'task.reassigned',
       target: `user:${request.from}`,
       payload: { from: request.from, to: request.to, reason: request.reason, departmentCode, items: result.items.map(({ caseNo, stepId, outcome, detail }) => ({ caseNo, stepId, outcome, detail })) },
     });
     const body: ReassignTasksResponse = { from: request.from, to: request.to, departmentCode, ...result };
+    await keepBulkAnswer(deps, 'POST /api/tasks/reassign', lead, key, request, body);
     res.json(body);
   });
 
@@ -81,6 +85,8 @@ export function tasksRouter(deps: ApiDeps): Router {
     const request = req.bulk!.approve!;
     const me = signedInUser(req);
     const key = idempotencyKeyOf(req);
+    const replayed = await replayedBulkAnswer<BulkActionResponse>(deps, 'POST /api/tasks/approve', me, key, request);
+    if (replayed) return void res.json(replayed);
     await assertApprovable(deps, me, request);
     const result = await approveTasks(deps, me, request, key);
     await req.audit?.({
@@ -89,6 +95,7 @@ export function tasksRouter(deps: ApiDeps): Router {
       payload: { comment: request.comment, items: result.items.map(({ caseNo, stepId, outcome, detail }) => ({ caseNo, stepId, outcome, detail })) },
     });
     const body: BulkActionResponse = result;
+    await keepBulkAnswer(deps, 'POST /api/tasks/approve', me, key, request, body);
     res.json(body);
   });
   return router;

@@ -29,7 +29,7 @@ describe('approval verbs over HTTP against the real stack', () => {
 
   const accept = async (name: string, item: (typeof items)[number]) => {
     const res = await clerk.call('POST', '/api/cases', application([item.implementationCode]));
-    expect(res.status).toBe(201);
+    expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
     cases[name] = res.body.caseNo;
     await eventually(async () => ((await db.task.count({ where: { caseNo: res.body.caseNo, state: 'open' } })) === 1 ? true : undefined));
   };
@@ -150,11 +150,25 @@ describe('approval verbs over HTTP against the real stack', () => {
     const outsider = await act(session['approver-xfjy'], 'signers', { verb: 'add_signers', stepId, signers: ['approver-scjg'], position: 'parallel', reason: '涉及食品' });
     expect(outsider.status).toBe(422);
     expect(outsider.body.errors[0]).toMatchObject({ path: 'signers.0', message: expect.stringMatching(/belongs to SFS-SCJG, not SFS-XFJY/) });
-    const added = await act(session['approver-xfjy'], 'signers', { verb: 'add_signers', stepId, signers: ['approver-xfjy-2'], position: 'parallel', reason: '复核' });
+    const add = () => act(session['approver-xfjy'], 'signers', { verb: 'add_signers', stepId, signers: ['approver-xfjy-2'], position: 'parallel', reason: '复核' });
+    expect((await add()).status).toBe(200);
+    // 减签 takes the added signer off again (the step is back to one signer), then 加签 once more.
+    const removed = await act(session['approver-xfjy'], 'signers', { verb: 'remove_signers', stepId, signers: ['approver-xfjy-2'], reason: '无需复核' });
+    expect(removed.status).toBe(200);
+    expect(removed.body.result.assignees.map((a: { userId: string; status: string }) => [a.userId, a.status])).toEqual([
+      ['approver-xfjy', 'pending'],
+      ['approver-xfjy-2', 'removed'],
+    ]);
+    expect(await inboxOf('approver-xfjy-2', 'SFS-XFJY')).not.toContain(cases.signers);
+    const self = await act(session['approver-xfjy'], 'signers', { verb: 'remove_signers', stepId, signers: ['approver-xfjy'], reason: 'x' });
+    expect(self.status).toBe(409);
+    expect(self.body.detail).toMatch(/cannot remove themselves/);
+    const added = await add();
     expect(added.status).toBe(200);
-    expect(added.body.result.assignees.map((a: { userId: string; source: string }) => [a.userId, a.source])).toEqual([
-      ['approver-xfjy', 'plan'],
-      ['approver-xfjy-2', 'added'],
+    expect(added.body.result.assignees.map((a: { userId: string; source: string; status: string }) => [a.userId, a.source, a.status])).toEqual([
+      ['approver-xfjy', 'plan', 'pending'],
+      ['approver-xfjy-2', 'added', 'removed'],
+      ['approver-xfjy-2', 'added', 'pending'],
     ]);
     const open = await db.task.findFirstOrThrow({ where: { caseNo: cases.signers, state: 'open' }, include: { holders: true } });
     expect(open.assigneeUserId).toBeNull();
@@ -168,6 +182,12 @@ describe('approval verbs over HTTP against the real stack', () => {
     expect(second.status).toBe(200);
     expect(second.body.result.status).toBe('approved');
     expect((await clerk.call('GET', `/api/cases/${cases.signers}`)).body.view.phase).toBe('awaiting_issuance');
+    expect((await tasksOf('signers')).map((t) => [t.seq, t.state, t.outcome])).toEqual([
+      [1, 'superseded', 'signers_changed'],
+      [2, 'superseded', 'signers_changed'],
+      [3, 'superseded', 'signers_changed'],
+      [4, 'done', 'approved'],
+    ]);
   }, 60_000);
 
   it('退回 to the window: the task closes as returned, the approver cannot decide, the window resubmits and the approver approves', async () => {
@@ -254,10 +274,20 @@ describe('approval verbs over HTTP against the real stack', () => {
     expect(ok.body).toMatchObject({ ok: 3, refused: 0 });
     expect(ok.body.items.map((i: { caseNo: string; outcome: string }) => [i.caseNo, i.outcome])).toEqual(batch.tasks.map((t) => [t.caseNo, 'ok']));
     for (const name of ['bulk1', 'bulk2', 'bulk3']) expect((await stepView(name, stepId)).status).toBe('approved');
+    // The same batch retried with its key: the first answer, nothing applied twice; the key with another batch: 422.
+    const retried = await me.call('POST', '/api/tasks/approve', batch, { 'idempotency-key': 'bulk-approve-0001' });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual(ok.body);
+    const reused = await me.call('POST', '/api/tasks/approve', { tasks: batch.tasks.slice(0, 1) }, { 'idempotency-key': 'bulk-approve-0001' });
+    expect(reused.status).toBe(422);
+    expect(reused.body.detail).toMatch(/already used for a different/);
+    expect(await db.decision.count({ where: { caseNo: { in: batch.tasks.map((t) => t.caseNo) }, verb: 'approve' } })).toBe(3);
     // An approver of another department cannot approve these; the audit trail has the request and its items.
     expect((await session['approver-cgj'].call('POST', '/api/tasks/approve', { tasks: [{ caseNo: cases.bulk1, stepId }] })).status).toBe(422);
     const audit = await db.auditEntry.findMany({ where: { action: { in: ['task.approved_in_bulk', 'POST /api/tasks/approve'] } }, orderBy: { seq: 'asc' } });
-    expect(audit.map((a) => a.action)).toEqual(['task.approved_in_bulk', 'POST /api/tasks/approve']);
+    // The batch (its items in the payload) and the request, then the replayed retry's request; refused requests change nothing and are not kept.
+    expect(audit.map((a) => a.action)).toEqual(['task.approved_in_bulk', 'POST /api/tasks/approve', 'POST /api/tasks/approve']);
+    expect(JSON.parse(audit[0].payload!).items).toHaveLength(3);
     expect(audit[0].actorUserId).toBe('approver-scjg');
   }, 60_000);
 
@@ -281,6 +311,16 @@ describe('approval verbs over HTTP against the real stack', () => {
     expect(transfer.actorUserId).toBe('lead-cgj');
     expect(JSON.parse(transfer.payload!)).toMatchObject({ from: 'approver-cgj', to: ['approver-cgj-2'], authority: 'lead', reason: '调岗' });
     expect((await session['approver-cgj-2'].call('POST', `/api/cases/${cases.reassign1}/actions`, { verb: 'approve', stepId })).status).toBe(200);
+
+    // One task back by the lead (转办 of someone else's place); an approver may hand on only their own.
+    const notMine = await session['approver-cgj'].call('POST', `/api/cases/${cases.reassign2}/actions`, { verb: 'transfer', stepId, from: 'approver-cgj-2', to: ['approver-cgj'], reason: '收回' });
+    expect(notMine.status).toBe(409);
+    expect(notMine.body.detail).toMatch(/can transfer only their own place/);
+    const back = await session['lead-cgj'].call('POST', `/api/cases/${cases.reassign2}/actions`, { verb: 'transfer', stepId, from: 'approver-cgj-2', to: ['approver-cgj'], reason: '收回' });
+    expect(back.status).toBe(200);
+    expect(await inboxOf('approver-cgj', 'CGJ')).toEqual([cases.reassign2]);
+    const last = await db.decision.findFirstOrThrow({ where: { caseNo: cases.reassign2, verb: 'transfer' }, orderBy: { eventSeq: 'desc' } });
+    expect(JSON.parse(last.payload!)).toMatchObject({ from: 'approver-cgj-2', authority: 'lead' });
     expect(await db.auditEntry.count({ where: { action: 'task.reassigned', actorUserId: 'lead-cgj' } })).toBe(1);
   }, 60_000);
 });
