@@ -25,15 +25,15 @@ interface ItemSearchRow {
   promisedLimitUnit: string;
   onTheSpot: boolean | number;
   version: number;
-  total: number | bigint;
 }
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * Active items matching a name fragment or a code prefix, ordered by name. One SQL statement (rows, the
- * department name and the total via COUNT(*) OVER ()) because per-query overhead dominates at this size;
- * the SQL is portable between SQLite and PostgreSQL.
+ * Active items matching a name fragment or a code prefix, ordered by name: one page of rows (with the
+ * department name) and the total as a separate COUNT. Not COUNT(*) OVER (): the window makes SQLite
+ * materialise and sort every matching row with its join (browsing 5,000 items: p50 ~10 ms instead of <1 ms).
+ * The SQL is portable between SQLite and PostgreSQL.
  */
 export async function searchItems(db: Db, search: ItemSearch): Promise<{ total: number; items: ItemSummary[] }> {
   const q = search.q?.trim();
@@ -48,20 +48,19 @@ export async function searchItems(db: Db, search: ItemSearch): Promise<{ total: 
     );
   }
   const where = Prisma.join(conditions, ' AND ');
-  const rows = await db.$queryRaw<ItemSearchRow[]>`
-    SELECT i."itemKey", i."implementationCode", i."handlingItemCode", i."basicCode", i."name", i."itemType",
-           i."departmentCode", d."name" AS "departmentName", i."statutoryLimitValue", i."statutoryLimitUnit",
-           i."promisedLimitValue", i."promisedLimitUnit", i."onTheSpot", i."version", COUNT(*) OVER () AS "total"
-    FROM "Item" i LEFT JOIN "Department" d ON d."code" = i."departmentCode"
-    WHERE ${where}
-    ORDER BY i."name", i."itemKey"
-    LIMIT ${search.pageSize} OFFSET ${(search.page - 1) * search.pageSize}`;
-  // A page past the end has no rows to carry the total: count separately only then.
-  const total = rows.length
-    ? Number(rows[0].total)
-    : Number((await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM "Item" i WHERE ${where}`)[0].n);
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<ItemSearchRow[]>`
+      SELECT i."itemKey", i."implementationCode", i."handlingItemCode", i."basicCode", i."name", i."itemType",
+             i."departmentCode", d."name" AS "departmentName", i."statutoryLimitValue", i."statutoryLimitUnit",
+             i."promisedLimitValue", i."promisedLimitUnit", i."onTheSpot", i."version"
+      FROM "Item" i LEFT JOIN "Department" d ON d."code" = i."departmentCode"
+      WHERE ${where}
+      ORDER BY i."name", i."itemKey"
+      LIMIT ${search.pageSize} OFFSET ${(search.page - 1) * search.pageSize}`,
+    db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM "Item" i WHERE ${where}`,
+  ]);
   return {
-    total,
+    total: Number(counted[0].n),
     items: rows.map((r) => ({
       itemKey: r.itemKey,
       implementationCode: r.implementationCode,
