@@ -52,20 +52,19 @@ export async function keepBulkAnswer(deps: Pick<ApiDeps, 'db'>, route: string, u
 
 const summary = (items: BulkItemResult[]) => ({ ok: items.filter((i) => i.outcome === 'ok').length, refused: items.filter((i) => i.outcome === 'refused').length, items });
 
-/**
- * The people of a reassignment: both exist and are active, `to` in the department of `from` (转办 stays
- * inside the department). Throws 422 naming every problem; returns the department.
- */
+/** The department whose tasks a reassignment moves: that of `from` (who may be disabled: they left). 422 when there is none. */
 export async function reassignmentDepartment(deps: Deps, request: ReassignTasksRequest): Promise<string> {
   const from = await deps.db.user.findUnique({ where: { id: request.from }, select: { departmentCode: true } });
   const problems: Problems = from ? [] : await checkPeople(deps, [request.from], { path: 'from', single: true, why: '' });
   if (from && !from.departmentCode) problems.push({ path: 'from', message: `user "${request.from}" belongs to no department: there is no department inbox to reassign from` });
-  const department = from?.departmentCode ?? undefined;
-  problems.push(
-    ...(await checkPeople(deps, [request.to], { path: 'to', single: true, ...(department ? { departmentCode: department } : {}), why: `tasks are reassigned inside the department of "${request.from}"` })),
-  );
-  if (problems.length > 0 || !department) throw peopleProblem(`Nothing was reassigned — ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems);
-  return department;
+  if (problems.length > 0 || !from?.departmentCode) throw peopleProblem(`Nothing was reassigned — ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems);
+  return from.departmentCode;
+}
+
+/** `to` must be an active user of the same department (转办 stays inside the department); 422 otherwise. */
+export async function assertReassignableTo(deps: Deps, request: ReassignTasksRequest, departmentCode: string): Promise<void> {
+  const problems = await checkPeople(deps, [request.to], { path: 'to', single: true, departmentCode, why: `tasks are reassigned inside the department of "${request.from}"` });
+  if (problems.length > 0) throw peopleProblem(`Nothing was reassigned — ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems);
 }
 
 /**

@@ -14,7 +14,7 @@ import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
 import { toProjectedTask } from '../cases/case-details';
 import { idempotencyKeyOf } from '../cases/idempotency-key';
-import { approveTasks, assertApprovable, keepBulkAnswer, reassignmentDepartment, reassignOpenTasks, replayedBulkAnswer } from './bulk-actions';
+import { approveTasks, assertApprovable, assertReassignableTo, keepBulkAnswer, reassignmentDepartment, reassignOpenTasks, replayedBulkAnswer } from './bulk-actions';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -42,7 +42,8 @@ export function tasksRouter(deps: ApiDeps): Router {
       db.task.findMany({
         where,
         include: { holders: true },
-        orderBy: [{ dueDate: 'asc' }, { caseNo: 'asc' }, { stepId: 'asc' }],
+        // A stopped step clock (补正, at the window) has no due date: those tasks come after the dated ones, on SQLite and PostgreSQL alike.
+        orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { caseNo: 'asc' }, { stepId: 'asc' }],
         skip: (q.page - 1) * q.pageSize,
         take: q.pageSize,
       }),
@@ -52,7 +53,7 @@ export function tasksRouter(deps: ApiDeps): Router {
     res.json(body);
   });
 
-  // The body names the person; their department is the resource. Invalid people are 422 before anything is read from Temporal.
+  // The body names the person; their department is the resource (an unknown `from` is 422). `to` is checked once allowed; nothing is sent before.
   const reassignResource = async (req: Request) => {
     const request = parse(reassignTasksRequestSchema, req.body, 'reassignment');
     const departmentCode = await reassignmentDepartment(deps, request);
@@ -63,6 +64,7 @@ export function tasksRouter(deps: ApiDeps): Router {
     const { request, departmentCode } = req.bulk!.reassign!;
     const lead = signedInUser(req);
     const key = idempotencyKeyOf(req);
+    await assertReassignableTo(deps, request, departmentCode);
     const replayed = await replayedBulkAnswer<ReassignTasksResponse>(deps, 'POST /api/tasks/reassign', lead, key, request);
     if (replayed) return void res.json(replayed);
     const result = await reassignOpenTasks(deps, lead, departmentCode, request, key);
