@@ -12,6 +12,7 @@ import { ApiSession } from './http-session';
 describe('approval verbs over HTTP against the real stack', () => {
   const [food, fire, sign] = items; // SFS-SCJG, SFS-XFJY, CGJ — one approver each when the cases are accepted
   const stepOf = (item: (typeof items)[number]) => itemStepId(item.implementationCode);
+  const twoStep = { implementationCode: '11370800MB28559184337011700209Y', name: '食品生产许可（两级审批）', departmentCode: 'SFS-SCJG' };
   let stack: RunningStack;
   let db: Db;
   let clerk: ApiSession;
@@ -59,7 +60,17 @@ describe('approval verbs over HTTP against the real stack', () => {
       .build();
     await db.flowVersion.create({ data: { id: 'fv-e2e-fire', subjectCode: fire.implementationCode, version: 1, planJson: JSON.stringify(plan), planHash: hashPlan(plan), publishedBy: 'designer-e2e' } });
 
+    // And a two-step item of the market regulator (受理审查 → 决定), to send a step back to the one before it.
+    const catalogue = await db.catalogueVersion.findFirstOrThrow();
+    await db.item.create({
+      data: { ...twoStep, id: `${twoStep.implementationCode}@1`, itemKey: twoStep.implementationCode, basicCode: twoStep.implementationCode.slice(19), itemType: '01', version: 1, statutoryLimitValue: 20, statutoryLimitUnit: 'working_day', promisedLimitValue: 10, promisedLimitUnit: 'working_day', data: '{"results":[]}', catalogueVersionId: catalogue.id },
+    });
+    const step = (id: string, name: string) => ({ id, name, itemCode: twoStep.implementationCode, departmentCode: 'SFS-SCJG', limitWorkingDays: 5, assignees: ['approver-scjg'], role: 'dept_approver', countersign: { mode: 'single' as const } });
+    const sequence = planBuilder(`flow:${twoStep.implementationCode}`, { name: twoStep.name }).accept().department(step('review', '受理审查')).department(step('decide', '决定')).issue().build();
+    await db.flowVersion.create({ data: { id: 'fv-e2e-two-step', subjectCode: twoStep.implementationCode, version: 1, planJson: JSON.stringify(sequence), planHash: hashPlan(sequence), publishedBy: 'designer-e2e' } });
+
     for (const name of ['transfer', 'delegate', 'sendBack', 'copy', 'bulk1', 'bulk2', 'bulk3']) await accept(name, food);
+    await accept('sequence', { ...food, ...twoStep });
     await accept('signers', fire);
     for (const name of ['reassign1', 'reassign2']) await accept(name, sign);
 
@@ -218,6 +229,37 @@ describe('approval verbs over HTTP against the real stack', () => {
       [2, 'done', 'approved'],
     ]);
     expect((await db.decision.findMany({ where: { caseNo: cases.sendBack }, orderBy: { eventSeq: 'asc' } })).map((d) => d.verb)).toEqual(['send_back', 'resubmitted_from_window', 'approve']);
+  }, 60_000);
+
+  it('退回 to the step before: that step opens again as its next generation, the returned one follows once it is approved again', async () => {
+    const me = session['approver-scjg'];
+    const on = (stepId: string, body: Record<string, unknown>) => act(me, 'sequence', { ...body, stepId });
+    expect((await on('review', { verb: 'approve' })).status).toBe(200);
+    await eventually(async () => ((await db.task.count({ where: { caseNo: cases.sequence, stepId: 'decide', state: 'open' } })) === 1 ? true : undefined));
+    const chosen = await on('decide', { verb: 'send_back', to: { kind: 'step', stepId: 'nowhere' }, reason: 'x' });
+    expect(chosen.status).toBe(409);
+    expect(chosen.body.detail).toMatch(/cannot send "decide" back to "nowhere": it is not a step of this plan \(can send back to: review\)/);
+    const back = await on('decide', { verb: 'send_back', to: { kind: 'previous' }, reason: '审查意见不完整' });
+    expect(back.status).toBe(200);
+    expect(back.body.result.status).toBe('returned');
+    const reopened = await eventually(async () => (await db.task.findFirst({ where: { caseNo: cases.sequence, stepId: 'review', state: 'open' } })) ?? undefined);
+    expect(reopened).toMatchObject({ seq: 2, assigneeUserId: 'approver-scjg' });
+    expect((await on('decide', { verb: 'approve' })).status).toBe(409);
+    expect((await on('review', { verb: 'approve', comment: '已补充审查意见' })).status).toBe(200);
+    await eventually(async () => ((await db.task.count({ where: { caseNo: cases.sequence, stepId: 'decide', state: 'open' } })) === 1 ? true : undefined));
+    expect((await on('decide', { verb: 'approve' })).status).toBe(200);
+    const rows = await db.task.findMany({ where: { caseNo: cases.sequence }, orderBy: [{ openedAt: 'asc' }, { seq: 'asc' }] });
+    expect(rows.map((t) => [t.stepId, t.seq, t.state, t.outcome]).sort()).toEqual(
+      [
+        ['review', 1, 'done', 'approved'],
+        ['decide', 1, 'done', 'returned'],
+        ['review', 2, 'done', 'approved'],
+        ['decide', 2, 'done', 'approved'],
+      ].sort(),
+    );
+    const sent = await db.decision.findFirstOrThrow({ where: { caseNo: cases.sequence, verb: 'send_back' } });
+    expect(JSON.parse(sent.payload!)).toEqual({ to: 'review', reason: '审查意见不完整', generation: 1 });
+    expect((await clerk.call('GET', `/api/cases/${cases.sequence}`)).body.view.phase).toBe('awaiting_issuance');
   }, 60_000);
 
   it('抄送 lets the copied person read the case (masked, read-only); anyone else still gets 403', async () => {
