@@ -102,7 +102,8 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     path: '/api/tasks',
     action: 'task.list',
     tag: 'tasks',
-    summary: 'A department inbox from the Task projection, earliest due date first (paginated)',
+    summary:
+      'A department inbox from the Task projection, earliest due date first and undated (stopped clock) last, paginated. Each task lists its holders; `assignee` finds the tasks a person holds, alone or with others. States: open, done (decided or sent back), cancelled, superseded (转办, 委派, 加签/减签 handed it to the next generation)',
     query: listTasksQuerySchema,
     responses: { 200: taskPageSchema, 400: 'problem' },
   },
