@@ -99,3 +99,47 @@ export async function resultOf(handle: WorkflowHandle<typeof caseWorkflow>): Pro
   }
   return handle.result();
 }
+
+/** The validator's reason for a refused Update, or 'accepted'. */
+export const rejection = (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => 'accepted',
+    (e: { cause?: { message?: string }; message?: string }) => e.cause?.message ?? e.message ?? String(e),
+  );
+
+/**
+ * Runs `body` against a fresh case of `plan` (accepted today, official calendar) on a fresh worker with
+ * recording activities; the case is terminated afterwards so its timers never move the shared test clock.
+ */
+export function caseRunner(env: () => TestWorkflowEnvironment, prefix: string) {
+  let seq = 0;
+  return async function withCase<T>(plan: ServicePlan, body: (h: WorkflowHandle<typeof caseWorkflow>, fake: ReturnType<typeof fakeActivities>) => Promise<T>): Promise<T> {
+    const fake = fakeActivities();
+    const { worker, taskQueue } = await startWorker(env(), fake.activities);
+    const today = shanghaiDay(await env().currentTimeMs());
+    return worker.runUntil(async () => {
+      const handle = await startCase(env(), taskQueue, caseInput(plan, { caseNo: `${prefix}-${++seq}`, acceptedOn: today, calendar: calendarData, countStartDay: false }));
+      try {
+        return await body(handle, fake);
+      } finally {
+        await terminateWhenIdle(handle);
+      }
+    });
+  };
+}
+
+/**
+ * Terminates a case once no workflow task or activity is in flight: a task cut off by the termination
+ * keeps the time-skipping server's clock locked, and every later `env.sleep` of the file then hangs.
+ * (The same happens to a case whose only Update was rejected by its validator: end such a test with
+ * an accepted Update.)
+ */
+export async function terminateWhenIdle(handle: WorkflowHandle<typeof caseWorkflow>): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const { raw, status } = await handle.describe();
+    if (status.name !== 'RUNNING') return;
+    if (!raw.pendingWorkflowTask && !raw.pendingActivities?.length) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await handle.terminate('test over').catch(() => undefined);
+}

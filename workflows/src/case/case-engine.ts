@@ -126,8 +126,8 @@ export class CaseEngine {
       else if (node.type === 'issue') started.push(this.enterIssuance(node.limitWorkingDays));
       this.version += 1;
     }
-    await Promise.all(started);
-    await releaseReachedPauses(this);
+    // A 退回 pause ends in the same task that reaches its step again.
+    await Promise.all([...started, releaseReachedPauses(this)]);
   }
 
   /** Closes a decided department step: task row, plan progression, refusal policy. */

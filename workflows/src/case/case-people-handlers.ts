@@ -6,7 +6,7 @@ import type { AssigneeState, CaseState, StepState } from './case-state';
 import { stepView } from './case-view';
 import * as v from './case-validators';
 import { reissueTaskRow } from './case-work-nodes';
-import { reachableApprovals, seats, settle, signersOf, slotFor, undecidedSlotOf, withExplicitSeats } from './step-reducer';
+import { reachableApprovals, settle, signersOf, slotFor, undecidedSlotOf, withExplicitSeats } from './step-reducer';
 
 const groupId = (p: m.TransferTask): string => `group:${p.groupName ?? p.to.join('、')}`;
 
@@ -40,8 +40,8 @@ function removableSlots(state: CaseState, p: m.RemoveSigners): AssigneeState[] {
     if (slot.status !== 'pending') throw new Error(`${userId} has already ${slot.status} step "${step.stepId}": a decided signer cannot be removed`);
     return slot;
   });
+  // The actor's own seat always stays, so a step never ends up without signers.
   const left = step.assignees.map((a) => (slots.includes(a) ? { ...a, status: 'removed' as const } : a));
-  if (seats(left).length === 0) throw new Error(`removing ${p.signers.join(', ')} would leave step "${step.stepId}" without a signer`);
   if (step.countersign.mode === 'at_least' && reachableApprovals(left) < step.countersign.n) {
     throw new Error(`removing ${p.signers.join(', ')} would leave ${reachableApprovals(left)} possible approvals on step "${step.stepId}", which needs at least ${step.countersign.n}: add a signer first`);
   }
