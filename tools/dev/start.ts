@@ -1,7 +1,8 @@
 // `npm start`: the whole stack on one machine — Temporal dev server (var/temporal.db), worker, API + web.
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfigOrExit, repoRoot } from '@onewindow/config';
+import { exitOnConfigError, loadConfigOrExit, repoRoot } from '@onewindow/config';
+import { loadSecurityConfig } from '@onewindow/api';
 import { migrateDatabase, MigrationError } from '@onewindow/db';
 import { isPortFree, startTemporalDevServer, waitForTemporal, type TemporalDevServer } from '@onewindow/testkit';
 import { superviseNodeProcess, type SupervisedProcess } from './child-process-supervisor';
@@ -17,6 +18,7 @@ const die = (line: string): never => {
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  exitOnConfigError(() => loadSecurityConfig()); // the API's settings, checked before anything starts
   fs.mkdirSync(path.join(root, 'var'), { recursive: true });
   if (!(await isPortFree(config.PORT))) die(`port ${config.PORT} is already in use: stop the other process or start with PORT=<free port> npm start`);
 

@@ -1,9 +1,12 @@
-import { loadConfigOrExit } from '@onewindow/config';
+import { exitOnConfigError, loadConfigOrExit } from '@onewindow/config';
 import { buildApiDeps } from './build-api-deps';
 import { createApp } from './create-app';
 import { createLogger } from './http/logger';
+import { loadSecurityConfig } from './security/security-config';
 
 const config = loadConfigOrExit();
+// Checked here so a bad security variable ends start-up with one line, not a stack trace from buildApiDeps.
+exitOnConfigError(() => loadSecurityConfig());
 const logger = createLogger(config.LOG_LEVEL);
 const deps = buildApiDeps(config, logger, config.TEMPORAL_ADDRESS ?? 'localhost:7233');
 const server = createApp(deps).listen(config.PORT, () => {

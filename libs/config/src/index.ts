@@ -1,3 +1,3 @@
 export { configSchema, type AppConfig } from './config.schema';
-export { loadConfig, loadConfigOrExit, ConfigError } from './load-config';
+export { loadConfig, loadConfigOrExit, exitOnConfigError, ConfigError } from './load-config';
 export { repoRoot, varDir } from './paths';

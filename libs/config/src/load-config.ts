@@ -24,8 +24,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** For process entry points: print one clear line and exit instead of a stack trace. */
 export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
+  return exitOnConfigError(() => loadConfig(env));
+}
+
+/** Runs a configuration loader; a ConfigError prints one line per bad variable and exits 78 (EX_CONFIG). */
+export function exitOnConfigError<T>(load: () => T): T {
   try {
-    return loadConfig(env);
+    return load();
   } catch (error) {
     if (error instanceof ConfigError) {
       for (const problem of error.problems) process.stderr.write(`Configuration error: ${problem}\n`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigError } from '@onewindow/config';
 
 const positiveInt = (what: string) => z.coerce.number({ error: `expected ${what}` }).int(`expected ${what}`).positive(`expected ${what}`);
 
@@ -56,14 +57,14 @@ export function oidcConfigOf(config: SecurityConfig): OidcConfig | undefined {
   };
 }
 
-/** Parses the security settings; the error names each bad variable and what it expects. */
+/** Parses the security settings; the ConfigError names each bad variable, its value and what it expects. */
 export function loadSecurityConfig(env: Record<string, string | undefined> = process.env): SecurityConfig {
   const keys = Object.keys(securityConfigSchema.shape);
   const present = Object.fromEntries(keys.map((key) => [key, env[key] === '' ? undefined : env[key]]));
   const parsed = securityConfigSchema.safeParse(present);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid security configuration: ${problems.join('; ')}`);
+    const shown = (key: string) => (/SECRET/.test(key) && env[key] !== undefined ? '"(hidden)"' : JSON.stringify(env[key]));
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}=${shown(String(issue.path[0]))}: ${issue.message}`));
   }
   return parsed.data;
 }
