@@ -6,8 +6,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createTimeSkippingEnv } from '@onewindow/testkit';
-import { defaultPlanForItems, itemStepId } from '@onewindow/flow-model';
-import { approveStep, issueResults, refuseStep, returnForSupplement, submitSupplement, withdrawCase } from '../src/index';
+import { defaultPlanForItems, itemStepId, planBuilder } from '@onewindow/flow-model';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import {
+  addSigners,
+  approveStep,
+  copyTo,
+  delegateTask,
+  issueResults,
+  refuseStep,
+  removeSigners,
+  resolveDelegation,
+  resubmitFromWindow,
+  returnForSupplement,
+  sendBack,
+  submitSupplement,
+  transferTask,
+  withdrawCase,
+  type caseWorkflow,
+} from '../src/index';
 import { historyToJson } from './history-json';
 import { calendarData, caseInput, fakeActivities, fourDepartments, resultOf, shanghaiDay, startCase, startWorker } from './case-harness';
 
@@ -48,11 +66,66 @@ async function main(): Promise<void> {
         fs.writeFileSync(file, historyToJson(await h.fetchHistory()) + '\n');
         console.log(`recorded ${caseNo}`);
       }
+      for (const [caseNo, record] of Object.entries(VERB_SCENARIOS)) {
+        const file = path.join(dir, `${caseNo}.json`);
+        if (fs.existsSync(file)) continue;
+        const h = await record(env, taskQueue, caseNo, today);
+        await resultOf(h);
+        fs.writeFileSync(file, historyToJson(await h.fetchHistory()) + '\n');
+        console.log(`recorded ${caseNo}`);
+      }
     });
   } finally {
     await env.teardown();
   }
 }
+
+type Recorder = (env: TestWorkflowEnvironment, taskQueue: string, caseNo: string, today: string) => Promise<WorkflowHandle<typeof caseWorkflow>>;
+
+/** Issue #6 verbs: 转办, 委派, 加签/减签, 抄送, 退回窗口 on the four departments; 退回 with paused siblings. */
+const VERB_SCENARIOS: Record<string, Recorder> = {
+  'replay-verbs': async (env, taskQueue, caseNo, today) => {
+    const h = await startCase(env, taskQueue, caseInput(defaultPlanForItems(fourDepartments, { key: 'restaurant' }), { caseNo, acceptedOn: today, calendar: calendarData }));
+    const id = (code: string) => itemStepId(code);
+    await h.executeUpdate(transferTask, { args: [{ stepId: id('FOOD'), actor: 'food-1', to: ['food-2'], reason: '休假' }] });
+    await h.executeUpdate(delegateTask, { args: [{ stepId: id('FOOD'), actor: 'food-2', to: 'food-d', reason: '现场核查' }] });
+    await h.executeUpdate(resolveDelegation, { args: [{ stepId: id('FOOD'), actor: 'food-d', opinion: 'agree', comment: '属实' }] });
+    await h.executeUpdate(approveStep, { args: [{ stepId: id('FOOD'), actor: 'food-2' }] });
+    await h.executeUpdate(addSigners, { args: [{ stepId: id('FIRE'), actor: 'fire-1', signers: ['fire-x', 'fire-y'], position: 'parallel', reason: '会签' }] });
+    await h.executeUpdate(removeSigners, { args: [{ stepId: id('FIRE'), actor: 'fire-1', signers: ['fire-y'], reason: '无需' }] });
+    await h.executeUpdate(copyTo, { args: [{ stepId: id('FIRE'), actor: 'fire-1', to: ['viewer-1'], note: '知悉' }] });
+    await h.executeUpdate(approveStep, { args: [{ stepId: id('FIRE'), actor: 'fire-1' }] });
+    await h.executeUpdate(approveStep, { args: [{ stepId: id('FIRE'), actor: 'fire-x' }] });
+    await h.executeUpdate(sendBack, { args: [{ stepId: id('SIGN'), actor: 'sign-1', to: { kind: 'window' }, reason: '申请表有误' }] });
+    await env.sleep('2 days');
+    await h.executeUpdate(resubmitFromWindow, { args: [{ stepId: id('SIGN'), actor: 'window-1' }] });
+    await h.executeUpdate(approveStep, { args: [{ stepId: id('SIGN'), actor: 'sign-1' }] });
+    await h.executeUpdate(addSigners, { args: [{ stepId: id('TOB'), actor: 'tob-1', signers: ['tob-0'], position: 'before', reason: '先核' }] });
+    await h.executeUpdate(approveStep, { args: [{ stepId: id('TOB'), actor: 'tob-0' }] });
+    await h.executeUpdate(approveStep, { args: [{ stepId: id('TOB'), actor: 'tob-1' }] });
+    await h.executeUpdate(issueResults, { args: [{ actor: 'window-1', delivery: { method: 'window' } }] });
+    return h;
+  },
+  'replay-send-back-paused': async (env, taskQueue, caseNo, today) => {
+    const step = (id: string) => ({ id, departmentCode: id.toUpperCase(), limitWorkingDays: 5, assignees: [`${id}-1`] });
+    const plan = planBuilder('paused')
+      .onBranchReturn('pause')
+      .accept()
+      .parallel([(s) => s.department(step('p1')).department(step('p2')), (s) => s.department(step('q'))])
+      .issue()
+      .build();
+    const h = await startCase(env, taskQueue, caseInput(plan, { caseNo, acceptedOn: today, calendar: calendarData }));
+    await h.executeUpdate(approveStep, { args: [{ stepId: 'p1', actor: 'p1-1' }] });
+    await h.executeUpdate(sendBack, { args: [{ stepId: 'p2', actor: 'p2-1', to: { kind: 'previous' }, reason: '需重新核查' }] });
+    await env.sleep('2 days');
+    await h.executeUpdate(approveStep, { args: [{ stepId: 'p1', actor: 'p1-1' }] });
+    await h.executeUpdate(returnForSupplement, { args: [{ stepId: 'q', actor: 'q-1', materials: ['平面图'] }] });
+    await h.executeUpdate(submitSupplement, { args: [{ stepId: 'q', actor: 'window-1' }] });
+    for (const stepId of ['q', 'p2']) await h.executeUpdate(approveStep, { args: [{ stepId, actor: `${stepId}-1` }] });
+    await h.executeUpdate(issueResults, { args: [{ actor: 'window-1', delivery: { method: 'window' } }] });
+    return h;
+  },
+};
 
 main().catch((e) => {
   console.error(e);
