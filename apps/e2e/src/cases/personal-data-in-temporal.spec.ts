@@ -1,0 +1,59 @@
+import { Client, Connection } from '@temporalio/client';
+import type { Db } from '@onewindow/db';
+import { itemStepId } from '@onewindow/flow-model';
+import { startStack, type RunningStack } from '../support/start-stack';
+import { application, goodPersonId, items, seedCatalogue, signInAll } from './case-fixtures';
+import type { ApiSession } from './http-session';
+
+/** Every string and every payload's bytes (decoded as UTF-8) anywhere in a history or description. */
+function textOf(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (value instanceof Uint8Array) out.push(Buffer.from(value).toString('utf8'));
+  else if (Array.isArray(value)) value.forEach((v) => textOf(v, out));
+  else if (value && typeof value === 'object') Object.values(value).forEach((v) => textOf(v, out));
+  return out;
+}
+
+describe('personal data stays out of Temporal (ids, search attributes, memos, histories)', () => {
+  let stack: RunningStack;
+  let db: Db;
+  let temporal: Client;
+  let clerk: ApiSession;
+  let approver: (departmentCode: string) => ApiSession;
+  beforeAll(async () => {
+    stack = await startStack();
+    db = await seedCatalogue(stack.databaseUrl);
+    ({ clerk, approver } = await signInAll(stack.baseUrl));
+    temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
+  }, 120_000);
+  afterAll(async () => {
+    await temporal?.connection.close();
+    await db?.$disconnect();
+    await stack?.stop();
+  }, 60_000);
+
+  it('a case run to issuance: the workflow id is the case number and nothing Temporal stores names the applicant', async () => {
+    const applicant = { kind: 'person', idNumber: goodPersonId, name: '李四海', phone: '13912345678' };
+    const accepted = await clerk.call('POST', '/api/cases', application([items[0].implementationCode], { applicant }));
+    expect(accepted.status).toBe(201);
+    const caseNo: string = accepted.body.caseNo;
+    expect(caseNo).toMatch(/^YC\d{14}$/);
+
+    // The calendar travels in the input, so the first step is open when this Update is applied.
+    const approved = await approver(items[0].departmentCode).call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: itemStepId(items[0].implementationCode) });
+    expect(approved.status).toBe(200);
+    expect((await clerk.call('POST', `/api/cases/${caseNo}/issue`, { delivery: { method: 'window' } })).status).toBe(200);
+
+    const handle = temporal.workflow.getHandle(caseNo);
+    expect(await handle.result()).toMatchObject({ caseNo, outcome: 'approved' });
+    const description = await handle.describe();
+    expect(description.workflowId).toBe(caseNo);
+    // Only the ones Temporal sets itself (worker build, patch markers); we set none.
+    expect(Object.keys(description.searchAttributes).filter((key) => !['BuildIds', 'TemporalChangeVersion'].includes(key))).toEqual([]);
+    expect(await description.memo).toEqual({});
+
+    const stored = [...textOf(await handle.fetchHistory()), ...textOf(description.raw)].join('\n');
+    expect(stored).toContain(items[0].implementationCode); // payloads were decoded: the plan in the input names the item
+    for (const personal of [goodPersonId, '19491231', applicant.name, applicant.phone]) expect(stored).not.toContain(personal);
+  }, 90_000);
+});
