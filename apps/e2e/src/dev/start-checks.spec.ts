@@ -34,7 +34,7 @@ describe('npm start refuses bad set-ups with one clear line, before starting any
 
   it('a port already in use says so and what to do', async () => {
     const busy = net.createServer();
-    await new Promise<void>((resolve) => busy.listen(0, '0.0.0.0', () => resolve()));
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', () => resolve()));
     const port = (busy.address() as net.AddressInfo).port;
     try {
       const result = runStart({ PORT: String(port) });
