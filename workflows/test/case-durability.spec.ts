@@ -47,7 +47,7 @@ describe('caseWorkflow: durability', () => {
     const fake = fakeActivities();
     const { worker, taskQueue } = await startWorker(env, fake.activities);
     await worker.runUntil(async () => {
-      const h = await startCase(env, taskQueue, caseInput(plan, { caseNo: 'LONG-1', acceptedOn: today, calendar: calendarData, historyLimit: 40 }));
+      const h = await startCase(env, taskQueue, caseInput(plan, { caseNo: 'LONG-1', acceptedOn: today, calendar: calendarData, historyLimit: 20 }));
       const firstRun = (await h.describe()).runId;
       for (const code of ['FOOD', 'FIRE', 'SIGN']) await h.executeUpdate(approveStep, approve(code));
       await waitFor(async () => (await h.describe()).runId !== firstRun);

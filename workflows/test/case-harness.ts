@@ -67,6 +67,8 @@ export function caseInput(plan: ServicePlan, overrides: Partial<CaseWorkflowInpu
     planHash: hashPlan(plan),
     applicationData: {},
     limits: { statutory: { value: 20, unit: 'working_day' }, promised: { value: 10, unit: 'working_day' } },
+    // As the API starts cases; the recorded histories cover regular activities.
+    projections: 'local',
     ...overrides,
   };
 }

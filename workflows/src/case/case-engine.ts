@@ -1,6 +1,7 @@
-import { ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, patched } from '@temporalio/workflow';
 import { PlanRuntimeError, type FlatNode, type NodeOutcome, type PlanRun, type PlanRunStep } from '@onewindow/flow-model';
 import type { ActivityBase, CaseActivities } from './case-activities';
+import { caseActivities } from './case-activity-proxies';
 import { dueField, shanghaiDate, startClock, timerFiresAt, type CalendarData, type WorkingCalendar } from './case-clock';
 import type { ParsedCaseInput } from './case-input';
 import { CASE_PATCHES } from './case-patches';
@@ -10,11 +11,6 @@ import { releaseCaseClocks } from './case-suspensions';
 import { openDepartmentStep, runAutomaticStep } from './case-work-nodes';
 import { refusalReasons } from './step-reducer';
 
-const acts = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
-
 /** The case's mutable core: plan progression, step lifecycle, refusal policy. Handlers and the main loop share it. */
 export class CaseEngine {
   /** Work nodes the plan activated that the main loop has not started yet. */
@@ -22,7 +18,7 @@ export class CaseEngine {
   /** Bumped on every change so the main loop re-plans its timers. */
   version = 0;
   automaticInFlight = 0;
-  readonly acts = acts;
+  readonly acts: CaseActivities;
   /** Set when the plan cannot go on with this case's data; the main loop then fails the case (failForPlanError). */
   planError?: PlanRuntimeError;
 
@@ -33,7 +29,9 @@ export class CaseEngine {
     /** Replaced by refreshCalendar when a year's data is published; carried by continue-as-new. */
     public calendarData: CalendarData,
     public calendar: WorkingCalendar,
-  ) {}
+  ) {
+    this.acts = caseActivities(input.projections);
+  }
 
   get finished(): boolean {
     return this.state.phase === 'completed' || this.state.phase === 'withdrawn';

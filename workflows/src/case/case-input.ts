@@ -28,6 +28,12 @@ export const caseWorkflowInputSchema = z.object({
       escalateOverdue: z.boolean().default(true),
     })
     .default({ remainingWorkingDays: [2], escalateOverdue: true }),
+  /**
+   * How projection writes run: `local` activities (in the worker holding the workflow task, no server
+   * round trip; what the API starts new cases with) or regular `activity` tasks (the default, so cases
+   * started before local projections existed replay unchanged). Carried by continue-as-new.
+   */
+  projections: z.enum(['activity', 'local']).default('activity'),
   /** Continue-as-new once the history has this many events (Temporal also suggests it). */
   historyLimit: z.number().int().positive().default(10_000),
   /** Set by continueAsNew only. */
