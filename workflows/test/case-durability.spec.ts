@@ -1,3 +1,4 @@
+import { WorkflowContinuedAsNewError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createTimeSkippingEnv } from '@onewindow/testkit';
 import { defaultPlanForItems, itemStepId } from '@onewindow/flow-model';
@@ -50,7 +51,8 @@ describe('caseWorkflow: durability', () => {
       const h = await startCase(env, taskQueue, caseInput(plan, { caseNo: 'LONG-1', acceptedOn: today, calendar: calendarData, historyLimit: 20 }));
       const firstRun = (await h.describe()).runId;
       for (const code of ['FOOD', 'FIRE', 'SIGN']) await h.executeUpdate(approveStep, approve(code));
-      await waitFor(async () => (await h.describe()).runId !== firstRun);
+      // The first run's own result (not followed) is the continue-as-new: no polling, no timeout.
+      await expect(env.client.workflow.getHandle('LONG-1', firstRun, { followRuns: false }).result()).rejects.toBeInstanceOf(WorkflowContinuedAsNewError);
       const view = await h.query(caseStateQuery);
       expect(view.steps.map((s) => s.status)).toEqual(['approved', 'approved', 'approved', 'open']);
       expect(view.history.filter((e) => e.action === 'approve')).toHaveLength(3);
@@ -63,11 +65,3 @@ describe('caseWorkflow: durability', () => {
     expect(new Set(keys).size).toBe(keys.length);
   }, 120_000);
 });
-
-async function waitFor(predicate: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!(await predicate())) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
