@@ -25,6 +25,7 @@ export function fakeActivities(options: { calendar?: CalendarData; failingTasks?
     loadCalendar: record('loadCalendar', () => options.calendar),
     openTask: record('openTask'),
     closeTask: record('closeTask'),
+    setTaskHolders: record('setTaskHolders'),
     recordDecision: record('recordDecision'),
     recordClockEvent: record('recordClockEvent'),
     sendReminder: record('sendReminder'),

@@ -138,10 +138,13 @@ describe('caseWorkflow: 转办, 委派, 加签/减签, 抄送', () => {
   }, 60_000);
 
   it('加签 before and after: signing order inside the seat is enforced, and a refusal by an added signer refuses the seat', async () => {
-    await withCase(shapes.single(), async (h) => {
+    await withCase(shapes.single(), async (h, fake) => {
       await h.executeUpdate(addSigners, { args: [{ stepId: 'st', actor: 'a1', signers: ['b0'], position: 'before', reason: '先请科长审核' }] });
+      expect(fake.of('openTask').at(-1)).toMatchObject({ generation: 2, assignees: ['b0'] });
       expect(await rejection(approve(h, 'st', 'a1'))).toMatch(/a1 signs step "st" after b0 \(加签\): wait for them to sign first/);
       expect((await approve(h, 'st', 'b0')).status).toBe('open');
+      // b0's vote did not decide the step: the task row now belongs to a1, whose turn it is.
+      expect(fake.of('setTaskHolders')).toEqual([expect.objectContaining({ stepId: 'st', generation: 2, holders: ['a1'] })]);
       await h.executeUpdate(addSigners, { args: [{ stepId: 'st', actor: 'a1', signers: ['z1'], position: 'after', reason: '再请分管领导签' }] });
       expect((await approve(h, 'st', 'a1')).status).toBe('open');
       const refused = await h.executeUpdate(refuseStep, { args: [{ stepId: 'st', actor: 'z1', reasons: ['选址不符合规划'] }] });

@@ -229,6 +229,22 @@ describe('case activities over a real SQLite file', () => {
     });
   });
 
+  it('setTaskHolders twice → the same holders; an older write never overwrites a newer one; a closed row is left alone', async () => {
+    const stepId = 'item_HOLD';
+    const holdersOf = async () => (await database.db.taskHolder.findMany({ where: { taskId: `${caseNo}:${stepId}:1` }, orderBy: { userId: 'asc' } })).map((h) => h.userId);
+    await acts.openTask({ ...openInput, ...key(40), stepId, assignees: ['c1', 'c2', 'c3'] });
+    const [a, b] = await twice(() => acts.setTaskHolders({ ...key(42), stepId, generation: 1, holders: ['c3'] }), holdersOf);
+    expect(b).toEqual(a);
+    expect(b).toEqual(['c3']);
+    expect(await database.db.task.findUnique({ where: { id: `${caseNo}:${stepId}:1` } })).toMatchObject({ assigneeUserId: 'c3', holdersSeq: 42 });
+    await acts.setTaskHolders({ ...key(41), stepId, generation: 1, holders: ['c2', 'c3'] }); // late, older
+    expect(await holdersOf()).toEqual(['c3']);
+    await acts.closeTask({ ...key(43), stepId, generation: 1, status: 'approved' });
+    await acts.setTaskHolders({ ...key(44), stepId, generation: 1, holders: ['x'] });
+    expect(await holdersOf()).toEqual(['c3']);
+    await expect(acts.setTaskHolders({ ...key(45), stepId: 'item_NONE', generation: 1, holders: ['x'] })).rejects.toThrow(/not in the projection yet/);
+  });
+
   it('loadCalendar merges an uploaded year over the shipped official data and skips a bad row', async () => {
     const year2027 = { year: 2027, source: 'provisional estimate', provisional: true, holidays: [{ name: '元旦', start: '2027-01-01', end: '2027-01-01' }], adjustedWorkingDays: [] };
     await database.db.calendarYear.create({ data: { region: 'CN', year: 2027, data: JSON.stringify(year2027), provisional: true, source: 'upload', uploadedBy: 'admin' } });

@@ -44,6 +44,13 @@ export interface CloseTaskInput extends ActivityBase {
   status: 'approved' | 'refused' | 'cancelled' | 'returned' | 'transferred' | 'delegated' | 'delegation_resolved' | 'signers_changed';
 }
 
+/** Who holds the open task row of a generation now (after a vote that did not decide the step). */
+export interface SetTaskHoldersInput extends ActivityBase {
+  stepId: string;
+  generation: number;
+  holders: string[];
+}
+
 export interface RecordDecisionInput extends ActivityBase {
   stepId?: string;
   action: string;
@@ -113,6 +120,7 @@ export interface CaseActivities {
   loadCalendar(input: LoadCalendarInput): Promise<CalendarData>;
   openTask(input: OpenTaskInput): Promise<void>;
   closeTask(input: CloseTaskInput): Promise<void>;
+  setTaskHolders(input: SetTaskHoldersInput): Promise<void>;
   recordDecision(input: RecordDecisionInput): Promise<void>;
   recordClockEvent(input: RecordClockEventInput): Promise<void>;
   sendReminder(input: SendReminderInput): Promise<void>;

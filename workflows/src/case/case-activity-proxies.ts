@@ -20,6 +20,7 @@ export function caseActivities(projections: 'activity' | 'local'): CaseActivitie
     loadCalendar: remote.loadCalendar,
     openTask: local.openTask,
     closeTask: local.closeTask,
+    setTaskHolders: local.setTaskHolders,
     recordDecision: local.recordDecision,
     recordClockEvent: local.recordClockEvent,
     sendReminder: remote.sendReminder,

@@ -1,4 +1,3 @@
-import { patched } from '@temporalio/workflow';
 import { CASE_PATCHES } from './case-patches';
 import { dueOf, escalationAt, isSuspended, reminderAt, shanghaiDate } from './case-clock';
 import type { CaseEngine } from './case-engine';
@@ -30,7 +29,7 @@ function alarms(engine: CaseEngine): Alarm[] {
   const issuance = engine.state.clocks.issuance;
   const issuanceDue = issuance && dueOf(issuance, engine.calendar).date;
   const issuancePending = escalateOverdue && engine.state.phase === 'awaiting_issuance' && issuanceDue && !engine.state.clocks.issuanceEscalatedAt;
-  if (issuancePending && patched(CASE_PATCHES.issuanceEscalation)) {
+  if (issuancePending && engine.patched(CASE_PATCHES.issuanceEscalation)) {
     list.push({ at: escalationAt(engine.calendar, issuanceDue), fire: (e) => escalateIssuance(e, issuanceDue) });
   }
   for (const [nodeId, at] of Object.entries(engine.state.timers)) {

@@ -4,7 +4,7 @@ import type { ActivityBase, CaseActivities } from './case-activities';
 import { caseActivities } from './case-activity-proxies';
 import { dueField, shanghaiDate, startClock, timerFiresAt, type CalendarData, type WorkingCalendar } from './case-clock';
 import type { ParsedCaseInput } from './case-input';
-import { CASE_PATCHES } from './case-patches';
+import { CASE_PATCHES, type CasePatchId } from './case-patches';
 import type { CaseState, HistoryEntry, StepState } from './case-state';
 import { releaseReachedPauses } from './case-holds';
 import { releaseCaseClocks } from './case-suspensions';
@@ -31,6 +31,16 @@ export class CaseEngine {
     public calendar: WorkingCalendar,
   ) {
     this.acts = caseActivities(input.projections);
+  }
+
+  /**
+   * Whether a patched behaviour applies (see case-patches.ts). Cases started with local projections
+   * were all started by code that has every patch listed there, so for them it is true without a
+   * marker: patch markers (and the search-attribute upsert each one brings) among local-activity
+   * markers and Update completions replayed nondeterministically on SDK 1.24 (docs/decisions/0003).
+   */
+  patched(id: CasePatchId): boolean {
+    return this.input.projections === 'local' || patched(id);
   }
 
   get finished(): boolean {
@@ -79,7 +89,7 @@ export class CaseEngine {
     try {
       return transition();
     } catch (e) {
-      if (!(e instanceof PlanRuntimeError) || !patched(CASE_PATCHES.planRuntimeErrors)) throw e;
+      if (!(e instanceof PlanRuntimeError) || !this.patched(CASE_PATCHES.planRuntimeErrors)) throw e;
       this.planError ??= e;
       this.version += 1;
       return undefined;

@@ -7,6 +7,7 @@ import * as v from './case-validators';
 import { applyVote } from './step-reducer';
 import { caseView, stepView } from './case-view';
 import { issueAtWindow, withdraw } from './case-closing';
+import { refreshTaskHolders } from './case-work-nodes';
 import { registerClockHandlers } from './case-clock-handlers';
 import { registerPeopleHandlers } from './case-people-handlers';
 import { registerReturnHandlers } from './case-return-handlers';
@@ -73,10 +74,11 @@ export function registerCaseHandlers(engine: CaseEngine): void {
     m.approveStep,
     async (raw) => {
       const p = m.parsePayload(m.approveStepSchema, raw);
-      const step = applyVote(s.steps[p.stepId], { actor: p.actor, decision: 'approved', at: engine.nowIso(), ...(p.comment ? { comment: p.comment } : {}) });
+      const before = s.steps[p.stepId];
+      const step = applyVote(before, { actor: p.actor, decision: 'approved', at: engine.nowIso(), ...(p.comment ? { comment: p.comment } : {}) });
       s.steps[p.stepId] = step;
       const recorded = record(p.stepId, 'approve', p.actor, p.comment ? { comment: p.comment } : {});
-      await Promise.all([recorded, engine.closeStep(step)]);
+      await Promise.all([recorded, engine.closeStep(step), refreshTaskHolders(engine, before, step)]);
       return stepView(engine, s.steps[p.stepId]);
     },
     { validator: canAct(m.approveStepSchema, 'approve') },
@@ -86,10 +88,11 @@ export function registerCaseHandlers(engine: CaseEngine): void {
     m.refuseStep,
     async (raw) => {
       const p = m.parsePayload(m.refuseStepSchema, raw);
-      const step = applyVote(s.steps[p.stepId], { actor: p.actor, decision: 'refused', at: engine.nowIso(), reasons: p.reasons });
+      const before = s.steps[p.stepId];
+      const step = applyVote(before, { actor: p.actor, decision: 'refused', at: engine.nowIso(), reasons: p.reasons });
       s.steps[p.stepId] = step;
       const recorded = record(p.stepId, 'refuse', p.actor, { reasons: p.reasons });
-      await Promise.all([recorded, engine.closeStep(step)]);
+      await Promise.all([recorded, engine.closeStep(step), refreshTaskHolders(engine, before, step)]);
       return stepView(engine, s.steps[p.stepId]);
     },
     { validator: canAct(m.refuseStepSchema, 'refuse') },

@@ -10,4 +10,8 @@ export const CASE_PATCHES = {
   promisedClockEvents: 'case-promised-clock-events-v1',
   /** A gateway that cannot choose (FEEL error, no holding condition, no default) fails the case, not the task. */
   planRuntimeErrors: 'case-plan-runtime-errors-v1',
+  /** A vote that leaves the step open updates who holds its task row (the voter leaves the inbox, a later seat-mate enters). */
+  holdersAfterVote: 'case-holders-after-vote-v1',
 } as const;
+
+export type CasePatchId = (typeof CASE_PATCHES)[keyof typeof CASE_PATCHES];

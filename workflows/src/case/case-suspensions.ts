@@ -1,4 +1,3 @@
-import { patched } from '@temporalio/workflow';
 import { dueField, extendClock, resumeClock, suspendClock } from './case-clock';
 import type { CaseEngine } from './case-engine';
 import { CASE_PATCHES } from './case-patches';
@@ -23,7 +22,7 @@ export async function suspendStep(engine: CaseEngine, step: StepState, suspensio
   engine.version += 1;
   await engine.acts.recordClockEvent({ ...engine.base(), clock: 'step', stepId: step.stepId, event: 'suspended', reason: suspension.reason });
   if (firstHold) await engine.acts.recordClockEvent({ ...engine.base(), clock: 'statutory', event: 'suspended', reason: suspension.reason });
-  if (firstHold && engine.state.clocks.promised && patched(CASE_PATCHES.promisedClockEvents)) {
+  if (firstHold && engine.state.clocks.promised && engine.patched(CASE_PATCHES.promisedClockEvents)) {
     await engine.acts.recordClockEvent({ ...engine.base(), clock: 'promised', event: 'suspended', reason: suspension.reason });
   }
   return next;
@@ -58,7 +57,7 @@ export async function releaseCaseClocks(engine: CaseEngine, stepId: string): Pro
     event: 'resumed',
     ...dueField(c.statutory, engine.calendar),
   });
-  if (c.promised && patched(CASE_PATCHES.promisedClockEvents)) {
+  if (c.promised && engine.patched(CASE_PATCHES.promisedClockEvents)) {
     await engine.acts.recordClockEvent({ ...engine.base(), clock: 'promised', event: 'resumed', ...dueField(c.promised, engine.calendar) });
   }
 }

@@ -2,6 +2,7 @@ import type { FlatNode } from '@onewindow/flow-model';
 import { dueOf, startClock } from './case-clock';
 import type { CaseEngine } from './case-engine';
 import type { CloseTaskInput } from './case-activities';
+import { CASE_PATCHES } from './case-patches';
 import type { StepState } from './case-state';
 import { reopenedAssignees, taskHolders } from './step-reducer';
 
@@ -50,6 +51,19 @@ export function openTaskRow(engine: CaseEngine, step: StepState): Promise<void> 
     provisional: due.provisional,
     generation: step.generation,
   });
+}
+
+/**
+ * A vote that leaves the step open: the task row's holders follow whose turn it is now (the voter
+ * leaves the inbox; a seat-mate after them enters). Cases started before this keep their rows as they were.
+ */
+export async function refreshTaskHolders(engine: CaseEngine, before: StepState, after: StepState): Promise<void> {
+  if (after.status !== 'open') return;
+  const holders = taskHolders(after);
+  const was = taskHolders(before);
+  if (holders.length === was.length && holders.every((h) => was.includes(h))) return;
+  if (!engine.patched(CASE_PATCHES.holdersAfterVote)) return;
+  await engine.acts.setTaskHolders({ ...engine.base(), stepId: after.stepId, generation: after.generation, holders });
 }
 
 /**

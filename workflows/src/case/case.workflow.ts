@@ -3,7 +3,6 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  patched,
   proxyActivities,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -48,7 +47,7 @@ export async function caseWorkflow(raw: CaseWorkflowInput): Promise<CaseResult> 
     const started = engine.acts.recordClockEvent({ ...engine.base(), clock: 'statutory', event: 'started', ...dueField(engine.state.clocks.statutory, calendar) });
     const promised = engine.state.clocks.promised;
     const promisedStarted =
-      promised && patched(CASE_PATCHES.promisedClockEvents)
+      promised && engine.patched(CASE_PATCHES.promisedClockEvents)
         ? engine.acts.recordClockEvent({ ...engine.base(), clock: 'promised', event: 'started', ...dueField(promised, calendar) })
         : undefined;
     starting = Promise.all([started, promisedStarted, engine.activateQueued()]); // opens the first steps synchronously

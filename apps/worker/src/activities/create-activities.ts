@@ -6,7 +6,7 @@ import { issueCertificate, runAutomaticStep } from './certificate-library';
 import { recordClockEvent, recordEscalation, recordReminder } from './clock-projection';
 import { recordDecision } from './decision-projection';
 import { loadCalendar } from './load-calendar';
-import { closeTask, openTask } from './task-projection';
+import { closeTask, openTask, setTaskHolders } from './task-projection';
 
 export interface ActivityDeps {
   db: Db;
@@ -25,6 +25,7 @@ export function createActivities({ db, logger }: ActivityDeps): CaseActivities {
       logger.info({ caseNo: input.caseNo, stepId: input.stepId, departmentCode: input.departmentCode, dueDate: input.dueDate }, 'task opened');
     },
     closeTask: (input) => closeTask(db, input),
+    setTaskHolders: (input) => setTaskHolders(db, input),
     recordDecision: (input) => recordDecision(db, input),
     recordClockEvent: (input) => recordClockEvent(db, input),
     sendReminder: async (input) => {

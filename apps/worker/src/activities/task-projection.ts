@@ -1,6 +1,6 @@
-import type { CloseTaskInput, OpenTaskInput } from '@onewindow/workflows';
+import type { CloseTaskInput, OpenTaskInput, SetTaskHoldersInput } from '@onewindow/workflows';
 import type { Db } from '@onewindow/db';
-import { ignoreDuplicate, taskId } from './event-key.util';
+import { eventSeq, ignoreDuplicate, taskId } from './event-key.util';
 
 /** The statuses with which a generation ends because the step's people changed: the next generation takes over. */
 const SUPERSEDED: ReadonlySet<CloseTaskInput['status']> = new Set(['transferred', 'delegated', 'delegation_resolved', 'signers_changed']);
@@ -67,4 +67,22 @@ export async function closeTask(db: Db, input: CloseTaskInput): Promise<void> {
 /** Moves the due date of the step's open task (resume after 补正, approved extension). */
 export async function setOpenTaskDueDate(db: Db, caseNo: string, stepId: string, dueDate: string): Promise<void> {
   await db.task.updateMany({ where: { caseNo, stepId, state: 'open' }, data: { dueDate } });
+}
+
+/**
+ * Replaces who holds an open task row (a vote that did not decide the step). Keyed by the event
+ * sequence: a retried or late older write never overwrites a newer one, and a closed row is left alone.
+ */
+export async function setTaskHolders(db: Db, input: SetTaskHoldersInput): Promise<void> {
+  const id = taskId(input.caseNo, input.stepId, input.generation);
+  const seq = eventSeq(input.idempotencyKey, input.caseNo);
+  const holders = [...new Set(input.holders)];
+  await db.$transaction(async (tx) => {
+    const task = await tx.task.findUnique({ where: { id }, select: { state: true, holdersSeq: true } });
+    if (!task) throw new TaskNotOpenedYetError(`task ${id} is not in the projection yet (openTask still retrying?)`);
+    if (task.state !== 'open' || task.holdersSeq >= seq) return;
+    await tx.taskHolder.deleteMany({ where: { taskId: id } });
+    await tx.taskHolder.createMany({ data: holders.map((userId) => ({ taskId: id, userId })) });
+    await tx.task.update({ where: { id }, data: { holdersSeq: seq, assigneeUserId: holders.length === 1 ? holders[0] : null } });
+  });
 }
