@@ -9,9 +9,21 @@ export interface CaseWorkerOptions {
   activityDeps: ActivityDeps;
   /** Bounded cache: waiting cases are evicted and replayed on demand, so memory does not grow with open cases. */
   maxCachedWorkflows?: number;
-  /** Parallel activity executions; SQLite takes one writer at a time, so more only queue on its lock. */
+  /**
+   * Parallel activity executions. An activity spends most of its time in Temporal round trips (poll,
+   * complete), not in its one short SQLite write, so 8 slots left the projections queued behind each
+   * other (seconds under load); SQLite still takes one writer at a time (BEGIN IMMEDIATE + busy_timeout).
+   */
   maxConcurrentActivities?: number;
 }
+
+/**
+ * Workflows kept in the sticky cache. A cached case costs ~2.6 MB of worker RSS (measured: +1.57 GB for 600
+ * cached cases — with the reusable V8 context every workflow still evaluates its own copy of the bundle's
+ * modules), so 2,000 meant ~5 GB; 100 bounds it to ~0.26 GB however many cases wait, and a case evicted
+ * from it is replayed from its (short) history on its next decision.
+ */
+export const CASE_WORKER_CACHE = 100;
 
 /**
  * A case worker. Cases wait for people for days: a cached workflow costs memory but saves a replay on
@@ -26,9 +38,9 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     // Production workers load the pre-built bundle (nx build worker); dev and tests bundle from source.
     ...(process.env.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH } } : { workflowsPath }),
     activities: createActivities(options.activityDeps),
-    maxCachedWorkflows: options.maxCachedWorkflows ?? 2000,
+    maxCachedWorkflows: options.maxCachedWorkflows ?? CASE_WORKER_CACHE,
     maxConcurrentWorkflowTaskExecutions: 40,
-    maxConcurrentActivityTaskExecutions: options.maxConcurrentActivities ?? (sqlite ? 8 : 50),
+    maxConcurrentActivityTaskExecutions: options.maxConcurrentActivities ?? (sqlite ? 32 : 50),
     maxConcurrentLocalActivityExecutions: 20,
     // On SIGTERM: stop polling, let in-flight activities finish (each is idempotent, so one cut short is retried safely).
     shutdownGraceTime: '10s',
