@@ -19,6 +19,8 @@ export interface LoadStack {
   temporalAddress: string;
   databaseUrl: string;
   pids: { temporal: number; worker: number; api: number; bareWorker: number };
+  /** tmp/load-logs/<start time>/: stderr of the worker, the API and the bare worker (kept after the run). */
+  logDir: string;
   stop(): Promise<void>;
 }
 
@@ -28,10 +30,18 @@ interface Child {
   stop(): Promise<void>;
 }
 
-function startNodeChild(name: string, entry: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: repoRoot(), env, stdio: ['ignore', 'ignore', 'pipe'] });
+function startNodeChild(name: string, entry: string, env: NodeJS.ProcessEnv, log: (line: string) => void, logFile: string): Child {
+  // LOAD_CPU_PROF=<dir>: each child writes a V8 CPU profile there when it exits (diagnosis only).
+  const profile = process.env.LOAD_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.LOAD_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], { cwd: repoRoot(), env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr?.on('data', (chunk) => (stderr = (stderr + String(chunk)).slice(-4000)));
+  // Every line the child logs (LOG_LEVEL=warn: warnings and errors) is kept in the run's log folder.
+  const file = fs.createWriteStream(logFile, { flags: 'a' });
+  child.stderr?.on('data', (chunk) => {
+    stderr = (stderr + String(chunk)).slice(-4000);
+    file.write(chunk);
+  });
+  child.once('exit', () => file.end());
   let stopping = false;
   child.once('exit', (code, signal) => {
     if (!stopping) log(`${name} exited unexpectedly (${signal ?? `code ${code}`}): ${stderr.trim().slice(-1500)}`);
@@ -70,6 +80,8 @@ export async function startLoadStack(log: (line: string) => void): Promise<LoadS
   const root = repoRoot();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onewindow-load-'));
   const databaseUrl = `file:${path.join(dir, 'onewindow.db')}`;
+  const logDir = path.join(root, 'tmp', 'load-logs', new Date().toISOString().replace(/[:.]/g, '-'));
+  fs.mkdirSync(logDir, { recursive: true });
   const children: Child[] = [];
   let temporal: TemporalDevServer | undefined;
   let stopped = false;
@@ -107,7 +119,7 @@ export async function startLoadStack(log: (line: string) => void): Promise<LoadS
       ['api', 'apps/api/src/main.ts', {}],
       ['bare worker', 'tools/load/bare-worker.ts', { TASK_QUEUE: bareTaskQueue }],
     ] as const) {
-      const child = startNodeChild(name, path.join(root, entry), { ...env, ...extra }, log);
+      const child = startNodeChild(name, path.join(root, entry), { ...env, ...extra }, log, path.join(logDir, `${name.replace(/ /g, '-')}.log`));
       children.push(child);
       live.add(child.process);
     }
@@ -118,6 +130,7 @@ export async function startLoadStack(log: (line: string) => void): Promise<LoadS
       baseUrl,
       temporalAddress: temporal.address,
       databaseUrl,
+      logDir,
       pids: { temporal: temporal.process.pid!, worker: children[0].process.pid!, api: children[1].process.pid!, bareWorker: children[2].process.pid! },
       stop,
     };

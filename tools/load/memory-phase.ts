@@ -33,10 +33,14 @@ export async function openCasesMemory(driver: CaseDriver, databaseUrl: string, p
       return caseNo;
     });
     const openSeconds = (Date.now() - t0) / 1000;
-    // Let the projections (openTask activities) catch up, then let the heaps settle.
+    // Let the projections (openTask activities) catch up — the worker's activity backlog drained, every
+    // case waiting on its approvers — then let the heaps settle.
     const want = openBefore + opened.results.length * driver.items.length;
-    for (let i = 0; i < 120 && (await db.task.count({ where: { state: 'open' } })) < want; i++) await sleepMs(1000);
-    await sleepMs(5000);
+    const drainUntil = Date.now() + 600_000;
+    let projected = 0;
+    while (Date.now() < drainUntil && (projected = await db.task.count({ where: { state: 'open' } })) < want) await sleepMs(1000);
+    log(`memory: ${projected - openBefore}/${want - openBefore} task rows projected ${((Date.now() - t0) / 1000).toFixed(0)} s after the first acceptance; settling 15 s…`);
+    await sleepMs(15_000);
     const after = snapshot(pids);
     const growthMiB = Object.keys(after).reduce((sum, k) => sum + after[k] - before[k], 0);
     return {

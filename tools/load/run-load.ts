@@ -32,6 +32,7 @@ async function main(options: LoadOptions): Promise<void> {
   const began = new Date();
   log('starting Temporal dev server, worker, API, bare worker…');
   stack = await startLoadStack(log);
+  log(`child process logs: ${stack.logDir}`);
   const items = await prepareFiveDepartmentCase(stack.databaseUrl);
   const driver = await CaseDriver.signIn(stack.baseUrl, items);
   const bare = await BareDriver.connect(stack.temporalAddress);
