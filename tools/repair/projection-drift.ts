@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Db } from '@onewindow/db';
-import { caseStateQuery, caseWorkflow, type CaseView, type CaseWorkflowInput, type StepView } from '@onewindow/workflows';
+import { caseStateQuery, caseWorkflow, taskHolders, type CaseView, type CaseWorkflowInput, type StepView } from '@onewindow/workflows';
 import { closeTask, openTask, taskId, TERMINAL_CASE_STATUSES } from '@onewindow/worker';
 
 export type DriftKind =
@@ -9,6 +9,7 @@ export type DriftKind =
   | 'task_closed_in_db_open_in_workflow'
   | 'orphan_task'
   | 'wrong_due_date'
+  | 'wrong_holders'
   | 'case_status'
   | 'case_due_date'
   | 'workflow_not_started'
@@ -102,7 +103,9 @@ async function checkTasks(options: CheckOptions, caseNo: string, view: CaseView)
       if (repair) await recreateTask(db, caseNo, step);
       continue;
     }
-    if (step.status === 'open' && row.state !== 'open') {
+    // A step sent back to the window is open in the workflow while its row is closed (returned) until resubmitted.
+    const atWindow = step.hold?.kind === 'at_window';
+    if (step.status === 'open' && row.state !== 'open' && !atWindow) {
       found('task_closed_in_db_open_in_workflow', 'open', row.state);
       if (repair) await db.task.update({ where: { id }, data: { state: 'open', outcome: null, closedAt: null } });
     }
@@ -110,9 +113,17 @@ async function checkTasks(options: CheckOptions, caseNo: string, view: CaseView)
       found('task_open_in_db_closed_in_workflow', step.status, row.state);
       if (repair) await closeTask(db, { idempotencyKey: `${caseNo}:repair`, caseNo, at: step.closedAt ?? new Date().toISOString(), stepId: step.stepId, generation: step.generation, status: step.status });
     }
-    if (step.status === 'open' && step.clock.dueDate && row.dueDate !== step.clock.dueDate) {
+    if (step.status === 'open' && !atWindow && step.clock.dueDate && row.dueDate !== step.clock.dueDate) {
       found('wrong_due_date', step.clock.dueDate, row.dueDate);
       if (repair) await db.task.update({ where: { id }, data: { dueDate: step.clock.dueDate } });
+    }
+    if (step.status === 'open' && !atWindow) {
+      const holders = taskHolders(step).sort();
+      const actual = (await db.taskHolder.findMany({ where: { taskId: id }, orderBy: { userId: 'asc' } })).map((h) => h.userId);
+      if (holders.join(',') !== actual.join(',')) {
+        found('wrong_holders', holders.join(','), actual.join(','));
+        if (repair) await resetHolders(db, id, holders);
+      }
     }
   }
   for (const row of rows.filter((r) => r.state === 'open' && !expectedIds.has(r.id))) {
@@ -130,9 +141,17 @@ async function recreateTask(db: Db, caseNo: string, step: StepView): Promise<voi
     name: step.name,
     departmentCode: step.departmentCode,
     role: step.role,
-    assignees: step.assignees.filter((a) => a.status !== 'removed').map((a) => a.userId),
-    dueDate: step.clock.dueDate ?? '',
+    assignees: taskHolders(step),
+    dueDate: step.clock.dueDate,
     provisional: step.clock.provisional,
   });
   if (step.status !== 'open') await closeTask(db, { ...base, at: step.closedAt ?? step.openedAt, status: step.status });
+}
+
+async function resetHolders(db: Db, id: string, holders: string[]): Promise<void> {
+  await db.$transaction([
+    db.taskHolder.deleteMany({ where: { taskId: id } }),
+    db.taskHolder.createMany({ data: holders.map((userId) => ({ taskId: id, userId })) }),
+    db.task.update({ where: { id }, data: { assigneeUserId: holders.length === 1 ? holders[0] : null } }),
+  ]);
 }

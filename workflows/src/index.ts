@@ -6,7 +6,7 @@ export * from './case/case-messages';
 export { caseWorkflowInputSchema, type CaseWorkflowInput, type ContinuedCase } from './case/case-input';
 export type * from './case/case-state';
 export type * from './case/case-activities';
-export { tally } from './case/step-reducer';
+export { tally, taskHolders } from './case/step-reducer';
 export * from './baseline/index';
 /** Absolute path of the bundle entry, for Worker.create({ workflowsPath }). */
 export const workflowsPath: string = require.resolve('./workflows');

@@ -52,7 +52,7 @@ export function reachableApprovals(assignees: AssigneeState[]): number {
 }
 
 /** Signers whose turn it is: pending, not delegated out, every earlier signer of their seat approved. */
-export function actionableSlots(step: StepState): AssigneeState[] {
+export function actionableSlots(step: Pick<StepState, 'assignees'>): AssigneeState[] {
   return seats(step.assignees).flatMap((members) => {
     const next = members.find((a) => a.status !== 'approved');
     return next && next.status === 'pending' && !next.delegation ? [next] : [];
@@ -72,10 +72,10 @@ export const undecidedSlotOf = (step: StepState, userId: string): AssigneeState 
 export const signersOf = (step: StepState): string[] => step.assignees.filter(active).flatMap((a) => [a.userId, ...(a.candidates ?? [])]);
 
 /** The people who may decide now (group members listed one by one). */
-export const pendingAssignees = (step: StepState): string[] => actionableSlots(step).flatMap((a) => a.candidates ?? [a.userId]);
+export const pendingAssignees = (step: Pick<StepState, 'assignees'>): string[] => actionableSlots(step).flatMap((a) => a.candidates ?? [a.userId]);
 
 /** Who holds the task row now: those who may decide, and delegates answering for their owners. */
-export const taskHolders = (step: StepState): string[] => [
+export const taskHolders = (step: Pick<StepState, 'assignees'>): string[] => [
   ...new Set([...pendingAssignees(step), ...step.assignees.flatMap((a) => (a.status === 'pending' && a.delegation ? [a.delegation.to] : []))]),
 ];
 

@@ -99,6 +99,27 @@ describe('projection repair (tools/repair/check-projections.ts)', () => {
     expect(await db.task.count({ where: { caseNo } })).toBe(3);
   }, 120_000);
 
+  it('a step at the window (退回窗口) is no drift; a lost holder row is found and repaired', async () => {
+    const codes = items.map((i) => i.implementationCode);
+    const accepted = await clerk.call('POST', '/api/cases', application(codes));
+    expect(accepted.status).toBe(201);
+    const caseNo: string = accepted.body.caseNo;
+    await eventually(async () => ((await db.task.count({ where: { caseNo } })) === 3 ? true : undefined));
+    const [first, second] = [0, 1].map((i) => ({ code: codes[i], approver: approver(items[i].departmentCode) }));
+    const back = await first.approver.call('POST', `/api/cases/${caseNo}/actions`, { verb: 'send_back', stepId: itemStepId(first.code), to: { kind: 'window' }, reason: '申请表缺签字' });
+    expect(back.status).toBe(200);
+    await eventually(async () => ((await db.task.count({ where: { caseNo, outcome: 'returned' } })) === 1 ? true : undefined));
+    const clean = await cli('--json', '--case', caseNo);
+    expect([clean.status, JSON.parse(clean.stdout)]).toEqual([0, { found: [], remaining: [] }]);
+
+    const task = await db.task.findFirstOrThrow({ where: { caseNo, stepId: itemStepId(second.code), state: 'open' }, include: { holders: true } });
+    expect(task.holders).toHaveLength(1);
+    await db.taskHolder.deleteMany({ where: { taskId: task.id } });
+    const repaired = await cli('--json', '--repair', '--case', caseNo);
+    expect(JSON.parse(repaired.stdout).found).toEqual([expect.objectContaining({ kind: 'wrong_holders', stepId: itemStepId(second.code), expected: task.holders[0].userId, actual: '' })]);
+    expect((await db.taskHolder.findMany({ where: { taskId: task.id } })).map((h) => h.userId)).toEqual([task.holders[0].userId]);
+  }, 120_000);
+
   it('Temporal down at acceptance: the case is recorded (503), the retried key or the repair tool starts its workflow', async () => {
     const deadAddress = `127.0.0.1:${await freePort()}`;
     const deps = buildApiDeps(loadConfig({ DATABASE_URL: stack.databaseUrl, TASK_QUEUE: stack.taskQueue }), createLogger('silent'), deadAddress);
