@@ -48,7 +48,14 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions =
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace, '--log-level', 'error'];
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
-  if (options.dbFile) args.push('--db-filename', options.dbFile);
+  if (options.dbFile) {
+    args.push('--db-filename', options.dbFile);
+    // The dev server's SQLite file defaults to a rollback journal with a full sync on every commit: each
+    // history write waits on several fsyncs and readers wait for the writer. WAL lets readers proceed beside
+    // the one writer and syncs once per checkpoint; synchronous=NORMAL (safe with WAL: the file never
+    // corrupts; a power cut may lose the last commits, an application crash loses nothing).
+    args.push('--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
+  }
   // Own process group: a terminal Ctrl-C reaches the launcher, which stops Temporal after draining the worker.
   const child = spawn(temporalCliPath(), args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
