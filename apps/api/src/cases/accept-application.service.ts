@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { AcceptedCaseResponse } from '@onewindow/contracts';
-import type { ItemModel as Item, Prisma } from '@onewindow/db';
+import type { CalendarData } from '@onewindow/calendar';
+import { loadCalendarData, type ItemModel as Item, type Prisma } from '@onewindow/db';
 import { caseWorkflow, type CaseWorkflowInput } from '@onewindow/workflows';
 import type { ApiDeps } from '../api-deps';
 import { ProblemError, ProblemType } from '../http/problem';
@@ -44,11 +45,15 @@ export async function acceptApplication(deps: ApiDeps, raw: unknown, acceptedBy:
   }
   const planned = await planFor(deps.db, items, approvers);
   const limits = caseLimits(items);
+  const now = new Date();
+  // The calendar goes into the start input: the first steps open in the workflow's first task, with no
+  // loadCalendar activity before it (and no "still starting" window in which decisions are refused).
+  const calendar = await calendarFor(deps, now);
 
   let written: { caseNo: string; body: AcceptedCaseResponse; input: CaseWorkflowInput } | undefined;
   for (let attempt = 1; !written; attempt++) {
     try {
-      written = await deps.db.$transaction((tx) => writeCase(tx, { request, acceptedBy, items, planned, limits, idempotencyKey, hash }));
+      written = await deps.db.$transaction((tx) => writeCase(tx, { request, acceptedBy, items, planned, limits, idempotencyKey, hash, now, calendar }));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Either a concurrent request with the same key won, or two acceptances drew the same case number.
@@ -61,6 +66,15 @@ export async function acceptApplication(deps: ApiDeps, raw: unknown, acceptedBy:
   }
   await startCaseWorkflow(deps, written.caseNo, written.input);
   return { status: 201, body: written.body };
+}
+
+/** The working calendar of the acceptance year and the next (what the workflow's loadCalendar activity would load). */
+function calendarFor(deps: Pick<ApiDeps, 'db' | 'logger'>, now: Date): Promise<CalendarData> {
+  const year = Number(shanghaiDay(now).slice(0, 4));
+  return loadCalendarData(deps.db, {
+    years: [year, year + 1],
+    onInvalidRow: (row, err) => deps.logger.warn({ ...row, err }, 'calendar row skipped'),
+  });
 }
 
 async function replayOf(deps: ApiDeps, key: string, hash: string): Promise<AcceptOutcome | undefined> {
@@ -80,10 +94,12 @@ interface WriteCaseArgs {
   limits: ReturnType<typeof caseLimits>;
   idempotencyKey?: string;
   hash: string;
+  now: Date;
+  calendar: CalendarData;
 }
 
 async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
-  const now = new Date();
+  const { now } = a;
   const caseNo = await nextCaseNo(tx, now);
   const flowVersionId = await pinPlan(tx, a.planned);
   const { applicant } = a.request;
@@ -127,6 +143,9 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
     applicationData: a.request.applicationData,
     acceptedOn,
     limits: { statutory: a.limits.statutory, ...(a.limits.promised ? { promised: a.limits.promised } : {}) },
+    calendar: a.calendar,
+    // Projection writes as local activities (docs/decisions/0003).
+    projections: 'local',
   };
   const body: AcceptedCaseResponse = {
     caseNo,
