@@ -1,5 +1,3 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createTimeSkippingEnv } from '@onewindow/testkit';
 import { planBuilder, type Countersign } from '@onewindow/flow-model';
 import { WorkingCalendar, addWorkingDays, isWorkingDay, nextWorkingDay, workingDaysBetween } from '@onewindow/calendar';
 import {
@@ -16,33 +14,12 @@ import {
   submitSupplement,
   withdrawCase,
 } from '../src/index';
-import { calendarData, caseInput, fakeActivities, shanghaiDay, startCase, resultOf, startWorker, workflowBundle } from './case-harness';
-
-const rejection = (p: Promise<unknown>) => p.then(() => 'accepted', (e: { cause?: { message?: string }; message?: string }) => e.cause?.message ?? e.message);
+import { calendarData, shanghaiDay, resultOf, useTimeSkippingEnv, caseRunner, rejection } from './case-harness';
 
 describe('caseWorkflow: decisions, countersign, clocks', () => {
-  let env: TestWorkflowEnvironment;
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-    await workflowBundle();
-  }, 120_000);
-  afterAll(() => env?.teardown());
+  const env = useTimeSkippingEnv();
 
-  let seq = 0;
-  async function withCase<T>(plan: ReturnType<typeof planBuilder>['build'] extends () => infer P ? P : never, body: (h: Awaited<ReturnType<typeof startCase>>, fake: ReturnType<typeof fakeActivities>) => Promise<T>) {
-    const fake = fakeActivities();
-    const { worker, taskQueue } = await startWorker(env, fake.activities);
-    const today = shanghaiDay(await env.currentTimeMs());
-    return worker.runUntil(async () => {
-      const handle = await startCase(env, taskQueue, caseInput(plan, { caseNo: `DEC-${++seq}`, acceptedOn: today, calendar: calendarData, countStartDay: false }));
-      try {
-        return await body(handle, fake);
-      } finally {
-        // A case left open would keep timers that move the shared test clock.
-        await handle.terminate('test over').catch(() => undefined);
-      }
-    });
-  }
+  const withCase = caseRunner(env, 'DEC');
   const singleStep = (countersign?: Countersign, assignees = ['a1']) =>
     planBuilder('one-step').accept().department({ id: 'review', departmentCode: 'D1', limitWorkingDays: 5, assignees, ...(countersign ? { countersign } : {}) }).issue().build();
 
@@ -118,14 +95,14 @@ describe('caseWorkflow: decisions, countersign, clocks', () => {
       const before = await h.query(caseStateQuery);
       const dueBefore = before.steps[0].clock.dueDate!;
       const caseDueBefore = before.clocks.statutory.dueDate!;
-      const suspendedOn = shanghaiDay(await env.currentTimeMs());
+      const suspendedOn = shanghaiDay(await env().currentTimeMs());
       await h.executeUpdate(returnForSupplement, { args: [{ stepId: 'review', actor: 'a1', materials: ['营业执照副本', '平面图'] }] });
       expect(await rejection(h.executeUpdate(approveStep, { args: [{ stepId: 'review', actor: 'a1' }] }))).toMatch(/suspended, waiting for the applicant’s supplement/);
       const during = await h.query(caseStateQuery);
       expect(during.steps[0].clock.state).toBe('suspended');
       expect(during.clocks.suspended).toBe(true);
-      await env.sleep('7 days');
-      const resumedOn = shanghaiDay(await env.currentTimeMs());
+      await env().sleep('7 days');
+      const resumedOn = shanghaiDay(await env().currentTimeMs());
       const resumed = await h.executeUpdate(submitSupplement, { args: [{ stepId: 'review', actor: 'window-1', materials: ['营业执照副本', '平面图'] }] });
       const after = await h.query(caseStateQuery);
       const cal = WorkingCalendar.fromData(calendarData);
@@ -155,7 +132,7 @@ describe('caseWorkflow: decisions, countersign, clocks', () => {
       expect(before.clocks.promised?.dueDate).toBeTruthy();
       expect(promisedEvents()).toEqual([expect.objectContaining({ event: 'started', dueDate: before.clocks.promised!.dueDate })]);
       await h.executeUpdate(returnForSupplement, { args: [{ stepId: 'review', actor: 'a1', materials: ['平面图'] }] });
-      await env.sleep('3 days');
+      await env().sleep('3 days');
       await h.executeUpdate(submitSupplement, { args: [{ stepId: 'review', actor: 'window-1' }] });
       const after = await h.query(caseStateQuery);
       expect(after.clocks.promised!.dueDate! >= before.clocks.promised!.dueDate!).toBe(true);

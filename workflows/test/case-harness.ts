@@ -1,5 +1,6 @@
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createTimeSkippingEnv } from '@onewindow/testkit';
 import type { WorkflowHandle } from '@temporalio/client';
 import { hashPlan, type ServicePlan } from '@onewindow/flow-model';
 import { OFFICIAL_CALENDAR_DATA } from '@onewindow/calendar';
@@ -145,4 +146,15 @@ export async function terminateWhenIdle(handle: WorkflowHandle<typeof caseWorkfl
     await new Promise((r) => setTimeout(r, 50));
   }
   await handle.terminate('test over').catch(() => undefined);
+}
+
+/** One time-skipping test server per test file, with the workflow bundle built once: returns its getter. */
+export function useTimeSkippingEnv(): () => TestWorkflowEnvironment {
+  let env: TestWorkflowEnvironment | undefined;
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+    await workflowBundle();
+  }, 120_000);
+  afterAll(() => env?.teardown());
+  return () => env!;
 }

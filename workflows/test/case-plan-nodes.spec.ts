@@ -1,16 +1,9 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createTimeSkippingEnv } from '@onewindow/testkit';
 import { planBuilder, type RefusalPolicy } from '@onewindow/flow-model';
 import { approveStep, caseStateQuery, issueResults } from '../src/index';
-import { calendarData, caseInput, fakeActivities, shanghaiDay, startCase, resultOf, startWorker, workflowBundle } from './case-harness';
+import { calendarData, caseInput, fakeActivities, shanghaiDay, startCase, resultOf, startWorker, useTimeSkippingEnv } from './case-harness';
 
 describe('caseWorkflow: automatic steps, conditions, timers and sub-flows', () => {
-  let env: TestWorkflowEnvironment;
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-    await workflowBundle();
-  }, 120_000);
-  afterAll(() => env?.teardown());
+  const env = useTimeSkippingEnv();
 
   const plan = (policy: RefusalPolicy) =>
     planBuilder('restaurant-nodes')
@@ -27,14 +20,14 @@ describe('caseWorkflow: automatic steps, conditions, timers and sub-flows', () =
 
   it('runs the automatic check, takes the branch whose FEEL condition holds, waits out the timer, then the sub-flow', async () => {
     const fake = fakeActivities();
-    const { worker, taskQueue } = await startWorker(env, fake.activities);
+    const { worker, taskQueue } = await startWorker(env(), fake.activities);
     await worker.runUntil(async () => {
-      const today = shanghaiDay(await env.currentTimeMs());
-      const h = await startCase(env, taskQueue, caseInput(plan('collect'), { caseNo: 'NODES-1', acceptedOn: today, calendar: calendarData, applicationData: { area: 120 } }));
-      await env.sleep('1 hour');
+      const today = shanghaiDay(await env().currentTimeMs());
+      const h = await startCase(env(), taskQueue, caseInput(plan('collect'), { caseNo: 'NODES-1', acceptedOn: today, calendar: calendarData, applicationData: { area: 120 } }));
+      await env().sleep('1 hour');
       expect(fake.of('runAutomaticStep')).toEqual([expect.objectContaining({ stepId: 'licence_check', task: 'certificate_check', applicationData: { area: 120 } })]);
       expect((await h.query(caseStateQuery)).steps).toHaveLength(0);
-      await env.sleep('4 days');
+      await env().sleep('4 days');
       const view = await h.query(caseStateQuery);
       expect(view.steps.map((s) => [s.stepId, s.itemCode, s.status])).toEqual([['tobacco/tob', 'TOB', 'open']]);
       expect(view.history.map((e) => e.action)).toEqual(expect.arrayContaining(['automatic_passed', 'timer_fired', 'step_opened']));
@@ -47,11 +40,11 @@ describe('caseWorkflow: automatic steps, conditions, timers and sub-flows', () =
 
   it('a failed automatic check refuses the case under fail_fast, with its reasons, before any department works', async () => {
     const fake = fakeActivities({ failingTasks: ['certificate_check'] });
-    const { worker, taskQueue } = await startWorker(env, fake.activities);
+    const { worker, taskQueue } = await startWorker(env(), fake.activities);
     await worker.runUntil(async () => {
-      const today = shanghaiDay(await env.currentTimeMs());
-      const h = await startCase(env, taskQueue, caseInput(plan('fail_fast'), { caseNo: 'NODES-2', acceptedOn: today, calendar: calendarData, applicationData: { area: 500 } }));
-      await env.sleep('1 hour');
+      const today = shanghaiDay(await env().currentTimeMs());
+      const h = await startCase(env(), taskQueue, caseInput(plan('fail_fast'), { caseNo: 'NODES-2', acceptedOn: today, calendar: calendarData, applicationData: { area: 500 } }));
+      await env().sleep('1 hour');
       const view = await h.query(caseStateQuery);
       expect(view.phase).toBe('awaiting_issuance');
       expect(view.outcome).toBe('refused');

@@ -1,10 +1,8 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowFailedError } from '@temporalio/client';
-import { createTimeSkippingEnv } from '@onewindow/testkit';
 import { planBuilder } from '@onewindow/flow-model';
 import type { CaseActivities } from '../src/index';
 import { approveStep, caseStateQuery } from '../src/index';
-import { calendarData, caseInput, fakeActivities, shanghaiDay, startCase, resultOf, startWorker, workflowBundle } from './case-harness';
+import { calendarData, caseInput, fakeActivities, shanghaiDay, startCase, resultOf, startWorker, useTimeSkippingEnv } from './case-harness';
 
 const rejection = (p: Promise<unknown>) => p.then(() => 'accepted', (e: { cause?: { message?: string }; message?: string }) => e.cause?.message ?? e.message);
 
@@ -27,12 +25,7 @@ async function failureOf(p: Promise<unknown>): Promise<{ type?: string; message?
 }
 
 describe('caseWorkflow: starting window and plans that cannot go on', () => {
-  let env: TestWorkflowEnvironment;
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-    await workflowBundle();
-  }, 120_000);
-  afterAll(() => env?.teardown());
+  const env = useTimeSkippingEnv();
 
   const dept = (id: string) => ({ id, departmentCode: id.toUpperCase(), limitWorkingDays: 5, assignees: [`${id}-1`] });
 
@@ -47,11 +40,11 @@ describe('caseWorkflow: starting window and plans that cannot go on', () => {
         return fake.activities.loadCalendar(input);
       },
     };
-    const { worker, taskQueue } = await startWorker(env, activities);
+    const { worker, taskQueue } = await startWorker(env(), activities);
     await worker.runUntil(async () => {
       const plan = planBuilder('one-step').accept().department(dept('review')).issue().build();
-      const { calendar: _loadedByActivity, ...input } = caseInput(plan, { caseNo: 'START-1', acceptedOn: shanghaiDay(await env.currentTimeMs()), calendar: calendarData });
-      const h = await startCase(env, taskQueue, input);
+      const { calendar: _loadedByActivity, ...input } = caseInput(plan, { caseNo: 'START-1', acceptedOn: shanghaiDay(await env().currentTimeMs()), calendar: calendarData });
+      const h = await startCase(env(), taskQueue, input);
       try {
         expect(await rejection(h.executeUpdate(approveStep, { args: [{ stepId: 'review', actor: 'review-1' }] }))).toMatch(
           /case START-1 is still starting \(loading its working calendar and opening the first steps\); retry in a moment/,
@@ -72,14 +65,14 @@ describe('caseWorkflow: starting window and plans that cannot go on', () => {
 
   it('a FEEL condition that fails at the first gateway fails the case (non-retryable PlanRuntimeError) and records plan_error', async () => {
     const fake = fakeActivities();
-    const { worker, taskQueue } = await startWorker(env, fake.activities);
+    const { worker, taskQueue } = await startWorker(env(), fake.activities);
     await worker.runUntil(async () => {
       const plan = planBuilder('bad-feel')
         .accept()
         .exclusive([{ when: 'area + 1', then: (b) => b.department(dept('big')) }, { then: (b) => b.department(dept('small')) }])
         .issue()
         .build();
-      const h = await startCase(env, taskQueue, caseInput(plan, { caseNo: 'PLANERR-1', acceptedOn: shanghaiDay(await env.currentTimeMs()), calendar: calendarData, applicationData: { area: 3 } }));
+      const h = await startCase(env(), taskQueue, caseInput(plan, { caseNo: 'PLANERR-1', acceptedOn: shanghaiDay(await env().currentTimeMs()), calendar: calendarData, applicationData: { area: 3 } }));
       const failure = await failureOf(resultOf(h));
       expect(failure).toMatchObject({ type: 'PlanRuntimeError', nonRetryable: true });
       expect(failure.message).toMatch(/case PLANERR-1 cannot go on: condition "area \+ 1" gave 4, not a boolean at gateway "exclusive_1"/);
@@ -95,14 +88,14 @@ describe('caseWorkflow: starting window and plans that cannot go on', () => {
 
   it('an exclusive gateway with no holding condition and no default, reached after a decision: the decision stands, open steps are cancelled, the case fails with plan_error', async () => {
     const fake = fakeActivities();
-    const { worker, taskQueue } = await startWorker(env, fake.activities);
+    const { worker, taskQueue } = await startWorker(env(), fake.activities);
     await worker.runUntil(async () => {
       const plan = planBuilder('no-default')
         .accept()
         .parallel([(b) => b.department(dept('first')).exclusive([{ when: 'area > 300', then: (x) => x.department(dept('fire')) }]), (b) => b.department(dept('other'))])
         .issue()
         .build();
-      const h = await startCase(env, taskQueue, caseInput(plan, { caseNo: 'PLANERR-2', acceptedOn: shanghaiDay(await env.currentTimeMs()), calendar: calendarData, applicationData: { area: 10 } }));
+      const h = await startCase(env(), taskQueue, caseInput(plan, { caseNo: 'PLANERR-2', acceptedOn: shanghaiDay(await env().currentTimeMs()), calendar: calendarData, applicationData: { area: 10 } }));
       const step = await h.executeUpdate(approveStep, { args: [{ stepId: 'first', actor: 'first-1' }] });
       expect(step.status).toBe('approved');
       const failure = await failureOf(resultOf(h));

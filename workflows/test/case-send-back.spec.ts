@@ -1,9 +1,7 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createTimeSkippingEnv } from '@onewindow/testkit';
 import { planBuilder } from '@onewindow/flow-model';
 import { WorkingCalendar, addWorkingDays, workingDaysBetween } from '@onewindow/calendar';
 import { approveStep, caseStateQuery, refuseStep, resubmitFromWindow, returnForSupplement, sendBack, submitSupplement } from '../src/index';
-import { calendarData, caseRunner, rejection, shanghaiDay, workflowBundle } from './case-harness';
+import { calendarData, caseRunner, rejection, shanghaiDay, useTimeSkippingEnv } from './case-harness';
 
 const cal = WorkingCalendar.fromData(calendarData);
 const step = (id: string, assignees = [`${id}-1`], extra: Record<string, unknown> = {}) => ({ id, departmentCode: id.toUpperCase(), limitWorkingDays: 5, assignees, ...extra });
@@ -22,13 +20,8 @@ const branches = (onBranchReturn: 'continue' | 'pause') =>
 const countersign = () => planBuilder('countersign').accept().department(step('pre')).department(step('cs', ['c1', 'c2', 'c3'], { countersign: { mode: 'all' } })).issue().build();
 
 describe('caseWorkflow: 退回 and partial return inside parallel branches', () => {
-  let env: TestWorkflowEnvironment;
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-    await workflowBundle();
-  }, 120_000);
-  afterAll(() => env?.teardown());
-  const withCase = caseRunner(() => env, 'BACK');
+  const env = useTimeSkippingEnv();
+  const withCase = caseRunner(env, 'BACK');
   const approve = (h: Parameters<Parameters<typeof withCase>[1]>[0], stepId: string, actor = `${stepId}-1`) => h.executeUpdate(approveStep, { args: [{ stepId, actor }] });
 
   it('single sequence: sends back to the previous step, which reopens fresh; the sequence then repeats to issuance', async () => {
@@ -41,7 +34,7 @@ describe('caseWorkflow: 退回 and partial return inside parallel branches', () 
       );
       expect(await rejection(h.executeUpdate(sendBack, { args: [{ stepId: 'second', actor: 'second-1', to: { kind: 'previous' }, reason: ' ' }] }))).toMatch(/reason is required/);
 
-      await env.sleep('2 days');
+      await env().sleep('2 days');
       const returned = await h.executeUpdate(sendBack, { args: [{ stepId: 'second', actor: 'second-1', to: { kind: 'previous' }, reason: '初审意见不完整' }], updateId: 'back-1' });
       const again = await h.executeUpdate(sendBack, { args: [{ stepId: 'second', actor: 'second-1', to: { kind: 'previous' }, reason: '初审意见不完整' }], updateId: 'back-1' });
       expect(again).toEqual(returned);
@@ -52,7 +45,7 @@ describe('caseWorkflow: 退回 and partial return inside parallel branches', () 
       expect(reopened).toMatchObject({ status: 'open', generation: 2 });
       expect(reopened.assignees).toEqual([expect.objectContaining({ userId: 'first-1', status: 'pending' })]);
       // A fresh step clock from today; the case clocks keep running (退回 is internal, not the applicant's time).
-      const today = shanghaiDay(await env.currentTimeMs());
+      const today = shanghaiDay(await env().currentTimeMs());
       expect(reopened.clock.dueDate).toBe(addWorkingDays(cal, today, 5));
       const view = await h.query(caseStateQuery);
       expect(view.clocks.statutory.dueDate).toBe(before.clocks.statutory.dueDate);
@@ -115,7 +108,7 @@ describe('caseWorkflow: 退回 and partial return inside parallel branches', () 
     await withCase(branches('pause'), async (h, fake) => {
       await approve(h, 'p1');
       const qDue = (await h.query(caseStateQuery)).steps.find((s) => s.stepId === 'q')!.clock.dueDate!;
-      const pausedOn = shanghaiDay(await env.currentTimeMs());
+      const pausedOn = shanghaiDay(await env().currentTimeMs());
       await h.executeUpdate(sendBack, { args: [{ stepId: 'p2', actor: 'p2-1', to: { kind: 'previous' }, reason: '需重新核查' }] });
       const held = (await h.query(caseStateQuery)).steps.find((s) => s.stepId === 'q')!;
       expect(held.hold).toMatchObject({ kind: 'sibling_returned', cause: 'p2' });
@@ -123,8 +116,8 @@ describe('caseWorkflow: 退回 and partial return inside parallel branches', () 
       expect((await h.query(caseStateQuery)).clocks.suspended).toBe(false);
       expect(await rejection(approve(h, 'q'))).toMatch(/step "q" is paused since .* while step "p2" is returned .* it resumes when "p2" is back/);
 
-      await env.sleep('7 days');
-      const resumedOn = shanghaiDay(await env.currentTimeMs());
+      await env().sleep('7 days');
+      const resumedOn = shanghaiDay(await env().currentTimeMs());
       expect(workingDaysBetween(cal, pausedOn, resumedOn)).toBeGreaterThan(0);
       await approve(h, 'p1'); // the sequence reaches p2 again: q resumes
       const resumed = (await h.query(caseStateQuery)).steps.find((s) => s.stepId === 'q')!;
@@ -192,7 +185,7 @@ describe('caseWorkflow: 退回 and partial return inside parallel branches', () 
       await h.executeUpdate(approveStep, { args: [{ stepId: 'cs', actor: 'c1' }] });
       expect(await rejection(h.executeUpdate(resubmitFromWindow, { args: [{ stepId: 'cs', actor: 'window-1' }] }))).toMatch(/step "cs" is not at the window/);
       const due = (await h.query(caseStateQuery)).steps.find((s) => s.stepId === 'cs')!.clock.dueDate!;
-      const sentOn = shanghaiDay(await env.currentTimeMs());
+      const sentOn = shanghaiDay(await env().currentTimeMs());
       await h.executeUpdate(sendBack, { args: [{ stepId: 'cs', actor: 'c2', to: { kind: 'window' }, reason: '受理材料与申请不符' }] });
       const atWindow = await h.query(caseStateQuery);
       const cs = atWindow.steps.find((s) => s.stepId === 'cs')!;
@@ -201,8 +194,8 @@ describe('caseWorkflow: 退回 and partial return inside parallel branches', () 
       expect(atWindow.clocks.suspended).toBe(false);
       expect(await rejection(h.executeUpdate(approveStep, { args: [{ stepId: 'cs', actor: 'c3' }] }))).toMatch(/sent back to the window \(退回窗口\) .*the window resubmits it first/);
 
-      await env.sleep('3 days');
-      const backOn = shanghaiDay(await env.currentTimeMs());
+      await env().sleep('3 days');
+      const backOn = shanghaiDay(await env().currentTimeMs());
       expect(backOn > sentOn).toBe(true);
       const resubmitted = await h.executeUpdate(resubmitFromWindow, { args: [{ stepId: 'cs', actor: 'window-1', note: '已更正申请表' }] });
       expect(resubmitted.generation).toBe(2);

@@ -1,9 +1,7 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createTimeSkippingEnv } from '@onewindow/testkit';
 import { planBuilder, type Countersign } from '@onewindow/flow-model';
 import { addSigners, approveStep, caseStateQuery, copyTo, delegateTask, refuseStep, removeSigners, resolveDelegation, transferTask } from '../src/index';
 import type { CaseView } from '../src/index';
-import { caseRunner, rejection, workflowBundle } from './case-harness';
+import { caseRunner, rejection, useTimeSkippingEnv } from './case-harness';
 
 type Handle = Parameters<Parameters<ReturnType<typeof caseRunner>>[1]>[0];
 const approve = (h: Handle, stepId: string, actor: string) => h.executeUpdate(approveStep, { args: [{ stepId, actor }] });
@@ -42,13 +40,8 @@ async function expectClocksUnmoved(h: Handle, before: CaseView): Promise<void> {
 }
 
 describe('caseWorkflow: 转办, 委派, 加签/减签, 抄送', () => {
-  let env: TestWorkflowEnvironment;
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-    await workflowBundle();
-  }, 120_000);
-  afterAll(() => env?.teardown());
-  const withCase = caseRunner(() => env, 'SIGN');
+  const env = useTimeSkippingEnv();
+  const withCase = caseRunner(env, 'SIGN');
 
   it.each(SHAPES)('转办 (%s): the place moves to the new person, the task row follows, no clock moves', async (shape) => {
     await withCase(shapes[shape](), async (h, fake) => {
