@@ -1,4 +1,4 @@
-// `npm start`: the whole stack on one machine — Temporal dev server (var/temporal.db), worker, API + web.
+// `npm start`: the whole stack on one machine — Temporal dev server (<VAR_DIR>/temporal.db), worker, API + web.
 import fs from 'node:fs';
 import path from 'node:path';
 import { exitOnConfigError, loadConfigOrExit, repoRoot } from '@onewindow/config';
@@ -19,7 +19,8 @@ const die = (line: string): never => {
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   exitOnConfigError(() => loadSecurityConfig()); // the API's settings, checked before anything starts
-  fs.mkdirSync(path.join(root, 'var'), { recursive: true });
+  const varDir = path.resolve(root, config.VAR_DIR);
+  fs.mkdirSync(varDir, { recursive: true });
   if (!(await isPortFree(config.PORT))) die(`port ${config.PORT} is already in use: stop the other process or start with PORT=<free port> npm start`);
 
   let temporal: TemporalDevServer | undefined;
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
       die(`TEMPORAL_ADDRESS=${temporalAddress} does not answer (namespace "${config.TEMPORAL_NAMESPACE}"): start that server, fix the address, or unset TEMPORAL_ADDRESS to use the embedded dev server`),
     );
   } else {
-    for (const port of [7233, 8233]) {
+    for (const port of [config.TEMPORAL_DEV_PORT, config.TEMPORAL_UI_PORT]) {
       if (!(await isPortFree(port))) die(`port ${port} (Temporal dev server) is in use: stop the other Temporal server, or set TEMPORAL_ADDRESS to use it`);
     }
   }
@@ -60,8 +61,9 @@ async function main(): Promise<void> {
   buildWebIfStale(root, log);
 
   if (!temporalAddress) {
-    log('starting the Temporal dev server (state in var/temporal.db)…');
-    temporal = await startTemporalDevServer({ port: 7233, uiPort: 8233, dbFile: path.join(root, 'var', 'temporal.db'), namespace: config.TEMPORAL_NAMESPACE });
+    const dbFile = path.join(varDir, 'temporal.db');
+    log(`starting the Temporal dev server (state in ${path.relative(root, dbFile) || dbFile})…`);
+    temporal = await startTemporalDevServer({ port: config.TEMPORAL_DEV_PORT, uiPort: config.TEMPORAL_UI_PORT, dbFile, namespace: config.TEMPORAL_NAMESPACE });
     temporalAddress = temporal.address;
   }
 

@@ -3,7 +3,7 @@ import { loadConfig, ConfigError } from './load-config';
 describe('loadConfig', () => {
   it('applies defaults for an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, TEMPORAL_NAMESPACE: 'default', databaseKind: 'sqlite' });
+    expect(config).toMatchObject({ PORT: 3000, TEMPORAL_NAMESPACE: 'default', databaseKind: 'sqlite', TEMPORAL_DEV_PORT: 7233, TEMPORAL_UI_PORT: 8233, VAR_DIR: 'var' });
     expect(config.TEMPORAL_ADDRESS).toBeUndefined();
   });
 
@@ -14,6 +14,8 @@ describe('loadConfig', () => {
   it.each([
     ['PORT', 'abc', /PORT="abc": expected a TCP port/],
     ['PORT', '70000', /PORT="70000": expected a TCP port number 1-65535/],
+    ['TEMPORAL_DEV_PORT', '0', /TEMPORAL_DEV_PORT="0": expected a TCP port number 1-65535/],
+    ['TEMPORAL_UI_PORT', 'ui', /TEMPORAL_UI_PORT="ui": expected a TCP port/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL="mysql:\/\/x": expected "file:<path>"/],
     ['TEMPORAL_ADDRESS', 'localhost', /TEMPORAL_ADDRESS="localhost": expected "host:port"/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud": expected one of fatal, error/],
