@@ -16,6 +16,14 @@ async function exerciseModel(t: TestDatabase): Promise<void> {
   ).rejects.toThrow();
   const inbox = await t.db.task.findMany({ where: { departmentCode: 'SCJG', state: 'open' }, orderBy: { dueDate: 'asc' } });
   expect(inbox.map((task) => task.id)).toEqual(['T1']);
+  // A case file belongs to one of the case's materials; the bytes come back as they went in.
+  await t.db.caseMaterial.create({ data: { id: 'C1:M1', caseNo: 'C1', materialCode: 'M1', provenance: 'submitted' } });
+  const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff]);
+  await t.db.caseFile.create({ data: { caseNo: 'C1', materialCode: 'M1', contentType: 'application/pdf', size: bytes.length, sha256: 'x'.repeat(64), bytes, uploadedBy: 'u1', uploadedAt: new Date() } });
+  expect(Buffer.from((await t.db.caseFile.findUniqueOrThrow({ where: { caseNo_materialCode: { caseNo: 'C1', materialCode: 'M1' } } })).bytes)).toEqual(Buffer.from(bytes));
+  await expect(
+    t.db.caseFile.create({ data: { caseNo: 'C1', materialCode: 'NOT-OF-THIS-CASE', contentType: 'application/pdf', size: 1, sha256: 'y'.repeat(64), bytes, uploadedBy: 'u1', uploadedAt: new Date() } }),
+  ).rejects.toThrow();
 }
 
 describe('migrateDatabase', () => {
