@@ -37,7 +37,7 @@ describe('access policy matrix (role × action × own/other department)', () => 
   });
 
   it('lists the actions a user has in some scope', () => {
-    expect(actionsOf(user('dept_approver'))).toEqual(['case.decide', 'case.read', 'catalogue.read', 'public.lookup', 'task.list']);
+    expect(actionsOf(user('dept_approver'))).toEqual(['case.decide', 'case.file.read', 'case.read', 'catalogue.read', 'public.lookup', 'task.list']);
   });
 });
 
@@ -69,6 +69,18 @@ describe('what of a case a viewer sees', () => {
       materials: true,
       departments: ['SFS-SCJG'],
     });
+  });
+
+  it('lets exactly those whose case view includes materials download case files (case.file.read)', () => {
+    const copied = { ...caseFile, copiedTo: [{ userId: 'u-dept_approver', stepId: 'item_FOOD', departmentCode: 'SFS-SCJG' }] };
+    for (const role of roles) {
+      for (const departmentCode of ['SFS-SCJG', 'SFS-WJW', null]) {
+        for (const resource of [caseFile, copied]) {
+          const viewer = user(role, departmentCode);
+          expect([role, departmentCode, can(viewer, 'case.file.read', resource)]).toEqual([role, departmentCode, caseViewFor(viewer, resource)?.materials === true]);
+        }
+      }
+    }
   });
 
   it('answers the public with the status only', () => {

@@ -23,8 +23,8 @@ describe('auth contracts', () => {
     expect(oidcSubjectMappingSchema.safeParse({ oidcSubject: 'x', userId: 'u' }).success).toBe(false);
   });
 
-  it('names six roles and fourteen actions', () => {
+  it('names six roles and sixteen actions', () => {
     expect(roles).toHaveLength(6);
-    expect(accessActions).toHaveLength(14);
+    expect(accessActions).toHaveLength(16);
   });
 });

@@ -13,6 +13,8 @@ export const accessActions = [
   'case.read',
   'case.decide',
   'case.issue',
+  'case.file.upload',
+  'case.file.read',
   'task.list',
   'task.reassign',
   'flow.design',

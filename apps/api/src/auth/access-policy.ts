@@ -5,6 +5,10 @@ import type { AuthUser } from './auth-context';
  * The one access policy. A grant is either for any resource or only for resources of the user's own
  * department. A resource names the departments it belongs to: a task its department, a case the
  * window that accepted it and every department that works on it.
+ *
+ * Case files (the applicant's uploaded documents): the window clerk of the case uploads them
+ * (case.file.upload); exactly those whose case view includes materials (caseViewFor(...).materials) may
+ * download them (case.file.read) — the handling window and departments, never a supervisor or a 抄送 reader.
  */
 export type Scope = 'any' | 'own_department' | 'copied';
 
@@ -22,12 +26,15 @@ const grants: Record<Role, Partial<Record<AccessAction, Scope>>> = {
     'case.accept': 'any',
     'case.read': 'own_department',
     'case.issue': 'own_department',
+    'case.file.upload': 'own_department',
+    'case.file.read': 'own_department',
     'public.lookup': 'any',
   },
   dept_approver: {
     'catalogue.read': 'any',
     'case.read': 'own_department',
     'case.decide': 'own_department',
+    'case.file.read': 'own_department',
     'task.list': 'own_department',
     'public.lookup': 'any',
   },
@@ -35,6 +42,7 @@ const grants: Record<Role, Partial<Record<AccessAction, Scope>>> = {
     'catalogue.read': 'any',
     'case.read': 'own_department',
     'case.decide': 'own_department',
+    'case.file.read': 'own_department',
     'task.list': 'own_department',
     'task.reassign': 'own_department',
     'public.lookup': 'any',

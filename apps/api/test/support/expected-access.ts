@@ -12,6 +12,8 @@ export const expectedAccess: Record<AccessAction, Row> = {
   'case.read': { window_clerk: O, dept_approver: O, dept_lead: O, supervisor: Y, process_designer: N, admin: N },
   'case.decide': { window_clerk: N, dept_approver: O, dept_lead: O, supervisor: N, process_designer: N, admin: N },
   'case.issue': { window_clerk: O, dept_approver: N, dept_lead: N, supervisor: N, process_designer: N, admin: N },
+  'case.file.upload': { window_clerk: O, dept_approver: N, dept_lead: N, supervisor: N, process_designer: N, admin: N },
+  'case.file.read': { window_clerk: O, dept_approver: O, dept_lead: O, supervisor: N, process_designer: N, admin: N },
   'task.list': { window_clerk: N, dept_approver: O, dept_lead: O, supervisor: Y, process_designer: N, admin: N },
   'task.reassign': { window_clerk: N, dept_approver: N, dept_lead: O, supervisor: Y, process_designer: N, admin: N },
   'flow.design': { window_clerk: N, dept_approver: N, dept_lead: N, supervisor: N, process_designer: Y, admin: N },
