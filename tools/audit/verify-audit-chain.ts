@@ -2,7 +2,7 @@
 // Exit 0 when intact, 1 naming the first broken entry, 2 when the check cannot run.
 import { z } from 'zod';
 import { createPrismaClient } from '@onewindow/db';
-import { verifyAuditChain } from '@onewindow/api';
+import { verifyAuditChain } from '@onewindow/audit';
 
 const env = z
   .object({ DATABASE_URL: z.string().regex(/^(file:.+|postgres(ql)?:\/\/.+)$/, 'expected "file:<path>" or "postgresql://…"') })

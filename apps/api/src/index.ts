@@ -3,12 +3,12 @@ export { buildApiDeps } from './build-api-deps';
 export { createLogger } from './http/logger';
 export type { ApiDeps } from './api-deps';
 export { seedDemoUsers, demoUsers, demoPassword, demoDepartments } from './auth/seed-demo-users';
-export { recordAudit, type AuditInput } from './audit/record-audit';
-export { verifyAuditChain, type AuditChainReport } from './audit/verify-audit-chain';
+// The audit chain and the masking it uses live in @onewindow/audit (the worker appends too); re-exported for tools.
+export { recordAudit, verifyAuditChain, type AuditInput, type AuditChainReport } from '@onewindow/audit';
 export { authorize, signedInUser, type ResourceLoader } from './auth/authorize.middleware';
 export { can, decide, caseViewFor, publicCaseStatus, type AccessResource, type CaseView } from './auth/access-policy';
 export { hashPassword } from './auth/password';
-export { maskResidentId, maskPhone, maskUscc, maskPersonalData } from './security/mask-personal-data';
+export { maskResidentId, maskPhone, maskUscc, maskPersonalData } from '@onewindow/audit';
 export { checkUpload, type UploadPolicy, type UploadContentType } from './security/upload-check';
 export { loadSecurityConfig, type SecurityConfig } from './security/security-config';
 export { seedDemoData } from './seed/seed-demo-data';

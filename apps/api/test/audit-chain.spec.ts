@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { createPostgresTestDatabase, createSqliteTestDatabase, sqliteFilePath, type TestDatabase } from '@onewindow/db';
 import { recordAudit, verifyAuditChain } from '../src';
-import { chainHash, genesisHash } from '../src/audit/audit-hash';
+import { chainHash, genesisHash } from '@onewindow/audit';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '../../..');

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { maskDeep, maskPersonalData, maskPhone, maskResidentId, maskUscc } from '../src/security/mask-personal-data';
+import { maskDeep, maskPersonalData, maskPhone, maskResidentId, maskUscc } from '@onewindow/audit';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { createLogger, httpLogger } from '../src/http/logger';

@@ -1,5 +1,5 @@
 import type { Db } from '@onewindow/db';
-import { maskDeep, maskPersonalData } from '../security/mask-personal-data';
+import { maskDeep, maskPersonalData } from './mask-personal-data';
 import { chainHash, genesisHash, type AuditContent } from './audit-hash';
 
 export interface AuditInput {

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { Db } from '@onewindow/db';
 import type { Logger } from 'pino';
-import { recordAudit, type AuditInput } from './record-audit';
+import { recordAudit, type AuditInput } from '@onewindow/audit';
 
 export type RequestAudit = (entry: Omit<AuditInput, 'ip' | 'requestId'>) => Promise<void>;
 

@@ -3,7 +3,7 @@ import { auditQuerySchema, type AuditEntryView } from '@onewindow/contracts';
 import type { ApiDeps } from '../api-deps';
 import { authorize } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
-import { verifyAuditChain } from './verify-audit-chain';
+import { verifyAuditChain } from '@onewindow/audit';
 
 /** Reading the audit log (there is deliberately no route that changes or removes entries). */
 export function auditRouter({ db }: ApiDeps): Router {

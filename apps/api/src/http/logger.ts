@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { maskDeep, maskPersonalData } from '../security/mask-personal-data';
+import { maskDeep, maskPersonalData } from '@onewindow/audit';
 
 /** Error messages and stacks may quote input; they are masked like everything else. */
 function maskedError(error: Error) {

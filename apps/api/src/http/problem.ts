@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import type { Problem } from '@onewindow/contracts';
-import { maskPersonalData } from '../security/mask-personal-data';
+import { maskPersonalData } from '@onewindow/audit';
 
 /** Stable problem types; the URI is a name, not a page. */
 export const ProblemType = {

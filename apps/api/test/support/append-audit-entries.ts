@@ -1,6 +1,6 @@
 // Child process for the cross-process audit test: appends N entries to DATABASE_URL's audit chain.
 import { createPrismaClient } from '@onewindow/db';
-import { recordAudit } from '../../src/audit/record-audit';
+import { recordAudit } from '@onewindow/audit';
 
 const [count, label] = [Number(process.argv[2] ?? 10), process.argv[3] ?? 'child'];
 const db = createPrismaClient(process.env.DATABASE_URL ?? '');
