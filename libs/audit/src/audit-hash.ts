@@ -11,11 +11,17 @@ export interface AuditContent {
   ip: string | null;
   requestId: string | null;
   payload: string | null;
+  /** The workflow event a worker entry records (`<caseNo>:<seq>`); null (or absent) for HTTP entries. */
+  eventKey?: string | null;
 }
 
-/** A fixed-order, unambiguous serialisation of an entry's content (v1: change the tag if fields change). */
+/**
+ * A fixed-order, unambiguous serialisation of an entry's content. v1: entries without an event key (every
+ * entry written before the column existed, and HTTP entries); v2: the same fields followed by the event key.
+ */
 export function canonicalAuditContent(content: AuditContent): string {
-  return JSON.stringify(['v1', content.at.toISOString(), content.actorUserId, content.action, content.target, content.ip, content.requestId, content.payload]);
+  const v1 = [content.at.toISOString(), content.actorUserId, content.action, content.target, content.ip, content.requestId, content.payload];
+  return content.eventKey == null ? JSON.stringify(['v1', ...v1]) : JSON.stringify(['v2', ...v1, content.eventKey]);
 }
 
 /** SHA-256 over the previous entry's hash and this entry's canonical content. */

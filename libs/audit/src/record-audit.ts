@@ -13,6 +13,11 @@ export interface AuditInput {
   /** Details; stored as JSON with personal data masked. */
   payload?: unknown;
   at?: Date;
+  /**
+   * Makes the append idempotent: an entry with this key already in the chain is returned instead of a
+   * second one (a retried workflow activity uses its `<caseNo>:<seq>` idempotency key).
+   */
+  eventKey?: string;
 }
 
 type DbKind = 'sqlite' | 'postgresql';
@@ -30,14 +35,18 @@ function kindOf(db: Db): Promise<DbKind> {
   return kind;
 }
 
-/** A fork attempt (unique prevHash) or a lock wait that timed out: both are safe to try again. */
+/**
+ * A fork attempt (unique prevHash), a concurrent append of the same eventKey (the retry then finds it) or a
+ * lock wait that timed out: all safe to try again.
+ */
 const isRetryable = (error: unknown) => (error as { code?: unknown })?.code === 'P2002' || /SQLITE_BUSY|database is locked/.test(String((error as Error)?.message));
 
 /**
  * Appends one entry to the hash chain. Appends are serialised: PostgreSQL by a transaction-scoped
  * advisory lock, SQLite by taking the write lock before reading the chain head (a no-op write, the
  * portable form of BEGIN IMMEDIATE; other processes wait on SQLite's busy timeout). The unique prevHash
- * makes a fork impossible even if that failed; such a clash is retried.
+ * makes a fork impossible even if that failed; such a clash is retried. With `eventKey` the append is
+ * idempotent: the entry already recorded for that key is returned and nothing is appended.
  */
 export async function recordAudit(db: Db, input: AuditInput) {
   const kind = await kindOf(db);
@@ -49,6 +58,7 @@ export async function recordAudit(db: Db, input: AuditInput) {
     ip: input.ip ?? null,
     requestId: input.requestId ?? null,
     payload: input.payload === undefined ? null : JSON.stringify(maskDeep(input.payload)),
+    ...(input.eventKey === undefined ? {} : { eventKey: input.eventKey }),
   };
   for (let attempt = 1; ; attempt++) {
     try {
@@ -56,6 +66,10 @@ export async function recordAudit(db: Db, input: AuditInput) {
         async (tx) => {
           if (kind === 'postgresql') await tx.$queryRawUnsafe('SELECT pg_advisory_xact_lock(781120002)::text AS locked');
           else await tx.$executeRawUnsafe('UPDATE "AuditEntry" SET "seq" = "seq" WHERE 0');
+          if (content.eventKey != null) {
+            const recorded = await tx.auditEntry.findUnique({ where: { eventKey: content.eventKey } });
+            if (recorded) return recorded;
+          }
           const head = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
           const prevHash = head?.hash ?? genesisHash;
           return tx.auditEntry.create({ data: { ...content, prevHash, hash: chainHash(prevHash, content) } });
