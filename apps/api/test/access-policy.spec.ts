@@ -85,6 +85,6 @@ describe('what of a case a viewer sees', () => {
 
   it('answers the public with the status only', () => {
     const record = { caseNo: 'C-1', status: 'in_review', updatedAt: new Date('2026-11-22T08:00:00Z'), applicantId: 'A1', idNumber: '11010519491231002X' };
-    expect(publicCaseStatus(record)).toEqual({ caseNo: 'C-1', status: 'in_review', updatedAt: '2026-11-22T08:00:00.000Z' });
+    expect(publicCaseStatus(record)).toEqual({ caseNo: 'C-1', status: 'in_review', label: { zh: '审批中', en: 'Under review' }, updatedAt: '2026-11-22T08:00:00.000Z' });
   });
 });

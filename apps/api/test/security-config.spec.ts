@@ -15,7 +15,12 @@ const problemsOf = (env: Record<string, string>): string[] => {
 
 describe('security settings from the environment', () => {
   it('applies the documented defaults', () => {
-    expect(loadSecurityConfig({})).toMatchObject({ SESSION_TTL_MINUTES: 480, COOKIE_SECURE: 'auto', LOGIN_MAX_FAILURES: 5, LOGIN_LOCK_MINUTES: 15, PUBLIC_RATE_LIMIT: 600, BODY_LIMIT_BYTES: 1048576 });
+    expect(loadSecurityConfig({})).toMatchObject({ SESSION_TTL_MINUTES: 480, COOKIE_SECURE: 'auto', LOGIN_MAX_FAILURES: 5, LOGIN_LOCK_MINUTES: 15, PUBLIC_RATE_LIMIT: 600, BODY_LIMIT_BYTES: 1048576, UPLOAD_MAX_BYTES: 20971520, LOOKUP_FAILURE_LIMIT: 60 });
+  });
+
+  it('reads the upload limit and refuses a bad one', () => {
+    expect(loadSecurityConfig({ UPLOAD_MAX_BYTES: '1024' }).UPLOAD_MAX_BYTES).toBe(1024);
+    expect(problemsOf({ UPLOAD_MAX_BYTES: '20MB' })).toEqual(['UPLOAD_MAX_BYTES="20MB": expected bytes, e.g. 20971520']);
   });
 
   it('names each bad variable with its value and what it expects', () => {

@@ -7,3 +7,5 @@ export * from './case.contract';
 export * from './task.contract';
 export * from './catalogue.contract';
 export * from './checklist-response.contract';
+export * from './public-lookup.contract';
+export * from './case-file.contract';

@@ -1,4 +1,4 @@
-import type { AccessAction, Role } from '@onewindow/contracts';
+import { caseStatusLabel, type AccessAction, type PublicCaseStatus, type Role } from '@onewindow/contracts';
 import type { AuthUser } from './auth-context';
 
 /**
@@ -150,7 +150,7 @@ export function caseViewFor(user: AuthUser, resource: AccessResource): CaseView 
   return { applicantIdentity: 'masked', materials: false, departments: 'all' };
 }
 
-/** The public lookup answers with the status only — never the applicant, materials or decisions. */
-export function publicCaseStatus(record: { caseNo: string; status: string; updatedAt: Date }): { caseNo: string; status: string; updatedAt: string } {
-  return { caseNo: record.caseNo, status: record.status, updatedAt: record.updatedAt.toISOString() };
+/** The public lookup answers with the status (and its label) only — never the applicant, materials or decisions. */
+export function publicCaseStatus(record: { caseNo: string; status: string; updatedAt: Date }): PublicCaseStatus {
+  return { caseNo: record.caseNo, status: record.status, label: caseStatusLabel(record.status), updatedAt: record.updatedAt.toISOString() };
 }

@@ -28,3 +28,18 @@ export function publicRateLimit(config: SecurityConfig): RequestHandler {
     handler: (_req, _res, next) => next(tooMany(`Too many requests from your address; wait a minute and try again`)),
   });
 }
+
+/**
+ * Failed public status lookups per client address, signed in or not: a wrong code or an unknown case
+ * counts, an answer does not. With 4 characters to guess this, not PUBLIC_RATE_LIMIT, bounds guessing.
+ */
+export function lookupFailureLimit(config: SecurityConfig): RequestHandler {
+  return rateLimit({
+    windowMs: 15 * 60_000,
+    limit: config.LOOKUP_FAILURE_LIMIT,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(tooMany(`Too many failed look-ups from your address; wait 15 minutes and try again`)),
+  });
+}

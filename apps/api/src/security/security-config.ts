@@ -16,6 +16,10 @@ export const securityConfigSchema = z
     /** Requests per client IP per minute without a session (generous: citizens in a service hall share one NAT address). */
     PUBLIC_RATE_LIMIT: positiveInt('a count, e.g. 600').default(600),
     BODY_LIMIT_BYTES: positiveInt('bytes, e.g. 1048576').default(1024 * 1024),
+    /** Largest case file (PDF, JPEG, PNG, OFD) a window clerk may upload. */
+    UPLOAD_MAX_BYTES: positiveInt('bytes, e.g. 20971520').default(20 * 1024 * 1024),
+    /** Failed public status lookups (wrong case number or code) per client IP per 15 minutes, on top of PUBLIC_RATE_LIMIT. */
+    LOOKUP_FAILURE_LIMIT: positiveInt('a count, e.g. 60').default(60),
     OIDC_ISSUER_URL: z.url({ error: 'expected the issuer URL, e.g. https://id.example.gov.cn' }).optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
