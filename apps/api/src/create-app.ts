@@ -9,6 +9,8 @@ import { calendarRouter } from './calendar/calendar.router';
 import { catalogueRouter } from './catalogue/catalogue.router';
 import { catalogueIoRouter } from './catalogue/catalogue-io.router';
 import { casesRouter } from './cases/cases.router';
+import { caseFilesRouter } from './case-files/case-files.router';
+import { publicLookupRouter } from './public/public-lookup.router';
 import { tasksRouter } from './tasks/tasks.router';
 import { openapiRouter } from './openapi/openapi.router';
 import { serveWeb } from './web/serve-web';
@@ -44,6 +46,8 @@ export function createApp(deps: ApiDeps): express.Express {
   api.use(catalogueRouter(deps));
   api.use(catalogueIoRouter(deps));
   api.use(casesRouter(deps));
+  api.use(caseFilesRouter(deps));
+  api.use(publicLookupRouter(deps));
   api.use(tasksRouter(deps));
   api.use(openapiRouter(deps));
   api.use(authRouter(deps));

@@ -8,6 +8,10 @@ import {
   reassignTasksResponseSchema,
   acceptApplicationRequestSchema,
   acceptedCaseResponseSchema,
+  caseFileContentTypes,
+  caseFileResponseSchema,
+  publicCaseStatusSchema,
+  publicLookupRequestSchema,
   caseActionRequestSchema,
   caseActionResponseSchema,
   caseDetailsResponseSchema,
@@ -27,6 +31,10 @@ export interface DocumentedRoute {
   summary: string;
   tag: string;
   body?: z.ZodType;
+  /** A raw (non-JSON) request body of one of these types, e.g. an uploaded file. */
+  rawBody?: readonly string[];
+  /** A 200 answer that is a file of one of these types (not JSON). */
+  fileResponse?: readonly string[];
   query?: z.ZodObject;
   idempotencyKey?: 'request' | 'update';
   /** The authorize() action guarding the route (a session cookie is then required). */
@@ -96,6 +104,34 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     body: issueResultsRequestSchema,
     idempotencyKey: 'update',
     responses: { 200: issueResultsResponseSchema, 400: 'problem', 404: 'problem', 409: 'problem', 503: 'problem' },
+  },
+  {
+    method: 'PUT',
+    path: '/api/cases/:caseNo/materials/:materialCode/file',
+    action: 'case.file.upload',
+    tag: 'cases',
+    summary:
+      "Upload the file of one of the case's materials (raw body: PDF, JPEG, PNG or OFD, checked by its first bytes; up to UPLOAD_MAX_BYTES). 201 the first time, 200 when it replaces the earlier file. 400 empty, 404 no such material on the case, 409 case closed, 413 too large, 415 wrong or mismatching type; nothing is stored then",
+    rawBody: caseFileContentTypes,
+    responses: { 201: caseFileResponseSchema, 200: caseFileResponseSchema, 400: 'problem', 403: 'problem', 404: 'problem', 409: 'problem', 413: 'problem', 415: 'problem' },
+  },
+  {
+    method: 'GET',
+    path: '/api/cases/:caseNo/materials/:materialCode/file',
+    action: 'case.file.read (the case views that include materials: the handling window and departments)',
+    tag: 'cases',
+    summary: 'Download a material file: its stored type, Content-Disposition: attachment, X-Content-Type-Options: nosniff',
+    fileResponse: caseFileContentTypes,
+    responses: { 200: z.unknown(), 403: 'problem', 404: 'problem' },
+  },
+  {
+    method: 'POST',
+    path: '/api/public/cases/:caseNo/status',
+    tag: 'public',
+    summary:
+      '办件查询: the status of a case for anyone holding its number and the last 4 characters of the identity number it was filed under (x = X). An unknown case and a wrong code get the same 404. Rate limited (PUBLIC_RATE_LIMIT, LOOKUP_FAILURE_LIMIT failures per 15 minutes)',
+    body: publicLookupRequestSchema,
+    responses: { 200: publicCaseStatusSchema, 400: 'problem', 404: 'problem', 429: 'problem' },
   },
   {
     method: 'GET',

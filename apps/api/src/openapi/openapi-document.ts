@@ -31,19 +31,27 @@ function operation(route: DocumentedRoute): Json {
     });
   }
   const responses: Json = {};
+  const binary = (types: readonly string[]) => Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]));
   for (const [status, schema] of Object.entries(route.responses)) {
     responses[status] =
       schema === 'problem'
         ? { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }
-        : { description: Number(status) < 300 ? 'OK' : 'Answer', content: { 'application/json': { schema: jsonSchema(schema, 'output') } } };
+        : status === '200' && route.fileResponse
+          ? { description: 'The file', content: binary(route.fileResponse) }
+          : { description: Number(status) < 300 ? 'OK' : 'Answer', content: { 'application/json': { schema: jsonSchema(schema, 'output') } } };
   }
+  const requestBody = route.body
+    ? { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } }
+    : route.rawBody
+      ? { required: true, content: binary(route.rawBody) }
+      : undefined;
   return {
     summary: route.summary,
     tags: [route.tag],
     operationId: `${route.method.toLowerCase()}${openApiPath(route.path).replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
     ...(route.action ? { security: [{ session: [] }], 'x-onewindow-action': route.action } : {}),
     ...(params.length > 0 ? { parameters: params } : {}),
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+    ...(requestBody ? { requestBody } : {}),
     responses,
   };
 }

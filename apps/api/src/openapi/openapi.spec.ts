@@ -42,6 +42,12 @@ describe('GET /api/openapi.json', () => {
     expect(doc.paths['/api/tasks'].get.parameters?.map((p) => `${p.in}:${p.name}`)).toEqual(expect.arrayContaining(['query:department', 'query:state', 'query:page']));
     for (const path of ['/api/tasks/reassign', '/api/tasks/approve']) expect(doc.paths[path].post.requestBody).toBeDefined();
     expect(doc.paths['/api/cases/copied'].get.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize']));
+    const file = doc.paths['/api/cases/{caseNo}/materials/{materialCode}/file'] as Record<string, { requestBody?: { content: Record<string, unknown> }; responses: Record<string, { content: Record<string, unknown> }> }>;
+    expect(Object.keys(file.put.requestBody!.content)).toEqual(['application/pdf', 'image/jpeg', 'image/png', 'application/ofd']);
+    expect(Object.keys(file.get.responses['200'].content)).toContain('application/ofd');
+    const lookup = doc.paths['/api/public/cases/{caseNo}/status'].post as { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> }; security?: unknown };
+    expect(Object.keys(lookup.requestBody.content['application/json'].schema.properties)).toEqual(['code']);
+    expect(lookup.security).toBeUndefined();
     expect(doc.paths['/api/health'].get).toBeDefined();
     expect(doc.paths['/api/demo-cases'].post).toBeDefined();
   });
