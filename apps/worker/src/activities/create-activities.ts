@@ -7,6 +7,7 @@ import { recordClockEvent, recordEscalation, recordReminder } from './clock-proj
 import { recordDecision } from './decision-projection';
 import { loadCalendar } from './load-calendar';
 import { closeTask, openTask, setTaskHolders } from './task-projection';
+import { auditWorkflowEvent } from './workflow-audit';
 
 export interface ActivityDeps {
   db: Db;
@@ -16,6 +17,8 @@ export interface ActivityDeps {
 /**
  * Activity factory: the case workflow's side effects over Prisma. Every write is keyed by the
  * workflow's (caseNo, event sequence) or (caseNo, stepId, generation), so a retry changes nothing.
+ * Every workflow decision (recorded decisions, reminders, escalations, automatic steps, cancelled
+ * steps, certificates, completion) is also appended to the audit chain once, keyed by `<caseNo>:<seq>`.
  */
 export function createActivities({ db, logger }: ActivityDeps): CaseActivities {
   return {
@@ -24,22 +27,47 @@ export function createActivities({ db, logger }: ActivityDeps): CaseActivities {
       await openTask(db, input);
       logger.info({ caseNo: input.caseNo, stepId: input.stepId, departmentCode: input.departmentCode, dueDate: input.dueDate }, 'task opened');
     },
-    closeTask: (input) => closeTask(db, input),
+    closeTask: async (input) => {
+      await closeTask(db, input);
+      // Decided, returned and superseded rows follow a human decision audited by recordDecision; a cancellation is the workflow's own.
+      if (input.status === 'cancelled') await auditWorkflowEvent(db, input, { event: 'step_cancelled', actor: 'system', stepId: input.stepId, payload: { generation: input.generation } });
+    },
     setTaskHolders: (input) => setTaskHolders(db, input),
-    recordDecision: (input) => recordDecision(db, input),
+    recordDecision: async (input) => {
+      await recordDecision(db, input);
+      await auditWorkflowEvent(db, input, { event: input.action, actor: input.actor, ...(input.stepId ? { stepId: input.stepId } : {}), payload: { details: input.details } });
+    },
     recordClockEvent: (input) => recordClockEvent(db, input),
     sendReminder: async (input) => {
       await recordReminder(db, input);
+      const { departmentCode, assignees, dueDate, remainingWorkingDays, on } = input;
+      await auditWorkflowEvent(db, input, { event: 'reminder_sent', actor: 'system', stepId: input.stepId, payload: { departmentCode, assignees, dueDate, remainingWorkingDays, on } });
       logger.info({ caseNo: input.caseNo, stepId: input.stepId, assignees: input.assignees, dueDate: input.dueDate, left: input.remainingWorkingDays }, 'reminder sent');
     },
     escalateOverdue: async (input) => {
       await recordEscalation(db, input);
+      const { departmentCode, role, dueDate, on } = input;
+      await auditWorkflowEvent(db, input, { event: 'escalated_overdue', actor: 'system', stepId: input.stepId, payload: { departmentCode, role, dueDate, on } });
       logger.warn({ caseNo: input.caseNo, stepId: input.stepId, departmentCode: input.departmentCode, dueDate: input.dueDate }, 'overdue step escalated to the department lead');
     },
-    runAutomaticStep: (input) => runAutomaticStep(db, input),
-    issueCertificate: (input) => issueCertificate(db, input),
+    runAutomaticStep: async (input) => {
+      const result = await runAutomaticStep(db, input);
+      // A retry may see another library state: the first attempt's entry stays (one entry per event).
+      const payload = { task: input.task, reasons: result.reasons ?? [] };
+      await auditWorkflowEvent(db, input, { event: `automatic_step_${result.outcome}`, actor: 'system', stepId: input.stepId, payload });
+      return result;
+    },
+    issueCertificate: async (input) => {
+      const issued = await issueCertificate(db, input);
+      const payload = { certificateTypeCode: input.certificateTypeCode, certificateNo: issued.certificateNo, on: input.on };
+      await auditWorkflowEvent(db, input, { event: 'certificate_issued', actor: input.issuedBy, stepId: input.stepId, payload });
+      return issued;
+    },
     completeCase: async (input) => {
       await completeCase(db, input);
+      // The delivery address stays in the case file; the method is enough for the audit.
+      const payload = { outcome: input.outcome, reasons: input.reasons, ...(input.delivery ? { delivery: input.delivery.method } : {}) };
+      await auditWorkflowEvent(db, input, { event: 'case_completed', actor: 'system', payload });
       logger.info({ caseNo: input.caseNo, outcome: input.outcome }, 'case completed');
     },
   };
