@@ -55,20 +55,42 @@ const dueDateOf = (payload: string | null): string | undefined => {
  * applied out of order or twice always leave the same row.
  */
 export async function refreshCaseFromClocks(db: Db, caseNo: string): Promise<void> {
-  const events = await db.clockEvent.findMany({
-    where: { caseNo, clockId: { in: ['case', 'promised', 'issuance'] } },
-    orderBy: { eventSeq: 'asc' },
-  });
+  const [events, refreshes] = await Promise.all([
+    db.clockEvent.findMany({ where: { caseNo, clockId: { in: ['case', 'promised', 'issuance'] } }, orderBy: { eventSeq: 'asc' } }),
+    db.decision.findMany({ where: { caseNo, verb: 'calendar_refreshed' }, orderBy: { eventSeq: 'asc' }, select: { eventSeq: true, payload: true } }),
+  ]);
   const latestDue = (clock: string) => events.filter((e) => e.clockId === clock).map((e) => dueDateOf(e.payload)).filter((d) => d !== undefined).pop();
   const lastHold = events.filter((e) => e.clockId === 'case' && (e.kind === 'suspend' || e.kind === 'resume')).pop();
   const decided = events.some((e) => e.clockId === 'issuance' && e.kind === 'start');
   const status = decided ? 'decided' : lastHold?.kind === 'suspend' ? 'special_procedure' : 'in_review';
-  const statutoryDueDate = latestDue('case');
+  // A calendar refresh (a year published or corrected) moves the statutory due date without a clock event.
+  const statutoryDues = [
+    ...events.filter((e) => e.clockId === 'case').map((e) => ({ seq: e.eventSeq, due: dueDateOf(e.payload) })),
+    ...refreshes.map((d) => ({ seq: d.eventSeq, due: refreshedStatutoryDue(d.payload) })),
+  ];
+  const statutoryDueDate = statutoryDues.filter((d) => d.due !== undefined).sort((a, b) => a.seq - b.seq).pop()?.due;
   const promisedDueDate = latestDue('promised');
   await db.case.updateMany({
     where: { caseNo, status: { notIn: TERMINAL_CASE_STATUSES } },
     data: { status, ...(statutoryDueDate ? { statutoryDueDate } : {}), ...(promisedDueDate ? { promisedDueDate } : {}) },
   });
+}
+
+const refreshedStatutoryDue = (payload: string | null): string | undefined => {
+  const to = payload ? (JSON.parse(payload) as { statutory?: { to?: unknown } }).statutory?.to : undefined;
+  return typeof to === 'string' ? to : undefined;
+};
+
+/**
+ * 日历更新 (recordDecision `calendar_refreshed`): the workflow recomputed its open due dates on new calendar
+ * data; the open tasks of the changed steps and the Case row follow.
+ */
+export async function applyCalendarRefresh(db: Db, caseNo: string, details: Record<string, unknown>): Promise<void> {
+  const changes = Array.isArray(details.changes) ? (details.changes as { stepId?: unknown; to?: unknown }[]) : [];
+  for (const change of changes) {
+    if (typeof change?.stepId === 'string' && typeof change.to === 'string') await setOpenTaskDueDate(db, caseNo, change.stepId, change.to);
+  }
+  await refreshCaseFromClocks(db, caseNo);
 }
 
 export async function recordClockEvent(db: Db, input: RecordClockEventInput): Promise<void> {

@@ -1,5 +1,6 @@
 import type { RecordDecisionInput } from '@onewindow/workflows';
 import type { Db } from '@onewindow/db';
+import { applyCalendarRefresh } from './clock-projection';
 import { recordCopies } from './copy-projection';
 import { eventSeq, ignoreDuplicate } from './event-key.util';
 
@@ -19,7 +20,8 @@ function reasonOf(action: string, details: Record<string, unknown>): string | nu
 
 /**
  * One Decision row per workflow event (caseNo, eventSeq): a second write of the same event changes
- * nothing. A 抄送 also writes its CaseCopy rows (the read grant) before the Decision row.
+ * nothing. A 抄送 also writes its CaseCopy rows (the read grant) before the Decision row; a calendar refresh
+ * moves the open tasks' and the case's due dates after it.
  */
 export async function recordDecision(db: Db, input: RecordDecisionInput): Promise<void> {
   const seq = eventSeq(input.idempotencyKey, input.caseNo);
@@ -41,4 +43,5 @@ export async function recordDecision(db: Db, input: RecordDecisionInput): Promis
       },
     }),
   );
+  if (input.action === 'calendar_refreshed') await applyCalendarRefresh(db, input.caseNo, input.details);
 }
