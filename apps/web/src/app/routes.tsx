@@ -7,6 +7,7 @@ import { ChecklistPage } from '../pages/ChecklistPage';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
 import { HomePage } from '../pages/HomePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { PublicLookupPage } from '../pages/PublicLookupPage';
 import { StatusPage } from '../pages/StatusPage';
 
 /** Pages that exist; every other workspace mounts its "coming soon" placeholder. */
@@ -14,6 +15,7 @@ const builtPages: Record<string, RouteObject['element']> = {
   status: <StatusPage />,
   catalogue: <CataloguePage />,
   checklist: <ChecklistPage />,
+  lookup: <PublicLookupPage />,
 };
 
 export const routes: RouteObject[] = [

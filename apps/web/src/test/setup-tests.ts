@@ -23,3 +23,10 @@ class ResizeObserverStub {
 // jsdom does not implement pseudo-element styles, which antd's Table measures for the scrollbar.
 const computedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (element: Element) => computedStyle(element);
+
+// jsdom has no MessageChannel; antd's Form posts one message to itself to run a macrotask. A macrotask it is.
+class MessageChannelStub {
+  port1: { onmessage: ((event: { data: unknown }) => void) | null } = { onmessage: null };
+  port2 = { postMessage: (data: unknown) => void setTimeout(() => this.port1.onmessage?.({ data }), 0) };
+}
+(globalThis as unknown as { MessageChannel?: unknown }).MessageChannel ??= MessageChannelStub;

@@ -42,7 +42,7 @@ export const workspaces: Workspace[] = [
   { key: 'supervision', path: '/supervision', labelKey: 'nav.supervision', descriptionKey: 'workspace.supervision', icon: FileDoneOutlined, ready: false },
   { key: 'designer', path: '/designer', labelKey: 'nav.designer', descriptionKey: 'workspace.designer', icon: DeploymentUnitOutlined, ready: false },
   { key: 'catalogue', path: '/catalogue', labelKey: 'nav.catalogue', descriptionKey: 'workspace.catalogue', icon: BookOutlined, ready: true },
-  { key: 'lookup', path: '/lookup', labelKey: 'nav.lookup', descriptionKey: 'workspace.lookup', icon: FileSearchOutlined, ready: false },
+  { key: 'lookup', path: '/lookup', labelKey: 'nav.lookup', descriptionKey: 'workspace.lookup', icon: FileSearchOutlined, ready: true },
   { key: 'status', path: '/status', labelKey: 'nav.status', descriptionKey: 'workspace.status', icon: DashboardOutlined, ready: true },
 ];
 
