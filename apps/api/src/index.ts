@@ -12,3 +12,4 @@ export { maskResidentId, maskPhone, maskUscc, maskPersonalData } from '@onewindo
 export { checkUpload, type UploadPolicy, type UploadContentType } from './security/upload-check';
 export { loadSecurityConfig, type SecurityConfig } from './security/security-config';
 export { seedDemoData } from './seed/seed-demo-data';
+export { refreshOpenCases, CLOSED_CASE_STATUSES, type RefreshOpenCasesResult } from './calendar/refresh-open-cases';

@@ -32,11 +32,42 @@ describe('calendar API', () => {
     const admin = await signedIn(api.baseUrl, 'admin', demoPassword);
     const put = await admin.request('PUT', '/api/calendar/years/2027', { body: notice2027, csrf: true });
     expect(put.status).toBe(200);
+    expect(await put.json()).toEqual({ year: 2027, openCases: 0, refreshed: 0, unchanged: 0, failed: [] });
     const after = (await (await new HttpSession(api.baseUrl).request('GET', '/api/calendar/deadline?from=2026-12-20&days=10')).json()) as DeadlineResponse;
     expect(after.provisional).toBe(false);
     // 2027-01-01 (Friday) is now a holiday, so the due date moves one working day later.
     expect(after.due > before.due).toBe(true);
   });
+
+  it('keeps the stored year when open cases cannot take it (Temporal down), naming each; closed cases are not sent', async () => {
+    await api.deps.db.applicant.create({ data: { id: 'cal-A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' } });
+    await api.deps.db.case.createMany({
+      data: [
+        { caseNo: 'YC20261201900001', applicantId: 'cal-A1', kind: 'item', status: 'in_review' },
+        { caseNo: 'YC20261201900002', applicantId: 'cal-A1', kind: 'item', status: 'decided' },
+        { caseNo: 'YC20261201900003', applicantId: 'cal-A1', kind: 'item', status: 'issued' },
+        { caseNo: 'YC20261201900004', applicantId: 'cal-A1', kind: 'item', status: 'withdrawn' },
+      ],
+    });
+    const admin = await signedIn(api.baseUrl, 'admin', demoPassword);
+    const notice = { ...notice2027, source: 'corrected copy', holidays: [{ name: '元旦', start: '2027-01-01', end: '2027-01-04' }] };
+    const put = await admin.request('PUT', '/api/calendar/years/2027?replaceOfficial=true', { body: notice, csrf: true });
+    expect(put.status).toBe(200);
+    const reason = 'not sent: Temporal at 127.0.0.1:1 did not answer';
+    expect(await put.json()).toEqual({
+      year: 2027,
+      openCases: 2,
+      refreshed: 0,
+      unchanged: 0,
+      failed: [
+        { caseNo: 'YC20261201900001', reason },
+        { caseNo: 'YC20261201900002', reason },
+      ],
+    });
+    const stored = await api.deps.db.calendarYear.findFirstOrThrow({ where: { year: 2027 } });
+    expect(JSON.parse(stored.data)).toMatchObject({ source: 'corrected copy' });
+    await api.deps.db.case.deleteMany({ where: { applicantId: 'cal-A1' } });
+  }, 60_000);
 
   it('refuses a clerk, a bad notice and a conflict with official data — storing nothing', async () => {
     const clerk = await signedIn(api.baseUrl, 'clerk', demoPassword);

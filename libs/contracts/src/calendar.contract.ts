@@ -11,6 +11,23 @@ export const putCalendarYearRequestSchema = calendarYearSchema;
 export const putCalendarYearQuerySchema = z.strictObject({
   replaceOfficial: z.enum(['true', 'false']).optional(),
 });
+/**
+ * The answer to PUT /api/calendar/years/:year: the year is stored, then every open case gets the merged
+ * calendar (refreshCalendar Update). openCases = refreshed + unchanged + failed.length. A failed case does not
+ * fail the request: run `tools/calendar/refresh-open-cases.ts` again for it.
+ */
+export const calendarRefreshSummarySchema = z.object({
+  year: z.number().int(),
+  /** Cases not issued, withdrawn or rejected at intake when the year was stored. */
+  openCases: z.number().int().min(0),
+  /** Took the new calendar and at least one due date moved. */
+  refreshed: z.number().int().min(0),
+  /** Took the new calendar; no due date moved. */
+  unchanged: z.number().int().min(0),
+  failed: z.array(z.object({ caseNo: z.string(), reason: z.string() })),
+});
+export type CalendarRefreshSummary = z.infer<typeof calendarRefreshSummarySchema>;
+export const putCalendarYearResponseSchema = calendarRefreshSummarySchema;
 
 /** GET /api/calendar/deadline — the statutory due date for a period on the official calendar. */
 export const deadlineQuerySchema = z.strictObject({

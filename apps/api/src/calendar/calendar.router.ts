@@ -11,6 +11,7 @@ import {
   deadlineQuerySchema,
   putCalendarYearQuerySchema,
   putCalendarYearRequestSchema,
+  type CalendarRefreshSummary,
   type DeadlineResponse,
 } from '@onewindow/contracts';
 import { loadCalendarData, saveCalendarYear } from '@onewindow/db';
@@ -18,6 +19,7 @@ import type { ApiDeps } from '../api-deps';
 import { parse } from '../http/parse';
 import { ProblemError, ProblemType } from '../http/problem';
 import { authorize, signedInUser } from '../auth/authorize.middleware';
+import { refreshOpenCases } from './refresh-open-cases';
 
 export function calendarRouter(deps: ApiDeps): Router {
   const router = Router();
@@ -39,7 +41,12 @@ export function calendarRouter(deps: ApiDeps): Router {
       if (error instanceof CalendarError) throw new ProblemError(409, ProblemType.conflict, 'Calendar conflict', error.message);
       throw error;
     }
-    res.json(year);
+    // Stored: from here on nothing fails the request; open cases that miss the new calendar are listed.
+    const calendar = await loadCalendarData(deps.db);
+    const refresh = await refreshOpenCases(deps, { actor: signedInUser(req).id, calendar });
+    if (refresh.failed.length > 0) deps.logger.warn({ year: year.year, failed: refresh.failed.length }, 'calendar published; some open cases did not take it');
+    const body: CalendarRefreshSummary = { year: year.year, ...refresh };
+    res.json(body);
   });
 
   router.get('/calendar/deadline', authorize('public.lookup'), async (req, res) => {

@@ -8,6 +8,9 @@ import {
   reassignTasksResponseSchema,
   acceptApplicationRequestSchema,
   acceptedCaseResponseSchema,
+  putCalendarYearQuerySchema,
+  putCalendarYearRequestSchema,
+  putCalendarYearResponseSchema,
   caseFileContentTypes,
   caseFileResponseSchema,
   publicCaseStatusSchema,
@@ -164,6 +167,17 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     body: approveTasksRequestSchema,
     idempotencyKey: 'update',
     responses: { 200: bulkActionResponseSchema, 400: 'problem', 403: 'problem', 422: 'problem' },
+  },
+  {
+    method: 'PUT',
+    path: '/api/calendar/years/:year',
+    action: 'calendar.write',
+    tag: 'calendar',
+    summary:
+      "Load a year's holiday notice (a correction of official data needs `replaceOfficial=true`; 409 otherwise, nothing stored). Once stored, every open case gets the merged calendar (refreshCalendar Update, 8 at a time) and its open due dates move; the answer counts them and lists each case that did not take it, with the reason — the year stays stored",
+    body: putCalendarYearRequestSchema,
+    query: putCalendarYearQuerySchema,
+    responses: { 200: putCalendarYearResponseSchema, 400: 'problem', 403: 'problem', 409: 'problem' },
   },
 ];
 
