@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { auditQuerySchema, completeDemoCaseRequestSchema, loginRequestSchema, oidcSubjectMappingSchema } from '@onewindow/contracts';
+import { auditQuerySchema, completeDemoCaseRequestSchema, loginRequestSchema, oidcSubjectMappingSchema, publicLookupRequestSchema } from '@onewindow/contracts';
 import type { z } from 'zod';
 import { demoPassword, demoUsers, seedDemoUsers } from '../src';
 import { HttpSession, signedIn, startTestApi, type RequestOptions, type TestApi } from './support/test-api';
@@ -12,16 +12,18 @@ let api: TestApi;
 let admin: HttpSession;
 
 beforeAll(async () => {
-  api = await startTestApi({ LOGIN_RATE_LIMIT: 1_000_000, PUBLIC_RATE_LIMIT: 1_000_000, BODY_LIMIT_BYTES: 16 * 1024 });
+  api = await startTestApi({ LOGIN_RATE_LIMIT: 1_000_000, PUBLIC_RATE_LIMIT: 1_000_000, LOOKUP_FAILURE_LIMIT: 1_000_000, BODY_LIMIT_BYTES: 16 * 1024 });
   await seedDemoUsers(api.deps.db);
   admin = await signedIn(api.baseUrl, 'admin', demoPassword);
+  await api.deps.db.applicant.create({ data: { id: 'A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' } });
+  await api.deps.db.case.create({ data: { caseNo: 'YC20261201000301', applicantId: 'A1', kind: 'item', status: 'in_review' } });
 }, 60_000);
 afterAll(() => api?.stop());
 
 /** Everything a request could change, in one comparable value. */
 async function fingerprint() {
   const db = api.deps.db;
-  const [users, sessions, audit, roles, departments, items, catalogues, calendarYears, cases, tasks] = await Promise.all([
+  const [users, sessions, audit, roles, departments, items, catalogues, calendarYears, cases, tasks, caseFiles] = await Promise.all([
     db.user.findMany({ orderBy: { id: 'asc' }, select: { id: true, failedLogins: true, lockedUntil: true, oidcSubject: true, disabled: true, passwordHash: true } }),
     db.session.findMany({ orderBy: { id: 'asc' }, select: { id: true, revokedAt: true } }),
     db.auditEntry.count(),
@@ -32,8 +34,9 @@ async function fingerprint() {
     db.calendarYear.count(),
     db.case.count(),
     db.task.count(),
+    db.caseFile.count(),
   ]);
-  return JSON.stringify({ users, sessions, audit, roles, departments, items, catalogues, calendarYears, cases, tasks });
+  return JSON.stringify({ users, sessions, audit, roles, departments, items, catalogues, calendarYears, cases, tasks, caseFiles });
 }
 
 const json = fc.jsonValue({ maxDepth: 3 });
@@ -50,6 +53,7 @@ const nearLogin = fc.oneof(
 );
 const nearSubject = fc.oneof(fc.record({ oidcSubject: wrongScalar }), fc.record({ oidcSubject: fc.constant('sub'), extra: fc.jsonValue() }), fc.record({ subject: fc.string() }));
 const nearCompletion = fc.oneof(fc.record({ completedBy: wrongScalar }), fc.record({ completedBy: fc.constant('x'), status: fc.string() }));
+const nearLookup = fc.oneof(fc.record({ code: wrongScalar }), fc.record({ code: fc.constant('002X'), idNumber: fc.string() }), fc.record({ caseNo: fc.string() }));
 const contentTypes = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16');
 
 function malformedFor(schema: z.ZodType, near: fc.Arbitrary<unknown>): fc.Arbitrary<RequestOptions> {
@@ -95,6 +99,8 @@ const routes: Route[] = [
   { name: 'POST /api/auth/logout (anonymous)', method: 'POST', path: '/api/auth/logout', session: () => undefined, csrf: false, input: malformedFor(loginRequestSchema, nearLogin) },
   { name: 'POST /api/auth/logout-all (no CSRF token)', method: 'POST', path: '/api/auth/logout-all', session: () => admin, csrf: false, input: malformedFor(loginRequestSchema, nearLogin) },
   { name: 'PUT /api/auth/users/:username/oidc-subject', method: 'PUT', path: '/api/auth/users/clerk/oidc-subject', session: () => admin, csrf: true, input: malformedFor(oidcSubjectMappingSchema, nearSubject) },
+  // A real case (seeded below): the right code would answer, every malformed body must not.
+  { name: 'POST /api/public/cases/:caseNo/status', method: 'POST', path: '/api/public/cases/YC20261201000301/status', session: () => undefined, csrf: false, input: malformedFor(publicLookupRequestSchema, nearLookup) },
   { name: 'POST /api/demo-cases/:caseNo/complete', method: 'POST', path: '/api/demo-cases/DEMO-0123456789AB/complete', session: () => undefined, csrf: false, input: malformedFor(completeDemoCaseRequestSchema, nearCompletion) },
 ];
 
