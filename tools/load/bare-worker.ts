@@ -11,7 +11,10 @@ async function main(): Promise<void> {
     namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: process.env.TASK_QUEUE ?? 'load-bare',
     workflowsPath,
-    maxCachedWorkflows: 2000,
+    // As the case worker (CASE_WORKER_CACHE). With 2,000 (2026-12-01 run) this process reached 2.7 GB RSS of
+    // per-workflow module copies during the 10,000-timer phase, creating a workflow timed out (vm script > 5 s)
+    // and the timers fired minutes late.
+    maxCachedWorkflows: 100,
     maxConcurrentWorkflowTaskExecutions: 40,
     shutdownGraceTime: '5s',
   });
