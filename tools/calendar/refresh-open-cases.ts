@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfigOrExit } from '@onewindow/config';
 import { createPrismaClient, loadCalendarData } from '@onewindow/db';
 import { refreshOpenCases } from '@onewindow/api';
+import { runOperatorCommand } from '../operator-command';
 
 const usage =
   'usage: npx tsx tools/calendar/refresh-open-cases.ts --actor <user id> [--case <caseNo> ...] [--concurrency 1..64] [--json]\n' +
@@ -77,10 +78,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`refresh-open-cases failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(2);
-  },
-);
+runOperatorCommand('refresh-open-cases', main);

@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfigOrExit } from '@onewindow/config';
 import { createPrismaClient } from '@onewindow/db';
 import { checkProjections, type Drift } from './projection-drift';
+import { runOperatorCommand } from '../operator-command';
 
 const describe = (d: Drift): string =>
   `${d.repaired ? 'repaired' : 'DRIFT   '} ${d.caseNo}${d.stepId ? ` ${d.stepId}` : ''}: ${d.kind}` +
@@ -36,10 +37,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`check-projections failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(2);
-  },
-);
+runOperatorCommand('check-projections', main);

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { CaseEngine } from './case-engine';
 import * as m from './case-messages';
 import * as v from './case-validators';
-import { applyVote } from './step-reducer';
+import { applyVote, type Vote } from './step-reducer';
 import { caseView, stepView } from './case-view';
 import { issueAtWindow, withdraw } from './case-closing';
 import { refreshTaskHolders } from './case-work-nodes';
@@ -70,30 +70,31 @@ export function registerCaseHandlers(engine: CaseEngine): void {
   registerReturnHandlers(engine, record);
   registerPeopleHandlers(engine, record);
 
+  /** One approver's vote: record it, close the step if the countersign rule now decides, else hand the task row on. */
+  const vote = async (p: { stepId: string; actor: string }, ballot: Omit<Vote, 'actor' | 'at'>, action: string, details: Record<string, unknown>) => {
+    const before = s.steps[p.stepId];
+    const step = applyVote(before, { ...ballot, actor: p.actor, at: engine.nowIso() });
+    s.steps[p.stepId] = step;
+    const recorded = record(p.stepId, action, p.actor, details);
+    await Promise.all([recorded, engine.closeStep(step), refreshTaskHolders(engine, before, step)]);
+    return stepView(engine, s.steps[p.stepId]);
+  };
+
   setHandler(
     m.approveStep,
-    async (raw) => {
+    (raw) => {
       const p = m.parsePayload(m.approveStepSchema, raw);
-      const before = s.steps[p.stepId];
-      const step = applyVote(before, { actor: p.actor, decision: 'approved', at: engine.nowIso(), ...(p.comment ? { comment: p.comment } : {}) });
-      s.steps[p.stepId] = step;
-      const recorded = record(p.stepId, 'approve', p.actor, p.comment ? { comment: p.comment } : {});
-      await Promise.all([recorded, engine.closeStep(step), refreshTaskHolders(engine, before, step)]);
-      return stepView(engine, s.steps[p.stepId]);
+      const comment = p.comment ? { comment: p.comment } : {};
+      return vote(p, { decision: 'approved', ...comment }, 'approve', comment);
     },
     { validator: canAct(m.approveStepSchema, 'approve') },
   );
 
   setHandler(
     m.refuseStep,
-    async (raw) => {
+    (raw) => {
       const p = m.parsePayload(m.refuseStepSchema, raw);
-      const before = s.steps[p.stepId];
-      const step = applyVote(before, { actor: p.actor, decision: 'refused', at: engine.nowIso(), reasons: p.reasons });
-      s.steps[p.stepId] = step;
-      const recorded = record(p.stepId, 'refuse', p.actor, { reasons: p.reasons });
-      await Promise.all([recorded, engine.closeStep(step), refreshTaskHolders(engine, before, step)]);
-      return stepView(engine, s.steps[p.stepId]);
+      return vote(p, { decision: 'refused', reasons: p.reasons }, 'refuse', { reasons: p.reasons });
     },
     { validator: canAct(m.refuseStepSchema, 'refuse') },
   );

@@ -10,6 +10,9 @@ import { reachableApprovals, settle, signersOf, slotFor, undecidedSlotOf, withEx
 
 const groupId = (p: m.TransferTask): string => `group:${p.groupName ?? p.to.join('、')}`;
 
+/** The people of `to` the step is not copied to yet. */
+const notYetCopied = (step: StepState, to: string[]): string[] => to.filter((u) => !step.cc.some((c) => c.userId === u));
+
 function assertNewSigners(step: StepState, people: string[]): void {
   const already = people.filter((u) => signersOf(step).includes(u));
   if (already.length > 0) throw new Error(`${already.join(', ')} already sign step "${step.stepId}"`);
@@ -179,7 +182,7 @@ export function registerPeopleHandlers(engine: CaseEngine, record: RecordDecisio
     async (raw) => {
       const p = m.parsePayload(m.copyToSchema, raw);
       const step = s.steps[p.stepId];
-      const fresh = p.to.filter((u) => !step.cc.some((c) => c.userId === u));
+      const fresh = notYetCopied(step, p.to);
       const copies = fresh.map((userId) => ({ userId, by: p.actor, at: at(), ...(p.note ? { note: p.note } : {}) }));
       s.steps[p.stepId] = { ...step, cc: [...step.cc, ...copies] };
       await record(p.stepId, 'cc', p.actor, { to: fresh, ...(p.note ? { note: p.note } : {}) });
@@ -191,8 +194,7 @@ export function registerPeopleHandlers(engine: CaseEngine, record: RecordDecisio
         const step = v.openStep(s, p.stepId);
         v.assertAllowed(step, 'cc');
         if (!signersOf(step).includes(p.actor)) throw new Error(`${p.actor} is not a signer of step "${p.stepId}": only its signers copy it to others (抄送)`);
-        const fresh = p.to.filter((u) => !step.cc.some((c) => c.userId === u));
-        if (fresh.length === 0) throw new Error(`step "${p.stepId}" is already copied to ${p.to.join(', ')}`);
+        if (notYetCopied(step, p.to).length === 0) throw new Error(`step "${p.stepId}" is already copied to ${p.to.join(', ')}`);
       },
     },
   );
