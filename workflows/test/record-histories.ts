@@ -36,12 +36,14 @@ async function main(): Promise<void> {
     const today = shanghaiDay(await env.currentTimeMs());
     const { worker, taskQueue } = await startWorker(env, fakeActivities().activities);
     await worker.runUntil(async () => {
-      for (const scenario of ['collect', 'fail_fast', 'withdrawn', 'issuance-overdue'] as const) {
+      for (const scenario of ['collect', 'fail_fast', 'withdrawn', 'issuance-overdue', 'local-serial-collect'] as const) {
         const caseNo = `replay-${scenario}`;
         const file = path.join(dir, `${caseNo}.json`);
         if (fs.existsSync(file)) continue; // old histories stay: they prove older cases still replay
         const plan = defaultPlanForItems(fourDepartments, { key: 'restaurant', refusalPolicy: scenario === 'fail_fast' ? 'fail_fast' : 'collect' });
-        const h = await startCase(env, taskQueue, caseInput(plan, { caseNo, acceptedOn: today, calendar: calendarData, reminders: { remainingWorkingDays: [2, 1], escalateOverdue: true } }));
+        // The first four were recorded with regular activities; 'local-serial-collect' is 'collect' as the API starts cases.
+        const projections = scenario === 'local-serial-collect' ? 'local-serial' : 'activity';
+        const h = await startCase(env, taskQueue, caseInput(plan, { caseNo, acceptedOn: today, calendar: calendarData, projections, reminders: { remainingWorkingDays: [2, 1], escalateOverdue: true } }));
         const id = (code: string) => itemStepId(code);
         await h.executeUpdate(approveStep, { args: [{ stepId: id('FOOD'), actor: 'food-1' }] });
         await h.executeUpdate(returnForSupplement, { args: [{ stepId: id('FIRE'), actor: 'fire-1', materials: ['消防平面图'] }] });
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
         } else {
           await env.sleep('5 days'); // crosses reminders and the overdue escalation
           await h.executeUpdate(refuseStep, { args: [{ stepId: id('SIGN'), actor: 'sign-1', reasons: ['招牌超出规定尺寸'] }] });
-          if (scenario === 'collect') {
+          if (scenario !== 'fail_fast') {
             await h.executeUpdate(approveStep, { args: [{ stepId: id('FIRE'), actor: 'fire-1' }] });
             await h.executeUpdate(approveStep, { args: [{ stepId: id('TOB'), actor: 'tob-1' }] });
           }
@@ -85,7 +87,7 @@ type Recorder = (env: TestWorkflowEnvironment, taskQueue: string, caseNo: string
 /** Issue #6 verbs: 转办, 委派, 加签/减签, 抄送, 退回窗口 on the four departments; 退回 with paused siblings. */
 const VERB_SCENARIOS: Record<string, Recorder> = {
   'replay-verbs': async (env, taskQueue, caseNo, today) => {
-    const h = await startCase(env, taskQueue, caseInput(defaultPlanForItems(fourDepartments, { key: 'restaurant' }), { caseNo, acceptedOn: today, calendar: calendarData }));
+    const h = await startCase(env, taskQueue, caseInput(defaultPlanForItems(fourDepartments, { key: 'restaurant' }), { caseNo, acceptedOn: today, calendar: calendarData, projections: 'activity' }));
     const id = (code: string) => itemStepId(code);
     await h.executeUpdate(transferTask, { args: [{ stepId: id('FOOD'), actor: 'food-1', to: ['food-2'], reason: '休假' }] });
     await h.executeUpdate(delegateTask, { args: [{ stepId: id('FOOD'), actor: 'food-2', to: 'food-d', reason: '现场核查' }] });
@@ -114,7 +116,7 @@ const VERB_SCENARIOS: Record<string, Recorder> = {
       .parallel([(s) => s.department(step('p1')).department(step('p2')), (s) => s.department(step('q'))])
       .issue()
       .build();
-    const h = await startCase(env, taskQueue, caseInput(plan, { caseNo, acceptedOn: today, calendar: calendarData }));
+    const h = await startCase(env, taskQueue, caseInput(plan, { caseNo, acceptedOn: today, calendar: calendarData, projections: 'activity' }));
     await h.executeUpdate(approveStep, { args: [{ stepId: 'p1', actor: 'p1-1' }] });
     await h.executeUpdate(sendBack, { args: [{ stepId: 'p2', actor: 'p2-1', to: { kind: 'previous' }, reason: '需重新核查' }] });
     await env.sleep('2 days');

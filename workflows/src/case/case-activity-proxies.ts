@@ -14,19 +14,36 @@ const local = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '1 min
  * case input's `projections` (not a patch: the workflow must pick before its first command, and a
  * patch marker there races the Updates delivered with the first task).
  */
-export function caseActivities(projections: 'activity' | 'local'): CaseActivities {
-  if (projections !== 'local') return remote;
+export function caseActivities(projections: 'activity' | 'local' | 'local-serial'): CaseActivities {
+  if (projections === 'activity') return remote;
+  const write = projections === 'local-serial' ? oneAtATime() : <T>(call: () => Promise<T>) => call();
   return {
     loadCalendar: remote.loadCalendar,
-    openTask: local.openTask,
-    closeTask: local.closeTask,
-    setTaskHolders: local.setTaskHolders,
-    recordDecision: local.recordDecision,
-    recordClockEvent: local.recordClockEvent,
+    openTask: (input) => write(() => local.openTask(input)),
+    closeTask: (input) => write(() => local.closeTask(input)),
+    setTaskHolders: (input) => write(() => local.setTaskHolders(input)),
+    recordDecision: (input) => write(() => local.recordDecision(input)),
+    recordClockEvent: (input) => write(() => local.recordClockEvent(input)),
     sendReminder: remote.sendReminder,
     escalateOverdue: remote.escalateOverdue,
     runAutomaticStep: remote.runAutomaticStep,
-    issueCertificate: local.issueCertificate,
-    completeCase: local.completeCase,
+    issueCertificate: (input) => write(() => local.issueCertificate(input)),
+    completeCase: (input) => write(() => local.completeCase(input)),
+  };
+}
+
+/**
+ * Runs calls one after another, in the order they were made. On replay SDK 1.24 resolves every
+ * local-activity marker of a workflow task in one activation, where the first run resolved them one
+ * per activation as they finished; with several in flight, the code waiting on them can then emit its
+ * commands (an Update's completion, a timer) in another order, and the replay fails as nondeterministic.
+ * With one in flight, each resolution has an activation of its own on both paths (docs/decisions/0005).
+ */
+function oneAtATime(): <T>(call: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (call) => {
+    const next = last.then(call);
+    last = next.catch(() => undefined);
+    return next;
   };
 }

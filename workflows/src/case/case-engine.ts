@@ -40,7 +40,7 @@ export class CaseEngine {
    * markers and Update completions replayed nondeterministically on SDK 1.24 (docs/decisions/0003).
    */
   patched(id: CasePatchId): boolean {
-    return this.input.projections === 'local' || patched(id);
+    return this.input.projections !== 'activity' || patched(id);
   }
 
   get finished(): boolean {

@@ -29,11 +29,13 @@ export const caseWorkflowInputSchema = z.object({
     })
     .default({ remainingWorkingDays: [2], escalateOverdue: true }),
   /**
-   * How projection writes run: `local` activities (in the worker holding the workflow task, no server
-   * round trip; what the API starts new cases with) or regular `activity` tasks (the default, so cases
-   * started before local projections existed replay unchanged). Carried by continue-as-new.
+   * How projection writes run: regular `activity` tasks (the default, so cases started before local
+   * projections existed replay unchanged), or local activities in the worker holding the workflow task
+   * (no server round trip). `local-serial`, what the API starts new cases with, runs them one at a time;
+   * `local` ran them concurrently, which SDK 1.24 cannot always replay (docs/decisions/0005) and is kept
+   * only for cases started with it. Carried by continue-as-new.
    */
-  projections: z.enum(['activity', 'local']).default('activity'),
+  projections: z.enum(['activity', 'local', 'local-serial']).default('activity'),
   /** Continue-as-new once the history has this many events (Temporal also suggests it). */
   historyLimit: z.number().int().positive().default(10_000),
   /** Set by continueAsNew only. */

@@ -145,7 +145,7 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
     limits: { statutory: a.limits.statutory, ...(a.limits.promised ? { promised: a.limits.promised } : {}) },
     calendar: a.calendar,
     // Projection writes as local activities (docs/decisions/0003).
-    projections: 'local',
+    projections: 'local-serial',
   };
   const body: AcceptedCaseResponse = {
     caseNo,
