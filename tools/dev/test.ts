@@ -1,41 +1,115 @@
 // `npm test`: every check — lint (with module boundaries), typecheck, unit, workflow, API integration
 // against real Temporal/SQLite/PostgreSQL, and browser tests in Chromium — then one summary line.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '@onewindow/config';
 
 const root = repoRoot();
 const resultsDir = path.join(root, 'tmp', 'jest-results');
-fs.rmSync(resultsDir, { recursive: true, force: true });
-fs.mkdirSync(resultsDir, { recursive: true });
 
-const extra = process.argv.slice(2);
-const nx = spawnSync(
-  'npx',
-  ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--output-style=static', '--parallel=2', '--skip-nx-cache', ...extra],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } },
-);
+/**
+ * A hung test (or a teardown that never returns) must fail the run with a line saying where, instead of
+ * running into CI's own limit with nothing printed. The whole run takes about 8 minutes on 2 cores.
+ */
+function timeLimitMinutes(): number {
+  const raw = process.env.TEST_TIME_LIMIT_MINUTES ?? '45';
+  const minutes = Number(raw);
+  if (!Number.isFinite(minutes) || minutes <= 0) {
+    process.stderr.write(`TEST_TIME_LIMIT_MINUTES must be a positive number of minutes (got "${raw}")\n`);
+    process.exit(2);
+  }
+  return minutes;
+}
+
+/** Every live descendant of `pid` (Linux /proc), children before their parents' siblings. */
+function descendantsOf(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after the last ')'.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const walk = (p: number): number[] => (children.get(p) ?? []).flatMap((c) => [c, ...walk(c)]);
+  return walk(pid);
+}
+
+/** Signals a process and everything it started (Nx runs each task in a process group of its own). */
+function signalTree(pid: number, signal: NodeJS.Signals): void {
+  for (const p of [pid, ...descendantsOf(pid)]) {
+    try {
+      process.kill(p, signal);
+    } catch {
+      // gone already
+    }
+  }
+}
+
+/** Runs `npx nx …`; a time-out or Ctrl-C stops every process it started. */
+function runNx(args: string[], limitMs: number): Promise<{ status: number; timedOut: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['nx', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      signalTree(child.pid!, 'SIGKILL'); // a hung run has nothing left to finish
+    }, limitMs);
+    const onSignal = (signal: NodeJS.Signals) => signalTree(child.pid!, signal);
+    process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+      resolve({ status: code ?? 1, timedOut });
+    });
+  });
+}
+
+/** Projects with Jest tests; each writes tmp/jest-results/<project>.json when its run ends. */
+const jestProjects = (): string[] =>
+  ['apps', 'libs', '.'].flatMap((dir) =>
+    fs.readdirSync(path.join(root, dir)).filter((name) => fs.existsSync(path.join(root, dir, name, 'jest.config.cjs'))),
+  );
 
 interface JestJson {
   numPassedTests: number;
   numFailedTests: number;
   numPendingTests: number;
-  numTotalTestSuites: number;
   numFailedTestSuites: number;
 }
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-const perProject: string[] = [];
-for (const file of fs.readdirSync(resultsDir).filter((f) => f.endsWith('.json')).sort()) {
-  const result = JSON.parse(fs.readFileSync(path.join(resultsDir, file), 'utf8')) as JestJson;
-  passed += result.numPassedTests;
-  failed += result.numFailedTests + result.numFailedTestSuites;
-  skipped += result.numPendingTests;
-  perProject.push(`  ${file.replace(/\.json$/, '').padEnd(14)} ${result.numPassedTests} passed, ${result.numFailedTests} failed`);
+
+async function main(): Promise<void> {
+  const limit = timeLimitMinutes();
+  fs.rmSync(resultsDir, { recursive: true, force: true });
+  fs.mkdirSync(resultsDir, { recursive: true });
+
+  const extra = process.argv.slice(2);
+  const nx = await runNx(['run-many', '-t', 'lint', 'typecheck', 'test', '--output-style=static', '--parallel=2', '--skip-nx-cache', ...extra], limit * 60_000);
+
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  const perProject: string[] = [];
+  for (const file of fs.readdirSync(resultsDir).filter((f) => f.endsWith('.json')).sort()) {
+    const result = JSON.parse(fs.readFileSync(path.join(resultsDir, file), 'utf8')) as JestJson;
+    passed += result.numPassedTests;
+    failed += result.numFailedTests + result.numFailedTestSuites;
+    skipped += result.numPendingTests;
+    perProject.push(`  ${file.replace(/\.json$/, '').padEnd(14)} ${result.numPassedTests} passed, ${result.numFailedTests} failed`);
+  }
+  process.stdout.write(`\nTest results by project:\n${perProject.join('\n')}\n`);
+  if (nx.timedOut) {
+    const unfinished = jestProjects().filter((p) => !fs.existsSync(path.join(resultsDir, `${p}.json`)));
+    process.stdout.write(`\nnpm test: stopped after ${limit} min (TEST_TIME_LIMIT_MINUTES); no results from: ${unfinished.join(', ') || '(lint or typecheck)'}\n`);
+  }
+  if (nx.status !== 0 && failed === 0) failed = 1; // a lint/typecheck failure (or a stopped run) is a failure too
+  process.stdout.write(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+  process.exit(nx.status === 0 && failed === 0 ? 0 : 1);
 }
-process.stdout.write(`\nTest results by project:\n${perProject.join('\n')}\n`);
-if (nx.status !== 0 && failed === 0) failed = 1; // a lint/typecheck failure is a failure too
-process.stdout.write(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
-process.exit(nx.status === 0 && failed === 0 ? 0 : 1);
+
+void main();

@@ -1,33 +1,27 @@
 import { WorkflowContinuedAsNewError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createTimeSkippingEnv } from '@onewindow/testkit';
 import { defaultPlanForItems, itemStepId } from '@onewindow/flow-model';
 import { approveStep, type ApproveStep, caseStateQuery, issueResults, returnForSupplement, submitSupplement } from '../src/index';
-import { calendarData, caseInput, fakeActivities, fourDepartments, shanghaiDay, startCase, resultOf, startWorker, workflowBundle } from './case-harness';
+import { calendarData, caseInput, fakeActivities, fourDepartments, shanghaiDay, startCase, resultOf, startWorker, useTimeSkippingEnv } from './case-harness';
 
 describe('caseWorkflow: durability', () => {
-  let env: TestWorkflowEnvironment;
   let today: string;
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-    await workflowBundle();
-    today = shanghaiDay(await env.currentTimeMs());
-  }, 120_000);
-  afterAll(() => env?.teardown());
+  const env = useTimeSkippingEnv(async (server) => {
+    today = shanghaiDay(await server.currentTimeMs());
+  });
 
   const plan = defaultPlanForItems(fourDepartments, { key: 'restaurant' });
   const approve = (code: string): { args: [ApproveStep] } => ({ args: [{ stepId: itemStepId(code), actor: fourDepartments.find((d) => d.itemCode === code)!.assignees[0] }] });
 
   it('a new worker picks up a case after the first one stops: nothing lost, nothing repeated', async () => {
     const fake = fakeActivities();
-    const first = await startWorker(env, fake.activities, 'restart', { sticky: false });
+    const first = await startWorker(env(), fake.activities, 'restart', { sticky: false });
     const handle = await first.worker.runUntil(async () => {
-      const h = await startCase(env, 'restart', caseInput(plan, { caseNo: 'RESTART-1', acceptedOn: today, calendar: calendarData }));
+      const h = await startCase(env(), 'restart', caseInput(plan, { caseNo: 'RESTART-1', acceptedOn: today, calendar: calendarData }));
       await h.executeUpdate(approveStep, approve('FOOD'));
       await h.executeUpdate(returnForSupplement, { args: [{ stepId: itemStepId('FIRE'), actor: 'fire-1', materials: ['消防平面图'] }] });
       return h;
     });
-    const second = await startWorker(env, fake.activities, 'restart', { sticky: false });
+    const second = await startWorker(env(), fake.activities, 'restart', { sticky: false });
     const result = await second.worker.runUntil(async () => {
       const before = await handle.query(caseStateQuery);
       expect(before.steps.map((s) => s.status)).toEqual(['approved', 'open', 'open', 'open']);
@@ -46,13 +40,13 @@ describe('caseWorkflow: durability', () => {
 
   it('continues as new when the history grows, carrying the whole state', async () => {
     const fake = fakeActivities();
-    const { worker, taskQueue } = await startWorker(env, fake.activities);
+    const { worker, taskQueue } = await startWorker(env(), fake.activities);
     await worker.runUntil(async () => {
-      const h = await startCase(env, taskQueue, caseInput(plan, { caseNo: 'LONG-1', acceptedOn: today, calendar: calendarData, historyLimit: 20 }));
+      const h = await startCase(env(), taskQueue, caseInput(plan, { caseNo: 'LONG-1', acceptedOn: today, calendar: calendarData, historyLimit: 20 }));
       const firstRun = (await h.describe()).runId;
       for (const code of ['FOOD', 'FIRE', 'SIGN']) await h.executeUpdate(approveStep, approve(code));
       // The first run's own result (not followed) is the continue-as-new: no polling, no timeout.
-      await expect(env.client.workflow.getHandle('LONG-1', firstRun, { followRuns: false }).result()).rejects.toBeInstanceOf(WorkflowContinuedAsNewError);
+      await expect(env().client.workflow.getHandle('LONG-1', firstRun, { followRuns: false }).result()).rejects.toBeInstanceOf(WorkflowContinuedAsNewError);
       const view = await h.query(caseStateQuery);
       expect(view.steps.map((s) => s.status)).toEqual(['approved', 'approved', 'approved', 'open']);
       expect(view.history.filter((e) => e.action === 'approve')).toHaveLength(3);

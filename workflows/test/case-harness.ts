@@ -13,12 +13,16 @@ export type CalendarData = NonNullable<CaseWorkflowInput['calendar']>;
 export const calendarData: CalendarData = OFFICIAL_CALENDAR_DATA;
 type Call = { name: keyof CaseActivities; input: Record<string, unknown> };
 
-/** In-memory activities that record every call (activities are not the unit under test). */
-export function fakeActivities(options: { calendar?: CalendarData; failingTasks?: string[] } = {}) {
+/**
+ * In-memory activities that record every call (activities are not the unit under test). `delayMs`, if
+ * given, says how long each call takes (so calls made together can finish in any order).
+ */
+export function fakeActivities(options: { calendar?: CalendarData; failingTasks?: string[]; delayMs?: () => number } = {}) {
   const calls: Call[] = [];
   const record =
     <K extends keyof CaseActivities>(name: K, result: (input: Parameters<CaseActivities[K]>[0]) => unknown = () => undefined) =>
     async (input: Parameters<CaseActivities[K]>[0]) => {
+      if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs!()));
       calls.push({ name, input: input as unknown as Record<string, unknown> });
       return result(input);
     };
@@ -47,6 +51,7 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 export const workflowBundle = (): Promise<WorkflowBundleWithSourceMap> => (bundle ??= bundleWorkflowCode({ workflowsPath }));
 
 let queue = 0;
+const liveWorkers = new Set<Worker>();
 /**
  * A fresh worker on its own task queue. `sticky: false` turns the workflow cache off: a stopped worker's
  * sticky queue would otherwise hold tasks until a timeout that never passes while test time is locked.
@@ -59,6 +64,7 @@ export async function startWorker(env: TestWorkflowEnvironment, activities: Case
     activities,
     ...(options.sticky === false ? { maxCachedWorkflows: 0 } : {}),
   });
+  liveWorkers.add(worker);
   return { worker, taskQueue };
 }
 
@@ -70,7 +76,7 @@ export function caseInput(plan: ServicePlan, overrides: Partial<CaseWorkflowInpu
     applicationData: {},
     limits: { statutory: { value: 20, unit: 'working_day' }, promised: { value: 10, unit: 'working_day' } },
     // As the API starts cases; the recorded histories cover regular activities.
-    projections: 'local',
+    projections: 'local-serial',
     ...overrides,
   };
 }
@@ -96,7 +102,7 @@ export const fourDepartments = [
  * last workflow task is still in flight. So wait for the close first, then read the result.
  */
 export async function resultOf(handle: WorkflowHandle<typeof caseWorkflow>): Promise<CaseResult> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     const { status } = await handle.describe();
     if (status.name !== 'RUNNING') break;
     await new Promise((r) => setTimeout(r, 50));
@@ -139,7 +145,7 @@ export function caseRunner(env: () => TestWorkflowEnvironment, prefix: string) {
  * an accepted Update.)
  */
 export async function terminateWhenIdle(handle: WorkflowHandle<typeof caseWorkflow>): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 600; i++) {
     const { raw, status } = await handle.describe();
     if (status.name !== 'RUNNING') return;
     if (!raw.pendingWorkflowTask && !raw.pendingActivities?.length) break;
@@ -148,13 +154,32 @@ export async function terminateWhenIdle(handle: WorkflowHandle<typeof caseWorkfl
   await handle.terminate('test over').catch(() => undefined);
 }
 
-/** One time-skipping test server per test file, with the workflow bundle built once: returns its getter. */
-export function useTimeSkippingEnv(): () => TestWorkflowEnvironment {
+/**
+ * Shuts down the workers a failed or timed-out test left running, while their server is still up: a
+ * worker polling a torn-down server retries for ever and keeps Jest's process alive.
+ */
+export async function stopLeftoverWorkers(withinMs = 30_000): Promise<void> {
+  const settled = (w: Worker) => ['INITIALIZED', 'STOPPED', 'FAILED'].includes(w.getState());
+  for (const worker of liveWorkers) if (worker.getState() === 'RUNNING') worker.shutdown();
+  const deadline = Date.now() + withinMs;
+  while ([...liveWorkers].some((w) => !settled(w)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  liveWorkers.clear();
+}
+
+/**
+ * One time-skipping test server per test file, with the workflow bundle built once (and `prepare`, if
+ * given, run once on the new server): returns its getter. Leftover workers stop before the server does.
+ */
+export function useTimeSkippingEnv(prepare?: (env: TestWorkflowEnvironment) => Promise<void>): () => TestWorkflowEnvironment {
   let env: TestWorkflowEnvironment | undefined;
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
     await workflowBundle();
+    await prepare?.(env);
   }, 120_000);
-  afterAll(() => env?.teardown());
+  afterAll(async () => {
+    await stopLeftoverWorkers();
+    await env?.teardown();
+  }, 60_000);
   return () => env!;
 }

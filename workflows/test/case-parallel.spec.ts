@@ -1,19 +1,13 @@
 import fc from 'fast-check';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createTimeSkippingEnv } from '@onewindow/testkit';
 import { defaultPlanForItems, itemStepId } from '@onewindow/flow-model';
 import { approveStep, caseStateQuery, issueResults, refuseStep } from '../src/index';
-import { calendarData, caseInput, fakeActivities, fourDepartments, shanghaiDay, startCase, resultOf, startWorker, workflowBundle } from './case-harness';
+import { calendarData, caseInput, fakeActivities, fourDepartments, shanghaiDay, startCase, resultOf, startWorker, useTimeSkippingEnv } from './case-harness';
 
 describe('caseWorkflow: parallel departments and refusal policies', () => {
-  let env: TestWorkflowEnvironment;
   let today: string;
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-    await workflowBundle();
-    today = shanghaiDay(await env.currentTimeMs());
-  }, 120_000);
-  afterAll(() => env?.teardown());
+  const env = useTimeSkippingEnv(async (server) => {
+    today = shanghaiDay(await server.currentTimeMs());
+  });
 
   const plan = (refusalPolicy: 'fail_fast' | 'collect') => defaultPlanForItems(fourDepartments, { key: 'restaurant', refusalPolicy });
   const approver = (code: string) => fourDepartments.find((d) => d.itemCode === code)!.assignees[0];
@@ -21,10 +15,10 @@ describe('caseWorkflow: parallel departments and refusal policies', () => {
 
   async function runCase(order: string[], refusalPolicy: 'fail_fast' | 'collect' = 'collect', refuse: string[] = []) {
     const fake = fakeActivities();
-    const { worker, taskQueue } = await startWorker(env, fake.activities);
+    const { worker, taskQueue } = await startWorker(env(), fake.activities);
     const caseNo = `PAR-${++caseSeq}`;
     const result = await worker.runUntil(async () => {
-      const handle = await startCase(env, taskQueue, caseInput(plan(refusalPolicy), { caseNo, acceptedOn: today, calendar: calendarData }));
+      const handle = await startCase(env(), taskQueue, caseInput(plan(refusalPolicy), { caseNo, acceptedOn: today, calendar: calendarData }));
       for (const code of order) {
         const stepId = itemStepId(code);
         const view = await handle.query(caseStateQuery);
