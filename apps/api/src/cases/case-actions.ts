@@ -33,75 +33,47 @@ export interface ActionContext {
  * extension). The workflow's validator refuses a verb the step's state does not allow.
  */
 export async function sendCaseAction(handle: WorkflowHandle, action: CaseActionRequest, actor: string, updateId?: string, context: ActionContext = {}): Promise<unknown> {
-  const opts = <T>(payload: T) => ({ args: [payload] as [T], ...(updateId ? { updateId } : {}) });
+  const opts = <T>(args: T) => ({ args: [args] as [T], ...(updateId ? { updateId } : {}) });
   switch (action.verb) {
-    case 'approve': {
-      const { verb: _v, ...p } = action;
-      return handle.executeUpdate(approveStep, opts({ ...p, actor }));
-    }
-    case 'refuse': {
-      const { verb: _v, ...p } = action;
-      return handle.executeUpdate(refuseStep, opts({ ...p, actor }));
-    }
-    case 'return_for_supplement': {
-      const { verb: _v, ...p } = action;
-      return handle.executeUpdate(returnForSupplement, opts({ ...p, actor }));
-    }
-    case 'submit_supplement': {
-      const { verb: _v, ...p } = action;
-      return handle.executeUpdate(submitSupplement, opts({ ...p, actor }));
-    }
-    case 'start_special_procedure': {
-      const { verb: _v, ...p } = action;
-      return handle.executeUpdate(startSpecialProcedure, opts({ ...p, actor }));
-    }
-    case 'end_special_procedure': {
-      const { verb: _v, ...p } = action;
-      return handle.executeUpdate(endSpecialProcedure, opts({ ...p, actor }));
-    }
-    case 'request_extension': {
-      const { verb: _v, ...p } = action;
-      return handle.executeUpdate(requestExtension, opts({ ...p, actor }));
-    }
-    case 'approve_extension': {
-      const { verb: _v, ...p } = action;
-      return handle.executeUpdate(approveExtension, opts({ ...p, approvedBy: actor }));
-    }
-    case 'withdraw': {
-      const { verb: _v, ...p } = action;
-      return handle.executeUpdate(withdrawCase, opts({ ...p, actor }));
-    }
-    case 'send_back': {
-      const { verb: _v, ...p } = action;
-      return handle.executeUpdate(sendBack, opts({ ...p, actor }));
-    }
-    case 'resubmit_from_window': {
-      const { verb: _v, ...p } = action;
-      return handle.executeUpdate(resubmitFromWindow, opts({ ...p, actor }));
-    }
-    case 'transfer': {
-      const { verb: _v, ...p } = action;
-      return handle.executeUpdate(transferTask, opts({ ...p, actor, authority: context.authority ?? 'assignee' }));
-    }
-    case 'delegate': {
-      const { verb: _v, ...p } = action;
-      return handle.executeUpdate(delegateTask, opts({ ...p, actor }));
-    }
-    case 'resolve_delegation': {
-      const { verb: _v, ...p } = action;
-      return handle.executeUpdate(resolveDelegation, opts({ ...p, actor }));
-    }
-    case 'add_signers': {
-      const { verb: _v, ...p } = action;
-      return handle.executeUpdate(addSigners, opts({ ...p, actor }));
-    }
-    case 'remove_signers': {
-      const { verb: _v, ...p } = action;
-      return handle.executeUpdate(removeSigners, opts({ ...p, actor }));
-    }
-    case 'copy_to': {
-      const { verb: _v, ...p } = action;
-      return handle.executeUpdate(copyTo, opts({ ...p, actor }));
-    }
+    case 'approve':
+      return handle.executeUpdate(approveStep, opts({ ...payload(action), actor }));
+    case 'refuse':
+      return handle.executeUpdate(refuseStep, opts({ ...payload(action), actor }));
+    case 'return_for_supplement':
+      return handle.executeUpdate(returnForSupplement, opts({ ...payload(action), actor }));
+    case 'submit_supplement':
+      return handle.executeUpdate(submitSupplement, opts({ ...payload(action), actor }));
+    case 'start_special_procedure':
+      return handle.executeUpdate(startSpecialProcedure, opts({ ...payload(action), actor }));
+    case 'end_special_procedure':
+      return handle.executeUpdate(endSpecialProcedure, opts({ ...payload(action), actor }));
+    case 'request_extension':
+      return handle.executeUpdate(requestExtension, opts({ ...payload(action), actor }));
+    case 'approve_extension':
+      return handle.executeUpdate(approveExtension, opts({ ...payload(action), approvedBy: actor }));
+    case 'withdraw':
+      return handle.executeUpdate(withdrawCase, opts({ ...payload(action), actor }));
+    case 'send_back':
+      return handle.executeUpdate(sendBack, opts({ ...payload(action), actor }));
+    case 'resubmit_from_window':
+      return handle.executeUpdate(resubmitFromWindow, opts({ ...payload(action), actor }));
+    case 'transfer':
+      return handle.executeUpdate(transferTask, opts({ ...payload(action), actor, authority: context.authority ?? 'assignee' }));
+    case 'delegate':
+      return handle.executeUpdate(delegateTask, opts({ ...payload(action), actor }));
+    case 'resolve_delegation':
+      return handle.executeUpdate(resolveDelegation, opts({ ...payload(action), actor }));
+    case 'add_signers':
+      return handle.executeUpdate(addSigners, opts({ ...payload(action), actor }));
+    case 'remove_signers':
+      return handle.executeUpdate(removeSigners, opts({ ...payload(action), actor }));
+    case 'copy_to':
+      return handle.executeUpdate(copyTo, opts({ ...payload(action), actor }));
   }
+}
+
+/** The request without its `verb`: the Update's own fields. */
+function payload<T extends { verb: string }>(action: T): Omit<T, 'verb'> {
+  const { verb: _verb, ...rest } = action;
+  return rest;
 }
