@@ -5,7 +5,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { hashPlan, type ServicePlan } from '@onewindow/flow-model';
 import { OFFICIAL_CALENDAR_DATA } from '@onewindow/calendar';
 import type { CaseActivities, CaseResult, CaseWorkflowInput } from '../src/index';
-import { caseWorkflow, workflowsPath } from '../src/index';
+import { caseWorkflow, runProjectionWrites, workflowsPath } from '../src/index';
 
 export type CalendarData = NonNullable<CaseWorkflowInput['calendar']>;
 
@@ -42,6 +42,8 @@ export function fakeActivities(options: { calendar?: CalendarData; failingTasks?
     issueCertificate: record('issueCertificate', (i) => ({ certificateNo: `CERT-${i.caseNo}-${i.stepId}` })),
     completeCase: record('completeCase'),
   } as unknown as CaseActivities;
+  // A batch is recorded as its writes, so tests count the same calls in every projections mode.
+  activities.writeProjections = (batch) => runProjectionWrites(activities, batch);
   const of = (name: keyof CaseActivities) => calls.filter((c) => c.name === name).map((c) => c.input);
   return { activities, calls, of };
 }

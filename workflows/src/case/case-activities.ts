@@ -1,4 +1,5 @@
 import type { CalendarData } from '@onewindow/calendar';
+import type { ProjectionBatch } from './projection-writes';
 
 /**
  * The activities a case workflow calls. Implemented by the worker (Prisma projections, notifications);
@@ -128,4 +129,6 @@ export interface CaseActivities {
   runAutomaticStep(input: RunAutomaticStepInput): Promise<AutomaticStepResult>;
   issueCertificate(input: IssueCertificateInput): Promise<IssuedCertificate>;
   completeCase(input: CompleteCaseInput): Promise<void>;
+  /** Several projection writes in one (local) activity, in order (`runProjectionWrites`); used by `local-serial` cases. */
+  writeProjections(input: ProjectionBatch): Promise<unknown[]>;
 }

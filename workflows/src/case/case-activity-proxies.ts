@@ -1,5 +1,6 @@
 import { proxyActivities, proxyLocalActivities, type ActivityOptions, type LocalActivityOptions } from '@temporalio/workflow';
 import type { CaseActivities } from './case-activities';
+import type { ProjectionBatch, ProjectionName, ProjectionWrite } from './projection-writes';
 
 const retry = { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 } as const;
 const remote = proxyActivities<CaseActivities>({ startToCloseTimeout: '1 minute', retry } satisfies ActivityOptions);
@@ -16,34 +17,54 @@ const local = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '1 min
  */
 export function caseActivities(projections: 'activity' | 'local' | 'local-serial'): CaseActivities {
   if (projections === 'activity') return remote;
-  const write = projections === 'local-serial' ? oneAtATime() : <T>(call: () => Promise<T>) => call();
+  const write: <K extends ProjectionName>(name: K, input: Parameters<CaseActivities[K]>[0]) => Promise<never> =
+    projections === 'local-serial' ? batchedOneAtATime(local.writeProjections) : (name, input) => (local[name] as unknown as (i: unknown) => Promise<never>)(input);
   return {
     loadCalendar: remote.loadCalendar,
-    openTask: (input) => write(() => local.openTask(input)),
-    closeTask: (input) => write(() => local.closeTask(input)),
-    setTaskHolders: (input) => write(() => local.setTaskHolders(input)),
-    recordDecision: (input) => write(() => local.recordDecision(input)),
-    recordClockEvent: (input) => write(() => local.recordClockEvent(input)),
     sendReminder: remote.sendReminder,
     escalateOverdue: remote.escalateOverdue,
     runAutomaticStep: remote.runAutomaticStep,
-    issueCertificate: (input) => write(() => local.issueCertificate(input)),
-    completeCase: (input) => write(() => local.completeCase(input)),
+    writeProjections: local.writeProjections,
+    openTask: (input) => write('openTask', input),
+    closeTask: (input) => write('closeTask', input),
+    setTaskHolders: (input) => write('setTaskHolders', input),
+    recordDecision: (input) => write('recordDecision', input),
+    recordClockEvent: (input) => write('recordClockEvent', input),
+    issueCertificate: (input) => write('issueCertificate', input),
+    completeCase: (input) => write('completeCase', input),
   };
 }
 
 /**
- * Runs calls one after another, in the order they were made. On replay SDK 1.24 resolves every
- * local-activity marker of a workflow task in one activation, where the first run resolved them one
- * per activation as they finished; with several in flight, the code waiting on them can then emit its
- * commands (an Update's completion, a timer) in another order, and the replay fails as nondeterministic.
- * With one in flight, each resolution has an activation of its own on both paths (docs/decisions/0005).
+ * Projection writes one local activity at a time, each carrying every write asked for meanwhile (an
+ * approval's decision and task row go together). On replay SDK 1.24 resolves every local-activity
+ * marker of a workflow task in one activation, where the first run resolved them one per activation as
+ * they finished; with several in flight, the code waiting on them could then emit its commands (an
+ * Update's completion, a timer) in another order, and the replay failed as nondeterministic. With one
+ * in flight, each resolution has an activation of its own on both paths (docs/decisions/0005).
  */
-function oneAtATime(): <T>(call: () => Promise<T>) => Promise<T> {
-  let last: Promise<unknown> = Promise.resolve();
-  return (call) => {
-    const next = last.then(call);
-    last = next.catch(() => undefined);
-    return next;
+function batchedOneAtATime(send: (batch: ProjectionBatch) => Promise<unknown[]>) {
+  let waiting: { write: ProjectionWrite; resolve: (result: never) => void; reject: (error: unknown) => void }[] = [];
+  let busy = false;
+  const drain = async () => {
+    while (waiting.length > 0) {
+      const batch = waiting;
+      waiting = [];
+      try {
+        const results = await send({ writes: batch.map((w) => w.write) });
+        batch.forEach((w, i) => w.resolve(results[i] as never));
+      } catch (error) {
+        batch.forEach((w) => w.reject(error));
+      }
+    }
+    busy = false;
   };
+  return <K extends ProjectionName>(name: K, input: Parameters<CaseActivities[K]>[0]): Promise<never> =>
+    new Promise((resolve, reject) => {
+      waiting.push({ write: { name, input } as ProjectionWrite, resolve, reject });
+      if (!busy) {
+        busy = true;
+        void Promise.resolve().then(drain); // after this turn's other writes have joined the batch
+      }
+    });
 }

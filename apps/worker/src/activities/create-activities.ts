@@ -1,5 +1,5 @@
 import type { Db } from '@onewindow/db';
-import type { CaseActivities } from '@onewindow/workflows';
+import { runProjectionWrites, type CaseActivities } from '@onewindow/workflows';
 import type { Logger } from 'pino';
 import { completeCase } from './case-completion';
 import { issueCertificate, runAutomaticStep } from './certificate-library';
@@ -21,7 +21,9 @@ export interface ActivityDeps {
  * steps, certificates, completion) is also appended to the audit chain once, keyed by `<caseNo>:<seq>`.
  */
 export function createActivities({ db, logger }: ActivityDeps): CaseActivities {
-  return {
+  const activities: CaseActivities = {
+    // The batch of a `local-serial` case: the same writes below, one after another.
+    writeProjections: (batch) => runProjectionWrites(activities, batch),
     loadCalendar: (input) => loadCalendar(db, logger, input),
     openTask: async (input) => {
       await openTask(db, input);
@@ -71,4 +73,5 @@ export function createActivities({ db, logger }: ActivityDeps): CaseActivities {
       logger.info({ caseNo: input.caseNo, outcome: input.outcome }, 'case completed');
     },
   };
+  return activities;
 }
