@@ -31,7 +31,7 @@ export const caseWorkflowInputSchema = z.object({
   /**
    * How projection writes run: regular `activity` tasks (the default, so cases started before local
    * projections existed replay unchanged), or local activities in the worker holding the workflow task
-   * (no server round trip). `local-serial`, what the API starts new cases with, runs them one at a time;
+   * (no server round trip). `local-serial`, what the API starts new cases with, sends them one batch at a time;
    * `local` ran them concurrently, which SDK 1.24 cannot always replay (docs/decisions/0005) and is kept
    * only for cases started with it. Carried by continue-as-new.
    */
