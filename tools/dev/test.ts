@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '@onewindow/config';
+import { descendantsOf } from '../process-tree';
 
 const root = repoRoot();
 const resultsDir = path.join(root, 'tmp', 'jest-results');
@@ -20,24 +21,6 @@ function timeLimitMinutes(): number {
     process.exit(2);
   }
   return minutes;
-}
-
-/** Every live descendant of `pid` (Linux /proc), children before their parents' siblings. */
-function descendantsOf(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after the last ')'.
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const walk = (p: number): number[] => (children.get(p) ?? []).flatMap((c) => [c, ...walk(c)]);
-  return walk(pid);
 }
 
 /** Signals a process and everything it started (Nx runs each task in a process group of its own). */
