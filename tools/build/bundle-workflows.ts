@@ -2,11 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { workflowsPath } from '@onewindow/workflows';
+import { sharedWorkflowModules, workflowsPath } from '@onewindow/workflows';
 import { repoRoot } from '@onewindow/config';
 
 async function main(): Promise<void> {
-  const { code } = await bundleWorkflowCode({ workflowsPath });
+  const { code } = await bundleWorkflowCode({ workflowsPath, preloadModules: [...sharedWorkflowModules] });
   const out = path.join(repoRoot(), 'dist', 'apps', 'worker', 'workflow-bundle.js');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, code);

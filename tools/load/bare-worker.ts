@@ -1,7 +1,7 @@
 // The bare baseline's worker (a child process of run-load): the same workflow bundle as the case worker,
 // no activities, on its own task queue. Tuned like the case worker (cache, workflow task slots).
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { workflowsPath } from '@onewindow/workflows';
+import { sharedWorkflowModules, workflowsPath } from '@onewindow/workflows';
 
 async function main(): Promise<void> {
   Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
@@ -11,6 +11,7 @@ async function main(): Promise<void> {
     namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: process.env.TASK_QUEUE ?? 'load-bare',
     workflowsPath,
+    bundlerOptions: { preloadModules: [...sharedWorkflowModules] },
     // As the case worker (CASE_WORKER_CACHE). With 2,000 (2026-12-01 run) this process reached 2.7 GB RSS of
     // per-workflow module copies during the 10,000-timer phase, creating a workflow timed out (vm script > 5 s)
     // and the timers fired minutes late.

@@ -9,5 +9,6 @@ export type * from './case/case-activities';
 export { PROJECTION_WRITES, runProjectionWrites, type ProjectionBatch, type ProjectionName, type ProjectionWrite } from './case/projection-writes';
 export { tally, taskHolders } from './case/step-reducer';
 export * from './baseline/index';
+export { sharedWorkflowModules } from './shared-modules';
 /** Absolute path of the bundle entry, for Worker.create({ workflowsPath }). */
 export const workflowsPath: string = require.resolve('./workflows');

@@ -5,7 +5,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { hashPlan, type ServicePlan } from '@onewindow/flow-model';
 import { OFFICIAL_CALENDAR_DATA } from '@onewindow/calendar';
 import type { CaseActivities, CaseResult, CaseWorkflowInput } from '../src/index';
-import { caseWorkflow, runProjectionWrites, workflowsPath } from '../src/index';
+import { caseWorkflow, runProjectionWrites, sharedWorkflowModules, workflowsPath } from '../src/index';
 
 export type CalendarData = NonNullable<CaseWorkflowInput['calendar']>;
 
@@ -50,7 +50,7 @@ export function fakeActivities(options: { calendar?: CalendarData; failingTasks?
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** Bundles the workflow code once per test file. */
-export const workflowBundle = (): Promise<WorkflowBundleWithSourceMap> => (bundle ??= bundleWorkflowCode({ workflowsPath }));
+export const workflowBundle = (): Promise<WorkflowBundleWithSourceMap> => (bundle ??= bundleWorkflowCode({ workflowsPath, preloadModules: [...sharedWorkflowModules] }));
 
 let queue = 0;
 const liveWorkers = new Set<Worker>();

@@ -1,5 +1,5 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { workflowsPath } from '@onewindow/workflows';
+import { sharedWorkflowModules, workflowsPath } from '@onewindow/workflows';
 import type { AppConfig } from '@onewindow/config';
 import { createActivities, type ActivityDeps } from './activities/create-activities';
 
@@ -18,10 +18,10 @@ export interface CaseWorkerOptions {
 }
 
 /**
- * Workflows kept in the sticky cache. A cached case costs ~2.6 MB of worker RSS (measured: +1.57 GB for 600
- * cached cases — with the reusable V8 context every workflow still evaluates its own copy of the bundle's
- * modules), so 2,000 meant ~5 GB; 100 bounds it to ~0.26 GB however many cases wait, and a case evicted
- * from it is replayed from its (short) history on its next decision.
+ * Workflows kept in the sticky cache. A cached case cost ~2.6 MB of worker RSS while every workflow evaluated
+ * its own copy of zod and FEEL; with those shared (`sharedWorkflowModules`) a bare workflow costs ~0.9 MB
+ * (tools/load/workflow-footprint.ts). 100 bounds the cache's memory however many cases wait, and a case
+ * evicted from it is replayed from its (short) history on its next decision.
  */
 export const CASE_WORKER_CACHE = 100;
 
@@ -36,7 +36,9 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     namespace: options.config.TEMPORAL_NAMESPACE,
     taskQueue: options.config.TASK_QUEUE,
     // Production workers load the pre-built bundle (nx build worker); dev and tests bundle from source.
-    ...(process.env.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH } } : { workflowsPath }),
+    ...(process.env.WORKFLOW_BUNDLE_PATH
+      ? { workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH } }
+      : { workflowsPath, bundlerOptions: { preloadModules: [...sharedWorkflowModules] } }),
     activities: createActivities(options.activityDeps),
     maxCachedWorkflows: options.maxCachedWorkflows ?? CASE_WORKER_CACHE,
     maxConcurrentWorkflowTaskExecutions: 40,
