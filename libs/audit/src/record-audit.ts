@@ -1,4 +1,4 @@
-import type { Db } from '@onewindow/db';
+import { kindOfClient, type Db } from '@onewindow/db';
 import { maskDeep, maskPersonalData } from './mask-personal-data';
 import { chainHash, genesisHash, type AuditContent } from './audit-hash';
 
@@ -20,19 +20,26 @@ export interface AuditInput {
   eventKey?: string;
 }
 
-type DbKind = 'sqlite' | 'postgresql';
-const kinds = new WeakMap<Db, Promise<DbKind>>();
+/**
+ * How appends are serialised on this client: a client of createPrismaClient (or a transaction of one) is
+ * known, and its SQLite transactions begin with BEGIN IMMEDIATE, which already takes the write lock; any
+ * other client is probed once and, on SQLite, takes the lock with a no-op write.
+ */
+type Serialisation = 'advisory-lock' | 'begin-immediate' | 'no-op-write';
+const probed = new WeakMap<Db, Promise<Serialisation>>();
 
-function kindOf(db: Db): Promise<DbKind> {
-  let kind = kinds.get(db);
-  if (!kind) {
-    kind = db.$queryRawUnsafe('SELECT sqlite_version()').then(
-      () => 'sqlite' as const,
-      () => 'postgresql' as const,
+function serialisationOf(db: Db): Promise<Serialisation> {
+  const known = kindOfClient(db);
+  if (known) return Promise.resolve(known === 'postgresql' ? 'advisory-lock' : 'begin-immediate');
+  let probe = probed.get(db);
+  if (!probe) {
+    probe = db.$queryRawUnsafe('SELECT sqlite_version()').then(
+      () => 'no-op-write' as const,
+      () => 'advisory-lock' as const,
     );
-    kinds.set(db, kind);
+    probed.set(db, probe);
   }
-  return kind;
+  return probe;
 }
 
 /**
@@ -43,13 +50,14 @@ const isRetryable = (error: unknown) => (error as { code?: unknown })?.code === 
 
 /**
  * Appends one entry to the hash chain. Appends are serialised: PostgreSQL by a transaction-scoped
- * advisory lock, SQLite by taking the write lock before reading the chain head (a no-op write, the
- * portable form of BEGIN IMMEDIATE; other processes wait on SQLite's busy timeout). The unique prevHash
+ * advisory lock, SQLite by holding the write lock before reading the chain head (BEGIN IMMEDIATE, or a
+ * no-op write on a client that does not begin so; other processes wait on SQLite's busy timeout). Inside
+ * inOneTransaction the append joins that transaction. The unique prevHash
  * makes a fork impossible even if that failed; such a clash is retried. With `eventKey` the append is
  * idempotent: the entry already recorded for that key is returned and nothing is appended.
  */
 export async function recordAudit(db: Db, input: AuditInput) {
-  const kind = await kindOf(db);
+  const serialisation = await serialisationOf(db);
   const content: AuditContent = {
     at: input.at ?? new Date(),
     actorUserId: input.actorUserId ?? null,
@@ -64,8 +72,8 @@ export async function recordAudit(db: Db, input: AuditInput) {
     try {
       return await db.$transaction(
         async (tx) => {
-          if (kind === 'postgresql') await tx.$queryRawUnsafe('SELECT pg_advisory_xact_lock(781120002)::text AS locked');
-          else await tx.$executeRawUnsafe('UPDATE "AuditEntry" SET "seq" = "seq" WHERE 0');
+          if (serialisation === 'advisory-lock') await tx.$queryRawUnsafe('SELECT pg_advisory_xact_lock(781120002)::text AS locked');
+          else if (serialisation === 'no-op-write') await tx.$executeRawUnsafe('UPDATE "AuditEntry" SET "seq" = "seq" WHERE 0');
           if (content.eventKey != null) {
             const recorded = await tx.auditEntry.findUnique({ where: { eventKey: content.eventKey } });
             if (recorded) return recorded;

@@ -14,8 +14,22 @@ export type Db = SqlitePrismaClient;
  */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
+const kinds = new WeakMap<Db, 'sqlite' | 'postgresql'>();
+
+/**
+ * The database behind a client of createPrismaClient; undefined for any other client. Its SQLite
+ * transactions all begin with BEGIN IMMEDIATE (below).
+ */
+export const databaseKindOf = (db: Db): 'sqlite' | 'postgresql' | undefined => kinds.get(db);
+
 /** A Prisma client over the driver adapter that DATABASE_URL names (file: → SQLite, postgresql: → pg). */
 export function createPrismaClient(url: string): Db {
+  const client = openPrismaClient(url);
+  kinds.set(client, url.startsWith('file:') ? 'sqlite' : 'postgresql');
+  return client;
+}
+
+function openPrismaClient(url: string): Db {
   if (url.startsWith('file:')) {
     const adapter = new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
     // The adapter opens its one connection lazily in connect(); tune that connection before first use.

@@ -1,4 +1,5 @@
 export { createPrismaClient, type Db } from './create-prisma-client';
+export { inOneTransaction, kindOfClient } from './one-transaction';
 export { migrateDatabase, listMigrations, MigrationError, sqliteFilePath, type DatabaseKind } from './migrate-database';
 export type * from './generated/sqlite/models';
 export { Prisma } from './generated/sqlite/client';

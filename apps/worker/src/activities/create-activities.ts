@@ -1,4 +1,4 @@
-import type { Db } from '@onewindow/db';
+import { inOneTransaction, type Db } from '@onewindow/db';
 import { runProjectionWrites, type CaseActivities } from '@onewindow/workflows';
 import type { Logger } from 'pino';
 import { completeCase } from './case-completion';
@@ -22,8 +22,10 @@ export interface ActivityDeps {
  */
 export function createActivities({ db, logger }: ActivityDeps): CaseActivities {
   const activities: CaseActivities = {
-    // The batch of a `local-serial` case: the same writes below, one after another.
-    writeProjections: (batch) => runProjectionWrites(activities, batch),
+    // The batch of a `local-serial` case: the same writes below, one after another, in one transaction —
+    // each write's own transaction (the audit append, task holders) joins it. A failed batch leaves
+    // nothing behind and is retried whole (every write is keyed).
+    writeProjections: (batch) => inOneTransaction(db, (tx) => runProjectionWrites(createActivities({ db: tx, logger }), batch)),
     loadCalendar: (input) => loadCalendar(db, logger, input),
     openTask: async (input) => {
       await openTask(db, input);
