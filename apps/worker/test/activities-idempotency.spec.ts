@@ -2,7 +2,6 @@ import pino from 'pino';
 import { createSqliteTestDatabase, type TestDatabase } from '@onewindow/db';
 import { OFFICIAL_CALENDAR_DATA } from '@onewindow/calendar';
 import type { CaseActivities } from '@onewindow/workflows';
-import { verifyAuditChain } from '@onewindow/audit';
 import { createActivities } from '../src/activities/create-activities';
 
 const caseNo = 'YC20261123000001';
@@ -254,34 +253,5 @@ describe('case activities over a real SQLite file', () => {
     expect(data.years.map((y) => y.year)).toEqual([2025, 2026, 2027]);
     expect(data.years.find((y) => y.year === 2026)).toEqual(OFFICIAL_CALENDAR_DATA.years.find((y) => y.year === 2026));
     expect(data.years.find((y) => y.year === 2027)).toMatchObject({ provisional: true });
-  });
-  describe('writeProjections: a local-serial batch is one transaction', () => {
-    const step = { stepId: 'item_BATCH', generation: 1 };
-    const open = { ...openInput, ...key(90), ...step, assignees: ['batch-1'] };
-    const decide = { ...key(91), stepId: step.stepId, action: 'approve', actor: 'batch-1', details: {} };
-    const close = { ...key(92), ...step, status: 'approved' as const };
-    const rows = async () => ({
-      tasks: await database.db.task.count({ where: { id: `${caseNo}:item_BATCH:1` } }),
-      decisions: await database.db.decision.count({ where: { caseNo, eventSeq: { in: [90, 91, 92] } } }),
-      audit: await database.db.auditEntry.count({ where: { eventKey: { in: [`${caseNo}:90`, `${caseNo}:91`, `${caseNo}:92`] } } }),
-    });
-
-    it('a write that fails leaves none of its batch behind, not even the audit entry of an earlier write', async () => {
-      // closeTask before the step's task row exists fails; the decision before it in the batch is rolled back.
-      const batch = { writes: [{ name: 'recordDecision' as const, input: decide }, { name: 'closeTask' as const, input: close }] };
-      await expect(acts.writeProjections(batch)).rejects.toThrow(/not in the projection yet/);
-      expect(await rows()).toEqual({ tasks: 0, decisions: 0, audit: 0 });
-    });
-
-    it('a whole batch commits together, returns each result in order, and retried changes nothing', async () => {
-      const batch = { writes: [{ name: 'openTask' as const, input: open }, { name: 'recordDecision' as const, input: decide }, { name: 'closeTask' as const, input: close }] };
-      await expect(acts.writeProjections(batch)).resolves.toEqual([undefined, undefined, undefined]);
-      const written = await rows();
-      expect(written).toEqual({ tasks: 1, decisions: 1, audit: 1 });
-      expect(await database.db.task.findUnique({ where: { id: `${caseNo}:item_BATCH:1` } })).toMatchObject({ state: 'done', outcome: 'approved' });
-      await acts.writeProjections(batch);
-      expect(await rows()).toEqual(written);
-      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
-    });
   });
 });

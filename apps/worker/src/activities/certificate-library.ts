@@ -1,6 +1,6 @@
 import type { AutomaticStepResult, IssueCertificateInput, IssuedCertificate, RunAutomaticStepInput } from '@onewindow/workflows';
 import type { Db } from '@onewindow/db';
-import { eventSeq, ignoreDuplicate } from './event-key.util';
+import { eventSeq, insertOnce } from './event-key.util';
 
 /** Readable, unique and derived from the event alone, so a retry yields the same number. */
 export const certificateNumber = (caseNo: string, seq: number): string => `${caseNo}-Z${String(seq).padStart(3, '0')}`;
@@ -12,25 +12,21 @@ export async function issueCertificate(db: Db, input: IssueCertificateInput): Pr
   if (!found) throw new Error(`case ${input.caseNo} is not in the database: cannot name the certificate holder`);
   const task = await db.task.findFirst({ where: { caseNo: input.caseNo, stepId: input.stepId }, orderBy: { seq: 'desc' } });
   const number = certificateNumber(input.caseNo, seq);
-  await ignoreDuplicate(() =>
-    db.certificate.upsert({
-      where: { id: input.idempotencyKey },
-      update: {},
-      create: {
-        id: input.idempotencyKey,
-        typeCode: input.certificateTypeCode,
-        number,
-        holderIdNumber: found.applicant.idNumber,
-        holderName: found.applicant.name,
-        issuerDeptCode: task?.departmentCode ?? 'window',
-        issuedAt: new Date(input.at),
-        validFrom: input.on,
-        status: 'valid',
-        sourceCaseNo: input.caseNo,
-        data: JSON.stringify({ name: input.name, stepId: input.stepId, itemCode: input.itemCode ?? null, issuedBy: input.issuedBy }),
-      },
-    }),
-  );
+  const inserted = await insertOnce(db, 'certificate', {
+    id: input.idempotencyKey,
+    typeCode: input.certificateTypeCode,
+    number,
+    holderIdNumber: found.applicant.idNumber,
+    holderName: found.applicant.name,
+    issuerDeptCode: task?.departmentCode ?? 'window',
+    issuedAt: new Date(input.at),
+    validFrom: input.on,
+    status: 'valid',
+    sourceCaseNo: input.caseNo,
+    data: JSON.stringify({ name: input.name, stepId: input.stepId, itemCode: input.itemCode ?? null, issuedBy: input.issuedBy }),
+  });
+  if (inserted) return { certificateNo: number };
+  // Issued before (a retry): the library's row answers, and says so if another write took the number.
   const stored = await db.certificate.findUniqueOrThrow({ where: { id: input.idempotencyKey }, select: { number: true } });
   return { certificateNo: stored.number };
 }

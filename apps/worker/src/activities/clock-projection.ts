@@ -1,6 +1,6 @@
 import type { EscalateOverdueInput, RecordClockEventInput, SendReminderInput } from '@onewindow/workflows';
 import type { Db } from '@onewindow/db';
-import { clockId, eventSeq, ignoreDuplicate } from './event-key.util';
+import { clockId, eventSeq, insertOnce } from './event-key.util';
 import { setOpenTaskDueDate } from './task-projection';
 
 const KIND: Record<RecordClockEventInput['event'], string> = {
@@ -26,23 +26,17 @@ interface ClockEventRow {
 }
 
 async function writeClockEvent(db: Db, row: ClockEventRow): Promise<void> {
-  await ignoreDuplicate(() =>
-    db.clockEvent.upsert({
-      where: { caseNo_eventSeq: { caseNo: row.caseNo, eventSeq: row.seq } },
-      update: {},
-      create: {
-        id: `${row.caseNo}:${row.seq}`,
-        caseNo: row.caseNo,
-        eventSeq: row.seq,
-        clockId: row.clockId,
-        kind: row.kind,
-        at: new Date(row.at),
-        reason: row.reason ?? null,
-        approvedBy: row.approvedBy ?? null,
-        payload: JSON.stringify(row.payload),
-      },
-    }),
-  );
+  await insertOnce(db, 'clockEvent', {
+    id: `${row.caseNo}:${row.seq}`,
+    caseNo: row.caseNo,
+    eventSeq: row.seq,
+    clockId: row.clockId,
+    kind: row.kind,
+    at: new Date(row.at),
+    reason: row.reason ?? null,
+    approvedBy: row.approvedBy ?? null,
+    payload: JSON.stringify(row.payload),
+  });
 }
 
 const dueDateOf = (payload: string | null): string | undefined => {

@@ -1,6 +1,6 @@
 import type { RecordDecisionInput } from '@onewindow/workflows';
 import type { Db } from '@onewindow/db';
-import { ignoreDuplicate } from './event-key.util';
+import { insertOnce } from './event-key.util';
 
 const people = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length > 0) : []);
 
@@ -14,21 +14,15 @@ export async function recordCopies(db: Db, input: RecordDecisionInput): Promise<
   const stepId = input.stepId;
   const note = typeof input.details.note === 'string' ? input.details.note : null;
   for (const userId of people(input.details.to)) {
-    await ignoreDuplicate(() =>
-      db.caseCopy.upsert({
-        where: { caseNo_stepId_userId: { caseNo: input.caseNo, stepId, userId } },
-        update: {},
-        create: {
-          id: `${input.idempotencyKey}:${userId}`,
-          caseNo: input.caseNo,
-          stepId,
-          userId,
-          copiedBy: input.actor,
-          note,
-          eventKey: input.idempotencyKey,
-          copiedAt: new Date(input.at),
-        },
-      }),
-    );
+    await insertOnce(db, 'caseCopy', {
+      id: `${input.idempotencyKey}:${userId}`,
+      caseNo: input.caseNo,
+      stepId,
+      userId,
+      copiedBy: input.actor,
+      note,
+      eventKey: input.idempotencyKey,
+      copiedAt: new Date(input.at),
+    });
   }
 }

@@ -2,7 +2,7 @@ import type { RecordDecisionInput } from '@onewindow/workflows';
 import type { Db } from '@onewindow/db';
 import { applyCalendarRefresh } from './clock-projection';
 import { recordCopies } from './copy-projection';
-import { eventSeq, ignoreDuplicate } from './event-key.util';
+import { eventSeq, insertOnce } from './event-key.util';
 
 /**
  * The human-readable reason column: refusal reasons, the verb's reason (procedure, 退回, 转办, 委派,
@@ -26,22 +26,16 @@ function reasonOf(action: string, details: Record<string, unknown>): string | nu
 export async function recordDecision(db: Db, input: RecordDecisionInput): Promise<void> {
   const seq = eventSeq(input.idempotencyKey, input.caseNo);
   await recordCopies(db, input);
-  await ignoreDuplicate(() =>
-    db.decision.upsert({
-      where: { caseNo_eventSeq: { caseNo: input.caseNo, eventSeq: seq } },
-      update: {},
-      create: {
-        id: input.idempotencyKey,
-        caseNo: input.caseNo,
-        eventSeq: seq,
-        stepId: input.stepId ?? null,
-        verb: input.action,
-        actorUserId: input.actor,
-        reason: reasonOf(input.action, input.details),
-        payload: JSON.stringify(input.details),
-        decidedAt: new Date(input.at),
-      },
-    }),
-  );
+  await insertOnce(db, 'decision', {
+    id: input.idempotencyKey,
+    caseNo: input.caseNo,
+    eventSeq: seq,
+    stepId: input.stepId ?? null,
+    verb: input.action,
+    actorUserId: input.actor,
+    reason: reasonOf(input.action, input.details),
+    payload: JSON.stringify(input.details),
+    decidedAt: new Date(input.at),
+  });
   if (input.action === 'calendar_refreshed') await applyCalendarRefresh(db, input.caseNo, input.details);
 }

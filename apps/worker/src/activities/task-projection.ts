@@ -1,6 +1,6 @@
 import type { CloseTaskInput, OpenTaskInput, SetTaskHoldersInput } from '@onewindow/workflows';
-import type { Db } from '@onewindow/db';
-import { eventSeq, ignoreDuplicate, taskId } from './event-key.util';
+import { inOneTransaction, type Db } from '@onewindow/db';
+import { eventSeq, insertOnce, taskId } from './event-key.util';
 
 /** The statuses with which a generation ends because the step's people changed: the next generation takes over. */
 const SUPERSEDED: ReadonlySet<CloseTaskInput['status']> = new Set(['transferred', 'delegated', 'delegation_resolved', 'signers_changed']);
@@ -22,27 +22,24 @@ export const closedTaskState = (status: CloseTaskInput['status']): 'done' | 'can
 export async function openTask(db: Db, input: OpenTaskInput): Promise<void> {
   const id = taskId(input.caseNo, input.stepId, input.generation);
   const holders = [...new Set(input.assignees)];
-  await ignoreDuplicate(() =>
-    db.task.upsert({
-      where: { id },
-      update: {},
-      create: {
-        id,
-        caseNo: input.caseNo,
-        stepId: input.stepId,
-        seq: input.generation,
-        departmentCode: input.departmentCode,
-        role: input.role,
-        // One holder is the person's inbox; several (会签, a group, a delegate beside other signers) are listed in holders.
-        assigneeUserId: holders.length === 1 ? holders[0] : null,
-        holders: { create: holders.map((userId) => ({ userId })) },
-        state: 'open',
-        openedAt: new Date(input.at),
-        // Null while the step clock is stopped (补正, special procedure, at the window, paused).
-        dueDate: input.dueDate,
-      },
-    }),
-  );
+  // The row and its holders together (inside a projection batch this joins the batch's transaction).
+  await inOneTransaction(db, async (tx) => {
+    const opened = await insertOnce(tx, 'task', {
+      id,
+      caseNo: input.caseNo,
+      stepId: input.stepId,
+      seq: input.generation,
+      departmentCode: input.departmentCode,
+      role: input.role,
+      // One holder is the person's inbox; several (会签, a group, a delegate beside other signers) are listed in holders.
+      assigneeUserId: holders.length === 1 ? holders[0] : null,
+      state: 'open',
+      openedAt: new Date(input.at),
+      // Null while the step clock is stopped (补正, special procedure, at the window, paused).
+      dueDate: input.dueDate,
+    });
+    if (opened && holders.length > 0) await tx.taskHolder.createMany({ data: holders.map((userId) => ({ taskId: id, userId })) });
+  });
 }
 
 export class TaskNotOpenedYetError extends Error {
