@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type BetterSqlite3 from 'better-sqlite3';
+import { Mutex } from 'async-mutex';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqlitePrismaClient } from './generated/sqlite/client';
@@ -36,7 +38,7 @@ function openPrismaClient(url: string): Db {
     const connect = adapter.connect.bind(adapter);
     adapter.connect = async () => {
       const connection = await connect();
-      tuneSqliteConnection((connection as unknown as { client: BetterSqlite3.Database }).client);
+      beginTransactionsWithoutBlocking(connection, (connection as unknown as { client: BetterSqlite3.Database }).client);
       return connection;
     };
     return new SqlitePrismaClient({ adapter });
@@ -45,20 +47,81 @@ function openPrismaClient(url: string): Db {
   return new PostgresqlPrismaClient({ adapter }) as unknown as Db;
 }
 
+type SqliteConnection = Awaited<ReturnType<PrismaBetterSQLite3['connect']>>;
+type SqliteTransaction = Awaited<ReturnType<SqliteConnection['startTransaction']>>;
+
+const isBusy = (error: unknown) => (error as { code?: unknown } | null)?.code === 'SQLITE_BUSY';
+
 /**
- * Per-connection settings for a SQLite file shared by several processes:
+ * Per-connection settings for a SQLite file shared by several processes (the API and the worker):
  * - WAL journal (migrateDatabase sets it once; it persists in the file — set here too for a file it did not migrate),
  *   so readers never wait for the writer;
- * - busy_timeout (the adapter's `timeout` option) so a writer waits for the lock instead of failing at once;
- * - every transaction — interactive ($transaction) and Prisma's own (nested writes, upserts) — begins with
- *   BEGIN IMMEDIATE instead of the adapter's deferred BEGIN. A deferred transaction that reads first and then
- *   writes cannot wait for the lock: when the other process committed in between, SQLite fails the write at
- *   once with SQLITE_BUSY(_SNAPSHOT) and busy_timeout does not apply (what the API answered as HTTP 500 on
- *   acceptance under load). BEGIN IMMEDIATE takes the write lock up front, waiting on busy_timeout.
+ * - busy_timeout, so a write outside a transaction waits for the lock instead of failing at once;
+ * - every transaction — interactive ($transaction) and Prisma's own (nested writes) — begins with BEGIN IMMEDIATE
+ *   instead of the adapter's deferred BEGIN. A deferred transaction that reads first and then writes cannot wait
+ *   for the lock: when the other process committed in between, SQLite fails the write at once with
+ *   SQLITE_BUSY(_SNAPSHOT) and busy_timeout does not apply (what the API answered as HTTP 500 on acceptance
+ *   under load). BEGIN IMMEDIATE takes the write lock up front;
+ * - and it waits for that lock without blocking the process. better-sqlite3 is synchronous: under busy_timeout a
+ *   BEGIN that waits for the other process's transaction froze the whole event loop (the load run's profiles:
+ *   16 s of 60 in the API's startTransaction). So BEGIN IMMEDIATE is tried without a busy timeout and, while the
+ *   other process holds the lock, retried after short sleeps that let the process serve everything else, for up
+ *   to SQLITE_BUSY_TIMEOUT_MS. This connection's own transactions still run one at a time (a mutex, as in the
+ *   adapter, whose BEGIN then finds the transaction open and does nothing).
  */
-function tuneSqliteConnection(client: BetterSqlite3.Database): void {
+function beginTransactionsWithoutBlocking(connection: SqliteConnection, client: BetterSqlite3.Database): void {
   if (!client.memory && client.pragma('journal_mode', { simple: true }) !== 'wal') client.pragma('journal_mode = WAL');
   client.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   const prepare = client.prepare.bind(client);
-  client.prepare = ((source: string) => prepare(source === 'BEGIN' ? 'BEGIN IMMEDIATE' : source)) as typeof client.prepare;
+  let begun = false;
+  const alreadyBegun = { run: () => ({ changes: 0, lastInsertRowid: 0 }) };
+  client.prepare = ((source: string) => {
+    if (source !== 'BEGIN') return prepare(source);
+    if (!begun) return prepare('BEGIN IMMEDIATE');
+    begun = false;
+    return alreadyBegun;
+  }) as typeof client.prepare;
+
+  const beginImmediate = async () => {
+    const begin = prepare('BEGIN IMMEDIATE');
+    const deadline = Date.now() + SQLITE_BUSY_TIMEOUT_MS;
+    for (let pause = 1; ; pause = Math.min(pause * 2, 16)) {
+      client.pragma('busy_timeout = 0');
+      try {
+        begin.run();
+        return;
+      } catch (error) {
+        if (!isBusy(error) || Date.now() >= deadline) throw error;
+      } finally {
+        client.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+      }
+      await sleep(pause);
+    }
+  };
+
+  const transactions = new Mutex();
+  const startTransaction = connection.startTransaction.bind(connection);
+  connection.startTransaction = async (isolationLevel) => {
+    const release = await transactions.acquire();
+    let transaction: SqliteTransaction;
+    try {
+      await beginImmediate();
+      begun = true;
+      try {
+        transaction = await startTransaction(isolationLevel);
+      } catch (error) {
+        begun = false;
+        client.prepare('ROLLBACK').run();
+        throw error;
+      }
+    } catch (error) {
+      release();
+      throw error;
+    }
+    const commit = transaction.commit.bind(transaction);
+    const rollback = transaction.rollback.bind(transaction);
+    transaction.commit = () => commit().finally(release);
+    transaction.rollback = () => rollback().finally(release);
+    return transaction;
+  };
 }

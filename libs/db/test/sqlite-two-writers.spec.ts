@@ -16,7 +16,42 @@ for (let i = 0; i < Number(process.argv[2]); i++) {
 db.close();
 `;
 
+// Holds the write lock for a while, then commits; says "locked" once it holds it.
+const lockHolder = `
+const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});
+const db = new Database(process.argv[1]);
+db.exec('BEGIN IMMEDIATE');
+db.prepare('INSERT INTO "IdempotencyRecord" (key, requestHash, response, status) VALUES (?, ?, ?, 0)').run('holder', 'h', '{}');
+process.stdout.write('locked\\n');
+Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.argv[2]));
+db.exec('COMMIT');
+db.close();
+`;
+
 describe('SQLite shared by two processes', () => {
+  it('waits for the other process to release the write lock without blocking its own event loop', async () => {
+    const t = await createSqliteTestDatabase();
+    try {
+      const holdMs = 800;
+      const child = spawn(process.execPath, ['-e', lockHolder, sqliteFilePath(t.url), String(holdMs)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const childDone = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      await new Promise<void>((resolve) => child.stdout.on('data', (chunk) => String(chunk).includes('locked') && resolve()));
+      // While our transaction waits for the lock, timers of this process must keep firing.
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 10);
+      await t.db.$transaction(async (tx) => {
+        await tx.idempotencyRecord.create({ data: { key: 'ours', requestHash: 'h', response: '{}', status: 0 } });
+      });
+      clearInterval(ticker);
+      expect(await childDone).toBe(0);
+      expect(await t.db.idempotencyRecord.count()).toBe(2);
+      // A synchronous busy wait (busy_timeout inside BEGIN) would have let at most one tick through.
+      expect(ticks).toBeGreaterThan(10);
+    } finally {
+      await t.dispose();
+    }
+  });
+
   it('commits every read-then-write transaction while another process keeps writing', async () => {
     const t = await createSqliteTestDatabase();
     try {
