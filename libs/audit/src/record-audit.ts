@@ -51,7 +51,7 @@ const isRetryable = (error: unknown) => (error as { code?: unknown })?.code === 
 /**
  * Appends one entry to the hash chain. Appends are serialised: PostgreSQL by a transaction-scoped
  * advisory lock, SQLite by holding the write lock before reading the chain head (BEGIN IMMEDIATE, or a
- * no-op write on a client that does not begin so; other processes wait on SQLite's busy timeout). Inside
+ * no-op write on a client that does not begin so; other appenders wait for that lock). Inside
  * inOneTransaction the append joins that transaction. The unique prevHash
  * makes a fork impossible even if that failed; such a clash is retried. With `eventKey` the append is
  * idempotent: the entry already recorded for that key is returned and nothing is appended.

@@ -26,7 +26,8 @@ export async function issueCertificate(db: Db, input: IssueCertificateInput): Pr
     data: JSON.stringify({ name: input.name, stepId: input.stepId, itemCode: input.itemCode ?? null, issuedBy: input.issuedBy }),
   });
   if (inserted) return { certificateNo: number };
-  // Issued before (a retry): the library's row answers, and says so if another write took the number.
+  // Not inserted: issued before (a retry), and the stored row answers. (Had another certificate taken the
+  // number, no row would carry this id, and the lookup would fail the activity rather than report a wrong number.)
   const stored = await db.certificate.findUniqueOrThrow({ where: { id: input.idempotencyKey }, select: { number: true } });
   return { certificateNo: stored.number };
 }
