@@ -41,7 +41,9 @@ function openPrismaClient(url: string): Db {
       beginTransactionsWithoutBlocking(connection, (connection as unknown as { client: BetterSqlite3.Database }).client);
       return connection;
     };
-    return new SqlitePrismaClient({ adapter });
+    // Waiting for the other process's write lock counts in a transaction's maxWait (Prisma's default: 2 s);
+    // allow as long as the lock wait itself (below).
+    return new SqlitePrismaClient({ adapter, transactionOptions: { maxWait: SQLITE_BUSY_TIMEOUT_MS } });
   }
   const adapter = new PrismaPg({ connectionString: url });
   return new PostgresqlPrismaClient({ adapter }) as unknown as Db;

@@ -29,20 +29,24 @@ db.close();
 `;
 
 describe('SQLite shared by two processes', () => {
-  it('waits for the other process to release the write lock without blocking its own event loop', async () => {
+  it('waits for the other process to release the write lock, longer than the 2 s Prisma allows by default, without blocking its own event loop', async () => {
     const t = await createSqliteTestDatabase();
     try {
-      const holdMs = 800;
+      // Longer than Prisma's default maxWait (2 s) to start a transaction: waiting for the lock counts in it.
+      const holdMs = 2500;
       const child = spawn(process.execPath, ['-e', lockHolder, sqliteFilePath(t.url), String(holdMs)], { stdio: ['ignore', 'pipe', 'pipe'] });
       const childDone = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       await new Promise<void>((resolve) => child.stdout.on('data', (chunk) => String(chunk).includes('locked') && resolve()));
       // While our transaction waits for the lock, timers of this process must keep firing.
       let ticks = 0;
       const ticker = setInterval(() => ticks++, 10);
-      await t.db.$transaction(async (tx) => {
-        await tx.idempotencyRecord.create({ data: { key: 'ours', requestHash: 'h', response: '{}', status: 0 } });
-      });
-      clearInterval(ticker);
+      try {
+        await t.db.$transaction(async (tx) => {
+          await tx.idempotencyRecord.create({ data: { key: 'ours', requestHash: 'h', response: '{}', status: 0 } });
+        });
+      } finally {
+        clearInterval(ticker);
+      }
       expect(await childDone).toBe(0);
       expect(await t.db.idempotencyRecord.count()).toBe(2);
       // A synchronous busy wait (busy_timeout inside BEGIN) would have let at most one tick through.
