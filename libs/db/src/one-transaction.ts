@@ -11,9 +11,9 @@ const rootOf = new WeakMap<object, Db>();
  *
  * Used for a case's batch of projection writes (one BEGIN IMMEDIATE … COMMIT instead of one per write).
  */
-export async function inOneTransaction<T>(db: Db, work: (tx: Db) => Promise<T>, options: { maxWait?: number; timeout?: number } = {}): Promise<T> {
+export async function inOneTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   if (rootOf.has(db)) return work(db);
-  return db.$transaction((tx) => work(joinable(tx as unknown as Db, db)), { maxWait: 10_000, timeout: 10_000, ...options });
+  return db.$transaction((tx) => work(joinable(tx as unknown as Db, db)), { maxWait: 10_000, timeout: 10_000 });
 }
 
 function joinable(tx: Db, root: Db): Db {
