@@ -9,6 +9,7 @@ import { parseLoadOptions, usage, UsageError, type LoadOptions } from './load-op
 import { prepareFiveDepartmentCase } from './load-fixtures';
 import { startLoadStack, type LoadStack } from './load-stack';
 import { openCasesMemory } from './memory-phase';
+import { cpuDuring } from './process-cpu';
 import { mib, treeRssBytes } from './process-rss';
 import { fmt, markdownTable, summarize, verdict, type ReportRow } from './stats';
 import { closedLoop, type ThroughputResult } from './throughput-phase';
@@ -47,21 +48,28 @@ async function main(options: LoadOptions): Promise<void> {
     let oneWindow: ThroughputResult | undefined;
     const parts = { accept: [] as number[], decision: [] as number[], issue: [] as number[], retries: 0 };
     let baseline: ThroughputResult | undefined;
+    const cpu: { oneWindow?: Record<string, number>; baseline?: Record<string, number> } = {};
+    // The bare worker serves only the baseline; cpuDuring adds this process (the generator).
+    const cpuPids = { ...pids, bareWorker: stack.pids.bareWorker };
     if (options.phases.includes('throughput')) {
       log(`throughput: OneWindow complete cases, ${options.concurrency} in flight, ${options.duration} s…`);
       const retriesBefore = driver.notReadyRetries;
-      oneWindow = await closedLoop('OneWindow', options.concurrency, options.duration, async () => {
-        const t = await driver.complete();
-        parts.accept.push(t.acceptMs);
-        parts.decision.push(...t.decisionMs);
-        parts.issue.push(t.issueMs);
-        return t;
-      });
+      const measured = await cpuDuring(cpuPids, () =>
+        closedLoop('OneWindow', options.concurrency, options.duration, async () => {
+          const t = await driver.complete();
+          parts.accept.push(t.acceptMs);
+          parts.decision.push(...t.decisionMs);
+          parts.issue.push(t.issueMs);
+          return t;
+        }),
+      );
+      [oneWindow, cpu.oneWindow] = [measured.result, measured.cpuSeconds];
       parts.retries = driver.notReadyRetries - retriesBefore;
       log(`throughput: OneWindow ${fmt(oneWindow.perSecond, 2)} cases/s; settling…`);
       await new Promise((r) => setTimeout(r, 10_000));
       log(`throughput: bare baseline, ${options.concurrency} in flight, ${options.duration} s…`);
-      baseline = await closedLoop('bare', options.concurrency, options.duration, () => bare.complete());
+      const bareMeasured = await cpuDuring(cpuPids, () => closedLoop('bare', options.concurrency, options.duration, () => bare.complete()));
+      [baseline, cpu.baseline] = [bareMeasured.result, bareMeasured.cpuSeconds];
       log(`throughput: bare ${fmt(baseline.perSecond, 2)} cases/s`);
     }
     // A phase that fails is logged and left out of the report; the others still run.
@@ -80,7 +88,7 @@ async function main(options: LoadOptions): Promise<void> {
     const timers = options.phases.includes('timers') ? await guarded('timers', () => timerLateness(running.temporalAddress, options.timers, log)) : undefined;
     const memory = options.phases.includes('memory') ? await guarded('memory', () => openCasesMemory(driver, running.databaseUrl, pids, options.openCases, 20 * 60, log)) : undefined;
     const rssNow = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, mib(treeRssBytes(pid))]));
-    process.stdout.write(report(options, began, { parts, oneWindow, baseline, latency, timers, memory, rssNow }) + '\n');
+    process.stdout.write(report(options, began, { parts, oneWindow, baseline, cpu, latency, timers, memory, rssNow }) + '\n');
   } finally {
     await bare.close().catch(() => undefined);
     log('stopping the stack…');
@@ -91,7 +99,7 @@ async function main(options: LoadOptions): Promise<void> {
 function report(
   o: LoadOptions,
   began: Date,
-  r: { latency?: import('./latency-phase').LatencyResult; timers?: import('./timer-phase').TimerResult; memory?: import('./memory-phase').MemoryResult; parts: { accept: number[]; decision: number[]; issue: number[]; retries: number }; oneWindow?: ThroughputResult; baseline?: ThroughputResult; rssNow: Record<string, number> },
+  r: { latency?: import('./latency-phase').LatencyResult; timers?: import('./timer-phase').TimerResult; memory?: import('./memory-phase').MemoryResult; parts: { accept: number[]; decision: number[]; issue: number[]; retries: number }; oneWindow?: ThroughputResult; baseline?: ThroughputResult; cpu: { oneWindow?: Record<string, number>; baseline?: Record<string, number> }; rssNow: Record<string, number> },
 ): string {
   const rows: ReportRow[] = [];
   const { oneWindow: ow, baseline: bl, latency: lat, timers: tm, memory: mem } = r;
@@ -119,6 +127,7 @@ function report(
       verdict: '–',
       notes: `approvals answered 409 "still starting" / "No registered handler" and re-sent (workflow still in its first loadCalendar activity): ${r.parts.retries}`,
     });
+    rows.push({ measure: 'CPU per completed case, by process (ms)', value: `OneWindow: ${cpuPerCase(r.cpu.oneWindow, ow.completed)}; bare: ${cpuPerCase(r.cpu.baseline, bl.completed)}`, target: '–', verdict: '–', notes: `user + system CPU of each process tree during the measurement, / completed cases; the machine has ${os.cpus().length} cores` });
     rows.push({ measure: 'OneWindow / bare', value: fmt(ratio, 2), target: '≥ 0.5', verdict: verdict(ratio >= 0.5), notes: 'same machine, same run' });
   }
   if (lat) {
@@ -162,6 +171,9 @@ function report(
     `RSS at the end: ${Object.entries(r.rssNow).map(([k, v]) => `${k} ${fmt(v, 0)} MiB`).join(', ')}.`,
   ].join('\n');
 }
+
+const cpuPerCase = (seconds: Record<string, number> | undefined, completed: number): string =>
+  seconds && completed > 0 ? Object.entries(seconds).map(([name, s]) => `${name} ${fmt((s * 1000) / completed, 0)}`).join(', ') : '–';
 
 let options: LoadOptions | 'help';
 try {
