@@ -1,5 +1,6 @@
 export { createPrismaClient, type Db } from './create-prisma-client';
 export { inOneTransaction, kindOfClient } from './one-transaction';
+export { insertOnce, type KeyedRow, type KeyedTable } from './insert-once';
 export { migrateDatabase, listMigrations, MigrationError, sqliteFilePath, type DatabaseKind } from './migrate-database';
 export type * from './generated/sqlite/models';
 export { Prisma } from './generated/sqlite/client';

@@ -1,6 +1,6 @@
 import type { AutomaticStepResult, IssueCertificateInput, IssuedCertificate, RunAutomaticStepInput } from '@onewindow/workflows';
-import type { Db } from '@onewindow/db';
-import { eventSeq, insertOnce } from './event-key.util';
+import { insertOnce, type Db } from '@onewindow/db';
+import { eventSeq } from './event-key.util';
 
 /** Readable, unique and derived from the event alone, so a retry yields the same number. */
 export const certificateNumber = (caseNo: string, seq: number): string => `${caseNo}-Z${String(seq).padStart(3, '0')}`;
@@ -25,7 +25,7 @@ export async function issueCertificate(db: Db, input: IssueCertificateInput): Pr
     sourceCaseNo: input.caseNo,
     data: JSON.stringify({ name: input.name, stepId: input.stepId, itemCode: input.itemCode ?? null, issuedBy: input.issuedBy }),
   });
-  if (inserted) return { certificateNo: number };
+  if (inserted === 1) return { certificateNo: number };
   // Not inserted: issued before (a retry), and the stored row answers. (Had another certificate taken the
   // number, no row would carry this id, and the lookup would fail the activity rather than report a wrong number.)
   const stored = await db.certificate.findUniqueOrThrow({ where: { id: input.idempotencyKey }, select: { number: true } });

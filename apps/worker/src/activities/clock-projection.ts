@@ -1,6 +1,6 @@
 import type { EscalateOverdueInput, RecordClockEventInput, SendReminderInput } from '@onewindow/workflows';
-import type { Db } from '@onewindow/db';
-import { clockId, eventSeq, insertOnce } from './event-key.util';
+import { insertOnce, type Db } from '@onewindow/db';
+import { clockId, eventSeq } from './event-key.util';
 import { setOpenTaskDueDate } from './task-projection';
 
 const KIND: Record<RecordClockEventInput['event'], string> = {

@@ -1,6 +1,5 @@
 import type { RecordDecisionInput } from '@onewindow/workflows';
-import type { Db } from '@onewindow/db';
-import { insertOnce } from './event-key.util';
+import { insertOnce, type Db } from '@onewindow/db';
 
 const people = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length > 0) : []);
 
@@ -13,16 +12,15 @@ export async function recordCopies(db: Db, input: RecordDecisionInput): Promise<
   if (input.action !== 'cc' || !input.stepId) return;
   const stepId = input.stepId;
   const note = typeof input.details.note === 'string' ? input.details.note : null;
-  for (const userId of people(input.details.to)) {
-    await insertOnce(db, 'caseCopy', {
-      id: `${input.idempotencyKey}:${userId}`,
-      caseNo: input.caseNo,
-      stepId,
-      userId,
-      copiedBy: input.actor,
-      note,
-      eventKey: input.idempotencyKey,
-      copiedAt: new Date(input.at),
-    });
-  }
+  const rows = [...new Set(people(input.details.to))].map((userId) => ({
+    id: `${input.idempotencyKey}:${userId}`,
+    caseNo: input.caseNo,
+    stepId,
+    userId,
+    copiedBy: input.actor,
+    note,
+    eventKey: input.idempotencyKey,
+    copiedAt: new Date(input.at),
+  }));
+  await insertOnce(db, 'caseCopy', rows);
 }

@@ -1,8 +1,8 @@
 import type { RecordDecisionInput } from '@onewindow/workflows';
-import type { Db } from '@onewindow/db';
+import { insertOnce, type Db } from '@onewindow/db';
 import { applyCalendarRefresh } from './clock-projection';
 import { recordCopies } from './copy-projection';
-import { eventSeq, insertOnce } from './event-key.util';
+import { eventSeq } from './event-key.util';
 
 /**
  * The human-readable reason column: refusal reasons, the verb's reason (procedure, 退回, 转办, 委派,

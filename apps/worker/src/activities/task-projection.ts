@@ -1,6 +1,6 @@
 import type { CloseTaskInput, OpenTaskInput, SetTaskHoldersInput } from '@onewindow/workflows';
-import { inOneTransaction, type Db } from '@onewindow/db';
-import { eventSeq, insertOnce, taskId } from './event-key.util';
+import { inOneTransaction, insertOnce, type Db } from '@onewindow/db';
+import { eventSeq, taskId } from './event-key.util';
 
 /** The statuses with which a generation ends because the step's people changed: the next generation takes over. */
 const SUPERSEDED: ReadonlySet<CloseTaskInput['status']> = new Set(['transferred', 'delegated', 'delegation_resolved', 'signers_changed']);
@@ -24,7 +24,7 @@ export async function openTask(db: Db, input: OpenTaskInput): Promise<void> {
   const holders = [...new Set(input.assignees)];
   // The row and its holders together (inside a projection batch this joins the batch's transaction).
   await inOneTransaction(db, async (tx) => {
-    const opened = await insertOnce(tx, 'task', {
+    const opened = (await insertOnce(tx, 'task', {
       id,
       caseNo: input.caseNo,
       stepId: input.stepId,
@@ -37,8 +37,8 @@ export async function openTask(db: Db, input: OpenTaskInput): Promise<void> {
       openedAt: new Date(input.at),
       // Null while the step clock is stopped (补正, special procedure, at the window, paused).
       dueDate: input.dueDate,
-    });
-    if (opened && holders.length > 0) await tx.taskHolder.createMany({ data: holders.map((userId) => ({ taskId: id, userId })) });
+    })) === 1;
+    if (opened) await insertOnce(tx, 'taskHolder', holders.map((userId) => ({ taskId: id, userId })));
   });
 }
 
