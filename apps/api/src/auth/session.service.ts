@@ -27,12 +27,35 @@ export async function createSession(db: Db, user: AuthUser, options: { ttlMinute
   return { token, context: { user, sessionId, csrfToken, expiresAt } };
 }
 
-/** The live session for a cookie token: not revoked, not expired, user not disabled. */
+interface SessionRow {
+  id: string;
+  csrfToken: string;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  userId: string;
+  username: string;
+  displayName: string;
+  departmentCode: string | null;
+  disabled: boolean;
+  role: string | null;
+}
+
+/**
+ * The live session for a cookie token: not revoked, not expired, user not disabled. Runs on every request, so
+ * the session, its user and the user's roles come in one raw statement (one row per role; docs/decisions/0007).
+ */
 export async function findSession(db: Db, token: string, now = new Date()): Promise<AuthContext | undefined> {
   if (token.length < 20 || token.length > 100) return undefined;
-  const session = await db.session.findUnique({ where: { id: sessionIdOf(token) }, include: { user: { include: { roles: true } } } });
-  if (!session || session.revokedAt || session.expiresAt <= now || session.user.disabled) return undefined;
-  return { user: toAuthUser(session.user), sessionId: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+  const rows = await db.$queryRaw<SessionRow[]>`
+    SELECT s."id", s."csrfToken", s."expiresAt", s."revokedAt", u."id" AS "userId", u."username", u."displayName", u."departmentCode", u."disabled", r."role"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId" LEFT JOIN "UserRole" r ON r."userId" = u."id"
+    WHERE s."id" = ${sessionIdOf(token)} ORDER BY r."role"`;
+  const session = rows[0];
+  // SQLite hands a Boolean column back as 0/1 to a raw query.
+  if (!session || session.revokedAt || session.expiresAt <= now || Boolean(session.disabled)) return undefined;
+  const roles = rows.flatMap((r) => (r.role === null ? [] : [{ role: r.role }]));
+  const user = toAuthUser({ id: session.userId, username: session.username, displayName: session.displayName, departmentCode: session.departmentCode, roles });
+  return { user, sessionId: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
 }
 
 export async function revokeSession(db: Db, sessionId: string, now = new Date()): Promise<void> {

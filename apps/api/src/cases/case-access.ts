@@ -20,22 +20,20 @@ export const caseResource =
   ({ db }: Pick<ApiDeps, 'db'>) =>
   async (req: Request): Promise<AccessResource> => {
     const caseNo = caseNoOf(req.params.caseNo);
-    const row = await db.case.findUnique({
-      where: { caseNo },
-      select: { acceptedBy: true, items: true, tasks: { select: { departmentCode: true, stepId: true } }, copies: { select: { userId: true, stepId: true } } },
-    });
-    if (!row) throw notFound(`No case ${caseNo}`);
-    const [clerk, items] = await Promise.all([
-      row.acceptedBy ? db.user.findUnique({ where: { id: row.acceptedBy }, select: { departmentCode: true } }) : null,
-      db.item.findMany({
-        where: { OR: row.items.map((i) => ({ implementationCode: i.implementationCode, version: i.itemVersion })) },
-        select: { departmentCode: true },
-      }),
-    ]);
-    const codes = [clerk?.departmentCode, ...items.map((i) => i.departmentCode), ...row.tasks.map((t) => t.departmentCode)];
-    const departmentOfStep = new Map(row.tasks.map((t) => [t.stepId, t.departmentCode]));
+    // One raw statement instead of six model queries: this runs on every request about a case (docs/decisions/0007).
+    const rows = await db.$queryRaw<{ part: 'case' | 'department' | 'task' | 'copy'; departmentCode: string | null; stepId: string | null; userId: string | null }[]>`
+      SELECT 'case' AS "part", NULL AS "departmentCode", NULL AS "stepId", NULL AS "userId" FROM "Case" c WHERE c."caseNo" = ${caseNo}
+      UNION ALL SELECT 'department', u."departmentCode", NULL, NULL FROM "Case" c JOIN "User" u ON u."id" = c."acceptedBy" WHERE c."caseNo" = ${caseNo}
+      UNION ALL SELECT 'department', i."departmentCode", NULL, NULL FROM "CaseItem" ci
+        JOIN "Item" i ON i."implementationCode" = ci."implementationCode" AND i."version" = ci."itemVersion" WHERE ci."caseNo" = ${caseNo}
+      UNION ALL SELECT 'task', t."departmentCode", t."stepId", NULL FROM "Task" t WHERE t."caseNo" = ${caseNo}
+      UNION ALL SELECT 'copy', NULL, cc."stepId", cc."userId" FROM "CaseCopy" cc WHERE cc."caseNo" = ${caseNo}`;
+    if (!rows.some((r) => r.part === 'case')) throw notFound(`No case ${caseNo}`);
+    const tasks = rows.filter((r) => r.part === 'task');
+    const codes = rows.filter((r) => r.part === 'department' || r.part === 'task').map((r) => r.departmentCode);
+    const departmentOfStep = new Map(tasks.map((t) => [t.stepId, t.departmentCode]));
     return {
       departmentCodes: [...new Set(codes.filter((c): c is string => !!c))],
-      copiedTo: row.copies.map((c) => ({ userId: c.userId, stepId: c.stepId, departmentCode: departmentOfStep.get(c.stepId) ?? null })),
+      copiedTo: rows.filter((r) => r.part === 'copy').map((c) => ({ userId: c.userId!, stepId: c.stepId!, departmentCode: departmentOfStep.get(c.stepId) ?? null })),
     };
   };
