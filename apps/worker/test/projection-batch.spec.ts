@@ -35,7 +35,8 @@ describe.each([
     holders: await database.db.taskHolder.count(),
     decisions: await database.db.decision.count({ where: { caseNo } }),
     clockEvents: await database.db.clockEvent.count({ where: { caseNo } }),
-    certificates: await database.db.certificate.findMany({ where: { sourceCaseNo: caseNo }, select: { number: true } }),
+    certificates: await database.db.certificate.findMany({ where: { sourceCaseNo: caseNo }, select: { number: true, holderName: true, holderIdNumber: true, issuerDeptCode: true } }),
+    case: await database.db.case.findUniqueOrThrow({ where: { caseNo }, select: { status: true, statutoryDueDate: true, promisedDueDate: true } }),
     audit: await database.db.auditEntry.count({ where: { target: `case:${caseNo}` } }),
   });
 
@@ -57,7 +58,10 @@ describe.each([
       holders: 2,
       decisions: 1,
       clockEvents: 1,
-      certificates: [{ number: `${caseNo}-Z005` }],
+      // The holder from the applicant, the issuer from the step's task.
+      certificates: [{ number: `${caseNo}-Z005`, holderName: '张三', holderIdNumber: '11010519491231002X', issuerDeptCode: 'SAMR' }],
+      // The case clock's start moved the case into review with its statutory due date; no promised clock yet.
+      case: { status: 'in_review', statutoryDueDate: '2026-12-30', promisedDueDate: null },
       audit: 2, // the decision and the certificate
     });
     // Every insert of the retry meets its own row: on PostgreSQL a refused INSERT would abort the transaction.
@@ -66,10 +70,20 @@ describe.each([
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, entries: 2 });
   });
 
+  it('a clock event never moves a finished case, and a due date no event names stays', async () => {
+    await database.db.case.update({ where: { caseNo }, data: { promisedDueDate: '2026-12-20' } });
+    await acts.writeProjections({ writes: [{ name: 'recordClockEvent', input: started }] });
+    const before = await database.db.case.findUniqueOrThrow({ where: { caseNo } });
+    expect(before).toMatchObject({ status: 'in_review', statutoryDueDate: '2026-12-30', promisedDueDate: '2026-12-20' });
+    await database.db.case.update({ where: { caseNo }, data: { status: 'issued' } });
+    await acts.writeProjections({ writes: [{ name: 'recordClockEvent', input: { ...started, ...key(6), dueDate: '2027-01-08' } }] });
+    expect(await database.db.case.findUniqueOrThrow({ where: { caseNo } })).toMatchObject({ status: 'issued', statutoryDueDate: '2026-12-30' });
+  });
+
   it('a write that fails leaves none of its batch behind, not even the audit entry of an earlier write', async () => {
     // closeTask before the step's task row exists fails; the decision before it in the batch is rolled back.
     const batch: ProjectionBatch = { writes: [{ name: 'recordDecision', input: decide }, { name: 'closeTask', input: close }] };
     await expect(acts.writeProjections(batch)).rejects.toThrow(/not in the projection yet/);
-    expect(await rows()).toMatchObject({ tasks: [], decisions: 0, audit: 0 });
+    expect(await rows()).toMatchObject({ tasks: [], decisions: 0, audit: 0, case: { status: 'accepted' } });
   });
 });

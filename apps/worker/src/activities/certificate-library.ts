@@ -8,17 +8,20 @@ export const certificateNumber = (caseNo: string, seq: number): string => `${cas
 /** 统一出件: the result enters the shared library (证照库) for the applicant, valid from the issuing day. */
 export async function issueCertificate(db: Db, input: IssueCertificateInput): Promise<IssuedCertificate> {
   const seq = eventSeq(input.idempotencyKey, input.caseNo);
-  const found = await db.case.findUnique({ where: { caseNo: input.caseNo }, include: { applicant: true } });
+  // The holder and the issuing department (the step's latest task) in one raw statement (docs/decisions/0007).
+  const [found] = await db.$queryRaw<{ idNumber: string; name: string; departmentCode: string | null }[]>`
+    SELECT a."idNumber", a."name",
+      (SELECT t."departmentCode" FROM "Task" t WHERE t."caseNo" = c."caseNo" AND t."stepId" = ${input.stepId} ORDER BY t."seq" DESC LIMIT 1) AS "departmentCode"
+    FROM "Case" c JOIN "Applicant" a ON a."id" = c."applicantId" WHERE c."caseNo" = ${input.caseNo}`;
   if (!found) throw new Error(`case ${input.caseNo} is not in the database: cannot name the certificate holder`);
-  const task = await db.task.findFirst({ where: { caseNo: input.caseNo, stepId: input.stepId }, orderBy: { seq: 'desc' } });
   const number = certificateNumber(input.caseNo, seq);
   const inserted = await insertOnce(db, 'certificate', {
     id: input.idempotencyKey,
     typeCode: input.certificateTypeCode,
     number,
-    holderIdNumber: found.applicant.idNumber,
-    holderName: found.applicant.name,
-    issuerDeptCode: task?.departmentCode ?? 'window',
+    holderIdNumber: found.idNumber,
+    holderName: found.name,
+    issuerDeptCode: found.departmentCode ?? 'window',
     issuedAt: new Date(input.at),
     validFrom: input.on,
     status: 'valid',

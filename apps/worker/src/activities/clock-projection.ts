@@ -1,5 +1,5 @@
 import type { EscalateOverdueInput, RecordClockEventInput, SendReminderInput } from '@onewindow/workflows';
-import { insertOnce, type Db } from '@onewindow/db';
+import { insertOnce, Prisma, type Db } from '@onewindow/db';
 import { clockId, eventSeq } from './event-key.util';
 import { setOpenTaskDueDate } from './task-projection';
 
@@ -49,10 +49,14 @@ const dueDateOf = (payload: string | null): string | undefined => {
  * applied out of order or twice always leave the same row.
  */
 export async function refreshCaseFromClocks(db: Db, caseNo: string): Promise<void> {
-  const [events, refreshes] = await Promise.all([
-    db.clockEvent.findMany({ where: { caseNo, clockId: { in: ['case', 'promised', 'issuance'] } }, orderBy: { eventSeq: 'asc' } }),
-    db.decision.findMany({ where: { caseNo, verb: 'calendar_refreshed' }, orderBy: { eventSeq: 'asc' }, select: { eventSeq: true, payload: true } }),
-  ]);
+  // Raw statements: this runs on every case-clock event (docs/decisions/0007). Calendar refreshes are Decision rows.
+  const rows = await db.$queryRaw<{ source: 'clock' | 'refresh'; eventSeq: number; clockId: string | null; kind: string | null; payload: string | null }[]>`
+    SELECT 'clock' AS "source", "eventSeq", "clockId", "kind", "payload" FROM "ClockEvent"
+      WHERE "caseNo" = ${caseNo} AND "clockId" IN ('case', 'promised', 'issuance')
+    UNION ALL SELECT 'refresh', "eventSeq", NULL, NULL, "payload" FROM "Decision" WHERE "caseNo" = ${caseNo} AND "verb" = 'calendar_refreshed'
+    ORDER BY "eventSeq"`;
+  const events = rows.filter((r) => r.source === 'clock');
+  const refreshes = rows.filter((r) => r.source === 'refresh');
   const latestDue = (clock: string) => events.filter((e) => e.clockId === clock).map((e) => dueDateOf(e.payload)).filter((d) => d !== undefined).pop();
   const lastHold = events.filter((e) => e.clockId === 'case' && (e.kind === 'suspend' || e.kind === 'resume')).pop();
   const decided = events.some((e) => e.clockId === 'issuance' && e.kind === 'start');
@@ -62,12 +66,13 @@ export async function refreshCaseFromClocks(db: Db, caseNo: string): Promise<voi
     ...events.filter((e) => e.clockId === 'case').map((e) => ({ seq: e.eventSeq, due: dueDateOf(e.payload) })),
     ...refreshes.map((d) => ({ seq: d.eventSeq, due: refreshedStatutoryDue(d.payload) })),
   ];
-  const statutoryDueDate = statutoryDues.filter((d) => d.due !== undefined).sort((a, b) => a.seq - b.seq).pop()?.due;
-  const promisedDueDate = latestDue('promised');
-  await db.case.updateMany({
-    where: { caseNo, status: { notIn: TERMINAL_CASE_STATUSES } },
-    data: { status, ...(statutoryDueDate ? { statutoryDueDate } : {}), ...(promisedDueDate ? { promisedDueDate } : {}) },
-  });
+  const statutoryDueDate = statutoryDues.filter((d) => d.due !== undefined).sort((a, b) => a.seq - b.seq).pop()?.due ?? null;
+  const promisedDueDate = latestDue('promised') ?? null;
+  // A due date no event names stays as it is (COALESCE); updatedAt is Prisma's @updatedAt, so set here.
+  await db.$executeRaw`
+    UPDATE "Case" SET "status" = ${status}, "statutoryDueDate" = COALESCE(${statutoryDueDate}, "statutoryDueDate"),
+      "promisedDueDate" = COALESCE(${promisedDueDate}, "promisedDueDate"), "updatedAt" = ${new Date()}
+    WHERE "caseNo" = ${caseNo} AND "status" NOT IN (${Prisma.join(TERMINAL_CASE_STATUSES)})`;
 }
 
 const refreshedStatutoryDue = (payload: string | null): string | undefined => {

@@ -52,11 +52,11 @@ export class TaskNotOpenedYetError extends Error {
  */
 export async function closeTask(db: Db, input: CloseTaskInput): Promise<void> {
   const id = taskId(input.caseNo, input.stepId, input.generation);
-  const closed = await db.task.updateMany({
-    where: { id, state: 'open' },
-    data: { state: closedTaskState(input.status), outcome: input.status, closedAt: new Date(input.at) },
-  });
-  if (closed.count === 0 && !(await db.task.findUnique({ where: { id }, select: { id: true } }))) {
+  // Raw: one per decision on every case (docs/decisions/0007).
+  const closed = await db.$executeRaw`
+    UPDATE "Task" SET "state" = ${closedTaskState(input.status)}, "outcome" = ${input.status}, "closedAt" = ${new Date(input.at)}
+    WHERE "id" = ${id} AND "state" = 'open'`;
+  if (closed === 0 && !(await db.task.findUnique({ where: { id }, select: { id: true } }))) {
     throw new TaskNotOpenedYetError(`task ${id} is not in the projection yet (openTask still retrying?)`);
   }
 }
