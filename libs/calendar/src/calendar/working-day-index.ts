@@ -25,6 +25,7 @@ export class WorkingDayIndex {
   private readonly working: Uint8Array;
   /** Day numbers of the working days in [base, end), in order. */
   private readonly workingDays: Int32Array;
+  /** Formatted dates of the indexed days, filled as they are asked for (most calendars format a few dozen). */
   private readonly dateStrings: string[];
   private readonly offsetAtBase: number;
   private readonly offsetAtEnd: number;
@@ -60,7 +61,7 @@ export class WorkingDayIndex {
       if (this.working[i]) days.push(this.base + i);
     }
     this.workingDays = Int32Array.from(days);
-    this.dateStrings = Array.from({ length: size }, (_, i) => formatDayNumber(this.base + i));
+    this.dateStrings = new Array<string>(size);
     this.offsetAtBase = weekdaysBefore(this.base);
     this.offsetAtEnd = this.offsetAtBase + this.cumulative[size];
     this.weekdaysBeforeEnd = weekdaysBefore(this.end);
@@ -92,7 +93,8 @@ export class WorkingDayIndex {
 
   format(day: DayNumber): string {
     const i = day - this.base;
-    return i >= 0 && i < this.dateStrings.length ? this.dateStrings[i] : formatDayNumber(day);
+    if (i < 0 || i >= this.dateStrings.length) return formatDayNumber(day);
+    return (this.dateStrings[i] ??= formatDayNumber(day));
   }
 
   /** True if any year touched by [from, to] has no official data (weekends-only or provisional). */
