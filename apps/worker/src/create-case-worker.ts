@@ -4,10 +4,10 @@ import type { AppConfig } from '@onewindow/config';
 import { createActivities, type ActivityDeps } from './activities/create-activities';
 
 export interface CaseWorkerOptions {
-  config: Pick<AppConfig, 'TEMPORAL_NAMESPACE' | 'TASK_QUEUE'> & Partial<Pick<AppConfig, 'databaseKind'>>;
+  config: Pick<AppConfig, 'TEMPORAL_NAMESPACE' | 'TASK_QUEUE'> & Partial<Pick<AppConfig, 'databaseKind' | 'WORKER_CACHED_CASES'>>;
   connection: NativeConnection;
   activityDeps: ActivityDeps;
-  /** Bounded cache: waiting cases are evicted and replayed on demand, so memory does not grow with open cases. */
+  /** Overrides config.WORKER_CACHED_CASES (tests). */
   maxCachedWorkflows?: number;
   /**
    * Parallel activity executions. An activity spends most of its time in Temporal round trips (poll,
@@ -18,10 +18,9 @@ export interface CaseWorkerOptions {
 }
 
 /**
- * Workflows kept in the sticky cache. A cached case cost ~2.6 MB of worker RSS while every workflow evaluated
- * its own copy of zod and FEEL; with those shared (`sharedWorkflowModules`) a bare workflow costs ~0.9 MB
- * (tools/load/workflow-footprint.ts). 100 bounds the cache's memory however many cases wait, and a case
- * evicted from it is replayed from its (short) history on its next decision.
+ * Workflows kept in the sticky cache unless config.WORKER_CACHED_CASES says otherwise (its default). The bounded
+ * cache keeps memory from growing with open cases: a case evicted from it is replayed from its history on its
+ * next decision.
  */
 export const CASE_WORKER_CACHE = 100;
 
@@ -40,7 +39,7 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
       ? { workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH } }
       : { workflowsPath, bundlerOptions: { preloadModules: [...sharedWorkflowModules] } }),
     activities: createActivities(options.activityDeps),
-    maxCachedWorkflows: options.maxCachedWorkflows ?? CASE_WORKER_CACHE,
+    maxCachedWorkflows: options.maxCachedWorkflows ?? options.config.WORKER_CACHED_CASES ?? CASE_WORKER_CACHE,
     maxConcurrentWorkflowTaskExecutions: 40,
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivities ?? (sqlite ? 32 : 50),
     maxConcurrentLocalActivityExecutions: 20,

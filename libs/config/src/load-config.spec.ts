@@ -3,7 +3,7 @@ import { loadConfig, ConfigError } from './load-config';
 describe('loadConfig', () => {
   it('applies defaults for an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, TEMPORAL_NAMESPACE: 'default', databaseKind: 'sqlite', TEMPORAL_DEV_PORT: 7233, TEMPORAL_UI_PORT: 8233, VAR_DIR: 'var' });
+    expect(config).toMatchObject({ PORT: 3000, TEMPORAL_NAMESPACE: 'default', databaseKind: 'sqlite', TEMPORAL_DEV_PORT: 7233, TEMPORAL_UI_PORT: 8233, VAR_DIR: 'var', WORKER_CACHED_CASES: 100 });
     expect(config.TEMPORAL_ADDRESS).toBeUndefined();
   });
 
@@ -19,6 +19,9 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL="mysql:\/\/x": expected "file:<path>"/],
     ['TEMPORAL_ADDRESS', 'localhost', /TEMPORAL_ADDRESS="localhost": expected "host:port"/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud": expected one of fatal, error/],
+    ['WORKER_CACHED_CASES', 'many', /WORKER_CACHED_CASES="many": expected a number of cases/],
+    ['WORKER_CACHED_CASES', '0', /WORKER_CACHED_CASES="0": expected at least 1 case/],
+    ['WORKER_CACHED_CASES', '2.5', /WORKER_CACHED_CASES="2.5": expected a whole number of cases/],
   ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
