@@ -3,6 +3,8 @@
 // (no coordinated omission). Latency = HTTP in → Update completed in the workflow → response, measured at
 // the client from the scheduled send time (and from the actual send time, the service time).
 import { createPrismaClient } from '@onewindow/db';
+import { bareDepartments } from '@onewindow/workflows';
+import type { BareDriver } from './bare-driver';
 import type { CaseDriver } from './case-driver';
 import { boundedPool, sleepMs, summarize } from './stats';
 
@@ -40,7 +42,29 @@ export async function openLoopDecisions(driver: CaseDriver, databaseUrl: string,
   }
   await sleepMs(5000);
   log(`latency: ${decisions} approvals at ${rate}/s…`);
+  // Decision k goes to case k mod n, department floor(k / n): one case's five approvals are spread over the run.
+  return sendOpenLoop(rate, durationS, decisions, cases.length * driver.items.length, (k) => driver.decide(cases[k % cases.length], driver.items[Math.floor(k / cases.length) % driver.items.length]));
+}
 
+/**
+ * The same schedule against bare workflows on the same server (no API, database or plan): start as many as the
+ * OneWindow run opened cases, then send their Updates in the same order and at the same rate, so both see the
+ * same worker-cache pattern. What Temporal itself takes per decision on this machine.
+ */
+export async function openLoopBareDecisions(bare: BareDriver, rate: number, durationS: number, log: (line: string) => void): Promise<LatencyResult> {
+  const decisions = Math.max(1, Math.round(rate * durationS));
+  const caseCount = Math.ceil(decisions / bareDepartments.length);
+  log(`latency (bare): starting ${caseCount} bare workflows…`);
+  const started = await boundedPool(caseCount, 8, Date.now() + 15 * 60_000, () => bare.start());
+  if (started.errors.length) log(`latency (bare): ${started.errors.length} failed to start: ${String(started.errors[0])}`);
+  const handles = started.results;
+  await sleepMs(5000);
+  log(`latency (bare): ${decisions} Updates at ${rate}/s…`);
+  return sendOpenLoop(rate, durationS, decisions, handles.length * bareDepartments.length, (k) => bare.decide(handles[k % handles.length], bareDepartments[Math.floor(k / handles.length)]));
+}
+
+/** Sends decision k = 0 … decisions − 1 at its scheduled time, whatever earlier answers do; k ≥ `available` is skipped. */
+async function sendOpenLoop(rate: number, durationS: number, decisions: number, available: number, send: (k: number) => Promise<unknown>): Promise<LatencyResult> {
   const fromSchedule: number[] = [];
   const service: number[] = [];
   let errors = 0;
@@ -50,23 +74,19 @@ export async function openLoopDecisions(driver: CaseDriver, databaseUrl: string,
   const maxInFlight = 1000;
   const pending: Promise<void>[] = [];
   const t0 = performance.now();
-  // Decision k goes to case k mod n, department floor(k / n): one case's five approvals are spread over the run.
   for (let k = 0; k < decisions; k++) {
     const due = t0 + (k * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    const caseNo = cases[k % cases.length];
-    const item = driver.items[Math.floor(k / cases.length) % driver.items.length];
     // Fewer cases opened than asked (acceptance errors): never send a second approval of one step.
-    if (!caseNo || k >= cases.length * driver.items.length || inFlight >= maxInFlight) {
+    if (k >= available || inFlight >= maxInFlight) {
       skipped += 1;
       continue;
     }
     inFlight += 1;
     const sentAt = performance.now();
     pending.push(
-      driver
-        .decide(caseNo, item)
+      send(k)
         .then(
           () => {
             const now = performance.now();

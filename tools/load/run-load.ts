@@ -4,7 +4,7 @@
 import os from 'node:os';
 import { BareDriver } from './bare-driver';
 import { CaseDriver } from './case-driver';
-import { openLoopDecisions } from './latency-phase';
+import { openLoopBareDecisions, openLoopDecisions } from './latency-phase';
 import { parseLoadOptions, usage, UsageError, type LoadOptions } from './load-options';
 import { prepareFiveDepartmentCase } from './load-fixtures';
 import { startLoadStack, type LoadStack } from './load-stack';
@@ -85,10 +85,11 @@ async function main(options: LoadOptions): Promise<void> {
     };
     const running = stack;
     const latency = options.phases.includes('latency') ? await guarded('latency', () => openLoopDecisions(driver, running.databaseUrl, options.decisionRate, options.latencyDuration, log)) : undefined;
+    const bareLatency = options.phases.includes('latency') ? await guarded('latency (bare)', () => openLoopBareDecisions(bare, options.decisionRate, options.latencyDuration, log)) : undefined;
     const timers = options.phases.includes('timers') ? await guarded('timers', () => timerLateness(running.temporalAddress, options.timers, log)) : undefined;
     const memory = options.phases.includes('memory') ? await guarded('memory', () => openCasesMemory(driver, running.databaseUrl, pids, options.openCases, 20 * 60, log)) : undefined;
     const rssNow = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, mib(treeRssBytes(pid))]));
-    process.stdout.write(report(options, began, { parts, oneWindow, baseline, cpu, latency, timers, memory, rssNow }) + '\n');
+    process.stdout.write(report(options, began, { parts, oneWindow, baseline, cpu, latency, bareLatency, timers, memory, rssNow }) + '\n');
   } finally {
     await bare.close().catch(() => undefined);
     log('stopping the stack…');
@@ -99,7 +100,7 @@ async function main(options: LoadOptions): Promise<void> {
 function report(
   o: LoadOptions,
   began: Date,
-  r: { latency?: import('./latency-phase').LatencyResult; timers?: import('./timer-phase').TimerResult; memory?: import('./memory-phase').MemoryResult; parts: { accept: number[]; decision: number[]; issue: number[]; retries: number }; oneWindow?: ThroughputResult; baseline?: ThroughputResult; cpu: { oneWindow?: Record<string, number>; baseline?: Record<string, number> }; rssNow: Record<string, number> },
+  r: { latency?: import('./latency-phase').LatencyResult; bareLatency?: import('./latency-phase').LatencyResult; timers?: import('./timer-phase').TimerResult; memory?: import('./memory-phase').MemoryResult; parts: { accept: number[]; decision: number[]; issue: number[]; retries: number }; oneWindow?: ThroughputResult; baseline?: ThroughputResult; cpu: { oneWindow?: Record<string, number>; baseline?: Record<string, number> }; rssNow: Record<string, number> },
 ): string {
   const rows: ReportRow[] = [];
   const { oneWindow: ow, baseline: bl, latency: lat, timers: tm, memory: mem } = r;
@@ -136,7 +137,17 @@ function report(
       value: `p50 ${fmt(lat.fromSchedule.p50)} ms, p99 ${fmt(lat.fromSchedule.p99)} ms, max ${fmt(lat.fromSchedule.max)} ms`,
       target: 'p50 ≤ 25 ms, p99 ≤ 150 ms',
       verdict: verdict(lat.fromSchedule.p50 <= 25 && lat.fromSchedule.p99 <= 150 && lat.errors === 0),
-      notes: `open loop ${lat.seconds} s, ${lat.ok}/${lat.sent} ok, errors ${lat.errors}, skipped ${lat.skipped}, sent at ${fmt(lat.achievedRate)}/s; service time p50 ${fmt(lat.service.p50)} / p99 ${fmt(lat.service.p99)} ms${lat.firstError ? `; first error: ${lat.firstError.slice(0, 120)}` : ''}`,
+      notes: latencyNotes(lat),
+    });
+  }
+  const bareLat = r.bareLatency;
+  if (bareLat) {
+    rows.push({
+      measure: `bare Update latency at ${bareLat.rate}/s (client → Update completed; same schedule, same cache pattern)`,
+      value: `p50 ${fmt(bareLat.fromSchedule.p50)} ms, p99 ${fmt(bareLat.fromSchedule.p99)} ms, max ${fmt(bareLat.fromSchedule.max)} ms`,
+      target: '–',
+      verdict: '–',
+      notes: latencyNotes(bareLat),
     });
   }
   if (tm) {
@@ -171,6 +182,9 @@ function report(
     `RSS at the end: ${Object.entries(r.rssNow).map(([k, v]) => `${k} ${fmt(v, 0)} MiB`).join(', ')}.`,
   ].join('\n');
 }
+
+const latencyNotes = (lat: import('./latency-phase').LatencyResult): string =>
+  `open loop ${lat.seconds} s, ${lat.ok}/${lat.sent} ok, errors ${lat.errors}, skipped ${lat.skipped}, sent at ${fmt(lat.achievedRate)}/s; service time p50 ${fmt(lat.service.p50)} / p99 ${fmt(lat.service.p99)} ms${lat.firstError ? `; first error: ${lat.firstError.slice(0, 120)}` : ''}`;
 
 const cpuPerCase = (seconds: Record<string, number> | undefined, completed: number): string =>
   seconds && completed > 0 ? Object.entries(seconds).map(([name, s]) => `${name} ${fmt((s * 1000) / completed, 0)}`).join(', ') : '–';
