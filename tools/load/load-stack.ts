@@ -19,7 +19,7 @@ export interface LoadStack {
   temporalAddress: string;
   databaseUrl: string;
   pids: { temporal: number; worker: number; api: number; bareWorker: number };
-  /** tmp/load-logs/<start time>/: stderr of the worker, the API and the bare worker (kept after the run). */
+  /** tmp/load-logs/<start time>/: what the worker, the API and the bare worker logged (kept after the run). */
   logDir: string;
   stop(): Promise<void>;
 }
@@ -33,10 +33,12 @@ interface Child {
 function startNodeChild(name: string, entry: string, env: NodeJS.ProcessEnv, log: (line: string) => void, logFile: string): Child {
   // LOAD_CPU_PROF=<dir>: each child writes a V8 CPU profile there when it exits (diagnosis only).
   const profile = process.env.LOAD_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.LOAD_CPU_PROF)}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], { cwd: repoRoot(), env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], { cwd: repoRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  // Every line the child logs (LOG_LEVEL=warn: warnings and errors) is kept in the run's log folder.
+  // Every line the child logs (LOG_LEVEL=warn: warnings and errors; pino writes to stdout, the SDK to stderr) is
+  // kept in the run's log folder.
   const file = fs.createWriteStream(logFile, { flags: 'a' });
+  child.stdout?.on('data', (chunk) => file.write(chunk));
   child.stderr?.on('data', (chunk) => {
     stderr = (stderr + String(chunk)).slice(-4000);
     file.write(chunk);

@@ -1,4 +1,4 @@
-import { isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import type { ApiDeps } from '../api-deps';
 import { notFound, ProblemError, ProblemType } from '../http/problem';
 
@@ -13,8 +13,21 @@ export const temporalDown = (address: string) =>
   new ProblemError(503, ProblemType.dependencyDown, 'Workflow engine unavailable', `Temporal at ${address} did not answer; try again shortly`);
 
 /**
+ * The Update was sent but its answer did not come before the request's deadline (the worker is busy or down).
+ * The client reports the deadline as DEADLINE_EXCEEDED or, when it cancels the call itself, as CANCELLED. The
+ * action may still be applied; the same Idempotency-Key (the Update id) returns its result instead of acting twice.
+ */
+export const updateNotAnswered = (caseNo: string) =>
+  new ProblemError(
+    503,
+    ProblemType.dependencyDown,
+    'Workflow engine busy',
+    `Case ${caseNo} did not answer in time, so the action may or may not have been applied; send it again with the same Idempotency-Key to get its result (it is never applied twice)`,
+  );
+
+/**
  * Turns the errors of an Update into problems: the workflow validator's refusal keeps its sentence,
- * a finished case is a conflict, an unknown one is 404.
+ * a finished case is a conflict, an unknown one is 404, an unanswered one 503.
  */
 export async function updateProblem(error: unknown, caseNo: string, deps: ApiDeps): Promise<unknown> {
   if (error instanceof WorkflowUpdateFailedError) {
@@ -25,6 +38,8 @@ export async function updateProblem(error: unknown, caseNo: string, deps: ApiDep
     if (!row) return notFound(`No case ${caseNo}`);
     return new ProblemError(409, ProblemType.refused, 'Action refused', `Case ${caseNo} is no longer running (status ${row.status})`);
   }
+  const unavailable = (cause: unknown) => isGrpcServiceError(cause) && cause.code === 14;
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError && !unavailable(error.cause)) return updateNotAnswered(caseNo);
   if (isTemporalUnreachable(error)) return temporalDown(deps.temporal.address);
   return error;
 }
