@@ -29,8 +29,8 @@ export const configSchema = z.object({
   /** Where `npm start` keeps its state (temporal.db), relative to the repository root unless absolute. */
   VAR_DIR: z.string().trim().min(1, 'expected a folder, e.g. "var"').default('var'),
   /**
-   * Worker only: cases kept in the workflow cache. A cached case costs ~2.3 MB of worker memory (measured: 300
-   * instead of 100 grew the worker by 632 instead of 163 MiB over 10,000 open cases); a case not cached is
+   * Worker only: cases kept in the workflow cache. A cached case costs ~1.7 MB of worker memory (measured: 300
+   * instead of 100 grew the worker by 632 instead of 309 MiB over 10,000 open cases); a case not cached is
    * replayed from its history on its next decision, which costs ~25 ms of CPU. Raise it where memory allows
    * and many cases are decided at once.
    */
@@ -38,7 +38,7 @@ export const configSchema = z.object({
     .number({ error: 'expected a number of cases, e.g. 100' })
     .int('expected a whole number of cases, e.g. 100')
     .min(1, 'expected at least 1 case')
-    .max(100_000, 'expected at most 100000 cases (each costs ~2.3 MB)')
+    .max(100_000, 'expected at most 100000 cases (each costs ~1.7 MB)')
     .default(100),
   LOG_LEVEL: z.enum(logLevels, { error: `expected one of ${logLevels.join(', ')}` }).default('info'),
 });
