@@ -2,6 +2,7 @@
 // no activities, on its own task queue. Tuned like the case worker (cache, workflow task slots).
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { sharedWorkflowModules, workflowsPath } from '@onewindow/workflows';
+import { DEFAULT_WORKER_CACHED_CASES } from '@onewindow/config';
 
 async function main(): Promise<void> {
   Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
@@ -12,10 +13,10 @@ async function main(): Promise<void> {
     taskQueue: process.env.TASK_QUEUE ?? 'load-bare',
     workflowsPath,
     bundlerOptions: { preloadModules: [...sharedWorkflowModules] },
-    // As the case worker (CASE_WORKER_CACHE). With 2,000 (2026-12-01 run) this process reached 2.7 GB RSS of
+    // As the case worker's default (DEFAULT_WORKER_CACHED_CASES). With 2,000 (2026-12-01 run) this process reached 2.7 GB RSS of
     // per-workflow module copies during the 10,000-timer phase, creating a workflow timed out (vm script > 5 s)
     // and the timers fired minutes late.
-    maxCachedWorkflows: 100,
+    maxCachedWorkflows: DEFAULT_WORKER_CACHED_CASES,
     maxConcurrentWorkflowTaskExecutions: 40,
     shutdownGraceTime: '5s',
   });

@@ -1,6 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { sharedWorkflowModules, workflowsPath } from '@onewindow/workflows';
-import type { AppConfig } from '@onewindow/config';
+import { DEFAULT_WORKER_CACHED_CASES, type AppConfig } from '@onewindow/config';
 import { createActivities, type ActivityDeps } from './activities/create-activities';
 
 export interface CaseWorkerOptions {
@@ -18,13 +18,6 @@ export interface CaseWorkerOptions {
 }
 
 /**
- * Workflows kept in the sticky cache unless config.WORKER_CACHED_CASES says otherwise (its default). The bounded
- * cache keeps memory from growing with open cases: a case evicted from it is replayed from its history on its
- * next decision.
- */
-export const CASE_WORKER_CACHE = 100;
-
-/**
  * A case worker. Cases wait for people for days: a cached workflow costs memory but saves a replay on
  * each decision, so the cache holds the active working set and the rest replays when touched.
  */
@@ -39,7 +32,7 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
       ? { workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH } }
       : { workflowsPath, bundlerOptions: { preloadModules: [...sharedWorkflowModules] } }),
     activities: createActivities(options.activityDeps),
-    maxCachedWorkflows: options.maxCachedWorkflows ?? options.config.WORKER_CACHED_CASES ?? CASE_WORKER_CACHE,
+    maxCachedWorkflows: options.maxCachedWorkflows ?? options.config.WORKER_CACHED_CASES ?? DEFAULT_WORKER_CACHED_CASES,
     maxConcurrentWorkflowTaskExecutions: 40,
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivities ?? (sqlite ? 32 : 50),
     maxConcurrentLocalActivityExecutions: 20,

@@ -10,6 +10,9 @@ const tcpPort = (fallback: number) =>
     .max(65535, 'expected a TCP port number 1-65535')
     .default(fallback);
 
+/** Cases the worker keeps in its workflow cache unless WORKER_CACHED_CASES says otherwise. */
+export const DEFAULT_WORKER_CACHED_CASES = 100;
+
 /** Every environment variable OneWindow reads, parsed once at start-up. */
 export const configSchema = z.object({
   DATABASE_URL: z
@@ -39,7 +42,7 @@ export const configSchema = z.object({
     .int('expected a whole number of cases, e.g. 100')
     .min(1, 'expected at least 1 case')
     .max(100_000, 'expected at most 100000 cases (each costs ~1.7 MB)')
-    .default(100),
+    .default(DEFAULT_WORKER_CACHED_CASES),
   LOG_LEVEL: z.enum(logLevels, { error: `expected one of ${logLevels.join(', ')}` }).default('info'),
 });
 
