@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
-import { createPostgresTestDatabase, createSqliteTestDatabase, sqliteFilePath, type TestDatabase } from '@onewindow/db';
+import { bothTestDatabases, createPostgresTestDatabase, createSqliteTestDatabase, sqliteFilePath, type TestDatabase } from '@onewindow/db';
 import { recordAudit, verifyAuditChain } from '../src';
 import { chainHash, genesisHash } from '@onewindow/audit';
 
@@ -26,10 +26,7 @@ async function appendSome(t: TestDatabase, n: number): Promise<void> {
   }
 }
 
-describe.each([
-  ['SQLite', createSqliteTestDatabase],
-  ['PostgreSQL', createPostgresTestDatabase],
-] as const)('audit chain on %s', (_kind, createDatabase) => {
+describe.each(bothTestDatabases)('audit chain on %s', (_kind, createDatabase) => {
   let t: TestDatabase;
   beforeEach(async () => {
     t = await createDatabase();

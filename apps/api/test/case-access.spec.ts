@@ -1,15 +1,12 @@
 import type { Request } from 'express';
-import { createPostgresTestDatabase, createSqliteTestDatabase, type TestDatabase } from '@onewindow/db';
+import { bothTestDatabases, type TestDatabase } from '@onewindow/db';
 import { caseResource } from '../src/cases/case-access';
 
 const caseNo = 'YC20261202000042';
 const requestFor = (no: string) => ({ params: { caseNo: no } }) as unknown as Request;
 
 // The departments and copy grants authorize() checks a case request against, read in one statement.
-describe.each([
-  ['SQLite', createSqliteTestDatabase],
-  ['PostgreSQL', createPostgresTestDatabase],
-] as const)('caseResource on %s', (_name, createDatabase) => {
+describe.each(bothTestDatabases)('caseResource on %s', (_name, createDatabase) => {
   let t: TestDatabase;
   beforeEach(async () => {
     t = await createDatabase();

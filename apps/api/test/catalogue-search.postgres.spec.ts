@@ -1,12 +1,9 @@
-import { applyCatalogue, createPostgresTestDatabase, createSqliteTestDatabase, type TestDatabase } from '@onewindow/db';
+import { bothTestDatabases, applyCatalogue, type TestDatabase } from '@onewindow/db';
 import { loadSeedCatalogue } from '@onewindow/standards';
 import { searchItems } from '../src/catalogue/catalogue-queries';
 
 // The search is one hand-written SQL statement: prove it behaves the same on both databases.
-describe.each([
-  ['SQLite', createSqliteTestDatabase],
-  ['PostgreSQL', createPostgresTestDatabase],
-])('catalogue search on %s', (_name, create) => {
+describe.each(bothTestDatabases)('catalogue search on %s', (_name, create) => {
   let t: TestDatabase;
   const seed = loadSeedCatalogue();
   beforeAll(async () => {

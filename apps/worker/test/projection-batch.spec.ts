@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { verifyAuditChain } from '@onewindow/audit';
-import { createPostgresTestDatabase, createSqliteTestDatabase, type TestDatabase } from '@onewindow/db';
+import { bothTestDatabases, type TestDatabase } from '@onewindow/db';
 import type { CaseActivities, ProjectionBatch } from '@onewindow/workflows';
 import { createActivities } from '../src/activities/create-activities';
 
@@ -16,10 +16,7 @@ const close = { ...key(4), ...step, status: 'approved' as const };
 const issue = { ...key(5), stepId: step.stepId, certificateTypeCode: 'FOOD_LICENCE', name: '食品经营许可证', issuedBy: 'clerk', on: '2026-12-02' };
 
 // A local-serial case's writes go to the worker as batches (writeProjections), one transaction each.
-describe.each([
-  ['SQLite', createSqliteTestDatabase],
-  ['PostgreSQL', createPostgresTestDatabase],
-] as const)('writeProjections on %s', (_name, createDatabase) => {
+describe.each(bothTestDatabases)('writeProjections on %s', (_name, createDatabase) => {
   let database: TestDatabase;
   let acts: CaseActivities;
   beforeEach(async () => {

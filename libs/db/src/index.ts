@@ -4,7 +4,7 @@ export { insertOnce, type KeyedRow, type KeyedTable } from './insert-once';
 export { migrateDatabase, listMigrations, MigrationError, sqliteFilePath, type DatabaseKind } from './migrate-database';
 export type * from './generated/sqlite/models';
 export { Prisma } from './generated/sqlite/client';
-export { createSqliteTestDatabase, createPostgresTestDatabase, postgresAdminUrl, type TestDatabase } from './scratch-database';
+export { createSqliteTestDatabase, createPostgresTestDatabase, bothTestDatabases, postgresAdminUrl, type TestDatabase } from './scratch-database';
 export { loadCalendarData, saveCalendarYear, NATIONAL_CALENDAR_REGIONS, type LoadCalendarOptions } from './calendar-store';
 export { applyCatalogue, loadActiveCatalogue, type CatalogueApplyResult } from './catalogue-store';
 export { saveCertificates } from './certificate-store';

@@ -58,3 +58,9 @@ export async function createPostgresTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/** Both databases a test runs on: `describe.each(bothTestDatabases)('… on %s', (_name, createDatabase) => …)`. */
+export const bothTestDatabases = [
+  ['SQLite', createSqliteTestDatabase],
+  ['PostgreSQL', createPostgresTestDatabase],
+] as const;

@@ -1,4 +1,4 @@
-import { createPostgresTestDatabase, createSqliteTestDatabase, inOneTransaction, insertOnce, type TestDatabase } from '../src';
+import { bothTestDatabases, inOneTransaction, insertOnce, type TestDatabase } from '../src';
 
 const caseNo = 'YC20261202000009';
 const decision = (seq: number, reason: string | null = null) => ({
@@ -13,10 +13,7 @@ const decision = (seq: number, reason: string | null = null) => ({
   decidedAt: new Date('2026-12-02T04:30:00.123Z'),
 });
 
-describe.each([
-  ['SQLite', createSqliteTestDatabase],
-  ['PostgreSQL', createPostgresTestDatabase],
-] as const)('insertOnce on %s', (_name, createDatabase) => {
+describe.each(bothTestDatabases)('insertOnce on %s', (_name, createDatabase) => {
   let t: TestDatabase;
   beforeEach(async () => {
     t = await createDatabase();
