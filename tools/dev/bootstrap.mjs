@@ -35,14 +35,21 @@ function checkNode() {
   if (major < 20 || (major === 20 && minor < 19)) fail(`Node ${process.versions.node} is too old: install Node 20.19 or newer`);
 }
 
+/** What `npm install` depends on: the manifest, the lock file and our patches of dependencies (patches/, applied by postinstall). */
+const installInputs = () => {
+  const patches = path.join(root, 'patches');
+  const patchFiles = fs.existsSync(patches) ? fs.readdirSync(patches).sort().map((f) => path.join(patches, f)) : [];
+  return [path.join(root, 'package.json'), path.join(root, 'package-lock.json'), ...patchFiles];
+};
+
 function ensureNpmPackages() {
   const stamp = path.join(root, 'node_modules', '.onewindow-install');
-  const want = hashOf(path.join(root, 'package.json'), path.join(root, 'package-lock.json'));
+  const want = hashOf(...installInputs());
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want) return;
   say('installing npm packages (first run takes a few minutes: better-sqlite3 compiles)…');
   // `npm install` (not `npm ci`): the lock file omits other platforms' optional binaries, which `npm ci` rejects.
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
-  fs.writeFileSync(stamp, hashOf(path.join(root, 'package.json'), path.join(root, 'package-lock.json')));
+  fs.writeFileSync(stamp, hashOf(...installInputs()));
 }
 
 function ensureTemporalBinaries() {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
-import { historyFromJson } from './history-json';
+import { historyFromJson } from '@onewindow/testkit';
 import { workflowBundle } from './case-harness';
 
 const dir = path.join(__dirname, 'histories');

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTimeSkippingEnv } from '@onewindow/testkit';
+import { createTimeSkippingEnv, historyToJson } from '@onewindow/testkit';
 import { defaultPlanForItems, itemStepId, planBuilder } from '@onewindow/flow-model';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -26,7 +26,6 @@ import {
   withdrawCase,
   type caseWorkflow,
 } from '../src/index';
-import { historyToJson } from './history-json';
 import { calendarData, caseInput, fakeActivities, fourDepartments, resultOf, shanghaiDay, startCase, startWorker } from './case-harness';
 
 async function main(): Promise<void> {
