@@ -86,7 +86,7 @@ async function main(options: LoadOptions): Promise<void> {
     const running = stack;
     const latency = options.phases.includes('latency') ? await guarded('latency', () => openLoopDecisions(driver, running.databaseUrl, options.decisionRate, options.latencyDuration, log)) : undefined;
     const bareLatency = options.phases.includes('latency') ? await guarded('latency (bare)', () => openLoopBareDecisions(bare, options.decisionRate, options.latencyDuration, log)) : undefined;
-    const timers = options.phases.includes('timers') ? await guarded('timers', () => timerLateness(running.temporalAddress, options.timers, log)) : undefined;
+    const timers = options.phases.includes('timers') ? await guarded('timers', () => timerLateness(running.temporalAddress, options.timers, cpuPids, log)) : undefined;
     const memory = options.phases.includes('memory') ? await guarded('memory', () => openCasesMemory(driver, running.databaseUrl, pids, options.openCases, 20 * 60, log)) : undefined;
     const rssNow = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, mib(treeRssBytes(pid))]));
     process.stdout.write(report(options, began, { parts, oneWindow, baseline, cpu, latency, bareLatency, timers, memory, rssNow }) + '\n');
@@ -157,6 +157,13 @@ function report(
       target: 'never early; p99 ≤ 1000 ms (N = 10,000)',
       verdict: verdict(tm.early === 0 && tm.lateness.p99 <= 1000 && tm.measured >= 10_000 ? true : tm.early === 0 && tm.lateness.p99 <= 1000 ? undefined : false),
       notes: `requested ${tm.requested}, started ${tm.started} in ${fmt(tm.startSeconds)} s, started after target ${tm.startedLate}, missing ${tm.missing}; workflow clock at wake-up − target`,
+    });
+    rows.push({
+      measure: 'timers: delivery rate and CPU per fired timer, by process (ms)',
+      value: `${fmt(tm.measured / Math.max(tm.drainSeconds, 1), 0)} wake-ups/s (the last ${fmt(tm.drainSeconds, 0)} s after the first target; due: ${fmt(tm.measured / 60, 0)}/s); ${cpuPerCase(tm.cpuSeconds, tm.measured)}`,
+      target: '–',
+      verdict: '–',
+      notes: `user + system CPU of each process tree from the first target until every result was read (includes reading the results), / timers; the machine has ${os.cpus().length} cores`,
     });
   }
   if (mem) {

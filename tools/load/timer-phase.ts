@@ -4,6 +4,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { timerProbeWorkflow, type TimerProbeResult } from '@onewindow/workflows';
 import { bareTaskQueue } from './load-stack';
+import { cpuDuring } from './process-cpu';
 import { boundedPool, summarize } from './stats';
 
 export interface TimerResult {
@@ -15,9 +16,13 @@ export interface TimerResult {
   early: number;
   lateness: ReturnType<typeof summarize>;
   missing: number;
+  /** From the first target to the last wake-up: how long the stack took to deliver every fired timer. */
+  drainSeconds: number;
+  /** CPU seconds of each process from the first target until every result was read (the probes' wake-ups, plus reading 10,000 results). */
+  cpuSeconds: Record<string, number>;
 }
 
-export async function timerLateness(address: string, n: number, log: (line: string) => void): Promise<TimerResult> {
+export async function timerLateness(address: string, n: number, cpuPids: Record<string, number>, log: (line: string) => void): Promise<TimerResult> {
   const client = new Client({ connection: await Connection.connect({ address }) });
   try {
     const runId = Date.now().toString(36);
@@ -33,11 +38,14 @@ export async function timerLateness(address: string, n: number, log: (line: stri
     });
     const startSeconds = (Date.now() - s0) / 1000;
     log(`timers: ${started.results.length} started in ${startSeconds.toFixed(1)} s; waiting for the minute to pass…`);
-    const settle = windowStart + 60_000 + 15_000 - Date.now();
-    if (settle > 0) await new Promise((r) => setTimeout(r, settle));
-    const results = await boundedPool(started.results.length, 32, Date.now() + 5 * 60_000, async (k) => {
-      const i = started.results[k];
-      return (await client.workflow.getHandle(`timer-${runId}-${i}`).result()) as TimerProbeResult;
+    const untilWindow = windowStart - Date.now();
+    if (untilWindow > 0) await new Promise((r) => setTimeout(r, untilWindow));
+    const { result: results, cpuSeconds } = await cpuDuring(cpuPids, async () => {
+      await new Promise((r) => setTimeout(r, windowStart + 60_000 + 15_000 - Date.now()));
+      return boundedPool(started.results.length, 32, Date.now() + 5 * 60_000, async (k) => {
+        const i = started.results[k];
+        return (await client.workflow.getHandle(`timer-${runId}-${i}`).result()) as TimerProbeResult;
+      });
     });
     const probes = results.results;
     const slept = probes.filter((p) => !p.startedLate);
@@ -51,6 +59,8 @@ export async function timerLateness(address: string, n: number, log: (line: stri
       early: lateness.filter((l) => l < 0).length,
       lateness: summarize(lateness),
       missing: started.results.length - probes.length,
+      drainSeconds: probes.length > 0 ? (Math.max(...probes.map((p) => p.wokeMs)) - windowStart) / 1000 : 0,
+      cpuSeconds,
     };
   } finally {
     await client.connection.close();
