@@ -13,6 +13,9 @@ const tcpPort = (fallback: number) =>
 /** Cases the worker keeps in its workflow cache unless WORKER_CACHED_CASES says otherwise. */
 export const DEFAULT_WORKER_CACHED_CASES = 100;
 
+/** Threads that run workflow code in a worker unless WORKER_WORKFLOW_THREADS says otherwise (the SDK's default). */
+export const DEFAULT_WORKER_WORKFLOW_THREADS = 1;
+
 /** Every environment variable OneWindow reads, parsed once at start-up. */
 export const configSchema = z.object({
   DATABASE_URL: z
@@ -43,6 +46,18 @@ export const configSchema = z.object({
     .min(1, 'expected at least 1 case')
     .max(100_000, 'expected at most 100000 cases (each costs ~1.7 MB)')
     .default(DEFAULT_WORKER_CACHED_CASES),
+  /**
+   * Worker only: threads that run workflow code (Temporal's workflowThreadPoolSize). Each thread has its own V8
+   * context with its own copy of the workflow bundle (~40 MB), and the workflow cache is shared between them.
+   * One thread runs one workflow task at a time, so replays of cases not cached queue behind each other; give
+   * a worker more threads where it has idle cores (docs/decisions/0009).
+   */
+  WORKER_WORKFLOW_THREADS: z.coerce
+    .number({ error: 'expected a number of threads, e.g. 2' })
+    .int('expected a whole number of threads, e.g. 2')
+    .min(1, 'expected at least 1 thread')
+    .max(64, 'expected at most 64 threads')
+    .default(DEFAULT_WORKER_WORKFLOW_THREADS),
   LOG_LEVEL: z.enum(logLevels, { error: `expected one of ${logLevels.join(', ')}` }).default('info'),
 });
 

@@ -3,7 +3,7 @@ import { loadConfig, ConfigError } from './load-config';
 describe('loadConfig', () => {
   it('applies defaults for an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, TEMPORAL_NAMESPACE: 'default', databaseKind: 'sqlite', TEMPORAL_DEV_PORT: 7233, TEMPORAL_UI_PORT: 8233, VAR_DIR: 'var', WORKER_CACHED_CASES: 100 });
+    expect(config).toMatchObject({ PORT: 3000, TEMPORAL_NAMESPACE: 'default', databaseKind: 'sqlite', TEMPORAL_DEV_PORT: 7233, TEMPORAL_UI_PORT: 8233, VAR_DIR: 'var', WORKER_CACHED_CASES: 100, WORKER_WORKFLOW_THREADS: 1 });
     expect(config.TEMPORAL_ADDRESS).toBeUndefined();
   });
 
@@ -22,6 +22,9 @@ describe('loadConfig', () => {
     ['WORKER_CACHED_CASES', 'many', /WORKER_CACHED_CASES="many": expected a number of cases/],
     ['WORKER_CACHED_CASES', '0', /WORKER_CACHED_CASES="0": expected at least 1 case/],
     ['WORKER_CACHED_CASES', '2.5', /WORKER_CACHED_CASES="2.5": expected a whole number of cases/],
+    ['WORKER_WORKFLOW_THREADS', 'two', /WORKER_WORKFLOW_THREADS="two": expected a number of threads/],
+    ['WORKER_WORKFLOW_THREADS', '0', /WORKER_WORKFLOW_THREADS="0": expected at least 1 thread/],
+    ['WORKER_WORKFLOW_THREADS', '65', /WORKER_WORKFLOW_THREADS="65": expected at most 64 threads/],
   ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
