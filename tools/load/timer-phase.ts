@@ -26,8 +26,10 @@ export async function timerLateness(address: string, n: number, cpuPids: Record<
   const client = new Client({ connection: await Connection.connect({ address }) });
   try {
     const runId = Date.now().toString(36);
-    // Starts ran at ~20-50/s on the shared 2-core machine: leave time for every start before the minute begins.
-    const leadMs = Math.max(20_000, n * 60 + 20_000);
+    // Each probe's first workflow task must have run before its target: the bare worker ran ~40 of them a second
+    // (2026-12-02; a lead of N × 20 ms left 379 of 10,000 probes started late). A probe that still starts after
+    // its target is counted as started late and left out of the lateness.
+    const leadMs = n * 60 + 20_000;
     const windowStart = Date.now() + leadMs;
     const target = (i: number) => Math.round(windowStart + (i * 60_000) / n);
     log(`timers: starting ${n} probes due between +${Math.round(leadMs / 1000)} s and +${Math.round(leadMs / 1000) + 60} s…`);
