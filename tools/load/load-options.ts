@@ -16,6 +16,8 @@ export interface LoadOptions {
   /** Cases opened (waiting on approvers) for the memory phase. */
   openCases: number;
   phases: PhaseName[];
+  /** Dynamic configuration of the run's Temporal dev server (experiments: `--temporal-config history.cacheMaxSize=20000`). */
+  temporalConfig: Record<string, unknown>;
 }
 
 export const usage = `Usage: npx tsx tools/load/run-load.ts [flags]
@@ -26,6 +28,8 @@ export const usage = `Usage: npx tsx tools/load/run-load.ts [flags]
   --timers <n>            timer probes due within the same minute (default 10000)
   --open-cases <n>        cases opened and left waiting on approvers for the memory phase (default 10000)
   --phases <list>         comma-separated subset of ${phaseNames.join(',')} (default all)
+  --temporal-config <k=v> a dynamic configuration value of the run's Temporal dev server, the value as JSON
+                          (repeatable; e.g. history.cacheMaxSize=20000)
   --help                  this text
 Everything runs on 127.0.0.1 and stops by itself; Ctrl-C stops every process the run started.`;
 
@@ -40,7 +44,7 @@ const positive = (flag: string, raw: string | undefined, integer = true): number
 };
 
 export function parseLoadOptions(argv: string[]): LoadOptions | 'help' {
-  const options: LoadOptions = { duration: 300, concurrency: 16, decisionRate: 50, latencyDuration: 60, timers: 10_000, openCases: 10_000, phases: [...phaseNames] };
+  const options: LoadOptions = { duration: 300, concurrency: 16, decisionRate: 50, latencyDuration: 60, timers: 10_000, openCases: 10_000, phases: [...phaseNames], temporalConfig: {} };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => (inline !== undefined ? inline : argv[++i]);
@@ -72,6 +76,21 @@ export function parseLoadOptions(argv: string[]): LoadOptions | 'help' {
         const bad = list.filter((p) => !(phaseNames as readonly string[]).includes(p));
         if (list.length === 0 || bad.length) throw new UsageError(`--phases takes a list of ${phaseNames.join(',')}; got ${JSON.stringify(raw ?? '')}`);
         options.phases = phaseNames.filter((p) => list.includes(p));
+        break;
+      }
+      case '--temporal-config': {
+        const raw = value() ?? '';
+        const [key, json] = raw.split(/=(.*)/s, 2);
+        let parsed: unknown;
+        try {
+          parsed = json === undefined ? undefined : JSON.parse(json);
+        } catch {
+          parsed = undefined;
+        }
+        if (!/^[\w.]+$/.test(key) || parsed === undefined) {
+          throw new UsageError(`--temporal-config takes KEY=JSON, e.g. history.cacheMaxSize=20000; got ${JSON.stringify(raw)}`);
+        }
+        options.temporalConfig[key] = parsed;
         break;
       }
       default:

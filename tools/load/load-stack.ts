@@ -78,7 +78,7 @@ process.on('exit', () => {
   for (const child of live) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
-export async function startLoadStack(log: (line: string) => void): Promise<LoadStack> {
+export async function startLoadStack(log: (line: string) => void, temporalConfig: Record<string, unknown> = {}): Promise<LoadStack> {
   const root = repoRoot();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onewindow-load-'));
   const databaseUrl = `file:${path.join(dir, 'onewindow.db')}`;
@@ -102,7 +102,7 @@ export async function startLoadStack(log: (line: string) => void): Promise<LoadS
     } finally {
       await db.$disconnect();
     }
-    temporal = await startTemporalDevServer({ dbFile: path.join(dir, 'temporal.db') });
+    temporal = await startTemporalDevServer({ dbFile: path.join(dir, 'temporal.db'), dynamicConfig: temporalConfig });
     live.add(temporal.process);
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {

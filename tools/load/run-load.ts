@@ -32,7 +32,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 async function main(options: LoadOptions): Promise<void> {
   const began = new Date();
   log('starting Temporal dev server, worker, API, bare worker…');
-  stack = await startLoadStack(log);
+  stack = await startLoadStack(log, options.temporalConfig);
   log(`child process logs: ${stack.logDir}`);
   const items = await prepareFiveDepartmentCase(stack.databaseUrl);
   const driver = await CaseDriver.signIn(stack.baseUrl, items);
@@ -182,7 +182,9 @@ function report(
     '',
     `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}. ` +
       'Temporal dev server (SQLite file), worker, API (SQLite file), bare worker and this generator share the machine.',
-    `Flags: --duration ${o.duration} --concurrency ${o.concurrency} --decision-rate ${o.decisionRate} --latency-duration ${o.latencyDuration} --timers ${o.timers} --open-cases ${o.openCases} --phases ${o.phases.join(',')}`,
+    `Flags: --duration ${o.duration} --concurrency ${o.concurrency} --decision-rate ${o.decisionRate} --latency-duration ${o.latencyDuration} --timers ${o.timers} --open-cases ${o.openCases} --phases ${o.phases.join(',')}` +
+      Object.entries(o.temporalConfig).map(([k, v]) => ` --temporal-config ${k}=${JSON.stringify(v)}`).join('') +
+      `. Workers: WORKER_CACHED_CASES=${process.env.WORKER_CACHED_CASES ?? 'default'}, WORKER_WORKFLOW_THREADS=${process.env.WORKER_WORKFLOW_THREADS ?? 'default'}.`,
     '',
     markdownTable(rows),
     '',

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { Client, Connection } from '@temporalio/client';
 import { startTemporalDevServer, waitForTemporal } from './temporal-dev-server';
 
 describe('startTemporalDevServer', () => {
@@ -10,6 +11,25 @@ describe('startTemporalDevServer', () => {
       await server.stop();
     }
     expect(server.process.exitCode !== null || server.process.signalCode !== null).toBe(true);
+  }, 90_000);
+
+  it('passes dynamic configuration values to the server', async () => {
+    // Every ID is held to the limit, the client's 36-character request ID too.
+    const server = await startTemporalDevServer({ dynamicConfig: { 'limit.maxIDLength': 40 } });
+    const connection = await Connection.connect({ address: server.address });
+    try {
+      const client = new Client({ connection });
+      const start = (workflowId: string) => client.workflow.start('anyWorkflow', { taskQueue: 'dynamic-config-test', workflowId });
+      await expect(start('short-id')).resolves.toBeDefined();
+      const refused = await start('w'.repeat(41)).then(
+        () => undefined,
+        (error: Error) => error,
+      );
+      expect(String((refused?.cause as { details?: string } | undefined)?.details)).toMatch(/WorkflowId exceeds maximum allowed length \(41\/40\)/);
+    } finally {
+      await connection.close();
+      await server.stop();
+    }
   }, 90_000);
 
   it('a server that exits at start-up is tried once more, then reported with the cause it wrote', async () => {

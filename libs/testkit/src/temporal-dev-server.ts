@@ -18,6 +18,8 @@ export interface TemporalDevServerOptions {
   dbFile?: string;
   namespace?: string;
   readyTimeoutMs?: number;
+  /** Server dynamic configuration (`--dynamic-config-value KEY=JSON`), e.g. `{ 'history.cacheMaxSize': 20000 }`. */
+  dynamicConfig?: Record<string, unknown>;
 }
 
 /**
@@ -105,6 +107,7 @@ async function startOnce(options: TemporalDevServerOptions): Promise<TemporalDev
     // corrupts; a power cut may lose the last commits, an application crash loses nothing).
     args.push('--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
   }
+  for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   // Own process group: a terminal Ctrl-C reaches the launcher, which stops Temporal after draining the worker.
   const child = spawn(temporalCliPath(), args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   const stderr = keepHeadAndTail(2000);
