@@ -9,16 +9,20 @@ import { workflowBundle } from './case-harness';
 const moduleId = (file: string) => `./${path.relative(path.resolve(__dirname, '../..'), file).split(path.sep).join('/')}`;
 
 describe('shared workflow libraries', () => {
-  it('the bundle preloads every listed module (none dropped by webpack)', async () => {
-    const { code } = await workflowBundle();
+  let code = '';
+  // webpack takes 5–10 s on a 2-core machine: the bundle is built once, outside the tests' 5 s limit.
+  beforeAll(async () => {
+    ({ code } = await workflowBundle());
+  }, 120_000);
+
+  it('the bundle preloads every listed module (none dropped by webpack)', () => {
     const body = /exports\.preloadModules = function preloadModules\(\) \{([^}]*)\}/.exec(code)?.[1] ?? '';
     const statements = body.split(';').map((s) => s.trim()).filter(Boolean);
     const required = statements.map((s) => /__webpack_require__\(.*"([^"]+)"\)$/.exec(s)?.[1] ?? s);
     expect(required).toEqual(sharedWorkflowModules.map(moduleId));
   });
 
-  it('the preloaded module reaches zod, FEEL and SHA-256, the libraries workflow code imports', async () => {
-    const { code } = await workflowBundle();
+  it('the preloaded module reaches zod, FEEL and SHA-256, the libraries workflow code imports', () => {
     const start = code.indexOf(`/***/ "${moduleId(sharedWorkflowModules[0])}"`);
     expect(start).toBeGreaterThan(-1);
     const source = code.slice(start, code.indexOf('/***/ }', start));
