@@ -14,7 +14,7 @@ import {
   submitSupplement,
   withdrawCase,
 } from '../src/index';
-import { calendarData, shanghaiDay, resultOf, useTimeSkippingEnv, caseRunner, rejection } from './case-harness';
+import { calendarData, shanghaiDay, resultOf, useTimeSkippingEnv, caseRunner, rejection, workingCalendar as cal } from './case-harness';
 
 describe('caseWorkflow: decisions, countersign, clocks', () => {
   const env = useTimeSkippingEnv();
@@ -105,7 +105,6 @@ describe('caseWorkflow: decisions, countersign, clocks', () => {
       const resumedOn = shanghaiDay(await env().currentTimeMs());
       const resumed = await h.executeUpdate(submitSupplement, { args: [{ stepId: 'review', actor: 'window-1', materials: ['营业执照副本', '平面图'] }] });
       const after = await h.query(caseStateQuery);
-      const cal = WorkingCalendar.fromData(calendarData);
       const suspendedDays = workingDaysBetween(cal, suspendedOn, resumedOn);
       expect(suspendedDays).toBeGreaterThan(0); // 10 in two ordinary weeks; fewer across a public holiday
       expect(resumed.clock.dueDate).toBe(addWorkingDays(cal, dueBefore, suspendedDays));
@@ -159,7 +158,7 @@ describe('caseWorkflow: decisions, countersign, clocks', () => {
       expect(await rejection(h.executeUpdate(approveExtension, { args: [{ stepId: 'review', approvedBy: 'a1' }] }))).toMatch(/requested the extension and cannot approve it/);
       expect(await rejection(h.executeUpdate(approveExtension, { args: [{ stepId: 'review', approvedBy: '' }] }))).toMatch(/approvedBy is required/);
       const extended = await h.executeUpdate(approveExtension, { args: [{ stepId: 'review', approvedBy: 'lead-1' }] });
-      expect(extended.clock.dueDate).toBe(addWorkingDays(WorkingCalendar.fromData(calendarData), due, 3));
+      expect(extended.clock.dueDate).toBe(addWorkingDays(cal, due, 3));
       expect(extended.extensions).toEqual([expect.objectContaining({ days: 3, approvedBy: 'lead-1', requestedBy: 'a1', reason: '现场核查' })]);
       expect(fake.of('recordClockEvent').filter((e) => e.event === 'extended')).toEqual([
         expect.objectContaining({ clock: 'step', approvedBy: 'lead-1' }),
@@ -177,7 +176,6 @@ describe('caseWorkflow: decisions, countersign, clocks', () => {
     await withCase(singleStep(), async (h, fake) => {
       const before = (await h.query(caseStateQuery)).steps[0].clock.dueDate!;
       expect(await rejection(h.executeUpdate(refreshCalendar, { args: [{ actor: 'admin', calendar: { years: 'none' } as never }] }))).toMatch(/calendar\.years/);
-      const cal = WorkingCalendar.fromData(calendarData);
       const dayOff = workingDayBefore(cal, before); // a working day inside the step's period becomes a holiday
       const year = Number(dayOff.slice(0, 4));
       const base = calendarData.years.find((y) => y.year === year) ?? { year, source: 'test', provisional: false, holidays: [], adjustedWorkingDays: [] };

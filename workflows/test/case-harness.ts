@@ -3,7 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createTimeSkippingEnv } from '@onewindow/testkit';
 import type { WorkflowHandle } from '@temporalio/client';
 import { hashPlan, type ServicePlan } from '@onewindow/flow-model';
-import { OFFICIAL_CALENDAR_DATA } from '@onewindow/calendar';
+import { OFFICIAL_CALENDAR_DATA, createOfficialCalendar } from '@onewindow/calendar';
 import type { CaseActivities, CaseResult, CaseWorkflowInput } from '../src/index';
 import { caseWorkflow, runProjectionWrites, sharedWorkflowModules, workflowsPath } from '../src/index';
 
@@ -11,6 +11,9 @@ export type CalendarData = NonNullable<CaseWorkflowInput['calendar']>;
 
 /** The official 2025/2026 data shipped by @onewindow/calendar. */
 export const calendarData: CalendarData = OFFICIAL_CALENDAR_DATA;
+
+/** The same data as a calendar, for the due dates tests expect. */
+export const workingCalendar = createOfficialCalendar();
 type Call = { name: keyof CaseActivities; input: Record<string, unknown> };
 
 /**

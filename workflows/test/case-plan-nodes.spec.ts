@@ -1,7 +1,7 @@
-import { WorkingCalendar, addWorkingDays, endOfShanghaiDay } from '@onewindow/calendar';
+import { addWorkingDays, endOfShanghaiDay } from '@onewindow/calendar';
 import { planBuilder, type RefusalPolicy } from '@onewindow/flow-model';
 import { approveStep, caseStateQuery, issueResults } from '../src/index';
-import { calendarData, caseInput, fakeActivities, shanghaiDay, startCase, resultOf, startWorker, useTimeSkippingEnv } from './case-harness';
+import { calendarData, caseInput, fakeActivities, shanghaiDay, startCase, resultOf, startWorker, useTimeSkippingEnv, workingCalendar } from './case-harness';
 
 describe('caseWorkflow: automatic steps, conditions, timers and sub-flows', () => {
   const env = useTimeSkippingEnv();
@@ -30,7 +30,7 @@ describe('caseWorkflow: automatic steps, conditions, timers and sub-flows', () =
       expect((await h.query(caseStateQuery)).steps).toHaveLength(0);
       // The notice period ends with the second working day after acceptance (which weekday that is depends on the day the
       // test runs): nothing opens a minute before, the sub-flow's step opens a minute after.
-      const firesAt = endOfShanghaiDay(addWorkingDays(WorkingCalendar.fromData(calendarData), today, 2));
+      const firesAt = endOfShanghaiDay(addWorkingDays(workingCalendar, today, 2));
       await env().sleep(firesAt - 60_000 - (await env().currentTimeMs()));
       expect((await h.query(caseStateQuery)).steps).toHaveLength(0);
       await env().sleep(120_000);

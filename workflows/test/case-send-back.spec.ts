@@ -1,9 +1,8 @@
 import { planBuilder } from '@onewindow/flow-model';
-import { WorkingCalendar, addWorkingDays, workingDaysBetween } from '@onewindow/calendar';
+import { addWorkingDays, workingDaysBetween } from '@onewindow/calendar';
 import { approveStep, caseStateQuery, refuseStep, resubmitFromWindow, returnForSupplement, sendBack, submitSupplement } from '../src/index';
-import { calendarData, caseRunner, rejection, shanghaiDay, useTimeSkippingEnv } from './case-harness';
+import { caseRunner, rejection, shanghaiDay, useTimeSkippingEnv, workingCalendar as cal } from './case-harness';
 
-const cal = WorkingCalendar.fromData(calendarData);
 const step = (id: string, assignees = [`${id}-1`], extra: Record<string, unknown> = {}) => ({ id, departmentCode: id.toUpperCase(), limitWorkingDays: 5, assignees, ...extra });
 
 /** accept → first → second → issue */
