@@ -8,5 +8,6 @@ export default defineConfig({
   engine: 'js',
   schema: path.join(__dirname, 'prisma/schema.prisma'),
   migrations: { path: path.join(__dirname, 'prisma/migrations/sqlite') },
-  adapter: async () => new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? 'file:./var/onewindow.db' }),
+  adapter: async () =>
+    new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? 'file:./var/onewindow.db' }),
 });

@@ -5,10 +5,16 @@ import { createPrismaClient } from '@onewindow/db';
 import { verifyAuditChain } from '@onewindow/audit';
 
 const env = z
-  .object({ DATABASE_URL: z.string().regex(/^(file:.+|postgres(ql)?:\/\/.+)$/, 'expected "file:<path>" or "postgresql://…"') })
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:.+|postgres(ql)?:\/\/.+)$/, 'expected "file:<path>" or "postgresql://…"'),
+  })
   .safeParse(process.env);
 if (!env.success) {
-  process.stderr.write(`DATABASE_URL: ${env.error.issues[0]?.message ?? 'missing'} (the database whose audit log to verify)\n`);
+  process.stderr.write(
+    `DATABASE_URL: ${env.error.issues[0]?.message ?? 'missing'} (the database whose audit log to verify)\n`,
+  );
   process.exit(2);
 }
 
@@ -16,10 +22,14 @@ const db = createPrismaClient(env.data.DATABASE_URL);
 verifyAuditChain(db)
   .then((report) => {
     if (report.ok) {
-      process.stdout.write(`Audit chain intact: ${report.entries} entries verified.\nHead hash: ${report.headHash}\n`);
+      process.stdout.write(
+        `Audit chain intact: ${report.entries} entries verified.\nHead hash: ${report.headHash}\n`,
+      );
       process.exitCode = 0;
     } else {
-      process.stdout.write(`Audit chain BROKEN at entry #${report.brokenAtSeq}: ${report.reason}. ${report.entries} entries before it verified.\n`);
+      process.stdout.write(
+        `Audit chain BROKEN at entry #${report.brokenAtSeq}: ${report.reason}. ${report.entries} entries before it verified.\n`,
+      );
       process.exitCode = 1;
     }
   })

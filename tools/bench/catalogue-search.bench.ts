@@ -25,7 +25,11 @@ async function main(): Promise<void> {
   }));
   const items = generateSyntheticCatalogue(itemCount - seed.items.length);
   const loadStart = performance.now();
-  await applyCatalogue(database.db, { ...seed, departments: [...seed.departments, ...departments], items: [...seed.items, ...items] }, { label: 'bench', source: 'import', createdBy: 'bench' });
+  await applyCatalogue(
+    database.db,
+    { ...seed, departments: [...seed.departments, ...departments], items: [...seed.items, ...items] },
+    { label: 'bench', source: 'import', createdBy: 'bench' },
+  );
   const loadMs = performance.now() - loadStart;
 
   // One client sends every request, so lift the per-IP public rate limit for the measurement.
@@ -54,13 +58,17 @@ async function main(): Promise<void> {
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);
-    rows.push(`| ${kind} | ${perKind} | ${percentile(times, 50).toFixed(2)} | ${percentile(times, 95).toFixed(2)} | ${percentile(times, 99).toFixed(2)} |`);
+    rows.push(
+      `| ${kind} | ${perKind} | ${percentile(times, 50).toFixed(2)} | ${percentile(times, 95).toFixed(2)} | ${percentile(times, 99).toFixed(2)} |`,
+    );
   }
   server.close();
   await (deps.temporal.connection as Connection).close().catch(() => undefined);
   await database.dispose();
 
-  console.log(`Catalogue search through the API on SQLite — ${itemCount} active items (catalogue import took ${(loadMs / 1000).toFixed(1)} s)\n`);
+  console.log(
+    `Catalogue search through the API on SQLite — ${itemCount} active items (catalogue import took ${(loadMs / 1000).toFixed(1)} s)\n`,
+  );
   console.log('| query | requests | p50 ms | p95 ms | p99 ms |');
   console.log('|---|---:|---:|---:|---:|');
   console.log(rows.join('\n'));

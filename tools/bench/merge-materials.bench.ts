@@ -18,7 +18,12 @@ function certificatesOnFile(typeCodes: string[]): CertificateOnFile[] {
     const typeCode = typeCodes[i % typeCodes.length];
     const status = i % 7 === 3 ? 'revoked' : i % 11 === 5 ? 'expired' : 'valid';
     return {
-      identifier: buildLicenceIdentifier({ typeCode, issuerCode: ISSUER, serial: String(20200000000 + i), version: '001' }),
+      identifier: buildLicenceIdentifier({
+        typeCode,
+        issuerCode: ISSUER,
+        serial: String(20200000000 + i),
+        version: '001',
+      }),
       typeCode,
       holder: { code: i % 5 === 4 ? '379902198707162426' : APPLICANT.code },
       status,
@@ -67,9 +72,16 @@ const rows = [
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log(`mergeMaterials — 10 items, 50 certificates on file, node ${process.version}, ${process.arch}\n`);
-console.log('| case | requirement lines | distinct materials | reused | merges/s (median of 7) | min | max |');
+console.log(
+  '| case | requirement lines | distinct materials | reused | merges/s (median of 7) | min | max |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.label} | ${r.requirements} | ${r.distinct} | ${r.reused} | ${fmt(r.median)} | ${fmt(r.min)} | ${fmt(r.max)} |`);
-console.log(`\ngenerateSyntheticCatalogue(5000): ${big.length} schema-validated items in ${genMs.toFixed(0)} ms`);
+for (const r of rows)
+  console.log(
+    `| ${r.label} | ${r.requirements} | ${r.distinct} | ${r.reused} | ${fmt(r.median)} | ${fmt(r.min)} | ${fmt(r.max)} |`,
+  );
+console.log(
+  `\ngenerateSyntheticCatalogue(5000): ${big.length} schema-validated items in ${genMs.toFixed(0)} ms`,
+);
 const ok = rows.every((r) => r.median >= 20_000);
 console.log(`target ≥ 20,000 merges/s: ${ok ? 'met' : 'NOT met'}`);

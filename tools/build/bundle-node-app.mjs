@@ -12,7 +12,10 @@ if (!projectRoot) {
   process.exit(2);
 }
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).flatMap((name) => [name, `${name}/*`]);
+const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).flatMap((name) => [
+  name,
+  `${name}/*`,
+]);
 
 await build({
   entryPoints: [path.join(root, projectRoot, 'src/main.ts')],

@@ -30,7 +30,8 @@ function parseArgs(argv: string[]): Args | string {
       args.json = true;
       continue;
     }
-    if (flag !== '--actor' && flag !== '--case' && flag !== '--concurrency') return `unknown argument "${flag}"`;
+    if (flag !== '--actor' && flag !== '--case' && flag !== '--concurrency')
+      return `unknown argument "${flag}"`;
     if (value === undefined || value.startsWith('--')) return `${flag} needs a value`;
     i++;
     if (flag === '--actor') args.actor = value.trim();
@@ -39,7 +40,8 @@ function parseArgs(argv: string[]): Args | string {
       args.caseNos.push(value);
     }
     if (flag === '--concurrency') {
-      if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64) return `--concurrency "${value}": expected a whole number 1-64`;
+      if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64)
+        return `--concurrency "${value}": expected a whole number 1-64`;
       args.concurrency = Number(value);
     }
   }
@@ -62,13 +64,20 @@ async function main(): Promise<number> {
     const calendar = await loadCalendarData(db);
     const result = await refreshOpenCases(
       { db, temporal: { client, connection, address } },
-      { actor: parsed.actor, calendar, concurrency: parsed.concurrency, ...(parsed.caseNos.length ? { caseNos: parsed.caseNos } : {}) },
+      {
+        actor: parsed.actor,
+        calendar,
+        concurrency: parsed.concurrency,
+        ...(parsed.caseNos.length ? { caseNos: parsed.caseNos } : {}),
+      },
     );
     const years = calendar.years.map((y) => y.year);
     if (parsed.json) {
       process.stdout.write(`${JSON.stringify({ years, ...result })}\n`);
     } else {
-      process.stdout.write(`calendar ${years[0]}–${years[years.length - 1]}: ${result.openCases} open case(s), ${result.refreshed} refreshed, ${result.unchanged} unchanged, ${result.failed.length} failed\n`);
+      process.stdout.write(
+        `calendar ${years[0]}–${years[years.length - 1]}: ${result.openCases} open case(s), ${result.refreshed} refreshed, ${result.unchanged} unchanged, ${result.failed.length} failed\n`,
+      );
       for (const f of result.failed) process.stdout.write(`FAILED ${f.caseNo}: ${f.reason}\n`);
     }
     return result.failed.length === 0 ? 0 : 1;

@@ -10,7 +10,10 @@ const target = path.join(root, 'libs/db/prisma/postgresql/schema.prisma');
 export function derivePostgresqlSchema(text) {
   const out = text
     .replace('provider = "sqlite"', 'provider = "postgresql"')
-    .replace('output          = "../src/generated/sqlite"', 'output          = "../../src/generated/postgresql"');
+    .replace(
+      'output          = "../src/generated/sqlite"',
+      'output          = "../../src/generated/postgresql"',
+    );
   if (out === text) throw new Error('derive-postgresql-schema: markers not found in schema.prisma');
   return `// GENERATED from ../schema.prisma by tools/db/derive-postgresql-schema.mjs — do not edit.\n${out}`;
 }

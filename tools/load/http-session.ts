@@ -9,17 +9,26 @@ export class LoadSession {
   private cookie = '';
   private csrfToken = '';
 
-  private constructor(readonly baseUrl: string, readonly username: string) {}
+  private constructor(
+    readonly baseUrl: string,
+    readonly username: string,
+  ) {}
 
   static async signIn(baseUrl: string, username: string, password: string): Promise<LoadSession> {
     const session = new LoadSession(baseUrl, username);
     const res = await session.call('POST', '/api/auth/login', { username, password });
-    if (res.status !== 200) throw new Error(`sign-in as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`sign-in as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
     session.csrfToken = res.body.csrfToken;
     return session;
   }
 
-  async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer> {
+  async call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiAnswer> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {

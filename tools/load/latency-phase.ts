@@ -21,12 +21,24 @@ export interface LatencyResult {
   service: ReturnType<typeof summarize>;
 }
 
-export async function openLoopDecisions(driver: CaseDriver, databaseUrl: string, rate: number, durationS: number, log: (line: string) => void): Promise<LatencyResult> {
+export async function openLoopDecisions(
+  driver: CaseDriver,
+  databaseUrl: string,
+  rate: number,
+  durationS: number,
+  log: (line: string) => void,
+): Promise<LatencyResult> {
   const decisions = Math.max(1, Math.round(rate * durationS));
   const caseCount = Math.ceil(decisions / driver.items.length);
   log(`latency: opening ${caseCount} cases for ${decisions} decisions…`);
-  const opened = await boundedPool(caseCount, 8, Date.now() + 15 * 60_000, async () => (await driver.open()).caseNo);
-  if (opened.errors.length) log(`latency: ${opened.errors.length} cases failed to open: ${String(opened.errors[0])}`);
+  const opened = await boundedPool(
+    caseCount,
+    8,
+    Date.now() + 15 * 60_000,
+    async () => (await driver.open()).caseNo,
+  );
+  if (opened.errors.length)
+    log(`latency: ${opened.errors.length} cases failed to open: ${String(opened.errors[0])}`);
   const cases = opened.results;
   // Approvers act from their inbox: wait until every step of these cases is open (its Task row projected),
   // i.e. every workflow is past its start (loadCalendar activity), then let the backlog drain for 5 s.
@@ -35,7 +47,11 @@ export async function openLoopDecisions(driver: CaseDriver, databaseUrl: string,
     const want = cases.length * driver.items.length;
     const until = Date.now() + 300_000;
     let open = 0;
-    while (Date.now() < until && (open = await db.task.count({ where: { caseNo: { in: cases }, state: 'open' } })) < want) await sleepMs(1000);
+    while (
+      Date.now() < until &&
+      (open = await db.task.count({ where: { caseNo: { in: cases }, state: 'open' } })) < want
+    )
+      await sleepMs(1000);
     log(`latency: ${open}/${want} steps open after ${opened.results.length} cases`);
   } finally {
     await db.$disconnect();
@@ -43,7 +59,9 @@ export async function openLoopDecisions(driver: CaseDriver, databaseUrl: string,
   await sleepMs(5000);
   log(`latency: ${decisions} approvals at ${rate}/s…`);
   // Decision k goes to case k mod n, department floor(k / n): one case's five approvals are spread over the run.
-  return sendOpenLoop(rate, durationS, decisions, cases.length * driver.items.length, (k) => driver.decide(cases[k % cases.length], driver.items[Math.floor(k / cases.length) % driver.items.length]));
+  return sendOpenLoop(rate, durationS, decisions, cases.length * driver.items.length, (k) =>
+    driver.decide(cases[k % cases.length], driver.items[Math.floor(k / cases.length) % driver.items.length]),
+  );
 }
 
 /**
@@ -51,20 +69,34 @@ export async function openLoopDecisions(driver: CaseDriver, databaseUrl: string,
  * OneWindow run opened cases, then send their Updates in the same order and at the same rate, so both see the
  * same worker-cache pattern. What Temporal itself takes per decision on this machine.
  */
-export async function openLoopBareDecisions(bare: BareDriver, rate: number, durationS: number, log: (line: string) => void): Promise<LatencyResult> {
+export async function openLoopBareDecisions(
+  bare: BareDriver,
+  rate: number,
+  durationS: number,
+  log: (line: string) => void,
+): Promise<LatencyResult> {
   const decisions = Math.max(1, Math.round(rate * durationS));
   const caseCount = Math.ceil(decisions / bareDepartments.length);
   log(`latency (bare): starting ${caseCount} bare workflows…`);
   const started = await boundedPool(caseCount, 8, Date.now() + 15 * 60_000, () => bare.start());
-  if (started.errors.length) log(`latency (bare): ${started.errors.length} failed to start: ${String(started.errors[0])}`);
+  if (started.errors.length)
+    log(`latency (bare): ${started.errors.length} failed to start: ${String(started.errors[0])}`);
   const handles = started.results;
   await sleepMs(5000);
   log(`latency (bare): ${decisions} Updates at ${rate}/s…`);
-  return sendOpenLoop(rate, durationS, decisions, handles.length * bareDepartments.length, (k) => bare.decide(handles[k % handles.length], bareDepartments[Math.floor(k / handles.length)]));
+  return sendOpenLoop(rate, durationS, decisions, handles.length * bareDepartments.length, (k) =>
+    bare.decide(handles[k % handles.length], bareDepartments[Math.floor(k / handles.length)]),
+  );
 }
 
 /** Sends decision k = 0 … decisions − 1 at its scheduled time, whatever earlier answers do; k ≥ `available` is skipped. */
-async function sendOpenLoop(rate: number, durationS: number, decisions: number, available: number, send: (k: number) => Promise<unknown>): Promise<LatencyResult> {
+async function sendOpenLoop(
+  rate: number,
+  durationS: number,
+  decisions: number,
+  available: number,
+  send: (k: number) => Promise<unknown>,
+): Promise<LatencyResult> {
   const fromSchedule: number[] = [];
   const service: number[] = [];
   let errors = 0;

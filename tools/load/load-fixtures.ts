@@ -31,17 +31,34 @@ export async function prepareFiveDepartmentCase(databaseUrl: string): Promise<Lo
     const items: LoadItem[] = [];
     for (const w of wanted) {
       const row = await db.item.findFirst({
-        where: { status: 'active', departmentCode: w.department, ...(w.itemKey ? { itemKey: w.itemKey } : { name: w.name }) },
+        where: {
+          status: 'active',
+          departmentCode: w.department,
+          ...(w.itemKey ? { itemKey: w.itemKey } : { name: w.name }),
+        },
         orderBy: { version: 'desc' },
       });
-      if (!row) throw new Error(`seed catalogue has no active item ${w.itemKey ?? w.name} in ${w.department}`);
+      if (!row)
+        throw new Error(`seed catalogue has no active item ${w.itemKey ?? w.name} in ${w.department}`);
       const approver = `load-approver-${w.department.toLowerCase()}`;
       await db.user.upsert({
         where: { id: approver },
-        create: { id: approver, username: approver, displayName: approver, departmentCode: w.department, passwordHash, roles: { create: [{ role: 'dept_approver' }] } },
+        create: {
+          id: approver,
+          username: approver,
+          displayName: approver,
+          departmentCode: w.department,
+          passwordHash,
+          roles: { create: [{ role: 'dept_approver' }] },
+        },
         update: {},
       });
-      items.push({ department: w.department, itemKey: row.itemKey, stepId: itemStepId(row.itemKey), approver });
+      items.push({
+        department: w.department,
+        itemKey: row.itemKey,
+        stepId: itemStepId(row.itemKey),
+        approver,
+      });
     }
     return items;
   } finally {

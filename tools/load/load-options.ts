@@ -37,14 +37,31 @@ export class UsageError extends Error {}
 
 const positive = (flag: string, raw: string | undefined, integer = true): number => {
   const value = Number(raw);
-  if (raw === undefined || raw.trim() === '' || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new UsageError(`${flag} needs a positive ${integer ? 'integer' : 'number'}, got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`);
+  if (
+    raw === undefined ||
+    raw.trim() === '' ||
+    !Number.isFinite(value) ||
+    value <= 0 ||
+    (integer && !Number.isInteger(value))
+  ) {
+    throw new UsageError(
+      `${flag} needs a positive ${integer ? 'integer' : 'number'}, got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`,
+    );
   }
   return value;
 };
 
 export function parseLoadOptions(argv: string[]): LoadOptions | 'help' {
-  const options: LoadOptions = { duration: 300, concurrency: 16, decisionRate: 50, latencyDuration: 60, timers: 10_000, openCases: 10_000, phases: [...phaseNames], temporalConfig: {} };
+  const options: LoadOptions = {
+    duration: 300,
+    concurrency: 16,
+    decisionRate: 50,
+    latencyDuration: 60,
+    timers: 10_000,
+    openCases: 10_000,
+    phases: [...phaseNames],
+    temporalConfig: {},
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => (inline !== undefined ? inline : argv[++i]);
@@ -72,9 +89,15 @@ export function parseLoadOptions(argv: string[]): LoadOptions | 'help' {
         break;
       case '--phases': {
         const raw = value();
-        const list = (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+        const list = (raw ?? '')
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean);
         const bad = list.filter((p) => !(phaseNames as readonly string[]).includes(p));
-        if (list.length === 0 || bad.length) throw new UsageError(`--phases takes a list of ${phaseNames.join(',')}; got ${JSON.stringify(raw ?? '')}`);
+        if (list.length === 0 || bad.length)
+          throw new UsageError(
+            `--phases takes a list of ${phaseNames.join(',')}; got ${JSON.stringify(raw ?? '')}`,
+          );
         options.phases = phaseNames.filter((p) => list.includes(p));
         break;
       }
@@ -88,7 +111,9 @@ export function parseLoadOptions(argv: string[]): LoadOptions | 'help' {
           parsed = undefined;
         }
         if (!/^[\w.]+$/.test(key) || parsed === undefined) {
-          throw new UsageError(`--temporal-config takes KEY=JSON, e.g. history.cacheMaxSize=20000; got ${JSON.stringify(raw)}`);
+          throw new UsageError(
+            `--temporal-config takes KEY=JSON, e.g. history.cacheMaxSize=20000; got ${JSON.stringify(raw)}`,
+          );
         }
         options.temporalConfig[key] = parsed;
         break;

@@ -30,10 +30,22 @@ interface Child {
   stop(): Promise<void>;
 }
 
-function startNodeChild(name: string, entry: string, env: NodeJS.ProcessEnv, log: (line: string) => void, logFile: string): Child {
+function startNodeChild(
+  name: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+  logFile: string,
+): Child {
   // LOAD_CPU_PROF=<dir>: each child writes a V8 CPU profile there when it exits (diagnosis only).
-  const profile = process.env.LOAD_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.LOAD_CPU_PROF)}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], { cwd: repoRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const profile = process.env.LOAD_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.LOAD_CPU_PROF)}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
+    cwd: repoRoot(),
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   // Every line the child logs (LOG_LEVEL=warn: warnings and errors; pino writes to stdout, the SDK to stderr) is
   // kept in the run's log folder.
@@ -46,7 +58,8 @@ function startNodeChild(name: string, entry: string, env: NodeJS.ProcessEnv, log
   child.once('exit', () => file.end());
   let stopping = false;
   child.once('exit', (code, signal) => {
-    if (!stopping) log(`${name} exited unexpectedly (${signal ?? `code ${code}`}): ${stderr.trim().slice(-1500)}`);
+    if (!stopping)
+      log(`${name} exited unexpectedly (${signal ?? `code ${code}`}): ${stderr.trim().slice(-1500)}`);
   });
   return {
     name,
@@ -78,7 +91,10 @@ process.on('exit', () => {
   for (const child of live) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
-export async function startLoadStack(log: (line: string) => void, temporalConfig: Record<string, unknown> = {}): Promise<LoadStack> {
+export async function startLoadStack(
+  log: (line: string) => void,
+  temporalConfig: Record<string, unknown> = {},
+): Promise<LoadStack> {
   const root = repoRoot();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onewindow-load-'));
   const databaseUrl = `file:${path.join(dir, 'onewindow.db')}`;
@@ -102,7 +118,10 @@ export async function startLoadStack(log: (line: string) => void, temporalConfig
     } finally {
       await db.$disconnect();
     }
-    temporal = await startTemporalDevServer({ dbFile: path.join(dir, 'temporal.db'), dynamicConfig: temporalConfig });
+    temporal = await startTemporalDevServer({
+      dbFile: path.join(dir, 'temporal.db'),
+      dynamicConfig: temporalConfig,
+    });
     live.add(temporal.process);
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
@@ -121,7 +140,13 @@ export async function startLoadStack(log: (line: string) => void, temporalConfig
       ['api', 'apps/api/src/main.ts', {}],
       ['bare worker', 'tools/load/bare-worker.ts', { TASK_QUEUE: bareTaskQueue }],
     ] as const) {
-      const child = startNodeChild(name, path.join(root, entry), { ...env, ...extra }, log, path.join(logDir, `${name.replace(/ /g, '-')}.log`));
+      const child = startNodeChild(
+        name,
+        path.join(root, entry),
+        { ...env, ...extra },
+        log,
+        path.join(logDir, `${name.replace(/ /g, '-')}.log`),
+      );
       children.push(child);
       live.add(child.process);
     }
@@ -133,7 +158,12 @@ export async function startLoadStack(log: (line: string) => void, temporalConfig
       temporalAddress: temporal.address,
       databaseUrl,
       logDir,
-      pids: { temporal: temporal.process.pid!, worker: children[0].process.pid!, api: children[1].process.pid!, bareWorker: children[2].process.pid! },
+      pids: {
+        temporal: temporal.process.pid!,
+        worker: children[0].process.pid!,
+        api: children[1].process.pid!,
+        bareWorker: children[2].process.pid!,
+      },
       stop,
     };
   } catch (error) {

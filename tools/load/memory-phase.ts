@@ -16,9 +16,17 @@ export interface MemoryResult {
   per10kGiB: number;
 }
 
-const snapshot = (pids: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, mib(treeRssBytes(pid))]));
+const snapshot = (pids: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, mib(treeRssBytes(pid))]));
 
-export async function openCasesMemory(driver: CaseDriver, databaseUrl: string, pids: Record<string, number>, n: number, maxSeconds: number, log: (line: string) => void): Promise<MemoryResult> {
+export async function openCasesMemory(
+  driver: CaseDriver,
+  databaseUrl: string,
+  pids: Record<string, number>,
+  n: number,
+  maxSeconds: number,
+  log: (line: string) => void,
+): Promise<MemoryResult> {
   const db = createPrismaClient(databaseUrl);
   try {
     await sleepMs(5000);
@@ -38,8 +46,11 @@ export async function openCasesMemory(driver: CaseDriver, databaseUrl: string, p
     const want = openBefore + opened.results.length * driver.items.length;
     const drainUntil = Date.now() + 600_000;
     let projected = 0;
-    while (Date.now() < drainUntil && (projected = await db.task.count({ where: { state: 'open' } })) < want) await sleepMs(1000);
-    log(`memory: ${projected - openBefore}/${want - openBefore} task rows projected ${((Date.now() - t0) / 1000).toFixed(0)} s after the first acceptance; settling 15 s…`);
+    while (Date.now() < drainUntil && (projected = await db.task.count({ where: { state: 'open' } })) < want)
+      await sleepMs(1000);
+    log(
+      `memory: ${projected - openBefore}/${want - openBefore} task rows projected ${((Date.now() - t0) / 1000).toFixed(0)} s after the first acceptance; settling 15 s…`,
+    );
     await sleepMs(15_000);
     const after = snapshot(pids);
     const growthMiB = Object.keys(after).reduce((sum, k) => sum + after[k] - before[k], 0);

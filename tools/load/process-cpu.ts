@@ -32,10 +32,21 @@ const ownCpuSeconds = () => {
  * CPU seconds each named child process tree, and this process (`generator`) alone, used while `run` ran,
  * with `run`'s result.
  */
-export async function cpuDuring<T>(children: Record<string, number>, run: () => Promise<T>): Promise<{ result: T; cpuSeconds: Record<string, number> }> {
-  const sample = (): Record<string, number> => ({ ...Object.fromEntries(Object.entries(children).map(([name, pid]) => [name, treeCpuSeconds(pid)])), generator: ownCpuSeconds() });
+export async function cpuDuring<T>(
+  children: Record<string, number>,
+  run: () => Promise<T>,
+): Promise<{ result: T; cpuSeconds: Record<string, number> }> {
+  const sample = (): Record<string, number> => ({
+    ...Object.fromEntries(Object.entries(children).map(([name, pid]) => [name, treeCpuSeconds(pid)])),
+    generator: ownCpuSeconds(),
+  });
   const before = sample();
   const result = await run();
   const after = sample();
-  return { result, cpuSeconds: Object.fromEntries(Object.entries(after).map(([name, seconds]) => [name, seconds - before[name]])) };
+  return {
+    result,
+    cpuSeconds: Object.fromEntries(
+      Object.entries(after).map(([name, seconds]) => [name, seconds - before[name]]),
+    ),
+  };
 }

@@ -15,13 +15,18 @@ function flag(name: string, fallback: string): string {
 
 async function main(): Promise<void> {
   const replays = Number(flag('replays', '300'));
-  if (!Number.isInteger(replays) || replays <= 0) throw new Error(`--replays needs a positive integer, got ${flag('replays', '')}`);
+  if (!Number.isInteger(replays) || replays <= 0)
+    throw new Error(`--replays needs a positive integer, got ${flag('replays', '')}`);
   const name = flag('history', 'local-serial-collect');
   const file = path.join(__dirname, '..', '..', 'workflows', 'test', 'histories', `replay-${name}.json`);
   if (!fs.existsSync(file)) throw new Error(`no recorded history ${file} (see workflows/test/histories)`);
   const history = historyFromJson(JSON.parse(fs.readFileSync(file, 'utf8')));
   Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath, preloadModules: [...sharedWorkflowModules], logger: new DefaultLogger('ERROR') });
+  const workflowBundle = await bundleWorkflowCode({
+    workflowsPath,
+    preloadModules: [...sharedWorkflowModules],
+    logger: new DefaultLogger('ERROR'),
+  });
   const run = async (count: number, prefix: string) => {
     const histories = Array.from({ length: count }, (_, i) => ({ workflowId: `${prefix}-${i}`, history }));
     let failed = 0;

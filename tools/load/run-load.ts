@@ -15,11 +15,13 @@ import { fmt, markdownTable, summarize, verdict, type ReportRow } from './stats'
 import { closedLoop, type ThroughputResult } from './throughput-phase';
 import { timerLateness } from './timer-phase';
 
-const log = (line: string) => process.stderr.write(`[load ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+const log = (line: string) =>
+  process.stderr.write(`[load ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 let stack: LoadStack | undefined;
 let stopping: Promise<void> | undefined;
-const stopStack = () => (stopping ??= (stack?.stop() ?? Promise.resolve()).catch((e: unknown) => {
+const stopStack = () =>
+  (stopping ??= (stack?.stop() ?? Promise.resolve()).catch((e: unknown) => {
     log(`stop: ${String(e)}`);
   }));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -68,7 +70,9 @@ async function main(options: LoadOptions): Promise<void> {
       log(`throughput: OneWindow ${fmt(oneWindow.perSecond, 2)} cases/s; settling…`);
       await new Promise((r) => setTimeout(r, 10_000));
       log(`throughput: bare baseline, ${options.concurrency} in flight, ${options.duration} s…`);
-      const bareMeasured = await cpuDuring(cpuPids, () => closedLoop('bare', options.concurrency, options.duration, () => bare.complete()));
+      const bareMeasured = await cpuDuring(cpuPids, () =>
+        closedLoop('bare', options.concurrency, options.duration, () => bare.complete()),
+      );
       [baseline, cpu.baseline] = [bareMeasured.result, bareMeasured.cpuSeconds];
       log(`throughput: bare ${fmt(baseline.perSecond, 2)} cases/s`);
     }
@@ -84,12 +88,38 @@ async function main(options: LoadOptions): Promise<void> {
       }
     };
     const running = stack;
-    const latency = options.phases.includes('latency') ? await guarded('latency', () => openLoopDecisions(driver, running.databaseUrl, options.decisionRate, options.latencyDuration, log)) : undefined;
-    const bareLatency = options.phases.includes('latency') ? await guarded('latency (bare)', () => openLoopBareDecisions(bare, options.decisionRate, options.latencyDuration, log)) : undefined;
-    const timers = options.phases.includes('timers') ? await guarded('timers', () => timerLateness(running.temporalAddress, options.timers, cpuPids, log)) : undefined;
-    const memory = options.phases.includes('memory') ? await guarded('memory', () => openCasesMemory(driver, running.databaseUrl, pids, options.openCases, 20 * 60, log)) : undefined;
+    const latency = options.phases.includes('latency')
+      ? await guarded('latency', () =>
+          openLoopDecisions(driver, running.databaseUrl, options.decisionRate, options.latencyDuration, log),
+        )
+      : undefined;
+    const bareLatency = options.phases.includes('latency')
+      ? await guarded('latency (bare)', () =>
+          openLoopBareDecisions(bare, options.decisionRate, options.latencyDuration, log),
+        )
+      : undefined;
+    const timers = options.phases.includes('timers')
+      ? await guarded('timers', () => timerLateness(running.temporalAddress, options.timers, cpuPids, log))
+      : undefined;
+    const memory = options.phases.includes('memory')
+      ? await guarded('memory', () =>
+          openCasesMemory(driver, running.databaseUrl, pids, options.openCases, 20 * 60, log),
+        )
+      : undefined;
     const rssNow = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, mib(treeRssBytes(pid))]));
-    process.stdout.write(report(options, began, { parts, oneWindow, baseline, cpu, latency, bareLatency, timers, memory, rssNow }) + '\n');
+    process.stdout.write(
+      report(options, began, {
+        parts,
+        oneWindow,
+        baseline,
+        cpu,
+        latency,
+        bareLatency,
+        timers,
+        memory,
+        rssNow,
+      }) + '\n',
+    );
   } finally {
     await bare.close().catch(() => undefined);
     log('stopping the stack…');
@@ -100,7 +130,17 @@ async function main(options: LoadOptions): Promise<void> {
 function report(
   o: LoadOptions,
   began: Date,
-  r: { latency?: import('./latency-phase').LatencyResult; bareLatency?: import('./latency-phase').LatencyResult; timers?: import('./timer-phase').TimerResult; memory?: import('./memory-phase').MemoryResult; parts: { accept: number[]; decision: number[]; issue: number[]; retries: number }; oneWindow?: ThroughputResult; baseline?: ThroughputResult; cpu: { oneWindow?: Record<string, number>; baseline?: Record<string, number> }; rssNow: Record<string, number> },
+  r: {
+    latency?: import('./latency-phase').LatencyResult;
+    bareLatency?: import('./latency-phase').LatencyResult;
+    timers?: import('./timer-phase').TimerResult;
+    memory?: import('./memory-phase').MemoryResult;
+    parts: { accept: number[]; decision: number[]; issue: number[]; retries: number };
+    oneWindow?: ThroughputResult;
+    baseline?: ThroughputResult;
+    cpu: { oneWindow?: Record<string, number>; baseline?: Record<string, number> };
+    rssNow: Record<string, number>;
+  },
 ): string {
   const rows: ReportRow[] = [];
   const { oneWindow: ow, baseline: bl, latency: lat, timers: tm, memory: mem } = r;
@@ -128,8 +168,20 @@ function report(
       verdict: '–',
       notes: `approvals answered 409 "still starting" / "No registered handler" and re-sent (workflow still in its first loadCalendar activity): ${r.parts.retries}`,
     });
-    rows.push({ measure: 'CPU per completed case, by process (ms)', value: `OneWindow: ${cpuPerCase(r.cpu.oneWindow, ow.completed)}; bare: ${cpuPerCase(r.cpu.baseline, bl.completed)}`, target: '–', verdict: '–', notes: `user + system CPU of each process tree during the measurement, / completed cases; the machine has ${os.cpus().length} cores` });
-    rows.push({ measure: 'OneWindow / bare', value: fmt(ratio, 2), target: '≥ 0.5', verdict: verdict(ratio >= 0.5), notes: 'same machine, same run' });
+    rows.push({
+      measure: 'CPU per completed case, by process (ms)',
+      value: `OneWindow: ${cpuPerCase(r.cpu.oneWindow, ow.completed)}; bare: ${cpuPerCase(r.cpu.baseline, bl.completed)}`,
+      target: '–',
+      verdict: '–',
+      notes: `user + system CPU of each process tree during the measurement, / completed cases; the machine has ${os.cpus().length} cores`,
+    });
+    rows.push({
+      measure: 'OneWindow / bare',
+      value: fmt(ratio, 2),
+      target: '≥ 0.5',
+      verdict: verdict(ratio >= 0.5),
+      notes: 'same machine, same run',
+    });
   }
   if (lat) {
     rows.push({
@@ -155,7 +207,13 @@ function report(
       measure: `timer lateness, ${tm.measured} timers due in one minute`,
       value: `early ${tm.early}; p50 ${fmt(tm.lateness.p50, 0)} ms, p99 ${fmt(tm.lateness.p99, 0)} ms, max ${fmt(tm.lateness.max, 0)} ms`,
       target: 'never early; p99 ≤ 1000 ms (N = 10,000)',
-      verdict: verdict(tm.early === 0 && tm.lateness.p99 <= 1000 && tm.measured >= 10_000 ? true : tm.early === 0 && tm.lateness.p99 <= 1000 ? undefined : false),
+      verdict: verdict(
+        tm.early === 0 && tm.lateness.p99 <= 1000 && tm.measured >= 10_000
+          ? true
+          : tm.early === 0 && tm.lateness.p99 <= 1000
+            ? undefined
+            : false,
+      ),
       notes: `requested ${tm.requested}, started ${tm.started} in ${fmt(tm.startSeconds)} s, started after target ${tm.startedLate}, missing ${tm.missing}; workflow clock at wake-up − target`,
     });
     rows.push({
@@ -167,7 +225,9 @@ function report(
     });
   }
   if (mem) {
-    const parts = Object.keys(mem.after).map((k) => `${k} ${fmt(mem.before[k], 0)}→${fmt(mem.after[k], 0)} MiB`).join(', ');
+    const parts = Object.keys(mem.after)
+      .map((k) => `${k} ${fmt(mem.before[k], 0)}→${fmt(mem.after[k], 0)} MiB`)
+      .join(', ');
     rows.push({
       measure: `RSS growth per 10,000 open cases (opened ${mem.opened})`,
       value: `${fmt(mem.per10kGiB, 2)} GiB${mem.opened < 10_000 ? ' (extrapolated)' : ''}`,
@@ -180,15 +240,22 @@ function report(
   return [
     `## OneWindow load run ${began.toISOString()}`,
     '',
-    `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}. ` +
+    `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, load average at the end ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}. ` +
       'Temporal dev server (SQLite file), worker, API (SQLite file), bare worker and this generator share the machine.',
     `Flags: --duration ${o.duration} --concurrency ${o.concurrency} --decision-rate ${o.decisionRate} --latency-duration ${o.latencyDuration} --timers ${o.timers} --open-cases ${o.openCases} --phases ${o.phases.join(',')}` +
-      Object.entries(o.temporalConfig).map(([k, v]) => ` --temporal-config ${k}=${JSON.stringify(v)}`).join('') +
+      Object.entries(o.temporalConfig)
+        .map(([k, v]) => ` --temporal-config ${k}=${JSON.stringify(v)}`)
+        .join('') +
       `. Workers: WORKER_CACHED_CASES=${process.env.WORKER_CACHED_CASES ?? 'default'}, WORKER_WORKFLOW_THREADS=${process.env.WORKER_WORKFLOW_THREADS ?? 'default'}.`,
     '',
     markdownTable(rows),
     '',
-    `RSS at the end: ${Object.entries(r.rssNow).map(([k, v]) => `${k} ${fmt(v, 0)} MiB`).join(', ')}.`,
+    `RSS at the end: ${Object.entries(r.rssNow)
+      .map(([k, v]) => `${k} ${fmt(v, 0)} MiB`)
+      .join(', ')}.`,
   ].join('\n');
 }
 
@@ -196,7 +263,11 @@ const latencyNotes = (lat: import('./latency-phase').LatencyResult): string =>
   `open loop ${lat.seconds} s, ${lat.ok}/${lat.sent} ok, errors ${lat.errors}, skipped ${lat.skipped}, sent at ${fmt(lat.achievedRate)}/s; service time p50 ${fmt(lat.service.p50)} / p99 ${fmt(lat.service.p99)} ms${lat.firstError ? `; first error: ${lat.firstError.slice(0, 120)}` : ''}`;
 
 const cpuPerCase = (seconds: Record<string, number> | undefined, completed: number): string =>
-  seconds && completed > 0 ? Object.entries(seconds).map(([name, s]) => `${name} ${fmt((s * 1000) / completed, 0)}`).join(', ') : '–';
+  seconds && completed > 0
+    ? Object.entries(seconds)
+        .map(([name, s]) => `${name} ${fmt((s * 1000) / completed, 0)}`)
+        .join(', ')
+    : '–';
 
 let options: LoadOptions | 'help';
 try {

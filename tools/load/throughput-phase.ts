@@ -12,7 +12,12 @@ export interface ThroughputResult {
   caseMs: ReturnType<typeof summarize>;
 }
 
-export async function closedLoop(label: string, concurrency: number, durationS: number, oneCase: () => Promise<{ totalMs: number }>): Promise<ThroughputResult> {
+export async function closedLoop(
+  label: string,
+  concurrency: number,
+  durationS: number,
+  oneCase: () => Promise<{ totalMs: number }>,
+): Promise<ThroughputResult> {
   const start = performance.now();
   const end = start + durationS * 1000;
   const totals: number[] = [];
@@ -31,5 +36,13 @@ export async function closedLoop(label: string, concurrency: number, durationS: 
     }
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
-  return { label, completed: totals.length, errors, firstError, seconds: durationS, perSecond: totals.length / durationS, caseMs: summarize(totals) };
+  return {
+    label,
+    completed: totals.length,
+    errors,
+    firstError,
+    seconds: durationS,
+    perSecond: totals.length / durationS,
+    caseMs: summarize(totals),
+  };
 }

@@ -22,7 +22,12 @@ export interface TimerResult {
   cpuSeconds: Record<string, number>;
 }
 
-export async function timerLateness(address: string, n: number, cpuPids: Record<string, number>, log: (line: string) => void): Promise<TimerResult> {
+export async function timerLateness(
+  address: string,
+  n: number,
+  cpuPids: Record<string, number>,
+  log: (line: string) => void,
+): Promise<TimerResult> {
   const client = new Client({ connection: await Connection.connect({ address }) });
   try {
     const runId = Date.now().toString(36);
@@ -32,14 +37,22 @@ export async function timerLateness(address: string, n: number, cpuPids: Record<
     const leadMs = n * 60 + 20_000;
     const windowStart = Date.now() + leadMs;
     const target = (i: number) => Math.round(windowStart + (i * 60_000) / n);
-    log(`timers: starting ${n} probes due between +${Math.round(leadMs / 1000)} s and +${Math.round(leadMs / 1000) + 60} s…`);
+    log(
+      `timers: starting ${n} probes due between +${Math.round(leadMs / 1000)} s and +${Math.round(leadMs / 1000) + 60} s…`,
+    );
     const s0 = Date.now();
     const started = await boundedPool(n, 32, windowStart + 60_000, async (i) => {
-      await client.workflow.start(timerProbeWorkflow, { workflowId: `timer-${runId}-${i}`, taskQueue: bareTaskQueue, args: [target(i)] });
+      await client.workflow.start(timerProbeWorkflow, {
+        workflowId: `timer-${runId}-${i}`,
+        taskQueue: bareTaskQueue,
+        args: [target(i)],
+      });
       return i;
     });
     const startSeconds = (Date.now() - s0) / 1000;
-    log(`timers: ${started.results.length} started in ${startSeconds.toFixed(1)} s; waiting for the minute to pass…`);
+    log(
+      `timers: ${started.results.length} started in ${startSeconds.toFixed(1)} s; waiting for the minute to pass…`,
+    );
     const untilWindow = windowStart - Date.now();
     if (untilWindow > 0) await new Promise((r) => setTimeout(r, untilWindow));
     const { result: results, cpuSeconds } = await cpuDuring(cpuPids, async () => {

@@ -40,7 +40,9 @@ async function measure(variant: Variant, count: number): Promise<string> {
       const rssBefore = process.memoryUsage().rss;
       const cpuBefore = process.cpuUsage();
       for (let i = 0; i < count; i += 20) {
-        await Promise.all(Array.from({ length: Math.min(20, count - i) }, () => openAndDecide(`fp-${randomUUID()}`)));
+        await Promise.all(
+          Array.from({ length: Math.min(20, count - i) }, () => openAndDecide(`fp-${randomUUID()}`)),
+        );
       }
       const cpu = process.cpuUsage(cpuBefore);
       await new Promise((r) => setTimeout(r, 2000));
@@ -58,17 +60,25 @@ async function measure(variant: Variant, count: number): Promise<string> {
 
 async function main(): Promise<void> {
   const count = Number(flag('workflows') ?? '600');
-  if (!Number.isInteger(count) || count <= 0) throw new Error(`--workflows needs a positive integer, got ${flag('workflows')}`);
+  if (!Number.isInteger(count) || count <= 0)
+    throw new Error(`--workflows needs a positive integer, got ${flag('workflows')}`);
   const variant = flag('variant');
   if (variant !== undefined) {
-    if (!(variants as readonly string[]).includes(variant)) throw new Error(`--variant is one of ${variants.join(', ')}, got ${variant}`);
+    if (!(variants as readonly string[]).includes(variant))
+      throw new Error(`--variant is one of ${variants.join(', ')}, got ${variant}`);
     process.stdout.write(`${await measure(variant as Variant, count)}\n`);
     return;
   }
   // One fresh process per variant: RSS is not given back between them.
-  process.stdout.write('| modules | workflows | RSS per cached workflow | CPU per workflow, worker + client in one process (start + 1 Update) |\n|---|---|---|---|\n');
+  process.stdout.write(
+    '| modules | workflows | RSS per cached workflow | CPU per workflow, worker + client in one process (start + 1 Update) |\n|---|---|---|---|\n',
+  );
   for (const v of variants) {
-    const run = spawnSync(process.execPath, [...process.execArgv, __filename, '--workflows', String(count), '--variant', v], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const run = spawnSync(
+      process.execPath,
+      [...process.execArgv, __filename, '--workflows', String(count), '--variant', v],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
     if (run.status !== 0) throw new Error(`the ${v} run failed (exit ${run.status ?? run.signal})`);
   }
 }

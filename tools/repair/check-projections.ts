@@ -8,7 +8,9 @@ import { runOperatorCommand } from '../operator-command';
 
 const describe = (d: Drift): string =>
   `${d.repaired ? 'repaired' : 'DRIFT   '} ${d.caseNo}${d.stepId ? ` ${d.stepId}` : ''}: ${d.kind}` +
-  (d.expected !== undefined || d.actual !== undefined ? ` (workflow: ${d.expected ?? '—'}, database: ${d.actual ?? '—'})` : '');
+  (d.expected !== undefined || d.actual !== undefined
+    ? ` (workflow: ${d.expected ?? '—'}, database: ${d.actual ?? '—'})`
+    : '');
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -28,7 +30,11 @@ async function main(): Promise<number> {
       process.stdout.write(`${JSON.stringify({ found, remaining })}\n`);
     } else {
       for (const d of [...found, ...(repair ? remaining : [])]) process.stdout.write(`${describe(d)}\n`);
-      process.stdout.write(remaining.length === 0 ? 'projections match the workflows\n' : `${remaining.length} drift(s) remain\n`);
+      process.stdout.write(
+        remaining.length === 0
+          ? 'projections match the workflows\n'
+          : `${remaining.length} drift(s) remain\n`,
+      );
     }
     return remaining.length === 0 ? 0 : 1;
   } finally {

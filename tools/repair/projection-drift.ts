@@ -1,6 +1,13 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Db } from '@onewindow/db';
-import { caseStateQuery, caseWorkflow, taskHolders, type CaseView, type CaseWorkflowInput, type StepView } from '@onewindow/workflows';
+import {
+  caseStateQuery,
+  caseWorkflow,
+  taskHolders,
+  type CaseView,
+  type CaseWorkflowInput,
+  type StepView,
+} from '@onewindow/workflows';
 import { closeTask, openTask, taskId, TERMINAL_CASE_STATUSES } from '@onewindow/worker';
 
 export type DriftKind =
@@ -48,7 +55,9 @@ export function expectedCaseStatus(view: CaseView): string {
 export async function checkProjections(options: CheckOptions): Promise<Drift[]> {
   const { db } = options;
   const cases = await db.case.findMany({
-    where: options.caseNos ? { caseNo: { in: options.caseNos } } : { status: { notIn: TERMINAL_CASE_STATUSES } },
+    where: options.caseNos
+      ? { caseNo: { in: options.caseNos } }
+      : { status: { notIn: TERMINAL_CASE_STATUSES } },
     orderBy: { caseNo: 'asc' },
   });
   const drift: Drift[] = [];
@@ -64,12 +73,25 @@ export async function checkProjections(options: CheckOptions): Promise<Drift[]> 
     const status = expectedCaseStatus(view);
     if (row.status !== status) {
       if (options.repair) await db.case.update({ where: { caseNo: row.caseNo }, data: { status } });
-      drift.push({ caseNo: row.caseNo, kind: 'case_status', expected: status, actual: row.status, repaired: options.repair });
+      drift.push({
+        caseNo: row.caseNo,
+        kind: 'case_status',
+        expected: status,
+        actual: row.status,
+        repaired: options.repair,
+      });
     }
     const due = view.clocks.statutory.dueDate;
     if (due && row.statutoryDueDate !== due) {
-      if (options.repair) await db.case.update({ where: { caseNo: row.caseNo }, data: { statutoryDueDate: due } });
-      drift.push({ caseNo: row.caseNo, kind: 'case_due_date', expected: due, actual: row.statutoryDueDate, repaired: options.repair });
+      if (options.repair)
+        await db.case.update({ where: { caseNo: row.caseNo }, data: { statutoryDueDate: due } });
+      drift.push({
+        caseNo: row.caseNo,
+        kind: 'case_due_date',
+        expected: due,
+        actual: row.statutoryDueDate,
+        repaired: options.repair,
+      });
     }
   }
   return drift;
@@ -78,11 +100,19 @@ export async function checkProjections(options: CheckOptions): Promise<Drift[]> 
 /** No workflow for a recorded case: start it from its stored start command (the acceptance outbox). */
 async function unreadable(options: CheckOptions, caseNo: string, error: unknown): Promise<Drift> {
   const message = error instanceof Error ? error.message : String(error);
-  if (!(error instanceof WorkflowNotFoundError)) return { caseNo, kind: 'workflow_unreadable', actual: message, repaired: false };
-  const command = await options.db.idempotencyRecord.findUnique({ where: { key: `workflow-start:${caseNo}` } });
+  if (!(error instanceof WorkflowNotFoundError))
+    return { caseNo, kind: 'workflow_unreadable', actual: message, repaired: false };
+  const command = await options.db.idempotencyRecord.findUnique({
+    where: { key: `workflow-start:${caseNo}` },
+  });
   if (!command || !options.repair) return { caseNo, kind: 'workflow_not_started', repaired: false };
   await options.client.workflow
-    .start(caseWorkflow, { taskQueue: options.taskQueue, workflowId: caseNo, args: [JSON.parse(command.response) as CaseWorkflowInput], workflowIdReusePolicy: 'REJECT_DUPLICATE' })
+    .start(caseWorkflow, {
+      taskQueue: options.taskQueue,
+      workflowId: caseNo,
+      args: [JSON.parse(command.response) as CaseWorkflowInput],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    })
     .catch((e: Error) => (e.name === 'WorkflowExecutionAlreadyStartedError' ? undefined : Promise.reject(e)));
   await options.db.idempotencyRecord.update({ where: { key: command.key }, data: { status: 1 } });
   return { caseNo, kind: 'workflow_not_started', repaired: true };
@@ -97,7 +127,14 @@ async function checkTasks(options: CheckOptions, caseNo: string, view: CaseView)
     const id = taskId(caseNo, step.stepId, step.generation);
     const row = rows.find((r) => r.id === id);
     const found = (kind: DriftKind, expected?: string | null, actual?: string | null) =>
-      drift.push({ caseNo, kind, stepId: step.stepId, ...(expected !== undefined ? { expected } : {}), ...(actual !== undefined ? { actual } : {}), repaired: repair });
+      drift.push({
+        caseNo,
+        kind,
+        stepId: step.stepId,
+        ...(expected !== undefined ? { expected } : {}),
+        ...(actual !== undefined ? { actual } : {}),
+        repaired: repair,
+      });
     if (!row) {
       found('missing_task', step.status, null);
       if (repair) await recreateTask(db, caseNo, step);
@@ -107,11 +144,20 @@ async function checkTasks(options: CheckOptions, caseNo: string, view: CaseView)
     const atWindow = step.hold?.kind === 'at_window';
     if (step.status === 'open' && row.state !== 'open' && !atWindow) {
       found('task_closed_in_db_open_in_workflow', 'open', row.state);
-      if (repair) await db.task.update({ where: { id }, data: { state: 'open', outcome: null, closedAt: null } });
+      if (repair)
+        await db.task.update({ where: { id }, data: { state: 'open', outcome: null, closedAt: null } });
     }
     if (step.status !== 'open' && row.state === 'open') {
       found('task_open_in_db_closed_in_workflow', step.status, row.state);
-      if (repair) await closeTask(db, { idempotencyKey: `${caseNo}:repair`, caseNo, at: step.closedAt ?? new Date().toISOString(), stepId: step.stepId, generation: step.generation, status: step.status });
+      if (repair)
+        await closeTask(db, {
+          idempotencyKey: `${caseNo}:repair`,
+          caseNo,
+          at: step.closedAt ?? new Date().toISOString(),
+          stepId: step.stepId,
+          generation: step.generation,
+          status: step.status,
+        });
     }
     if (step.status === 'open' && !atWindow && step.clock.dueDate && row.dueDate !== step.clock.dueDate) {
       found('wrong_due_date', step.clock.dueDate, row.dueDate);
@@ -119,7 +165,9 @@ async function checkTasks(options: CheckOptions, caseNo: string, view: CaseView)
     }
     if (step.status === 'open' && !atWindow) {
       const holders = taskHolders(step).sort();
-      const actual = (await db.taskHolder.findMany({ where: { taskId: id }, orderBy: { userId: 'asc' } })).map((h) => h.userId);
+      const actual = (
+        await db.taskHolder.findMany({ where: { taskId: id }, orderBy: { userId: 'asc' } })
+      ).map((h) => h.userId);
       if (holders.join(',') !== actual.join(',')) {
         found('wrong_holders', holders.join(','), actual.join(','));
         if (repair) await resetHolders(db, id, holders);
@@ -127,14 +175,30 @@ async function checkTasks(options: CheckOptions, caseNo: string, view: CaseView)
     }
   }
   for (const row of rows.filter((r) => r.state === 'open' && !expectedIds.has(r.id))) {
-    drift.push({ caseNo, kind: 'orphan_task', stepId: row.stepId, expected: 'cancelled', actual: row.state, repaired: repair });
-    if (repair) await db.task.update({ where: { id: row.id }, data: { state: 'cancelled', outcome: 'cancelled', closedAt: new Date() } });
+    drift.push({
+      caseNo,
+      kind: 'orphan_task',
+      stepId: row.stepId,
+      expected: 'cancelled',
+      actual: row.state,
+      repaired: repair,
+    });
+    if (repair)
+      await db.task.update({
+        where: { id: row.id },
+        data: { state: 'cancelled', outcome: 'cancelled', closedAt: new Date() },
+      });
   }
   return drift;
 }
 
 async function recreateTask(db: Db, caseNo: string, step: StepView): Promise<void> {
-  const base = { idempotencyKey: `${caseNo}:repair`, caseNo, stepId: step.stepId, generation: step.generation };
+  const base = {
+    idempotencyKey: `${caseNo}:repair`,
+    caseNo,
+    stepId: step.stepId,
+    generation: step.generation,
+  };
   await openTask(db, {
     ...base,
     at: step.openedAt,
@@ -145,7 +209,8 @@ async function recreateTask(db: Db, caseNo: string, step: StepView): Promise<voi
     dueDate: step.clock.dueDate,
     provisional: step.clock.provisional,
   });
-  if (step.status !== 'open') await closeTask(db, { ...base, at: step.closedAt ?? step.openedAt, status: step.status });
+  if (step.status !== 'open')
+    await closeTask(db, { ...base, at: step.closedAt ?? step.openedAt, status: step.status });
 }
 
 async function resetHolders(db: Db, id: string, holders: string[]): Promise<void> {

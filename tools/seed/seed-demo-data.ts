@@ -6,7 +6,9 @@ export async function seedDemoData(databaseUrl: string, log: (line: string) => v
   const db = createPrismaClient(databaseUrl);
   try {
     const result = await seedInto(db);
-    log(`demo data: catalogue ${result.catalogue}; ${result.users} new demo users; ${result.certificates} new demo certificates`);
+    log(
+      `demo data: catalogue ${result.catalogue}; ${result.users} new demo users; ${result.certificates} new demo certificates`,
+    );
   } finally {
     await db.$disconnect();
   }

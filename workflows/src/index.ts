@@ -6,7 +6,13 @@ export * from './case/case-messages';
 export { caseWorkflowInputSchema, type CaseWorkflowInput, type ContinuedCase } from './case/case-input';
 export type * from './case/case-state';
 export type * from './case/case-activities';
-export { PROJECTION_WRITES, runProjectionWrites, type ProjectionBatch, type ProjectionName, type ProjectionWrite } from './case/projection-writes';
+export {
+  PROJECTION_WRITES,
+  runProjectionWrites,
+  type ProjectionBatch,
+  type ProjectionName,
+  type ProjectionWrite,
+} from './case/projection-writes';
 export { tally, taskHolders } from './case/step-reducer';
 export * from './baseline/index';
 export { sharedWorkflowModules } from './shared-modules';

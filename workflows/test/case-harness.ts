@@ -20,10 +20,15 @@ type Call = { name: keyof CaseActivities; input: Record<string, unknown> };
  * In-memory activities that record every call (activities are not the unit under test). `delayMs`, if
  * given, says how long each call takes (so calls made together can finish in any order).
  */
-export function fakeActivities(options: { calendar?: CalendarData; failingTasks?: string[]; delayMs?: () => number } = {}) {
+export function fakeActivities(
+  options: { calendar?: CalendarData; failingTasks?: string[]; delayMs?: () => number } = {},
+) {
   const calls: Call[] = [];
   const record =
-    <K extends keyof CaseActivities>(name: K, result: (input: Parameters<CaseActivities[K]>[0]) => unknown = () => undefined) =>
+    <K extends keyof CaseActivities>(
+      name: K,
+      result: (input: Parameters<CaseActivities[K]>[0]) => unknown = () => undefined,
+    ) =>
     async (input: Parameters<CaseActivities[K]>[0]) => {
       if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs!()));
       calls.push({ name, input: input as unknown as Record<string, unknown> });
@@ -40,7 +45,9 @@ export function fakeActivities(options: { calendar?: CalendarData; failingTasks?
     escalateOverdue: record('escalateOverdue'),
     runAutomaticStep: record('runAutomaticStep', (i) => ({
       outcome: options.failingTasks?.includes(i.task) ? 'failed' : 'passed',
-      ...(options.failingTasks?.includes(i.task) ? { reasons: [`${i.task}: not found in the certificate library`] } : {}),
+      ...(options.failingTasks?.includes(i.task)
+        ? { reasons: [`${i.task}: not found in the certificate library`] }
+        : {}),
     })),
     issueCertificate: record('issueCertificate', (i) => ({ certificateNo: `CERT-${i.caseNo}-${i.stepId}` })),
     completeCase: record('completeCase'),
@@ -53,7 +60,8 @@ export function fakeActivities(options: { calendar?: CalendarData; failingTasks?
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** Bundles the workflow code once per test file. */
-export const workflowBundle = (): Promise<WorkflowBundleWithSourceMap> => (bundle ??= bundleWorkflowCode({ workflowsPath, preloadModules: [...sharedWorkflowModules] }));
+export const workflowBundle = (): Promise<WorkflowBundleWithSourceMap> =>
+  (bundle ??= bundleWorkflowCode({ workflowsPath, preloadModules: [...sharedWorkflowModules] }));
 
 let queue = 0;
 const liveWorkers = new Set<Worker>();
@@ -61,7 +69,12 @@ const liveWorkers = new Set<Worker>();
  * A fresh worker on its own task queue. `sticky: false` turns the workflow cache off: a stopped worker's
  * sticky queue would otherwise hold tasks until a timeout that never passes while test time is locked.
  */
-export async function startWorker(env: TestWorkflowEnvironment, activities: CaseActivities, taskQueue = `case-${++queue}`, options: { sticky?: boolean } = {}) {
+export async function startWorker(
+  env: TestWorkflowEnvironment,
+  activities: CaseActivities,
+  taskQueue = `case-${++queue}`,
+  options: { sticky?: boolean } = {},
+) {
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
@@ -73,7 +86,10 @@ export async function startWorker(env: TestWorkflowEnvironment, activities: Case
   return { worker, taskQueue };
 }
 
-export function caseInput(plan: ServicePlan, overrides: Partial<CaseWorkflowInput> & { acceptedOn: string; calendar: CalendarData }): CaseWorkflowInput {
+export function caseInput(
+  plan: ServicePlan,
+  overrides: Partial<CaseWorkflowInput> & { acceptedOn: string; calendar: CalendarData },
+): CaseWorkflowInput {
   return {
     caseNo: overrides.caseNo ?? 'CASE-1',
     plan,
@@ -86,7 +102,11 @@ export function caseInput(plan: ServicePlan, overrides: Partial<CaseWorkflowInpu
   };
 }
 
-export async function startCase(env: TestWorkflowEnvironment, taskQueue: string, input: CaseWorkflowInput): Promise<WorkflowHandle<typeof caseWorkflow>> {
+export async function startCase(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  input: CaseWorkflowInput,
+): Promise<WorkflowHandle<typeof caseWorkflow>> {
   return env.client.workflow.start(caseWorkflow, { taskQueue, workflowId: input.caseNo, args: [input] });
 }
 
@@ -95,10 +115,37 @@ export const shanghaiDay = (ms: number): string => new Date(ms + 8 * 3600_000).t
 
 /** A 4-department bundle used across tests. */
 export const fourDepartments = [
-  { itemCode: 'FOOD', name: '食品经营许可', departmentCode: 'SAMR', limitWorkingDays: 5, assignees: ['food-1'], result: { certificateTypeCode: 'FOOD-LIC', name: '食品经营许可证' } },
-  { itemCode: 'FIRE', name: '消防安全检查', departmentCode: 'FIRE', limitWorkingDays: 5, assignees: ['fire-1'], result: { certificateTypeCode: 'FIRE-OK', name: '消防安全检查合格证' } },
-  { itemCode: 'SIGN', name: '户外招牌设置', departmentCode: 'CG', limitWorkingDays: 5, assignees: ['sign-1'] },
-  { itemCode: 'TOB', name: '烟草专卖零售许可', departmentCode: 'TOB', limitWorkingDays: 5, assignees: ['tob-1'], result: { certificateTypeCode: 'TOB-LIC', name: '烟草专卖零售许可证' } },
+  {
+    itemCode: 'FOOD',
+    name: '食品经营许可',
+    departmentCode: 'SAMR',
+    limitWorkingDays: 5,
+    assignees: ['food-1'],
+    result: { certificateTypeCode: 'FOOD-LIC', name: '食品经营许可证' },
+  },
+  {
+    itemCode: 'FIRE',
+    name: '消防安全检查',
+    departmentCode: 'FIRE',
+    limitWorkingDays: 5,
+    assignees: ['fire-1'],
+    result: { certificateTypeCode: 'FIRE-OK', name: '消防安全检查合格证' },
+  },
+  {
+    itemCode: 'SIGN',
+    name: '户外招牌设置',
+    departmentCode: 'CG',
+    limitWorkingDays: 5,
+    assignees: ['sign-1'],
+  },
+  {
+    itemCode: 'TOB',
+    name: '烟草专卖零售许可',
+    departmentCode: 'TOB',
+    limitWorkingDays: 5,
+    assignees: ['tob-1'],
+    result: { certificateTypeCode: 'TOB-LIC', name: '烟草专卖零售许可证' },
+  },
 ];
 
 /**
@@ -128,12 +175,24 @@ export const rejection = (p: Promise<unknown>): Promise<string> =>
  */
 export function caseRunner(env: () => TestWorkflowEnvironment, prefix: string) {
   let seq = 0;
-  return async function withCase<T>(plan: ServicePlan, body: (h: WorkflowHandle<typeof caseWorkflow>, fake: ReturnType<typeof fakeActivities>) => Promise<T>): Promise<T> {
+  return async function withCase<T>(
+    plan: ServicePlan,
+    body: (h: WorkflowHandle<typeof caseWorkflow>, fake: ReturnType<typeof fakeActivities>) => Promise<T>,
+  ): Promise<T> {
     const fake = fakeActivities();
     const { worker, taskQueue } = await startWorker(env(), fake.activities);
     const today = shanghaiDay(await env().currentTimeMs());
     return worker.runUntil(async () => {
-      const handle = await startCase(env(), taskQueue, caseInput(plan, { caseNo: `${prefix}-${++seq}`, acceptedOn: today, calendar: calendarData, countStartDay: false }));
+      const handle = await startCase(
+        env(),
+        taskQueue,
+        caseInput(plan, {
+          caseNo: `${prefix}-${++seq}`,
+          acceptedOn: today,
+          calendar: calendarData,
+          countStartDay: false,
+        }),
+      );
       try {
         return await body(handle, fake);
       } finally {
@@ -167,7 +226,8 @@ export async function stopLeftoverWorkers(withinMs = 30_000): Promise<void> {
   const settled = (w: Worker) => ['INITIALIZED', 'STOPPED', 'FAILED'].includes(w.getState());
   for (const worker of liveWorkers) if (worker.getState() === 'RUNNING') worker.shutdown();
   const deadline = Date.now() + withinMs;
-  while ([...liveWorkers].some((w) => !settled(w)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  while ([...liveWorkers].some((w) => !settled(w)) && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
   liveWorkers.clear();
 }
 
@@ -175,7 +235,9 @@ export async function stopLeftoverWorkers(withinMs = 30_000): Promise<void> {
  * One time-skipping test server per test file, with the workflow bundle built once (and `prepare`, if
  * given, run once on the new server): returns its getter. Leftover workers stop before the server does.
  */
-export function useTimeSkippingEnv(prepare?: (env: TestWorkflowEnvironment) => Promise<void>): () => TestWorkflowEnvironment {
+export function useTimeSkippingEnv(
+  prepare?: (env: TestWorkflowEnvironment) => Promise<void>,
+): () => TestWorkflowEnvironment {
   let env: TestWorkflowEnvironment | undefined;
   beforeAll(async () => {
     env = await createTimeSkippingEnv();

@@ -1,7 +1,17 @@
 import { addWorkingDays, endOfShanghaiDay } from '@onewindow/calendar';
 import { planBuilder, type RefusalPolicy } from '@onewindow/flow-model';
 import { approveStep, caseStateQuery, issueResults } from '../src/index';
-import { calendarData, caseInput, fakeActivities, shanghaiDay, startCase, resultOf, startWorker, useTimeSkippingEnv, workingCalendar } from './case-harness';
+import {
+  calendarData,
+  caseInput,
+  fakeActivities,
+  shanghaiDay,
+  startCase,
+  resultOf,
+  startWorker,
+  useTimeSkippingEnv,
+  workingCalendar,
+} from './case-harness';
 
 describe('caseWorkflow: automatic steps, conditions, timers and sub-flows', () => {
   const env = useTimeSkippingEnv();
@@ -12,10 +22,16 @@ describe('caseWorkflow: automatic steps, conditions, timers and sub-flows', () =
       .accept()
       .automatic('licence_check', 'certificate_check', { certificateType: 'business_licence' })
       .exclusive([
-        { when: 'area > 300', then: (b) => b.department({ id: 'fire', departmentCode: 'FIRE', limitWorkingDays: 5, assignees: ['fire-1'] }) },
+        {
+          when: 'area > 300',
+          then: (b) =>
+            b.department({ id: 'fire', departmentCode: 'FIRE', limitWorkingDays: 5, assignees: ['fire-1'] }),
+        },
         { then: (b) => b.timer('notice_period', { value: 2, unit: 'working_day' }) },
       ])
-      .subflow({ id: 'tobacco', itemCode: 'TOB' }, (b) => b.department({ id: 'tob', departmentCode: 'TOB', limitWorkingDays: 5, assignees: ['tob-1'] }))
+      .subflow({ id: 'tobacco', itemCode: 'TOB' }, (b) =>
+        b.department({ id: 'tob', departmentCode: 'TOB', limitWorkingDays: 5, assignees: ['tob-1'] }),
+      )
       .issue()
       .build();
 
@@ -24,9 +40,24 @@ describe('caseWorkflow: automatic steps, conditions, timers and sub-flows', () =
     const { worker, taskQueue } = await startWorker(env(), fake.activities);
     await worker.runUntil(async () => {
       const today = shanghaiDay(await env().currentTimeMs());
-      const h = await startCase(env(), taskQueue, caseInput(plan('collect'), { caseNo: 'NODES-1', acceptedOn: today, calendar: calendarData, applicationData: { area: 120 } }));
+      const h = await startCase(
+        env(),
+        taskQueue,
+        caseInput(plan('collect'), {
+          caseNo: 'NODES-1',
+          acceptedOn: today,
+          calendar: calendarData,
+          applicationData: { area: 120 },
+        }),
+      );
       await env().sleep('1 hour');
-      expect(fake.of('runAutomaticStep')).toEqual([expect.objectContaining({ stepId: 'licence_check', task: 'certificate_check', applicationData: { area: 120 } })]);
+      expect(fake.of('runAutomaticStep')).toEqual([
+        expect.objectContaining({
+          stepId: 'licence_check',
+          task: 'certificate_check',
+          applicationData: { area: 120 },
+        }),
+      ]);
       expect((await h.query(caseStateQuery)).steps).toHaveLength(0);
       // The notice period ends with the second working day after acceptance (which weekday that is depends on the day the
       // test runs): nothing opens a minute before, the sub-flow's step opens a minute after.
@@ -35,8 +66,12 @@ describe('caseWorkflow: automatic steps, conditions, timers and sub-flows', () =
       expect((await h.query(caseStateQuery)).steps).toHaveLength(0);
       await env().sleep(120_000);
       const view = await h.query(caseStateQuery);
-      expect(view.steps.map((s) => [s.stepId, s.itemCode, s.status])).toEqual([['tobacco/tob', 'TOB', 'open']]);
-      expect(view.history.map((e) => e.action)).toEqual(expect.arrayContaining(['automatic_passed', 'timer_fired', 'step_opened']));
+      expect(view.steps.map((s) => [s.stepId, s.itemCode, s.status])).toEqual([
+        ['tobacco/tob', 'TOB', 'open'],
+      ]);
+      expect(view.history.map((e) => e.action)).toEqual(
+        expect.arrayContaining(['automatic_passed', 'timer_fired', 'step_opened']),
+      );
       await h.executeUpdate(approveStep, { args: [{ stepId: 'tobacco/tob', actor: 'tob-1' }] });
       await h.executeUpdate(issueResults, { args: [{ actor: 'w', delivery: { method: 'window' } }] });
       expect(await resultOf(h)).toMatchObject({ outcome: 'approved' });
@@ -49,12 +84,23 @@ describe('caseWorkflow: automatic steps, conditions, timers and sub-flows', () =
     const { worker, taskQueue } = await startWorker(env(), fake.activities);
     await worker.runUntil(async () => {
       const today = shanghaiDay(await env().currentTimeMs());
-      const h = await startCase(env(), taskQueue, caseInput(plan('fail_fast'), { caseNo: 'NODES-2', acceptedOn: today, calendar: calendarData, applicationData: { area: 500 } }));
+      const h = await startCase(
+        env(),
+        taskQueue,
+        caseInput(plan('fail_fast'), {
+          caseNo: 'NODES-2',
+          acceptedOn: today,
+          calendar: calendarData,
+          applicationData: { area: 500 },
+        }),
+      );
       await env().sleep('1 hour');
       const view = await h.query(caseStateQuery);
       expect(view.phase).toBe('awaiting_issuance');
       expect(view.outcome).toBe('refused');
-      expect(view.refusals).toEqual([{ stepId: 'licence_check', reasons: ['certificate_check: not found in the certificate library'] }]);
+      expect(view.refusals).toEqual([
+        { stepId: 'licence_check', reasons: ['certificate_check: not found in the certificate library'] },
+      ]);
       expect(fake.of('openTask')).toHaveLength(0);
       await h.executeUpdate(issueResults, { args: [{ actor: 'w', delivery: { method: 'window' } }] });
       expect(await resultOf(h)).toMatchObject({ outcome: 'refused' });

@@ -11,9 +11,15 @@ describe('caseWorkflow: replay of recorded histories', () => {
   it('replays every checked-in history without nondeterminism', async () => {
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThan(0);
-    const histories = files.map((f) => ({ workflowId: f.replace(/\.json$/, ''), history: historyFromJson(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))) }));
+    const histories = files.map((f) => ({
+      workflowId: f.replace(/\.json$/, ''),
+      history: historyFromJson(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))),
+    }));
     const results = [];
-    for await (const r of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories)) results.push(r);
-    expect(results.map((r) => [r.workflowId, r.error?.message])).toEqual(histories.map((h) => [h.workflowId, undefined]));
+    for await (const r of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories))
+      results.push(r);
+    expect(results.map((r) => [r.workflowId, r.error?.message])).toEqual(
+      histories.map((h) => [h.workflowId, undefined]),
+    );
   }, 120_000);
 });

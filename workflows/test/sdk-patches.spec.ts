@@ -11,10 +11,17 @@ describe('patched Temporal SDK', () => {
     expect(process.env.TEMPORAL_WORKFLOW_STACK_TRACES).toBeUndefined();
     const { worker, taskQueue } = await startWorker(env(), fakeActivities().activities, 'sdk-patch');
     await worker.runUntil(async () => {
-      const handle = await env().client.workflow.start(bareCaseWorkflow, { taskQueue, workflowId: 'sdk-patch-1' });
-      const answer = await handle.executeUpdate(bareDecide, { args: [{ department: 'D1', actor: 'tester' }] });
+      const handle = await env().client.workflow.start(bareCaseWorkflow, {
+        taskQueue,
+        workflowId: 'sdk-patch-1',
+      });
+      const answer = await handle.executeUpdate(bareDecide, {
+        args: [{ department: 'D1', actor: 'tester' }],
+      });
       expect(answer).toEqual({ department: 'D1', decided: 1 });
-      await expect(handle.query('__stack_trace')).rejects.toThrow('Workflow stack traces are not enabled on this worker');
+      await expect(handle.query('__stack_trace')).rejects.toThrow(
+        'Workflow stack traces are not enabled on this worker',
+      );
       await handle.terminate('test over');
     });
   }, 60_000);

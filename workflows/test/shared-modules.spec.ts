@@ -6,7 +6,8 @@ import { workflowBundle } from './case-harness';
 // runs on this bundle, so a library that breaks when shared and frozen fails those tests; this file holds the
 // bundle to the sharing itself, which would otherwise fail silently: webpack drops a preload entry it considers
 // free of side effects (a bare `'zod'` became `0;`), and then every workflow evaluates its own copy again.
-const moduleId = (file: string) => `./${path.relative(path.resolve(__dirname, '../..'), file).split(path.sep).join('/')}`;
+const moduleId = (file: string) =>
+  `./${path.relative(path.resolve(__dirname, '../..'), file).split(path.sep).join('/')}`;
 
 describe('shared workflow libraries', () => {
   let code = '';
@@ -17,7 +18,10 @@ describe('shared workflow libraries', () => {
 
   it('the bundle preloads every listed module (none dropped by webpack)', () => {
     const body = /exports\.preloadModules = function preloadModules\(\) \{([^}]*)\}/.exec(code)?.[1] ?? '';
-    const statements = body.split(';').map((s) => s.trim()).filter(Boolean);
+    const statements = body
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const required = statements.map((s) => /__webpack_require__\(.*"([^"]+)"\)$/.exec(s)?.[1] ?? s);
     expect(required).toEqual(sharedWorkflowModules.map(moduleId));
   });

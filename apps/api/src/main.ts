@@ -14,7 +14,9 @@ const server = createApp(deps).listen(config.PORT, () => {
 });
 server.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') {
-    process.stderr.write(`Port ${config.PORT} is already in use: stop the other process or set PORT to a free port.\n`);
+    process.stderr.write(
+      `Port ${config.PORT} is already in use: stop the other process or set PORT to a free port.\n`,
+    );
     process.exit(98);
   }
   throw error;

@@ -16,7 +16,9 @@ beforeAll(async () => {
   api = await startTestApi({ LOGIN_RATE_LIMIT: 1000 });
   const db = api.deps.db;
   await seedDemoUsers(db);
-  await db.applicant.create({ data: { id: 'A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' } });
+  await db.applicant.create({
+    data: { id: 'A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' },
+  });
   await db.case.create({ data: { caseNo, applicantId: 'A1', kind: 'item', status: 'in_review' } });
   const task = (seq: number, state: string, holders: string[], dueDate: string | null) =>
     db.task.create({
@@ -37,9 +39,23 @@ beforeAll(async () => {
   await task(1, 'superseded', ['demo-approver.scjg'], '2026-12-09');
   await task(2, 'open', ['demo-approver.scjg', 'demo-lead.scjg'], '2026-12-09');
   // A second case whose step clock is stopped: no due date, listed after the dated tasks.
-  await db.case.create({ data: { caseNo: 'YC20261201000002', applicantId: 'A1', kind: 'item', status: 'in_review' } });
+  await db.case.create({
+    data: { caseNo: 'YC20261201000002', applicantId: 'A1', kind: 'item', status: 'in_review' },
+  });
   await db.task.create({
-    data: { id: 'YC20261201000002:item_FOOD:1', caseNo: 'YC20261201000002', stepId, seq: 1, departmentCode: 'SFS-SCJG', role: 'dept_approver', assigneeUserId: 'demo-lead.scjg', holders: { create: [{ userId: 'demo-lead.scjg' }] }, state: 'open', openedAt: new Date('2026-12-01T02:00:00Z'), dueDate: null },
+    data: {
+      id: 'YC20261201000002:item_FOOD:1',
+      caseNo: 'YC20261201000002',
+      stepId,
+      seq: 1,
+      departmentCode: 'SFS-SCJG',
+      role: 'dept_approver',
+      assigneeUserId: 'demo-lead.scjg',
+      holders: { create: [{ userId: 'demo-lead.scjg' }] },
+      state: 'open',
+      openedAt: new Date('2026-12-01T02:00:00Z'),
+      dueDate: null,
+    },
   });
   scjg = await signedIn(api.baseUrl, 'approver.scjg', demoPassword);
   lead = await signedIn(api.baseUrl, 'lead.scjg', demoPassword);
@@ -49,7 +65,12 @@ afterAll(() => api?.stop());
 /** Rows that a refused request must leave alone. */
 const fingerprint = async () => {
   const db = api.deps.db;
-  return JSON.stringify([await db.task.findMany({ orderBy: { id: 'asc' } }), await db.decision.count(), await db.caseCopy.count(), await db.auditEntry.count({ where: { action: { startsWith: 'POST' } } })]);
+  return JSON.stringify([
+    await db.task.findMany({ orderBy: { id: 'asc' } }),
+    await db.decision.count(),
+    await db.caseCopy.count(),
+    await db.auditEntry.count({ where: { action: { startsWith: 'POST' } } }),
+  ]);
 };
 
 describe('the inbox and the approval verbs at the API boundary', () => {
@@ -57,21 +78,55 @@ describe('the inbox and the approval verbs at the API boundary', () => {
     const res = await scjg.request('GET', '/api/tasks?department=SFS-SCJG&state=open');
     expect(res.status).toBe(200);
     const page = await json(res);
-    expect(page.items.map((t: { id: string; holders: string[]; dueDate: string | null }) => [t.id, t.holders, t.dueDate])).toEqual([
+    expect(
+      page.items.map((t: { id: string; holders: string[]; dueDate: string | null }) => [
+        t.id,
+        t.holders,
+        t.dueDate,
+      ]),
+    ).toEqual([
       [`${caseNo}:${stepId}:2`, ['demo-approver.scjg', 'demo-lead.scjg'], '2026-12-09'],
       ['YC20261201000002:item_FOOD:1', ['demo-lead.scjg'], null],
     ]);
-    const mine = await json(await scjg.request('GET', '/api/tasks?department=SFS-SCJG&state=open&assignee=demo-approver.scjg'));
+    const mine = await json(
+      await scjg.request('GET', '/api/tasks?department=SFS-SCJG&state=open&assignee=demo-approver.scjg'),
+    );
     expect(mine.items.map((t: { id: string }) => t.id)).toEqual([`${caseNo}:${stepId}:2`]);
-    const superseded = await json(await scjg.request('GET', '/api/tasks?department=SFS-SCJG&state=superseded'));
-    expect(superseded.items.map((t: { id: string; state: string }) => [t.id, t.state])).toEqual([[`${caseNo}:${stepId}:1`, 'superseded']]);
+    const superseded = await json(
+      await scjg.request('GET', '/api/tasks?department=SFS-SCJG&state=superseded'),
+    );
+    expect(superseded.items.map((t: { id: string; state: string }) => [t.id, t.state])).toEqual([
+      [`${caseNo}:${stepId}:1`, 'superseded'],
+    ]);
   });
 
   it.each([
-    [{ verb: 'transfer', stepId, to: ['demo-approver.wsjk'], reason: '休假' }, 'to.0', /belongs to SFS-WJW, not SFS-SCJG: 转办 \(transfer\) stays inside the department of step "item_FOOD"/],
-    [{ verb: 'transfer', stepId, to: ['approver.scjg'], reason: '休假' }, 'to.0', /no user has the id "approver.scjg" \(the user named approver.scjg has the id "demo-approver.scjg": name users by id\)/],
-    [{ verb: 'delegate', stepId, to: 'demo-approver.xfjy', reason: '核实' }, 'to', /belongs to SFS-XFJY, not SFS-SCJG: 委派 \(delegation\)/],
-    [{ verb: 'add_signers', stepId, signers: ['demo-lead.scjg', 'demo-clerk'], position: 'after', reason: '复核' }, 'signers.1', /demo-clerk" belongs to SFS-ZWFW, not SFS-SCJG: 加签/],
+    [
+      { verb: 'transfer', stepId, to: ['demo-approver.wsjk'], reason: '休假' },
+      'to.0',
+      /belongs to SFS-WJW, not SFS-SCJG: 转办 \(transfer\) stays inside the department of step "item_FOOD"/,
+    ],
+    [
+      { verb: 'transfer', stepId, to: ['approver.scjg'], reason: '休假' },
+      'to.0',
+      /no user has the id "approver.scjg" \(the user named approver.scjg has the id "demo-approver.scjg": name users by id\)/,
+    ],
+    [
+      { verb: 'delegate', stepId, to: 'demo-approver.xfjy', reason: '核实' },
+      'to',
+      /belongs to SFS-XFJY, not SFS-SCJG: 委派 \(delegation\)/,
+    ],
+    [
+      {
+        verb: 'add_signers',
+        stepId,
+        signers: ['demo-lead.scjg', 'demo-clerk'],
+        position: 'after',
+        reason: '复核',
+      },
+      'signers.1',
+      /demo-clerk" belongs to SFS-ZWFW, not SFS-SCJG: 加签/,
+    ],
     [{ verb: 'copy_to', stepId, to: ['nobody'] }, 'to.0', /no user has the id "nobody"/],
   ])('refuses %j with 422 naming the person, and changes nothing', async (body, path, message) => {
     const before = await fingerprint();
@@ -86,23 +141,38 @@ describe('the inbox and the approval verbs at the API boundary', () => {
 
   it('refuses a disabled user', async () => {
     await api.deps.db.user.update({ where: { id: 'demo-approver.cgj' }, data: { disabled: true } });
-    const res = await scjg.request('POST', `/api/cases/${caseNo}/actions`, { body: { verb: 'copy_to', stepId, to: ['demo-approver.cgj'] }, csrf: true });
+    const res = await scjg.request('POST', `/api/cases/${caseNo}/actions`, {
+      body: { verb: 'copy_to', stepId, to: ['demo-approver.cgj'] },
+      csrf: true,
+    });
     expect(res.status).toBe(422);
-    expect((await json(res)).errors).toEqual([{ path: 'to.0', message: 'user "demo-approver.cgj" is disabled and cannot take part' }]);
+    expect((await json(res)).errors).toEqual([
+      { path: 'to.0', message: 'user "demo-approver.cgj" is disabled and cannot take part' },
+    ]);
     await api.deps.db.user.update({ where: { id: 'demo-approver.cgj' }, data: { disabled: false } });
   });
 
   it('refuses a bulk approval naming every task that is not yours, sending nothing', async () => {
     const before = await fingerprint();
     const res = await scjg.request('POST', '/api/tasks/approve', {
-      body: { tasks: [{ caseNo, stepId }, { caseNo: 'YC20261201000002', stepId }, { caseNo, stepId: 'item_FIRE' }, { caseNo: 'YC20991231999999', stepId }] },
+      body: {
+        tasks: [
+          { caseNo, stepId },
+          { caseNo: 'YC20261201000002', stepId },
+          { caseNo, stepId: 'item_FIRE' },
+          { caseNo: 'YC20991231999999', stepId },
+        ],
+      },
       csrf: true,
     });
     expect(res.status).toBe(422);
     const problem = await json(res);
     expect(problem.detail).toMatch(/Nothing was approved: 3 of 4 task\(s\)/);
     expect(problem.errors).toEqual([
-      { path: 'tasks.1', message: 'you do not hold step "item_FOOD" of case YC20261201000002 (held by demo-lead.scjg)' },
+      {
+        path: 'tasks.1',
+        message: 'you do not hold step "item_FOOD" of case YC20261201000002 (held by demo-lead.scjg)',
+      },
       { path: 'tasks.2', message: `case ${caseNo} has no open task for step "item_FIRE"` },
       { path: 'tasks.3', message: 'no case YC20991231999999' },
     ]);
@@ -114,24 +184,54 @@ describe('the inbox and the approval verbs at the API boundary', () => {
 
   it('bulk reassign: only a lead of the person’s department (or the supervisor), only to a colleague of it', async () => {
     const before = await fingerprint();
-    const approverTries = await scjg.request('POST', '/api/tasks/reassign', { body: { from: 'demo-approver.scjg', to: 'demo-lead.scjg', reason: '调岗' }, csrf: true });
+    const approverTries = await scjg.request('POST', '/api/tasks/reassign', {
+      body: { from: 'demo-approver.scjg', to: 'demo-lead.scjg', reason: '调岗' },
+      csrf: true,
+    });
     expect(approverTries.status).toBe(403);
     expect((await json(approverTries)).detail).toMatch(/do not allow task.reassign/);
-    const otherDepartment = await lead.request('POST', '/api/tasks/reassign', { body: { from: 'demo-approver.wsjk', to: 'demo-approver.wsjk', reason: 'x' }, csrf: true });
+    const otherDepartment = await lead.request('POST', '/api/tasks/reassign', {
+      body: { from: 'demo-approver.wsjk', to: 'demo-approver.wsjk', reason: 'x' },
+      csrf: true,
+    });
     expect(otherDepartment.status).toBe(400);
-    const notHis = await lead.request('POST', '/api/tasks/reassign', { body: { from: 'demo-approver.wsjk', to: 'demo-admin', reason: 'x' }, csrf: true });
+    const notHis = await lead.request('POST', '/api/tasks/reassign', {
+      body: { from: 'demo-approver.wsjk', to: 'demo-admin', reason: 'x' },
+      csrf: true,
+    });
     expect(notHis.status).toBe(403);
-    expect((await json(notHis)).detail).toMatch(/task.reassign is limited to your own department \(SFS-SCJG\); this belongs to SFS-WJW/);
-    const outside = await lead.request('POST', '/api/tasks/reassign', { body: { from: 'demo-approver.scjg', to: 'demo-approver.wsjk', reason: 'x' }, csrf: true });
+    expect((await json(notHis)).detail).toMatch(
+      /task.reassign is limited to your own department \(SFS-SCJG\); this belongs to SFS-WJW/,
+    );
+    const outside = await lead.request('POST', '/api/tasks/reassign', {
+      body: { from: 'demo-approver.scjg', to: 'demo-approver.wsjk', reason: 'x' },
+      csrf: true,
+    });
     expect(outside.status).toBe(422);
-    expect((await json(outside)).errors).toEqual([{ path: 'to', message: expect.stringMatching(/belongs to SFS-WJW, not SFS-SCJG: tasks are reassigned inside the department of "demo-approver.scjg"/) }]);
-    const nobody = await lead.request('POST', '/api/tasks/reassign', { body: { from: 'demo-approver.scjg', to: 'ghost', reason: 'x' }, csrf: true });
+    expect((await json(outside)).errors).toEqual([
+      {
+        path: 'to',
+        message: expect.stringMatching(
+          /belongs to SFS-WJW, not SFS-SCJG: tasks are reassigned inside the department of "demo-approver.scjg"/,
+        ),
+      },
+    ]);
+    const nobody = await lead.request('POST', '/api/tasks/reassign', {
+      body: { from: 'demo-approver.scjg', to: 'ghost', reason: 'x' },
+      csrf: true,
+    });
     expect(nobody.status).toBe(422);
     expect((await json(nobody)).errors).toEqual([{ path: 'to', message: 'no user has the id "ghost"' }]);
-    const unknown = await lead.request('POST', '/api/tasks/reassign', { body: { from: 'ghost', to: 'demo-approver.scjg', reason: 'x' }, csrf: true });
+    const unknown = await lead.request('POST', '/api/tasks/reassign', {
+      body: { from: 'ghost', to: 'demo-approver.scjg', reason: 'x' },
+      csrf: true,
+    });
     expect(unknown.status).toBe(422);
     expect((await json(unknown)).errors).toEqual([{ path: 'from', message: 'no user has the id "ghost"' }]);
-    const same = await lead.request('POST', '/api/tasks/reassign', { body: { from: 'demo-approver.scjg', to: 'demo-approver.scjg', reason: 'x' }, csrf: true });
+    const same = await lead.request('POST', '/api/tasks/reassign', {
+      body: { from: 'demo-approver.scjg', to: 'demo-approver.scjg', reason: 'x' },
+      csrf: true,
+    });
     expect(same.status).toBe(400);
     expect(await fingerprint()).toBe(before);
   });

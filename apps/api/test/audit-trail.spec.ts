@@ -14,10 +14,19 @@ describe('audit trail of HTTP requests', () => {
   it('records a successful state-changing request with who, when, what, where from and the request id', async () => {
     const s = new HttpSession(api.baseUrl);
     const before = Date.now();
-    const res = await s.request('POST', '/api/auth/login', { body: { username: 'admin', password: demoPassword }, headers: { 'x-request-id': 'req-audit-0001' } });
+    const res = await s.request('POST', '/api/auth/login', {
+      body: { username: 'admin', password: demoPassword },
+      headers: { 'x-request-id': 'req-audit-0001' },
+    });
     expect(res.status).toBe(200);
     const entry = await lastEntry();
-    expect(entry).toMatchObject({ action: 'POST /api/auth/login', actorUserId: 'demo-admin', target: '/api/auth/login', ip: '127.0.0.1', requestId: 'req-audit-0001' });
+    expect(entry).toMatchObject({
+      action: 'POST /api/auth/login',
+      actorUserId: 'demo-admin',
+      target: '/api/auth/login',
+      ip: '127.0.0.1',
+      requestId: 'req-audit-0001',
+    });
     expect(JSON.parse(entry.payload!)).toEqual({ status: 200 });
     expect(entry.at.getTime()).toBeGreaterThanOrEqual(before - 1000);
   });
@@ -28,7 +37,10 @@ describe('audit trail of HTTP requests', () => {
     const res = await s.request('POST', '/api/auth/logout', { csrf: true });
     expect(res.status).toBe(204);
     expect(await api.deps.db.auditEntry.count()).toBe(count + 1);
-    expect(await lastEntry()).toMatchObject({ action: 'POST /api/auth/logout', actorUserId: 'demo-designer' });
+    expect(await lastEntry()).toMatchObject({
+      action: 'POST /api/auth/logout',
+      actorUserId: 'demo-designer',
+    });
   });
 
   it('does not record reads or refused requests', async () => {
@@ -41,10 +53,20 @@ describe('audit trail of HTTP requests', () => {
 
   it('records an admin changing an identity mapping, masking personal data', async () => {
     const admin = await signedIn(api.baseUrl, 'admin', demoPassword);
-    const res = await admin.request('PUT', '/api/auth/users/clerk/oidc-subject', { body: { oidcSubject: 'gov-11010519491231002X' }, csrf: true });
+    const res = await admin.request('PUT', '/api/auth/users/clerk/oidc-subject', {
+      body: { oidcSubject: 'gov-11010519491231002X' },
+      csrf: true,
+    });
     expect(res.status).toBe(200);
-    expect(await lastEntry()).toMatchObject({ action: 'PUT /api/auth/users/:username/oidc-subject', target: '/api/auth/users/clerk/oidc-subject', actorUserId: 'demo-admin' });
-    const conflict = await admin.request('PUT', '/api/auth/users/approver.scjg/oidc-subject', { body: { oidcSubject: 'gov-11010519491231002X' }, csrf: true });
+    expect(await lastEntry()).toMatchObject({
+      action: 'PUT /api/auth/users/:username/oidc-subject',
+      target: '/api/auth/users/clerk/oidc-subject',
+      actorUserId: 'demo-admin',
+    });
+    const conflict = await admin.request('PUT', '/api/auth/users/approver.scjg/oidc-subject', {
+      body: { oidcSubject: 'gov-11010519491231002X' },
+      csrf: true,
+    });
     expect(conflict.status).toBe(409);
     expect((await json(conflict)).detail).toMatch(/already belongs to user clerk/);
   });

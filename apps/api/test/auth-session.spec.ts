@@ -23,7 +23,10 @@ describe('password login', () => {
     const res = await s.login('clerk', demoPassword);
     expect(res.status).toBe(200);
     const body = await json(res);
-    expect(body).toMatchObject({ user: { username: 'clerk', departmentCode: 'SFS-ZWFW', roles: ['window_clerk'] }, csrfToken: expect.any(String) });
+    expect(body).toMatchObject({
+      user: { username: 'clerk', departmentCode: 'SFS-ZWFW', roles: ['window_clerk'] },
+      csrfToken: expect.any(String),
+    });
     expect(body.actions).toContain('case.accept');
     const cookie = s.lastSetCookies.find((c) => c.startsWith('ow_session='))!;
     expect(cookie).toMatch(/HttpOnly/);
@@ -52,12 +55,18 @@ describe('password login', () => {
 
   it('refuses unknown fields and wrong types with 400 naming the field', async () => {
     const s = new HttpSession(api.baseUrl);
-    const extra = await s.request('POST', '/api/auth/login', { body: { username: 'clerk', password: demoPassword, admin: true } });
+    const extra = await s.request('POST', '/api/auth/login', {
+      body: { username: 'clerk', password: demoPassword, admin: true },
+    });
     expect(extra.status).toBe(400);
     expect((await json(extra)).detail).toMatch(/admin/);
-    const wrongType = await s.request('POST', '/api/auth/login', { body: { username: 42, password: demoPassword } });
+    const wrongType = await s.request('POST', '/api/auth/login', {
+      body: { username: 42, password: demoPassword },
+    });
     expect(wrongType.status).toBe(400);
-    expect((await json(wrongType)).errors).toEqual([{ path: 'username', message: expect.stringMatching(/username/) }]);
+    expect((await json(wrongType)).errors).toEqual([
+      { path: 'username', message: expect.stringMatching(/username/) },
+    ]);
   });
 
   it('says 401 for /me without a session', async () => {
@@ -111,7 +120,9 @@ describe('session fixation, logout, expiry', () => {
     const replay = new HttpSession(api.baseUrl);
     replay.cookies.set('ow_session', token);
     expect((await replay.request('GET', '/api/auth/me')).status).toBe(401);
-    expect((await db().session.findUniqueOrThrow({ where: { id: sessionIdOf(token) } })).revokedAt).not.toBeNull();
+    expect(
+      (await db().session.findUniqueOrThrow({ where: { id: sessionIdOf(token) } })).revokedAt,
+    ).not.toBeNull();
   });
 
   it('logs out everywhere: every session of the user ends, other users keep theirs', async () => {
@@ -128,7 +139,10 @@ describe('session fixation, logout, expiry', () => {
 
   it('ends expired sessions', async () => {
     const s = await signedIn(api.baseUrl, 'designer', demoPassword);
-    await db().session.update({ where: { id: sessionIdOf(sessionCookie(s)!) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db().session.update({
+      where: { id: sessionIdOf(sessionCookie(s)!) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await s.request('GET', '/api/auth/me')).status).toBe(401);
   });
 
@@ -153,7 +167,9 @@ describe('CSRF (double-submit token)', () => {
     const wrong = await s.request('POST', '/api/auth/logout', { csrf: 'x'.repeat(43) });
     expect(wrong.status).toBe(403);
     expect((await json(wrong)).detail).toMatch(/Wrong X-CSRF-Token/);
-    const put = await s.request('PUT', '/api/auth/users/clerk/oidc-subject', { body: { oidcSubject: 'sub-x' } });
+    const put = await s.request('PUT', '/api/auth/users/clerk/oidc-subject', {
+      body: { oidcSubject: 'sub-x' },
+    });
     expect(put.status).toBe(403);
     expect((await db().user.findUniqueOrThrow({ where: { username: 'clerk' } })).oidcSubject).toBeNull();
     // Another session's token does not work either.
@@ -189,23 +205,36 @@ describe('lock-out', () => {
     expect((await new HttpSession(api.baseUrl).login('approver.scjg', demoPassword)).status).toBe(200);
 
     // When the lock has passed, the right password works again and the counter starts afresh.
-    await db().user.update({ where: { username: 'approver.wsjk' }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await db().user.update({
+      where: { username: 'approver.wsjk' },
+      data: { lockedUntil: new Date(Date.now() - 1000) },
+    });
     expect((await s.login('approver.wsjk', demoPassword)).status).toBe(200);
-    expect((await db().user.findUniqueOrThrow({ where: { username: 'approver.wsjk' } })).failedLogins).toBe(0);
+    expect((await db().user.findUniqueOrThrow({ where: { username: 'approver.wsjk' } })).failedLogins).toBe(
+      0,
+    );
   });
 
   it('resets the failure count on success, so scattered typos never lock', async () => {
     for (let round = 0; round < 3; round++) {
-      for (let i = 0; i < 4; i++) expect((await new HttpSession(api.baseUrl).login('lead.scjg', 'typo')).status).toBe(401);
+      for (let i = 0; i < 4; i++)
+        expect((await new HttpSession(api.baseUrl).login('lead.scjg', 'typo')).status).toBe(401);
       expect((await new HttpSession(api.baseUrl).login('lead.scjg', demoPassword)).status).toBe(200);
     }
   });
 
   it('records failed and locked-out logins in the audit log', async () => {
     const entries = await db().auditEntry.findMany({ where: { target: 'user:approver.wsjk' } });
-    expect(entries.map((e) => e.action)).toEqual([...Array(4).fill('auth.login_failed'), 'auth.account_locked', 'auth.login_refused_locked']);
+    expect(entries.map((e) => e.action)).toEqual([
+      ...Array(4).fill('auth.login_failed'),
+      'auth.account_locked',
+      'auth.login_refused_locked',
+    ]);
     expect(entries[0].actorUserId).toBeNull();
-    expect(JSON.parse(entries[0].payload!)).toEqual({ failure: 'wrong_password', userId: 'demo-approver.wsjk' });
+    expect(JSON.parse(entries[0].payload!)).toEqual({
+      failure: 'wrong_password',
+      userId: 'demo-approver.wsjk',
+    });
     expect(entries[0].ip).toBe('127.0.0.1');
   });
 });

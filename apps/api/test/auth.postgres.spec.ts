@@ -27,7 +27,9 @@ describe('auth on PostgreSQL', () => {
   });
 
   it('locks after five concurrent wrong passwords', async () => {
-    await Promise.all(Array.from({ length: 5 }, () => new HttpSession(api.baseUrl).login('designer', 'wrong')));
+    await Promise.all(
+      Array.from({ length: 5 }, () => new HttpSession(api.baseUrl).login('designer', 'wrong')),
+    );
     expect((await new HttpSession(api.baseUrl).login('designer', demoPassword)).status).toBe(401);
     const user = await database.db.user.findUniqueOrThrow({ where: { username: 'designer' } });
     expect(user.lockedUntil!.getTime()).toBeGreaterThan(Date.now());

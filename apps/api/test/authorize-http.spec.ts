@@ -28,9 +28,13 @@ beforeAll(async () => {
   probe.use(sessionMiddleware(api.deps.db));
   probe.use(auditTrail(api.deps.db, api.deps.logger));
   for (const action of accessActions) {
-    probe.get(`/probe/${action}/:dept`, authorize(action, (req) => ({ departmentCodes: [String(req.params.dept)] })), (req, res) => {
-      res.json({ allowed: action, scope: req.access?.scope });
-    });
+    probe.get(
+      `/probe/${action}/:dept`,
+      authorize(action, (req) => ({ departmentCodes: [String(req.params.dept)] })),
+      (req, res) => {
+        res.json({ allowed: action, scope: req.access?.scope });
+      },
+    );
   }
   probe.use(problemHandler);
   const server = probe.listen(0, '127.0.0.1');
@@ -42,7 +46,16 @@ beforeAll(async () => {
     const role = demo.roles[0];
     if (sessions.has(role)) continue;
     const session = await signedIn(api.baseUrl, demo.username, demoPassword);
-    sessions.set(role, { session, user: { id: `demo-${demo.username}`, username: demo.username, displayName: demo.displayName, departmentCode: demo.departmentCode, roles: demo.roles } });
+    sessions.set(role, {
+      session,
+      user: {
+        id: `demo-${demo.username}`,
+        username: demo.username,
+        displayName: demo.displayName,
+        departmentCode: demo.departmentCode,
+        roles: demo.roles,
+      },
+    });
   }
 }, 60_000);
 afterAll(async () => {
@@ -50,8 +63,17 @@ afterAll(async () => {
   await api?.stop();
 });
 
-const roleList: Role[] = ['window_clerk', 'dept_approver', 'dept_lead', 'supervisor', 'process_designer', 'admin'];
-const cases = roleList.flatMap((role) => accessActions.flatMap((action) => [[role, action, 'own'] as const, [role, action, 'other'] as const]));
+const roleList: Role[] = [
+  'window_clerk',
+  'dept_approver',
+  'dept_lead',
+  'supervisor',
+  'process_designer',
+  'admin',
+];
+const cases = roleList.flatMap((role) =>
+  accessActions.flatMap((action) => [[role, action, 'own'] as const, [role, action, 'other'] as const]),
+);
 
 async function probe(session: HttpSession | undefined, action: AccessAction, dept: string) {
   const headers: Record<string, string> = {};
@@ -85,15 +107,24 @@ describe('authorize() over HTTP: role × action × own/other department', () => 
   it('records refusals in the audit log with who and why', async () => {
     const approver = sessions.get('dept_approver')!;
     await probe(approver.session, 'case.decide', 'SFS-WJW');
-    const entry = await api.deps.db.auditEntry.findFirstOrThrow({ where: { action: 'access.denied', target: '/probe/case.decide/SFS-WJW' }, orderBy: { seq: 'desc' } });
+    const entry = await api.deps.db.auditEntry.findFirstOrThrow({
+      where: { action: 'access.denied', target: '/probe/case.decide/SFS-WJW' },
+      orderBy: { seq: 'desc' },
+    });
     expect(entry.actorUserId).toBe(approver.user.id);
-    expect(JSON.parse(entry.payload!)).toMatchObject({ action: 'case.decide', reason: expect.stringMatching(/own department \(SFS-SCJG\)/) });
+    expect(JSON.parse(entry.payload!)).toMatchObject({
+      action: 'case.decide',
+      reason: expect.stringMatching(/own department \(SFS-SCJG\)/),
+    });
   });
 
   it('records who opened which case file (reads of personal data)', async () => {
     const approver = sessions.get('dept_approver')!;
     expect((await probe(approver.session, 'case.read', 'SFS-SCJG')).status).toBe(200);
-    const entry = await api.deps.db.auditEntry.findFirstOrThrow({ where: { action: 'access.granted' }, orderBy: { seq: 'desc' } });
+    const entry = await api.deps.db.auditEntry.findFirstOrThrow({
+      where: { action: 'access.granted' },
+      orderBy: { seq: 'desc' },
+    });
     expect(entry).toMatchObject({ actorUserId: approver.user.id, target: '/probe/case.read/SFS-SCJG' });
     const before = await api.deps.db.auditEntry.count();
     expect((await probe(approver.session, 'task.list', 'SFS-SCJG')).status).toBe(200);

@@ -19,7 +19,10 @@ describe('calendar API', () => {
   afterAll(() => api?.stop());
 
   it('computes a deadline across National Day for anyone', async () => {
-    const res = await new HttpSession(api.baseUrl).request('GET', '/api/calendar/deadline?from=2026-09-28&days=20');
+    const res = await new HttpSession(api.baseUrl).request(
+      'GET',
+      '/api/calendar/deadline?from=2026-09-28&days=20',
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as DeadlineResponse;
     expect(body).toMatchObject({ due: '2026-10-30', provisional: false });
@@ -27,20 +30,26 @@ describe('calendar API', () => {
   });
 
   it('lets an administrator load a new year, which removes the provisional flag', async () => {
-    const before = (await (await new HttpSession(api.baseUrl).request('GET', '/api/calendar/deadline?from=2026-12-20&days=10')).json()) as DeadlineResponse;
+    const before = (await (
+      await new HttpSession(api.baseUrl).request('GET', '/api/calendar/deadline?from=2026-12-20&days=10')
+    ).json()) as DeadlineResponse;
     expect(before.provisional).toBe(true);
     const admin = await signedIn(api.baseUrl, 'admin', demoPassword);
     const put = await admin.request('PUT', '/api/calendar/years/2027', { body: notice2027, csrf: true });
     expect(put.status).toBe(200);
     expect(await put.json()).toEqual({ year: 2027, openCases: 0, refreshed: 0, unchanged: 0, failed: [] });
-    const after = (await (await new HttpSession(api.baseUrl).request('GET', '/api/calendar/deadline?from=2026-12-20&days=10')).json()) as DeadlineResponse;
+    const after = (await (
+      await new HttpSession(api.baseUrl).request('GET', '/api/calendar/deadline?from=2026-12-20&days=10')
+    ).json()) as DeadlineResponse;
     expect(after.provisional).toBe(false);
     // 2027-01-01 (Friday) is now a holiday, so the due date moves one working day later.
     expect(after.due > before.due).toBe(true);
   });
 
   it('keeps the stored year when open cases cannot take it (Temporal down), naming each; closed cases are not sent', async () => {
-    await api.deps.db.applicant.create({ data: { id: 'cal-A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' } });
+    await api.deps.db.applicant.create({
+      data: { id: 'cal-A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' },
+    });
     await api.deps.db.case.createMany({
       data: [
         { caseNo: 'YC20261201900001', applicantId: 'cal-A1', kind: 'item', status: 'in_review' },
@@ -50,8 +59,15 @@ describe('calendar API', () => {
       ],
     });
     const admin = await signedIn(api.baseUrl, 'admin', demoPassword);
-    const notice = { ...notice2027, source: 'corrected copy', holidays: [{ name: '元旦', start: '2027-01-01', end: '2027-01-04' }] };
-    const put = await admin.request('PUT', '/api/calendar/years/2027?replaceOfficial=true', { body: notice, csrf: true });
+    const notice = {
+      ...notice2027,
+      source: 'corrected copy',
+      holidays: [{ name: '元旦', start: '2027-01-01', end: '2027-01-04' }],
+    };
+    const put = await admin.request('PUT', '/api/calendar/years/2027?replaceOfficial=true', {
+      body: notice,
+      csrf: true,
+    });
     expect(put.status).toBe(200);
     const reason = 'not sent: Temporal at 127.0.0.1:1 did not answer';
     expect(await put.json()).toEqual({
@@ -71,7 +87,9 @@ describe('calendar API', () => {
 
   it('refuses a clerk, a bad notice and a conflict with official data — storing nothing', async () => {
     const clerk = await signedIn(api.baseUrl, 'clerk', demoPassword);
-    expect((await clerk.request('PUT', '/api/calendar/years/2027', { body: notice2027, csrf: true })).status).toBe(403);
+    expect(
+      (await clerk.request('PUT', '/api/calendar/years/2027', { body: notice2027, csrf: true })).status,
+    ).toBe(403);
     const admin = await signedIn(api.baseUrl, 'admin', demoPassword);
     const rowsBefore = await api.deps.db.calendarYear.count();
 
@@ -82,7 +100,10 @@ describe('calendar API', () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as Problem).detail).toMatch(/2028-01-05 is not a Saturday or Sunday/);
 
-    const conflict = await admin.request('PUT', '/api/calendar/years/2026', { body: { ...notice2027, year: 2026, holidays: [] }, csrf: true });
+    const conflict = await admin.request('PUT', '/api/calendar/years/2026', {
+      body: { ...notice2027, year: 2026, holidays: [] },
+      csrf: true,
+    });
     expect(conflict.status).toBe(409);
     expect(((await conflict.json()) as Problem).detail).toMatch(/2026 already has official data/);
     expect(await api.deps.db.calendarYear.count()).toBe(rowsBefore);

@@ -12,20 +12,72 @@ describe.each(bothTestDatabases)('caseResource on %s', (_name, createDatabase) =
     t = await createDatabase();
     const db = t.db;
     await db.department.create({ data: { code: 'WINDOW', name: '政务服务中心', region: '110105' } });
-    await db.user.create({ data: { id: 'clerk-1', username: 'clerk-1', displayName: '窗口', passwordHash: 'x', departmentCode: 'WINDOW' } });
-    const catalogue = await db.catalogueVersion.create({ data: { label: 'test', source: 'seed', createdBy: 'test' } });
+    await db.user.create({
+      data: {
+        id: 'clerk-1',
+        username: 'clerk-1',
+        displayName: '窗口',
+        passwordHash: 'x',
+        departmentCode: 'WINDOW',
+      },
+    });
+    const catalogue = await db.catalogueVersion.create({
+      data: { label: 'test', source: 'seed', createdBy: 'test' },
+    });
     const item = (code: string, version: number, departmentCode: string) => ({
-      id: `${code}@${version}`, itemKey: code, basicCode: code, implementationCode: code, name: code, itemType: '行政许可', departmentCode, version,
-      statutoryLimitValue: 20, statutoryLimitUnit: 'working_days', promisedLimitValue: 10, promisedLimitUnit: 'working_days', data: '{}', catalogueVersionId: catalogue.id,
+      id: `${code}@${version}`,
+      itemKey: code,
+      basicCode: code,
+      implementationCode: code,
+      name: code,
+      itemType: '行政许可',
+      departmentCode,
+      version,
+      statutoryLimitValue: 20,
+      statutoryLimitUnit: 'working_days',
+      promisedLimitValue: 10,
+      promisedLimitUnit: 'working_days',
+      data: '{}',
+      catalogueVersionId: catalogue.id,
     });
     // Version 2 of FOOD moved to another department; the case was accepted on version 1.
-    await db.item.createMany({ data: [item('FOOD', 1, 'SAMR'), item('FOOD', 2, 'HEALTH'), item('FIRE', 1, 'FIRE')] });
-    await db.applicant.create({ data: { id: 'A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' } });
-    await db.case.create({ data: { caseNo, applicantId: 'A1', kind: 'bundle', status: 'in_review', acceptedBy: 'clerk-1' } });
-    await db.caseItem.createMany({ data: [{ caseNo, implementationCode: 'FOOD', itemVersion: 1 }, { caseNo, implementationCode: 'FIRE', itemVersion: 1 }] });
-    const task = (stepId: string, departmentCode: string) => ({ id: `${caseNo}:${stepId}:1`, caseNo, stepId, seq: 1, departmentCode, role: 'dept_approver', state: 'open', openedAt: new Date() });
+    await db.item.createMany({
+      data: [item('FOOD', 1, 'SAMR'), item('FOOD', 2, 'HEALTH'), item('FIRE', 1, 'FIRE')],
+    });
+    await db.applicant.create({
+      data: { id: 'A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' },
+    });
+    await db.case.create({
+      data: { caseNo, applicantId: 'A1', kind: 'bundle', status: 'in_review', acceptedBy: 'clerk-1' },
+    });
+    await db.caseItem.createMany({
+      data: [
+        { caseNo, implementationCode: 'FOOD', itemVersion: 1 },
+        { caseNo, implementationCode: 'FIRE', itemVersion: 1 },
+      ],
+    });
+    const task = (stepId: string, departmentCode: string) => ({
+      id: `${caseNo}:${stepId}:1`,
+      caseNo,
+      stepId,
+      seq: 1,
+      departmentCode,
+      role: 'dept_approver',
+      state: 'open',
+      openedAt: new Date(),
+    });
     await db.task.createMany({ data: [task('item_FOOD', 'SAMR'), task('consult_ENV', 'ENV')] });
-    await db.caseCopy.create({ data: { id: 'cc1', caseNo, stepId: 'consult_ENV', userId: 'env-lead', copiedBy: 'env-1', eventKey: `${caseNo}:9`, copiedAt: new Date() } });
+    await db.caseCopy.create({
+      data: {
+        id: 'cc1',
+        caseNo,
+        stepId: 'consult_ENV',
+        userId: 'env-lead',
+        copiedBy: 'env-1',
+        eventKey: `${caseNo}:9`,
+        copiedAt: new Date(),
+      },
+    });
   }, 30_000);
   afterEach(() => t?.dispose());
 
@@ -36,12 +88,20 @@ describe.each(bothTestDatabases)('caseResource on %s', (_name, createDatabase) =
   });
 
   it('a case with nothing but its row still resolves (no items, tasks or clerk yet)', async () => {
-    await t.db.case.create({ data: { caseNo: 'YC20261202000043', applicantId: 'A1', kind: 'item', status: 'accepted' } });
-    expect(await caseResource({ db: t.db })(requestFor('YC20261202000043'))).toEqual({ departmentCodes: [], copiedTo: [] });
+    await t.db.case.create({
+      data: { caseNo: 'YC20261202000043', applicantId: 'A1', kind: 'item', status: 'accepted' },
+    });
+    expect(await caseResource({ db: t.db })(requestFor('YC20261202000043'))).toEqual({
+      departmentCodes: [],
+      copiedTo: [],
+    });
   });
 
   it('an unknown or malformed case number is a 404 that names it', async () => {
-    await expect(caseResource({ db: t.db })(requestFor('YC20261202000999'))).rejects.toMatchObject({ status: 404, message: expect.stringContaining('YC20261202000999') });
+    await expect(caseResource({ db: t.db })(requestFor('YC20261202000999'))).rejects.toMatchObject({
+      status: 404,
+      message: expect.stringContaining('YC20261202000999'),
+    });
     await expect(caseResource({ db: t.db })(requestFor('C-1'))).rejects.toMatchObject({ status: 404 });
   });
 });

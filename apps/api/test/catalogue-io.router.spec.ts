@@ -8,8 +8,16 @@ import { HttpSession, signedIn, startTestApi, type TestApi } from './support/tes
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function upload(session: HttpSession, workbook: Buffer): Promise<Response> {
-  const headers = { 'content-type': XLSX, cookie: [...session.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': session.csrfToken ?? '' };
-  return fetch(`${session.baseUrl}/api/catalogue/import`, { method: 'POST', headers, body: new Uint8Array(workbook) });
+  const headers = {
+    'content-type': XLSX,
+    cookie: [...session.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+    'x-csrf-token': session.csrfToken ?? '',
+  };
+  return fetch(`${session.baseUrl}/api/catalogue/import`, {
+    method: 'POST',
+    headers,
+    body: new Uint8Array(workbook),
+  });
 }
 
 describe('catalogue import/export API', () => {
@@ -27,7 +35,12 @@ describe('catalogue import/export API', () => {
     const designer = await signedIn(api.baseUrl, 'designer', demoPassword);
     const res = await upload(designer, Buffer.from(await exported.arrayBuffer()));
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ applied: true, itemsAdded: 0, itemsChanged: 0, itemsUnchanged: loadSeedCatalogue().items.length });
+    expect(await res.json()).toMatchObject({
+      applied: true,
+      itemsAdded: 0,
+      itemsChanged: 0,
+      itemsUnchanged: loadSeedCatalogue().items.length,
+    });
   });
 
   it('reports every bad cell with sheet, row and column, and imports nothing', async () => {
@@ -57,15 +70,26 @@ describe('catalogue import/export API', () => {
   });
 
   it('imports CSV sheets sent as JSON, and refuses a clerk', async () => {
-    const { files } = (await (await new HttpSession(api.baseUrl).request('GET', '/api/catalogue/export?format=csv')).json()) as { files: Record<string, string> };
+    const { files } = (await (
+      await new HttpSession(api.baseUrl).request('GET', '/api/catalogue/export?format=csv')
+    ).json()) as { files: Record<string, string> };
     expect(Object.keys(files)).toEqual(expect.arrayContaining(['部门.csv', '事项.csv', '材料.csv']));
     const designer = await signedIn(api.baseUrl, 'designer', demoPassword);
-    const ok = await designer.request('POST', '/api/catalogue/import?dryRun=true', { body: { format: 'csv', files }, csrf: true });
+    const ok = await designer.request('POST', '/api/catalogue/import?dryRun=true', {
+      body: { format: 'csv', files },
+      csrf: true,
+    });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ applied: false, items: loadSeedCatalogue().items.length });
     const clerk = await signedIn(api.baseUrl, 'clerk', demoPassword);
-    expect((await clerk.request('POST', '/api/catalogue/import', { body: { format: 'csv', files }, csrf: true })).status).toBe(403);
-    const garbage = await designer.request('POST', '/api/catalogue/import', { body: { format: 'xls' }, csrf: true });
+    expect(
+      (await clerk.request('POST', '/api/catalogue/import', { body: { format: 'csv', files }, csrf: true }))
+        .status,
+    ).toBe(403);
+    const garbage = await designer.request('POST', '/api/catalogue/import', {
+      body: { format: 'xls' },
+      csrf: true,
+    });
     expect(garbage.status).toBe(400);
   });
 });

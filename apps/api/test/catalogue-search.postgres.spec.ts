@@ -18,8 +18,13 @@ describe.each(bothTestDatabases)('catalogue search on %s', (_name, create) => {
     expect(byName.items.map((i) => i.name)).toContain(item.name);
     expect(byName.total).toBe(seed.items.filter((i) => i.name.includes(item.name.slice(1, 4))).length);
     const byCode = await searchItems(t.db, { q: item.basicCode, page: 1, pageSize: 50 });
-    expect(byCode.items[0]).toMatchObject({ basicCode: item.basicCode, onTheSpot: item.handlingType === '1' });
-    expect(byCode.items[0].departmentName).toBe(seed.departments.find((d) => d.code === item.departmentCode)!.name);
+    expect(byCode.items[0]).toMatchObject({
+      basicCode: item.basicCode,
+      onTheSpot: item.handlingType === '1',
+    });
+    expect(byCode.items[0].departmentName).toBe(
+      seed.departments.find((d) => d.code === item.departmentCode)!.name,
+    );
   });
 
   it('treats % and _ literally and reports the total past the last page', async () => {

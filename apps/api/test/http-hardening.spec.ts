@@ -15,7 +15,12 @@ describe('HTTP hardening', () => {
   it('sends a CSP the React app works under (scripts self; styles self + inline for antd) and the other helmet headers', async () => {
     const res = await fetch(`${api.baseUrl}/`);
     const csp = res.headers.get('content-security-policy')!;
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
     expect(directives['default-src']).toEqual(["'self'"]);
@@ -28,7 +33,9 @@ describe('HTTP hardening', () => {
   });
 
   it('answers an oversized body with 413 problem+json before any work', async () => {
-    const res = await new HttpSession(api.baseUrl).request('POST', '/api/auth/login', { body: { username: 'clerk', password: 'x'.repeat(70 * 1024) } });
+    const res = await new HttpSession(api.baseUrl).request('POST', '/api/auth/login', {
+      body: { username: 'clerk', password: 'x'.repeat(70 * 1024) },
+    });
     expect(res.status).toBe(413);
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect((await json(res)).detail).toMatch(/larger than the 65536 byte limit/);
@@ -39,7 +46,10 @@ describe('HTTP hardening', () => {
     for (let i = 0; i < 3; i++) expect((await s.login('nobody', 'wrong')).status).toBe(401);
     const limited = await s.login('clerk', demoPassword);
     expect(limited.status).toBe(429);
-    expect(await json(limited)).toMatchObject({ type: 'urn:onewindow:problem:too-many-requests', detail: expect.stringMatching(/wait 15 minutes/) });
+    expect(await json(limited)).toMatchObject({
+      type: 'urn:onewindow:problem:too-many-requests',
+      detail: expect.stringMatching(/wait 15 minutes/),
+    });
     expect(limited.headers.get('ratelimit-policy')).toMatch(/3/);
   });
 
@@ -58,7 +68,11 @@ describe('HTTP hardening', () => {
   });
 
   it('masks personal data echoed in error details', async () => {
-    const res = await new HttpSession(api.baseUrl).request('POST', '/api/demo-cases/11010519491231002X/complete', { body: { completedBy: 'x' } });
+    const res = await new HttpSession(api.baseUrl).request(
+      'POST',
+      '/api/demo-cases/11010519491231002X/complete',
+      { body: { completedBy: 'x' } },
+    );
     expect(res.status).toBe(404);
     const body = await json(res);
     expect(body.detail).toMatch(/110105\*{8}002X/);
@@ -78,7 +92,10 @@ describe('HTTP hardening', () => {
       expect(res.status).toBe(500);
       const text = await res.text();
       expect(text).not.toMatch(/secret internals|app\.ts|at /);
-      expect(JSON.parse(text)).toMatchObject({ type: 'urn:onewindow:problem:internal', detail: expect.stringMatching(/quote request id/) });
+      expect(JSON.parse(text)).toMatchObject({
+        type: 'urn:onewindow:problem:internal',
+        detail: expect.stringMatching(/quote request id/),
+      });
     } finally {
       server.close();
     }

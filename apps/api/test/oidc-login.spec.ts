@@ -26,7 +26,16 @@ beforeAll(async () => {
   const [providerPort, apiPort] = [await freePort(), await freePort()];
   apiBase = `http://127.0.0.1:${apiPort}`;
   redirectUri = `${apiBase}/api/auth/oidc/callback`;
-  provider = await startNodeProcess(['apps/api/test/support/oidc-test-provider.mjs', String(providerPort), clientId, clientSecret, redirectUri], { cwd: root });
+  provider = await startNodeProcess(
+    [
+      'apps/api/test/support/oidc-test-provider.mjs',
+      String(providerPort),
+      clientId,
+      clientSecret,
+      redirectUri,
+    ],
+    { cwd: root },
+  );
   issuer = provider.ready.issuer;
   apiProcess = await startNodeProcess(['--import', 'tsx', 'apps/api/test/support/serve-test-api.ts'], {
     cwd: root,
@@ -69,9 +78,13 @@ async function signInAtProvider(authorizationUrl: string, subject: string): Prom
     const html = await res.text();
     const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-    if (res.status !== 200 || !prompt || !action) throw new Error(`unexpected answer from the provider: ${res.status} ${html.slice(0, 300)}`);
+    if (res.status !== 200 || !prompt || !action)
+      throw new Error(`unexpected answer from the provider: ${res.status} ${html.slice(0, 300)}`);
     const form = new URLSearchParams({ prompt, login: subject, password: 'not-checked-by-the-dev-form' });
-    res = await browser.request('POST', relative(new URL(action, issuer).href), { rawBody: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    res = await browser.request('POST', relative(new URL(action, issuer).href), {
+      rawBody: form.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
   }
   throw new Error('the provider never redirected back');
 }
@@ -86,14 +99,19 @@ async function startLogin(): Promise<{ browser: HttpSession; authorizationUrl: s
   expect(params.get('code_challenge_method')).toBe('S256');
   expect(params.get('state')).toBeTruthy();
   expect(params.get('nonce')).toBeTruthy();
-  expect(browser.lastSetCookies.find((c) => c.startsWith('ow_oidc='))).toMatch(/HttpOnly.*SameSite=Lax|SameSite=Lax.*HttpOnly/);
+  expect(browser.lastSetCookies.find((c) => c.startsWith('ow_oidc='))).toMatch(
+    /HttpOnly.*SameSite=Lax|SameSite=Lax.*HttpOnly/,
+  );
   return { browser, authorizationUrl };
 }
 
 describe('OIDC login with a real identity provider', () => {
   it('signs in a user whose subject an administrator mapped', async () => {
     const admin = await signedIn(apiBase, 'admin', demoPassword);
-    const mapped = await admin.request('PUT', '/api/auth/users/approver.scjg/oidc-subject', { body: { oidcSubject: 'gov-person-0001' }, csrf: true });
+    const mapped = await admin.request('PUT', '/api/auth/users/approver.scjg/oidc-subject', {
+      body: { oidcSubject: 'gov-person-0001' },
+      csrf: true,
+    });
     expect(mapped.status).toBe(200);
 
     const { browser, authorizationUrl } = await startLogin();
@@ -106,7 +124,9 @@ describe('OIDC login with a real identity provider', () => {
 
     const me = await browser.request('GET', '/api/auth/me');
     expect(me.status).toBe(200);
-    expect(await json(me)).toMatchObject({ user: { username: 'approver.scjg', departmentCode: 'SFS-SCJG', roles: ['dept_approver'] } });
+    expect(await json(me)).toMatchObject({
+      user: { username: 'approver.scjg', departmentCode: 'SFS-SCJG', roles: ['dept_approver'] },
+    });
     const entry = await database.db.auditEntry.findFirstOrThrow({ where: { action: 'auth.oidc_login' } });
     expect(entry).toMatchObject({ actorUserId: 'demo-approver.scjg', target: 'user:approver.scjg' });
 
@@ -121,9 +141,15 @@ describe('OIDC login with a real identity provider', () => {
     const callbackUrl = await signInAtProvider(authorizationUrl, 'stranger-42');
     const callback = await browser.request('GET', relative(callbackUrl));
     expect(callback.status).toBe(403);
-    expect((await json(callback)).detail).toMatch(/subject stranger-42\) is not linked to an active OneWindow user/);
+    expect((await json(callback)).detail).toMatch(
+      /subject stranger-42\) is not linked to an active OneWindow user/,
+    );
     expect(browser.cookies.has('ow_session')).toBe(false);
-    expect(await database.db.auditEntry.count({ where: { action: 'auth.oidc_unmapped', target: 'oidc:stranger-42' } })).toBe(1);
+    expect(
+      await database.db.auditEntry.count({
+        where: { action: 'auth.oidc_unmapped', target: 'oidc:stranger-42' },
+      }),
+    ).toBe(1);
   }, 60_000);
 
   it('refuses a callback whose state was changed (401) or that this browser did not start (400)', async () => {

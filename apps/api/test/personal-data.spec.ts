@@ -22,12 +22,19 @@ describe('masking personal data', () => {
   });
 
   it('finds and masks every identifier in free text, leaving other numbers alone', () => {
-    const text = '申请人 11010519491231002X，电话13812345678，企业 91350100M000100Y43，受理号 2026112200001，金额 100';
-    expect(maskPersonalData(text)).toBe('申请人 110105********002X，电话138****5678，企业 91350100********43，受理号 2026112200001，金额 100');
+    const text =
+      '申请人 11010519491231002X，电话13812345678，企业 91350100M000100Y43，受理号 2026112200001，金额 100';
+    expect(maskPersonalData(text)).toBe(
+      '申请人 110105********002X，电话138****5678，企业 91350100********43，受理号 2026112200001，金额 100',
+    );
   });
 
   it('masks strings inside plain objects and arrays', () => {
-    expect(maskDeep({ a: ['13812345678'], b: { c: 'id 11010519491231002X' }, n: 5 })).toEqual({ a: ['138****5678'], b: { c: 'id 110105********002X' }, n: 5 });
+    expect(maskDeep({ a: ['13812345678'], b: { c: 'id 11010519491231002X' }, n: 5 })).toEqual({
+      a: ['138****5678'],
+      b: { c: 'id 110105********002X' },
+      n: 5,
+    });
   });
 
   it('keeps identifiers out of the logs: messages, fields and errors', () => {
@@ -39,7 +46,10 @@ describe('masking personal data', () => {
       },
     });
     const testLogger = createLogger('info', sink);
-    testLogger.info({ applicant: { idNumber: '11010519491231002X', phone: '13812345678' } }, 'accepted case for 11010519491231002X');
+    testLogger.info(
+      { applicant: { idNumber: '11010519491231002X', phone: '13812345678' } },
+      'accepted case for 11010519491231002X',
+    );
     testLogger.error({ err: new Error('duplicate applicant 11010519491231002X') }, 'failed');
     const out = lines.join('');
     expect(out).not.toMatch(/11010519491231002X|13812345678/);
@@ -61,7 +71,9 @@ describe('masking personal data', () => {
     const server = app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     try {
-      await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/lookup?idNumber=11010519491231002X&phone=13812345678`);
+      await fetch(
+        `http://127.0.0.1:${(server.address() as AddressInfo).port}/lookup?idNumber=11010519491231002X&phone=13812345678`,
+      );
     } finally {
       server.close();
     }

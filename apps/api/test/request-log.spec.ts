@@ -61,7 +61,9 @@ describe('structured request logs', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(responses.map((r) => r.status)).toEqual([503, 404, 400, 401, 200, 200]);
 
-    const entries = lines.map((line) => JSON.parse(line) as { req?: { id?: string }; level: number; msg: string });
+    const entries = lines.map(
+      (line) => JSON.parse(line) as { req?: { id?: string }; level: number; msg: string },
+    );
     expect(entries.length).toBeGreaterThanOrEqual(ids.length);
     for (const entry of entries) expect(ids).toContain(entry.req?.id);
     // Each request has its completion line, at a level that follows the status (warn 40 for 4xx, error 50 for 5xx).

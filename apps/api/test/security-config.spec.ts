@@ -15,12 +15,23 @@ const problemsOf = (env: Record<string, string>): string[] => {
 
 describe('security settings from the environment', () => {
   it('applies the documented defaults', () => {
-    expect(loadSecurityConfig({})).toMatchObject({ SESSION_TTL_MINUTES: 480, COOKIE_SECURE: 'auto', LOGIN_MAX_FAILURES: 5, LOGIN_LOCK_MINUTES: 15, PUBLIC_RATE_LIMIT: 600, BODY_LIMIT_BYTES: 1048576, UPLOAD_MAX_BYTES: 20971520, LOOKUP_FAILURE_LIMIT: 60 });
+    expect(loadSecurityConfig({})).toMatchObject({
+      SESSION_TTL_MINUTES: 480,
+      COOKIE_SECURE: 'auto',
+      LOGIN_MAX_FAILURES: 5,
+      LOGIN_LOCK_MINUTES: 15,
+      PUBLIC_RATE_LIMIT: 600,
+      BODY_LIMIT_BYTES: 1048576,
+      UPLOAD_MAX_BYTES: 20971520,
+      LOOKUP_FAILURE_LIMIT: 60,
+    });
   });
 
   it('reads the upload limit and refuses a bad one', () => {
     expect(loadSecurityConfig({ UPLOAD_MAX_BYTES: '1024' }).UPLOAD_MAX_BYTES).toBe(1024);
-    expect(problemsOf({ UPLOAD_MAX_BYTES: '20MB' })).toEqual(['UPLOAD_MAX_BYTES="20MB": expected bytes, e.g. 20971520']);
+    expect(problemsOf({ UPLOAD_MAX_BYTES: '20MB' })).toEqual([
+      'UPLOAD_MAX_BYTES="20MB": expected bytes, e.g. 20971520',
+    ]);
   });
 
   it('names each bad variable with its value and what it expects', () => {
@@ -32,7 +43,9 @@ describe('security settings from the environment', () => {
 
   it('asks for the whole OIDC set and never prints the client secret', () => {
     const problems = problemsOf({ OIDC_ISSUER_URL: 'not a url', OIDC_CLIENT_SECRET: 's3cret-value' });
-    expect(problems).toContain('OIDC_ISSUER_URL="not a url": expected the issuer URL, e.g. https://id.example.gov.cn');
+    expect(problems).toContain(
+      'OIDC_ISSUER_URL="not a url": expected the issuer URL, e.g. https://id.example.gov.cn',
+    );
     expect(problems.some((p) => p.startsWith('OIDC_CLIENT_ID=undefined: OIDC login needs'))).toBe(true);
     expect(problems.join('\n')).not.toContain('s3cret-value');
   });

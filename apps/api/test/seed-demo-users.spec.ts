@@ -18,7 +18,10 @@ describe('seedDemoUsers', () => {
     const settings = { maxFailures: 5, lockMinutes: 15 };
     for (const user of demoUsers) {
       const result = await loginWithPassword(t.db, user.username, demoPassword, settings);
-      expect(result).toMatchObject({ ok: true, user: { username: user.username, departmentCode: user.departmentCode, roles: user.roles } });
+      expect(result).toMatchObject({
+        ok: true,
+        user: { username: user.username, departmentCode: user.departmentCode, roles: user.roles },
+      });
     }
     const hashes = (await t.db.user.findMany()).map((u) => u.passwordHash);
     expect(new Set(hashes).size).toBe(hashes.length); // salted per user
@@ -30,10 +33,15 @@ describe('seedDemoUsers', () => {
     const before = await t.db.user.findUniqueOrThrow({ where: { username: 'clerk' } });
     await t.db.userRole.create({ data: { userId: before.id, role: 'admin' } });
     expect((await seedDemoUsers(t.db)).created).toEqual([]);
-    const after = await t.db.user.findUniqueOrThrow({ where: { username: 'clerk' }, include: { roles: true } });
+    const after = await t.db.user.findUniqueOrThrow({
+      where: { username: 'clerk' },
+      include: { roles: true },
+    });
     expect(after.passwordHash).toBe(before.passwordHash);
     expect(after.roles.map((r) => r.role)).toEqual(['window_clerk']);
     expect(await t.db.user.count()).toBe(demoUsers.length);
-    expect((await t.db.department.findUniqueOrThrow({ where: { code: 'SFS-SCJG' } })).name).toBe('已有的市场监管局');
+    expect((await t.db.department.findUniqueOrThrow({ where: { code: 'SFS-SCJG' } })).name).toBe(
+      '已有的市场监管局',
+    );
   }, 30_000);
 });

@@ -42,15 +42,23 @@ describe('checkUpload', () => {
 
   it('refuses a missing type, an empty file and a file over the limit', () => {
     expect(problemOf(() => checkUpload({ declaredType: undefined, size: 10, head: pdf })).status).toBe(415);
-    expect(problemOf(() => checkUpload({ declaredType: 'application/pdf', size: 0, head: pdf })).status).toBe(400);
-    const big = problemOf(() => checkUpload({ declaredType: 'application/pdf', size: 21 * 1024 * 1024, head: pdf }));
+    expect(problemOf(() => checkUpload({ declaredType: 'application/pdf', size: 0, head: pdf })).status).toBe(
+      400,
+    );
+    const big = problemOf(() =>
+      checkUpload({ declaredType: 'application/pdf', size: 21 * 1024 * 1024, head: pdf }),
+    );
     expect(big.status).toBe(413);
     expect(big.message).toMatch(/limit is 20971520 bytes/);
   });
 
   it('applies a narrower policy per route', () => {
     const policy = { allowedTypes: ['image/jpeg'] as const, maxBytes: 100 };
-    expect(problemOf(() => checkUpload({ declaredType: 'application/pdf', size: 10, head: pdf }, policy)).status).toBe(415);
-    expect(problemOf(() => checkUpload({ declaredType: 'image/jpeg', size: 101, head: jpeg }, policy)).status).toBe(413);
+    expect(
+      problemOf(() => checkUpload({ declaredType: 'application/pdf', size: 10, head: pdf }, policy)).status,
+    ).toBe(415);
+    expect(
+      problemOf(() => checkUpload({ declaredType: 'image/jpeg', size: 101, head: jpeg }, policy)).status,
+    ).toBe(413);
   });
 });

@@ -16,7 +16,10 @@ describe('user administration (user.manage)', () => {
     expect(res.status).toBe(200);
     const { users } = await json(res);
     expect(users).toHaveLength(demoUsers.length);
-    expect(users.find((u: { username: string }) => u.username === 'approver.xfjy')).toMatchObject({ roles: ['dept_approver'], lockedUntil: expect.any(String) });
+    expect(users.find((u: { username: string }) => u.username === 'approver.xfjy')).toMatchObject({
+      roles: ['dept_approver'],
+      lockedUntil: expect.any(String),
+    });
     expect(JSON.stringify(users)).not.toMatch(/argon2|passwordHash/);
   });
 
@@ -27,7 +30,9 @@ describe('user administration (user.manage)', () => {
     const res = await admin.request('POST', '/api/auth/users/approver.xfjy/unlock', { csrf: true });
     expect(res.status).toBe(200);
     expect((await new HttpSession(api.baseUrl).login('approver.xfjy', demoPassword)).status).toBe(200);
-    expect(await api.deps.db.auditEntry.findFirst({ where: { action: 'POST /api/auth/users/:username/unlock' } })).toMatchObject({ actorUserId: 'demo-admin' });
+    expect(
+      await api.deps.db.auditEntry.findFirst({ where: { action: 'POST /api/auth/users/:username/unlock' } }),
+    ).toMatchObject({ actorUserId: 'demo-admin' });
   });
 
   it('ends every session of a user', async () => {
@@ -41,7 +46,11 @@ describe('user administration (user.manage)', () => {
 
   it('is refused to everyone but administrators, and answers 404 for unknown users', async () => {
     const lead = await signedIn(api.baseUrl, 'lead.scjg', demoPassword);
-    for (const [method, path] of [['GET', '/api/auth/users'], ['POST', '/api/auth/users/clerk/unlock'], ['POST', '/api/auth/users/clerk/revoke-sessions']] as const) {
+    for (const [method, path] of [
+      ['GET', '/api/auth/users'],
+      ['POST', '/api/auth/users/clerk/unlock'],
+      ['POST', '/api/auth/users/clerk/revoke-sessions'],
+    ] as const) {
       const res = await lead.request(method, path, { csrf: true });
       expect(res.status).toBe(403);
       expect((await json(res)).detail).toBe('Your roles (dept_lead) do not allow user.manage');

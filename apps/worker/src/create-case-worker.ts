@@ -1,10 +1,15 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { sharedWorkflowModules, workflowsPath } from '@onewindow/workflows';
-import { DEFAULT_WORKER_CACHED_CASES, DEFAULT_WORKER_WORKFLOW_THREADS, type AppConfig } from '@onewindow/config';
+import {
+  DEFAULT_WORKER_CACHED_CASES,
+  DEFAULT_WORKER_WORKFLOW_THREADS,
+  type AppConfig,
+} from '@onewindow/config';
 import { createActivities, type ActivityDeps } from './activities/create-activities';
 
 export interface CaseWorkerOptions {
-  config: Pick<AppConfig, 'TEMPORAL_NAMESPACE' | 'TASK_QUEUE'> & Partial<Pick<AppConfig, 'databaseKind' | 'WORKER_CACHED_CASES' | 'WORKER_WORKFLOW_THREADS'>>;
+  config: Pick<AppConfig, 'TEMPORAL_NAMESPACE' | 'TASK_QUEUE'> &
+    Partial<Pick<AppConfig, 'databaseKind' | 'WORKER_CACHED_CASES' | 'WORKER_WORKFLOW_THREADS'>>;
   connection: NativeConnection;
   activityDeps: ActivityDeps;
   /** Overrides config.WORKER_CACHED_CASES (tests). */
@@ -32,7 +37,8 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
       ? { workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH } }
       : { workflowsPath, bundlerOptions: { preloadModules: [...sharedWorkflowModules] } }),
     activities: createActivities(options.activityDeps),
-    maxCachedWorkflows: options.maxCachedWorkflows ?? options.config.WORKER_CACHED_CASES ?? DEFAULT_WORKER_CACHED_CASES,
+    maxCachedWorkflows:
+      options.maxCachedWorkflows ?? options.config.WORKER_CACHED_CASES ?? DEFAULT_WORKER_CACHED_CASES,
     workflowThreadPoolSize: options.config.WORKER_WORKFLOW_THREADS ?? DEFAULT_WORKER_WORKFLOW_THREADS,
     maxConcurrentWorkflowTaskExecutions: 40,
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivities ?? (sqlite ? 32 : 50),

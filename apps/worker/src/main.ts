@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
   const address = config.TEMPORAL_ADDRESS ?? 'localhost:7233';
   const connection = await NativeConnection.connect({ address }).catch((error: Error) => {
-    process.stderr.write(`Cannot reach Temporal at ${address} (${error.message}): start it or fix TEMPORAL_ADDRESS.\n`);
+    process.stderr.write(
+      `Cannot reach Temporal at ${address} (${error.message}): start it or fix TEMPORAL_ADDRESS.\n`,
+    );
     process.exit(69);
   });
   const db = createPrismaClient(config.DATABASE_URL);

@@ -9,11 +9,27 @@ const at = '2026-12-02T02:00:00.000Z';
 const key = (seq: number) => ({ idempotencyKey: `${caseNo}:${seq}`, caseNo, at });
 const step = { stepId: 'item_FOOD', generation: 1 };
 
-const open = { ...key(1), ...step, name: '食品经营许可', departmentCode: 'SAMR', role: 'dept_approver', assignees: ['food-1', 'food-2'], dueDate: '2026-12-16', provisional: false };
+const open = {
+  ...key(1),
+  ...step,
+  name: '食品经营许可',
+  departmentCode: 'SAMR',
+  role: 'dept_approver',
+  assignees: ['food-1', 'food-2'],
+  dueDate: '2026-12-16',
+  provisional: false,
+};
 const started = { ...key(2), clock: 'statutory' as const, event: 'started' as const, dueDate: '2026-12-30' };
 const decide = { ...key(3), stepId: step.stepId, action: 'approve', actor: 'food-1', details: {} };
 const close = { ...key(4), ...step, status: 'approved' as const };
-const issue = { ...key(5), stepId: step.stepId, certificateTypeCode: 'FOOD_LICENCE', name: '食品经营许可证', issuedBy: 'clerk', on: '2026-12-02' };
+const issue = {
+  ...key(5),
+  stepId: step.stepId,
+  certificateTypeCode: 'FOOD_LICENCE',
+  name: '食品经营许可证',
+  issuedBy: 'clerk',
+  on: '2026-12-02',
+};
 
 // A local-serial case's writes go to the worker as batches (writeProjections), one transaction each.
 describe.each(bothTestDatabases)('writeProjections on %s', (_name, createDatabase) => {
@@ -22,18 +38,29 @@ describe.each(bothTestDatabases)('writeProjections on %s', (_name, createDatabas
   beforeEach(async () => {
     database = await createDatabase();
     acts = createActivities({ db: database.db, logger: pino({ level: 'silent' }) });
-    await database.db.applicant.create({ data: { id: 'A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' } });
+    await database.db.applicant.create({
+      data: { id: 'A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' },
+    });
     await database.db.case.create({ data: { caseNo, applicantId: 'A1', kind: 'item', status: 'accepted' } });
   }, 30_000);
   afterEach(() => database?.dispose());
 
   const rows = async () => ({
-    tasks: await database.db.task.findMany({ where: { caseNo }, select: { id: true, state: true, outcome: true } }),
+    tasks: await database.db.task.findMany({
+      where: { caseNo },
+      select: { id: true, state: true, outcome: true },
+    }),
     holders: await database.db.taskHolder.count(),
     decisions: await database.db.decision.count({ where: { caseNo } }),
     clockEvents: await database.db.clockEvent.count({ where: { caseNo } }),
-    certificates: await database.db.certificate.findMany({ where: { sourceCaseNo: caseNo }, select: { number: true, holderName: true, holderIdNumber: true, issuerDeptCode: true } }),
-    case: await database.db.case.findUniqueOrThrow({ where: { caseNo }, select: { status: true, statutoryDueDate: true, promisedDueDate: true } }),
+    certificates: await database.db.certificate.findMany({
+      where: { sourceCaseNo: caseNo },
+      select: { number: true, holderName: true, holderIdNumber: true, issuerDeptCode: true },
+    }),
+    case: await database.db.case.findUniqueOrThrow({
+      where: { caseNo },
+      select: { status: true, statutoryDueDate: true, promisedDueDate: true },
+    }),
     audit: await database.db.auditEntry.count({ where: { target: `case:${caseNo}` } }),
   });
 
@@ -48,7 +75,13 @@ describe.each(bothTestDatabases)('writeProjections on %s', (_name, createDatabas
       ],
     };
     const results = await acts.writeProjections(batch);
-    expect(results).toEqual([undefined, undefined, undefined, undefined, { certificateNo: `${caseNo}-Z005` }]);
+    expect(results).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      { certificateNo: `${caseNo}-Z005` },
+    ]);
     const written = await rows();
     expect(written).toEqual({
       tasks: [{ id: `${caseNo}:item_FOOD:1`, state: 'done', outcome: 'approved' }],
@@ -56,7 +89,14 @@ describe.each(bothTestDatabases)('writeProjections on %s', (_name, createDatabas
       decisions: 1,
       clockEvents: 1,
       // The holder from the applicant, the issuer from the step's task.
-      certificates: [{ number: `${caseNo}-Z005`, holderName: '张三', holderIdNumber: '11010519491231002X', issuerDeptCode: 'SAMR' }],
+      certificates: [
+        {
+          number: `${caseNo}-Z005`,
+          holderName: '张三',
+          holderIdNumber: '11010519491231002X',
+          issuerDeptCode: 'SAMR',
+        },
+      ],
       // The case clock's start moved the case into review with its statutory due date; no promised clock yet.
       case: { status: 'in_review', statutoryDueDate: '2026-12-30', promisedDueDate: null },
       audit: 2, // the decision and the certificate
@@ -71,15 +111,29 @@ describe.each(bothTestDatabases)('writeProjections on %s', (_name, createDatabas
     await database.db.case.update({ where: { caseNo }, data: { promisedDueDate: '2026-12-20' } });
     await acts.writeProjections({ writes: [{ name: 'recordClockEvent', input: started }] });
     const before = await database.db.case.findUniqueOrThrow({ where: { caseNo } });
-    expect(before).toMatchObject({ status: 'in_review', statutoryDueDate: '2026-12-30', promisedDueDate: '2026-12-20' });
+    expect(before).toMatchObject({
+      status: 'in_review',
+      statutoryDueDate: '2026-12-30',
+      promisedDueDate: '2026-12-20',
+    });
     await database.db.case.update({ where: { caseNo }, data: { status: 'issued' } });
-    await acts.writeProjections({ writes: [{ name: 'recordClockEvent', input: { ...started, ...key(6), dueDate: '2027-01-08' } }] });
-    expect(await database.db.case.findUniqueOrThrow({ where: { caseNo } })).toMatchObject({ status: 'issued', statutoryDueDate: '2026-12-30' });
+    await acts.writeProjections({
+      writes: [{ name: 'recordClockEvent', input: { ...started, ...key(6), dueDate: '2027-01-08' } }],
+    });
+    expect(await database.db.case.findUniqueOrThrow({ where: { caseNo } })).toMatchObject({
+      status: 'issued',
+      statutoryDueDate: '2026-12-30',
+    });
   });
 
   it('a write that fails leaves none of its batch behind, not even the audit entry of an earlier write', async () => {
     // closeTask before the step's task row exists fails; the decision before it in the batch is rolled back.
-    const batch: ProjectionBatch = { writes: [{ name: 'recordDecision', input: decide }, { name: 'closeTask', input: close }] };
+    const batch: ProjectionBatch = {
+      writes: [
+        { name: 'recordDecision', input: decide },
+        { name: 'closeTask', input: close },
+      ],
+    };
     await expect(acts.writeProjections(batch)).rejects.toThrow(/not in the projection yet/);
     expect(await rows()).toMatchObject({ tasks: [], decisions: 0, audit: 0, case: { status: 'accepted' } });
   });

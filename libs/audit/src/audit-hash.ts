@@ -20,11 +20,26 @@ export interface AuditContent {
  * entry written before the column existed, and HTTP entries); v2: the same fields followed by the event key.
  */
 export function canonicalAuditContent(content: AuditContent): string {
-  const v1 = [content.at.toISOString(), content.actorUserId, content.action, content.target, content.ip, content.requestId, content.payload];
-  return content.eventKey == null ? JSON.stringify(['v1', ...v1]) : JSON.stringify(['v2', ...v1, content.eventKey]);
+  const v1 = [
+    content.at.toISOString(),
+    content.actorUserId,
+    content.action,
+    content.target,
+    content.ip,
+    content.requestId,
+    content.payload,
+  ];
+  return content.eventKey == null
+    ? JSON.stringify(['v1', ...v1])
+    : JSON.stringify(['v2', ...v1, content.eventKey]);
 }
 
 /** SHA-256 over the previous entry's hash and this entry's canonical content. */
 export function chainHash(prevHash: string, content: AuditContent): string {
-  return crypto.createHash('sha256').update(prevHash).update('\n').update(canonicalAuditContent(content)).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(canonicalAuditContent(content))
+    .digest('hex');
 }

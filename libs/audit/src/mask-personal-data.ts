@@ -6,7 +6,8 @@
 const residentId18 = /(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])/g;
 const residentId15 = /(?<![0-9A-Za-z])(\d{6})\d{6}(\d{3})(?![0-9A-Za-z])/g;
 // 统一社会信用代码: 18 characters of digits and capitals without I, O, Z, S, V.
-const uscc = /(?<![0-9A-Za-z])([0-9A-HJ-NPQRTUWXY]{2}\d{6})[0-9A-HJ-NPQRTUWXY]{8}([0-9A-HJ-NPQRTUWXY]{2})(?![0-9A-Za-z])/g;
+const uscc =
+  /(?<![0-9A-Za-z])([0-9A-HJ-NPQRTUWXY]{2}\d{6})[0-9A-HJ-NPQRTUWXY]{8}([0-9A-HJ-NPQRTUWXY]{2})(?![0-9A-Za-z])/g;
 const mobile = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
 
 /** 11010519491231002X → 110105********002X (15-digit IDs: first 6 and last 3 kept). */
@@ -45,7 +46,9 @@ export function maskPersonalData(text: string): string {
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
+  typeof value === 'object' &&
+  value !== null &&
+  (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
 
 /** Masks strings inside plain objects and arrays (class instances such as requests are left alone). */
 export function maskDeep<T>(value: T, depth = 0): T {

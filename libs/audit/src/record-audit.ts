@@ -46,12 +46,19 @@ function serialisationOf(db: Db): Promise<Serialisation> {
  * A fork attempt (unique prevHash), a concurrent append of the same eventKey (the retry then finds it) or a
  * lock wait that timed out: all safe to try again.
  */
-const isRetryable = (error: unknown) => isUniqueViolation(error) || /SQLITE_BUSY|database is locked/.test(String((error as Error)?.message));
+const isRetryable = (error: unknown) =>
+  isUniqueViolation(error) || /SQLITE_BUSY|database is locked/.test(String((error as Error)?.message));
 
 /** P2002 from a model query; from a raw one (the append's INSERT), P2010 carrying the driver's UniqueConstraintViolation. */
 const isUniqueViolation = (error: unknown): boolean => {
-  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } } | null;
-  return e?.code === 'P2002' || (e?.code === 'P2010' && e.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation');
+  const e = error as {
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: { kind?: unknown } } };
+  } | null;
+  return (
+    e?.code === 'P2002' ||
+    (e?.code === 'P2010' && e.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation')
+  );
 };
 
 /**
@@ -78,14 +85,17 @@ export async function recordAudit(db: Db, input: AuditInput) {
     try {
       return await db.$transaction(
         async (tx) => {
-          if (serialisation === 'advisory-lock') await tx.$queryRawUnsafe('SELECT pg_advisory_xact_lock(781120002)::text AS locked');
-          else if (serialisation === 'no-op-write') await tx.$executeRawUnsafe('UPDATE "AuditEntry" SET "seq" = "seq" WHERE 0');
+          if (serialisation === 'advisory-lock')
+            await tx.$queryRawUnsafe('SELECT pg_advisory_xact_lock(781120002)::text AS locked');
+          else if (serialisation === 'no-op-write')
+            await tx.$executeRawUnsafe('UPDATE "AuditEntry" SET "seq" = "seq" WHERE 0');
           // The chain head and any entry already recorded for this event, in one raw statement (docs/decisions/0007).
           const eventKey = content.eventKey ?? null;
           const [chain] = await tx.$queryRaw<{ head: string | null; recorded: number | null }[]>`
             SELECT (SELECT "hash" FROM "AuditEntry" ORDER BY "seq" DESC LIMIT 1) AS "head",
                    (SELECT "seq" FROM "AuditEntry" WHERE "eventKey" = ${eventKey}) AS "recorded"`;
-          if (chain.recorded != null) return tx.auditEntry.findUniqueOrThrow({ where: { seq: Number(chain.recorded) } });
+          if (chain.recorded != null)
+            return tx.auditEntry.findUniqueOrThrow({ where: { seq: Number(chain.recorded) } });
           const prevHash = chain.head ?? genesisHash;
           const hash = chainHash(prevHash, content);
           const [{ seq }] = await tx.$queryRaw<{ seq: number }[]>`

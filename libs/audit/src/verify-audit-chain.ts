@@ -12,7 +12,11 @@ export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<AuditC
   let afterSeq = 0;
   let entries = 0;
   for (;;) {
-    const batch = await db.auditEntry.findMany({ where: { seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take: batchSize });
+    const batch = await db.auditEntry.findMany({
+      where: { seq: { gt: afterSeq } },
+      orderBy: { seq: 'asc' },
+      take: batchSize,
+    });
     if (batch.length === 0) return { ok: true, entries, headHash: expectedPrev };
     for (const entry of batch) {
       if (entry.prevHash !== expectedPrev) {
@@ -20,7 +24,12 @@ export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<AuditC
         return { ok: false, entries, brokenAtSeq: entry.seq, reason };
       }
       if (chainHash(entry.prevHash, entry) !== entry.hash) {
-        return { ok: false, entries, brokenAtSeq: entry.seq, reason: `entry #${entry.seq} was changed after it was written (its hash does not match its content)` };
+        return {
+          ok: false,
+          entries,
+          brokenAtSeq: entry.seq,
+          reason: `entry #${entry.seq} was changed after it was written (its hash does not match its content)`,
+        };
       }
       expectedPrev = entry.hash;
       afterSeq = entry.seq;

@@ -9,7 +9,12 @@ describe('recordAudit and verifyAuditChain on a real SQLite file', () => {
   afterEach(() => t?.dispose());
 
   it('chains entries from the genesis hash, masks personal data and verifies', async () => {
-    await recordAudit(t.db, { action: 'case.accepted', actorUserId: 'clerk', target: 'case:C-1', payload: { idNumber: '11010519491231002X', phone: '13812345678' } });
+    await recordAudit(t.db, {
+      action: 'case.accepted',
+      actorUserId: 'clerk',
+      target: 'case:C-1',
+      payload: { idNumber: '11010519491231002X', phone: '13812345678' },
+    });
     await recordAudit(t.db, { action: 'case.accepted', actorUserId: 'clerk', target: 'case:C-2' });
     const rows = await t.db.auditEntry.findMany({ orderBy: { seq: 'asc' } });
     expect(rows[0].prevHash).toBe(genesisHash);
@@ -27,7 +32,14 @@ describe('idempotent appends by eventKey', () => {
   }, 30_000);
   afterEach(() => t?.dispose());
 
-  const event = { action: 'workflow.escalated_overdue', actorUserId: 'system', target: 'case:C-9', payload: { stepId: 's1' }, at: new Date('2026-12-15T01:00:00Z'), eventKey: 'C-9:7' };
+  const event = {
+    action: 'workflow.escalated_overdue',
+    actorUserId: 'system',
+    target: 'case:C-9',
+    payload: { stepId: 's1' },
+    at: new Date('2026-12-15T01:00:00Z'),
+    eventKey: 'C-9:7',
+  };
 
   it('the same eventKey twice (also at once) appends one entry and returns it; the chain verifies', async () => {
     await recordAudit(t.db, { action: 'POST /api/cases', actorUserId: 'clerk' });

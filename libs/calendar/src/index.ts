@@ -16,7 +16,11 @@ export {
 } from './data/calendar-data.schema';
 export { OFFICIAL_CALENDAR_DATA } from './data/official-calendar.data';
 export { mergeCalendarYear, type MergeCalendarYearOptions } from './data/merge-calendar-year';
-export { WorkingCalendar, createOfficialCalendar, type WorkingCalendarOptions } from './calendar/working-calendar';
+export {
+  WorkingCalendar,
+  createOfficialCalendar,
+  type WorkingCalendarOptions,
+} from './calendar/working-calendar';
 export {
   isWorkingDay,
   nextWorkingDay,
@@ -28,7 +32,13 @@ export {
   type CountingOptions,
 } from './calendar/working-days.util';
 export { holidaysCrossed, type CrossedHoliday } from './calendar/holidays-crossed.util';
-export { SUSPENSION_REASON_KINDS, SUSPENSION_REASON_LABELS, suspensionReasonSchema, type SuspensionReason, type SuspensionReasonKind } from './clock/suspension-reason';
+export {
+  SUSPENSION_REASON_KINDS,
+  SUSPENSION_REASON_LABELS,
+  suspensionReasonSchema,
+  type SuspensionReason,
+  type SuspensionReasonKind,
+} from './clock/suspension-reason';
 export {
   timeLimitSchema,
   warningThresholdsSchema,

@@ -2,7 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = join(__dirname, '../../..');
-const npx = (args: string[]) => spawnSync('npx', ['tsx', 'tools/calendar/deadline.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+const npx = (args: string[]) =>
+  spawnSync('npx', ['tsx', 'tools/calendar/deadline.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 describe('tools/calendar/deadline.ts (spawned with npx tsx)', () => {
   it('prints the due date, and exits 2 with the usage on bad arguments', () => {

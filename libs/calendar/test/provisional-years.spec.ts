@@ -1,4 +1,11 @@
-import { StatutoryClock, WorkingCalendar, addWorkingDays, createOfficialCalendar, isProvisionalPeriod, rebaseDueDate } from '../src';
+import {
+  StatutoryClock,
+  WorkingCalendar,
+  addWorkingDays,
+  createOfficialCalendar,
+  isProvisionalPeriod,
+  rebaseDueDate,
+} from '../src';
 import { DATA_WITH_2027, FIXTURE_2027 } from './fixtures/test-calendars';
 import { OFFICIAL_CALENDAR_DATA } from '../src';
 
@@ -15,17 +22,30 @@ describe('years without data', () => {
   });
 
   it('a published year corrects open clocks: rebase moves the due date and clears provisional', () => {
-    const clock = StatutoryClock.start({ startDate: '2026-12-01', limit: { value: 30, unit: 'working_day' } });
+    const clock = StatutoryClock.start({
+      startDate: '2026-12-01',
+      limit: { value: 30, unit: 'working_day' },
+    });
     expect(clock.dueAt(official)).toEqual({ date: '2027-01-12', provisional: true });
     // The fixture makes 1 Jan 2027 a holiday, so day 30 moves one working day later.
     expect(clock.dueAt(with2027)).toEqual({ date: '2027-01-13', provisional: false });
-    expect(rebaseDueDate(clock, official, with2027)).toEqual({ previous: { date: '2027-01-12', provisional: true }, next: { date: '2027-01-13', provisional: false }, changed: true });
+    expect(rebaseDueDate(clock, official, with2027)).toEqual({
+      previous: { date: '2027-01-12', provisional: true },
+      next: { date: '2027-01-13', provisional: false },
+      changed: true,
+    });
     expect(rebaseDueDate(clock, with2027, with2027).changed).toBe(false);
   });
 
   it('a year flagged provisional keeps results provisional', () => {
-    const estimated = WorkingCalendar.fromData({ ...OFFICIAL_CALENDAR_DATA, years: [...OFFICIAL_CALENDAR_DATA.years, { ...FIXTURE_2027, provisional: true }] });
-    const clock = StatutoryClock.start({ startDate: '2026-12-01', limit: { value: 30, unit: 'working_day' } });
+    const estimated = WorkingCalendar.fromData({
+      ...OFFICIAL_CALENDAR_DATA,
+      years: [...OFFICIAL_CALENDAR_DATA.years, { ...FIXTURE_2027, provisional: true }],
+    });
+    const clock = StatutoryClock.start({
+      startDate: '2026-12-01',
+      limit: { value: 30, unit: 'working_day' },
+    });
     expect(clock.dueAt(estimated)).toEqual({ date: '2027-01-13', provisional: true });
   });
 

@@ -27,7 +27,14 @@ describe('regional rules', () => {
   it('lists local holidays with their region code', () => {
     expect(holidaysCrossed(regional, '2026-05-01', '2026-05-31')).toEqual([
       { name: '劳动节', nameEn: 'Labour Day', start: '2026-05-01', end: '2026-05-05', daysInPeriod: 5 },
-      { name: '测试节', nameEn: 'Test Festival', start: '2026-05-27', end: '2026-05-29', regionCode: '650000', daysInPeriod: 3 },
+      {
+        name: '测试节',
+        nameEn: 'Test Festival',
+        start: '2026-05-27',
+        end: '2026-05-29',
+        regionCode: '650000',
+        daysInPeriod: 3,
+      },
     ]);
     expect(holidaysCrossed(national, '2026-05-01', '2026-05-31')).toHaveLength(1);
   });

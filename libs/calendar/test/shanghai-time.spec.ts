@@ -21,9 +21,12 @@ describe('toShanghaiDate', () => {
     expect(toShanghaiDate(ms)).toBe(expected);
   });
 
-  it.each(['2026-09-28', '2026-09-28T10:00:00', 'yesterday', '2026-13-01T00:00:00Z'])('refuses %s (no offset or not ISO)', (bad) => {
-    expect(() => toShanghaiDate(bad)).toThrow(CalendarError);
-  });
+  it.each(['2026-09-28', '2026-09-28T10:00:00', 'yesterday', '2026-13-01T00:00:00Z'])(
+    'refuses %s (no offset or not ISO)',
+    (bad) => {
+      expect(() => toShanghaiDate(bad)).toThrow(CalendarError);
+    },
+  );
 
   it('refuses non-finite numbers', () => {
     expect(() => toShanghaiDate(Number.NaN)).toThrow(/finite epoch milliseconds/);

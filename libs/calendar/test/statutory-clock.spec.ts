@@ -1,8 +1,15 @@
-import { ClockError, ClockErrorCode, StatutoryClock, createOfficialCalendar, type StatutoryClockSnapshot } from '../src';
+import {
+  ClockError,
+  ClockErrorCode,
+  StatutoryClock,
+  createOfficialCalendar,
+  type StatutoryClockSnapshot,
+} from '../src';
 
 // Expected dates worked out by hand from docs/domain.md §3.
 const calendar = createOfficialCalendar();
-const decision = () => StatutoryClock.start({ startDate: '2026-09-28', limit: { value: 20, unit: 'working_day' } });
+const decision = () =>
+  StatutoryClock.start({ startDate: '2026-09-28', limit: { value: 20, unit: 'working_day' } });
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -40,7 +47,11 @@ describe('StatutoryClock due dates', () => {
   });
 
   it('counts the start day when configured', () => {
-    const clock = StatutoryClock.start({ startDate: '2026-09-28', limit: { value: 20, unit: 'working_day' }, countStartDay: true });
+    const clock = StatutoryClock.start({
+      startDate: '2026-09-28',
+      limit: { value: 20, unit: 'working_day' },
+      countStartDay: true,
+    });
     expect(clock.dueAt(calendar).date).toBe('2026-10-29');
   });
 
@@ -53,12 +64,15 @@ describe('StatutoryClock due dates', () => {
   });
 
   describe('natural-day limits', () => {
-    const natural = () => StatutoryClock.start({ startDate: '2026-09-14', limit: { value: 20, unit: 'natural_day' } });
+    const natural = () =>
+      StatutoryClock.start({ startDate: '2026-09-14', limit: { value: 20, unit: 'natural_day' } });
     it('ends on 10-04 (国庆) and rolls to 2026-10-08', () => {
       expect(natural().dueAt(calendar).date).toBe('2026-10-08');
     });
     it('suspended natural days are excluded: 09-20…09-25 (6 days) moves the end to 10-10, a 调休 Saturday', () => {
-      expect(natural().suspend({ kind: 'quarantine' }, '2026-09-20').resume('2026-09-25').dueAt(calendar).date).toBe('2026-10-10');
+      expect(
+        natural().suspend({ kind: 'quarantine' }, '2026-09-20').resume('2026-09-25').dueAt(calendar).date,
+      ).toBe('2026-10-10');
     });
     it('remaining counts down to the rolled-over due day', () => {
       const clock = natural();
@@ -102,13 +116,19 @@ describe('StatutoryClock elapsed, remaining and warning level', () => {
   });
 
   it('warns by percentage when configured', () => {
-    const clock = StatutoryClock.start({ startDate: '2026-09-28', limit: { value: 20, unit: 'working_day' }, thresholds: { warningPercent: 25 } });
+    const clock = StatutoryClock.start({
+      startDate: '2026-09-28',
+      limit: { value: 20, unit: 'working_day' },
+      thresholds: { warningPercent: 25 },
+    });
     expect(clock.warningLevel(calendar, '2026-10-22')).toBe('normal'); // 6 of 20 left
     expect(clock.warningLevel(calendar, '2026-10-23')).toBe('warning'); // 5 of 20 = 25 %
   });
 
   it('stays overdue when suspended after the due date', () => {
-    expect(decision().suspend({ kind: 'appraisal' }, '2026-11-02').warningLevel(calendar, '2026-11-03')).toBe('overdue');
+    expect(decision().suspend({ kind: 'appraisal' }, '2026-11-02').warningLevel(calendar, '2026-11-03')).toBe(
+      'overdue',
+    );
   });
 });
 
@@ -132,24 +152,68 @@ describe('StatutoryClock transitions', () => {
 
   it.each([
     ['resume while running', () => decision().resume('2026-10-01'), ClockErrorCode.NotSuspended],
-    ['suspend twice', () => decision().suspend({ kind: 'tender' }, '2026-10-12').suspend({ kind: 'tender' }, '2026-10-13'), ClockErrorCode.AlreadySuspended],
-    ['resume before the suspension began', () => decision().suspend({ kind: 'inspection' }, '2026-10-12').resume('2026-10-11'), ClockErrorCode.OutOfOrder],
-    ['suspend before the start', () => decision().suspend({ kind: 'inspection' }, '2026-09-27'), ClockErrorCode.OutOfOrder],
-    ['overlap the previous suspension', () => decision().suspend({ kind: 'hearing' }, '2026-10-12').resume('2026-10-15').suspend({ kind: 'hearing' }, '2026-10-15'), ClockErrorCode.OutOfOrder],
-    ['"other" without a note', () => decision().suspend({ kind: 'other' } as never, '2026-10-12'), ClockErrorCode.InvalidReason],
-    ['unknown reason kind', () => decision().suspend({ kind: 'holiday' } as never, '2026-10-12'), ClockErrorCode.InvalidReason],
-    ['extension without approver', () => decision().extend(10, ' ', 'reason'), ClockErrorCode.InvalidExtension],
+    [
+      'suspend twice',
+      () => decision().suspend({ kind: 'tender' }, '2026-10-12').suspend({ kind: 'tender' }, '2026-10-13'),
+      ClockErrorCode.AlreadySuspended,
+    ],
+    [
+      'resume before the suspension began',
+      () => decision().suspend({ kind: 'inspection' }, '2026-10-12').resume('2026-10-11'),
+      ClockErrorCode.OutOfOrder,
+    ],
+    [
+      'suspend before the start',
+      () => decision().suspend({ kind: 'inspection' }, '2026-09-27'),
+      ClockErrorCode.OutOfOrder,
+    ],
+    [
+      'overlap the previous suspension',
+      () =>
+        decision()
+          .suspend({ kind: 'hearing' }, '2026-10-12')
+          .resume('2026-10-15')
+          .suspend({ kind: 'hearing' }, '2026-10-15'),
+      ClockErrorCode.OutOfOrder,
+    ],
+    [
+      '"other" without a note',
+      () => decision().suspend({ kind: 'other' } as never, '2026-10-12'),
+      ClockErrorCode.InvalidReason,
+    ],
+    [
+      'unknown reason kind',
+      () => decision().suspend({ kind: 'holiday' } as never, '2026-10-12'),
+      ClockErrorCode.InvalidReason,
+    ],
+    [
+      'extension without approver',
+      () => decision().extend(10, ' ', 'reason'),
+      ClockErrorCode.InvalidExtension,
+    ],
     ['extension without reason', () => decision().extend(10, '局长', ''), ClockErrorCode.InvalidExtension],
     ['extension of 0 days', () => decision().extend(0, '局长', 'reason'), ClockErrorCode.InvalidExtension],
-    ['limit of 0 days', () => StatutoryClock.start({ startDate: '2026-09-28', limit: { value: 0, unit: 'working_day' } }), ClockErrorCode.InvalidStart],
-    ['invalid start date', () => StatutoryClock.start({ startDate: '2026-02-30', limit: { value: 20, unit: 'working_day' } }), ClockErrorCode.InvalidStart],
+    [
+      'limit of 0 days',
+      () => StatutoryClock.start({ startDate: '2026-09-28', limit: { value: 0, unit: 'working_day' } }),
+      ClockErrorCode.InvalidStart,
+    ],
+    [
+      'invalid start date',
+      () => StatutoryClock.start({ startDate: '2026-02-30', limit: { value: 20, unit: 'working_day' } }),
+      ClockErrorCode.InvalidStart,
+    ],
   ])('%s throws a ClockError', (_label, fn, code) => {
     expect(codeOf(fn)).toBe(code);
   });
 
   it('gives clear messages', () => {
-    expect(() => decision().resume('2026-10-01')).toThrow('cannot resume on 2026-10-01: the clock is not suspended');
-    expect(() => decision().suspend({ kind: 'tender' }, '2026-10-12').suspend({ kind: 'tender' }, '2026-10-13')).toThrow('already suspended since 2026-10-12');
+    expect(() => decision().resume('2026-10-01')).toThrow(
+      'cannot resume on 2026-10-01: the clock is not suspended',
+    );
+    expect(() =>
+      decision().suspend({ kind: 'tender' }, '2026-10-12').suspend({ kind: 'tender' }, '2026-10-13'),
+    ).toThrow('already suspended since 2026-10-12');
   });
 });
 
@@ -168,12 +232,25 @@ describe('StatutoryClock serialisation', () => {
   });
 
   it('stores defaults explicitly so a later default change cannot alter an open case', () => {
-    expect(decision().toJSON()).toStrictEqual({ schemaVersion: 1, startDate: '2026-09-28', limit: { value: 20, unit: 'working_day' }, countStartDay: false, thresholds: { warningDays: 3 }, history: [] });
+    expect(decision().toJSON()).toStrictEqual({
+      schemaVersion: 1,
+      startDate: '2026-09-28',
+      limit: { value: 20, unit: 'working_day' },
+      countStartDay: false,
+      thresholds: { warningDays: 3 },
+      history: [],
+    });
   });
 
   it('refuses invalid snapshots', () => {
-    expect(codeOf(() => StatutoryClock.fromJSON({ ...decision().toJSON(), schemaVersion: 2 }))).toBe(ClockErrorCode.InvalidSnapshot);
-    expect(codeOf(() => StatutoryClock.fromJSON({ ...decision().toJSON(), history: [{ type: 'resumed', at: '2026-10-01' }] }))).toBe(ClockErrorCode.NotSuspended);
+    expect(codeOf(() => StatutoryClock.fromJSON({ ...decision().toJSON(), schemaVersion: 2 }))).toBe(
+      ClockErrorCode.InvalidSnapshot,
+    );
+    expect(
+      codeOf(() =>
+        StatutoryClock.fromJSON({ ...decision().toJSON(), history: [{ type: 'resumed', at: '2026-10-01' }] }),
+      ),
+    ).toBe(ClockErrorCode.NotSuspended);
   });
 
   it('does not leak internal state through toJSON or history', () => {
@@ -202,10 +279,11 @@ describe('StatutoryClock date arguments', () => {
 
 describe('StatutoryClock exact round trip with explicit undefined fields', () => {
   it('drops undefined optional fields so JSON round-trips strictly', () => {
-    const clock = StatutoryClock.start({ startDate: '2026-09-28', limit: { value: 20, unit: 'working_day' }, thresholds: { warningDays: undefined, warningPercent: 25 } }).suspend(
-      { kind: 'supplement', note: undefined },
-      '2026-10-12',
-    );
+    const clock = StatutoryClock.start({
+      startDate: '2026-09-28',
+      limit: { value: 20, unit: 'working_day' },
+      thresholds: { warningDays: undefined, warningPercent: 25 },
+    }).suspend({ kind: 'supplement', note: undefined }, '2026-10-12');
     expect(StatutoryClock.fromJSON(JSON.parse(JSON.stringify(clock))).toJSON()).toStrictEqual(clock.toJSON());
     expect(clock.toJSON().thresholds).toStrictEqual({ warningPercent: 25 });
   });

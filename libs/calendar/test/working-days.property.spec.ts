@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { OFFICIAL_CALENDAR_DATA, addNaturalDays, addWorkingDays, subtractWorkingDays, createOfficialCalendar, workingDaysBetween } from '../src';
+import {
+  OFFICIAL_CALENDAR_DATA,
+  addNaturalDays,
+  addWorkingDays,
+  subtractWorkingDays,
+  createOfficialCalendar,
+  workingDaysBetween,
+} from '../src';
 import { isoPlusDays } from './fixtures/test-calendars';
 
 const calendar = createOfficialCalendar();
@@ -18,7 +25,7 @@ function referenceIsWorkingDay(d: string): boolean {
 function referenceAddWorkingDays(start: string, n: number, countStartDay: boolean): string {
   if (n === 0) return start;
   let d = countStartDay ? isoPlusDays(start, -1) : start;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     d = isoPlusDays(d, 1);
     if (referenceIsWorkingDay(d)) counted++;
   }
@@ -28,11 +35,22 @@ function referenceAddWorkingDays(start: string, n: number, countStartDay: boolea
 describe('working-day properties', () => {
   it('workingDaysBetween(a, addWorkingDays(a, n)) === n', () => {
     fc.assert(
-      fc.property(date, fc.integer({ min: 0, max: 600 }), (a, n) => workingDaysBetween(calendar, a, addWorkingDays(calendar, a, n)) === n),
+      fc.property(
+        date,
+        fc.integer({ min: 0, max: 600 }),
+        (a, n) => workingDaysBetween(calendar, a, addWorkingDays(calendar, a, n)) === n,
+      ),
       { numRuns: 2000 },
     );
     fc.assert(
-      fc.property(date, fc.integer({ min: 1, max: 600 }), (a, n) => workingDaysBetween(calendar, a, addWorkingDays(calendar, a, n, { countStartDay: true }), { countStartDay: true }) === n),
+      fc.property(
+        date,
+        fc.integer({ min: 1, max: 600 }),
+        (a, n) =>
+          workingDaysBetween(calendar, a, addWorkingDays(calendar, a, n, { countStartDay: true }), {
+            countStartDay: true,
+          }) === n,
+      ),
       { numRuns: 2000 },
     );
   });
@@ -40,7 +58,9 @@ describe('working-day properties', () => {
   it('addWorkingDays matches a day-by-day reference built from the raw notice data', () => {
     fc.assert(
       fc.property(date, fc.integer({ min: 0, max: 60 }), fc.boolean(), (a, n, countStartDay) => {
-        expect(addWorkingDays(calendar, a, n, { countStartDay })).toBe(referenceAddWorkingDays(a, n, countStartDay));
+        expect(addWorkingDays(calendar, a, n, { countStartDay })).toBe(
+          referenceAddWorkingDays(a, n, countStartDay),
+        );
       }),
       { numRuns: 1000 },
     );
@@ -62,7 +82,9 @@ describe('working-day properties', () => {
     fc.assert(
       fc.property(date, date, date, (a, b, c) => {
         expect(workingDaysBetween(calendar, a, b)).toBe(0 - workingDaysBetween(calendar, b, a));
-        expect(workingDaysBetween(calendar, a, b) + workingDaysBetween(calendar, b, c)).toBe(workingDaysBetween(calendar, a, c));
+        expect(workingDaysBetween(calendar, a, b) + workingDaysBetween(calendar, b, c)).toBe(
+          workingDaysBetween(calendar, a, c),
+        );
       }),
     );
   });
@@ -74,7 +96,8 @@ describe('working-day properties', () => {
         expect(referenceIsWorkingDay(end)).toBe(true);
         expect(end >= isoPlusDays(a, n)).toBe(true);
         // Every day between the raw end and the result is a non-working day.
-        for (let d = isoPlusDays(a, n); d < end; d = isoPlusDays(d, 1)) expect(referenceIsWorkingDay(d)).toBe(false);
+        for (let d = isoPlusDays(a, n); d < end; d = isoPlusDays(d, 1))
+          expect(referenceIsWorkingDay(d)).toBe(false);
       }),
     );
   });

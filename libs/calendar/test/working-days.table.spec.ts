@@ -1,4 +1,13 @@
-import { addNaturalDays, addWorkingDays, subtractWorkingDays, createOfficialCalendar, isWorkingDay, nextWorkingDay, workingDaysBetween, CalendarError } from '../src';
+import {
+  addNaturalDays,
+  addWorkingDays,
+  subtractWorkingDays,
+  createOfficialCalendar,
+  isWorkingDay,
+  nextWorkingDay,
+  workingDaysBetween,
+  CalendarError,
+} from '../src';
 import { isoPlusDays } from './fixtures/test-calendars';
 
 // Expected values worked out by hand from docs/domain.md §3 (weekday of each date checked by hand).
@@ -128,7 +137,8 @@ describe('workingDaysBetween', () => {
 
   it('agrees with a day-by-day count over 2025–2026', () => {
     let count = 0;
-    for (let d = '2025-01-01'; d <= '2026-12-31'; d = isoPlusDays(d, 1)) if (isWorkingDay(calendar, d)) count++;
+    for (let d = '2025-01-01'; d <= '2026-12-31'; d = isoPlusDays(d, 1))
+      if (isWorkingDay(calendar, d)) count++;
     expect(workingDaysBetween(calendar, '2024-12-31', '2026-12-31')).toBe(count);
     expect(count).toBe(496);
   });

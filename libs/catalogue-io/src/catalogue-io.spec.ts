@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
 import { loadSeedCatalogue } from '@onewindow/standards';
 import { columnLetter } from './layout/column-letter.util';
-import { exportCatalogueCsv, exportCatalogueXlsx, formatImportIssues, importCatalogueCsv, importCatalogueXlsx, type CatalogueImportResult } from './index';
+import {
+  exportCatalogueCsv,
+  exportCatalogueXlsx,
+  formatImportIssues,
+  importCatalogueCsv,
+  importCatalogueXlsx,
+  type CatalogueImportResult,
+} from './index';
 
 const seed = loadSeedCatalogue();
 
@@ -11,7 +18,13 @@ function issuesOf(result: CatalogueImportResult) {
 }
 
 /** Replaces one data cell of a CSV sheet (row = spreadsheet row, header names the column). */
-function editCsv(files: Record<string, string>, sheet: string, row: number, header: string, value: string): Record<string, string> {
+function editCsv(
+  files: Record<string, string>,
+  sheet: string,
+  row: number,
+  header: string,
+  value: string,
+): Record<string, string> {
   const lines = files[`${sheet}.csv`].replace(/^\uFEFF/, '').split('\n');
   const headers = lines[0].split(',');
   const col = headers.indexOf(header);
@@ -41,13 +54,28 @@ describe('import errors', () => {
 
   it('reports a bad cell with sheet, row, column letter, header and what is expected', () => {
     const issues = issuesOf(importCatalogueCsv(editCsv(csv, '事项', 3, '法定办结时限', '二十')));
-    expect(issues).toEqual([{ sheet: '事项', row: 3, column: 'M', header: '法定办结时限', value: '二十', expected: 'a whole number (0 or more)' }]);
+    expect(issues).toEqual([
+      {
+        sheet: '事项',
+        row: 3,
+        column: 'M',
+        header: '法定办结时限',
+        value: '二十',
+        expected: 'a whole number (0 or more)',
+      },
+    ]);
   });
 
   it('reports schema rules on the right cell (promised longer than statutory)', () => {
     const issues = issuesOf(importCatalogueCsv(editCsv(csv, '事项', 6, '承诺办结时限', '30')));
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ sheet: '事项', row: 6, column: 'O', header: '承诺办结时限', value: '30' });
+    expect(issues[0]).toMatchObject({
+      sheet: '事项',
+      row: 6,
+      column: 'O',
+      header: '承诺办结时限',
+      value: '30',
+    });
     expect(issues[0].expected).toContain('exceeds the statutory limit');
   });
 
@@ -69,10 +97,17 @@ describe('import errors', () => {
     const { ['证照类型.csv']: _dropped, ...rest } = csv;
     const noColumn = { ...rest, '材料.csv': rest['材料.csv'].replace('材料名称', '名称') };
     const issues = issuesOf(importCatalogueCsv(noColumn));
-    expect(issues).toEqual(expect.arrayContaining([
-      expect.objectContaining({ sheet: '证照类型', expected: 'a sheet named 证照类型' }),
-      expect.objectContaining({ sheet: '材料', row: 1, header: '材料名称', expected: 'a column headed 材料名称' }),
-    ]));
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sheet: '证照类型', expected: 'a sheet named 证照类型' }),
+        expect.objectContaining({
+          sheet: '材料',
+          row: 1,
+          header: '材料名称',
+          expected: 'a column headed 材料名称',
+        }),
+      ]),
+    );
   });
 
   it('points at a code typed as a number in XLSX (leading zeros lost)', async () => {
@@ -87,12 +122,24 @@ describe('import errors', () => {
   });
 
   it('rejects bytes that are not a workbook', async () => {
-    expect(issuesOf(await importCatalogueXlsx(Buffer.from('not a zip'))))
-      .toEqual([expect.objectContaining({ expected: expect.stringContaining('readable .xlsx') })]);
+    expect(issuesOf(await importCatalogueXlsx(Buffer.from('not a zip')))).toEqual([
+      expect.objectContaining({ expected: expect.stringContaining('readable .xlsx') }),
+    ]);
   });
 
   it('formats issues as one line each', () => {
-    expect(formatImportIssues([{ sheet: '事项', row: 7, column: 'M', header: '法定办结时限', value: '二十', expected: 'a whole number' }])).toBe("事项!M7 (法定办结时限) '二十': expected a whole number");
+    expect(
+      formatImportIssues([
+        {
+          sheet: '事项',
+          row: 7,
+          column: 'M',
+          header: '法定办结时限',
+          value: '二十',
+          expected: 'a whole number',
+        },
+      ]),
+    ).toBe("事项!M7 (法定办结时限) '二十': expected a whole number");
   });
 });
 

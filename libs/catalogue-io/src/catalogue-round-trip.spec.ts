@@ -1,5 +1,18 @@
-import { generateSyntheticCatalogue, parseCatalogue, seedCatalogueData, syntheticDepartmentUscc, type Catalogue } from '@onewindow/standards';
-import { exportCatalogueCsv, exportCatalogueXlsx, formatImportIssues, importCatalogueCsv, importCatalogueXlsx, type CatalogueImportResult } from './index';
+import {
+  generateSyntheticCatalogue,
+  parseCatalogue,
+  seedCatalogueData,
+  syntheticDepartmentUscc,
+  type Catalogue,
+} from '@onewindow/standards';
+import {
+  exportCatalogueCsv,
+  exportCatalogueXlsx,
+  formatImportIssues,
+  importCatalogueCsv,
+  importCatalogueXlsx,
+  type CatalogueImportResult,
+} from './index';
 
 /** Seed catalogue plus tricky text, every optional item field, and 200 synthetic items with their departments. */
 function richCatalogue(): Catalogue {
@@ -9,13 +22,28 @@ function richCatalogue(): Catalogue {
   item.localImplementationCode = '37-0001,"引号"';
   item.notes = '多行备注\n第二行, 含逗号 "和引号"';
   item.coDepartmentCodes = ['SFS-ZWFW', 'SFS-SWJ'];
-  item.fees = { charged: true, basis: '依据；分号', items: [{ name: '工本费', standard: '10元', reducible: false }, { name: '加急费', standard: '20元', reducible: true, basis: '减免依据' }] };
+  item.fees = {
+    charged: true,
+    basis: '依据；分号',
+    items: [
+      { name: '工本费', standard: '10元', reducible: false },
+      { name: '加急费', standard: '20元', reducible: true, basis: '减免依据' },
+    ],
+  };
   item.materials[0].notes = '原件核验后退回';
   data.bundles[0].notes = 'bundle note';
   const synthetic = generateSyntheticCatalogue(200);
   return parseCatalogue({
     ...data,
-    departments: [...data.departments, ...Array.from({ length: 20 }, (_, d) => ({ code: `SYN-DEPT-${String(d).padStart(2, '0')}`, name: `合成部门${d}`, regionCode: '379900', uscc: syntheticDepartmentUscc(d) }))],
+    departments: [
+      ...data.departments,
+      ...Array.from({ length: 20 }, (_, d) => ({
+        code: `SYN-DEPT-${String(d).padStart(2, '0')}`,
+        name: `合成部门${d}`,
+        regionCode: '379900',
+        uscc: syntheticDepartmentUscc(d),
+      })),
+    ],
     items: [...data.items, ...synthetic],
   });
 }
@@ -44,16 +72,30 @@ describe('issue placement', () => {
     const lines = csv['一件事事项.csv'].split('\n');
     // make the first item of the first bundle depend on its last one: a cycle
     const first = lines[1].split(',');
-    const lastOfBundle = lines.filter((l) => l.startsWith(first[0] + ',')).pop()!.split(',');
+    const lastOfBundle = lines
+      .filter((l) => l.startsWith(first[0] + ','))
+      .pop()!
+      .split(',');
     first[3] = lastOfBundle[1];
     lines[1] = first.join(',');
     const depts = csv['部门.csv'].split('\n');
     depts.splice(3, 0, depts[2]);
-    const result = importCatalogueCsv({ ...csv, '一件事事项.csv': lines.join('\n'), '部门.csv': depts.join('\n') });
+    const result = importCatalogueCsv({
+      ...csv,
+      '一件事事项.csv': lines.join('\n'),
+      '部门.csv': depts.join('\n'),
+    });
     if (result.ok) throw new Error('expected failure');
-    expect(result.issues).toEqual(expect.arrayContaining([
-      expect.objectContaining({ sheet: '一件事', row: 2, expected: 'prerequisites form a cycle' }),
-      expect.objectContaining({ sheet: '部门', row: 4, column: 'A', expected: expect.stringContaining('defined twice') }),
-    ]));
+    expect(result.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sheet: '一件事', row: 2, expected: 'prerequisites form a cycle' }),
+        expect.objectContaining({
+          sheet: '部门',
+          row: 4,
+          column: 'A',
+          expected: expect.stringContaining('defined twice'),
+        }),
+      ]),
+    );
   });
 });

@@ -20,14 +20,20 @@ export const DEFAULT_WORKER_WORKFLOW_THREADS = 1;
 export const configSchema = z.object({
   DATABASE_URL: z
     .string()
-    .regex(/^(file:.+|postgres(ql)?:\/\/.+)$/, 'expected "file:<path>" (SQLite) or "postgresql://user:pass@host:port/db"')
+    .regex(
+      /^(file:.+|postgres(ql)?:\/\/.+)$/,
+      'expected "file:<path>" (SQLite) or "postgresql://user:pass@host:port/db"',
+    )
     .default('file:./var/onewindow.db'),
   TEMPORAL_ADDRESS: z
     .string()
     .regex(/^[\w.-]+:\d{1,5}$/, 'expected "host:port", e.g. "localhost:7233"')
     .optional(),
   TEMPORAL_NAMESPACE: z.string().min(1, 'expected a namespace name, e.g. "default"').default('default'),
-  TASK_QUEUE: z.string().min(1, 'expected a task queue name, e.g. "onewindow-cases"').default('onewindow-cases'),
+  TASK_QUEUE: z
+    .string()
+    .min(1, 'expected a task queue name, e.g. "onewindow-cases"')
+    .default('onewindow-cases'),
   PORT: tcpPort(3000),
   /** `npm start`'s embedded Temporal dev server (when TEMPORAL_ADDRESS is unset): gRPC and UI ports, state folder. */
   TEMPORAL_DEV_PORT: tcpPort(7233),

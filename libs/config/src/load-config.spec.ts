@@ -3,12 +3,23 @@ import { loadConfig, ConfigError } from './load-config';
 describe('loadConfig', () => {
   it('applies defaults for an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, TEMPORAL_NAMESPACE: 'default', databaseKind: 'sqlite', TEMPORAL_DEV_PORT: 7233, TEMPORAL_UI_PORT: 8233, VAR_DIR: 'var', WORKER_CACHED_CASES: 100, WORKER_WORKFLOW_THREADS: 1 });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      TEMPORAL_NAMESPACE: 'default',
+      databaseKind: 'sqlite',
+      TEMPORAL_DEV_PORT: 7233,
+      TEMPORAL_UI_PORT: 8233,
+      VAR_DIR: 'var',
+      WORKER_CACHED_CASES: 100,
+      WORKER_WORKFLOW_THREADS: 1,
+    });
     expect(config.TEMPORAL_ADDRESS).toBeUndefined();
   });
 
   it('recognises PostgreSQL URLs', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgresql://u:p@localhost:5432/ow' }).databaseKind).toBe('postgresql');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u:p@localhost:5432/ow' }).databaseKind).toBe(
+      'postgresql',
+    );
   });
 
   it.each([

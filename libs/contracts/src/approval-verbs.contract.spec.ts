@@ -1,8 +1,10 @@
 import { caseActionRequestSchema, caseVerbs, windowCaseVerbs } from './case.contract';
 import { approveTasksRequestSchema, listTasksQuerySchema, reassignTasksRequestSchema } from './task.contract';
 
-const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
-  result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') ?? '';
+const messages = (result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}) => result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') ?? '';
 
 describe('approval verbs (issue 6) in POST /api/cases/:caseNo/actions', () => {
   it.each([
@@ -12,7 +14,14 @@ describe('approval verbs (issue 6) in POST /api/cases/:caseNo/actions', () => {
     { verb: 'resubmit_from_window', stepId: 's' },
     { verb: 'resubmit_from_window', stepId: 's', note: '已补签' },
     { verb: 'transfer', stepId: 's', to: ['u2'], reason: '休假' },
-    { verb: 'transfer', stepId: 's', from: 'u1', to: ['u2', 'u3'], groupName: '审查一组', reason: '调整分工' },
+    {
+      verb: 'transfer',
+      stepId: 's',
+      from: 'u1',
+      to: ['u2', 'u3'],
+      groupName: '审查一组',
+      reason: '调整分工',
+    },
     { verb: 'delegate', stepId: 's', to: 'u2', reason: '请核实现场' },
     { verb: 'resolve_delegation', stepId: 's', opinion: 'agree', comment: '现场符合' },
     { verb: 'add_signers', stepId: 's', signers: ['u2'], position: 'parallel', reason: '涉及卫生' },
@@ -25,18 +34,39 @@ describe('approval verbs (issue 6) in POST /api/cases/:caseNo/actions', () => {
   });
 
   it.each([
-    [{ verb: 'send_back', stepId: 's', to: { kind: 'upstairs' }, reason: 'x' }, /to.kind: kind must be "previous", "step" \(with a stepId\) or "window"/],
+    [
+      { verb: 'send_back', stepId: 's', to: { kind: 'upstairs' }, reason: 'x' },
+      /to.kind: kind must be "previous", "step" \(with a stepId\) or "window"/,
+    ],
     [{ verb: 'send_back', stepId: 's', to: { kind: 'window' }, reason: ' ' }, /reason: reason is required/],
-    [{ verb: 'send_back', stepId: 's', to: { kind: 'window', stepId: 'x' }, reason: 'r' }, /Unrecognized key/],
+    [
+      { verb: 'send_back', stepId: 's', to: { kind: 'window', stepId: 'x' }, reason: 'r' },
+      /Unrecognized key/,
+    ],
     [{ verb: 'transfer', stepId: 's', to: [], reason: 'r' }, /to: name at least one person to transfer to/],
     [{ verb: 'transfer', stepId: 's', to: ['u2', 'u2'], reason: 'r' }, /to: a person is named twice/],
-    [{ verb: 'transfer', stepId: 's', to: ['u2'], groupName: '一组', reason: 'r' }, /groupName: groupName names a group: give two or more people/],
-    [{ verb: 'transfer', stepId: 's', to: ['u2'], reason: 'r', authority: 'lead' }, /Unrecognized key: "authority"/],
-    [{ verb: 'transfer', stepId: 's', to: ['u2'], reason: 'r', actor: 'someone' }, /Unrecognized key: "actor"/],
+    [
+      { verb: 'transfer', stepId: 's', to: ['u2'], groupName: '一组', reason: 'r' },
+      /groupName: groupName names a group: give two or more people/,
+    ],
+    [
+      { verb: 'transfer', stepId: 's', to: ['u2'], reason: 'r', authority: 'lead' },
+      /Unrecognized key: "authority"/,
+    ],
+    [
+      { verb: 'transfer', stepId: 's', to: ['u2'], reason: 'r', actor: 'someone' },
+      /Unrecognized key: "actor"/,
+    ],
     [{ verb: 'delegate', stepId: 's', to: '', reason: 'r' }, /to: a user id is required/],
-    [{ verb: 'resolve_delegation', stepId: 's', opinion: 'maybe', comment: 'c' }, /opinion: opinion must be "agree" or "disagree"/],
+    [
+      { verb: 'resolve_delegation', stepId: 's', opinion: 'maybe', comment: 'c' },
+      /opinion: opinion must be "agree" or "disagree"/,
+    ],
     [{ verb: 'resolve_delegation', stepId: 's', opinion: 'agree' }, /comment/],
-    [{ verb: 'add_signers', stepId: 's', signers: ['u2'], position: 'middle', reason: 'r' }, /position: position must be "before", "after" or "parallel"/],
+    [
+      { verb: 'add_signers', stepId: 's', signers: ['u2'], position: 'middle', reason: 'r' },
+      /position: position must be "before", "after" or "parallel"/,
+    ],
     [{ verb: 'remove_signers', stepId: 's', signers: [], reason: 'r' }, /signers: name at least one signer/],
     [{ verb: 'copy_to', stepId: 's', to: [] }, /to: name at least one person to copy to/],
     [{ verb: 'teleport', stepId: 's' }, /verb must be one of: approve, refuse,.*copy_to/],
@@ -55,18 +85,34 @@ describe('approval verbs (issue 6) in POST /api/cases/:caseNo/actions', () => {
 
 describe('bulk task requests', () => {
   it('accepts a reassignment and refuses one to the same person', () => {
-    expect(reassignTasksRequestSchema.parse({ from: 'u1', to: 'u2', reason: '离岗' })).toEqual({ from: 'u1', to: 'u2', reason: '离岗' });
-    expect(messages(reassignTasksRequestSchema.safeParse({ from: 'u1', to: 'u1', reason: 'r' }))).toMatch(/to: "to" must be someone other than "from"/);
+    expect(reassignTasksRequestSchema.parse({ from: 'u1', to: 'u2', reason: '离岗' })).toEqual({
+      from: 'u1',
+      to: 'u2',
+      reason: '离岗',
+    });
+    expect(messages(reassignTasksRequestSchema.safeParse({ from: 'u1', to: 'u1', reason: 'r' }))).toMatch(
+      /to: "to" must be someone other than "from"/,
+    );
     expect(messages(reassignTasksRequestSchema.safeParse({ from: 'u1', to: 'u2' }))).toMatch(/reason/);
   });
 
   it('accepts 1..50 distinct tasks with well-formed case numbers', () => {
     const task = (n: number) => ({ caseNo: `YC20261201${String(n).padStart(6, '0')}`, stepId: 'item_A' });
-    expect(approveTasksRequestSchema.parse({ tasks: [task(1), task(2)], comment: '同意' }).tasks).toHaveLength(2);
-    expect(messages(approveTasksRequestSchema.safeParse({ tasks: [] }))).toMatch(/tasks: name at least one task/);
-    expect(messages(approveTasksRequestSchema.safeParse({ tasks: Array.from({ length: 51 }, (_, i) => task(i)) }))).toMatch(/at most 50 tasks/);
-    expect(messages(approveTasksRequestSchema.safeParse({ tasks: [task(1), task(1)] }))).toMatch(/named twice/);
-    expect(messages(approveTasksRequestSchema.safeParse({ tasks: [{ caseNo: 'C1', stepId: 'x' }] }))).toMatch(/tasks.0.caseNo: case numbers look like/);
+    expect(
+      approveTasksRequestSchema.parse({ tasks: [task(1), task(2)], comment: '同意' }).tasks,
+    ).toHaveLength(2);
+    expect(messages(approveTasksRequestSchema.safeParse({ tasks: [] }))).toMatch(
+      /tasks: name at least one task/,
+    );
+    expect(
+      messages(approveTasksRequestSchema.safeParse({ tasks: Array.from({ length: 51 }, (_, i) => task(i)) })),
+    ).toMatch(/at most 50 tasks/);
+    expect(messages(approveTasksRequestSchema.safeParse({ tasks: [task(1), task(1)] }))).toMatch(
+      /named twice/,
+    );
+    expect(messages(approveTasksRequestSchema.safeParse({ tasks: [{ caseNo: 'C1', stepId: 'x' }] }))).toMatch(
+      /tasks.0.caseNo: case numbers look like/,
+    );
   });
 
   it('lists superseded tasks on request', () => {

@@ -2,7 +2,10 @@ import { accessActions, loginRequestSchema, oidcSubjectMappingSchema, roles } fr
 
 describe('auth contracts', () => {
   it('accepts a login and trims the username', () => {
-    expect(loginRequestSchema.parse({ username: ' clerk ', password: 'pw' })).toEqual({ username: 'clerk', password: 'pw' });
+    expect(loginRequestSchema.parse({ username: ' clerk ', password: 'pw' })).toEqual({
+      username: 'clerk',
+      password: 'pw',
+    });
   });
 
   it.each([

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** Who does what in OneWindow; the API's access policy grants actions to these roles. */
-export const roles = ['window_clerk', 'dept_approver', 'dept_lead', 'supervisor', 'process_designer', 'admin'] as const;
+export const roles = [
+  'window_clerk',
+  'dept_approver',
+  'dept_lead',
+  'supervisor',
+  'process_designer',
+  'admin',
+] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -35,7 +42,10 @@ export const loginRequestSchema = z.strictObject({
     .min(1, 'username is required')
     .max(64, 'username is at most 64 characters')
     .regex(/^[\w.@-]+$/, 'username may contain letters, digits and . _ @ - only'),
-  password: z.string({ error: 'password is required (text)' }).min(1, 'password is required').max(256, 'password is at most 256 characters'),
+  password: z
+    .string({ error: 'password is required (text)' })
+    .min(1, 'password is required')
+    .max(256, 'password is at most 256 characters'),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -60,7 +70,12 @@ export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 /** PUT /api/auth/users/:username/oidc-subject — an administrator maps an identity-provider subject to a user. */
 export const oidcSubjectMappingSchema = z.strictObject({
-  oidcSubject: z.string().trim().min(1, 'oidcSubject is the "sub" claim from the identity provider').max(255).nullable(),
+  oidcSubject: z
+    .string()
+    .trim()
+    .min(1, 'oidcSubject is the "sub" claim from the identity provider')
+    .max(255)
+    .nullable(),
 });
 export type OidcSubjectMapping = z.infer<typeof oidcSubjectMappingSchema>;
 

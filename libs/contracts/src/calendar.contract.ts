@@ -32,7 +32,11 @@ export const putCalendarYearResponseSchema = calendarRefreshSummarySchema;
 /** GET /api/calendar/deadline — the statutory due date for a period on the official calendar. */
 export const deadlineQuerySchema = z.strictObject({
   from: isoDateSchema,
-  days: z.coerce.number({ error: 'days must be a whole number' }).int('days must be a whole number').min(0).max(3650),
+  days: z.coerce
+    .number({ error: 'days must be a whole number' })
+    .int('days must be a whole number')
+    .min(0)
+    .max(3650),
   unit: z.enum(['working_day', 'natural_day']).default('working_day'),
   countStartDay: z.enum(['true', 'false']).optional(),
 });
@@ -42,6 +46,14 @@ export const deadlineResponseSchema = z.object({
   unit: z.enum(['working_day', 'natural_day']),
   due: z.string(),
   provisional: z.boolean(),
-  holidaysCrossed: z.array(z.object({ name: z.string(), nameEn: z.string().optional(), start: z.string(), end: z.string(), daysInPeriod: z.number() })),
+  holidaysCrossed: z.array(
+    z.object({
+      name: z.string(),
+      nameEn: z.string().optional(),
+      start: z.string(),
+      end: z.string(),
+      daysInPeriod: z.number(),
+    }),
+  ),
 });
 export type DeadlineResponse = z.infer<typeof deadlineResponseSchema>;

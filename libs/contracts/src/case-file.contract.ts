@@ -1,10 +1,19 @@
 import { z } from 'zod';
 
 /** Types a case file may have (checked by the file's first bytes, not only the declared Content-Type). */
-export const caseFileContentTypes = ['application/pdf', 'image/jpeg', 'image/png', 'application/ofd'] as const;
+export const caseFileContentTypes = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'application/ofd',
+] as const;
 export type CaseFileContentType = (typeof caseFileContentTypes)[number];
 
-export const materialCodeSchema = z.string().trim().min(1, 'materialCode is required').max(64, 'materialCode has at most 64 characters');
+export const materialCodeSchema = z
+  .string()
+  .trim()
+  .min(1, 'materialCode is required')
+  .max(64, 'materialCode has at most 64 characters');
 
 /**
  * PUT /api/cases/:caseNo/materials/:materialCode/file — the stored file (raw body; its bytes are served by

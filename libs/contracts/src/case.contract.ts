@@ -10,21 +10,35 @@ const stepId = text('stepId', 100);
 export const applicantSchema = z.strictObject({
   kind: z.enum(['person', 'organisation']),
   /** Resident ID (GB 11643) for a person, USCC (GB 32100) for an organisation. */
-  idNumber: z.string().trim().toUpperCase().min(1, 'idNumber is required').max(18, 'idNumber has at most 18 characters'),
+  idNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .min(1, 'idNumber is required')
+    .max(18, 'idNumber has at most 18 characters'),
   name: text('name'),
-  phone: z.string().trim().regex(/^(\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, 'phone must be a mainland mobile or landline number').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, 'phone must be a mainland mobile or landline number')
+    .optional(),
 });
 export type ApplicantInput = z.infer<typeof applicantSchema>;
 
 export const receivedMaterialSchema = z.strictObject({
   materialCode: text('materialCode', 64),
-  provenance: z.enum(['submitted', 'reused_certificate', 'tolerated_missing', 'commitment']).default('submitted'),
+  provenance: z
+    .enum(['submitted', 'reused_certificate', 'tolerated_missing', 'commitment'])
+    .default('submitted'),
   certificateId: z.string().min(1).optional(),
   originals: z.number().int().min(0).max(99).default(0),
   copies: z.number().int().min(0).max(99).default(0),
   form: z.enum(['paper', 'electronic', 'both']).optional(),
   /** 容缺后补: the promised supplement date. */
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dueDate as YYYY-MM-DD').optional(),
+  dueDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'dueDate as YYYY-MM-DD')
+    .optional(),
 });
 
 export const acceptApplicationRequestSchema = z.strictObject({
@@ -33,7 +47,10 @@ export const acceptApplicationRequestSchema = z.strictObject({
     .array(z.strictObject({ implementationCode: text('implementationCode', 64) }))
     .min(1, 'apply for at least one item')
     .max(20, 'at most 20 items per application')
-    .refine((items) => new Set(items.map((i) => i.implementationCode)).size === items.length, 'an item appears twice'),
+    .refine(
+      (items) => new Set(items.map((i) => i.implementationCode)).size === items.length,
+      'an item appears twice',
+    ),
   applicant: applicantSchema,
   materials: z.array(receivedMaterialSchema).max(200).default([]),
   acceptanceMode: z.enum(['normal', 'tolerated', 'commitment']).default('normal'),
@@ -48,7 +65,15 @@ export const acceptedCaseResponseSchema = z.object({
   caseNo: z.string(),
   status: z.string(),
   acceptedOn: z.string(),
-  items: z.array(z.object({ implementationCode: z.string(), itemKey: z.string(), version: z.number().int(), name: z.string(), departmentCode: z.string() })),
+  items: z.array(
+    z.object({
+      implementationCode: z.string(),
+      itemKey: z.string(),
+      version: z.number().int(),
+      name: z.string(),
+      departmentCode: z.string(),
+    }),
+  ),
   limits: z.object({
     statutory: z.object({ value: z.number().int(), unit: z.enum(['working_day', 'natural_day']) }),
     promised: z.object({ value: z.number().int(), unit: z.enum(['working_day', 'natural_day']) }).optional(),
@@ -72,7 +97,11 @@ export const peopleSchema = (what: string, max = 20) =>
 /** 退回: to the previous step of the sequence, to a chosen earlier step, or to the window that accepted the case. */
 export const sendBackTargetSchema = z.discriminatedUnion(
   'kind',
-  [z.strictObject({ kind: z.literal('previous') }), z.strictObject({ kind: z.literal('step'), stepId }), z.strictObject({ kind: z.literal('window') })],
+  [
+    z.strictObject({ kind: z.literal('previous') }),
+    z.strictObject({ kind: z.literal('step'), stepId }),
+    z.strictObject({ kind: z.literal('window') }),
+  ],
   { error: 'kind must be "previous", "step" (with a stepId) or "window"' },
 );
 
@@ -102,61 +131,127 @@ export const caseVerbs = [
   'remove_signers',
   'copy_to',
 ] as const;
-export const caseActionRequestSchema = z.discriminatedUnion('verb', [
-  z.strictObject({ verb: z.literal('approve'), stepId, comment: z.string().max(2000).optional() }),
-  z.strictObject({ verb: z.literal('refuse'), stepId, reasons: z.array(text('a reason', 2000)).min(1, 'a refusal needs at least one reason') }),
-  z.strictObject({
-    verb: z.literal('return_for_supplement'),
-    stepId,
-    materials: z.array(text('a material')).min(1, 'name the missing materials (一次性告知)'),
-    note: z.string().max(2000).optional(),
-  }),
-  z.strictObject({ verb: z.literal('submit_supplement'), stepId, materials: z.array(z.string()).optional() }),
-  z.strictObject({
-    verb: z.literal('start_special_procedure'),
-    stepId,
-    kind: z.enum(['hearing', 'tender', 'auction', 'inspection', 'testing', 'quarantine', 'appraisal', 'expert_review']),
-    reason: text('reason', 2000),
-  }),
-  z.strictObject({ verb: z.literal('end_special_procedure'), stepId, result: z.string().max(2000).optional() }),
-  z.strictObject({ verb: z.literal('request_extension'), stepId, days: z.number().int().positive().max(60), reason: text('reason', 2000) }),
-  z.strictObject({ verb: z.literal('approve_extension'), stepId, reason: z.string().max(2000).optional() }),
-  z.strictObject({ verb: z.literal('withdraw'), by: z.enum(['applicant', 'window']), reason: text('reason', 2000) }),
-  /** 退回 to an earlier step or to the window. */
-  z.strictObject({ verb: z.literal('send_back'), stepId, to: sendBackTargetSchema, reason: text('reason', 2000) }),
-  /** The window sends a step it got back (退回窗口) to the department again. */
-  z.strictObject({ verb: z.literal('resubmit_from_window'), stepId, note: z.string().max(2000).optional() }),
-  /**
-   * 转办: hands `from`'s place (default: your own) to one person, or to a group (two or more people, any
-   * of whom may take it). Only a department lead hands on someone else's place.
-   */
-  z
-    .strictObject({
-      verb: z.literal('transfer'),
+export const caseActionRequestSchema = z.discriminatedUnion(
+  'verb',
+  [
+    z.strictObject({ verb: z.literal('approve'), stepId, comment: z.string().max(2000).optional() }),
+    z.strictObject({
+      verb: z.literal('refuse'),
       stepId,
-      from: userIdSchema.optional(),
-      to: peopleSchema('person to transfer to'),
-      groupName: text('groupName', 100).optional(),
+      reasons: z.array(text('a reason', 2000)).min(1, 'a refusal needs at least one reason'),
+    }),
+    z.strictObject({
+      verb: z.literal('return_for_supplement'),
+      stepId,
+      materials: z.array(text('a material')).min(1, 'name the missing materials (一次性告知)'),
+      note: z.string().max(2000).optional(),
+    }),
+    z.strictObject({
+      verb: z.literal('submit_supplement'),
+      stepId,
+      materials: z.array(z.string()).optional(),
+    }),
+    z.strictObject({
+      verb: z.literal('start_special_procedure'),
+      stepId,
+      kind: z.enum([
+        'hearing',
+        'tender',
+        'auction',
+        'inspection',
+        'testing',
+        'quarantine',
+        'appraisal',
+        'expert_review',
+      ]),
       reason: text('reason', 2000),
-    })
-    .refine((t) => t.groupName === undefined || t.to.length > 1, { path: ['groupName'], message: 'groupName names a group: give two or more people in "to", or leave groupName out' }),
-  /** 委派: the task goes to `to`; it comes back to you when they resolve it. */
-  z.strictObject({ verb: z.literal('delegate'), stepId, to: userIdSchema, reason: text('reason', 2000) }),
-  /** The delegate's answer: the task goes back to its owner, who decides. */
-  z.strictObject({ verb: z.literal('resolve_delegation'), stepId, opinion: z.enum(['agree', 'disagree'], { error: 'opinion must be "agree" or "disagree"' }), comment: text('comment', 2000) }),
-  /** 加签: before you (they sign first), after you (they sign next), or in parallel (another vote). */
-  z.strictObject({
-    verb: z.literal('add_signers'),
-    stepId,
-    signers: peopleSchema('signer'),
-    position: z.enum(['before', 'after', 'parallel'], { error: 'position must be "before", "after" or "parallel"' }),
-    reason: text('reason', 2000),
-  }),
-  /** 减签: removes signers who have not decided yet. */
-  z.strictObject({ verb: z.literal('remove_signers'), stepId, signers: peopleSchema('signer'), reason: text('reason', 2000) }),
-  /** 抄送: read-only visibility of the case for the named people. */
-  z.strictObject({ verb: z.literal('copy_to'), stepId, to: peopleSchema('person to copy to', 50), note: z.string().max(2000).optional() }),
-], { error: (issue) => (issue.code === 'invalid_union' ? `verb must be one of: ${caseVerbs.join(', ')}` : undefined) });
+    }),
+    z.strictObject({
+      verb: z.literal('end_special_procedure'),
+      stepId,
+      result: z.string().max(2000).optional(),
+    }),
+    z.strictObject({
+      verb: z.literal('request_extension'),
+      stepId,
+      days: z.number().int().positive().max(60),
+      reason: text('reason', 2000),
+    }),
+    z.strictObject({ verb: z.literal('approve_extension'), stepId, reason: z.string().max(2000).optional() }),
+    z.strictObject({
+      verb: z.literal('withdraw'),
+      by: z.enum(['applicant', 'window']),
+      reason: text('reason', 2000),
+    }),
+    /** 退回 to an earlier step or to the window. */
+    z.strictObject({
+      verb: z.literal('send_back'),
+      stepId,
+      to: sendBackTargetSchema,
+      reason: text('reason', 2000),
+    }),
+    /** The window sends a step it got back (退回窗口) to the department again. */
+    z.strictObject({
+      verb: z.literal('resubmit_from_window'),
+      stepId,
+      note: z.string().max(2000).optional(),
+    }),
+    /**
+     * 转办: hands `from`'s place (default: your own) to one person, or to a group (two or more people, any
+     * of whom may take it). Only a department lead hands on someone else's place.
+     */
+    z
+      .strictObject({
+        verb: z.literal('transfer'),
+        stepId,
+        from: userIdSchema.optional(),
+        to: peopleSchema('person to transfer to'),
+        groupName: text('groupName', 100).optional(),
+        reason: text('reason', 2000),
+      })
+      .refine((t) => t.groupName === undefined || t.to.length > 1, {
+        path: ['groupName'],
+        message: 'groupName names a group: give two or more people in "to", or leave groupName out',
+      }),
+    /** 委派: the task goes to `to`; it comes back to you when they resolve it. */
+    z.strictObject({ verb: z.literal('delegate'), stepId, to: userIdSchema, reason: text('reason', 2000) }),
+    /** The delegate's answer: the task goes back to its owner, who decides. */
+    z.strictObject({
+      verb: z.literal('resolve_delegation'),
+      stepId,
+      opinion: z.enum(['agree', 'disagree'], { error: 'opinion must be "agree" or "disagree"' }),
+      comment: text('comment', 2000),
+    }),
+    /** 加签: before you (they sign first), after you (they sign next), or in parallel (another vote). */
+    z.strictObject({
+      verb: z.literal('add_signers'),
+      stepId,
+      signers: peopleSchema('signer'),
+      position: z.enum(['before', 'after', 'parallel'], {
+        error: 'position must be "before", "after" or "parallel"',
+      }),
+      reason: text('reason', 2000),
+    }),
+    /** 减签: removes signers who have not decided yet. */
+    z.strictObject({
+      verb: z.literal('remove_signers'),
+      stepId,
+      signers: peopleSchema('signer'),
+      reason: text('reason', 2000),
+    }),
+    /** 抄送: read-only visibility of the case for the named people. */
+    z.strictObject({
+      verb: z.literal('copy_to'),
+      stepId,
+      to: peopleSchema('person to copy to', 50),
+      note: z.string().max(2000).optional(),
+    }),
+  ],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union' ? `verb must be one of: ${caseVerbs.join(', ')}` : undefined,
+  },
+);
 export type CaseActionRequest = z.infer<typeof caseActionRequestSchema>;
 /** The verbs the window uses (case.issue); every other verb is a department decision (case.decide). */
 export const windowCaseVerbs = ['submit_supplement', 'resubmit_from_window', 'withdraw'] as const;
@@ -198,10 +293,17 @@ export const caseViewSchema = z.looseObject({
   phase: z.enum(['in_review', 'awaiting_issuance', 'completed', 'withdrawn']),
   outcome: z.enum(['approved', 'refused', 'withdrawn']).optional(),
   steps: z.array(stepViewSchema),
-  clocks: z.looseObject({ statutory: clockViewSchema, promised: clockViewSchema.optional(), issuance: clockViewSchema.optional(), suspended: z.boolean() }),
+  clocks: z.looseObject({
+    statutory: clockViewSchema,
+    promised: clockViewSchema.optional(),
+    issuance: clockViewSchema.optional(),
+    suspended: z.boolean(),
+  }),
   slowestStepDue: z.string().optional(),
   refusals: z.array(z.object({ stepId: z.string(), reasons: z.array(z.string()) })),
-  certificates: z.array(z.object({ stepId: z.string(), certificateNo: z.string(), certificateTypeCode: z.string() })),
+  certificates: z.array(
+    z.object({ stepId: z.string(), certificateNo: z.string(), certificateTypeCode: z.string() }),
+  ),
   history: z.array(z.looseObject({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string() })),
 });
 
@@ -241,7 +343,12 @@ export const caseDetailsResponseSchema = z.object({
   caseNo: z.string(),
   status: z.string(),
   /** The full idNumber only for those handling the case (window, its departments); others see it masked. */
-  applicant: z.object({ kind: z.string(), name: z.string(), idNumberMasked: z.string(), idNumber: z.string().optional() }),
+  applicant: z.object({
+    kind: z.string(),
+    name: z.string(),
+    idNumberMasked: z.string(),
+    idNumber: z.string().optional(),
+  }),
   items: z.array(z.object({ implementationCode: z.string(), version: z.number().int() })),
   acceptedAt: z.string().nullable(),
   statutoryDueDate: z.string().nullable(),
@@ -251,7 +358,9 @@ export const caseDetailsResponseSchema = z.object({
   note: z.string().optional(),
   view: caseViewSchema.optional(),
   tasks: z.array(projectedTaskSchema),
-  certificates: z.array(z.object({ number: z.string(), typeCode: z.string(), status: z.string(), validFrom: z.string() })),
+  certificates: z.array(
+    z.object({ number: z.string(), typeCode: z.string(), status: z.string(), validFrom: z.string() }),
+  ),
 });
 export type CaseDetailsResponse = z.infer<typeof caseDetailsResponseSchema>;
 
@@ -266,7 +375,9 @@ export type CaseActionResponse = z.infer<typeof caseActionResponseSchema>;
 export const issueResultsResponseSchema = z.object({
   caseNo: z.string(),
   outcome: z.enum(['approved', 'refused']),
-  certificates: z.array(z.object({ stepId: z.string(), certificateNo: z.string(), certificateTypeCode: z.string() })),
+  certificates: z.array(
+    z.object({ stepId: z.string(), certificateNo: z.string(), certificateTypeCode: z.string() }),
+  ),
   refusals: z.array(z.object({ stepId: z.string(), reasons: z.array(z.string()) })),
 });
 export type IssueResultsResponse = z.infer<typeof issueResultsResponseSchema>;

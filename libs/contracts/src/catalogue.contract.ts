@@ -9,7 +9,12 @@ export const catalogueItemsQuerySchema = z.strictObject({
   department: z.string().max(50).optional(),
   type: itemTypeCodeSchema.optional(),
   page: z.coerce.number({ error: 'page must be a number' }).int().min(1, 'page starts at 1').default(1),
-  pageSize: z.coerce.number({ error: 'pageSize must be a number' }).int().min(1).max(100, 'pageSize: at most 100').default(20),
+  pageSize: z.coerce
+    .number({ error: 'pageSize must be a number' })
+    .int()
+    .min(1)
+    .max(100, 'pageSize: at most 100')
+    .default(20),
 });
 
 export const itemSummarySchema = z.object({
@@ -48,7 +53,14 @@ export type CatalogueItemDetail = z.infer<typeof catalogueItemDetailSchema>;
 export const createItemVersionRequestSchema = itemSchema;
 
 export const departmentsResponseSchema = z.object({
-  departments: z.array(z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable(), regionCode: z.string() })),
+  departments: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      parentCode: z.string().nullable(),
+      regionCode: z.string(),
+    }),
+  ),
 });
 export const bundlesResponseSchema = z.object({ bundles: z.array(bundleSchema) });
 
@@ -59,13 +71,27 @@ export const checklistRequestSchema = z
     bundleCode: z.string().min(1).optional(),
     /** Resident ID or unified social credit code; certificates on file for this holder are reused. */
     applicantIdNumber: z.string().trim().min(1).max(18).optional(),
-    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf: a date YYYY-MM-DD').optional(),
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf: a date YYYY-MM-DD')
+      .optional(),
   })
-  .refine((r) => r.itemKeys.length > 0 || r.bundleCode, { message: 'choose at least one item or a bundle', path: ['itemKeys'] });
+  .refine((r) => r.itemKeys.length > 0 || r.bundleCode, {
+    message: 'choose at least one item or a bundle',
+    path: ['itemKeys'],
+  });
 export type ChecklistRequest = z.input<typeof checklistRequestSchema>;
 export type ChecklistResponse = MaterialChecklist & { applicantName?: string; certificatesOnFile: number };
 
 /** GET /api/catalogue/demo-applicants — made-up applicants for the demo checklist (never real people). */
 export const demoApplicantsResponseSchema = z.object({
-  applicants: z.array(z.object({ idNumber: z.string(), name: z.string(), kind: z.string(), note: z.string(), certificates: z.number() })),
+  applicants: z.array(
+    z.object({
+      idNumber: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      note: z.string(),
+      certificates: z.number(),
+    }),
+  ),
 });

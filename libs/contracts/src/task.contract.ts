@@ -35,10 +35,17 @@ export type ReassignTasksRequest = z.infer<typeof reassignTasksRequestSchema>;
 /** POST /api/tasks/approve — the signed-in user approves several of their own open tasks at once. */
 export const approveTasksRequestSchema = z.strictObject({
   tasks: z
-    .array(z.strictObject({ caseNo: caseNoSchema, stepId: z.string().trim().min(1, 'stepId is required').max(100) }))
+    .array(
+      z.strictObject({
+        caseNo: caseNoSchema,
+        stepId: z.string().trim().min(1, 'stepId is required').max(100),
+      }),
+    )
     .min(1, 'name at least one task')
     .max(50, 'at most 50 tasks per request')
-    .refine((ts) => new Set(ts.map((t) => `${t.caseNo}\u0000${t.stepId}`)).size === ts.length, { message: 'a task (caseNo + stepId) is named twice' }),
+    .refine((ts) => new Set(ts.map((t) => `${t.caseNo}\u0000${t.stepId}`)).size === ts.length, {
+      message: 'a task (caseNo + stepId) is named twice',
+    }),
   comment: z.string().max(2000).optional(),
 });
 export type ApproveTasksRequest = z.infer<typeof approveTasksRequestSchema>;
@@ -62,7 +69,11 @@ export const bulkActionResponseSchema = z.object({
 });
 export type BulkActionResponse = z.infer<typeof bulkActionResponseSchema>;
 
-export const reassignTasksResponseSchema = bulkActionResponseSchema.extend({ from: z.string(), to: z.string(), departmentCode: z.string() });
+export const reassignTasksResponseSchema = bulkActionResponseSchema.extend({
+  from: z.string(),
+  to: z.string(),
+  departmentCode: z.string(),
+});
 export type ReassignTasksResponse = z.infer<typeof reassignTasksResponseSchema>;
 
 /** GET /api/cases/copied — cases copied to the signed-in user (抄送), newest first. */
@@ -78,6 +89,10 @@ export const copiedCaseSchema = z.object({
   at: z.string(),
   caseStatus: z.string(),
 });
-export const copiedCasePageSchema = z.object({ items: z.array(copiedCaseSchema), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
+export const copiedCasePageSchema = z.object({
+  items: z.array(copiedCaseSchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});
 export type CopiedCasePage = z.infer<typeof copiedCasePageSchema>;
-

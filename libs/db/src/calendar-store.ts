@@ -61,7 +61,14 @@ export async function saveCalendarYear(
   const data = JSON.stringify(year);
   await db.calendarYear.upsert({
     where: { region_year: { region: NATIONAL, year: year.year } },
-    create: { region: NATIONAL, year: year.year, data, provisional: year.provisional, source: year.source, uploadedBy },
+    create: {
+      region: NATIONAL,
+      year: year.year,
+      data,
+      provisional: year.provisional,
+      source: year.source,
+      uploadedBy,
+    },
     update: { data, provisional: year.provisional, source: year.source, uploadedBy, uploadedAt: new Date() },
   });
   return merged;

@@ -28,26 +28,45 @@ export async function applyCatalogue(
       const version = await tx.catalogueVersion.create({ data: meta });
       for (const d of topologicalDepartments(catalogue.departments)) {
         const data = { name: d.name, parentCode: d.parentCode ?? null, region: d.regionCode };
-        await tx.department.upsert({ where: { code: d.code }, create: { code: d.code, ...data }, update: data });
+        await tx.department.upsert({
+          where: { code: d.code },
+          create: { code: d.code, ...data },
+          update: data,
+        });
       }
       for (const m of catalogue.materials) {
-        await tx.materialStandard.upsert({ where: { code: m.code }, create: { code: m.code, name: m.name, data: json(m) }, update: { name: m.name, data: json(m) } });
+        await tx.materialStandard.upsert({
+          where: { code: m.code },
+          create: { code: m.code, name: m.name, data: json(m) },
+          update: { name: m.name, data: json(m) },
+        });
       }
       for (const t of catalogue.certificateTypes) {
         const data = { name: t.name, issuerDeptCode: null, data: json(t) };
-        await tx.certificateType.upsert({ where: { code: t.code }, create: { code: t.code, ...data }, update: data });
+        await tx.certificateType.upsert({
+          where: { code: t.code },
+          create: { code: t.code, ...data },
+          update: data,
+        });
       }
       let itemsAdded = 0;
       let itemsChanged = 0;
       let itemsUnchanged = 0;
       for (const item of catalogue.items) {
         const key = itemKey(item);
-        const active = await tx.item.findFirst({ where: { itemKey: key, status: 'active' }, orderBy: { version: 'desc' } });
+        const active = await tx.item.findFirst({
+          where: { itemKey: key, status: 'active' },
+          orderBy: { version: 'desc' },
+        });
         if (active && sameJson(active.data, { ...item, version: active.version })) {
           itemsUnchanged++;
           continue;
         }
-        const latest = await tx.item.findFirst({ where: { itemKey: key }, orderBy: { version: 'desc' }, select: { version: true } });
+        const latest = await tx.item.findFirst({
+          where: { itemKey: key },
+          orderBy: { version: 'desc' },
+          select: { version: true },
+        });
         const nextVersion = latest ? latest.version + 1 : item.version;
         if (active) await tx.item.update({ where: { id: active.id }, data: { status: 'superseded' } });
         await tx.item.create({ data: itemRow({ ...item, version: nextVersion }, key, version.id) });
@@ -58,7 +77,9 @@ export async function applyCatalogue(
         const latest = await tx.bundle.findFirst({ where: { code: b.code }, orderBy: { version: 'desc' } });
         if (latest && sameJson(latest.data, b)) continue;
         if (latest) await tx.bundle.updateMany({ where: { code: b.code }, data: { status: 'superseded' } });
-        await tx.bundle.create({ data: { code: b.code, version: (latest?.version ?? 0) + 1, name: b.name, data: json(b) } });
+        await tx.bundle.create({
+          data: { code: b.code, version: (latest?.version ?? 0) + 1, name: b.name, data: json(b) },
+        });
       }
       return { catalogueVersionId: version.id, itemsAdded, itemsChanged, itemsUnchanged };
     },
@@ -114,7 +135,12 @@ export async function loadActiveCatalogue(db: Db): Promise<Catalogue> {
     db.bundle.findMany({ where: { status: 'active' }, orderBy: { code: 'asc' } }),
   ]);
   return {
-    departments: departments.map((d) => ({ code: d.code, name: d.name, regionCode: d.region, ...(d.parentCode ? { parentCode: d.parentCode } : {}) })),
+    departments: departments.map((d) => ({
+      code: d.code,
+      name: d.name,
+      regionCode: d.region,
+      ...(d.parentCode ? { parentCode: d.parentCode } : {}),
+    })),
     materials: materials.map((m) => JSON.parse(m.data)),
     certificateTypes: certificateTypes.map((t) => JSON.parse(t.data)),
     items: items.map((i) => JSON.parse(i.data)),

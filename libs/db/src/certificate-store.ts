@@ -2,7 +2,11 @@ import type { Certificate } from '@onewindow/standards';
 import type { Db } from './create-prisma-client';
 
 /** Puts certificates into the shared library (证照库), keyed by their GB/T 36904 identifier; re-saving is a no-op. */
-export async function saveCertificates(db: Db, certificates: readonly Certificate[], sourceCaseNo?: string): Promise<number> {
+export async function saveCertificates(
+  db: Db,
+  certificates: readonly Certificate[],
+  sourceCaseNo?: string,
+): Promise<number> {
   let created = 0;
   for (const c of certificates) {
     const exists = await db.certificate.findUnique({ where: { number: c.identifier }, select: { id: true } });

@@ -33,12 +33,18 @@ export function createPrismaClient(url: string): Db {
 
 function openPrismaClient(url: string): Db {
   if (url.startsWith('file:')) {
-    const adapter = new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    const adapter = new PrismaBetterSQLite3({
+      url: `file:${sqliteFilePath(url)}`,
+      timeout: SQLITE_BUSY_TIMEOUT_MS,
+    });
     // The adapter opens its one connection lazily in connect(); tune that connection before first use.
     const connect = adapter.connect.bind(adapter);
     adapter.connect = async () => {
       const connection = await connect();
-      beginTransactionsWithoutBlocking(connection, (connection as unknown as { client: BetterSqlite3.Database }).client);
+      beginTransactionsWithoutBlocking(
+        connection,
+        (connection as unknown as { client: BetterSqlite3.Database }).client,
+      );
       return connection;
     };
     // Waiting for the other process's write lock counts in a transaction's maxWait (Prisma's default: 2 s);
@@ -71,8 +77,12 @@ const isBusy = (error: unknown) => (error as { code?: unknown } | null)?.code ==
  *   to SQLITE_BUSY_TIMEOUT_MS. This connection's own transactions still run one at a time (a mutex, as in the
  *   adapter, whose BEGIN then finds the transaction open and does nothing).
  */
-function beginTransactionsWithoutBlocking(connection: SqliteConnection, client: BetterSqlite3.Database): void {
-  if (!client.memory && client.pragma('journal_mode', { simple: true }) !== 'wal') client.pragma('journal_mode = WAL');
+function beginTransactionsWithoutBlocking(
+  connection: SqliteConnection,
+  client: BetterSqlite3.Database,
+): void {
+  if (!client.memory && client.pragma('journal_mode', { simple: true }) !== 'wal')
+    client.pragma('journal_mode = WAL');
   client.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   const prepare = client.prepare.bind(client);
   let begun = false;

@@ -4,7 +4,12 @@ import type { Db } from './create-prisma-client';
 /** The tables whose rows are written once per workflow event (keyed by their primary or unique key). */
 export type KeyedTable = 'task' | 'decision' | 'clockEvent' | 'certificate' | 'caseCopy' | 'taskHolder';
 /** A row of `table` as its createMany takes it (no nested writes). */
-export type KeyedRow<T extends KeyedTable> = Exclude<Parameters<Db[T]['createMany']>[0], undefined>['data'] extends infer D ? Exclude<D, readonly unknown[]> : never;
+export type KeyedRow<T extends KeyedTable> = Exclude<
+  Parameters<Db[T]['createMany']>[0],
+  undefined
+>['data'] extends infer D
+  ? Exclude<D, readonly unknown[]>
+  : never;
 
 /** Prisma model (camelCase client property) → table name: the schema maps none, so the table is the model name. */
 const tableOf = (table: KeyedTable): string => table[0].toUpperCase() + table.slice(1);
@@ -19,14 +24,20 @@ const identifier = /^[A-Za-z][A-Za-z0-9]*$/;
  * A raw statement on purpose: on the hot path of every case, and Prisma 6.19 compiles each model query anew
  * (a model create costs ~0.45 ms of CPU, this ~0.11 ms; docs/decisions/0007).
  */
-export async function insertOnce<T extends KeyedTable>(db: Db, table: T, rows: KeyedRow<T> | KeyedRow<T>[]): Promise<number> {
+export async function insertOnce<T extends KeyedTable>(
+  db: Db,
+  table: T,
+  rows: KeyedRow<T> | KeyedRow<T>[],
+): Promise<number> {
   const list = (Array.isArray(rows) ? rows : [rows]) as Record<string, unknown>[];
   if (list.length === 0) return 0;
   const columns = Object.keys(list[0]).filter((column) => list[0][column] !== undefined);
-  for (const column of columns) if (!identifier.test(column)) throw new Error(`insertOnce: "${column}" is not a column name`);
+  for (const column of columns)
+    if (!identifier.test(column)) throw new Error(`insertOnce: "${column}" is not a column name`);
   for (const row of list) {
     const keys = Object.keys(row).filter((column) => row[column] !== undefined);
-    if (keys.length !== columns.length || keys.some((k) => !columns.includes(k))) throw new Error(`insertOnce: every ${table} row needs the same columns (${columns.join(', ')})`);
+    if (keys.length !== columns.length || keys.some((k) => !columns.includes(k)))
+      throw new Error(`insertOnce: every ${table} row needs the same columns (${columns.join(', ')})`);
   }
   const values = list.map((row) => Prisma.sql`(${Prisma.join(columns.map((column) => row[column]))})`);
   return db.$executeRaw`INSERT INTO ${Prisma.raw(`"${tableOf(table)}"`)} (${Prisma.raw(columns.map((c) => `"${c}"`).join(', '))}) VALUES ${Prisma.join(values)} ON CONFLICT DO NOTHING`;

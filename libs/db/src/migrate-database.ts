@@ -67,8 +67,13 @@ function migrateSqlite(url: string): { applied: string[] } {
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
-    db.exec('CREATE TABLE IF NOT EXISTS "_onewindow_migrations" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    const rows = db.prepare('SELECT name, checksum FROM "_onewindow_migrations"').all() as { name: string; checksum: string }[];
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS "_onewindow_migrations" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    const rows = db.prepare('SELECT name, checksum FROM "_onewindow_migrations"').all() as {
+      name: string;
+      checksum: string;
+    }[];
     const applied = new Map(rows.map((r) => [r.name, r.checksum]));
     const migrations = listMigrations('sqlite');
     assertKnownHistory(applied, migrations, `The database ${file}`);
@@ -99,7 +104,9 @@ async function migratePostgresql(url: string): Promise<{ applied: string[] }> {
     await client.query(
       'CREATE TABLE IF NOT EXISTS "_onewindow_migrations" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
     );
-    const { rows } = await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM "_onewindow_migrations"');
+    const { rows } = await client.query<{ name: string; checksum: string }>(
+      'SELECT name, checksum FROM "_onewindow_migrations"',
+    );
     const applied = new Map(rows.map((r) => [r.name, r.checksum]));
     const migrations = listMigrations('postgresql');
     assertKnownHistory(applied, migrations, 'The PostgreSQL database');
@@ -108,7 +115,10 @@ async function migratePostgresql(url: string): Promise<{ applied: string[] }> {
       await client.query('BEGIN');
       try {
         await client.query(migration.sql);
-        await client.query('INSERT INTO "_onewindow_migrations" (name, checksum) VALUES ($1, $2)', [migration.name, migration.checksum]);
+        await client.query('INSERT INTO "_onewindow_migrations" (name, checksum) VALUES ($1, $2)', [
+          migration.name,
+          migration.checksum,
+        ]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

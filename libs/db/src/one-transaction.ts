@@ -13,7 +13,10 @@ const rootOf = new WeakMap<object, Db>();
  */
 export async function inOneTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   if (rootOf.has(db)) return work(db);
-  return db.$transaction((tx) => work(joinable(tx as unknown as Db, db)), { maxWait: 10_000, timeout: 10_000 });
+  return db.$transaction((tx) => work(joinable(tx as unknown as Db, db)), {
+    maxWait: 10_000,
+    timeout: 10_000,
+  });
 }
 
 function joinable(tx: Db, root: Db): Db {
@@ -21,7 +24,8 @@ function joinable(tx: Db, root: Db): Db {
     get(target, property) {
       if (property !== '$transaction') return Reflect.get(target, property);
       return (fn: unknown) => {
-        if (typeof fn !== 'function') throw new Error('$transaction([...]) cannot join an open transaction: pass a function');
+        if (typeof fn !== 'function')
+          throw new Error('$transaction([...]) cannot join an open transaction: pass a function');
         return (fn as (client: Db) => unknown)(joined);
       };
     },
@@ -31,4 +35,5 @@ function joinable(tx: Db, root: Db): Db {
 }
 
 /** 'sqlite' or 'postgresql' for a client of createPrismaClient or a transaction of one; undefined otherwise. */
-export const kindOfClient = (db: Db): 'sqlite' | 'postgresql' | undefined => databaseKindOf(rootOf.get(db) ?? db);
+export const kindOfClient = (db: Db): 'sqlite' | 'postgresql' | undefined =>
+  databaseKindOf(rootOf.get(db) ?? db);

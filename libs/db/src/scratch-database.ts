@@ -31,7 +31,8 @@ export async function createSqliteTestDatabase(): Promise<TestDatabase> {
 /** The PostgreSQL server the test command starts (TEST_POSTGRES_URL points at a database we may create others beside). */
 export function postgresAdminUrl(): string {
   const url = process.env.TEST_POSTGRES_URL;
-  if (!url) throw new Error('TEST_POSTGRES_URL is not set: run the tests with "npm test", which starts PostgreSQL');
+  if (!url)
+    throw new Error('TEST_POSTGRES_URL is not set: run the tests with "npm test", which starts PostgreSQL');
   return url;
 }
 

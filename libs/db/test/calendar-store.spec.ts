@@ -28,8 +28,14 @@ describe('calendar store', () => {
   it('refuses to overwrite an official year and stores nothing', async () => {
     const t = await createSqliteTestDatabase();
     try {
-      const bogus2026 = { ...notice2027, year: 2026, holidays: [{ name: '元旦', start: '2026-01-01', end: '2026-01-01' }] };
-      await expect(saveCalendarYear(t.db, calendarYearSchema.parse(bogus2026), 'admin')).rejects.toThrow(/2026 already has official data/);
+      const bogus2026 = {
+        ...notice2027,
+        year: 2026,
+        holidays: [{ name: '元旦', start: '2026-01-01', end: '2026-01-01' }],
+      };
+      await expect(saveCalendarYear(t.db, calendarYearSchema.parse(bogus2026), 'admin')).rejects.toThrow(
+        /2026 already has official data/,
+      );
       expect(await t.db.calendarYear.count()).toBe(0);
     } finally {
       await t.dispose();

@@ -14,10 +14,22 @@ describe('catalogue store', () => {
       expect(again).toMatchObject({ itemsAdded: 0, itemsChanged: 0, itemsUnchanged: seed.items.length });
 
       const [changed, ...rest] = seed.items;
-      const edited = { ...seed, items: [{ ...changed, acceptanceConditions: `${changed.acceptanceConditions}（2026年修订）` }, ...rest] };
+      const edited = {
+        ...seed,
+        items: [
+          { ...changed, acceptanceConditions: `${changed.acceptanceConditions}（2026年修订）` },
+          ...rest,
+        ],
+      };
       const third = await applyCatalogue(t.db, edited, { label: 'edit', source: 'admin', createdBy: 'test' });
       expect(third).toMatchObject({ itemsChanged: 1, itemsUnchanged: seed.items.length - 1 });
-      const versions = await t.db.item.findMany({ where: { implementationCode: changed.implementationCode, handlingItemCode: changed.handlingItemCode ?? null }, orderBy: { version: 'asc' } });
+      const versions = await t.db.item.findMany({
+        where: {
+          implementationCode: changed.implementationCode,
+          handlingItemCode: changed.handlingItemCode ?? null,
+        },
+        orderBy: { version: 'asc' },
+      });
       expect(versions.map((v) => v.status)).toEqual(['superseded', 'active']);
 
       const active = await loadActiveCatalogue(t.db);
@@ -32,8 +44,13 @@ describe('catalogue store', () => {
     const t = await createSqliteTestDatabase();
     try {
       const seed = loadSeedCatalogue();
-      const broken = { ...seed, items: [{ ...seed.items[0], departmentCode: 'NO-SUCH-DEPT' }, ...seed.items.slice(1)] };
-      await expect(applyCatalogue(t.db, broken, { label: 'bad', source: 'import', createdBy: 'test' })).rejects.toThrow(/unknown department NO-SUCH-DEPT/);
+      const broken = {
+        ...seed,
+        items: [{ ...seed.items[0], departmentCode: 'NO-SUCH-DEPT' }, ...seed.items.slice(1)],
+      };
+      await expect(
+        applyCatalogue(t.db, broken, { label: 'bad', source: 'import', createdBy: 'test' }),
+      ).rejects.toThrow(/unknown department NO-SUCH-DEPT/);
       expect(await t.db.item.count()).toBe(0);
       expect(await t.db.catalogueVersion.count()).toBe(0);
     } finally {

@@ -17,7 +17,9 @@ describe.each(bothTestDatabases)('insertOnce on %s', (_name, createDatabase) => 
   let t: TestDatabase;
   beforeEach(async () => {
     t = await createDatabase();
-    await t.db.applicant.create({ data: { id: 'A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' } });
+    await t.db.applicant.create({
+      data: { id: 'A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' },
+    });
     await t.db.case.create({ data: { caseNo, applicantId: 'A1', kind: 'item', status: 'accepted' } });
   }, 30_000);
   afterEach(() => t?.dispose());
@@ -29,7 +31,9 @@ describe.each(bothTestDatabases)('insertOnce on %s', (_name, createDatabase) => 
     expect(raw).toEqual(decision(1));
     expect({ ...raw, id: viaPrisma.id, eventSeq: 2, payload: viaPrisma.payload }).toEqual(viaPrisma);
     // Same stored date text, so ordering and range filters see raw and Prisma rows alike.
-    expect(await t.db.decision.count({ where: { decidedAt: { gte: new Date('2026-12-02T04:30:00.123Z') } } })).toBe(2);
+    expect(
+      await t.db.decision.count({ where: { decidedAt: { gte: new Date('2026-12-02T04:30:00.123Z') } } }),
+    ).toBe(2);
   });
 
   it('skips a row whose key is taken (the first stays) and says how many it inserted', async () => {
@@ -37,7 +41,10 @@ describe.each(bothTestDatabases)('insertOnce on %s', (_name, createDatabase) => 
     expect(await insertOnce(t.db, 'decision', [decision(1, 'second'), decision(3)])).toBe(1);
     // Another unique key (caseNo, eventSeq) under a new id is skipped as well.
     expect(await insertOnce(t.db, 'decision', { ...decision(2), id: 'other-id' })).toBe(0);
-    const rows = await t.db.decision.findMany({ orderBy: { eventSeq: 'asc' }, select: { id: true, reason: true } });
+    const rows = await t.db.decision.findMany({
+      orderBy: { eventSeq: 'asc' },
+      select: { id: true, reason: true },
+    });
     expect(rows).toEqual([
       { id: `${caseNo}:1`, reason: 'first' },
       { id: `${caseNo}:2`, reason: null },
@@ -55,8 +62,12 @@ describe.each(bothTestDatabases)('insertOnce on %s', (_name, createDatabase) => 
   });
 
   it('refuses rows with different columns or a column name that is not one, and writes nothing', async () => {
-    await expect(insertOnce(t.db, 'decision', [decision(1), { ...decision(2), reason: undefined }])).rejects.toThrow(/every decision row needs the same columns/);
-    await expect(insertOnce(t.db, 'decision', { ...decision(1), ['id" = 1; --']: 'x' } as never)).rejects.toThrow(/is not a column name/);
+    await expect(
+      insertOnce(t.db, 'decision', [decision(1), { ...decision(2), reason: undefined }]),
+    ).rejects.toThrow(/every decision row needs the same columns/);
+    await expect(
+      insertOnce(t.db, 'decision', { ...decision(1), ['id" = 1; --']: 'x' } as never),
+    ).rejects.toThrow(/is not a column name/);
     expect(await insertOnce(t.db, 'decision', [])).toBe(0);
     expect(await t.db.decision.count()).toBe(0);
   });

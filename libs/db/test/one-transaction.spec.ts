@@ -1,9 +1,19 @@
-import { createPostgresTestDatabase, createSqliteTestDatabase, inOneTransaction, kindOfClient, type Db, type TestDatabase } from '../src';
+import {
+  createPostgresTestDatabase,
+  createSqliteTestDatabase,
+  inOneTransaction,
+  kindOfClient,
+  type Db,
+  type TestDatabase,
+} from '../src';
 
-const record = (db: Db, key: string) => db.idempotencyRecord.create({ data: { key, requestHash: 'h', response: '{}', status: 0 } });
+const record = (db: Db, key: string) =>
+  db.idempotencyRecord.create({ data: { key, requestHash: 'h', response: '{}', status: 0 } });
 /** A write that opens its own transaction, like the audit append. */
-const recordInOwnTransaction = (db: Db, key: string) => db.$transaction(async (tx) => record(tx as unknown as Db, key));
-const keys = async (db: Db) => (await db.idempotencyRecord.findMany({ orderBy: { key: 'asc' } })).map((r) => r.key);
+const recordInOwnTransaction = (db: Db, key: string) =>
+  db.$transaction(async (tx) => record(tx as unknown as Db, key));
+const keys = async (db: Db) =>
+  (await db.idempotencyRecord.findMany({ orderBy: { key: 'asc' } })).map((r) => r.key);
 
 describe.each([
   ['SQLite', createSqliteTestDatabase, 'sqlite'],
@@ -41,7 +51,9 @@ describe.each([
   });
 
   it('refuses the array form of $transaction inside, saying what to pass instead', async () => {
-    await expect(inOneTransaction(t.db, async (tx) => tx.$transaction([record(tx, 'a')]))).rejects.toThrow(/cannot join an open transaction: pass a function/);
+    await expect(inOneTransaction(t.db, async (tx) => tx.$transaction([record(tx, 'a')]))).rejects.toThrow(
+      /cannot join an open transaction: pass a function/,
+    );
     expect(await keys(t.db)).toEqual([]);
   });
 });

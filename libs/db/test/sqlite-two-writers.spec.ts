@@ -34,15 +34,21 @@ describe('SQLite shared by two processes', () => {
     try {
       // Longer than Prisma's default maxWait (2 s) to start a transaction: waiting for the lock counts in it.
       const holdMs = 2500;
-      const child = spawn(process.execPath, ['-e', lockHolder, sqliteFilePath(t.url), String(holdMs)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['-e', lockHolder, sqliteFilePath(t.url), String(holdMs)], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       const childDone = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      await new Promise<void>((resolve) => child.stdout.on('data', (chunk) => String(chunk).includes('locked') && resolve()));
+      await new Promise<void>((resolve) =>
+        child.stdout.on('data', (chunk) => String(chunk).includes('locked') && resolve()),
+      );
       // While our transaction waits for the lock, timers of this process must keep firing.
       let ticks = 0;
       const ticker = setInterval(() => ticks++, 10);
       try {
         await t.db.$transaction(async (tx) => {
-          await tx.idempotencyRecord.create({ data: { key: 'ours', requestHash: 'h', response: '{}', status: 0 } });
+          await tx.idempotencyRecord.create({
+            data: { key: 'ours', requestHash: 'h', response: '{}', status: 0 },
+          });
         });
       } finally {
         clearInterval(ticker);
@@ -60,7 +66,11 @@ describe('SQLite shared by two processes', () => {
     const t = await createSqliteTestDatabase();
     try {
       const otherWrites = 300;
-      const child = spawn(process.execPath, ['-e', otherProcess, sqliteFilePath(t.url), String(otherWrites)], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(
+        process.execPath,
+        ['-e', otherProcess, sqliteFilePath(t.url), String(otherWrites)],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
       let stderr = '';
       child.stderr.on('data', (chunk) => (stderr += String(chunk)));
       const childDone = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -70,13 +80,17 @@ describe('SQLite shared by two processes', () => {
           const seen = await tx.idempotencyRecord.count();
           // Give the other process time to commit between our read and our write.
           await new Promise((r) => setTimeout(r, 2));
-          await tx.idempotencyRecord.create({ data: { key: `ours-${i}`, requestHash: String(seen), response: '{}', status: 0 } });
+          await tx.idempotencyRecord.create({
+            data: { key: `ours-${i}`, requestHash: String(seen), response: '{}', status: 0 },
+          });
         });
       }
       expect(await childDone).toBe(0);
       expect(stderr).toBe('');
       expect(await t.db.idempotencyRecord.count({ where: { key: { startsWith: 'ours-' } } })).toBe(ours);
-      expect(await t.db.idempotencyRecord.count({ where: { key: { startsWith: 'other-' } } })).toBe(otherWrites);
+      expect(await t.db.idempotencyRecord.count({ where: { key: { startsWith: 'other-' } } })).toBe(
+        otherWrites,
+      );
     } finally {
       await t.dispose();
     }

@@ -38,6 +38,10 @@ export function defaultPlanForItems(
     .refusalPolicy(options.refusalPolicy ?? 'collect')
     .accept();
   if (items.length === 1) b.department(step(items[0]));
-  else b.parallel(items.map((item) => (s) => s.department(step(item))), { fork: 'fork', join: 'join' });
+  else
+    b.parallel(
+      items.map((item) => (s) => s.department(step(item))),
+      { fork: 'fork', join: 'join' },
+    );
   return b.issue().build();
 }

@@ -39,7 +39,10 @@ export function evaluateCondition(expression: string, data: Record<string, unkno
   }
   if (value === null || value === undefined) return false;
   if (typeof value !== 'boolean') {
-    throw new ConditionError(`condition "${expression}" gave ${JSON.stringify(value)}, not a boolean`, expression);
+    throw new ConditionError(
+      `condition "${expression}" gave ${JSON.stringify(value)}, not a boolean`,
+      expression,
+    );
   }
   return value;
 }

@@ -1,4 +1,10 @@
-import { edgeKey, type PlanBody, type PlanNode, type ServicePlan, type SubflowNode } from './service-plan.schema';
+import {
+  edgeKey,
+  type PlanBody,
+  type PlanNode,
+  type ServicePlan,
+  type SubflowNode,
+} from './service-plan.schema';
 
 /** A node of the flattened plan: sub-flows are inlined, their node ids prefixed `subflowId/`. */
 export type FlatNode = Exclude<PlanNode, SubflowNode> & {
@@ -27,7 +33,15 @@ export interface FlatPlan {
 /** Inlines every sub-flow: edges into a sub-flow go to its `start`, edges out of it leave from its `end`. */
 export function flattenPlan(plan: ServicePlan): FlatPlan {
   const { nodes, edges } = flattenBody(plan, '', undefined, undefined);
-  return { key: plan.key, name: plan.name, version: plan.version, refusalPolicy: plan.refusalPolicy, onBranchReturn: plan.onBranchReturn ?? 'continue', nodes, edges };
+  return {
+    key: plan.key,
+    name: plan.name,
+    version: plan.version,
+    refusalPolicy: plan.refusalPolicy,
+    onBranchReturn: plan.onBranchReturn ?? 'continue',
+    nodes,
+    edges,
+  };
 }
 
 function flattenBody(

@@ -14,7 +14,12 @@ import {
   type ServicePlan,
 } from './index';
 
-const dept = (id: string, assignees = [`${id}-user`]) => ({ id, departmentCode: id.toUpperCase(), limitWorkingDays: 5, assignees });
+const dept = (id: string, assignees = [`${id}-user`]) => ({
+  id,
+  departmentCode: id.toUpperCase(),
+  limitWorkingDays: 5,
+  assignees,
+});
 
 const restaurantPlan = (): ServicePlan =>
   planBuilder('restaurant', { name: '开办餐饮店' })
@@ -23,7 +28,11 @@ const restaurantPlan = (): ServicePlan =>
     .automatic('licence_check', 'certificate_check', { certificateType: 'business_licence' })
     .parallel([
       (b) => b.department(dept('food')),
-      (b) => b.inclusive([{ when: 'signboard = true', then: (s) => s.department(dept('sign')) }, { then: (s) => s }]),
+      (b) =>
+        b.inclusive([
+          { when: 'signboard = true', then: (s) => s.department(dept('sign')) },
+          { then: (s) => s },
+        ]),
       (b) =>
         b.exclusive([
           { when: 'area > 300', then: (s) => s.department(dept('fire')) },
@@ -55,7 +64,18 @@ describe('plan builder and validation', () => {
     const plan = restaurantPlan();
     expect(validatePlan(plan)).toEqual([]);
     expect(plan.nodes.map((n) => n.type)).toEqual(
-      expect.arrayContaining(['accept', 'automatic', 'parallel', 'inclusive', 'exclusive', 'timer', 'subflow', 'join', 'issue', 'end']),
+      expect.arrayContaining([
+        'accept',
+        'automatic',
+        'parallel',
+        'inclusive',
+        'exclusive',
+        'timer',
+        'subflow',
+        'join',
+        'issue',
+        'end',
+      ]),
     );
     expect(parseServicePlan(JSON.parse(JSON.stringify(plan)))).toEqual(plan);
   });
@@ -87,7 +107,14 @@ describe('plan builder and validation', () => {
         return (e as PlanValidationError).issues.map((i) => `${i.path}: ${i.message}`);
       }
     };
-    const d = { type: 'department', departmentCode: 'X', role: 'r', limitWorkingDays: 3, countersign: { mode: 'single' }, assignees: ['u'] };
+    const d = {
+      type: 'department',
+      departmentCode: 'X',
+      role: 'r',
+      limitWorkingDays: 3,
+      countersign: { mode: 'single' },
+      assignees: ['u'],
+    };
     const issues = messages({
       key: 'broken',
       name: 'broken',
@@ -121,7 +148,11 @@ describe('plan builder and validation', () => {
 
   it('checks countersign against the assignee list', () => {
     expect(() =>
-      planBuilder('p').accept().department({ ...dept('a', ['u1', 'u2']), countersign: { mode: 'at_least', n: 3 } }).issue().build(),
+      planBuilder('p')
+        .accept()
+        .department({ ...dept('a', ['u1', 'u2']), countersign: { mode: 'at_least', n: 3 } })
+        .issue()
+        .build(),
     ).toThrow(/at_least 3 needs at least 3 assignees/);
   });
 
@@ -141,7 +172,10 @@ describe('sub-flows and gateways', () => {
     if (tobacco.type !== 'subflow') throw new Error('no subflow');
     tobacco.body.edges = tobacco.body.edges.filter((e) => e.to !== 'end');
     expect(validatePlan(plan).map((i) => `${i.path}: ${i.message}`)).toEqual(
-      expect.arrayContaining(['tobacco/tob: needs exactly one outgoing edge, found 0', 'tobacco/end: unreachable from "start"']),
+      expect.arrayContaining([
+        'tobacco/tob: needs exactly one outgoing edge, found 0',
+        'tobacco/end: unreachable from "start"',
+      ]),
     );
   });
 
@@ -155,13 +189,18 @@ describe('sub-flows and gateways', () => {
       .exclusive([{ when: 'area > 1', then: (b) => b.department(dept('a')) }])
       .issue()
       .build();
-    expect(() => runToEnd(plan, { area: 0 })).toThrow(/no condition holds at gateway "exclusive_1" and it has no default edge/);
+    expect(() => runToEnd(plan, { area: 0 })).toThrow(
+      /no condition holds at gateway "exclusive_1" and it has no default edge/,
+    );
   });
 
   it('a gateway that cannot choose throws a PlanRuntimeError naming the gateway and the failing expression', () => {
     const plan = planBuilder('x')
       .accept()
-      .exclusive([{ when: 'area + 1', then: (b) => b.department(dept('a')) }, { then: (b) => b.department(dept('b')) }])
+      .exclusive([
+        { when: 'area + 1', then: (b) => b.department(dept('a')) },
+        { then: (b) => b.department(dept('b')) },
+      ])
       .issue()
       .build();
     const thrown = (() => {
@@ -172,14 +211,28 @@ describe('sub-flows and gateways', () => {
       }
     })();
     expect(thrown).toBeInstanceOf(PlanRuntimeError);
-    expect(thrown).toMatchObject({ nodeId: 'exclusive_1', expression: 'area + 1', message: expect.stringMatching(/condition "area \+ 1" gave 4, not a boolean at gateway "exclusive_1"/) });
-    const noDefault = planBuilder('y').accept().exclusive([{ when: 'area > 1', then: (b) => b.department(dept('a')) }]).issue().build();
+    expect(thrown).toMatchObject({
+      nodeId: 'exclusive_1',
+      expression: 'area + 1',
+      message: expect.stringMatching(/condition "area \+ 1" gave 4, not a boolean at gateway "exclusive_1"/),
+    });
+    const noDefault = planBuilder('y')
+      .accept()
+      .exclusive([{ when: 'area > 1', then: (b) => b.department(dept('a')) }])
+      .issue()
+      .build();
     expect(() => runToEnd(noDefault, { area: 0 })).toThrow(PlanRuntimeError);
   });
 
   it('collect: whatever the decisions, every case reaches issuance exactly once', () => {
     const plan = defaultPlanForItems(
-      ['A', 'B', 'C', 'D'].map((code) => ({ itemCode: code, name: code, departmentCode: code, limitWorkingDays: 5, assignees: [code] })),
+      ['A', 'B', 'C', 'D'].map((code) => ({
+        itemCode: code,
+        name: code,
+        departmentCode: code,
+        limitWorkingDays: 5,
+        assignees: [code],
+      })),
     );
     fc.assert(
       fc.property(fc.subarray(['item_A', 'item_B', 'item_C', 'item_D']), (refused) => {
@@ -228,7 +281,15 @@ describe('hashPlan', () => {
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     const plan = restaurantPlan();
     const reverseKeys = (v: unknown): unknown =>
-      Array.isArray(v) ? v.map(reverseKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverseKeys(x)])) : v;
+      Array.isArray(v)
+        ? v.map(reverseKeys)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reverseKeys(x)]),
+            )
+          : v;
     const reordered = reverseKeys(plan) as ServicePlan;
     expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(plan));
     expect(hashPlan(reordered)).toBe(hashPlan(plan));

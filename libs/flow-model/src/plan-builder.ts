@@ -50,7 +50,8 @@ export class SequenceBuilder {
 
   department(spec: DepartmentStepSpec): this {
     const { role = 'approver', actions = [...ALL_STEP_ACTIONS], ...rest } = spec;
-    const countersign = spec.countersign ?? (spec.assignees.length === 1 ? { mode: 'single' } : { mode: 'all' });
+    const countersign =
+      spec.countersign ?? (spec.assignees.length === 1 ? { mode: 'single' } : { mode: 'all' });
     return this.add({ ...rest, type: 'department', role, actions, countersign });
   }
 
@@ -63,7 +64,11 @@ export class SequenceBuilder {
   }
 
   parallel(branches: Branch[], ids?: { fork?: string; join?: string }): this {
-    return this.gateway('parallel', branches.map((then) => ({ then })), ids);
+    return this.gateway(
+      'parallel',
+      branches.map((then) => ({ then })),
+      ids,
+    );
   }
 
   /** Only the first branch whose condition holds runs (else the default branch). */

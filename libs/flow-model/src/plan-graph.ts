@@ -45,7 +45,8 @@ export function reachable(
 /** Node ids on a cycle, or an empty list (Kahn's algorithm). */
 export function nodesOnCycles(graph: PlanGraph): string[] {
   const indegree = new Map<string, number>();
-  for (const [id, edges] of graph.incoming) indegree.set(id, edges.filter((e) => graph.byId.has(e.from)).length);
+  for (const [id, edges] of graph.incoming)
+    indegree.set(id, edges.filter((e) => graph.byId.has(e.from)).length);
   const queue = [...indegree].filter(([, d]) => d === 0).map(([id]) => id);
   while (queue.length > 0) {
     const id = queue.shift()!;

@@ -15,18 +15,31 @@ describe('sha256Hex', () => {
   });
 
   it('hashes the UTF-8 bytes, at every padding boundary, like Node’s crypto', () => {
-    for (const length of [55, 56, 63, 64, 65, 119, 120, 1000]) expect(sha256Hex('a'.repeat(length))).toBe(nodeSha256('a'.repeat(length)));
+    for (const length of [55, 56, 63, 64, 65, 119, 120, 1000])
+      expect(sha256Hex('a'.repeat(length))).toBe(nodeSha256('a'.repeat(length)));
     expect(sha256Hex('一窗通办')).toBe(nodeSha256('一窗通办'));
     // A lone surrogate becomes U+FFFD in both encoders.
     expect(sha256Hex('lone \ud800 surrogate')).toBe(nodeSha256('lone \ud800 surrogate'));
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => sha256Hex(text) === nodeSha256(text)));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        (text) => sha256Hex(text) === nodeSha256(text),
+      ),
+    );
   });
 });
 
 describe('hashPlan', () => {
   it('keeps the value recorded before the switch to @noble/hashes (replayed histories pin it)', () => {
-    const pinned = { key: 'demo', nodes: [{ id: 'accept', type: 'accept' }], name: '开办餐饮店', limit: { value: 20, unit: 'working_days' } };
-    expect(`sha256:${sha256Hex(canonicalJson(pinned))}`).toBe('sha256:3581632095c98445dd23119f66b011842037f758d8cef31f30afe7dcc869198c');
+    const pinned = {
+      key: 'demo',
+      nodes: [{ id: 'accept', type: 'accept' }],
+      name: '开办餐饮店',
+      limit: { value: 20, unit: 'working_days' },
+    };
+    expect(`sha256:${sha256Hex(canonicalJson(pinned))}`).toBe(
+      'sha256:3581632095c98445dd23119f66b011842037f758d8cef31f30afe7dcc869198c',
+    );
   });
 
   it('is sha256 over the canonical JSON of the plan', () => {

@@ -81,7 +81,8 @@ export class PlanRun {
   /** Reports a work node's outcome; refused or cancelled nodes kill their outgoing path. */
   complete(prev: PlanRunState, nodeId: string, outcome: NodeOutcome): PlanRunStep {
     const state = cloneState(prev);
-    if (state.nodes[nodeId] !== 'active') throw new Error(`node "${nodeId}" is not active (${state.nodes[nodeId] ?? 'not reached'})`);
+    if (state.nodes[nodeId] !== 'active')
+      throw new Error(`node "${nodeId}" is not active (${state.nodes[nodeId] ?? 'not reached'})`);
     state.nodes[nodeId] = outcome;
     const activated: FlatNode[] = [];
     this.emit(state, this.node(nodeId), outcome === 'completed', activated);
@@ -105,17 +106,21 @@ export class PlanRun {
    * the first time: conditions are over data pinned at start, so the sequence repeats.
    */
   sendBack(prev: PlanRunState, fromId: string, toId: string): PlanRunStep {
-    if (prev.nodes[fromId] !== 'active') throw new Error(`node "${fromId}" is not active (${prev.nodes[fromId] ?? 'not reached'})`);
+    if (prev.nodes[fromId] !== 'active')
+      throw new Error(`node "${fromId}" is not active (${prev.nodes[fromId] ?? 'not reached'})`);
     const chain = this.chainBefore(fromId);
     const at = chain.findIndex((n) => n.id === toId);
     if (at < 0 || chain[at].type !== 'department') {
       const can = this.sendBackTargets(fromId).map((n) => n.id);
-      throw new Error(`"${toId}" is not an earlier step on the sequence of "${fromId}" (can send back to: ${can.join(', ') || 'none'})`);
+      throw new Error(
+        `"${toId}" is not an earlier step on the sequence of "${fromId}" (can send back to: ${can.join(', ') || 'none'})`,
+      );
     }
     const state = cloneState(prev);
     const reset = [fromId, ...chain.slice(0, at).map((n) => n.id)];
     for (const id of reset) delete state.nodes[id];
-    for (const id of [toId, ...chain.slice(0, at).map((n) => n.id)]) for (const e of this.outgoing.get(id)!) delete state.edges[e.id];
+    for (const id of [toId, ...chain.slice(0, at).map((n) => n.id)])
+      for (const e of this.outgoing.get(id)!) delete state.edges[e.id];
     state.nodes[toId] = 'active';
     return { state, activated: [this.node(toId)] };
   }
@@ -128,7 +133,8 @@ export class PlanRun {
       const ins = this.incoming.get(current.id)!;
       if (ins.length !== 1) return chain;
       const pred = this.node(ins[0].from);
-      if (!isWorkNode(pred) || pred.type === 'issue' || this.outgoing.get(pred.id)!.length !== 1) return chain;
+      if (!isWorkNode(pred) || pred.type === 'issue' || this.outgoing.get(pred.id)!.length !== 1)
+        return chain;
       chain.push(pred);
       current = pred;
     }
@@ -156,7 +162,11 @@ export class PlanRun {
     const picked = node.type === 'exclusive' ? holding.slice(0, 1) : holding;
     if (picked.length > 0) return new Set(picked.map((e) => e.id));
     const fallback = outs.find((e) => e.isDefault);
-    if (!fallback) throw new PlanRuntimeError(`no condition holds at gateway "${node.id}" and it has no default edge`, node.id);
+    if (!fallback)
+      throw new PlanRuntimeError(
+        `no condition holds at gateway "${node.id}" and it has no default edge`,
+        node.id,
+      );
     return new Set([fallback.id]);
   }
 
@@ -164,7 +174,8 @@ export class PlanRun {
     try {
       return evaluateCondition(condition, this.data);
     } catch (e) {
-      if (e instanceof ConditionError) throw new PlanRuntimeError(`${e.message} at gateway "${nodeId}"`, nodeId, e.expression);
+      if (e instanceof ConditionError)
+        throw new PlanRuntimeError(`${e.message} at gateway "${nodeId}"`, nodeId, e.expression);
       throw e;
     }
   }

@@ -1,12 +1,25 @@
 import { flattenPlan, hashPlan, planBuilder, PlanRun, servicePlanSchema, type PlanRunState } from './index';
 
-const dept = (id: string) => ({ id, departmentCode: id.toUpperCase(), limitWorkingDays: 5, assignees: [`${id}-user`] });
+const dept = (id: string) => ({
+  id,
+  departmentCode: id.toUpperCase(),
+  limitWorkingDays: 5,
+  assignees: [`${id}-user`],
+});
 
 /** accept → parallel( a1 → a2 → a3 , b ) → issue: branch A is a sequence of three steps. */
 const plan = () =>
   planBuilder('send-back')
     .accept()
-    .parallel([(s) => s.department(dept('a1')).automatic('check', 'certificate_check').department(dept('a2')).department(dept('a3')), (s) => s.department(dept('b'))])
+    .parallel([
+      (s) =>
+        s
+          .department(dept('a1'))
+          .automatic('check', 'certificate_check')
+          .department(dept('a2'))
+          .department(dept('a3')),
+      (s) => s.department(dept('b')),
+    ])
     .issue()
     .build();
 
@@ -53,7 +66,9 @@ describe('PlanRun.sendBack (退回)', () => {
 
   it('refuses targets that are not earlier steps of the same sequence, naming the ones that are', () => {
     const state = advance(run, run.start().state, 'a1', 'check', 'a2');
-    expect(() => run.sendBack(state, 'a3', 'b')).toThrow('"b" is not an earlier step on the sequence of "a3" (can send back to: a2, a1)');
+    expect(() => run.sendBack(state, 'a3', 'b')).toThrow(
+      '"b" is not an earlier step on the sequence of "a3" (can send back to: a2, a1)',
+    );
     expect(() => run.sendBack(state, 'a3', 'check')).toThrow(/not an earlier step/);
     expect(() => run.sendBack(state, 'a2', 'a1')).toThrow('node "a2" is not active (completed)');
   });

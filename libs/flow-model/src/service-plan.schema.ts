@@ -59,7 +59,10 @@ export const departmentNodeSchema = z.object({
   limitWorkingDays: z.number().int().positive(),
   countersign: countersignSchema,
   assignees: z.array(z.string().min(1)).min(1),
-  actions: z.array(stepActionSchema).min(1).default([...CORE_STEP_ACTIONS]),
+  actions: z
+    .array(stepActionSchema)
+    .min(1)
+    .default([...CORE_STEP_ACTIONS]),
   /** What the window issues when this step approves (a certificate type of the shared library). */
   result: z.object({ certificateTypeCode: z.string().min(1), name: z.string().min(1) }).optional(),
 });

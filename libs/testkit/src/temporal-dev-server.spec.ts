@@ -19,13 +19,16 @@ describe('startTemporalDevServer', () => {
     const connection = await Connection.connect({ address: server.address });
     try {
       const client = new Client({ connection });
-      const start = (workflowId: string) => client.workflow.start('anyWorkflow', { taskQueue: 'dynamic-config-test', workflowId });
+      const start = (workflowId: string) =>
+        client.workflow.start('anyWorkflow', { taskQueue: 'dynamic-config-test', workflowId });
       await expect(start('short-id')).resolves.toBeDefined();
       const refused = await start('w'.repeat(41)).then(
         () => undefined,
         (error: Error) => error,
       );
-      expect(String((refused?.cause as { details?: string } | undefined)?.details)).toMatch(/WorkflowId exceeds maximum allowed length \(41\/40\)/);
+      expect(String((refused?.cause as { details?: string } | undefined)?.details)).toMatch(
+        /WorkflowId exceeds maximum allowed length \(41\/40\)/,
+      );
     } finally {
       await connection.close();
       await server.stop();
@@ -39,7 +42,9 @@ describe('startTemporalDevServer', () => {
     const port = (blocker.address() as net.AddressInfo).port;
     try {
       const started = startTemporalDevServer({ port, readyTimeoutMs: 120_000 });
-      await expect(started).rejects.toThrow(/exited early twice; first: .*address already in use.*; then: .*address already in use/s);
+      await expect(started).rejects.toThrow(
+        /exited early twice; first: .*address already in use.*; then: .*address already in use/s,
+      );
     } finally {
       blocker.close();
     }
@@ -51,6 +56,8 @@ describe('waitForTemporal', () => {
     const gone = new AbortController();
     const waiting = waitForTemporal('127.0.0.1:1', 'default', 600_000, gone.signal);
     gone.abort('the server exited');
-    await expect(waiting).rejects.toThrow(/stopped waiting for Temporal at 127\.0\.0\.1:1: the server exited/);
+    await expect(waiting).rejects.toThrow(
+      /stopped waiting for Temporal at 127\.0\.0\.1:1: the server exited/,
+    );
   }, 10_000);
 });

@@ -26,17 +26,25 @@ export interface TemporalDevServerOptions {
  * Waits until a Temporal frontend answers describeNamespace, or throws after the timeout. `signal` stops the
  * waiting at once (the server it waits for has exited): nothing keeps polling in the background.
  */
-export async function waitForTemporal(address: string, namespace = 'default', timeoutMs = 30_000, signal?: AbortSignal): Promise<void> {
+export async function waitForTemporal(
+  address: string,
+  namespace = 'default',
+  timeoutMs = 30_000,
+  signal?: AbortSignal,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
-    if (signal?.aborted) throw new Error(`stopped waiting for Temporal at ${address}: ${String(signal.reason)}`);
+    if (signal?.aborted)
+      throw new Error(`stopped waiting for Temporal at ${address}: ${String(signal.reason)}`);
     // Closed after every try, also a failed one (Connection.connect leaves the channel of a failed connect open,
     // which kept the process alive); no retry interceptor, whose back-off timer could outlive the close.
     const connection = Connection.lazy({ address, connectTimeout: 1000, interceptors: [] });
     try {
       await connection.ensureConnected();
-      await connection.withDeadline(Date.now() + 2000, () => connection.workflowService.describeNamespace({ namespace }));
+      await connection.withDeadline(Date.now() + 2000, () =>
+        connection.workflowService.describeNamespace({ namespace }),
+      );
       return;
     } catch (error) {
       lastError = error;
@@ -73,7 +81,9 @@ function keepHeadAndTail(limit: number) {
  * the same moment can pick the same one; the loser exits at once. So a start that exits early is tried once
  * more (on a new port unless the caller chose one) before it is reported with what the server wrote.
  */
-export async function startTemporalDevServer(options: TemporalDevServerOptions = {}): Promise<TemporalDevServer> {
+export async function startTemporalDevServer(
+  options: TemporalDevServerOptions = {},
+): Promise<TemporalDevServer> {
   try {
     return await startOnce(options);
   } catch (error) {
@@ -82,7 +92,9 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions =
       return await startOnce(options);
     } catch (again) {
       if (!(again instanceof ExitedEarlyError)) throw again;
-      throw new Error(`temporal server start-dev exited early twice; first: ${error.stderr}; then: ${again.stderr}`);
+      throw new Error(
+        `temporal server start-dev exited early twice; first: ${error.stderr}; then: ${again.stderr}`,
+      );
     }
   }
 }
@@ -96,7 +108,18 @@ class ExitedEarlyError extends Error {
 async function startOnce(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
   const port = options.port ?? (await freePort());
   const namespace = options.namespace ?? 'default';
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace, '--log-level', 'error'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--namespace',
+    namespace,
+    '--log-level',
+    'error',
+  ];
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
   if (options.dbFile) {
@@ -107,7 +130,8 @@ async function startOnce(options: TemporalDevServerOptions): Promise<TemporalDev
     // corrupts; a power cut may lose the last commits, an application crash loses nothing).
     args.push('--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
   }
-  for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
+  for (const [key, value] of Object.entries(options.dynamicConfig ?? {}))
+    args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   // Own process group: a terminal Ctrl-C reaches the launcher, which stops Temporal after draining the worker.
   const child = spawn(temporalCliPath(), args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   const stderr = keepHeadAndTail(2000);
@@ -139,5 +163,10 @@ async function startOnce(options: TemporalDevServerOptions): Promise<TemporalDev
     await stop();
     throw error;
   }
-  return { address, uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : undefined, process: child, stop };
+  return {
+    address,
+    uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : undefined,
+    process: child,
+    stop,
+  };
 }

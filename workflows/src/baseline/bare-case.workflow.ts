@@ -15,8 +15,10 @@ export async function bareCaseWorkflow(): Promise<BareCaseResult> {
     },
     {
       validator: (input) => {
-        if (!(bareDepartments as readonly string[]).includes(input?.department)) throw new Error(`unknown department ${String(input?.department)}`);
-        if (decided.includes(input.department)) throw new Error(`department ${input.department} already decided`);
+        if (!(bareDepartments as readonly string[]).includes(input?.department))
+          throw new Error(`unknown department ${String(input?.department)}`);
+        if (decided.includes(input.department))
+          throw new Error(`department ${input.department} already decided`);
       },
     },
   );

@@ -42,7 +42,15 @@ export interface CloseTaskInput extends ActivityBase {
    * earlier step or the window), or superseded by the next generation of the same step because its
    * people changed (transferred, delegated, delegation_resolved, signers_changed, resubmitted).
    */
-  status: 'approved' | 'refused' | 'cancelled' | 'returned' | 'transferred' | 'delegated' | 'delegation_resolved' | 'signers_changed';
+  status:
+    | 'approved'
+    | 'refused'
+    | 'cancelled'
+    | 'returned'
+    | 'transferred'
+    | 'delegated'
+    | 'delegation_resolved'
+    | 'signers_changed';
 }
 
 /** Who holds the open task row of a generation now (after a vote that did not decide the step). */

@@ -1,10 +1,21 @@
-import { proxyActivities, proxyLocalActivities, type ActivityOptions, type LocalActivityOptions } from '@temporalio/workflow';
+import {
+  proxyActivities,
+  proxyLocalActivities,
+  type ActivityOptions,
+  type LocalActivityOptions,
+} from '@temporalio/workflow';
 import type { CaseActivities } from './case-activities';
 import type { ProjectionBatch, ProjectionName, ProjectionWrite } from './projection-writes';
 
 const retry = { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 } as const;
-const remote = proxyActivities<CaseActivities>({ startToCloseTimeout: '1 minute', retry } satisfies ActivityOptions);
-const local = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '1 minute', retry } satisfies LocalActivityOptions);
+const remote = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '1 minute',
+  retry,
+} satisfies ActivityOptions);
+const local = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '1 minute',
+  retry,
+} satisfies LocalActivityOptions);
 
 /**
  * The activities a case calls. Projection writes (task rows, decisions, clock events, certificates,
@@ -17,8 +28,13 @@ const local = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '1 min
  */
 export function caseActivities(projections: 'activity' | 'local' | 'local-serial'): CaseActivities {
   if (projections === 'activity') return remote;
-  const write: <K extends ProjectionName>(name: K, input: Parameters<CaseActivities[K]>[0]) => Promise<never> =
-    projections === 'local-serial' ? batchedOneAtATime(local.writeProjections) : (name, input) => (local[name] as unknown as (i: unknown) => Promise<never>)(input);
+  const write: <K extends ProjectionName>(
+    name: K,
+    input: Parameters<CaseActivities[K]>[0],
+  ) => Promise<never> =
+    projections === 'local-serial'
+      ? batchedOneAtATime(local.writeProjections)
+      : (name, input) => (local[name] as unknown as (i: unknown) => Promise<never>)(input);
   return {
     loadCalendar: remote.loadCalendar,
     sendReminder: remote.sendReminder,
@@ -44,7 +60,11 @@ export function caseActivities(projections: 'activity' | 'local' | 'local-serial
  * in flight, each resolution has an activation of its own on both paths (docs/decisions/0005).
  */
 function batchedOneAtATime(send: (batch: ProjectionBatch) => Promise<unknown[]>) {
-  let waiting: { write: ProjectionWrite; resolve: (result: never) => void; reject: (error: unknown) => void }[] = [];
+  let waiting: {
+    write: ProjectionWrite;
+    resolve: (result: never) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
   let busy = false;
   const drain = async () => {
     while (waiting.length > 0) {

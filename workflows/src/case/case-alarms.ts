@@ -24,13 +24,21 @@ function alarms(engine: CaseEngine): Alarm[] {
       // A threshold already behind us when the step opened is never sent.
       if (at >= opened) list.push({ at, fire: (e) => sendReminder(e, step.stepId, k) });
     }
-    if (escalateOverdue && !step.escalatedAt) list.push({ at: escalationAt(engine.calendar, due), fire: (e) => escalate(e, step.stepId) });
+    if (escalateOverdue && !step.escalatedAt)
+      list.push({ at: escalationAt(engine.calendar, due), fire: (e) => escalate(e, step.stepId) });
   }
   const issuance = engine.state.clocks.issuance;
   const issuanceDue = issuance && dueOf(issuance, engine.calendar).date;
-  const issuancePending = escalateOverdue && engine.state.phase === 'awaiting_issuance' && issuanceDue && !engine.state.clocks.issuanceEscalatedAt;
+  const issuancePending =
+    escalateOverdue &&
+    engine.state.phase === 'awaiting_issuance' &&
+    issuanceDue &&
+    !engine.state.clocks.issuanceEscalatedAt;
   if (issuancePending && engine.patched(CASE_PATCHES.issuanceEscalation)) {
-    list.push({ at: escalationAt(engine.calendar, issuanceDue), fire: (e) => escalateIssuance(e, issuanceDue) });
+    list.push({
+      at: escalationAt(engine.calendar, issuanceDue),
+      fire: (e) => escalateIssuance(e, issuanceDue),
+    });
   }
   for (const [nodeId, at] of Object.entries(engine.state.timers)) {
     list.push({
@@ -54,7 +62,10 @@ export function nextAlarmAt(engine: CaseEngine): number | undefined {
 /** Fires everything due by now (workflow time). */
 export async function fireDueAlarms(engine: CaseEngine): Promise<void> {
   const now = Date.now();
-  for (const alarm of alarms(engine).filter((a) => a.at <= now).sort((a, b) => a.at - b.at)) await alarm.fire(engine);
+  for (const alarm of alarms(engine)
+    .filter((a) => a.at <= now)
+    .sort((a, b) => a.at - b.at))
+    await alarm.fire(engine);
 }
 
 const current = (engine: CaseEngine, stepId: string): StepState | undefined => {
@@ -88,7 +99,14 @@ async function escalate(engine: CaseEngine, stepId: string): Promise<void> {
   const on = shanghaiDate(Date.now());
   const dueDate = dueOf(step.clock, engine.calendar).date!;
   engine.log('system', 'escalated_overdue', stepId, { on, dueDate });
-  await engine.acts.escalateOverdue({ ...engine.base(), stepId, departmentCode: step.departmentCode, role: 'department_lead', dueDate, on });
+  await engine.acts.escalateOverdue({
+    ...engine.base(),
+    stepId,
+    departmentCode: step.departmentCode,
+    role: 'department_lead',
+    dueDate,
+    on,
+  });
 }
 
 /** Art. 44: results not issued within the issuance limit go to the window's lead. */
@@ -98,5 +116,12 @@ async function escalateIssuance(engine: CaseEngine, dueDate: string): Promise<vo
   const on = shanghaiDate(Date.now());
   const issueNode = engine.run.plan.nodes.find((n) => n.type === 'issue' && !n.scope)!;
   engine.log('system', 'issuance_overdue', issueNode.id, { on, dueDate });
-  await engine.acts.escalateOverdue({ ...engine.base(), stepId: issueNode.id, departmentCode: 'WINDOW', role: 'department_lead', dueDate, on });
+  await engine.acts.escalateOverdue({
+    ...engine.base(),
+    stepId: issueNode.id,
+    departmentCode: 'WINDOW',
+    role: 'department_lead',
+    dueDate,
+    on,
+  });
 }

@@ -8,7 +8,11 @@ import { caseView } from './case-view';
  * due date, reminder and escalation follows at once; the changed due dates are recorded
  * through recordDecision (action `calendar_refreshed`).
  */
-export async function refreshCaseCalendar(engine: CaseEngine, actor: string, data: CalendarData): Promise<CaseView> {
+export async function refreshCaseCalendar(
+  engine: CaseEngine,
+  actor: string,
+  data: CalendarData,
+): Promise<CaseView> {
   const openSteps = Object.values(engine.state.steps).filter((s) => s.status === 'open');
   const before = new Map(openSteps.map((s) => [s.stepId, dueOf(s.clock, engine.calendar)]));
   const statutoryBefore = dueOf(engine.state.clocks.statutory, engine.calendar);
@@ -17,10 +21,16 @@ export async function refreshCaseCalendar(engine: CaseEngine, actor: string, dat
   const changes = openSteps.flatMap((s) => {
     const next = dueOf(s.clock, engine.calendar);
     const prev = before.get(s.stepId)!;
-    return next.date !== prev.date || next.provisional !== prev.provisional ? [{ stepId: s.stepId, from: prev.date, to: next.date, provisional: next.provisional }] : [];
+    return next.date !== prev.date || next.provisional !== prev.provisional
+      ? [{ stepId: s.stepId, from: prev.date, to: next.date, provisional: next.provisional }]
+      : [];
   });
   const statutory = dueOf(engine.state.clocks.statutory, engine.calendar);
-  const details = { years: data.years.map((y) => y.year), changes, statutory: { from: statutoryBefore.date, to: statutory.date } };
+  const details = {
+    years: data.years.map((y) => y.year),
+    changes,
+    statutory: { from: statutoryBefore.date, to: statutory.date },
+  };
   engine.log(actor, 'calendar_refreshed', undefined, details);
   // Recorded as a case decision (the clock transitions themselves did not change).
   await engine.acts.recordDecision({ ...engine.base(), action: 'calendar_refreshed', actor, details });

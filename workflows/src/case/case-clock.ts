@@ -19,7 +19,11 @@ export const buildCalendar = (data: CalendarData): WorkingCalendar => WorkingCal
 export const shanghaiDate = (epochMs: number): string => toShanghaiDate(epochMs);
 
 export function startClock(startDate: string, limit: TimeLimit, countStartDay?: boolean): ClockJson {
-  return StatutoryClock.start({ startDate, limit, ...(countStartDay === undefined ? {} : { countStartDay }) }).toJSON();
+  return StatutoryClock.start({
+    startDate,
+    limit,
+    ...(countStartDay === undefined ? {} : { countStartDay }),
+  }).toJSON();
 }
 
 /**
@@ -46,7 +50,8 @@ export function suspendClock(json: ClockJson, reason: SuspensionReason, atMs: nu
   const lastResume = [...c.history].reverse().find((e) => e.type === 'resumed')?.at;
   const today = shanghaiDate(atMs);
   // Never before the clock's start (a case accepted with a future date) nor inside the last suspension.
-  const day = lastResume && today <= lastResume ? nextDate(lastResume) : today < c.startDate ? c.startDate : today;
+  const day =
+    lastResume && today <= lastResume ? nextDate(lastResume) : today < c.startDate ? c.startDate : today;
   return c.suspend(reason, day).toJSON();
 }
 
@@ -58,12 +63,20 @@ export function resumeClock(json: ClockJson, atMs: number): ClockJson {
   return c.resume(since && today < since ? since : today).toJSON();
 }
 
-export const extendClock = (json: ClockJson, days: number, approvedBy: string, reason: string, atMs: number): ClockJson =>
-  clock(json).extend(days, approvedBy, reason, shanghaiDate(atMs)).toJSON();
+export const extendClock = (
+  json: ClockJson,
+  days: number,
+  approvedBy: string,
+  reason: string,
+  atMs: number,
+): ClockJson => clock(json).extend(days, approvedBy, reason, shanghaiDate(atMs)).toJSON();
 export const isSuspended = (json: ClockJson): boolean => clock(json).state === 'suspended';
 
 /** The due date; null only while suspended (it depends on the resume day). */
-export function dueOf(json: ClockJson, calendar: WorkingCalendar): { date: string | null; provisional: boolean } {
+export function dueOf(
+  json: ClockJson,
+  calendar: WorkingCalendar,
+): { date: string | null; provisional: boolean } {
   return clock(json).dueAt(calendar);
 }
 
@@ -93,7 +106,7 @@ export const startOfShanghaiDay = (date: string): number => endOfShanghaiDay(dat
 /** The working day `n` working days before `date` (n ≥ 0). */
 export function workingDaysBefore(calendar: WorkingCalendar, date: string, n: number): string {
   let d = date;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = previousDate(d);
     if (isWorkingDay(calendar, d)) left -= 1;
   }
@@ -116,7 +129,10 @@ export const escalationAt = (calendar: WorkingCalendar, dueDate: string): number
 
 /** Timer nodes: wait a number of working or natural days from `date`, firing at the end of the last day. */
 export function timerFiresAt(calendar: WorkingCalendar, date: string, wait: TimeLimit): number {
-  const target = wait.unit === 'working_day' ? addWorkingDays(calendar, date, wait.value) : addNaturalDays(calendar, date, wait.value);
+  const target =
+    wait.unit === 'working_day'
+      ? addWorkingDays(calendar, date, wait.value)
+      : addNaturalDays(calendar, date, wait.value);
   return endOfShanghaiDay(target);
 }
 

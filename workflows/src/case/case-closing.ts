@@ -10,7 +10,12 @@ export async function withdraw(engine: CaseEngine, p: WithdrawCase): Promise<Cas
   s.outcome = 'withdrawn';
   s.decidedAt = engine.nowIso();
   engine.log(p.actor, 'withdrawn', undefined, { by: p.by, reason: p.reason });
-  const decision = engine.acts.recordDecision({ ...engine.base(), action: 'withdraw', actor: p.actor, details: { by: p.by, reason: p.reason } });
+  const decision = engine.acts.recordDecision({
+    ...engine.base(),
+    action: 'withdraw',
+    actor: p.actor,
+    details: { by: p.by, reason: p.reason },
+  });
   await Promise.all([decision, engine.cancelOpenWork(`withdrawn by the ${p.by}: ${p.reason}`)]);
   await engine.acts.completeCase({ ...engine.base(), outcome: 'withdrawn', reasons: [] });
   return caseView(engine);
@@ -26,7 +31,8 @@ export async function issueAtWindow(engine: CaseEngine, p: IssueResults): Promis
   const on = engine.today();
   const issuing = engine.run.plan.nodes.flatMap((node) => {
     const step = s.steps[node.id];
-    if (outcome !== 'approved' || node.type !== 'department' || !node.result || step?.status !== 'approved') return [];
+    if (outcome !== 'approved' || node.type !== 'department' || !node.result || step?.status !== 'approved')
+      return [];
     const result = node.result;
     return [
       engine.acts
@@ -39,7 +45,11 @@ export async function issueAtWindow(engine: CaseEngine, p: IssueResults): Promis
           issuedBy: p.actor,
           on,
         })
-        .then(({ certificateNo }) => ({ stepId: node.id, certificateNo, certificateTypeCode: result.certificateTypeCode })),
+        .then(({ certificateNo }) => ({
+          stepId: node.id,
+          certificateNo,
+          certificateTypeCode: result.certificateTypeCode,
+        })),
     ];
   });
   s.certificates = await Promise.all(issuing);

@@ -1,8 +1,21 @@
 import { ApplicationFailure, allHandlersFinished, condition, patched } from '@temporalio/workflow';
-import { PlanRuntimeError, type FlatNode, type NodeOutcome, type PlanRun, type PlanRunStep } from '@onewindow/flow-model';
+import {
+  PlanRuntimeError,
+  type FlatNode,
+  type NodeOutcome,
+  type PlanRun,
+  type PlanRunStep,
+} from '@onewindow/flow-model';
 import type { ActivityBase, CaseActivities } from './case-activities';
 import { caseActivities } from './case-activity-proxies';
-import { dueField, shanghaiDate, startClock, timerFiresAt, type CalendarData, type WorkingCalendar } from './case-clock';
+import {
+  dueField,
+  shanghaiDate,
+  startClock,
+  timerFiresAt,
+  type CalendarData,
+  type WorkingCalendar,
+} from './case-clock';
 import type { ParsedCaseInput } from './case-input';
 import { CASE_PATCHES, type CasePatchId } from './case-patches';
 import type { CaseState, HistoryEntry, StepState } from './case-state';
@@ -58,7 +71,11 @@ export class CaseEngine {
   /** A fresh idempotency key and timestamp for one activity call. */
   base(): ActivityBase {
     this.state.seq += 1;
-    return { idempotencyKey: `${this.state.caseNo}:${this.state.seq}`, caseNo: this.state.caseNo, at: this.nowIso() };
+    return {
+      idempotencyKey: `${this.state.caseNo}:${this.state.seq}`,
+      caseNo: this.state.caseNo,
+      at: this.nowIso(),
+    };
   }
 
   log(actor: string, action: string, stepId?: string, details?: Record<string, unknown>): HistoryEntry {
@@ -103,7 +120,11 @@ export class CaseEngine {
    */
   async failForPlanError(): Promise<never> {
     const e = this.planError!;
-    const details = { gateway: e.nodeId, ...(e.expression ? { expression: e.expression } : {}), reason: e.message };
+    const details = {
+      gateway: e.nodeId,
+      ...(e.expression ? { expression: e.expression } : {}),
+      reason: e.message,
+    };
     this.state.planError = { ...details, at: this.nowIso() };
     this.log('system', 'plan_error', undefined, details);
     const open = Object.values(this.state.steps).filter((step) => step.status === 'open');
@@ -114,9 +135,22 @@ export class CaseEngine {
     this.queue.length = 0;
     this.state.timers = {};
     await this.acts.recordDecision({ ...this.base(), action: 'plan_error', actor: 'system', details });
-    await Promise.all(open.map((step) => this.acts.closeTask({ ...this.base(), stepId: step.stepId, generation: step.generation, status: 'cancelled' })));
+    await Promise.all(
+      open.map((step) =>
+        this.acts.closeTask({
+          ...this.base(),
+          stepId: step.stepId,
+          generation: step.generation,
+          status: 'cancelled',
+        }),
+      ),
+    );
     await condition(allHandlersFinished);
-    throw ApplicationFailure.nonRetryable(`case ${this.state.caseNo} cannot go on: ${e.message}`, 'PlanRuntimeError', details);
+    throw ApplicationFailure.nonRetryable(
+      `case ${this.state.caseNo} cannot go on: ${e.message}`,
+      'PlanRuntimeError',
+      details,
+    );
   }
 
   /**
@@ -129,7 +163,8 @@ export class CaseEngine {
       const node = this.queue.shift()!;
       if (this.state.run.nodes[node.id] !== 'active') continue;
       if (node.type === 'department') started.push(openDepartmentStep(this, node));
-      else if (node.type === 'timer') this.state.timers[node.id] = timerFiresAt(this.calendar, this.today(), node.wait);
+      else if (node.type === 'timer')
+        this.state.timers[node.id] = timerFiresAt(this.calendar, this.today(), node.wait);
       else if (node.type === 'automatic') void runAutomaticStep(this, node);
       else if (node.type === 'issue') started.push(this.enterIssuance(node.limitWorkingDays));
       this.version += 1;
@@ -154,7 +189,8 @@ export class CaseEngine {
   async refuse(nodeId: string, reasons: string[]): Promise<void> {
     this.state.refusals.push({ stepId: nodeId, reasons });
     this.completeNode(nodeId, 'refused');
-    if (this.run.plan.refusalPolicy === 'fail_fast') await this.cancelOpenWork(`refused at ${nodeId} (fail_fast)`);
+    if (this.run.plan.refusalPolicy === 'fail_fast')
+      await this.cancelOpenWork(`refused at ${nodeId} (fail_fast)`);
   }
 
   /** Cancels every open step, timer and automatic step (fail_fast refusal, withdrawal). */
@@ -175,7 +211,12 @@ export class CaseEngine {
     }
     await Promise.all(releasing.map((stepId) => releaseCaseClocks(this, stepId)));
     for (const step of closing) {
-      await this.acts.closeTask({ ...this.base(), stepId: step.stepId, generation: step.generation, status: 'cancelled' });
+      await this.acts.closeTask({
+        ...this.base(),
+        stepId: step.stepId,
+        generation: step.generation,
+        status: 'cancelled',
+      });
     }
   }
 
@@ -183,7 +224,11 @@ export class CaseEngine {
     this.state.phase = 'awaiting_issuance';
     this.state.outcome = this.state.refusals.length > 0 ? 'refused' : 'approved';
     this.state.decidedAt = this.nowIso();
-    this.state.clocks.issuance = startClock(this.today(), { value: limitWorkingDays, unit: 'working_day' }, this.input.countStartDay);
+    this.state.clocks.issuance = startClock(
+      this.today(),
+      { value: limitWorkingDays, unit: 'working_day' },
+      this.input.countStartDay,
+    );
     this.log('system', 'awaiting_issuance', undefined, { outcome: this.state.outcome });
     await this.acts.recordClockEvent({
       ...this.base(),

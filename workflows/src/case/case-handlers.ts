@@ -12,8 +12,16 @@ import { registerClockHandlers } from './case-clock-handlers';
 import { registerPeopleHandlers } from './case-people-handlers';
 import { registerReturnHandlers } from './case-return-handlers';
 
-export type RecordDecision = (stepId: string, action: string, actor: string, details: Record<string, unknown>) => Promise<void>;
-export type CanAct = (schema: z.ZodType<{ stepId: string; actor: string }>, action: StepAction) => (raw: unknown) => void;
+export type RecordDecision = (
+  stepId: string,
+  action: string,
+  actor: string,
+  details: Record<string, unknown>,
+) => Promise<void>;
+export type CanAct = (
+  schema: z.ZodType<{ stepId: string; actor: string }>,
+  action: StepAction,
+) => (raw: unknown) => void;
 
 const UPDATES = [
   m.approveStep,
@@ -44,9 +52,12 @@ const UPDATES = [
  */
 export function registerStartingHandlers(caseNo: string): void {
   const starting = (_payload?: unknown): never => {
-    throw new Error(`case ${caseNo} is still starting (loading its working calendar and opening the first steps); retry in a moment`);
+    throw new Error(
+      `case ${caseNo} is still starting (loading its working calendar and opening the first steps); retry in a moment`,
+    );
   };
-  for (const update of UPDATES) setHandler(update as unknown as typeof m.approveStep, starting, { validator: starting });
+  for (const update of UPDATES)
+    setHandler(update as unknown as typeof m.approveStep, starting, { validator: starting });
   setHandler(m.caseStateQuery, starting);
 }
 
@@ -71,7 +82,12 @@ export function registerCaseHandlers(engine: CaseEngine): void {
   registerPeopleHandlers(engine, record);
 
   /** One approver's vote: record it, close the step if the countersign rule now decides, else hand the task row on. */
-  const vote = async (p: { stepId: string; actor: string }, ballot: Omit<Vote, 'actor' | 'at'>, action: string, details: Record<string, unknown>) => {
+  const vote = async (
+    p: { stepId: string; actor: string },
+    ballot: Omit<Vote, 'actor' | 'at'>,
+    action: string,
+    details: Record<string, unknown>,
+  ) => {
     const before = s.steps[p.stepId];
     const step = applyVote(before, { ...ballot, actor: p.actor, at: engine.nowIso() });
     s.steps[p.stepId] = step;
@@ -109,7 +125,8 @@ export function registerCaseHandlers(engine: CaseEngine): void {
   setHandler(m.issueResults, (raw) => issueAtWindow(engine, m.parsePayload(m.issueResultsSchema, raw)), {
     validator: (raw) => {
       m.parsePayload(m.issueResultsSchema, raw);
-      if (s.phase !== 'awaiting_issuance') throw new Error(`case ${s.caseNo} is ${s.phase.replace('_', ' ')}: nothing to issue`);
+      if (s.phase !== 'awaiting_issuance')
+        throw new Error(`case ${s.caseNo} is ${s.phase.replace('_', ' ')}: nothing to issue`);
     },
   });
 }

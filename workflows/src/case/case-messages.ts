@@ -43,8 +43,16 @@ export const requestExtensionSchema = z.object({
   days: z.number().int().positive('days must be a positive number of working days'),
   reason: text('reason'),
 });
-export const approveExtensionSchema = z.object({ stepId, approvedBy: text('approvedBy'), reason: z.string().optional() });
-export const withdrawCaseSchema = z.object({ by: z.enum(['applicant', 'window']), actor, reason: text('reason') });
+export const approveExtensionSchema = z.object({
+  stepId,
+  approvedBy: text('approvedBy'),
+  reason: z.string().optional(),
+});
+export const withdrawCaseSchema = z.object({
+  by: z.enum(['applicant', 'window']),
+  actor,
+  reason: text('reason'),
+});
 export const issueResultsSchema = z.object({
   actor,
   delivery: z.object({
@@ -82,7 +90,12 @@ export const transferTaskSchema = z.object({
   authority: z.enum(['assignee', 'lead']).default('assignee'),
 });
 /** 委派: the task goes to `to`; it comes back to the owner when the delegate resolves it. */
-export const delegateTaskSchema = z.object({ stepId, actor, to: text('to (the delegate)'), reason: text('reason') });
+export const delegateTaskSchema = z.object({
+  stepId,
+  actor,
+  to: text('to (the delegate)'),
+  reason: text('reason'),
+});
 export const resolveDelegationSchema = z.object({
   stepId,
   actor,
@@ -98,9 +111,19 @@ export const addSignersSchema = z.object({
   reason: text('reason'),
 });
 /** 减签: removes signers who have not decided yet. */
-export const removeSignersSchema = z.object({ stepId, actor, signers: people('signer'), reason: text('reason') });
+export const removeSignersSchema = z.object({
+  stepId,
+  actor,
+  signers: people('signer'),
+  reason: text('reason'),
+});
 /** 抄送: read-only visibility of the case for the named people. */
-export const copyToSchema = z.object({ stepId, actor, to: people('person to copy to'), note: z.string().optional() });
+export const copyToSchema = z.object({
+  stepId,
+  actor,
+  to: people('person to copy to'),
+  note: z.string().optional(),
+});
 
 export type ApproveStep = z.infer<typeof approveStepSchema>;
 export type RefuseStep = z.infer<typeof refuseStepSchema>;
@@ -161,5 +184,9 @@ export const caseStateQuery = defineQuery<CaseView>('caseState');
 export function parsePayload<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new Error(parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '));
+  throw new Error(
+    parsed.error.issues
+      .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+      .join('; '),
+  );
 }

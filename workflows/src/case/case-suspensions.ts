@@ -7,9 +7,17 @@ import type { StepState } from './case-state';
  * Clock transitions. A step's suspension (补正, Art. 45 special procedure) also holds the case
  * clocks; the case clocks run again only when no step holds them.
  */
-export async function suspendStep(engine: CaseEngine, step: StepState, suspension: NonNullable<StepState['suspension']>): Promise<StepState> {
+export async function suspendStep(
+  engine: CaseEngine,
+  step: StepState,
+  suspension: NonNullable<StepState['suspension']>,
+): Promise<StepState> {
   const now = Date.now();
-  const next: StepState = { ...step, suspension, clock: suspendClock(step.clock, suspension.clockReason, now) };
+  const next: StepState = {
+    ...step,
+    suspension,
+    clock: suspendClock(step.clock, suspension.clockReason, now),
+  };
   engine.state.steps[step.stepId] = next;
   const holders = engine.state.clocks.suspendedBy;
   const firstHold = holders.length === 0;
@@ -20,10 +28,27 @@ export async function suspendStep(engine: CaseEngine, step: StepState, suspensio
     if (c.promised) c.promised = suspendClock(c.promised, suspension.clockReason, now);
   }
   engine.version += 1;
-  await engine.acts.recordClockEvent({ ...engine.base(), clock: 'step', stepId: step.stepId, event: 'suspended', reason: suspension.reason });
-  if (firstHold) await engine.acts.recordClockEvent({ ...engine.base(), clock: 'statutory', event: 'suspended', reason: suspension.reason });
+  await engine.acts.recordClockEvent({
+    ...engine.base(),
+    clock: 'step',
+    stepId: step.stepId,
+    event: 'suspended',
+    reason: suspension.reason,
+  });
+  if (firstHold)
+    await engine.acts.recordClockEvent({
+      ...engine.base(),
+      clock: 'statutory',
+      event: 'suspended',
+      reason: suspension.reason,
+    });
   if (firstHold && engine.state.clocks.promised && engine.patched(CASE_PATCHES.promisedClockEvents)) {
-    await engine.acts.recordClockEvent({ ...engine.base(), clock: 'promised', event: 'suspended', reason: suspension.reason });
+    await engine.acts.recordClockEvent({
+      ...engine.base(),
+      clock: 'promised',
+      event: 'suspended',
+      reason: suspension.reason,
+    });
   }
   return next;
 }
@@ -36,7 +61,13 @@ export async function resumeStep(engine: CaseEngine, step: StepState): Promise<S
   engine.version += 1;
   const released = releaseCaseClocks(engine, step.stepId); // its state change happens now, before any await
   if (!step.hold) {
-    await engine.acts.recordClockEvent({ ...engine.base(), clock: 'step', stepId: step.stepId, event: 'resumed', ...dueField(next.clock, engine.calendar) });
+    await engine.acts.recordClockEvent({
+      ...engine.base(),
+      clock: 'step',
+      stepId: step.stepId,
+      event: 'resumed',
+      ...dueField(next.clock, engine.calendar),
+    });
   }
   await released;
   return next;
@@ -58,12 +89,22 @@ export async function releaseCaseClocks(engine: CaseEngine, stepId: string): Pro
     ...dueField(c.statutory, engine.calendar),
   });
   if (c.promised && engine.patched(CASE_PATCHES.promisedClockEvents)) {
-    await engine.acts.recordClockEvent({ ...engine.base(), clock: 'promised', event: 'resumed', ...dueField(c.promised, engine.calendar) });
+    await engine.acts.recordClockEvent({
+      ...engine.base(),
+      clock: 'promised',
+      event: 'resumed',
+      ...dueField(c.promised, engine.calendar),
+    });
   }
 }
 
 /** An approved extension moves the step's due date and the case's statutory due date by the same working days. */
-export async function extendStep(engine: CaseEngine, step: StepState, approvedBy: string, reason: string): Promise<StepState> {
+export async function extendStep(
+  engine: CaseEngine,
+  step: StepState,
+  approvedBy: string,
+  reason: string,
+): Promise<StepState> {
   const request = step.pendingExtension!;
   const { pendingExtension: _done, ...rest } = step;
   const next: StepState = {
@@ -72,10 +113,24 @@ export async function extendStep(engine: CaseEngine, step: StepState, approvedBy
     extensions: [...step.extensions, { ...request, reason, approvedBy, at: engine.nowIso() }],
   };
   engine.state.steps[step.stepId] = next;
-  engine.state.clocks.statutory = extendClock(engine.state.clocks.statutory, request.days, approvedBy, reason, Date.now());
+  engine.state.clocks.statutory = extendClock(
+    engine.state.clocks.statutory,
+    request.days,
+    approvedBy,
+    reason,
+    Date.now(),
+  );
   engine.version += 1;
   const stepDue = dueField(next.clock, engine.calendar);
-  await engine.acts.recordClockEvent({ ...engine.base(), clock: 'step', stepId: step.stepId, event: 'extended', ...stepDue, reason, approvedBy });
+  await engine.acts.recordClockEvent({
+    ...engine.base(),
+    clock: 'step',
+    stepId: step.stepId,
+    event: 'extended',
+    ...stepDue,
+    reason,
+    approvedBy,
+  });
   await engine.acts.recordClockEvent({
     ...engine.base(),
     clock: 'statutory',

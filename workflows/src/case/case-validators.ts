@@ -4,16 +4,24 @@ import { pendingAssignees, undecidedSlotOf } from './step-reducer';
 
 /** Synchronous checks run by Update validators: each throws with a sentence the clerk can act on. */
 export function assertInReview(state: CaseState): void {
-  if (state.phase !== 'in_review') throw new Error(`case ${state.caseNo} is ${state.phase.replace('_', ' ')}: review decisions are closed`);
+  if (state.phase !== 'in_review')
+    throw new Error(`case ${state.caseNo} is ${state.phase.replace('_', ' ')}: review decisions are closed`);
 }
 
 export function openStep(state: CaseState, stepId: string): StepState {
   assertInReview(state);
   const step = state.steps[stepId];
   if (!step) {
-    const open = Object.values(state.steps).filter((s) => s.status === 'open').map((s) => s.stepId);
-    const at = Object.entries(state.run.nodes).filter(([, status]) => status === 'active').map(([id]) => id);
-    const where = open.length > 0 ? `open: ${open.join(', ')}` : `open: none; the plan is at ${at.join(', ') || 'no active node'}`;
+    const open = Object.values(state.steps)
+      .filter((s) => s.status === 'open')
+      .map((s) => s.stepId);
+    const at = Object.entries(state.run.nodes)
+      .filter(([, status]) => status === 'active')
+      .map(([id]) => id);
+    const where =
+      open.length > 0
+        ? `open: ${open.join(', ')}`
+        : `open: none; the plan is at ${at.join(', ') || 'no active node'}`;
     throw new Error(`no department step "${stepId}" is open in case ${state.caseNo} (${where})`);
   }
   if (step.status !== 'open') throw new Error(`step "${stepId}" is already ${step.status}`);
@@ -21,26 +29,43 @@ export function openStep(state: CaseState, stepId: string): StepState {
 }
 
 export function assertAllowed(step: StepState, action: StepAction): void {
-  if (!step.actions.includes(action)) throw new Error(`step "${step.stepId}" does not allow "${action}" (allowed: ${step.actions.join(', ')})`);
+  if (!step.actions.includes(action))
+    throw new Error(`step "${step.stepId}" does not allow "${action}" (allowed: ${step.actions.join(', ')})`);
 }
 
 export function assertPendingAssignee(step: StepState, actor: string): void {
   const pending = pendingAssignees(step);
   if (pending.includes(actor)) return;
-  const voted = step.assignees.some((a) => a.userId === actor && a.status !== 'pending' && a.status !== 'removed');
+  const voted = step.assignees.some(
+    (a) => a.userId === actor && a.status !== 'pending' && a.status !== 'removed',
+  );
   if (voted) throw new Error(`${actor} has already decided on step "${step.stepId}"`);
   const waiting = undecidedSlotOf(step, actor);
   if (waiting?.delegation) {
-    throw new Error(`${actor} delegated step "${step.stepId}" to ${waiting.delegation.to} (委派) since ${waiting.delegation.since}: it comes back when ${waiting.delegation.to} resolves it`);
+    throw new Error(
+      `${actor} delegated step "${step.stepId}" to ${waiting.delegation.to} (委派) since ${waiting.delegation.since}: it comes back when ${waiting.delegation.to} resolves it`,
+    );
   }
   if (waiting) {
-    const seat = step.assignees.filter((a) => a.status === 'pending' && a !== waiting && (a.seat ?? -1) === (waiting.seat ?? -2) && (a.order ?? 0) < (waiting.order ?? 0));
-    throw new Error(`${actor} signs step "${step.stepId}" after ${seat.map((a) => a.userId).join(', ') || 'an earlier signer'} (加签): wait for them to sign first`);
+    const seat = step.assignees.filter(
+      (a) =>
+        a.status === 'pending' &&
+        a !== waiting &&
+        (a.seat ?? -1) === (waiting.seat ?? -2) &&
+        (a.order ?? 0) < (waiting.order ?? 0),
+    );
+    throw new Error(
+      `${actor} signs step "${step.stepId}" after ${seat.map((a) => a.userId).join(', ') || 'an earlier signer'} (加签): wait for them to sign first`,
+    );
   }
   if (step.assignees.some((a) => a.status === 'pending' && a.delegation?.to === actor)) {
-    throw new Error(`${actor} holds step "${step.stepId}" as a delegate (委派): answer with resolveDelegation; the owner decides`);
+    throw new Error(
+      `${actor} holds step "${step.stepId}" as a delegate (委派): answer with resolveDelegation; the owner decides`,
+    );
   }
-  throw new Error(`${actor} is not an assignee of step "${step.stepId}" (pending: ${pending.join(', ') || 'none'})`);
+  throw new Error(
+    `${actor} is not an assignee of step "${step.stepId}" (pending: ${pending.join(', ') || 'none'})`,
+  );
 }
 
 export function assertNotHeld(step: StepState): void {
@@ -56,7 +81,10 @@ export function assertNotHeld(step: StepState): void {
 export function assertNotSuspended(step: StepState): void {
   const s = step.suspension;
   if (s) {
-    const what = s.kind === 'supplement' ? 'waiting for the applicant’s supplement (补正)' : `in a special procedure (${s.procedure})`;
+    const what =
+      s.kind === 'supplement'
+        ? 'waiting for the applicant’s supplement (补正)'
+        : `in a special procedure (${s.procedure})`;
     throw new Error(`step "${step.stepId}" is suspended, ${what}, since ${s.since}: resume it first`);
   }
 }
@@ -80,10 +108,16 @@ export function assertRunning(state: CaseState, stepId: string, action: StepActi
   return step;
 }
 
-export function assertSuspendedFor(state: CaseState, stepId: string, kind: 'supplement' | 'special_procedure'): StepState {
+export function assertSuspendedFor(
+  state: CaseState,
+  stepId: string,
+  kind: 'supplement' | 'special_procedure',
+): StepState {
   const step = openStep(state, stepId);
   if (step.suspension?.kind !== kind) {
-    throw new Error(`step "${stepId}" is not suspended for ${kind === 'supplement' ? 'a supplement (补正)' : 'a special procedure'}`);
+    throw new Error(
+      `step "${stepId}" is not suspended for ${kind === 'supplement' ? 'a supplement (补正)' : 'a special procedure'}`,
+    );
   }
   return step;
 }
@@ -92,6 +126,7 @@ export function assertExtensionApprovable(state: CaseState, stepId: string, appr
   const step = openStep(state, stepId);
   const pending = step.pendingExtension;
   if (!pending) throw new Error(`step "${stepId}" has no extension request to approve`);
-  if (pending.requestedBy === approvedBy) throw new Error(`${approvedBy} requested the extension and cannot approve it`);
+  if (pending.requestedBy === approvedBy)
+    throw new Error(`${approvedBy} requested the extension and cannot approve it`);
   return step;
 }

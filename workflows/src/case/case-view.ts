@@ -12,7 +12,9 @@ export function caseView(engine: CaseEngine): CaseView {
   const s = engine.state;
   const at = s.decidedAt ? Date.parse(s.decidedAt) : Date.now();
   const steps = Object.values(s.steps).map((step) => stepView(engine, step));
-  const openDues = steps.flatMap((v) => (v.status === 'open' && v.clock.dueDate ? [v.clock.dueDate] : [])).sort();
+  const openDues = steps
+    .flatMap((v) => (v.status === 'open' && v.clock.dueDate ? [v.clock.dueDate] : []))
+    .sort();
   return {
     caseNo: s.caseNo,
     planKey: s.planKey,

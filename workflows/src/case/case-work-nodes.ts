@@ -11,9 +11,16 @@ import { reopenedAssignees, taskHolders } from './step-reducer';
  * reached again after 退回 opens as its next generation, with the same signers undecided and a fresh
  * step clock (a new round of review); its 抄送 list stays.
  */
-export async function openDepartmentStep(engine: CaseEngine, node: Extract<FlatNode, { type: 'department' }>): Promise<void> {
+export async function openDepartmentStep(
+  engine: CaseEngine,
+  node: Extract<FlatNode, { type: 'department' }>,
+): Promise<void> {
   const previous = engine.state.steps[node.id];
-  const clock = startClock(engine.today(), { value: node.limitWorkingDays, unit: 'working_day' }, engine.input.countStartDay);
+  const clock = startClock(
+    engine.today(),
+    { value: node.limitWorkingDays, unit: 'working_day' },
+    engine.input.countStartDay,
+  );
   const step: StepState = {
     stepId: node.id,
     name: node.name ?? node.id,
@@ -23,7 +30,9 @@ export async function openDepartmentStep(engine: CaseEngine, node: Extract<FlatN
     status: 'open',
     countersign: node.countersign,
     actions: node.actions,
-    assignees: previous ? reopenedAssignees(previous.assignees) : node.assignees.map((userId) => ({ userId, status: 'pending', source: 'plan' })),
+    assignees: previous
+      ? reopenedAssignees(previous.assignees)
+      : node.assignees.map((userId) => ({ userId, status: 'pending', source: 'plan' })),
     cc: previous?.cc ?? [],
     generation: (previous?.generation ?? 0) + 1,
     openedAt: engine.nowIso(),
@@ -32,7 +41,12 @@ export async function openDepartmentStep(engine: CaseEngine, node: Extract<FlatN
     remindersSent: [],
   };
   engine.state.steps[node.id] = step;
-  engine.log('system', previous ? 'step_reopened' : 'step_opened', node.id, previous ? { generation: step.generation } : { assignees: node.assignees });
+  engine.log(
+    'system',
+    previous ? 'step_reopened' : 'step_opened',
+    node.id,
+    previous ? { generation: step.generation } : { assignees: node.assignees },
+  );
   await openTaskRow(engine, step);
 }
 
@@ -57,28 +71,47 @@ export function openTaskRow(engine: CaseEngine, step: StepState): Promise<void> 
  * A vote that leaves the step open: the task row's holders follow whose turn it is now (the voter
  * leaves the inbox; a seat-mate after them enters). Cases started before this keep their rows as they were.
  */
-export async function refreshTaskHolders(engine: CaseEngine, before: StepState, after: StepState): Promise<void> {
+export async function refreshTaskHolders(
+  engine: CaseEngine,
+  before: StepState,
+  after: StepState,
+): Promise<void> {
   if (after.status !== 'open') return;
   const holders = taskHolders(after);
   const was = taskHolders(before);
   if (holders.length === was.length && holders.every((h) => was.includes(h))) return;
   if (!engine.patched(CASE_PATCHES.holdersAfterVote)) return;
-  await engine.acts.setTaskHolders({ ...engine.base(), stepId: after.stepId, generation: after.generation, holders });
+  await engine.acts.setTaskHolders({
+    ...engine.base(),
+    stepId: after.stepId,
+    generation: after.generation,
+    holders,
+  });
 }
 
 /**
  * The people on a step changed (转办, 委派, 加签/减签, resubmission): the task row of this generation
  * closes with `status` and the next generation opens for the new holders. The step clock is untouched.
  */
-export async function reissueTaskRow(engine: CaseEngine, stepId: string, status: CloseTaskInput['status']): Promise<void> {
+export async function reissueTaskRow(
+  engine: CaseEngine,
+  stepId: string,
+  status: CloseTaskInput['status'],
+): Promise<void> {
   const step = engine.state.steps[stepId];
   const next: StepState = { ...step, generation: step.generation + 1 };
   engine.state.steps[stepId] = next;
-  await Promise.all([engine.acts.closeTask({ ...engine.base(), stepId, generation: step.generation, status }), openTaskRow(engine, next)]);
+  await Promise.all([
+    engine.acts.closeTask({ ...engine.base(), stepId, generation: step.generation, status }),
+    openTaskRow(engine, next),
+  ]);
 }
 
 /** Runs an automatic step (e.g. a certificate check) in the background; `failed` counts as a refusal. */
-export async function runAutomaticStep(engine: CaseEngine, node: Extract<FlatNode, { type: 'automatic' }>): Promise<void> {
+export async function runAutomaticStep(
+  engine: CaseEngine,
+  node: Extract<FlatNode, { type: 'automatic' }>,
+): Promise<void> {
   engine.automaticInFlight += 1;
   try {
     const result = await engine.acts.runAutomaticStep({
@@ -89,7 +122,10 @@ export async function runAutomaticStep(engine: CaseEngine, node: Extract<FlatNod
       applicationData: engine.input.applicationData,
     });
     if (engine.state.run.nodes[node.id] !== 'active' || engine.state.phase !== 'in_review') return;
-    engine.log('system', `automatic_${result.outcome}`, node.id, { task: node.task, reasons: result.reasons ?? [] });
+    engine.log('system', `automatic_${result.outcome}`, node.id, {
+      task: node.task,
+      reasons: result.reasons ?? [],
+    });
     if (result.outcome === 'passed') engine.completeNode(node.id, 'completed');
     else await engine.refuse(node.id, result.reasons?.length ? result.reasons : [`${node.task} failed`]);
   } finally {

@@ -35,7 +35,13 @@ export async function caseWorkflow(raw: CaseWorkflowInput): Promise<CaseResult> 
   }
   const calendar = buildCalendar(calendarData);
   const fresh = !input.continued;
-  const engine = new CaseEngine(input, input.continued?.state ?? initialState(input, run), run, calendarData, calendar);
+  const engine = new CaseEngine(
+    input,
+    input.continued?.state ?? initialState(input, run),
+    run,
+    calendarData,
+    calendar,
+  );
 
   let starting: Promise<unknown> | undefined;
   if (fresh) {
@@ -44,11 +50,21 @@ export async function caseWorkflow(raw: CaseWorkflowInput): Promise<CaseResult> 
       engine.state.run = start.state;
       engine.queue.push(...start.activated);
     }
-    const started = engine.acts.recordClockEvent({ ...engine.base(), clock: 'statutory', event: 'started', ...dueField(engine.state.clocks.statutory, calendar) });
+    const started = engine.acts.recordClockEvent({
+      ...engine.base(),
+      clock: 'statutory',
+      event: 'started',
+      ...dueField(engine.state.clocks.statutory, calendar),
+    });
     const promised = engine.state.clocks.promised;
     const promisedStarted =
       promised && engine.patched(CASE_PATCHES.promisedClockEvents)
-        ? engine.acts.recordClockEvent({ ...engine.base(), clock: 'promised', event: 'started', ...dueField(promised, calendar) })
+        ? engine.acts.recordClockEvent({
+            ...engine.base(),
+            clock: 'promised',
+            event: 'started',
+            ...dueField(promised, calendar),
+          })
         : undefined;
     starting = Promise.all([started, promisedStarted, engine.activateQueued()]); // opens the first steps synchronously
   }
@@ -74,7 +90,10 @@ export async function caseWorkflow(raw: CaseWorkflowInput): Promise<CaseResult> 
     if (shouldContinueAsNew(input) && engine.queue.length === 0 && engine.automaticInFlight === 0) {
       await condition(allHandlersFinished);
       if (!engine.finished) {
-        await continueAsNew<typeof caseWorkflow>({ ...raw, continued: { state: engine.state, calendar: engine.calendarData } });
+        await continueAsNew<typeof caseWorkflow>({
+          ...raw,
+          continued: { state: engine.state, calendar: engine.calendarData },
+        });
       }
     }
   }
@@ -96,11 +115,17 @@ function parseInput(raw: CaseWorkflowInput): ParsedCaseInput {
   const input = parsed.data;
   const issues = validatePlan(input.plan);
   if (issues.length > 0) {
-    throw ApplicationFailure.nonRetryable(`invalid plan: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'InvalidPlan');
+    throw ApplicationFailure.nonRetryable(
+      `invalid plan: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      'InvalidPlan',
+    );
   }
   const hash = hashPlan(input.plan);
   if (hash !== input.planHash) {
-    throw ApplicationFailure.nonRetryable(`plan hash mismatch: input says ${input.planHash}, plan hashes to ${hash}`, 'PlanHashMismatch');
+    throw ApplicationFailure.nonRetryable(
+      `plan hash mismatch: input says ${input.planHash}, plan hashes to ${hash}`,
+      'PlanHashMismatch',
+    );
   }
   return input;
 }

@@ -1,9 +1,19 @@
 import type { CaseActivities } from './case-activities';
 
 /** The projection writes of a case: short, idempotent database writes keyed by `<caseNo>:<seq>`. */
-export const PROJECTION_WRITES = ['openTask', 'closeTask', 'setTaskHolders', 'recordDecision', 'recordClockEvent', 'issueCertificate', 'completeCase'] as const;
+export const PROJECTION_WRITES = [
+  'openTask',
+  'closeTask',
+  'setTaskHolders',
+  'recordDecision',
+  'recordClockEvent',
+  'issueCertificate',
+  'completeCase',
+] as const;
 export type ProjectionName = (typeof PROJECTION_WRITES)[number];
-export type ProjectionWrite = { [K in ProjectionName]: { name: K; input: Parameters<CaseActivities[K]>[0] } }[ProjectionName];
+export type ProjectionWrite = {
+  [K in ProjectionName]: { name: K; input: Parameters<CaseActivities[K]>[0] };
+}[ProjectionName];
 export interface ProjectionBatch {
   writes: ProjectionWrite[];
 }
@@ -13,8 +23,12 @@ export interface ProjectionBatch {
  * in order, their results in the same order. A retried batch repeats the writes already done, which
  * change nothing (each is keyed).
  */
-export async function runProjectionWrites(activities: Pick<CaseActivities, ProjectionName>, batch: ProjectionBatch): Promise<unknown[]> {
+export async function runProjectionWrites(
+  activities: Pick<CaseActivities, ProjectionName>,
+  batch: ProjectionBatch,
+): Promise<unknown[]> {
   const results: unknown[] = [];
-  for (const write of batch.writes) results.push(await (activities[write.name] as (input: unknown) => Promise<unknown>)(write.input));
+  for (const write of batch.writes)
+    results.push(await (activities[write.name] as (input: unknown) => Promise<unknown>)(write.input));
   return results;
 }

@@ -25,15 +25,22 @@ describe('countersign tally', () => {
 
   it('at_least N never approves with fewer than N approvals, never refuses while N is reachable', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom<AssigneeState['status']>('pending', 'approved', 'refused'), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 8 }), (statuses, n) => {
-        const a = people(statuses);
-        const approvals = statuses.filter((s) => s === 'approved').length;
-        const pending = statuses.filter((s) => s === 'pending').length;
-        const result = tally({ mode: 'at_least', n }, a);
-        if (result === 'approved') expect(approvals).toBeGreaterThanOrEqual(n);
-        if (result === 'refused') expect(approvals + pending).toBeLessThan(n);
-        if (result === undefined) expect(approvals < n && approvals + pending >= n).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom<AssigneeState['status']>('pending', 'approved', 'refused'), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.integer({ min: 1, max: 8 }),
+        (statuses, n) => {
+          const a = people(statuses);
+          const approvals = statuses.filter((s) => s === 'approved').length;
+          const pending = statuses.filter((s) => s === 'pending').length;
+          const result = tally({ mode: 'at_least', n }, a);
+          if (result === 'approved') expect(approvals).toBeGreaterThanOrEqual(n);
+          if (result === 'refused') expect(approvals + pending).toBeLessThan(n);
+          if (result === undefined) expect(approvals < n && approvals + pending >= n).toBe(true);
+        },
+      ),
     );
   });
 });

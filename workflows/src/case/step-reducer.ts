@@ -13,7 +13,9 @@ export function seats(assignees: AssigneeState[]): AssigneeState[][] {
     const seat = seatOf(a, i);
     bySeat.set(seat, [...(bySeat.get(seat) ?? []), a]);
   });
-  return [...bySeat.entries()].sort(([x], [y]) => x - y).map(([, members]) => [...members].sort((p, q) => orderOf(p) - orderOf(q)));
+  return [...bySeat.entries()]
+    .sort(([x], [y]) => x - y)
+    .map(([, members]) => [...members].sort((p, q) => orderOf(p) - orderOf(q)));
 }
 
 /** A seat approves when all its signers approved; one refusal refuses it. */
@@ -27,7 +29,10 @@ function seatStatus(members: AssigneeState[]): 'approved' | 'refused' | 'pending
  * has one seat; once a parallel 加签 added seats, every seat must approve. all: every seat approves,
  * one refusal refuses. at_least N: N seats approve; refused once N can no longer be reached.
  */
-export function tally(countersign: Countersign, assignees: AssigneeState[]): 'approved' | 'refused' | undefined {
+export function tally(
+  countersign: Countersign,
+  assignees: AssigneeState[],
+): 'approved' | 'refused' | undefined {
   const all = seats(assignees).map(seatStatus);
   const approvals = all.filter((s) => s === 'approved').length;
   const refusals = all.filter((s) => s === 'refused').length;
@@ -59,24 +64,31 @@ export function actionableSlots(step: Pick<StepState, 'assignees'>): AssigneeSta
   });
 }
 
-const actsFor = (a: AssigneeState, actor: string): boolean => a.userId === actor || (a.candidates?.includes(actor) ?? false);
+const actsFor = (a: AssigneeState, actor: string): boolean =>
+  a.userId === actor || (a.candidates?.includes(actor) ?? false);
 
 /** The slot the actor may decide now (a person's own, or a group's they belong to). */
-export const slotFor = (step: StepState, actor: string): AssigneeState | undefined => actionableSlots(step).find((a) => actsFor(a, actor));
+export const slotFor = (step: StepState, actor: string): AssigneeState | undefined =>
+  actionableSlots(step).find((a) => actsFor(a, actor));
 
 /** The slot of a signer who has not decided, whether or not it is their turn. */
 export const undecidedSlotOf = (step: StepState, userId: string): AssigneeState | undefined =>
   step.assignees.find((a) => a.status === 'pending' && actsFor(a, userId));
 
 /** Everyone on the step who has not been removed (voted or not), including group members. */
-export const signersOf = (step: StepState): string[] => step.assignees.filter(active).flatMap((a) => [a.userId, ...(a.candidates ?? [])]);
+export const signersOf = (step: StepState): string[] =>
+  step.assignees.filter(active).flatMap((a) => [a.userId, ...(a.candidates ?? [])]);
 
 /** The people who may decide now (group members listed one by one). */
-export const pendingAssignees = (step: Pick<StepState, 'assignees'>): string[] => actionableSlots(step).flatMap((a) => a.candidates ?? [a.userId]);
+export const pendingAssignees = (step: Pick<StepState, 'assignees'>): string[] =>
+  actionableSlots(step).flatMap((a) => a.candidates ?? [a.userId]);
 
 /** Who holds the task row now: those who may decide, and delegates answering for their owners. */
 export const taskHolders = (step: Pick<StepState, 'assignees'>): string[] => [
-  ...new Set([...pendingAssignees(step), ...step.assignees.flatMap((a) => (a.status === 'pending' && a.delegation ? [a.delegation.to] : []))]),
+  ...new Set([
+    ...pendingAssignees(step),
+    ...step.assignees.flatMap((a) => (a.status === 'pending' && a.delegation ? [a.delegation.to] : [])),
+  ]),
 ];
 
 export interface Vote {
@@ -115,7 +127,15 @@ export function settle(step: StepState, at: string): StepState {
 export function reopenedAssignees(assignees: AssigneeState[]): AssigneeState[] {
   return assignees.flatMap((a, i) => {
     if (!active(a)) return [];
-    const { decidedAt: _d, decidedBy: _b, comment: _c, reasons: _r, delegation: _g, opinions: _o, ...rest } = a;
+    const {
+      decidedAt: _d,
+      decidedBy: _b,
+      comment: _c,
+      reasons: _r,
+      delegation: _g,
+      opinions: _o,
+      ...rest
+    } = a;
     return [{ ...rest, status: 'pending' as const, seat: seatOf(a, i), order: orderOf(a) }];
   });
 }

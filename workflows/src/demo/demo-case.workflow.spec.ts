@@ -11,11 +11,20 @@ describe('demoCaseWorkflow', () => {
   afterAll(() => env?.teardown());
 
   it('waits for the completion update, refuses a blank name, then completes', async () => {
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'demo', workflowsPath });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: 'demo',
+      workflowsPath,
+    });
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(demoCaseWorkflow, { taskQueue: 'demo', workflowId: 'DEMO-1' });
+      const handle = await env.client.workflow.start(demoCaseWorkflow, {
+        taskQueue: 'demo',
+        workflowId: 'DEMO-1',
+      });
       expect(await handle.query(demoCaseStatus)).toBe('waiting');
-      const refused = await handle.executeUpdate(completeDemoCase, { args: [{ completedBy: ' ' }] }).catch((e) => e);
+      const refused = await handle
+        .executeUpdate(completeDemoCase, { args: [{ completedBy: ' ' }] })
+        .catch((e) => e);
       expect(refused.cause?.message).toMatch(/completedBy is required/);
       expect(await handle.query(demoCaseStatus)).toBe('waiting');
       await handle.executeUpdate(completeDemoCase, { args: [{ completedBy: 'clerk-1' }] });

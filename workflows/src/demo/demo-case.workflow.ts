@@ -18,7 +18,8 @@ export async function demoCaseWorkflow(): Promise<DemoCaseResult> {
     },
     {
       validator: (input) => {
-        if (!input?.completedBy?.trim()) throw new Error('completedBy is required: name who completes the case');
+        if (!input?.completedBy?.trim())
+          throw new Error('completedBy is required: name who completes the case');
         if (completion) throw new Error('the demo case is already completed');
       },
     },

@@ -40,7 +40,9 @@ export function auditTrail(db: Db, logger: Logger): RequestHandler {
         payload: { status: res.statusCode },
         ...context(req),
       })
-        .catch((error: unknown) => (req.log ?? logger).error({ err: error }, 'audit entry could not be written'))
+        .catch((error: unknown) =>
+          (req.log ?? logger).error({ err: error }, 'audit entry could not be written'),
+        )
         .finally(() => end(...args));
       return res;
     }) as typeof res.end;

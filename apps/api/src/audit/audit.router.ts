@@ -11,7 +11,11 @@ export function auditRouter({ db }: ApiDeps): Router {
 
   router.get('/audit', authorize('audit.read'), async (req, res) => {
     const query = parse(auditQuerySchema, req.query, 'query');
-    const rows = await db.auditEntry.findMany({ where: { seq: { gt: query.afterSeq } }, orderBy: { seq: 'asc' }, take: query.limit });
+    const rows = await db.auditEntry.findMany({
+      where: { seq: { gt: query.afterSeq } },
+      orderBy: { seq: 'asc' },
+      take: query.limit,
+    });
     const entries: AuditEntryView[] = rows.map((row) => ({ ...row, at: row.at.toISOString() }));
     res.json({ entries });
   });

@@ -88,7 +88,11 @@ export function scopeOf(user: AuthUser, action: AccessAction): Scope | undefined
  * Decides whether the user may do the action on the resource; a refusal says why, for the 403 answer.
  * A case copied to the user (抄送) may be read by them whatever their role (scope `copied`); nothing else.
  */
-export function decide(user: AuthUser | undefined, action: AccessAction, resource?: AccessResource): Decision {
+export function decide(
+  user: AuthUser | undefined,
+  action: AccessAction,
+  resource?: AccessResource,
+): Decision {
   const byRole = decideByRole(user, action, resource);
   if (byRole.allowed || action !== 'case.read' || !user) return byRole;
   return resource?.copiedTo?.some((c) => c.userId === user.id) ? { allowed: true, scope: 'copied' } : byRole;
@@ -101,10 +105,18 @@ function decideByRole(user: AuthUser | undefined, action: AccessAction, resource
   const roles = user.roles.join(', ') || 'no role';
   if (!scope) return { allowed: false, reason: `Your roles (${roles}) do not allow ${action}` };
   if (scope === 'any') return { allowed: true, scope };
-  if (!user.departmentCode) return { allowed: false, reason: `${action} is limited to your own department, and you belong to none` };
-  if (!resource) return { allowed: false, reason: `${action} is limited to your own department, and the request names no department` };
+  if (!user.departmentCode)
+    return { allowed: false, reason: `${action} is limited to your own department, and you belong to none` };
+  if (!resource)
+    return {
+      allowed: false,
+      reason: `${action} is limited to your own department, and the request names no department`,
+    };
   if (!resource.departmentCodes.includes(user.departmentCode)) {
-    return { allowed: false, reason: `${action} is limited to your own department (${user.departmentCode}); this belongs to ${resource.departmentCodes.join(', ') || 'no department'}` };
+    return {
+      allowed: false,
+      reason: `${action} is limited to your own department (${user.departmentCode}); this belongs to ${resource.departmentCodes.join(', ') || 'no department'}`,
+    };
   }
   return { allowed: true, scope };
 }
@@ -116,7 +128,8 @@ export function can(user: AuthUser | undefined, action: AccessAction, resource?:
 /** Every action the user may do in some scope (for the UI; each request is still decided on its own). */
 export function actionsOf(user: AuthUser): AccessAction[] {
   const actions = new Set<AccessAction>(publicActions);
-  for (const role of user.roles) for (const action of Object.keys(grants[role] ?? {}) as AccessAction[]) actions.add(action);
+  for (const role of user.roles)
+    for (const action of Object.keys(grants[role] ?? {}) as AccessAction[]) actions.add(action);
   return [...actions].sort();
 }
 
@@ -138,12 +151,16 @@ export function caseViewFor(user: AuthUser, resource: AccessResource): CaseView 
   if (!decision.allowed) return undefined;
   if (decision.scope === 'copied') {
     // 抄送: the applicant masked, no documents, only the steps' departments it was copied from.
-    const departments = resource.copiedTo?.filter((c) => c.userId === user.id).flatMap((c) => (c.departmentCode ? [c.departmentCode] : [])) ?? [];
+    const departments =
+      resource.copiedTo
+        ?.filter((c) => c.userId === user.id)
+        .flatMap((c) => (c.departmentCode ? [c.departmentCode] : [])) ?? [];
     return { applicantIdentity: 'masked', materials: false, departments: [...new Set(departments)] };
   }
   const handlesIt = user.departmentCode !== null && resource.departmentCodes.includes(user.departmentCode);
   const handlingRoles: Role[] = ['window_clerk', 'dept_approver', 'dept_lead'];
-  if (handlesIt && user.roles.includes('window_clerk')) return { applicantIdentity: 'full', materials: true, departments: 'all' };
+  if (handlesIt && user.roles.includes('window_clerk'))
+    return { applicantIdentity: 'full', materials: true, departments: 'all' };
   if (handlesIt && user.roles.some((role) => handlingRoles.includes(role))) {
     return { applicantIdentity: 'full', materials: true, departments: [user.departmentCode as string] };
   }
@@ -151,6 +168,15 @@ export function caseViewFor(user: AuthUser, resource: AccessResource): CaseView 
 }
 
 /** The public lookup answers with the status (and its label) only — never the applicant, materials or decisions. */
-export function publicCaseStatus(record: { caseNo: string; status: string; updatedAt: Date }): PublicCaseStatus {
-  return { caseNo: record.caseNo, status: record.status, label: caseStatusLabel(record.status), updatedAt: record.updatedAt.toISOString() };
+export function publicCaseStatus(record: {
+  caseNo: string;
+  status: string;
+  updatedAt: Date;
+}): PublicCaseStatus {
+  return {
+    caseNo: record.caseNo,
+    status: record.status,
+    label: caseStatusLabel(record.status),
+    updatedAt: record.updatedAt.toISOString(),
+  };
 }

@@ -10,7 +10,8 @@ import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { sessionResponse } from './session-response';
 import { signedInUser } from './authorize.middleware';
 
-const genericFailure = 'Wrong username or password, or the account is locked after repeated failures; try again later';
+const genericFailure =
+  'Wrong username or password, or the account is locked after repeated failures; try again later';
 
 /** Password login, logout, logout everywhere and the current session. */
 export function authRouter({ db, security }: ApiDeps): Router {
@@ -22,17 +23,28 @@ export function authRouter({ db, security }: ApiDeps): Router {
     const result = await loginWithPassword(db, username, password, lockout);
     if (!result.ok) {
       await req.audit?.({
-        action: result.lockedNow ? 'auth.account_locked' : result.failure === 'locked' ? 'auth.login_refused_locked' : 'auth.login_failed',
+        action: result.lockedNow
+          ? 'auth.account_locked'
+          : result.failure === 'locked'
+            ? 'auth.login_refused_locked'
+            : 'auth.login_failed',
         // Whoever typed the password is unknown: the account is the target, not the actor.
         actorUserId: null,
         target: `user:${username}`,
-        payload: { failure: result.failure, userId: result.userId ?? null, ...(result.lockedUntil ? { lockedUntil: result.lockedUntil.toISOString() } : {}) },
+        payload: {
+          failure: result.failure,
+          userId: result.userId ?? null,
+          ...(result.lockedUntil ? { lockedUntil: result.lockedUntil.toISOString() } : {}),
+        },
       });
       throw unauthenticated(genericFailure);
     }
     // No fixation: whatever session came with the request ends, and a new id is issued.
     if (req.auth) await revokeSession(db, req.auth.sessionId);
-    const issued = await createSession(db, result.user, { ttlMinutes: security.SESSION_TTL_MINUTES, ip: req.ip ?? null });
+    const issued = await createSession(db, result.user, {
+      ttlMinutes: security.SESSION_TTL_MINUTES,
+      ip: req.ip ?? null,
+    });
     req.auth = issued.context;
     setSessionCookie(req, res, security, issued.token, issued.context.expiresAt);
     res.json(sessionResponse(issued.context));

@@ -32,13 +32,21 @@ export function authorize(action: AccessAction, loadResource?: ResourceLoader): 
     const resource = loadResource ? await loadResource(req) : undefined;
     const decision = decide(user, action, resource);
     if (!decision.allowed) {
-      await req.audit?.({ action: 'access.denied', target: req.originalUrl.split('?')[0], payload: { action, reason: decision.reason } });
+      await req.audit?.({
+        action: 'access.denied',
+        target: req.originalUrl.split('?')[0],
+        payload: { action, reason: decision.reason },
+      });
       throw forbidden(decision.reason);
     }
     req.access = { action, scope: decision.scope, resource };
     // Opening a case file shows personal data: who looked at which case is kept like any change (查询留痕).
     if (auditedReads.has(action) && req.method === 'GET') {
-      await req.audit?.({ action: 'access.granted', target: req.originalUrl.split('?')[0], payload: { action } });
+      await req.audit?.({
+        action: 'access.granted',
+        target: req.originalUrl.split('?')[0],
+        payload: { action },
+      });
     }
     next();
   };

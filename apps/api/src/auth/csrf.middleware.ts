@@ -13,8 +13,14 @@ export function csrfProtection(exemptPaths: readonly string[]): RequestHandler {
   return (req, _res, next) => {
     if (!stateChanging.has(req.method) || !req.auth || exemptPaths.includes(req.path)) return next();
     const header = req.get('x-csrf-token');
-    if (!header) throw forbidden('Missing X-CSRF-Token header: send the csrfToken from POST /api/auth/login or GET /api/auth/me');
-    if (!sameToken(header, req.auth.csrfToken)) throw forbidden('Wrong X-CSRF-Token header: it must be the csrfToken of this session (GET /api/auth/me)');
+    if (!header)
+      throw forbidden(
+        'Missing X-CSRF-Token header: send the csrfToken from POST /api/auth/login or GET /api/auth/me',
+      );
+    if (!sameToken(header, req.auth.csrfToken))
+      throw forbidden(
+        'Wrong X-CSRF-Token header: it must be the csrfToken of this session (GET /api/auth/me)',
+      );
     next();
   };
 }

@@ -41,7 +41,11 @@ export class OidcRelyingParty {
 
   async start(): Promise<{ url: string; transaction: OidcTransaction }> {
     const { lib, config } = await this.discover();
-    const transaction = { state: lib.randomState(), nonce: lib.randomNonce(), codeVerifier: lib.randomPKCECodeVerifier() };
+    const transaction = {
+      state: lib.randomState(),
+      nonce: lib.randomNonce(),
+      codeVerifier: lib.randomPKCECodeVerifier(),
+    };
     const url = lib.buildAuthorizationUrl(config, {
       redirect_uri: this.settings.redirectUrl,
       scope: this.settings.scopes,

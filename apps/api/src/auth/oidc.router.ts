@@ -9,7 +9,11 @@ import { createSession, revokeSession, toAuthUser } from './session.service';
 import { setSessionCookie } from './session-cookie';
 
 const transactionCookie = 'ow_oidc';
-const transactionSchema = z.strictObject({ state: z.string().min(16).max(200), nonce: z.string().min(16).max(200), codeVerifier: z.string().min(43).max(200) });
+const transactionSchema = z.strictObject({
+  state: z.string().min(16).max(200),
+  nonce: z.string().min(16).max(200),
+  codeVerifier: z.string().min(43).max(200),
+});
 
 /** Login through the deployment's identity provider (GET start → provider → GET callback), when configured. */
 export function oidcRouter({ db, security }: ApiDeps): Router {
@@ -24,16 +28,27 @@ export function oidcRouter({ db, security }: ApiDeps): Router {
   });
 
   const requireOidc = () => {
-    if (!relyingParty || !settings) throw notFound('OIDC login is not configured on this server (set OIDC_ISSUER_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URL)');
+    if (!relyingParty || !settings)
+      throw notFound(
+        'OIDC login is not configured on this server (set OIDC_ISSUER_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URL)',
+      );
     return { relyingParty, settings };
   };
 
   router.get('/auth/oidc/start', loginRateLimit(security), async (req: Request, res: Response) => {
     const { relyingParty } = requireOidc();
     const started = await relyingParty.start().catch((error: unknown) => {
-      throw new ProblemError(503, ProblemType.dependencyDown, 'Identity provider unavailable', `The identity provider did not answer discovery: ${(error as Error).message}`);
+      throw new ProblemError(
+        503,
+        ProblemType.dependencyDown,
+        'Identity provider unavailable',
+        `The identity provider did not answer discovery: ${(error as Error).message}`,
+      );
     });
-    res.cookie(transactionCookie, JSON.stringify(started.transaction), { ...cookieOptions(req), maxAge: 10 * 60_000 });
+    res.cookie(transactionCookie, JSON.stringify(started.transaction), {
+      ...cookieOptions(req),
+      maxAge: 10 * 60_000,
+    });
     res.redirect(303, started.url);
   });
 
@@ -44,7 +59,12 @@ export function oidcRouter({ db, security }: ApiDeps): Router {
     try {
       transaction = transactionSchema.parse(JSON.parse(String(raw)));
     } catch {
-      throw new ProblemError(400, ProblemType.validation, 'No login in progress', 'No OIDC login is in progress in this browser (or it expired): start again at /api/auth/oidc/start');
+      throw new ProblemError(
+        400,
+        ProblemType.validation,
+        'No login in progress',
+        'No OIDC login is in progress in this browser (or it expired): start again at /api/auth/oidc/start',
+      );
     }
     res.clearCookie(transactionCookie, cookieOptions(req));
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
@@ -53,15 +73,29 @@ export function oidcRouter({ db, security }: ApiDeps): Router {
       ({ subject } = await relyingParty.finish(query, transaction));
     } catch (error) {
       await req.audit?.({ action: 'auth.oidc_failed', payload: { reason: (error as Error).message } });
-      throw new ProblemError(401, ProblemType.unauthenticated, 'Login failed', `The identity provider login did not complete: ${(error as Error).message}`);
+      throw new ProblemError(
+        401,
+        ProblemType.unauthenticated,
+        'Login failed',
+        `The identity provider login did not complete: ${(error as Error).message}`,
+      );
     }
     const user = await db.user.findUnique({ where: { oidcSubject: subject }, include: { roles: true } });
     if (!user || user.disabled) {
-      await req.audit?.({ action: 'auth.oidc_unmapped', target: `oidc:${subject}`, actorUserId: user?.id ?? null });
-      throw forbidden(`Your identity-provider account (subject ${subject}) is not linked to an active OneWindow user; ask an administrator to map it`);
+      await req.audit?.({
+        action: 'auth.oidc_unmapped',
+        target: `oidc:${subject}`,
+        actorUserId: user?.id ?? null,
+      });
+      throw forbidden(
+        `Your identity-provider account (subject ${subject}) is not linked to an active OneWindow user; ask an administrator to map it`,
+      );
     }
     if (req.auth) await revokeSession(db, req.auth.sessionId);
-    const issued = await createSession(db, toAuthUser(user), { ttlMinutes: security.SESSION_TTL_MINUTES, ip: req.ip ?? null });
+    const issued = await createSession(db, toAuthUser(user), {
+      ttlMinutes: security.SESSION_TTL_MINUTES,
+      ip: req.ip ?? null,
+    });
     req.auth = issued.context;
     await req.audit?.({ action: 'auth.oidc_login', target: `user:${user.username}`, payload: { subject } });
     setSessionCookie(req, res, security, issued.token, issued.context.expiresAt);

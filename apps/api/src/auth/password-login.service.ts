@@ -19,7 +19,13 @@ export type LoginResult =
  * account for a while, during which even the right password is refused. The caller answers every
  * failure the same way, so the answer does not reveal whether a user exists.
  */
-export async function loginWithPassword(db: Db, username: string, password: string, settings: LockoutSettings, now = new Date()): Promise<LoginResult> {
+export async function loginWithPassword(
+  db: Db,
+  username: string,
+  password: string,
+  settings: LockoutSettings,
+  now = new Date(),
+): Promise<LoginResult> {
   const user = await db.user.findUnique({ where: { username }, include: { roles: true } });
   if (!user) {
     await burnPasswordCheck(password);
@@ -34,7 +40,8 @@ export async function loginWithPassword(db: Db, username: string, password: stri
     return { ok: false, failure: user.disabled ? 'disabled' : 'no_password', userId: user.id };
   }
   if (await verifyPassword(user.passwordHash, password)) {
-    if (user.failedLogins > 0 || user.lockedUntil) await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
+    if (user.failedLogins > 0 || user.lockedUntil)
+      await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
     return { ok: true, user: toAuthUser(user) };
   }
   // Atomic increment: concurrent wrong guesses are all counted.

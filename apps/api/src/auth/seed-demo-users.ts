@@ -15,7 +15,11 @@ export interface DemoUser {
  * real inboxes: the centre's window, and one approver for every approving department.
  */
 const seedDepartments = loadSeedCatalogue().departments;
-export const demoDepartments = seedDepartments.map((d) => ({ code: d.code, name: d.name, region: d.regionCode }));
+export const demoDepartments = seedDepartments.map((d) => ({
+  code: d.code,
+  name: d.name,
+  region: d.regionCode,
+}));
 const WINDOW = 'SFS-ZWFW';
 
 /** One demo password for every demo user; demo databases only. */
@@ -23,15 +27,37 @@ export const demoPassword = 'OneWindow-demo-2026';
 
 const namedUsers: DemoUser[] = [
   { username: 'clerk', displayName: '综合窗口 王敏', departmentCode: WINDOW, roles: ['window_clerk'] },
-  { username: 'approver.scjg', displayName: '市场监管 李强', departmentCode: 'SFS-SCJG', roles: ['dept_approver'] },
-  { username: 'approver.wsjk', displayName: '卫健 赵丽', departmentCode: 'SFS-WJW', roles: ['dept_approver'] },
-  { username: 'approver.xfjy', displayName: '消防 孙涛', departmentCode: 'SFS-XFJY', roles: ['dept_approver'] },
-  { username: 'lead.scjg', displayName: '市场监管科长 周文', departmentCode: 'SFS-SCJG', roles: ['dept_lead'] },
+  {
+    username: 'approver.scjg',
+    displayName: '市场监管 李强',
+    departmentCode: 'SFS-SCJG',
+    roles: ['dept_approver'],
+  },
+  {
+    username: 'approver.wsjk',
+    displayName: '卫健 赵丽',
+    departmentCode: 'SFS-WJW',
+    roles: ['dept_approver'],
+  },
+  {
+    username: 'approver.xfjy',
+    displayName: '消防 孙涛',
+    departmentCode: 'SFS-XFJY',
+    roles: ['dept_approver'],
+  },
+  {
+    username: 'lead.scjg',
+    displayName: '市场监管科长 周文',
+    departmentCode: 'SFS-SCJG',
+    roles: ['dept_lead'],
+  },
   { username: 'supervisor', displayName: '督办 陈静', departmentCode: WINDOW, roles: ['supervisor'] },
   { username: 'designer', displayName: '流程设计 吴昊', departmentCode: WINDOW, roles: ['process_designer'] },
   { username: 'admin', displayName: '系统管理员', departmentCode: WINDOW, roles: ['admin'] },
 ];
-const staffed = new Set(namedUsers.filter((u) => u.roles.includes('dept_approver')).map((u) => u.departmentCode));
+const staffed = new Set(
+  namedUsers.filter((u) => u.roles.includes('dept_approver')).map((u) => u.departmentCode),
+);
 
 /** The named demo users plus `approver.<dept>` for every other approving department of the seed catalogue. */
 export const demoUsers: readonly DemoUser[] = [
@@ -60,7 +86,13 @@ export async function seedDemoUsers(db: Db): Promise<{ created: string[] }> {
     if (existing) {
       await db.$transaction([
         db.userRole.deleteMany({ where: { userId: existing.id, role: { notIn: demo.roles } } }),
-        ...demo.roles.map((role) => db.userRole.upsert({ where: { userId_role: { userId: existing.id, role } }, create: { userId: existing.id, role }, update: {} })),
+        ...demo.roles.map((role) =>
+          db.userRole.upsert({
+            where: { userId_role: { userId: existing.id, role } },
+            create: { userId: existing.id, role },
+            update: {},
+          }),
+        ),
       ]);
       continue;
     }

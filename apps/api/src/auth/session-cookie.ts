@@ -8,7 +8,13 @@ function baseOptions(req: Request, config: SecurityConfig): CookieOptions {
   return { httpOnly: true, sameSite: 'lax', secure, path: '/' };
 }
 
-export function setSessionCookie(req: Request, res: Response, config: SecurityConfig, token: string, expiresAt: Date): void {
+export function setSessionCookie(
+  req: Request,
+  res: Response,
+  config: SecurityConfig,
+  token: string,
+  expiresAt: Date,
+): void {
   res.cookie(sessionCookieName, token, { ...baseOptions(req, config), expires: expiresAt });
 }
 

@@ -9,16 +9,34 @@ export interface IssuedSession {
   context: AuthContext;
 }
 
-type UserWithRoles = { id: string; username: string; displayName: string; departmentCode: string | null; roles: { role: string }[] };
+type UserWithRoles = {
+  id: string;
+  username: string;
+  displayName: string;
+  departmentCode: string | null;
+  roles: { role: string }[];
+};
 
 /** Unknown role names in the database grant nothing. */
 export function toAuthUser(user: UserWithRoles): AuthUser {
-  const roles = user.roles.map((r) => roleSchema.safeParse(r.role)).flatMap((r) => (r.success ? [r.data as Role] : []));
-  return { id: user.id, username: user.username, displayName: user.displayName, departmentCode: user.departmentCode, roles };
+  const roles = user.roles
+    .map((r) => roleSchema.safeParse(r.role))
+    .flatMap((r) => (r.success ? [r.data as Role] : []));
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    departmentCode: user.departmentCode,
+    roles,
+  };
 }
 
 /** A new session with fresh random id and CSRF token (never one the client chose). */
-export async function createSession(db: Db, user: AuthUser, options: { ttlMinutes: number; ip: string | null; now?: Date }): Promise<IssuedSession> {
+export async function createSession(
+  db: Db,
+  user: AuthUser,
+  options: { ttlMinutes: number; ip: string | null; now?: Date },
+): Promise<IssuedSession> {
   const token = newSessionToken();
   const csrfToken = newCsrfToken();
   const expiresAt = new Date((options.now ?? new Date()).getTime() + options.ttlMinutes * 60_000);
@@ -52,9 +70,16 @@ export async function findSession(db: Db, token: string, now = new Date()): Prom
     WHERE s."id" = ${sessionIdOf(token)} ORDER BY r."role"`;
   const session = rows[0];
   // SQLite hands a Boolean column back as 0/1 to a raw query.
-  if (!session || session.revokedAt || session.expiresAt <= now || Boolean(session.disabled)) return undefined;
+  if (!session || session.revokedAt || session.expiresAt <= now || Boolean(session.disabled))
+    return undefined;
   const roles = rows.flatMap((r) => (r.role === null ? [] : [{ role: r.role }]));
-  const user = toAuthUser({ id: session.userId, username: session.username, displayName: session.displayName, departmentCode: session.departmentCode, roles });
+  const user = toAuthUser({
+    id: session.userId,
+    username: session.username,
+    displayName: session.displayName,
+    departmentCode: session.departmentCode,
+    roles,
+  });
   return { user, sessionId: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
 }
 
@@ -64,6 +89,9 @@ export async function revokeSession(db: Db, sessionId: string, now = new Date())
 
 /** "Log out everywhere": every live session of the user ends. */
 export async function revokeAllSessions(db: Db, userId: string, now = new Date()): Promise<number> {
-  const { count } = await db.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+  const { count } = await db.session.updateMany({
+    where: { userId, revokedAt: null },
+    data: { revokedAt: now },
+  });
   return count;
 }

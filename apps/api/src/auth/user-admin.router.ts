@@ -50,7 +50,12 @@ export function userAdminRouter({ db }: ApiDeps): Router {
     if (oidcSubject) {
       const holder = await db.user.findUnique({ where: { oidcSubject } });
       if (holder && holder.id !== user.id) {
-        throw new ProblemError(409, ProblemType.conflict, 'Subject already mapped', `That identity-provider subject already belongs to user ${holder.username}`);
+        throw new ProblemError(
+          409,
+          ProblemType.conflict,
+          'Subject already mapped',
+          `That identity-provider subject already belongs to user ${holder.username}`,
+        );
       }
     }
     await db.user.update({ where: { id: user.id }, data: { oidcSubject } });

@@ -32,19 +32,31 @@ export function calendarRouter(deps: ApiDeps): Router {
   router.put('/calendar/years/:year', authorize('calendar.write'), async (req, res) => {
     const year = parse(putCalendarYearRequestSchema, req.body, 'calendar year');
     if (String(year.year) !== req.params.year) {
-      throw new ProblemError(400, ProblemType.validation, 'Invalid request', `The body is for ${year.year} but the URL names ${String(req.params.year)}`);
+      throw new ProblemError(
+        400,
+        ProblemType.validation,
+        'Invalid request',
+        `The body is for ${year.year} but the URL names ${String(req.params.year)}`,
+      );
     }
     const query = parse(putCalendarYearQuerySchema, req.query, 'query string');
     try {
-      await saveCalendarYear(deps.db, year, signedInUser(req).username, { replaceOfficial: query.replaceOfficial === 'true' });
+      await saveCalendarYear(deps.db, year, signedInUser(req).username, {
+        replaceOfficial: query.replaceOfficial === 'true',
+      });
     } catch (error) {
-      if (error instanceof CalendarError) throw new ProblemError(409, ProblemType.conflict, 'Calendar conflict', error.message);
+      if (error instanceof CalendarError)
+        throw new ProblemError(409, ProblemType.conflict, 'Calendar conflict', error.message);
       throw error;
     }
     // Stored: from here on nothing fails the request; open cases that miss the new calendar are listed.
     const calendar = await loadCalendarData(deps.db);
     const refresh = await refreshOpenCases(deps, { actor: signedInUser(req).id, calendar });
-    if (refresh.failed.length > 0) deps.logger.warn({ year: year.year, failed: refresh.failed.length }, 'calendar published; some open cases did not take it');
+    if (refresh.failed.length > 0)
+      deps.logger.warn(
+        { year: year.year, failed: refresh.failed.length },
+        'calendar published; some open cases did not take it',
+      );
     const body: CalendarRefreshSummary = { year: year.year, ...refresh };
     res.json(body);
   });
@@ -53,14 +65,19 @@ export function calendarRouter(deps: ApiDeps): Router {
     const q = parse(deadlineQuerySchema, req.query, 'query string');
     const calendar = WorkingCalendar.fromData(await loadCalendarData(deps.db));
     const options = { countStartDay: q.countStartDay === 'true' };
-    const due = q.unit === 'working_day' ? addWorkingDays(calendar, q.from, q.days, options) : addNaturalDays(calendar, q.from, q.days, options);
+    const due =
+      q.unit === 'working_day'
+        ? addWorkingDays(calendar, q.from, q.days, options)
+        : addNaturalDays(calendar, q.from, q.days, options);
     const body: DeadlineResponse = {
       from: q.from,
       days: q.days,
       unit: q.unit,
       due,
       provisional: isProvisionalPeriod(calendar, q.from, due),
-      holidaysCrossed: holidaysCrossed(calendar, q.from, due).map(({ name, nameEn, start, end, daysInPeriod }) => ({ name, nameEn, start, end, daysInPeriod })),
+      holidaysCrossed: holidaysCrossed(calendar, q.from, due).map(
+        ({ name, nameEn, start, end, daysInPeriod }) => ({ name, nameEn, start, end, daysInPeriod }),
+      ),
     };
     res.json(body);
   });

@@ -1,5 +1,10 @@
 import crypto from 'node:crypto';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type Connection } from '@temporalio/client';
+import {
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+  type Connection,
+} from '@temporalio/client';
 import type { CalendarData } from '@onewindow/calendar';
 import type { CalendarRefreshSummary } from '@onewindow/contracts';
 import type { Db } from '@onewindow/db';
@@ -36,14 +41,16 @@ export const calendarUpdateId = (calendar: CalendarData): string =>
 /** Whether the workflow's `calendar_refreshed` entry (the newest) moved any due date. */
 function movedAnything(view: CaseView): boolean {
   const entry = [...view.history].reverse().find((h) => h.action === 'calendar_refreshed');
-  const details = entry?.details as { changes?: unknown[]; statutory?: { from?: unknown; to?: unknown } } | undefined;
+  const details = entry?.details as
+    { changes?: unknown[]; statutory?: { from?: unknown; to?: unknown } } | undefined;
   if (!details) return true;
   return (details.changes?.length ?? 0) > 0 || details.statutory?.from !== details.statutory?.to;
 }
 
 function reasonOf(error: unknown): string {
   if (error instanceof WorkflowUpdateFailedError) return error.cause?.message ?? error.message;
-  if (error instanceof WorkflowNotFoundError) return 'no running workflow for this case (it ended, or was never started)';
+  if (error instanceof WorkflowNotFoundError)
+    return 'no running workflow for this case (it ended, or was never started)';
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -54,9 +61,15 @@ function reasonOf(error: unknown): string {
  * Temporal itself does not answer, the cases not yet sent are reported with that reason instead of waiting
  * on each. Safe to run again: a case that already has this calendar changes nothing.
  */
-export async function refreshOpenCases(deps: RefreshOpenCasesDeps, options: RefreshOpenCasesOptions): Promise<RefreshOpenCasesResult> {
+export async function refreshOpenCases(
+  deps: RefreshOpenCasesDeps,
+  options: RefreshOpenCasesOptions,
+): Promise<RefreshOpenCasesResult> {
   const rows = await deps.db.case.findMany({
-    where: { status: { notIn: CLOSED_CASE_STATUSES }, ...(options.caseNos ? { caseNo: { in: options.caseNos } } : {}) },
+    where: {
+      status: { notIn: CLOSED_CASE_STATUSES },
+      ...(options.caseNos ? { caseNo: { in: options.caseNos } } : {}),
+    },
     select: { caseNo: true },
     orderBy: { caseNo: 'asc' },
   });
@@ -74,18 +87,24 @@ export async function refreshOpenCases(deps: RefreshOpenCasesDeps, options: Refr
     }
     try {
       const handle = deps.temporal.client.workflow.getHandle(caseNo);
-      const view = await deps.temporal.connection.withDeadline(Date.now() + timeoutMs, () => handle.executeUpdate(refreshCalendar, { args: [payload], updateId }));
+      const view = await deps.temporal.connection.withDeadline(Date.now() + timeoutMs, () =>
+        handle.executeUpdate(refreshCalendar, { args: [payload], updateId }),
+      );
       if (movedAnything(view)) result.refreshed += 1;
       else result.unchanged += 1;
     } catch (error) {
-      if (isTemporalUnreachable(error)) unreachable ??= `not sent: Temporal at ${deps.temporal.address} did not answer`;
+      if (isTemporalUnreachable(error))
+        unreachable ??= `not sent: Temporal at ${deps.temporal.address} did not answer`;
       result.failed.push({ caseNo, reason: isTemporalUnreachable(error) ? unreachable! : reasonOf(error) });
     }
   }
 
-  const lanes = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, rows.length)) }, async () => {
-    while (next < rows.length) await refreshOne(rows[next++].caseNo);
-  });
+  const lanes = Array.from(
+    { length: Math.max(1, Math.min(options.concurrency ?? 8, rows.length)) },
+    async () => {
+      while (next < rows.length) await refreshOne(rows[next++].caseNo);
+    },
+  );
   await Promise.all(lanes);
   result.failed.sort((a, b) => a.caseNo.localeCompare(b.caseNo));
   return result;

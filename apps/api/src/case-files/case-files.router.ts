@@ -11,7 +11,12 @@ import { checkUpload, uploadContentTypes } from '../security/upload-check';
 /** Cases that are over: their files are the record and no longer change. */
 const closedStatuses = new Set(['issued', 'withdrawn', 'rejected_at_intake']);
 
-const extensionOf: Record<CaseFileContentType, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png', 'application/ofd': 'ofd' };
+const extensionOf: Record<CaseFileContentType, string> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'application/ofd': 'ofd',
+};
 
 function materialCodeOf(raw: unknown): string {
   const parsed = materialCodeSchema.safeParse(raw);
@@ -36,33 +41,76 @@ export function caseFilesRouter(deps: ApiDeps): Router {
     const caseNo = caseNoOf(req.params.caseNo);
     const materialCode = materialCodeOf(req.params.materialCode);
     const clerk = signedInUser(req);
-    const found = await deps.db.case.findUniqueOrThrow({ where: { caseNo }, select: { status: true, materials: { select: { materialCode: true } } } });
+    const found = await deps.db.case.findUniqueOrThrow({
+      where: { caseNo },
+      select: { status: true, materials: { select: { materialCode: true } } },
+    });
     if (!found.materials.some((m) => m.materialCode === materialCode)) {
       const codes = found.materials.map((m) => m.materialCode).join(', ') || 'none';
       throw notFound(`Case ${caseNo} has no material ${materialCode}; its materials are: ${codes}`);
     }
     if (closedStatuses.has(found.status)) {
-      throw new ProblemError(409, ProblemType.conflict, 'Case closed', `Case ${caseNo} is ${found.status}: its files no longer change`);
+      throw new ProblemError(
+        409,
+        ProblemType.conflict,
+        'Case closed',
+        `Case ${caseNo} is ${found.status}: its files no longer change`,
+      );
     }
     // A body declared as JSON was parsed by express.json() already: refused for its type (415), not as empty.
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const parsedAsJson = !Buffer.isBuffer(req.body) && req.body !== undefined && req.is('json') !== false;
-    const contentType = checkUpload({ declaredType: req.get('content-type'), size: parsedAsJson ? 1 : bytes.length, head: bytes.subarray(0, 16) }, policy);
+    const contentType = checkUpload(
+      {
+        declaredType: req.get('content-type'),
+        size: parsedAsJson ? 1 : bytes.length,
+        head: bytes.subarray(0, 16),
+      },
+      policy,
+    );
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
     const key = { caseNo_materialCode: { caseNo, materialCode } };
-    const data = { contentType, size: bytes.length, sha256, bytes: new Uint8Array(bytes), uploadedBy: clerk.id, uploadedAt: new Date() };
+    const data = {
+      contentType,
+      size: bytes.length,
+      sha256,
+      bytes: new Uint8Array(bytes),
+      uploadedBy: clerk.id,
+      uploadedAt: new Date(),
+    };
     const previous = await deps.db.$transaction(async (tx) => {
-      const before = await tx.caseFile.findUnique({ where: key, select: { sha256: true, size: true, contentType: true } });
+      const before = await tx.caseFile.findUnique({
+        where: key,
+        select: { sha256: true, size: true, contentType: true },
+      });
       await tx.caseFile.upsert({ where: key, create: { caseNo, materialCode, ...data }, update: data });
       return before;
     });
     await req.audit?.({
       action: previous ? 'case.file.replaced' : 'case.file.uploaded',
       target: `case:${caseNo}`,
-      payload: { materialCode, contentType, size: bytes.length, sha256, ...(previous ? { replaced: previous } : {}) },
+      payload: {
+        materialCode,
+        contentType,
+        size: bytes.length,
+        sha256,
+        ...(previous ? { replaced: previous } : {}),
+      },
     });
-    const body: CaseFileResponse = { caseNo, materialCode, contentType, size: data.size, sha256, uploadedBy: clerk.id, uploadedAt: data.uploadedAt.toISOString(), replaced: previous !== null };
-    res.status(previous ? 200 : 201).location(`/api/cases/${caseNo}/materials/${encodeURIComponent(materialCode)}/file`).json(body);
+    const body: CaseFileResponse = {
+      caseNo,
+      materialCode,
+      contentType,
+      size: data.size,
+      sha256,
+      uploadedBy: clerk.id,
+      uploadedAt: data.uploadedAt.toISOString(),
+      replaced: previous !== null,
+    };
+    res
+      .status(previous ? 200 : 201)
+      .location(`/api/cases/${caseNo}/materials/${encodeURIComponent(materialCode)}/file`)
+      .json(body);
   });
 
   router.get(path, authorize('case.file.read', ofCase), async (req, res) => {
@@ -72,9 +120,15 @@ export function caseFilesRouter(deps: ApiDeps): Router {
     if (caseViewFor(signedInUser(req), req.access?.resource ?? { departmentCodes: [] })?.materials !== true) {
       throw forbidden(`Your view of case ${caseNo} does not include its materials`);
     }
-    const file = await deps.db.caseFile.findUnique({ where: { caseNo_materialCode: { caseNo, materialCode } } });
+    const file = await deps.db.caseFile.findUnique({
+      where: { caseNo_materialCode: { caseNo, materialCode } },
+    });
     if (!file) throw notFound(`No file has been uploaded for material ${materialCode} of case ${caseNo}`);
-    await req.audit?.({ action: 'case.file.downloaded', target: `case:${caseNo}`, payload: { materialCode, sha256: file.sha256, size: file.size } });
+    await req.audit?.({
+      action: 'case.file.downloaded',
+      target: `case:${caseNo}`,
+      payload: { materialCode, sha256: file.sha256, size: file.size },
+    });
     const contentType = file.contentType as CaseFileContentType;
     // attachment() first: it would set a type from the file name; the stored (checked) type wins.
     res.attachment(`${caseNo}-${materialCode.replace(/[^\w.-]/g, '_')}.${extensionOf[contentType] ?? 'bin'}`);

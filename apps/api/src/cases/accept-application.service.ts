@@ -30,7 +30,12 @@ export interface AcceptOutcome {
  * case workflow with workflow id = case number. A retried request with the same Idempotency-Key
  * returns the first answer (and makes sure the workflow runs).
  */
-export async function acceptApplication(deps: ApiDeps, raw: unknown, acceptedBy: string, idempotencyKey?: string): Promise<AcceptOutcome> {
+export async function acceptApplication(
+  deps: ApiDeps,
+  raw: unknown,
+  acceptedBy: string,
+  idempotencyKey?: string,
+): Promise<AcceptOutcome> {
   const { request, items } = await validateApplication(deps.db, raw);
   // The key belongs to the clerk's request: the same body from another clerk is a different request.
   const hash = requestHash({ request, acceptedBy });
@@ -38,10 +43,18 @@ export async function acceptApplication(deps: ApiDeps, raw: unknown, acceptedBy:
     const replay = await replayOf(deps, idempotencyKey, hash);
     if (replay) return replay;
   }
-  const approvers = await approversByDepartment(deps.db, items.map((i) => i.departmentCode));
+  const approvers = await approversByDepartment(
+    deps.db,
+    items.map((i) => i.departmentCode),
+  );
   const missing = [...new Set(items.map((i) => i.departmentCode))].filter((d) => !approvers.has(d));
   if (missing.length > 0) {
-    throw new ProblemError(422, ProblemType.conflict, 'No approver configured', `Department(s) ${missing.join(', ')} have no active user with the dept_approver role: the case could not be routed`);
+    throw new ProblemError(
+      422,
+      ProblemType.conflict,
+      'No approver configured',
+      `Department(s) ${missing.join(', ')} have no active user with the dept_approver role: the case could not be routed`,
+    );
   }
   const planned = await planFor(deps.db, items, approvers);
   const limits = caseLimits(items);
@@ -53,7 +66,9 @@ export async function acceptApplication(deps: ApiDeps, raw: unknown, acceptedBy:
   let written: { caseNo: string; body: AcceptedCaseResponse; input: CaseWorkflowInput } | undefined;
   for (let attempt = 1; !written; attempt++) {
     try {
-      written = await deps.db.$transaction((tx) => writeCase(tx, { request, acceptedBy, items, planned, limits, idempotencyKey, hash, now, calendar }));
+      written = await deps.db.$transaction((tx) =>
+        writeCase(tx, { request, acceptedBy, items, planned, limits, idempotencyKey, hash, now, calendar }),
+      );
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Either a concurrent request with the same key won, or two acceptances drew the same case number.
@@ -106,7 +121,13 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
   const person = await tx.applicant.upsert({
     where: { idNumber: applicant.idNumber },
     update: { name: applicant.name, ...(applicant.phone ? { phone: applicant.phone } : {}) },
-    create: { id: `ap_${crypto.randomUUID()}`, kind: applicant.kind, idNumber: applicant.idNumber, name: applicant.name, phone: applicant.phone ?? null },
+    create: {
+      id: `ap_${crypto.randomUUID()}`,
+      kind: applicant.kind,
+      idNumber: applicant.idNumber,
+      name: applicant.name,
+      phone: applicant.phone ?? null,
+    },
   });
   await tx.case.create({
     data: {
@@ -119,7 +140,12 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
       acceptedAt: now,
       acceptedBy: a.acceptedBy,
       idempotencyKey: a.idempotencyKey ?? null,
-      items: { create: a.items.map((item) => ({ implementationCode: item.implementationCode, itemVersion: item.version })) },
+      items: {
+        create: a.items.map((item) => ({
+          implementationCode: item.implementationCode,
+          itemVersion: item.version,
+        })),
+      },
       materials: {
         create: a.request.materials.map((m) => ({
           id: `${caseNo}:${m.materialCode}`,
@@ -151,20 +177,44 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
     caseNo,
     status: 'accepted',
     acceptedOn,
-    items: a.items.map((i) => ({ implementationCode: i.implementationCode, itemKey: i.itemKey, version: i.version, name: i.name, departmentCode: i.departmentCode })),
+    items: a.items.map((i) => ({
+      implementationCode: i.implementationCode,
+      itemKey: i.itemKey,
+      version: i.version,
+      name: i.name,
+      departmentCode: i.departmentCode,
+    })),
     limits: input.limits,
     plan: { flowVersionId, planKey: a.planned.plan.key, planHash: a.planned.planHash },
     workflowId: caseNo,
   };
-  await tx.idempotencyRecord.create({ data: { key: startCommandKey(caseNo), requestHash: a.planned.planHash, response: JSON.stringify(input), status: 0 } });
+  await tx.idempotencyRecord.create({
+    data: {
+      key: startCommandKey(caseNo),
+      requestHash: a.planned.planHash,
+      response: JSON.stringify(input),
+      status: 0,
+    },
+  });
   if (a.idempotencyKey) {
-    await tx.idempotencyRecord.create({ data: { key: requestKey(a.idempotencyKey), requestHash: a.hash, response: JSON.stringify(body), status: 201 } });
+    await tx.idempotencyRecord.create({
+      data: {
+        key: requestKey(a.idempotencyKey),
+        requestHash: a.hash,
+        response: JSON.stringify(body),
+        status: 201,
+      },
+    });
   }
   return { caseNo, body, input };
 }
 
 /** Starts the workflow; one already running (or finished) under this case number counts as started. */
-export async function startCaseWorkflow(deps: Pick<ApiDeps, 'db' | 'temporal'>, caseNo: string, input: CaseWorkflowInput): Promise<void> {
+export async function startCaseWorkflow(
+  deps: Pick<ApiDeps, 'db' | 'temporal'>,
+  caseNo: string,
+  input: CaseWorkflowInput,
+): Promise<void> {
   try {
     await deps.temporal.connection.withDeadline(Date.now() + 10_000, () =>
       deps.temporal.client.workflow.start(caseWorkflow, {
@@ -188,11 +238,17 @@ export async function startCaseWorkflow(deps: Pick<ApiDeps, 'db' | 'temporal'>, 
       throw error;
     }
   }
-  await deps.db.idempotencyRecord.updateMany({ where: { key: startCommandKey(caseNo) }, data: { status: 1 } });
+  await deps.db.idempotencyRecord.updateMany({
+    where: { key: startCommandKey(caseNo) },
+    data: { status: 1 },
+  });
 }
 
 /** Re-issues the stored start command (a retried request, the repair tool). */
-export async function ensureCaseWorkflowStarted(deps: Pick<ApiDeps, 'db' | 'temporal'>, caseNo: string): Promise<void> {
+export async function ensureCaseWorkflowStarted(
+  deps: Pick<ApiDeps, 'db' | 'temporal'>,
+  caseNo: string,
+): Promise<void> {
   const command = await deps.db.idempotencyRecord.findUnique({ where: { key: startCommandKey(caseNo) } });
   if (!command || command.status === 1) return;
   await startCaseWorkflow(deps, caseNo, JSON.parse(command.response) as CaseWorkflowInput);

@@ -21,7 +21,14 @@ export const caseResource =
   async (req: Request): Promise<AccessResource> => {
     const caseNo = caseNoOf(req.params.caseNo);
     // One raw statement instead of six model queries: this runs on every request about a case (docs/decisions/0007).
-    const rows = await db.$queryRaw<{ part: 'case' | 'department' | 'task' | 'copy'; departmentCode: string | null; stepId: string | null; userId: string | null }[]>`
+    const rows = await db.$queryRaw<
+      {
+        part: 'case' | 'department' | 'task' | 'copy';
+        departmentCode: string | null;
+        stepId: string | null;
+        userId: string | null;
+      }[]
+    >`
       SELECT 'case' AS "part", NULL AS "departmentCode", NULL AS "stepId", NULL AS "userId" FROM "Case" c WHERE c."caseNo" = ${caseNo}
       UNION ALL SELECT 'department', u."departmentCode", NULL, NULL FROM "Case" c JOIN "User" u ON u."id" = c."acceptedBy" WHERE c."caseNo" = ${caseNo}
       UNION ALL SELECT 'department', i."departmentCode", NULL, NULL FROM "CaseItem" ci
@@ -30,10 +37,18 @@ export const caseResource =
       UNION ALL SELECT 'copy', NULL, cc."stepId", cc."userId" FROM "CaseCopy" cc WHERE cc."caseNo" = ${caseNo}`;
     if (!rows.some((r) => r.part === 'case')) throw notFound(`No case ${caseNo}`);
     const tasks = rows.filter((r) => r.part === 'task');
-    const codes = rows.filter((r) => r.part === 'department' || r.part === 'task').map((r) => r.departmentCode);
+    const codes = rows
+      .filter((r) => r.part === 'department' || r.part === 'task')
+      .map((r) => r.departmentCode);
     const departmentOfStep = new Map(tasks.map((t) => [t.stepId, t.departmentCode]));
     return {
       departmentCodes: [...new Set(codes.filter((c): c is string => !!c))],
-      copiedTo: rows.filter((r) => r.part === 'copy').map((c) => ({ userId: c.userId!, stepId: c.stepId!, departmentCode: departmentOfStep.get(c.stepId) ?? null })),
+      copiedTo: rows
+        .filter((r) => r.part === 'copy')
+        .map((c) => ({
+          userId: c.userId!,
+          stepId: c.stepId!,
+          departmentCode: departmentOfStep.get(c.stepId) ?? null,
+        })),
     };
   };

@@ -32,7 +32,13 @@ export interface ActionContext {
  * One verb → the workflow Update of the same meaning; the signed-in user is the actor (approver of an
  * extension). The workflow's validator refuses a verb the step's state does not allow.
  */
-export async function sendCaseAction(handle: WorkflowHandle, action: CaseActionRequest, actor: string, updateId?: string, context: ActionContext = {}): Promise<unknown> {
+export async function sendCaseAction(
+  handle: WorkflowHandle,
+  action: CaseActionRequest,
+  actor: string,
+  updateId?: string,
+  context: ActionContext = {},
+): Promise<unknown> {
   const opts = <T>(args: T) => ({ args: [args] as [T], ...(updateId ? { updateId } : {}) });
   switch (action.verb) {
     case 'approve':
@@ -58,7 +64,10 @@ export async function sendCaseAction(handle: WorkflowHandle, action: CaseActionR
     case 'resubmit_from_window':
       return handle.executeUpdate(resubmitFromWindow, opts({ ...payload(action), actor }));
     case 'transfer':
-      return handle.executeUpdate(transferTask, opts({ ...payload(action), actor, authority: context.authority ?? 'assignee' }));
+      return handle.executeUpdate(
+        transferTask,
+        opts({ ...payload(action), actor, authority: context.authority ?? 'assignee' }),
+      );
     case 'delegate':
       return handle.executeUpdate(delegateTask, opts({ ...payload(action), actor }));
     case 'resolve_delegation':

@@ -23,14 +23,23 @@ export const toProjectedTask = (t: Task & { holders?: TaskHolder[] }): Projected
 });
 
 /** Only the first 3 and last 4 characters: enough to confirm, not to copy. */
-const mask = (id: string): string => `${id.slice(0, 3)}${'*'.repeat(Math.max(0, id.length - 7))}${id.slice(-4)}`;
+const mask = (id: string): string =>
+  `${id.slice(0, 3)}${'*'.repeat(Math.max(0, id.length - 7))}${id.slice(-4)}`;
 
 const FULL: CaseVisibility = { applicantIdentity: 'full', materials: true, departments: 'all' };
 
 /** Keeps what the viewer may see: other departments' steps, tasks and step history are left out. */
-export function limitToViewer(details: CaseDetailsResponse, visible: CaseVisibility, idNumber: string): CaseDetailsResponse {
-  const own = (departmentCode: string) => visible.departments === 'all' || visible.departments.includes(departmentCode);
-  const withIdentity = visible.applicantIdentity === 'full' ? { ...details, applicant: { ...details.applicant, idNumber } } : details;
+export function limitToViewer(
+  details: CaseDetailsResponse,
+  visible: CaseVisibility,
+  idNumber: string,
+): CaseDetailsResponse {
+  const own = (departmentCode: string) =>
+    visible.departments === 'all' || visible.departments.includes(departmentCode);
+  const withIdentity =
+    visible.applicantIdentity === 'full'
+      ? { ...details, applicant: { ...details.applicant, idNumber } }
+      : details;
   if (visible.departments === 'all') return withIdentity;
   const view = details.view;
   const hidden = new Set(view?.steps.filter((s) => !own(s.departmentCode)).map((s) => s.stepId) ?? []);
@@ -38,33 +47,65 @@ export function limitToViewer(details: CaseDetailsResponse, visible: CaseVisibil
     ...withIdentity,
     tasks: details.tasks.filter((t) => own(t.departmentCode)),
     ...(view
-      ? { view: { ...view, steps: view.steps.filter((s) => !hidden.has(s.stepId)), history: view.history.filter((h) => typeof h.stepId !== 'string' || !hidden.has(h.stepId)) } }
+      ? {
+          view: {
+            ...view,
+            steps: view.steps.filter((s) => !hidden.has(s.stepId)),
+            history: view.history.filter((h) => typeof h.stepId !== 'string' || !hidden.has(h.stepId)),
+          },
+        }
       : {}),
   };
 }
 
 /** The workflow's own view when Temporal answers; otherwise the database projection, saying so. */
-export async function caseDetails(deps: ApiDeps, caseNo: string, visible: CaseVisibility = FULL): Promise<CaseDetailsResponse> {
+export async function caseDetails(
+  deps: ApiDeps,
+  caseNo: string,
+  visible: CaseVisibility = FULL,
+): Promise<CaseDetailsResponse> {
   const row = await deps.db.case.findUnique({
     where: { caseNo },
-    include: { applicant: true, items: true, tasks: { orderBy: [{ stepId: 'asc' }, { seq: 'asc' }], include: { holders: true } } },
+    include: {
+      applicant: true,
+      items: true,
+      tasks: { orderBy: [{ stepId: 'asc' }, { seq: 'asc' }], include: { holders: true } },
+    },
   });
   if (!row) throw notFound(`No case ${caseNo}`);
-  const certificates = await deps.db.certificate.findMany({ where: { sourceCaseNo: caseNo }, orderBy: { number: 'asc' } });
+  const certificates = await deps.db.certificate.findMany({
+    where: { sourceCaseNo: caseNo },
+    orderBy: { number: 'asc' },
+  });
   const base: Omit<CaseDetailsResponse, 'source'> = {
     caseNo,
     status: row.status,
-    applicant: { kind: row.applicant.kind, name: row.applicant.name, idNumberMasked: mask(row.applicant.idNumber) },
+    applicant: {
+      kind: row.applicant.kind,
+      name: row.applicant.name,
+      idNumberMasked: mask(row.applicant.idNumber),
+    },
     items: row.items.map((i) => ({ implementationCode: i.implementationCode, version: i.itemVersion })),
     acceptedAt: row.acceptedAt?.toISOString() ?? null,
     statutoryDueDate: row.statutoryDueDate,
     promisedDueDate: row.promisedDueDate,
     tasks: row.tasks.map(toProjectedTask),
-    certificates: certificates.map((c) => ({ number: c.number, typeCode: c.typeCode, status: c.status, validFrom: c.validFrom })),
+    certificates: certificates.map((c) => ({
+      number: c.number,
+      typeCode: c.typeCode,
+      status: c.status,
+      validFrom: c.validFrom,
+    })),
   };
   try {
-    const view = await deps.temporal.connection.withDeadline(Date.now() + 5_000, () => deps.temporal.client.workflow.getHandle(caseNo).query(caseStateQuery));
-    return limitToViewer({ ...base, source: 'workflow', view: view as unknown as CaseDetailsResponse['view'] }, visible, row.applicant.idNumber);
+    const view = await deps.temporal.connection.withDeadline(Date.now() + 5_000, () =>
+      deps.temporal.client.workflow.getHandle(caseNo).query(caseStateQuery),
+    );
+    return limitToViewer(
+      { ...base, source: 'workflow', view: view as unknown as CaseDetailsResponse['view'] },
+      visible,
+      row.applicant.idNumber,
+    );
   } catch (error) {
     const note = isTemporalUnreachable(error)
       ? `Temporal at ${deps.temporal.address} did not answer in time: this is the database projection, which may lag the workflow`

@@ -8,18 +8,25 @@ import { isTemporalUnreachable, temporalDown } from './temporal-errors';
 type Problems = { path: string; message: string }[];
 
 /** 422 naming every person that cannot take part, and why; nothing was sent to the workflow. */
-export const peopleProblem = (detail: string, errors: Problems) => new ProblemError(422, ProblemType.validation, 'Cannot involve these people', detail, errors);
+export const peopleProblem = (detail: string, errors: Problems) =>
+  new ProblemError(422, ProblemType.validation, 'Cannot involve these people', detail, errors);
 
 /**
  * The department of a step: from its task rows (a step keeps its department across generations), else
  * from the workflow itself (its first task row may not be projected yet). Undefined when the case has
  * no such step: the workflow's validator then refuses with the steps that are open.
  */
-export async function stepDepartment(deps: Pick<ApiDeps, 'db' | 'temporal'>, caseNo: string, stepId: string): Promise<string | undefined> {
+export async function stepDepartment(
+  deps: Pick<ApiDeps, 'db' | 'temporal'>,
+  caseNo: string,
+  stepId: string,
+): Promise<string | undefined> {
   const row = await deps.db.task.findFirst({ where: { caseNo, stepId }, select: { departmentCode: true } });
   if (row) return row.departmentCode;
   try {
-    const view = await deps.temporal.connection.withDeadline(Date.now() + 5_000, () => deps.temporal.client.workflow.getHandle(caseNo).query(caseStateQuery));
+    const view = await deps.temporal.connection.withDeadline(Date.now() + 5_000, () =>
+      deps.temporal.client.workflow.getHandle(caseNo).query(caseStateQuery),
+    );
     return view.steps.find((s) => s.stepId === stepId)?.departmentCode;
   } catch (error) {
     if (isTemporalUnreachable(error)) throw temporalDown(deps.temporal.address);
@@ -40,8 +47,15 @@ export interface PeopleRule {
 }
 
 /** Checks that every named user exists, is active and (when asked) belongs to the department; the problems found. */
-export async function checkPeople(deps: Pick<ApiDeps, 'db'>, ids: readonly string[], rule: PeopleRule): Promise<Problems> {
-  const users = await deps.db.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, disabled: true, departmentCode: true } });
+export async function checkPeople(
+  deps: Pick<ApiDeps, 'db'>,
+  ids: readonly string[],
+  rule: PeopleRule,
+): Promise<Problems> {
+  const users = await deps.db.user.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, disabled: true, departmentCode: true },
+  });
   const byId = new Map(users.map((u) => [u.id, u]));
   const problems: Problems = [];
   for (const [i, id] of ids.entries()) {
@@ -49,11 +63,17 @@ export async function checkPeople(deps: Pick<ApiDeps, 'db'>, ids: readonly strin
     const user = byId.get(id);
     if (!user) {
       const byName = await deps.db.user.findUnique({ where: { username: id }, select: { id: true } });
-      problems.push({ path, message: `no user has the id "${id}"${byName ? ` (the user named ${id} has the id "${byName.id}": name users by id)` : ''}` });
+      problems.push({
+        path,
+        message: `no user has the id "${id}"${byName ? ` (the user named ${id} has the id "${byName.id}": name users by id)` : ''}`,
+      });
     } else if (user.disabled) {
       problems.push({ path, message: `user "${id}" is disabled and cannot take part` });
     } else if (rule.departmentCode !== undefined && user.departmentCode !== rule.departmentCode) {
-      problems.push({ path, message: `user "${id}" belongs to ${user.departmentCode ?? 'no department'}, not ${rule.departmentCode}: ${rule.why}` });
+      problems.push({
+        path,
+        message: `user "${id}" belongs to ${user.departmentCode ?? 'no department'}, not ${rule.departmentCode}: ${rule.why}`,
+      });
     }
   }
   return problems;
@@ -64,12 +84,21 @@ export async function checkPeople(deps: Pick<ApiDeps, 'db'>, ids: readonly strin
  * step's department, 抄送 to any active user. Throws 422 naming every bad person. The workflow then
  * checks everything that depends on the step's state (who holds it, who signs already, …).
  */
-export async function assertPeopleMayTakePart(deps: Pick<ApiDeps, 'db' | 'temporal'>, caseNo: string, action: CaseActionRequest): Promise<void> {
+export async function assertPeopleMayTakePart(
+  deps: Pick<ApiDeps, 'db' | 'temporal'>,
+  caseNo: string,
+  action: CaseActionRequest,
+): Promise<void> {
   const inDepartment = async (ids: string[], path: string, verb: string, single = false) => {
     const stepId = (action as { stepId: string }).stepId;
     const departmentCode = await stepDepartment(deps, caseNo, stepId);
     if (departmentCode === undefined) return [];
-    return checkPeople(deps, ids, { path, departmentCode, single, why: `${verb} stays inside the department of step "${stepId}"` });
+    return checkPeople(deps, ids, {
+      path,
+      departmentCode,
+      single,
+      why: `${verb} stays inside the department of step "${stepId}"`,
+    });
   };
   let problems: Problems = [];
   switch (action.verb) {
@@ -89,7 +118,10 @@ export async function assertPeopleMayTakePart(deps: Pick<ApiDeps, 'db' | 'tempor
       return;
   }
   if (problems.length > 0) {
-    throw peopleProblem(`Nothing was done — ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems);
+    throw peopleProblem(
+      `Nothing was done — ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+      problems,
+    );
   }
 }
 
@@ -97,7 +129,14 @@ export async function assertPeopleMayTakePart(deps: Pick<ApiDeps, 'db' | 'tempor
  * 转办 with a lead's authority: a department lead (dept_lead) of the step's department hands on someone
  * else's place. Everybody else transfers only their own place (the workflow refuses otherwise).
  */
-export async function transferAuthority(deps: Pick<ApiDeps, 'db' | 'temporal'>, caseNo: string, stepId: string, actor: AuthUser, from: string | undefined): Promise<'assignee' | 'lead'> {
-  if (from === undefined || from === actor.id || !actor.roles.includes('dept_lead') || !actor.departmentCode) return 'assignee';
+export async function transferAuthority(
+  deps: Pick<ApiDeps, 'db' | 'temporal'>,
+  caseNo: string,
+  stepId: string,
+  actor: AuthUser,
+  from: string | undefined,
+): Promise<'assignee' | 'lead'> {
+  if (from === undefined || from === actor.id || !actor.roles.includes('dept_lead') || !actor.departmentCode)
+    return 'assignee';
   return (await stepDepartment(deps, caseNo, stepId)) === actor.departmentCode ? 'lead' : 'assignee';
 }

@@ -1,6 +1,12 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { defaultPlanForItems, hashPlan, parseServicePlan, type ServicePlan, type TimeLimit } from '@onewindow/flow-model';
+import {
+  defaultPlanForItems,
+  hashPlan,
+  parseServicePlan,
+  type ServicePlan,
+  type TimeLimit,
+} from '@onewindow/flow-model';
 import type { Db, ItemModel as Item, Prisma } from '@onewindow/db';
 
 /** The role that approves a department step in a default plan. */
@@ -8,7 +14,11 @@ export const APPROVER_ROLE = 'dept_approver';
 export const DEFAULT_PLAN_PUBLISHER = 'system:default-plan';
 
 const itemResultsSchema = z.object({
-  results: z.array(z.object({ name: z.string(), kind: z.string().optional(), certificateTypeCode: z.string().optional() })).default([]),
+  results: z
+    .array(
+      z.object({ name: z.string(), kind: z.string().optional(), certificateTypeCode: z.string().optional() }),
+    )
+    .default([]),
 });
 
 /** The certificate an item issues, read from its catalogue data (standards itemSchema `results`). */
@@ -21,7 +31,9 @@ export function certificateResult(item: Item): { certificateTypeCode: string; na
   }
   const parsed = itemResultsSchema.safeParse(json);
   const result = parsed.success ? parsed.data.results.find((r) => r.certificateTypeCode) : undefined;
-  return result?.certificateTypeCode ? { certificateTypeCode: result.certificateTypeCode, name: result.name } : undefined;
+  return result?.certificateTypeCode
+    ? { certificateTypeCode: result.certificateTypeCode, name: result.name }
+    : undefined;
 }
 
 const limitOf = (value: number, unit: string): TimeLimit => ({
@@ -35,7 +47,9 @@ const limitOf = (value: number, unit: string): TimeLimit => ({
  * TODO(Art. 42 ¶2): a joint approval (统一/联合/集中办理) has its own 45 + 15 day limit — a later refinement.
  */
 export function strictestLimit(limits: TimeLimit[]): TimeLimit {
-  return [...limits].sort((a, b) => a.value - b.value || (a.unit === b.unit ? 0 : a.unit === 'natural_day' ? -1 : 1))[0];
+  return [...limits].sort(
+    (a, b) => a.value - b.value || (a.unit === b.unit ? 0 : a.unit === 'natural_day' ? -1 : 1),
+  )[0];
 }
 
 export function caseLimits(items: Item[]): { statutory: TimeLimit; promised?: TimeLimit } {
@@ -53,9 +67,16 @@ export interface PlannedCase {
 }
 
 /** Active approvers of each department (users with the approver role), for the default plan. */
-export async function approversByDepartment(db: Db, departmentCodes: string[]): Promise<Map<string, string[]>> {
+export async function approversByDepartment(
+  db: Db,
+  departmentCodes: string[],
+): Promise<Map<string, string[]>> {
   const users = await db.user.findMany({
-    where: { departmentCode: { in: departmentCodes }, disabled: false, roles: { some: { role: APPROVER_ROLE } } },
+    where: {
+      departmentCode: { in: departmentCodes },
+      disabled: false,
+      roles: { some: { role: APPROVER_ROLE } },
+    },
     select: { id: true, departmentCode: true },
     orderBy: { id: 'asc' },
   });
@@ -68,7 +89,10 @@ export async function approversByDepartment(db: Db, departmentCodes: string[]): 
 export async function planFor(db: Db, items: Item[], approvers: Map<string, string[]>): Promise<PlannedCase> {
   if (items.length === 1) {
     const published = await db.flowVersion.findFirst({
-      where: { subjectCode: { in: [items[0].itemKey, items[0].implementationCode] }, publishedBy: { not: DEFAULT_PLAN_PUBLISHER } },
+      where: {
+        subjectCode: { in: [items[0].itemKey, items[0].implementationCode] },
+        publishedBy: { not: DEFAULT_PLAN_PUBLISHER },
+      },
       orderBy: { version: 'desc' },
     });
     if (published) {
@@ -101,9 +125,16 @@ export async function planFor(db: Db, items: Item[], approvers: Map<string, stri
 export async function pinPlan(tx: Prisma.TransactionClient, planned: PlannedCase): Promise<string> {
   if (planned.publishedVersionId) return planned.publishedVersionId;
   const subjectCode = planned.plan.key;
-  const same = await tx.flowVersion.findFirst({ where: { subjectCode, planHash: planned.planHash }, select: { id: true } });
+  const same = await tx.flowVersion.findFirst({
+    where: { subjectCode, planHash: planned.planHash },
+    select: { id: true },
+  });
   if (same) return same.id;
-  const last = await tx.flowVersion.findFirst({ where: { subjectCode }, orderBy: { version: 'desc' }, select: { version: true } });
+  const last = await tx.flowVersion.findFirst({
+    where: { subjectCode },
+    orderBy: { version: 'desc' },
+    select: { version: true },
+  });
   const id = `fv_${crypto.randomUUID()}`;
   await tx.flowVersion.create({
     data: {

@@ -33,7 +33,10 @@ export function casesRouter(deps: ApiDeps): Router {
   const updateDeadline = () => Date.now() + 30_000;
   const authorizeAction: RequestHandler = (req, res, next) => {
     const verb = (req.body as { verb?: unknown } | undefined)?.verb;
-    return authorize(typeof verb === 'string' && windowVerbs.has(verb) ? 'case.issue' : 'case.decide', ofCase)(req, res, next);
+    return authorize(
+      typeof verb === 'string' && windowVerbs.has(verb) ? 'case.issue' : 'case.decide',
+      ofCase,
+    )(req, res, next);
   };
 
   router.post('/cases', authorize('case.accept'), async (req, res) => {
@@ -48,11 +51,24 @@ export function casesRouter(deps: ApiDeps): Router {
     const q = parse(copiedCasesQuerySchema, req.query, 'query');
     const where = { userId: me.id };
     const [rows, total] = await Promise.all([
-      deps.db.caseCopy.findMany({ where, include: { case: { select: { status: true } } }, orderBy: [{ copiedAt: 'desc' }, { caseNo: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+      deps.db.caseCopy.findMany({
+        where,
+        include: { case: { select: { status: true } } },
+        orderBy: [{ copiedAt: 'desc' }, { caseNo: 'asc' }],
+        skip: (q.page - 1) * q.pageSize,
+        take: q.pageSize,
+      }),
       deps.db.caseCopy.count({ where }),
     ]);
     const body: CopiedCasePage = {
-      items: rows.map((r) => ({ caseNo: r.caseNo, stepId: r.stepId, by: r.copiedBy, note: r.note, at: r.copiedAt.toISOString(), caseStatus: r.case.status })),
+      items: rows.map((r) => ({
+        caseNo: r.caseNo,
+        stepId: r.stepId,
+        by: r.copiedBy,
+        note: r.note,
+        at: r.copiedAt.toISOString(),
+        caseStatus: r.case.status,
+      })),
       page: q.page,
       pageSize: q.pageSize,
       total,
@@ -73,11 +89,20 @@ export function casesRouter(deps: ApiDeps): Router {
     const actor = signedInUser(req);
     // Who may be involved (转办/委派/加签 inside the step's department, 抄送 to existing users): 422 before anything is sent.
     await assertPeopleMayTakePart(deps, caseNo, action);
-    const authority = action.verb === 'transfer' ? await transferAuthority(deps, caseNo, action.stepId, actor, action.from) : undefined;
+    const authority =
+      action.verb === 'transfer'
+        ? await transferAuthority(deps, caseNo, action.stepId, actor, action.from)
+        : undefined;
     const handle = deps.temporal.client.workflow.getHandle(caseNo);
     try {
-      const result = await deps.temporal.connection.withDeadline(updateDeadline(), () => sendCaseAction(handle, action, actor.id, updateId, { authority }));
-      const body: CaseActionResponse = { caseNo, verb: action.verb, result: result as Record<string, unknown> };
+      const result = await deps.temporal.connection.withDeadline(updateDeadline(), () =>
+        sendCaseAction(handle, action, actor.id, updateId, { authority }),
+      );
+      const body: CaseActionResponse = {
+        caseNo,
+        verb: action.verb,
+        result: result as Record<string, unknown>,
+      };
       res.json(body);
     } catch (error) {
       throw await updateProblem(error, caseNo, deps);
@@ -86,7 +111,10 @@ export function casesRouter(deps: ApiDeps): Router {
 
   router.post('/cases/:caseNo/issue', authorize('case.issue', ofCase), async (req, res) => {
     const caseNo = caseNoOf(req.params.caseNo);
-    const payload = { ...parse(issueResultsRequestSchema, req.body, 'issuance'), actor: signedInUser(req).id };
+    const payload = {
+      ...parse(issueResultsRequestSchema, req.body, 'issuance'),
+      actor: signedInUser(req).id,
+    };
     const updateId = idempotencyKeyOf(req);
     const handle = deps.temporal.client.workflow.getHandle(caseNo);
     try {

@@ -1,4 +1,9 @@
-import { isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import {
+  isGrpcServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import type { ApiDeps } from '../api-deps';
 import { notFound, ProblemError, ProblemType } from '../http/problem';
 
@@ -10,7 +15,12 @@ export function isTemporalUnreachable(error: unknown): boolean {
 }
 
 export const temporalDown = (address: string) =>
-  new ProblemError(503, ProblemType.dependencyDown, 'Workflow engine unavailable', `Temporal at ${address} did not answer; try again shortly`);
+  new ProblemError(
+    503,
+    ProblemType.dependencyDown,
+    'Workflow engine unavailable',
+    `Temporal at ${address} did not answer; try again shortly`,
+  );
 
 /**
  * The Update was sent but its answer did not come before the request's deadline (the worker is busy or down).
@@ -31,15 +41,26 @@ export const updateNotAnswered = (caseNo: string) =>
  */
 export async function updateProblem(error: unknown, caseNo: string, deps: ApiDeps): Promise<unknown> {
   if (error instanceof WorkflowUpdateFailedError) {
-    return new ProblemError(409, ProblemType.refused, 'Action refused', error.cause?.message ?? error.message);
+    return new ProblemError(
+      409,
+      ProblemType.refused,
+      'Action refused',
+      error.cause?.message ?? error.message,
+    );
   }
   if (error instanceof WorkflowNotFoundError) {
     const row = await deps.db.case.findUnique({ where: { caseNo }, select: { status: true } });
     if (!row) return notFound(`No case ${caseNo}`);
-    return new ProblemError(409, ProblemType.refused, 'Action refused', `Case ${caseNo} is no longer running (status ${row.status})`);
+    return new ProblemError(
+      409,
+      ProblemType.refused,
+      'Action refused',
+      `Case ${caseNo} is no longer running (status ${row.status})`,
+    );
   }
   const unavailable = (cause: unknown) => isGrpcServiceError(cause) && cause.code === 14;
-  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError && !unavailable(error.cause)) return updateNotAnswered(caseNo);
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError && !unavailable(error.cause))
+    return updateNotAnswered(caseNo);
   if (isTemporalUnreachable(error)) return temporalDown(deps.temporal.address);
   return error;
 }

@@ -21,14 +21,28 @@ const codesOf = (raw: unknown): { index: number; code: string }[] => {
  * identity check digit, every item against the active catalogue, duplicate materials. One 400 names
  * every bad field.
  */
-export async function validateApplication(db: Db, raw: unknown): Promise<{ request: AcceptApplication; items: Item[] }> {
+export async function validateApplication(
+  db: Db,
+  raw: unknown,
+): Promise<{ request: AcceptApplication; items: Item[] }> {
   const parsed = acceptApplicationRequestSchema.safeParse(raw);
-  const errors: FieldError[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
+  const errors: FieldError[] = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
 
   const applicant = (raw as { applicant?: { kind?: unknown; idNumber?: unknown } })?.applicant;
-  if (applicant && typeof applicant.idNumber === 'string' && (applicant.kind === 'person' || applicant.kind === 'organisation')) {
-    const problem = checkApplicantId(applicant.kind, applicant.idNumber.trim().toUpperCase(), new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
-    if (problem && !errors.some((e) => e.path === 'applicant.idNumber')) errors.push({ path: 'applicant.idNumber', message: problem });
+  if (
+    applicant &&
+    typeof applicant.idNumber === 'string' &&
+    (applicant.kind === 'person' || applicant.kind === 'organisation')
+  ) {
+    const problem = checkApplicantId(
+      applicant.kind,
+      applicant.idNumber.trim().toUpperCase(),
+      new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+    );
+    if (problem && !errors.some((e) => e.path === 'applicant.idNumber'))
+      errors.push({ path: 'applicant.idNumber', message: problem });
   }
 
   const wanted = codesOf(raw);
@@ -42,22 +56,34 @@ export async function validateApplication(db: Db, raw: unknown): Promise<{ reque
     const path = `items.${w.index}.implementationCode`;
     // The most specific code wins (业务办理项编码); an implementation code must then name one handling item.
     const exact = found.find((i) => i.itemKey === w.code);
-    const byImplementation = [...new Map(found.filter((i) => i.implementationCode === w.code).map((i) => [i.itemKey, i])).values()];
+    const byImplementation = [
+      ...new Map(found.filter((i) => i.implementationCode === w.code).map((i) => [i.itemKey, i])).values(),
+    ];
     if (exact) active.set(w.code, exact);
     else if (byImplementation.length === 1) active.set(w.code, byImplementation[0]);
     else if (byImplementation.length > 1)
-      errors.push({ path, message: `implementation code ${w.code} has several handling items (${byImplementation.map((i) => `${i.itemKey} ${i.name}`).join(', ')}): give the handling item code` });
+      errors.push({
+        path,
+        message: `implementation code ${w.code} has several handling items (${byImplementation.map((i) => `${i.itemKey} ${i.name}`).join(', ')}): give the handling item code`,
+      });
     else errors.push({ path, message: `no active catalogue item with code ${w.code}` });
   }
   const chosen = [...active.values()];
   if (new Set(chosen.map((i) => i.implementationCode)).size < chosen.length) {
-    errors.push({ path: 'items', message: 'two handling items of one implementation cannot be applied for in one case' });
+    errors.push({
+      path: 'items',
+      message: 'two handling items of one implementation cannot be applied for in one case',
+    });
   }
 
   if (parsed.success) {
     const seen = new Set<string>();
     parsed.data.materials.forEach((m, i) => {
-      if (seen.has(m.materialCode)) errors.push({ path: `materials.${i}.materialCode`, message: `material ${m.materialCode} is listed twice` });
+      if (seen.has(m.materialCode))
+        errors.push({
+          path: `materials.${i}.materialCode`,
+          message: `material ${m.materialCode} is listed twice`,
+        });
       seen.add(m.materialCode);
     });
     errors.push(...(await checkReusedCertificates(db, parsed.data)));
@@ -65,24 +91,37 @@ export async function validateApplication(db: Db, raw: unknown): Promise<{ reque
 
   if (errors.length > 0 || !parsed.success) {
     const summary = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-    throw new ProblemError(400, ProblemType.validation, 'Invalid application', `The application is invalid — ${summary}`, errors);
+    throw new ProblemError(
+      400,
+      ProblemType.validation,
+      'Invalid application',
+      `The application is invalid — ${summary}`,
+      errors,
+    );
   }
   return { request: parsed.data, items: parsed.data.items.map((i) => active.get(i.implementationCode)!) };
 }
 
 /** 证照复用: a material marked as reused must name a valid certificate of the applicant in the shared library. */
 async function checkReusedCertificates(db: Db, request: AcceptApplication): Promise<FieldError[]> {
-  const reused = request.materials.map((m, i) => ({ m, i })).filter(({ m }) => m.provenance === 'reused_certificate');
+  const reused = request.materials
+    .map((m, i) => ({ m, i }))
+    .filter(({ m }) => m.provenance === 'reused_certificate');
   if (reused.length === 0) return [];
   const ids = reused.flatMap(({ m }) => (m.certificateId ? [m.certificateId] : []));
-  const found = await db.certificate.findMany({ where: { OR: [{ id: { in: ids } }, { number: { in: ids } }] } });
+  const found = await db.certificate.findMany({
+    where: { OR: [{ id: { in: ids } }, { number: { in: ids } }] },
+  });
   return reused.flatMap(({ m, i }): FieldError[] => {
     const path = `materials.${i}.certificateId`;
-    if (!m.certificateId) return [{ path, message: 'a reused certificate names its certificate (id or number)' }];
+    if (!m.certificateId)
+      return [{ path, message: 'a reused certificate names its certificate (id or number)' }];
     const cert = found.find((c) => c.id === m.certificateId || c.number === m.certificateId);
     if (!cert) return [{ path, message: `no certificate ${m.certificateId} in the certificate library` }];
-    if (cert.holderIdNumber !== request.applicant.idNumber) return [{ path, message: `certificate ${m.certificateId} is held by someone else` }];
-    if (cert.status !== 'valid') return [{ path, message: `certificate ${m.certificateId} is ${cert.status}` }];
+    if (cert.holderIdNumber !== request.applicant.idNumber)
+      return [{ path, message: `certificate ${m.certificateId} is held by someone else` }];
+    if (cert.status !== 'valid')
+      return [{ path, message: `certificate ${m.certificateId} is ${cert.status}` }];
     return [];
   });
 }

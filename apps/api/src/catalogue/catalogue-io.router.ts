@@ -1,6 +1,12 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { exportCatalogueCsv, exportCatalogueXlsx, importCatalogueCsv, importCatalogueXlsx, type CatalogueImportResult } from '@onewindow/catalogue-io';
+import {
+  exportCatalogueCsv,
+  exportCatalogueXlsx,
+  importCatalogueCsv,
+  importCatalogueXlsx,
+  type CatalogueImportResult,
+} from '@onewindow/catalogue-io';
 import { applyCatalogue, loadActiveCatalogue } from '@onewindow/db';
 import type { ApiDeps } from '../api-deps';
 import { authorize, signedInUser } from '../auth/authorize.middleware';
@@ -32,12 +38,17 @@ export function catalogueIoRouter(deps: ApiDeps): Router {
       const query = parse(importQuerySchema, req.query, 'query string');
       let result: CatalogueImportResult;
       if (req.is(XLSX)) {
-        if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw badImport('The XLSX body is empty: send the workbook as the request body');
+        if (!Buffer.isBuffer(req.body) || req.body.length === 0)
+          throw badImport('The XLSX body is empty: send the workbook as the request body');
         result = await importCatalogueXlsx(req.body).catch((error: Error) => {
           throw badImport(`The body is not a readable XLSX workbook (${error.message})`);
         });
       } else {
-        const body = parse(csvImportSchema, req.body, 'CSV import (JSON: { format: "csv", files: { <sheet>: <csv text> } })');
+        const body = parse(
+          csvImportSchema,
+          req.body,
+          'CSV import (JSON: { format: "csv", files: { <sheet>: <csv text> } })',
+        );
         result = importCatalogueCsv(body.files);
       }
       if (!result.ok) {
@@ -45,13 +56,27 @@ export function catalogueIoRouter(deps: ApiDeps): Router {
           path: `${i.sheet}!${i.column}${i.row}`,
           message: `${i.header}${i.value !== undefined ? ` = "${i.value}"` : ''}: ${i.expected}`,
         }));
-        throw new ProblemError(422, ProblemType.validation, 'Catalogue not imported', `Nothing was imported: ${errors.length} cell(s) need fixing — see errors (sheet!cell)`, errors);
+        throw new ProblemError(
+          422,
+          ProblemType.validation,
+          'Catalogue not imported',
+          `Nothing was imported: ${errors.length} cell(s) need fixing — see errors (sheet!cell)`,
+          errors,
+        );
       }
       if (query.dryRun === 'true') {
-        res.json({ applied: false, items: result.catalogue.items.length, bundles: result.catalogue.bundles.length });
+        res.json({
+          applied: false,
+          items: result.catalogue.items.length,
+          bundles: result.catalogue.bundles.length,
+        });
         return;
       }
-      const applied = await applyCatalogue(deps.db, result.catalogue, { label: 'spreadsheet import', source: 'import', createdBy: signedInUser(req).username });
+      const applied = await applyCatalogue(deps.db, result.catalogue, {
+        label: 'spreadsheet import',
+        source: 'import',
+        createdBy: signedInUser(req).username,
+      });
       res.json({ applied: true, ...applied });
     },
   );
@@ -60,7 +85,10 @@ export function catalogueIoRouter(deps: ApiDeps): Router {
     const query = parse(exportQuerySchema, req.query, 'query string');
     const catalogue = await loadActiveCatalogue(deps.db);
     if (query.format === 'xlsx') {
-      res.type(XLSX).attachment('onewindow-catalogue.xlsx').send(await exportCatalogueXlsx(catalogue));
+      res
+        .type(XLSX)
+        .attachment('onewindow-catalogue.xlsx')
+        .send(await exportCatalogueXlsx(catalogue));
       return;
     }
     const files = exportCatalogueCsv(catalogue);
@@ -69,11 +97,16 @@ export function catalogueIoRouter(deps: ApiDeps): Router {
       return;
     }
     const csv = files[query.sheet] ?? files[`${query.sheet}.csv`];
-    if (csv === undefined) throw badImport(`No sheet "${query.sheet}"; sheets are: ${Object.keys(files).join(', ')}`, 404);
-    res.type('text/csv; charset=utf-8').attachment(`${encodeURIComponent(query.sheet)}.csv`).send(csv);
+    if (csv === undefined)
+      throw badImport(`No sheet "${query.sheet}"; sheets are: ${Object.keys(files).join(', ')}`, 404);
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(`${encodeURIComponent(query.sheet)}.csv`)
+      .send(csv);
   });
 
   return router;
 }
 
-const badImport = (detail: string, status = 400) => new ProblemError(status, ProblemType.validation, 'Invalid request', detail);
+const badImport = (detail: string, status = 400) =>
+  new ProblemError(status, ProblemType.validation, 'Invalid request', detail);

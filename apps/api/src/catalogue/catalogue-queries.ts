@@ -35,7 +35,10 @@ const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
  * materialise and sort every matching row with its join (browsing 5,000 items: p50 ~10 ms instead of <1 ms).
  * The SQL is portable between SQLite and PostgreSQL.
  */
-export async function searchItems(db: Db, search: ItemSearch): Promise<{ total: number; items: ItemSummary[] }> {
+export async function searchItems(
+  db: Db,
+  search: ItemSearch,
+): Promise<{ total: number; items: ItemSummary[] }> {
   const q = search.q?.trim();
   const conditions: Prisma.Sql[] = [Prisma.sql`i."status" = 'active'`];
   if (search.department) conditions.push(Prisma.sql`i."departmentCode" = ${search.department}`);

@@ -9,7 +9,14 @@ import {
   type ChecklistResponse,
 } from '@onewindow/contracts';
 import { applyCatalogue, loadActiveCatalogue } from '@onewindow/db';
-import { CatalogueValidationError, itemKey, itemSchema, loadDemoApplicants, mergeMaterials, parseCatalogue } from '@onewindow/standards';
+import {
+  CatalogueValidationError,
+  itemKey,
+  itemSchema,
+  loadDemoApplicants,
+  mergeMaterials,
+  parseCatalogue,
+} from '@onewindow/standards';
 import type { ApiDeps } from '../api-deps';
 import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
@@ -40,14 +47,25 @@ export function catalogueRouter(deps: ApiDeps): Router {
     const body: CatalogueItemDetail = {
       item: itemSchema.parse(JSON.parse(active.data)),
       departmentName: department?.name ?? active.departmentCode,
-      versions: versions.map((v) => ({ version: v.version, status: v.status, createdAt: v.createdAt.toISOString() })),
+      versions: versions.map((v) => ({
+        version: v.version,
+        status: v.status,
+        createdAt: v.createdAt.toISOString(),
+      })),
     };
     res.json(body);
   });
 
   router.get('/catalogue/departments', publicRead, async (_req, res) => {
     const departments = await db.department.findMany({ orderBy: { code: 'asc' } });
-    res.json({ departments: departments.map((d) => ({ code: d.code, name: d.name, parentCode: d.parentCode, regionCode: d.region })) });
+    res.json({
+      departments: departments.map((d) => ({
+        code: d.code,
+        name: d.name,
+        parentCode: d.parentCode,
+        regionCode: d.region,
+      })),
+    });
   });
 
   router.get('/catalogue/bundles', publicRead, async (_req, res) => {
@@ -59,16 +77,28 @@ export function catalogueRouter(deps: ApiDeps): Router {
     const current = await loadActiveCatalogue(db);
     const next = { ...current, items: [...current.items.filter((i) => itemKey(i) !== itemKey(item)), item] };
     const checked = parseCatalogueOr400(next);
-    const result = await applyCatalogue(db, checked, { label: `item ${itemKey(item)}`, source: 'admin', createdBy: signedInUser(req).username });
+    const result = await applyCatalogue(db, checked, {
+      label: `item ${itemKey(item)}`,
+      source: 'admin',
+      createdBy: signedInUser(req).username,
+    });
     const row = await db.item.findFirstOrThrow({ where: { itemKey: itemKey(item), status: 'active' } });
-    res.status(result.itemsUnchanged === checked.items.length ? 200 : 201).json({ itemKey: row.itemKey, version: row.version, ...result });
+    res
+      .status(result.itemsUnchanged === checked.items.length ? 200 : 201)
+      .json({ itemKey: row.itemKey, version: row.version, ...result });
   });
 
   // Fictitious people shipped with the seed catalogue (not the applicant register): safe to list for the demo
   // picker. Real applicants are never listed; the clerk types the ID number.
   router.get('/catalogue/demo-applicants', publicRead, (_req, res) => {
     res.json({
-      applicants: loadDemoApplicants().map((a) => ({ idNumber: a.holder.code, name: a.holder.name, kind: a.holder.codeType, note: a.note, certificates: a.certificates.length })),
+      applicants: loadDemoApplicants().map((a) => ({
+        idNumber: a.holder.code,
+        name: a.holder.name,
+        kind: a.holder.codeType,
+        note: a.note,
+        certificates: a.certificates.length,
+      })),
     });
   });
 
@@ -83,13 +113,27 @@ export function catalogueRouter(deps: ApiDeps): Router {
     }
     const { items, missing } = await activeItems(db, keys);
     if (missing.length) {
-      throw new ProblemError(400, ProblemType.validation, 'Invalid request', `Unknown item codes: ${missing.join(', ')}`, missing.map((code) => ({ path: 'itemKeys', message: `unknown item ${code}` })));
+      throw new ProblemError(
+        400,
+        ProblemType.validation,
+        'Invalid request',
+        `Unknown item codes: ${missing.join(', ')}`,
+        missing.map((code) => ({ path: 'itemKeys', message: `unknown item ${code}` })),
+      );
     }
     const holder = request.applicantIdNumber;
     const onFile = holder ? await certificatesOnFile(db, holder) : [];
-    const applicant = holder ? await db.certificate.findFirst({ where: { holderIdNumber: holder }, select: { holderName: true } }) : null;
-    const checklist = mergeMaterials(items, { code: holder ?? '' }, onFile, { asOf: request.asOf ?? toShanghaiDate(Date.now()) });
-    const body: ChecklistResponse = { ...checklist, applicantName: applicant?.holderName, certificatesOnFile: onFile.length };
+    const applicant = holder
+      ? await db.certificate.findFirst({ where: { holderIdNumber: holder }, select: { holderName: true } })
+      : null;
+    const checklist = mergeMaterials(items, { code: holder ?? '' }, onFile, {
+      asOf: request.asOf ?? toShanghaiDate(Date.now()),
+    });
+    const body: ChecklistResponse = {
+      ...checklist,
+      applicantName: applicant?.holderName,
+      certificatesOnFile: onFile.length,
+    };
     res.json(body);
   });
 
@@ -102,7 +146,16 @@ function parseCatalogueOr400(input: unknown) {
     return parseCatalogue(input, 'the catalogue after this change');
   } catch (error) {
     if (!(error instanceof CatalogueValidationError)) throw error;
-    const errors = error.issues.map((i) => ({ path: i.path, message: i.entry ? `${i.entry}: ${i.message}` : i.message }));
-    throw new ProblemError(400, ProblemType.validation, 'Invalid request', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+    const errors = error.issues.map((i) => ({
+      path: i.path,
+      message: i.entry ? `${i.entry}: ${i.message}` : i.message,
+    }));
+    throw new ProblemError(
+      400,
+      ProblemType.validation,
+      'Invalid request',
+      errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+      errors,
+    );
   }
 }

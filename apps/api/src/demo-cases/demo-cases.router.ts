@@ -14,14 +14,18 @@ export function demoCasesRouter({ temporal }: ApiDeps): Router {
 
   router.post('/demo-cases', async (_req, res) => {
     const caseNo = `DEMO-${crypto.randomBytes(6).toString('hex').toUpperCase()}`;
-    await temporal.client.workflow.start(demoCaseWorkflow, { taskQueue: temporal.taskQueue, workflowId: caseNo });
+    await temporal.client.workflow.start(demoCaseWorkflow, {
+      taskQueue: temporal.taskQueue,
+      workflowId: caseNo,
+    });
     const body: DemoCaseResponse = { caseNo, status: 'waiting' };
     res.status(201).json(body);
   });
 
   router.post('/demo-cases/:caseNo/complete', async (req, res) => {
     const caseNo = String(req.params.caseNo);
-    if (!caseNoPattern.test(caseNo)) throw notFound(`No demo case ${caseNo}: demo case numbers look like DEMO-1A2B3C4D5E6F`);
+    if (!caseNoPattern.test(caseNo))
+      throw notFound(`No demo case ${caseNo}: demo case numbers look like DEMO-1A2B3C4D5E6F`);
     const input = parse(completeDemoCaseRequestSchema, req.body, 'request body');
     const handle = temporal.client.workflow.getHandle(caseNo);
     try {
@@ -29,11 +33,22 @@ export function demoCasesRouter({ temporal }: ApiDeps): Router {
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) {
         const closed = await handle.describe().catch(() => undefined);
-        if (closed) throw new ProblemError(409, ProblemType.refused, 'Action refused', `Demo case ${caseNo} is already completed`);
+        if (closed)
+          throw new ProblemError(
+            409,
+            ProblemType.refused,
+            'Action refused',
+            `Demo case ${caseNo} is already completed`,
+          );
         throw notFound(`No demo case ${caseNo}`);
       }
       if (error instanceof WorkflowUpdateFailedError) {
-        throw new ProblemError(409, ProblemType.refused, 'Action refused', error.cause?.message ?? error.message);
+        throw new ProblemError(
+          409,
+          ProblemType.refused,
+          'Action refused',
+          error.cause?.message ?? error.message,
+        );
       }
       throw error;
     }

@@ -9,7 +9,9 @@ async function timed(probe: () => Promise<string>, timeoutMs: number): Promise<D
   try {
     const detail = await Promise.race([
       probe(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref()),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref(),
+      ),
     ]);
     return { up: true, detail, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
@@ -24,10 +26,16 @@ export function checkDatabase(db: Db, kind: string): Promise<DependencyHealth> {
   }, 2000);
 }
 
-export function checkTemporal(connection: Connection, address: string, namespace: string): Promise<DependencyHealth> {
+export function checkTemporal(
+  connection: Connection,
+  address: string,
+  namespace: string,
+): Promise<DependencyHealth> {
   return timed(async () => {
     // A deadline stops the client's own retries, so nothing keeps running after the probe answers.
-    await connection.withDeadline(Date.now() + 1500, () => connection.workflowService.describeNamespace({ namespace }));
+    await connection.withDeadline(Date.now() + 1500, () =>
+      connection.workflowService.describeNamespace({ namespace }),
+    );
     return `Temporal at ${address}, namespace "${namespace}"`;
   }, 2000);
 }

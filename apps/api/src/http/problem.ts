@@ -31,13 +31,24 @@ export class ProblemError extends Error {
 }
 
 export const notFound = (detail: string) => new ProblemError(404, ProblemType.notFound, 'Not found', detail);
-export const unauthenticated = (detail: string) => new ProblemError(401, ProblemType.unauthenticated, 'Not signed in', detail);
-export const forbidden = (detail: string) => new ProblemError(403, ProblemType.forbidden, 'Forbidden', detail);
+export const unauthenticated = (detail: string) =>
+  new ProblemError(401, ProblemType.unauthenticated, 'Not signed in', detail);
+export const forbidden = (detail: string) =>
+  new ProblemError(403, ProblemType.forbidden, 'Forbidden', detail);
 
 export function zodProblem(error: ZodError, where: string): ProblemError {
-  const errors = error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message }));
+  const errors = error.issues.map((issue) => ({
+    path: issue.path.join('.') || '(root)',
+    message: issue.message,
+  }));
   const summary = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-  return new ProblemError(400, ProblemType.validation, 'Invalid request', `The ${where} is invalid — ${summary}`, errors);
+  return new ProblemError(
+    400,
+    ProblemType.validation,
+    'Invalid request',
+    `The ${where} is invalid — ${summary}`,
+    errors,
+  );
 }
 
 export const unknownRoute: RequestHandler = (req, _res, next) => {
@@ -57,13 +68,29 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
   if (error instanceof ProblemError) problem = error;
   else if (error instanceof ZodError) problem = zodProblem(error, 'request');
   else if (error?.type === 'entity.too.large')
-    problem = new ProblemError(413, ProblemType.payloadTooLarge, 'Payload too large', `The request body is larger than the ${error.limit} byte limit`);
+    problem = new ProblemError(
+      413,
+      ProblemType.payloadTooLarge,
+      'Payload too large',
+      `The request body is larger than the ${error.limit} byte limit`,
+    );
   else if (error?.type === 'entity.parse.failed')
-    problem = new ProblemError(400, ProblemType.validation, 'Invalid JSON', `The request body is not valid JSON: ${error.message}`);
-  else if (isClientHttpError(error)) problem = new ProblemError(error.status, ProblemType.validation, 'Bad request', error.message);
+    problem = new ProblemError(
+      400,
+      ProblemType.validation,
+      'Invalid JSON',
+      `The request body is not valid JSON: ${error.message}`,
+    );
+  else if (isClientHttpError(error))
+    problem = new ProblemError(error.status, ProblemType.validation, 'Bad request', error.message);
   else {
     req.log?.error({ err: error }, 'unhandled error');
-    problem = new ProblemError(500, ProblemType.internal, 'Internal error', `Something went wrong on our side; quote request id ${String(req.id)} when reporting it`);
+    problem = new ProblemError(
+      500,
+      ProblemType.internal,
+      'Internal error',
+      `Something went wrong on our side; quote request id ${String(req.id)} when reporting it`,
+    );
   }
   const body: Problem = {
     type: problem.type,
@@ -73,7 +100,9 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
     detail: maskPersonalData(problem.message),
     instance: maskPersonalData(req.originalUrl),
     requestId: String(req.id),
-    ...(problem.errors ? { errors: problem.errors.map((e) => ({ path: e.path, message: maskPersonalData(e.message) })) } : {}),
+    ...(problem.errors
+      ? { errors: problem.errors.map((e) => ({ path: e.path, message: maskPersonalData(e.message) })) }
+      : {}),
   };
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
 };

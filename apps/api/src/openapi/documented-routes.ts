@@ -46,12 +46,29 @@ export interface DocumentedRoute {
   responses: Record<number, z.ZodType | 'problem'>;
 }
 
-
 /** Routes whose contracts live in @onewindow/contracts; other registered routes are listed from the app itself. */
 export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
-  { method: 'GET', path: '/api/health', tag: 'system', summary: 'Health of the database and Temporal', responses: { 200: healthResponseSchema, 503: healthResponseSchema } },
-  { method: 'GET', path: '/api/openapi.json', tag: 'system', summary: 'This OpenAPI 3.1 document', responses: { 200: z.record(z.string(), z.unknown()) } },
-  { method: 'POST', path: '/api/demo-cases', tag: 'demo', summary: 'Start a demo workflow (proves the Temporal wiring)', responses: { 201: demoCaseResponseSchema } },
+  {
+    method: 'GET',
+    path: '/api/health',
+    tag: 'system',
+    summary: 'Health of the database and Temporal',
+    responses: { 200: healthResponseSchema, 503: healthResponseSchema },
+  },
+  {
+    method: 'GET',
+    path: '/api/openapi.json',
+    tag: 'system',
+    summary: 'This OpenAPI 3.1 document',
+    responses: { 200: z.record(z.string(), z.unknown()) },
+  },
+  {
+    method: 'POST',
+    path: '/api/demo-cases',
+    tag: 'demo',
+    summary: 'Start a demo workflow (proves the Temporal wiring)',
+    responses: { 201: demoCaseResponseSchema },
+  },
   {
     method: 'POST',
     path: '/api/demo-cases/:caseNo/complete',
@@ -68,14 +85,21 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     summary: '受理: accept an application for one or more catalogue items and start its case workflow',
     body: acceptApplicationRequestSchema,
     idempotencyKey: 'request',
-    responses: { 201: acceptedCaseResponseSchema, 200: acceptedCaseResponseSchema, 400: 'problem', 422: 'problem', 503: 'problem' },
+    responses: {
+      201: acceptedCaseResponseSchema,
+      200: acceptedCaseResponseSchema,
+      400: 'problem',
+      422: 'problem',
+      503: 'problem',
+    },
   },
   {
     method: 'GET',
     path: '/api/cases/copied',
     action: 'signed in (only the cases copied to you)',
     tag: 'cases',
-    summary: '抄送: the cases copied to the signed-in user, newest first; each may then be read (masked, read-only)',
+    summary:
+      '抄送: the cases copied to the signed-in user, newest first; each may then be read (masked, read-only)',
     query: copiedCasesQuerySchema,
     responses: { 200: copiedCasePageSchema, 400: 'problem', 401: 'problem' },
   },
@@ -84,7 +108,8 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     path: '/api/cases/:caseNo',
     action: 'case.read (or a 抄送 to you: masked, read-only)',
     tag: 'cases',
-    summary: "The case: the workflow's view (steps, clocks, history), or the database projection when Temporal cannot answer",
+    summary:
+      "The case: the workflow's view (steps, clocks, history), or the database projection when Temporal cannot answer",
     responses: { 200: caseDetailsResponseSchema, 404: 'problem' },
   },
   {
@@ -96,7 +121,14 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
       "An approver's action as a workflow Update: approve, refuse, 补正, special procedure, extension, withdraw, 退回 (send_back) and the window's resubmission, 转办 (transfer), 委派 (delegate, resolve_delegation), 加签/减签 (add_signers, remove_signers), 抄送 (copy_to). 422 when a named person cannot take part (unknown, disabled, another department); 409 with the workflow's reason when the step's state refuses it",
     body: caseActionRequestSchema,
     idempotencyKey: 'update',
-    responses: { 200: caseActionResponseSchema, 400: 'problem', 404: 'problem', 409: 'problem', 422: 'problem', 503: 'problem' },
+    responses: {
+      200: caseActionResponseSchema,
+      400: 'problem',
+      404: 'problem',
+      409: 'problem',
+      422: 'problem',
+      503: 'problem',
+    },
   },
   {
     method: 'POST',
@@ -106,7 +138,13 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     summary: '统一出件: issue every result at the window and complete the case',
     body: issueResultsRequestSchema,
     idempotencyKey: 'update',
-    responses: { 200: issueResultsResponseSchema, 400: 'problem', 404: 'problem', 409: 'problem', 503: 'problem' },
+    responses: {
+      200: issueResultsResponseSchema,
+      400: 'problem',
+      404: 'problem',
+      409: 'problem',
+      503: 'problem',
+    },
   },
   {
     method: 'PUT',
@@ -116,14 +154,24 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     summary:
       "Upload the file of one of the case's materials (raw body: PDF, JPEG, PNG or OFD, checked by its first bytes; up to UPLOAD_MAX_BYTES). 201 the first time, 200 when it replaces the earlier file. 400 empty, 404 no such material on the case, 409 case closed, 413 too large, 415 wrong or mismatching type; nothing is stored then",
     rawBody: caseFileContentTypes,
-    responses: { 201: caseFileResponseSchema, 200: caseFileResponseSchema, 400: 'problem', 403: 'problem', 404: 'problem', 409: 'problem', 413: 'problem', 415: 'problem' },
+    responses: {
+      201: caseFileResponseSchema,
+      200: caseFileResponseSchema,
+      400: 'problem',
+      403: 'problem',
+      404: 'problem',
+      409: 'problem',
+      413: 'problem',
+      415: 'problem',
+    },
   },
   {
     method: 'GET',
     path: '/api/cases/:caseNo/materials/:materialCode/file',
     action: 'case.file.read (the case views that include materials: the handling window and departments)',
     tag: 'cases',
-    summary: 'Download a material file: its stored type, Content-Disposition: attachment, X-Content-Type-Options: nosniff',
+    summary:
+      'Download a material file: its stored type, Content-Disposition: attachment, X-Content-Type-Options: nosniff',
     fileResponse: caseFileContentTypes,
     responses: { 200: z.unknown(), 403: 'problem', 404: 'problem' },
   },
@@ -149,7 +197,7 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   {
     method: 'POST',
     path: '/api/tasks/reassign',
-    action: "task.reassign (the department of `from`)",
+    action: 'task.reassign (the department of `from`)',
     tag: 'tasks',
     summary:
       "Bulk 转办 by a lead: every open place of `from` on the department's open steps goes to `to` (same department). People are checked first (422, nothing sent); then one Update per step, each answered ok or refused with the workflow's reason",
@@ -180,4 +228,3 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     responses: { 200: putCalendarYearResponseSchema, 400: 'problem', 403: 'problem', 409: 'problem' },
   },
 ];
-

@@ -12,7 +12,12 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): Json =>
 const isOptional = (field: z.ZodType): boolean => field.safeParse(undefined).success;
 
 function operation(route: DocumentedRoute): Json {
-  const params: Json[] = [...route.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  const params: Json[] = [...route.path.matchAll(/:(\w+)/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
   if (route.query) {
     for (const [name, field] of Object.entries(route.query.shape as Record<string, z.ZodType>)) {
       params.push({ name, in: 'query', required: !isOptional(field), schema: jsonSchema(field, 'input') });
@@ -31,14 +36,21 @@ function operation(route: DocumentedRoute): Json {
     });
   }
   const responses: Json = {};
-  const binary = (types: readonly string[]) => Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]));
+  const binary = (types: readonly string[]) =>
+    Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]));
   for (const [status, schema] of Object.entries(route.responses)) {
     responses[status] =
       schema === 'problem'
-        ? { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }
+        ? {
+            description: 'Problem',
+            content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+          }
         : status === '200' && route.fileResponse
           ? { description: 'The file', content: binary(route.fileResponse) }
-          : { description: Number(status) < 300 ? 'OK' : 'Answer', content: { 'application/json': { schema: jsonSchema(schema, 'output') } } };
+          : {
+              description: Number(status) < 300 ? 'OK' : 'Answer',
+              content: { 'application/json': { schema: jsonSchema(schema, 'output') } },
+            };
   }
   const requestBody = route.body
     ? { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } }
@@ -48,7 +60,9 @@ function operation(route: DocumentedRoute): Json {
   return {
     summary: route.summary,
     tags: [route.tag],
-    operationId: `${route.method.toLowerCase()}${openApiPath(route.path).replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+    operationId: `${route.method.toLowerCase()}${openApiPath(route.path)
+      .replace(/[{}]/g, '')
+      .replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
     ...(route.action ? { security: [{ session: [] }], 'x-onewindow-action': route.action } : {}),
     ...(params.length > 0 ? { parameters: params } : {}),
     ...(requestBody ? { requestBody } : {}),
@@ -72,7 +86,9 @@ export function buildOpenApiDocument(registered: RegisteredRoute[], version: str
     put(route.method, route.path, {
       summary: `${route.method} ${route.path}`,
       tags: [route.path.split('/')[2] ?? 'other'],
-      responses: { default: { description: 'See the owning module', content: { 'application/json': { schema: {} } } } },
+      responses: {
+        default: { description: 'See the owning module', content: { 'application/json': { schema: {} } } },
+      },
     });
   }
   return {

@@ -8,7 +8,10 @@ export function openapiRouter(deps: Pick<ApiDeps, 'version'>): Router {
   const router = Router();
   let document: Record<string, unknown> | undefined;
   router.get('/openapi.json', (req, res) => {
-    document ??= buildOpenApiDocument(registeredRoutes(req.app as Parameters<typeof registeredRoutes>[0]), deps.version);
+    document ??= buildOpenApiDocument(
+      registeredRoutes(req.app as Parameters<typeof registeredRoutes>[0]),
+      deps.version,
+    );
     res.json(document);
   });
   return router;

@@ -13,13 +13,15 @@ interface Layer {
   handle?: { stack?: Layer[] };
 }
 
-const join = (prefix: string, path: string): string => `${prefix}${path === '/' ? '' : path}`.replace(/\/+/g, '/') || '/';
+const join = (prefix: string, path: string): string =>
+  `${prefix}${path === '/' ? '' : path}`.replace(/\/+/g, '/') || '/';
 
 function walk(stack: Layer[], prefix: string, out: RegisteredRoute[]): void {
   for (const layer of stack) {
     if (layer.route && typeof layer.route.path === 'string') {
       const path = join(prefix, layer.route.path);
-      for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') out.push({ method: method.toUpperCase(), path });
+      for (const [method, on] of Object.entries(layer.route.methods))
+        if (on && method !== '_all') out.push({ method: method.toUpperCase(), path });
     } else if (layer.handle?.stack) {
       const mount = !layer.slash && typeof layer.rawPath === 'string' ? layer.rawPath : '';
       walk(layer.handle.stack, join(prefix, mount), out);

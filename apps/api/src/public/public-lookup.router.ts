@@ -9,7 +9,10 @@ import { notFound } from '../http/problem';
 import { lookupFailureLimit } from '../security/rate-limits';
 
 /** One answer for an unknown case, a malformed case number and a wrong code: no oracle for guessing. */
-const noMatch = () => notFound('No case matches this case number and code; check the case number on your receipt (受理回执) and the last 4 characters of the identity number it was filed under');
+const noMatch = () =>
+  notFound(
+    'No case matches this case number and code; check the case number on your receipt (受理回执) and the last 4 characters of the identity number it was filed under',
+  );
 
 /** Equal-time comparison of two 4-character codes, case-insensitive ('x' = 'X'). */
 function sameCode(given: string, expected: string): boolean {
@@ -25,19 +28,28 @@ function sameCode(given: string, expected: string): boolean {
  */
 export function publicLookupRouter(deps: ApiDeps): Router {
   const router = Router();
-  router.post('/public/cases/:caseNo/status', lookupFailureLimit(deps.security), authorize('public.lookup'), async (req, res) => {
-    const { code } = parse(publicLookupRequestSchema, req.body ?? {}, 'look-up (JSON: { "code": "<last 4 characters of the identity number>" })');
-    const caseNo = caseNoSchema.safeParse(req.params.caseNo);
-    if (!caseNo.success) throw noMatch();
-    const found = await deps.db.case.findUnique({
-      where: { caseNo: caseNo.data },
-      select: { caseNo: true, status: true, updatedAt: true, applicant: { select: { idNumber: true } } },
-    });
-    // The same comparison runs for an unknown case, against a code no identity number ends with.
-    const matches = sameCode(code, found ? found.applicant.idNumber.slice(-4) : '----');
-    if (!found || !matches) throw noMatch();
-    const body: PublicCaseStatus = publicCaseStatus(found);
-    res.set('Cache-Control', 'no-store').json(body);
-  });
+  router.post(
+    '/public/cases/:caseNo/status',
+    lookupFailureLimit(deps.security),
+    authorize('public.lookup'),
+    async (req, res) => {
+      const { code } = parse(
+        publicLookupRequestSchema,
+        req.body ?? {},
+        'look-up (JSON: { "code": "<last 4 characters of the identity number>" })',
+      );
+      const caseNo = caseNoSchema.safeParse(req.params.caseNo);
+      if (!caseNo.success) throw noMatch();
+      const found = await deps.db.case.findUnique({
+        where: { caseNo: caseNo.data },
+        select: { caseNo: true, status: true, updatedAt: true, applicant: { select: { idNumber: true } } },
+      });
+      // The same comparison runs for an unknown case, against a code no identity number ends with.
+      const matches = sameCode(code, found ? found.applicant.idNumber.slice(-4) : '----');
+      if (!found || !matches) throw noMatch();
+      const body: PublicCaseStatus = publicCaseStatus(found);
+      res.set('Cache-Control', 'no-store').json(body);
+    },
+  );
   return router;
 }

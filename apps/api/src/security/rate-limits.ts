@@ -3,7 +3,8 @@ import { rateLimit } from 'express-rate-limit';
 import { ProblemError, ProblemType } from '../http/problem';
 import type { SecurityConfig } from './security-config';
 
-const tooMany = (detail: string) => new ProblemError(429, ProblemType.tooManyRequests, 'Too many requests', detail);
+const tooMany = (detail: string) =>
+  new ProblemError(429, ProblemType.tooManyRequests, 'Too many requests', detail);
 
 /** Login attempts per client address; successful logins do not count. */
 export function loginRateLimit(config: SecurityConfig): RequestHandler {
@@ -13,7 +14,8 @@ export function loginRateLimit(config: SecurityConfig): RequestHandler {
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, _res, next) => next(tooMany(`Too many login attempts from your address; wait 15 minutes and try again`)),
+    handler: (_req, _res, next) =>
+      next(tooMany(`Too many login attempts from your address; wait 15 minutes and try again`)),
   });
 }
 
@@ -25,7 +27,8 @@ export function publicRateLimit(config: SecurityConfig): RequestHandler {
     skip: (req) => req.auth !== undefined,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, _res, next) => next(tooMany(`Too many requests from your address; wait a minute and try again`)),
+    handler: (_req, _res, next) =>
+      next(tooMany(`Too many requests from your address; wait a minute and try again`)),
   });
 }
 
@@ -40,6 +43,7 @@ export function lookupFailureLimit(config: SecurityConfig): RequestHandler {
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, _res, next) => next(tooMany(`Too many failed look-ups from your address; wait 15 minutes and try again`)),
+    handler: (_req, _res, next) =>
+      next(tooMany(`Too many failed look-ups from your address; wait 15 minutes and try again`)),
   });
 }

@@ -17,7 +17,10 @@ export interface UploadPolicy {
   maxBytes: number;
 }
 
-export const defaultUploadPolicy: UploadPolicy = { allowedTypes: uploadContentTypes, maxBytes: 20 * 1024 * 1024 };
+export const defaultUploadPolicy: UploadPolicy = {
+  allowedTypes: uploadContentTypes,
+  maxBytes: 20 * 1024 * 1024,
+};
 
 export interface UploadCandidate {
   /** The Content-Type the client declared (parameters such as charset are ignored). */
@@ -27,21 +30,36 @@ export interface UploadCandidate {
   head: Uint8Array;
 }
 
-const unsupported = (detail: string) => new ProblemError(415, ProblemType.unsupportedMediaType, 'Unsupported file type', detail);
+const unsupported = (detail: string) =>
+  new ProblemError(415, ProblemType.unsupportedMediaType, 'Unsupported file type', detail);
 
 /** Checks an uploaded file's size, declared type and actual content; returns the verified type or throws a 4xx problem. */
-export function checkUpload(file: UploadCandidate, policy: UploadPolicy = defaultUploadPolicy): UploadContentType {
-  if (file.size <= 0) throw new ProblemError(400, ProblemType.validation, 'Empty file', 'The uploaded file is empty');
+export function checkUpload(
+  file: UploadCandidate,
+  policy: UploadPolicy = defaultUploadPolicy,
+): UploadContentType {
+  if (file.size <= 0)
+    throw new ProblemError(400, ProblemType.validation, 'Empty file', 'The uploaded file is empty');
   if (file.size > policy.maxBytes) {
-    throw new ProblemError(413, ProblemType.payloadTooLarge, 'File too large', `The file has ${file.size} bytes; the limit is ${policy.maxBytes} bytes`);
+    throw new ProblemError(
+      413,
+      ProblemType.payloadTooLarge,
+      'File too large',
+      `The file has ${file.size} bytes; the limit is ${policy.maxBytes} bytes`,
+    );
   }
   const declared = (file.declaredType ?? '').split(';')[0].trim().toLowerCase();
   const allowed = policy.allowedTypes.join(', ');
   if (!policy.allowedTypes.includes(declared as UploadContentType)) {
-    throw unsupported(`Files of type "${declared || 'unknown'}" are not accepted; accepted types: ${allowed}`);
+    throw unsupported(
+      `Files of type "${declared || 'unknown'}" are not accepted; accepted types: ${allowed}`,
+    );
   }
   const type = declared as UploadContentType;
   const matches = signatures[type].some((signature) => signature.every((byte, i) => file.head[i] === byte));
-  if (!matches) throw unsupported(`The file content is not ${type} although it was declared so; accepted types: ${allowed}`);
+  if (!matches)
+    throw unsupported(
+      `The file content is not ${type} although it was declared so; accepted types: ${allowed}`,
+    );
   return type;
 }

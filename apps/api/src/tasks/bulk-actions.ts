@@ -15,12 +15,14 @@ type Problems = { path: string; message: string }[];
 const updateDeadline = () => Date.now() + 30_000;
 
 /** A per-item Update id derived from the request's Idempotency-Key: a retried batch applies each item once. */
-const itemUpdateId = (key: string | undefined, caseNo: string, stepId: string) => (key ? `${key}:${caseNo}:${stepId}` : undefined);
+const itemUpdateId = (key: string | undefined, caseNo: string, stepId: string) =>
+  key ? `${key}:${caseNo}:${stepId}` : undefined;
 
 /** The workflow's refusal (its validator's sentence) or why the Update could not be sent. */
 function refusal(error: unknown, address: string): string {
   if (error instanceof WorkflowUpdateFailedError) return error.cause?.message ?? error.message;
-  if (isTemporalUnreachable(error)) return `Temporal at ${address} did not answer in time; nothing is known to have changed for this task, send it again`;
+  if (isTemporalUnreachable(error))
+    return `Temporal at ${address} did not answer in time; nothing is known to have changed for this task, send it again`;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -30,41 +32,96 @@ function refusal(error: unknown, address: string): string {
  * with a different body is 422. (Each item's Update id also derives from the key, so even a retry after
  * a crash before the answer was kept applies each item once.)
  */
-export async function replayedBulkAnswer<T>(deps: Pick<ApiDeps, 'db'>, route: string, user: AuthUser, key: string | undefined, body: unknown): Promise<T | undefined> {
+export async function replayedBulkAnswer<T>(
+  deps: Pick<ApiDeps, 'db'>,
+  route: string,
+  user: AuthUser,
+  key: string | undefined,
+  body: unknown,
+): Promise<T | undefined> {
   if (!key) return undefined;
   const record = await deps.db.idempotencyRecord.findUnique({ where: { key: `${route}:${user.id}:${key}` } });
   if (!record) return undefined;
   if (record.requestHash !== requestHash(body)) {
-    throw new ProblemError(422, ProblemType.conflict, 'Idempotency key reused', `Idempotency-Key ${key} was already used for a different ${route} request; use a new key for a new batch`);
+    throw new ProblemError(
+      422,
+      ProblemType.conflict,
+      'Idempotency key reused',
+      `Idempotency-Key ${key} was already used for a different ${route} request; use a new key for a new batch`,
+    );
   }
   return JSON.parse(record.response) as T;
 }
 
-export async function keepBulkAnswer(deps: Pick<ApiDeps, 'db'>, route: string, user: AuthUser, key: string | undefined, body: unknown, answer: unknown): Promise<void> {
+export async function keepBulkAnswer(
+  deps: Pick<ApiDeps, 'db'>,
+  route: string,
+  user: AuthUser,
+  key: string | undefined,
+  body: unknown,
+  answer: unknown,
+): Promise<void> {
   if (!key) return;
   try {
-    await deps.db.idempotencyRecord.create({ data: { key: `${route}:${user.id}:${key}`, requestHash: requestHash(body), response: JSON.stringify(answer), status: 200 } });
+    await deps.db.idempotencyRecord.create({
+      data: {
+        key: `${route}:${user.id}:${key}`,
+        requestHash: requestHash(body),
+        response: JSON.stringify(answer),
+        status: 200,
+      },
+    });
   } catch (error) {
     // A concurrent retry kept its answer first: both answers report the same Updates.
     if ((error as { code?: unknown })?.code !== 'P2002') throw error;
   }
 }
 
-const summary = (items: BulkItemResult[]) => ({ ok: items.filter((i) => i.outcome === 'ok').length, refused: items.filter((i) => i.outcome === 'refused').length, items });
+const summary = (items: BulkItemResult[]) => ({
+  ok: items.filter((i) => i.outcome === 'ok').length,
+  refused: items.filter((i) => i.outcome === 'refused').length,
+  items,
+});
 
 /** The department whose tasks a reassignment moves: that of `from` (who may be disabled: they left). 422 when there is none. */
 export async function reassignmentDepartment(deps: Deps, request: ReassignTasksRequest): Promise<string> {
-  const from = await deps.db.user.findUnique({ where: { id: request.from }, select: { departmentCode: true } });
-  const problems: Problems = from ? [] : await checkPeople(deps, [request.from], { path: 'from', single: true, why: '' });
-  if (from && !from.departmentCode) problems.push({ path: 'from', message: `user "${request.from}" belongs to no department: there is no department inbox to reassign from` });
-  if (problems.length > 0 || !from?.departmentCode) throw peopleProblem(`Nothing was reassigned — ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems);
+  const from = await deps.db.user.findUnique({
+    where: { id: request.from },
+    select: { departmentCode: true },
+  });
+  const problems: Problems = from
+    ? []
+    : await checkPeople(deps, [request.from], { path: 'from', single: true, why: '' });
+  if (from && !from.departmentCode)
+    problems.push({
+      path: 'from',
+      message: `user "${request.from}" belongs to no department: there is no department inbox to reassign from`,
+    });
+  if (problems.length > 0 || !from?.departmentCode)
+    throw peopleProblem(
+      `Nothing was reassigned — ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+      problems,
+    );
   return from.departmentCode;
 }
 
 /** `to` must be an active user of the same department (转办 stays inside the department); 422 otherwise. */
-export async function assertReassignableTo(deps: Deps, request: ReassignTasksRequest, departmentCode: string): Promise<void> {
-  const problems = await checkPeople(deps, [request.to], { path: 'to', single: true, departmentCode, why: `tasks are reassigned inside the department of "${request.from}"` });
-  if (problems.length > 0) throw peopleProblem(`Nothing was reassigned — ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems);
+export async function assertReassignableTo(
+  deps: Deps,
+  request: ReassignTasksRequest,
+  departmentCode: string,
+): Promise<void> {
+  const problems = await checkPeople(deps, [request.to], {
+    path: 'to',
+    single: true,
+    departmentCode,
+    why: `tasks are reassigned inside the department of "${request.from}"`,
+  });
+  if (problems.length > 0)
+    throw peopleProblem(
+      `Nothing was reassigned — ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+      problems,
+    );
 }
 
 /**
@@ -73,24 +130,49 @@ export async function assertReassignableTo(deps: Deps, request: ReassignTasksReq
  * department; each step is its own Update and is answered on its own. A place `from` holds as a
  * delegate (委派) cannot be handed on: it is reported, for the owner to take back or transfer.
  */
-export async function reassignOpenTasks(deps: Deps, lead: AuthUser, departmentCode: string, request: ReassignTasksRequest, key?: string): Promise<ReturnType<typeof summary>> {
-  const cases = await deps.db.task.findMany({ where: { departmentCode, state: 'open' }, select: { caseNo: true }, distinct: ['caseNo'], orderBy: { caseNo: 'asc' } });
+export async function reassignOpenTasks(
+  deps: Deps,
+  lead: AuthUser,
+  departmentCode: string,
+  request: ReassignTasksRequest,
+  key?: string,
+): Promise<ReturnType<typeof summary>> {
+  const cases = await deps.db.task.findMany({
+    where: { departmentCode, state: 'open' },
+    select: { caseNo: true },
+    distinct: ['caseNo'],
+    orderBy: { caseNo: 'asc' },
+  });
   const items: BulkItemResult[] = [];
   for (const { caseNo } of cases) {
     const handle = deps.temporal.client.workflow.getHandle(caseNo);
     let view;
     try {
-      view = await deps.temporal.connection.withDeadline(Date.now() + 5_000, () => handle.query(caseStateQuery));
+      view = await deps.temporal.connection.withDeadline(Date.now() + 5_000, () =>
+        handle.query(caseStateQuery),
+      );
     } catch (error) {
-      items.push({ caseNo, stepId: '*', outcome: 'refused', detail: `the case's open steps could not be read: ${refusal(error, deps.temporal.address)}` });
+      items.push({
+        caseNo,
+        stepId: '*',
+        outcome: 'refused',
+        detail: `the case's open steps could not be read: ${refusal(error, deps.temporal.address)}`,
+      });
       continue;
     }
     for (const step of view.steps.filter((s) => s.status === 'open' && s.departmentCode === departmentCode)) {
       const place = step.assignees.find((a) => a.status === 'pending' && a.userId === request.from);
-      const delegatedTo = step.assignees.find((a) => a.status === 'pending' && a.delegation?.to === request.from);
+      const delegatedTo = step.assignees.find(
+        (a) => a.status === 'pending' && a.delegation?.to === request.from,
+      );
       if (!place) {
         if (delegatedTo) {
-          items.push({ caseNo, stepId: step.stepId, outcome: 'refused', detail: `${request.from} holds step "${step.stepId}" as the delegate (委派) of ${delegatedTo.userId}: ${delegatedTo.userId} takes it back when it is resolved, or transfers it then` });
+          items.push({
+            caseNo,
+            stepId: step.stepId,
+            outcome: 'refused',
+            detail: `${request.from} holds step "${step.stepId}" as the delegate (委派) of ${delegatedTo.userId}: ${delegatedTo.userId} takes it back when it is resolved, or transfers it then`,
+          });
         }
         continue;
       }
@@ -98,13 +180,32 @@ export async function reassignOpenTasks(deps: Deps, lead: AuthUser, departmentCo
       try {
         const result = await deps.temporal.connection.withDeadline(updateDeadline(), () =>
           handle.executeUpdate(transferTask, {
-            args: [{ stepId: step.stepId, actor: lead.id, from: request.from, to: [request.to], reason: request.reason, authority: 'lead' }],
+            args: [
+              {
+                stepId: step.stepId,
+                actor: lead.id,
+                from: request.from,
+                to: [request.to],
+                reason: request.reason,
+                authority: 'lead',
+              },
+            ],
             ...(updateId ? { updateId } : {}),
           }),
         );
-        items.push({ caseNo, stepId: step.stepId, outcome: 'ok', step: result as unknown as Record<string, unknown> });
+        items.push({
+          caseNo,
+          stepId: step.stepId,
+          outcome: 'ok',
+          step: result as unknown as Record<string, unknown>,
+        });
       } catch (error) {
-        items.push({ caseNo, stepId: step.stepId, outcome: 'refused', detail: refusal(error, deps.temporal.address) });
+        items.push({
+          caseNo,
+          stepId: step.stepId,
+          outcome: 'refused',
+          detail: refusal(error, deps.temporal.address),
+        });
       }
     }
   }
@@ -115,45 +216,81 @@ export async function reassignOpenTasks(deps: Deps, lead: AuthUser, departmentCo
  * Every task of the batch must be an open task of the caller's department that the caller holds; else
  * 422 naming each bad item, and nothing is sent.
  */
-export async function assertApprovable(deps: Deps, me: AuthUser, request: ApproveTasksRequest): Promise<void> {
+export async function assertApprovable(
+  deps: Deps,
+  me: AuthUser,
+  request: ApproveTasksRequest,
+): Promise<void> {
   const problems: Problems = [];
   for (const [i, t] of request.tasks.entries()) {
     const path = `tasks.${i}`;
-    const open = await deps.db.task.findFirst({ where: { caseNo: t.caseNo, stepId: t.stepId, state: 'open' }, include: { holders: true } });
+    const open = await deps.db.task.findFirst({
+      where: { caseNo: t.caseNo, stepId: t.stepId, state: 'open' },
+      include: { holders: true },
+    });
     if (!open) {
       const known = await deps.db.case.findUnique({ where: { caseNo: t.caseNo }, select: { caseNo: true } });
-      problems.push({ path, message: known ? `case ${t.caseNo} has no open task for step "${t.stepId}"` : `no case ${t.caseNo}` });
+      problems.push({
+        path,
+        message: known ? `case ${t.caseNo} has no open task for step "${t.stepId}"` : `no case ${t.caseNo}`,
+      });
       continue;
     }
     if (open.departmentCode !== me.departmentCode) {
-      problems.push({ path, message: `step "${t.stepId}" of case ${t.caseNo} belongs to ${open.departmentCode}, not to your department (${me.departmentCode ?? 'none'})` });
+      problems.push({
+        path,
+        message: `step "${t.stepId}" of case ${t.caseNo} belongs to ${open.departmentCode}, not to your department (${me.departmentCode ?? 'none'})`,
+      });
       continue;
     }
     const holders = open.holders.map((h) => h.userId);
     if (open.assigneeUserId !== me.id && !holders.includes(me.id)) {
-      problems.push({ path, message: `you do not hold step "${t.stepId}" of case ${t.caseNo} (held by ${holders.join(', ') || open.assigneeUserId || 'nobody yet'})` });
+      problems.push({
+        path,
+        message: `you do not hold step "${t.stepId}" of case ${t.caseNo} (held by ${holders.join(', ') || open.assigneeUserId || 'nobody yet'})`,
+      });
     }
   }
   if (problems.length > 0) {
-    throw peopleProblem(`Nothing was approved: ${problems.length} of ${request.tasks.length} task(s) cannot be approved by you — ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems);
+    throw peopleProblem(
+      `Nothing was approved: ${problems.length} of ${request.tasks.length} task(s) cannot be approved by you — ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+      problems,
+    );
   }
 }
 
 /** One approveStep per task, in the order given; each answered on its own (each case is its own workflow). */
-export async function approveTasks(deps: Deps, me: AuthUser, request: ApproveTasksRequest, key?: string): Promise<ReturnType<typeof summary>> {
+export async function approveTasks(
+  deps: Deps,
+  me: AuthUser,
+  request: ApproveTasksRequest,
+  key?: string,
+): Promise<ReturnType<typeof summary>> {
   const items: BulkItemResult[] = [];
   for (const t of request.tasks) {
     const updateId = itemUpdateId(key, t.caseNo, t.stepId);
     try {
       const result = await deps.temporal.connection.withDeadline(updateDeadline(), () =>
         deps.temporal.client.workflow.getHandle(t.caseNo).executeUpdate(approveStep, {
-          args: [{ stepId: t.stepId, actor: me.id, ...(request.comment ? { comment: request.comment } : {}) }],
+          args: [
+            { stepId: t.stepId, actor: me.id, ...(request.comment ? { comment: request.comment } : {}) },
+          ],
           ...(updateId ? { updateId } : {}),
         }),
       );
-      items.push({ caseNo: t.caseNo, stepId: t.stepId, outcome: 'ok', step: result as unknown as Record<string, unknown> });
+      items.push({
+        caseNo: t.caseNo,
+        stepId: t.stepId,
+        outcome: 'ok',
+        step: result as unknown as Record<string, unknown>,
+      });
     } catch (error) {
-      items.push({ caseNo: t.caseNo, stepId: t.stepId, outcome: 'refused', detail: refusal(error, deps.temporal.address) });
+      items.push({
+        caseNo: t.caseNo,
+        stepId: t.stepId,
+        outcome: 'refused',
+        detail: refusal(error, deps.temporal.address),
+      });
     }
   }
   return summary(items);

@@ -14,12 +14,23 @@ import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
 import { toProjectedTask } from '../cases/case-details';
 import { idempotencyKeyOf } from '../cases/idempotency-key';
-import { approveTasks, assertApprovable, assertReassignableTo, keepBulkAnswer, reassignmentDepartment, reassignOpenTasks, replayedBulkAnswer } from './bulk-actions';
+import {
+  approveTasks,
+  assertApprovable,
+  assertReassignableTo,
+  keepBulkAnswer,
+  reassignmentDepartment,
+  reassignOpenTasks,
+  replayedBulkAnswer,
+} from './bulk-actions';
 
 declare module 'express-serve-static-core' {
   interface Request {
     /** The parsed bulk request, set while authorize() loads its resource (the body decides the department). */
-    bulk?: { reassign?: { request: ReassignTasksRequest; departmentCode: string }; approve?: ApproveTasksRequest };
+    bulk?: {
+      reassign?: { request: ReassignTasksRequest; departmentCode: string };
+      approve?: ApproveTasksRequest;
+    };
   }
 }
 
@@ -31,27 +42,33 @@ declare module 'express-serve-static-core' {
 export function tasksRouter(deps: ApiDeps): Router {
   const { db } = deps;
   const router = Router();
-  router.get('/tasks', authorize('task.list', (req) => ({ departmentCodes: [String(req.query.department ?? '')] })), async (req, res) => {
-    const q = parse(listTasksQuerySchema, req.query, 'query');
-    const where = {
-      departmentCode: q.department,
-      state: q.state,
-      ...(q.assignee ? { OR: [{ assigneeUserId: q.assignee }, { holders: { some: { userId: q.assignee } } }] } : {}),
-    };
-    const [rows, total] = await Promise.all([
-      db.task.findMany({
-        where,
-        include: { holders: true },
-        // A stopped step clock (补正, at the window) has no due date: those tasks come after the dated ones, on SQLite and PostgreSQL alike.
-        orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { caseNo: 'asc' }, { stepId: 'asc' }],
-        skip: (q.page - 1) * q.pageSize,
-        take: q.pageSize,
-      }),
-      db.task.count({ where }),
-    ]);
-    const body: TaskPage = { items: rows.map(toProjectedTask), page: q.page, pageSize: q.pageSize, total };
-    res.json(body);
-  });
+  router.get(
+    '/tasks',
+    authorize('task.list', (req) => ({ departmentCodes: [String(req.query.department ?? '')] })),
+    async (req, res) => {
+      const q = parse(listTasksQuerySchema, req.query, 'query');
+      const where = {
+        departmentCode: q.department,
+        state: q.state,
+        ...(q.assignee
+          ? { OR: [{ assigneeUserId: q.assignee }, { holders: { some: { userId: q.assignee } } }] }
+          : {}),
+      };
+      const [rows, total] = await Promise.all([
+        db.task.findMany({
+          where,
+          include: { holders: true },
+          // A stopped step clock (补正, at the window) has no due date: those tasks come after the dated ones, on SQLite and PostgreSQL alike.
+          orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { caseNo: 'asc' }, { stepId: 'asc' }],
+          skip: (q.page - 1) * q.pageSize,
+          take: q.pageSize,
+        }),
+        db.task.count({ where }),
+      ]);
+      const body: TaskPage = { items: rows.map(toProjectedTask), page: q.page, pageSize: q.pageSize, total };
+      res.json(body);
+    },
+  );
 
   // The body names the person; their department is the resource (an unknown `from` is 422). `to` is checked once allowed; nothing is sent before.
   const reassignResource = async (req: Request) => {
@@ -65,13 +82,30 @@ export function tasksRouter(deps: ApiDeps): Router {
     const lead = signedInUser(req);
     const key = idempotencyKeyOf(req);
     await assertReassignableTo(deps, request, departmentCode);
-    const replayed = await replayedBulkAnswer<ReassignTasksResponse>(deps, 'POST /api/tasks/reassign', lead, key, request);
+    const replayed = await replayedBulkAnswer<ReassignTasksResponse>(
+      deps,
+      'POST /api/tasks/reassign',
+      lead,
+      key,
+      request,
+    );
     if (replayed) return void res.json(replayed);
     const result = await reassignOpenTasks(deps, lead, departmentCode, request, key);
     await req.audit?.({
       action: 'task.reassigned',
       target: `user:${request.from}`,
-      payload: { from: request.from, to: request.to, reason: request.reason, departmentCode, items: result.items.map(({ caseNo, stepId, outcome, detail }) => ({ caseNo, stepId, outcome, detail })) },
+      payload: {
+        from: request.from,
+        to: request.to,
+        reason: request.reason,
+        departmentCode,
+        items: result.items.map(({ caseNo, stepId, outcome, detail }) => ({
+          caseNo,
+          stepId,
+          outcome,
+          detail,
+        })),
+      },
     });
     const body: ReassignTasksResponse = { from: request.from, to: request.to, departmentCode, ...result };
     await keepBulkAnswer(deps, 'POST /api/tasks/reassign', lead, key, request, body);
@@ -87,14 +121,28 @@ export function tasksRouter(deps: ApiDeps): Router {
     const request = req.bulk!.approve!;
     const me = signedInUser(req);
     const key = idempotencyKeyOf(req);
-    const replayed = await replayedBulkAnswer<BulkActionResponse>(deps, 'POST /api/tasks/approve', me, key, request);
+    const replayed = await replayedBulkAnswer<BulkActionResponse>(
+      deps,
+      'POST /api/tasks/approve',
+      me,
+      key,
+      request,
+    );
     if (replayed) return void res.json(replayed);
     await assertApprovable(deps, me, request);
     const result = await approveTasks(deps, me, request, key);
     await req.audit?.({
       action: 'task.approved_in_bulk',
       target: `user:${me.id}`,
-      payload: { comment: request.comment, items: result.items.map(({ caseNo, stepId, outcome, detail }) => ({ caseNo, stepId, outcome, detail })) },
+      payload: {
+        comment: request.comment,
+        items: result.items.map(({ caseNo, stepId, outcome, detail }) => ({
+          caseNo,
+          stepId,
+          outcome,
+          detail,
+        })),
+      },
     });
     const body: BulkActionResponse = result;
     await keepBulkAnswer(deps, 'POST /api/tasks/approve', me, key, request, body);

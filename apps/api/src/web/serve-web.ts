@@ -7,7 +7,9 @@ export function serveWeb(webDist: string | undefined): Router {
   const router = Router();
   if (!webDist || !fs.existsSync(path.join(webDist, 'index.html'))) {
     router.get('/', (_req, res) => {
-      res.type('text/plain').send('OneWindow API is running. The web app is not built: run "npx nx build web".');
+      res
+        .type('text/plain')
+        .send('OneWindow API is running. The web app is not built: run "npx nx build web".');
     });
     return router;
   }

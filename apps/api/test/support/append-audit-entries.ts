@@ -5,7 +5,11 @@ import { recordAudit } from '@onewindow/audit';
 const [count, label] = [Number(process.argv[2] ?? 10), process.argv[3] ?? 'child'];
 const db = createPrismaClient(process.env.DATABASE_URL ?? '');
 (async () => {
-  await Promise.all(Array.from({ length: count }, (_, i) => recordAudit(db, { action: 'concurrent', target: `${label}:${i}` })));
+  await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      recordAudit(db, { action: 'concurrent', target: `${label}:${i}` }),
+    ),
+  );
   await db.$disconnect();
 })().catch((error: unknown) => {
   process.stderr.write(String(error));

@@ -19,7 +19,12 @@ const provider = new Provider(issuer, {
   cookies: { keys: ['onewindow-test-provider-cookie-key'] },
   pkce: { required: () => true },
   async findAccount(_ctx, id) {
-    return { accountId: id, async claims() { return { sub: id, name: `Test ${id}` }; } };
+    return {
+      accountId: id,
+      async claims() {
+        return { sub: id, name: `Test ${id}` };
+      },
+    };
   },
 });
 provider.listen(Number(port), '127.0.0.1', () => {

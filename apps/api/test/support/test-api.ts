@@ -14,7 +14,10 @@ export interface TestApi {
 }
 
 /** The real Express app on an ephemeral loopback port over a fresh migrated SQLite file; Temporal is not running. */
-export async function startTestApi(security: Partial<SecurityConfig> = {}, database?: TestDatabase): Promise<TestApi> {
+export async function startTestApi(
+  security: Partial<SecurityConfig> = {},
+  database?: TestDatabase,
+): Promise<TestApi> {
   const db = database ?? (await createSqliteTestDatabase());
   const config = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent' });
   const connection = Connection.lazy({ address: '127.0.0.1:1' });
@@ -73,7 +76,8 @@ export class HttpSession {
     for (const line of this.lastSetCookies) {
       const [pair, ...attributes] = line.split(';');
       const [name, ...value] = pair.split('=');
-      const expired = attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a)) || value.join('=') === '';
+      const expired =
+        attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a)) || value.join('=') === '';
       if (expired) this.cookies.delete(name.trim());
       else this.cookies.set(name.trim(), value.join('='));
     }

@@ -12,7 +12,11 @@ describe('API against the real stack', () => {
   afterAll(() => stack?.stop(), 60_000);
 
   const post = (path: string, body?: unknown) =>
-    fetch(`${stack.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+    fetch(`${stack.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body ?? {}),
+    });
 
   it('reports the database and Temporal up', async () => {
     const res = await fetch(`${stack.baseUrl}/api/health`);
@@ -31,7 +35,10 @@ describe('API against the real stack', () => {
     const blank = await post(`/api/demo-cases/${caseNo}/complete`, { completedBy: '' });
     expect(blank.status).toBe(400);
     expect(blank.headers.get('content-type')).toContain('application/problem+json');
-    expect(await blank.json()).toMatchObject({ type: 'urn:onewindow:problem:validation', errors: [{ path: 'completedBy' }] });
+    expect(await blank.json()).toMatchObject({
+      type: 'urn:onewindow:problem:validation',
+      errors: [{ path: 'completedBy' }],
+    });
 
     const done = await post(`/api/demo-cases/${caseNo}/complete`, { completedBy: 'clerk-1' });
     expect(done.status).toBe(200);
@@ -62,7 +69,11 @@ describe('API when Temporal is down', () => {
   it('returns 503 naming Temporal', async () => {
     const database = await createSqliteTestDatabase();
     const deadAddress = `127.0.0.1:${await freePort()}`;
-    const deps = buildApiDeps(loadConfig({ DATABASE_URL: database.url }), createLogger('silent'), deadAddress);
+    const deps = buildApiDeps(
+      loadConfig({ DATABASE_URL: database.url }),
+      createLogger('silent'),
+      deadAddress,
+    );
     const server = createApp(deps).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     try {

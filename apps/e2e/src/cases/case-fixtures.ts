@@ -11,12 +11,33 @@ export const departments = [
 ];
 
 export const items = [
-  { implementationCode: '11370800MB28559184337011700201Y', name: '食品经营许可', departmentCode: 'SFS-SCJG', statutory: 20, promised: 10, certificate: { certificateTypeCode: '11100000000013338W001', name: '食品经营许可证' } },
-  { implementationCode: '11370800MB28559185337011700301Y', name: '公众聚集场所投入使用、营业前消防安全检查', departmentCode: 'SFS-XFJY', statutory: 10, promised: 7, certificate: { certificateTypeCode: '11100000000013338W002', name: '消防安全检查合格证' } },
-  { implementationCode: '11370800MB28559186337011700401Y', name: '户外招牌设施设置', departmentCode: 'CGJ', statutory: 20, promised: 5 },
+  {
+    implementationCode: '11370800MB28559184337011700201Y',
+    name: '食品经营许可',
+    departmentCode: 'SFS-SCJG',
+    statutory: 20,
+    promised: 10,
+    certificate: { certificateTypeCode: '11100000000013338W001', name: '食品经营许可证' },
+  },
+  {
+    implementationCode: '11370800MB28559185337011700301Y',
+    name: '公众聚集场所投入使用、营业前消防安全检查',
+    departmentCode: 'SFS-XFJY',
+    statutory: 10,
+    promised: 7,
+    certificate: { certificateTypeCode: '11100000000013338W002', name: '消防安全检查合格证' },
+  },
+  {
+    implementationCode: '11370800MB28559186337011700401Y',
+    name: '户外招牌设施设置',
+    departmentCode: 'CGJ',
+    statutory: 20,
+    promised: 5,
+  },
 ];
 
-export const approverOf = (departmentCode: string): string => departments.find((d) => d.code === departmentCode)!.approver;
+export const approverOf = (departmentCode: string): string =>
+  departments.find((d) => d.code === departmentCode)!.approver;
 
 /** The window clerk of the service centre (综合窗口). */
 export const clerk = { id: 'clerk-1', departmentCode: 'SFS-ZWFW' };
@@ -32,17 +53,35 @@ export async function seedCatalogue(databaseUrl: string): Promise<Db> {
   const passwordHash = await hashPassword(password);
   const users = [
     { id: clerk.id, departmentCode: clerk.departmentCode, role: 'window_clerk', name: '综合窗口' },
-    ...departments.map((d) => ({ id: d.approver, departmentCode: d.code, role: 'dept_approver', name: d.name })),
+    ...departments.map((d) => ({
+      id: d.approver,
+      departmentCode: d.code,
+      role: 'dept_approver',
+      name: d.name,
+    })),
   ];
   for (const u of users) {
-    await db.department.upsert({ where: { code: u.departmentCode }, create: { code: u.departmentCode, name: u.name, region: '370800' }, update: {} });
+    await db.department.upsert({
+      where: { code: u.departmentCode },
+      create: { code: u.departmentCode, name: u.name, region: '370800' },
+      update: {},
+    });
     await db.user.upsert({
       where: { id: u.id },
-      create: { id: u.id, username: u.id, displayName: u.id, departmentCode: u.departmentCode, passwordHash, roles: { create: [{ role: u.role }] } },
+      create: {
+        id: u.id,
+        username: u.id,
+        displayName: u.id,
+        departmentCode: u.departmentCode,
+        passwordHash,
+        roles: { create: [{ role: u.role }] },
+      },
       update: {},
     });
   }
-  const version = await db.catalogueVersion.create({ data: { label: 'e2e', source: 'seed', createdBy: 'e2e' } });
+  const version = await db.catalogueVersion.create({
+    data: { label: 'e2e', source: 'seed', createdBy: 'e2e' },
+  });
   for (const item of items) {
     await db.item.create({
       data: {
@@ -58,7 +97,13 @@ export async function seedCatalogue(databaseUrl: string): Promise<Db> {
         statutoryLimitUnit: 'working_day',
         promisedLimitValue: item.promised,
         promisedLimitUnit: 'working_day',
-        data: JSON.stringify({ results: [item.certificate ? { ...item.certificate, kind: 'certificate' } : { name: '批复', kind: 'approval_document' }] }),
+        data: JSON.stringify({
+          results: [
+            item.certificate
+              ? { ...item.certificate, kind: 'certificate' }
+              : { name: '批复', kind: 'approval_document' },
+          ],
+        }),
         catalogueVersionId: version.id,
       },
     });
@@ -89,23 +134,39 @@ export const foodImplementationCode = '11379900MB1000101Y3000110005000';
 
 /** Loads the standards seed catalogue through the catalogue store and gives each restaurant department an approver. */
 export async function seedStandardCatalogue(db: Db): Promise<void> {
-  await applyCatalogue(db, loadSeedCatalogue(), { label: 'seed catalogue', source: 'seed', createdBy: 'e2e' });
+  await applyCatalogue(db, loadSeedCatalogue(), {
+    label: 'seed catalogue',
+    source: 'seed',
+    createdBy: 'e2e',
+  });
   const passwordHash = await hashPassword(password);
   for (const { department } of Object.values(restaurant)) {
     const id = `approver-${department.toLowerCase()}`;
     await db.user.upsert({
       where: { id },
-      create: { id, username: id, displayName: id, departmentCode: department, passwordHash, roles: { create: [{ role: 'dept_approver' }] } },
+      create: {
+        id,
+        username: id,
+        displayName: id,
+        departmentCode: department,
+        passwordHash,
+        roles: { create: [{ role: 'dept_approver' }] },
+      },
       update: {},
     });
   }
 }
 
 /** Signed-in sessions for the clerk and each department's approver. */
-export async function signInAll(baseUrl: string): Promise<{ clerk: ApiSession; approver: (departmentCode: string) => ApiSession }> {
+export async function signInAll(
+  baseUrl: string,
+): Promise<{ clerk: ApiSession; approver: (departmentCode: string) => ApiSession }> {
   const sessions = new Map<string, ApiSession>();
   for (const d of departments) sessions.set(d.code, await ApiSession.signIn(baseUrl, d.approver, password));
-  return { clerk: await ApiSession.signIn(baseUrl, clerk.id, password), approver: (code) => sessions.get(code)! };
+  return {
+    clerk: await ApiSession.signIn(baseUrl, clerk.id, password),
+    approver: (code) => sessions.get(code)!,
+  };
 }
 
 /** Polls until `check` returns a value (projections are written by activities, a moment after the Update). */

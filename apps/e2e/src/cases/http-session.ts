@@ -8,13 +8,19 @@ export class ApiSession {
   static async signIn(baseUrl: string, username: string, password: string): Promise<ApiSession> {
     const session = new ApiSession(baseUrl);
     const res = await session.call('POST', '/api/auth/login', { username, password });
-    if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
     session.csrfToken = res.body.csrfToken;
     return session;
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: any }> {
+  async call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; type: string; body: any }> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -28,6 +34,10 @@ export class ApiSession {
     const set = res.headers.getSetCookie().map((c) => c.split(';')[0]);
     if (set.length > 0) this.cookie = set.join('; ');
     const text = await res.text();
-    return { status: res.status, type: res.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : undefined };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type') ?? '',
+      body: text ? JSON.parse(text) : undefined,
+    };
   }
 }

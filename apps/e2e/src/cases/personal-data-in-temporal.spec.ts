@@ -34,26 +34,40 @@ describe('personal data stays out of Temporal (ids, search attributes, memos, hi
 
   it('a case run to issuance: the workflow id is the case number and nothing Temporal stores names the applicant', async () => {
     const applicant = { kind: 'person', idNumber: goodPersonId, name: '李四海', phone: '13912345678' };
-    const accepted = await clerk.call('POST', '/api/cases', application([items[0].implementationCode], { applicant }));
+    const accepted = await clerk.call(
+      'POST',
+      '/api/cases',
+      application([items[0].implementationCode], { applicant }),
+    );
     expect(accepted.status).toBe(201);
     const caseNo: string = accepted.body.caseNo;
     expect(caseNo).toMatch(/^YC\d{14}$/);
 
     // The calendar travels in the input, so the first step is open when this Update is applied.
-    const approved = await approver(items[0].departmentCode).call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: itemStepId(items[0].implementationCode) });
+    const approved = await approver(items[0].departmentCode).call('POST', `/api/cases/${caseNo}/actions`, {
+      verb: 'approve',
+      stepId: itemStepId(items[0].implementationCode),
+    });
     expect(approved.status).toBe(200);
-    expect((await clerk.call('POST', `/api/cases/${caseNo}/issue`, { delivery: { method: 'window' } })).status).toBe(200);
+    expect(
+      (await clerk.call('POST', `/api/cases/${caseNo}/issue`, { delivery: { method: 'window' } })).status,
+    ).toBe(200);
 
     const handle = temporal.workflow.getHandle(caseNo);
     expect(await handle.result()).toMatchObject({ caseNo, outcome: 'approved' });
     const description = await handle.describe();
     expect(description.workflowId).toBe(caseNo);
     // Only the ones Temporal sets itself (worker build, patch markers); we set none.
-    expect(Object.keys(description.searchAttributes).filter((key) => !['BuildIds', 'TemporalChangeVersion'].includes(key))).toEqual([]);
+    expect(
+      Object.keys(description.searchAttributes).filter(
+        (key) => !['BuildIds', 'TemporalChangeVersion'].includes(key),
+      ),
+    ).toEqual([]);
     expect(await description.memo).toEqual({});
 
     const stored = [...textOf(await handle.fetchHistory()), ...textOf(description.raw)].join('\n');
     expect(stored).toContain(items[0].implementationCode); // payloads were decoded: the plan in the input names the item
-    for (const personal of [goodPersonId, '19491231', applicant.name, applicant.phone]) expect(stored).not.toContain(personal);
+    for (const personal of [goodPersonId, '19491231', applicant.name, applicant.phone])
+      expect(stored).not.toContain(personal);
   }, 90_000);
 });

@@ -6,7 +6,15 @@ import { freePort } from '@onewindow/testkit';
 import type { Db } from '@onewindow/db';
 import { itemStepId } from '@onewindow/flow-model';
 import { startStack, type RunningStack } from '../support/start-stack';
-import { application, clerk as clerkUser, eventually, items, password, seedCatalogue, signInAll } from './case-fixtures';
+import {
+  application,
+  clerk as clerkUser,
+  eventually,
+  items,
+  password,
+  seedCatalogue,
+  signInAll,
+} from './case-fixtures';
 import { ApiSession } from './http-session';
 
 interface Drift {
@@ -30,7 +38,6 @@ describe('projection repair (tools/repair/check-projections.ts)', () => {
     await stack?.stop();
   }, 60_000);
 
-
   /** The CLI as an operator runs it, against the stack's database and Temporal (async: the worker lives in this process). */
   const cli = (...args: string[]) =>
     new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -39,10 +46,21 @@ describe('projection repair (tools/repair/check-projections.ts)', () => {
         ['tsx', 'tools/repair/check-projections.ts', ...args],
         {
           cwd: repoRoot(),
-          env: { ...process.env, DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporalAddress, TASK_QUEUE: stack.taskQueue, LOG_LEVEL: 'silent' },
+          env: {
+            ...process.env,
+            DATABASE_URL: stack.databaseUrl,
+            TEMPORAL_ADDRESS: stack.temporalAddress,
+            TASK_QUEUE: stack.taskQueue,
+            LOG_LEVEL: 'silent',
+          },
           timeout: 60_000,
         },
-        (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+        (error, stdout, stderr) =>
+          resolve({
+            status: error ? (typeof error.code === 'number' ? error.code : null) : 0,
+            stdout,
+            stderr,
+          }),
       );
     });
 
@@ -52,9 +70,14 @@ describe('projection repair (tools/repair/check-projections.ts)', () => {
     expect(accepted.status).toBe(201);
     const caseNo: string = accepted.body.caseNo;
     await eventually(async () => ((await db.task.count({ where: { caseNo } })) === 3 ? true : undefined));
-    const approved = await approver(items[0].departmentCode).call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: itemStepId(codes[0]) });
+    const approved = await approver(items[0].departmentCode).call('POST', `/api/cases/${caseNo}/actions`, {
+      verb: 'approve',
+      stepId: itemStepId(codes[0]),
+    });
     expect(approved.status).toBe(200);
-    await eventually(async () => ((await db.task.count({ where: { caseNo, state: 'done' } })) === 1 ? true : undefined));
+    await eventually(async () =>
+      (await db.task.count({ where: { caseNo, state: 'done' } })) === 1 ? true : undefined,
+    );
     await eventually(async () => ((await db.decision.count({ where: { caseNo } })) === 1 ? true : undefined));
     const clean = await cli('--json', '--case', caseNo);
     expect([clean.status, JSON.parse(clean.stdout)]).toEqual([0, { found: [], remaining: [] }]);
@@ -92,10 +115,18 @@ describe('projection repair (tools/repair/check-projections.ts)', () => {
     const again = await cli('--json', '--repair', '--case', caseNo);
     expect([again.status, JSON.parse(again.stdout)]).toEqual([0, { found: [], remaining: [] }]);
     const restored = await db.task.findUniqueOrThrow({ where: { id: xfjy } });
-    expect({ ...restored, openedAt: restored.openedAt.toISOString() }).toMatchObject({ ...lost, openedAt: lost.openedAt.toISOString() });
-    expect(await db.task.findUniqueOrThrow({ where: { id: scjg } })).toMatchObject({ state: 'done', outcome: 'approved' });
+    expect({ ...restored, openedAt: restored.openedAt.toISOString() }).toMatchObject({
+      ...lost,
+      openedAt: lost.openedAt.toISOString(),
+    });
+    expect(await db.task.findUniqueOrThrow({ where: { id: scjg } })).toMatchObject({
+      state: 'done',
+      outcome: 'approved',
+    });
     expect(await db.task.findUniqueOrThrow({ where: { id: cgj } })).toMatchObject({ dueDate: cgjDue });
-    expect(await db.case.findUniqueOrThrow({ where: { caseNo } })).toMatchObject({ statutoryDueDate: caseRow.statutoryDueDate });
+    expect(await db.case.findUniqueOrThrow({ where: { caseNo } })).toMatchObject({
+      statutoryDueDate: caseRow.statutoryDueDate,
+    });
     expect(await db.task.count({ where: { caseNo } })).toBe(3);
   }, 120_000);
 
@@ -105,49 +136,95 @@ describe('projection repair (tools/repair/check-projections.ts)', () => {
     expect(accepted.status).toBe(201);
     const caseNo: string = accepted.body.caseNo;
     await eventually(async () => ((await db.task.count({ where: { caseNo } })) === 3 ? true : undefined));
-    const [first, second] = [0, 1].map((i) => ({ code: codes[i], approver: approver(items[i].departmentCode) }));
-    const back = await first.approver.call('POST', `/api/cases/${caseNo}/actions`, { verb: 'send_back', stepId: itemStepId(first.code), to: { kind: 'window' }, reason: '申请表缺签字' });
+    const [first, second] = [0, 1].map((i) => ({
+      code: codes[i],
+      approver: approver(items[i].departmentCode),
+    }));
+    const back = await first.approver.call('POST', `/api/cases/${caseNo}/actions`, {
+      verb: 'send_back',
+      stepId: itemStepId(first.code),
+      to: { kind: 'window' },
+      reason: '申请表缺签字',
+    });
     expect(back.status).toBe(200);
-    await eventually(async () => ((await db.task.count({ where: { caseNo, outcome: 'returned' } })) === 1 ? true : undefined));
+    await eventually(async () =>
+      (await db.task.count({ where: { caseNo, outcome: 'returned' } })) === 1 ? true : undefined,
+    );
     const clean = await cli('--json', '--case', caseNo);
     expect([clean.status, JSON.parse(clean.stdout)]).toEqual([0, { found: [], remaining: [] }]);
 
-    const task = await db.task.findFirstOrThrow({ where: { caseNo, stepId: itemStepId(second.code), state: 'open' }, include: { holders: true } });
+    const task = await db.task.findFirstOrThrow({
+      where: { caseNo, stepId: itemStepId(second.code), state: 'open' },
+      include: { holders: true },
+    });
     expect(task.holders).toHaveLength(1);
     await db.taskHolder.deleteMany({ where: { taskId: task.id } });
     const repaired = await cli('--json', '--repair', '--case', caseNo);
-    expect(JSON.parse(repaired.stdout).found).toEqual([expect.objectContaining({ kind: 'wrong_holders', stepId: itemStepId(second.code), expected: task.holders[0].userId, actual: '' })]);
-    expect((await db.taskHolder.findMany({ where: { taskId: task.id } })).map((h) => h.userId)).toEqual([task.holders[0].userId]);
+    expect(JSON.parse(repaired.stdout).found).toEqual([
+      expect.objectContaining({
+        kind: 'wrong_holders',
+        stepId: itemStepId(second.code),
+        expected: task.holders[0].userId,
+        actual: '',
+      }),
+    ]);
+    expect((await db.taskHolder.findMany({ where: { taskId: task.id } })).map((h) => h.userId)).toEqual([
+      task.holders[0].userId,
+    ]);
   }, 120_000);
 
   it('Temporal down at acceptance: the case is recorded (503), the retried key or the repair tool starts its workflow', async () => {
     const deadAddress = `127.0.0.1:${await freePort()}`;
-    const deps = buildApiDeps(loadConfig({ DATABASE_URL: stack.databaseUrl, TASK_QUEUE: stack.taskQueue }), createLogger('silent'), deadAddress);
+    const deps = buildApiDeps(
+      loadConfig({ DATABASE_URL: stack.databaseUrl, TASK_QUEUE: stack.taskQueue }),
+      createLogger('silent'),
+      deadAddress,
+    );
     const server = createApp(deps).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     try {
-      const cut = await ApiSession.signIn(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, clerkUser.id, password);
+      const cut = await ApiSession.signIn(
+        `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        clerkUser.id,
+        password,
+      );
       const codes = items.map((i) => i.implementationCode);
-      const first = await cut.call('POST', '/api/cases', application(codes.slice(0, 1)), { 'idempotency-key': 'window-1-outage-1' });
+      const first = await cut.call('POST', '/api/cases', application(codes.slice(0, 1)), {
+        'idempotency-key': 'window-1-outage-1',
+      });
       expect(first.status).toBe(503);
       expect(first.body.detail).toMatch(/recorded but Temporal .* did not answer/);
       const second = await cut.call('POST', '/api/cases', application(codes.slice(1, 2)));
       expect(second.status).toBe(503);
-      const [a, b] = await db.case.findMany({ where: { tasks: { none: {} } }, orderBy: { caseNo: 'desc' }, take: 2 });
+      const [a, b] = await db.case.findMany({
+        where: { tasks: { none: {} } },
+        orderBy: { caseNo: 'desc' },
+        take: 2,
+      });
       expect([a, b].every((c) => c.status === 'accepted')).toBe(true);
 
       // The clerk retries with the same key against a working API: the same case, its workflow now runs.
-      const retried = await clerk.call('POST', '/api/cases', application(codes.slice(0, 1)), { 'idempotency-key': 'window-1-outage-1' });
+      const retried = await clerk.call('POST', '/api/cases', application(codes.slice(0, 1)), {
+        'idempotency-key': 'window-1-outage-1',
+      });
       expect(retried.status).toBe(200);
-      await eventually(async () => ((await db.task.count({ where: { caseNo: retried.body.caseNo } })) === 1 ? true : undefined));
+      await eventually(async () =>
+        (await db.task.count({ where: { caseNo: retried.body.caseNo } })) === 1 ? true : undefined,
+      );
 
       // The other case is found by the repair tool and started from its stored start command.
       const orphan = [a, b].find((c) => c.caseNo !== retried.body.caseNo)!.caseNo;
       const report = await cli('--json', '--case', orphan);
-      expect(JSON.parse(report.stdout).found).toEqual([expect.objectContaining({ kind: 'workflow_not_started', repaired: false })]);
+      expect(JSON.parse(report.stdout).found).toEqual([
+        expect.objectContaining({ kind: 'workflow_not_started', repaired: false }),
+      ]);
       const repaired = await cli('--json', '--repair', '--case', orphan);
-      expect(JSON.parse(repaired.stdout).found).toEqual([expect.objectContaining({ kind: 'workflow_not_started', repaired: true })]);
-      await eventually(async () => ((await db.task.count({ where: { caseNo: orphan } })) === 1 ? true : undefined));
+      expect(JSON.parse(repaired.stdout).found).toEqual([
+        expect.objectContaining({ kind: 'workflow_not_started', repaired: true }),
+      ]);
+      await eventually(async () =>
+        (await db.task.count({ where: { caseNo: orphan } })) === 1 ? true : undefined,
+      );
       expect(await db.case.count({ where: { caseNo: { in: [orphan, retried.body.caseNo] } } })).toBe(2);
     } finally {
       server.close();

@@ -24,11 +24,15 @@ describe('npm start refuses bad set-ups with one clear line, before starting any
   it('a bad variable (core or security) names the variable, its value and what is expected; exit 78', () => {
     const core = runStart({ PORT: 'abc' });
     expect(core.status).toBe(78);
-    expect(stderrLines(core.stderr)).toEqual(['Configuration error: PORT="abc": expected a TCP port number 1-65535']);
+    expect(stderrLines(core.stderr)).toEqual([
+      'Configuration error: PORT="abc": expected a TCP port number 1-65535',
+    ]);
 
     const security = runStart({ LOGIN_MAX_FAILURES: 'many' });
     expect(security.status).toBe(78);
-    expect(stderrLines(security.stderr)).toEqual(['Configuration error: LOGIN_MAX_FAILURES="many": expected a count, e.g. 5']);
+    expect(stderrLines(security.stderr)).toEqual([
+      'Configuration error: LOGIN_MAX_FAILURES="many": expected a count, e.g. 5',
+    ]);
     expect(security.stdout).toBe('');
   }, 120_000);
 
@@ -39,7 +43,9 @@ describe('npm start refuses bad set-ups with one clear line, before starting any
     try {
       const result = runStart({ PORT: String(port) });
       expect(result.status).toBe(1);
-      expect(stderrLines(result.stderr)).toEqual([`[onewindow] ERROR: port ${port} is already in use: stop the other process or start with PORT=<free port> npm start`]);
+      expect(stderrLines(result.stderr)).toEqual([
+        `[onewindow] ERROR: port ${port} is already in use: stop the other process or start with PORT=<free port> npm start`,
+      ]);
     } finally {
       await new Promise<void>((resolve) => busy.close(() => resolve()));
     }

@@ -8,7 +8,11 @@ import { freePort } from '@onewindow/testkit';
 const root = repoRoot();
 
 /** `npm start`'s entry as a user runs it, with its state in `varDir` and its own ports. */
-function start(env: Record<string, string>): { child: ChildProcess; output: () => string; waitFor: (text: string, ms?: number) => Promise<void> } {
+function start(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  waitFor: (text: string, ms?: number) => Promise<void>;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tools/dev/start.ts')], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
@@ -20,7 +24,8 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
   const waitFor = async (text: string, ms = 240_000) => {
     const since = Date.now();
     while (!out.includes(text)) {
-      if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}) before "${text}":\n${out}`);
+      if (child.exitCode !== null)
+        throw new Error(`npm start exited (${child.exitCode}) before "${text}":\n${out}`);
       if (Date.now() - since > ms) throw new Error(`no "${text}" within ${ms} ms:\n${out}`);
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -43,7 +48,10 @@ function processesMentioning(marker: string): { pid: number; cmd: string }[] {
   });
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 
 describe('npm start: the whole stack, Ctrl-C, a killed worker, a second run', () => {
   const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onewindow-start-'));
@@ -53,8 +61,16 @@ describe('npm start: the whole stack, Ctrl-C, a killed worker, a second run', ()
   });
 
   it('serves the app, restarts a killed worker that resumes its case, stops everything on Ctrl-C, and keeps the data for the next run', async () => {
-    const ports = { PORT: await freePort(), TEMPORAL_DEV_PORT: await freePort(), TEMPORAL_UI_PORT: await freePort() };
-    const env = { VAR_DIR: varDir, DATABASE_URL: `file:${path.join(varDir, 'onewindow.db')}`, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])) };
+    const ports = {
+      PORT: await freePort(),
+      TEMPORAL_DEV_PORT: await freePort(),
+      TEMPORAL_UI_PORT: await freePort(),
+    };
+    const env = {
+      VAR_DIR: varDir,
+      DATABASE_URL: `file:${path.join(varDir, 'onewindow.db')}`,
+      ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+    };
     const api = `http://localhost:${ports.PORT}/api`;
 
     const first = start(env);
@@ -70,8 +86,15 @@ describe('npm start: the whole stack, Ctrl-C, a killed worker, a second run', ()
     expect(worker).toBeDefined();
     process.kill(worker!.pid, 'SIGKILL');
     await first.waitFor('worker exited (SIGKILL); restarting');
-    const completed = await fetch(`${api}/demo-cases/${demo.caseNo}/complete`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ completedBy: 'clerk-1' }) });
-    expect([completed.status, await completed.json()]).toEqual([200, { caseNo: demo.caseNo, status: 'completed' }]);
+    const completed = await fetch(`${api}/demo-cases/${demo.caseNo}/complete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ completedBy: 'clerk-1' }),
+    });
+    expect([completed.status, await completed.json()]).toEqual([
+      200,
+      { caseNo: demo.caseNo, status: 'completed' },
+    ]);
 
     first.child.kill('SIGINT');
     expect(await exited(first.child)).toBe(0);
@@ -85,7 +108,11 @@ describe('npm start: the whole stack, Ctrl-C, a killed worker, a second run', ()
     expect(second.output()).not.toContain('database migrated');
     expect((await fetch(`${api}/health`)).status).toBe(200);
     // Temporal kept the first run's case: completing it again is refused as already completed.
-    const again = await fetch(`${api}/demo-cases/${demo.caseNo}/complete`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ completedBy: 'clerk-1' }) });
+    const again = await fetch(`${api}/demo-cases/${demo.caseNo}/complete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ completedBy: 'clerk-1' }),
+    });
     expect(again.status).toBe(409);
     second.child.kill('SIGTERM');
     expect(await exited(second.child)).toBe(0);

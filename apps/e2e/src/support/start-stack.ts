@@ -6,7 +6,6 @@ import { buildApiDeps, createApp, createLogger } from '@onewindow/api';
 import { createCaseWorker } from '@onewindow/worker';
 import { createSqliteTestDatabase, startTemporalDevServer } from '@onewindow/testkit';
 
-
 export interface RunningStack {
   baseUrl: string;
   temporalAddress: string;
@@ -28,7 +27,12 @@ export async function startStack(): Promise<RunningStack> {
   const temporal = await startTemporalDevServer();
   const database = await createSqliteTestDatabase();
   const taskQueue = `stack-${process.pid}-${Date.now()}`;
-  const config = loadConfig({ DATABASE_URL: database.url, TEMPORAL_ADDRESS: temporal.address, TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    TASK_QUEUE: taskQueue,
+    LOG_LEVEL: 'silent',
+  });
   const logger = createLogger('silent');
   const connection = await NativeConnection.connect({ address: temporal.address });
   let worker = await createCaseWorker({ config, connection, activityDeps: { db: database.db, logger } });

@@ -17,7 +17,8 @@ describe('catalogue browser and checklist preview in a browser against the real 
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(webIndex)) throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    if (!existsSync(webIndex))
+      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
     stack = await startStack();
     db = createPrismaClient(stack.databaseUrl);
     // The seed catalogue, demo users and the made-up demo applicants' certificates.
@@ -47,11 +48,17 @@ describe('catalogue browser and checklist preview in a browser against the real 
     await rows().first().waitFor();
     expect(await rows().count()).toBeGreaterThan(5);
 
-    await page.getByRole('searchbox', { name: '搜索事项' }).or(page.getByLabel('搜索事项').locator('input')).first().fill('不动产');
+    await page
+      .getByRole('searchbox', { name: '搜索事项' })
+      .or(page.getByLabel('搜索事项').locator('input'))
+      .first()
+      .fill('不动产');
     await page.keyboard.press('Enter');
     await page.waitForURL(/q=/);
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('[data-testid="catalogue-table"] tbody tr.ant-table-row')].every((row) => row.textContent?.includes('不动产')),
+      [...document.querySelectorAll('[data-testid="catalogue-table"] tbody tr.ant-table-row')].every((row) =>
+        row.textContent?.includes('不动产'),
+      ),
     );
 
     await rows().first().getByRole('button').first().click();
@@ -82,11 +89,19 @@ describe('catalogue browser and checklist preview in a browser against the real 
 
     const table = page.getByTestId('checklist-table');
     await table.waitFor();
-    const materials = await table.locator('tbody tr.ant-table-row td:first-child div:first-child').allTextContents();
+    const materials = await table
+      .locator('tbody tr.ant-table-row td:first-child div:first-child')
+      .allTextContents();
     expect(new Set(materials).size).toBe(materials.length);
     expect(await table.getByTestId('waived-tag').count()).toBeGreaterThan(0);
-    const required = Number((await page.getByTestId('count-required').locator('.ant-statistic-content-value').textContent())?.trim());
-    const saved = Number((await page.getByTestId('count-saved').locator('.ant-statistic-content-value').textContent())?.trim());
+    const required = Number(
+      (
+        await page.getByTestId('count-required').locator('.ant-statistic-content-value').textContent()
+      )?.trim(),
+    );
+    const saved = Number(
+      (await page.getByTestId('count-saved').locator('.ant-statistic-content-value').textContent())?.trim(),
+    );
     expect(required).toBeGreaterThan(0);
     expect(saved).toBeGreaterThan(0);
   });

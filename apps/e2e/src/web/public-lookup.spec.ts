@@ -21,15 +21,22 @@ describe('public case lookup in a browser against the real stack', () => {
   let caseNo: string;
 
   beforeAll(async () => {
-    if (!existsSync(webIndex)) throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    if (!existsSync(webIndex))
+      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
     stack = await startStack();
     db = await seedCatalogue(stack.databaseUrl);
     ({ clerk } = await signInAll(stack.baseUrl));
-    const accepted = await clerk.call('POST', '/api/cases', application([items[0].implementationCode]), { 'idempotency-key': 'lookup-e2e-0001' });
+    const accepted = await clerk.call('POST', '/api/cases', application([items[0].implementationCode]), {
+      'idempotency-key': 'lookup-e2e-0001',
+    });
     expect(accepted.status).toBe(201);
     caseNo = accepted.body.caseNo;
     // The workflow's first projection moves the case from accepted to in_review.
-    await eventually(async () => ((await db.case.findUnique({ where: { caseNo } }))?.status === 'in_review' ? true : undefined), 60_000);
+    await eventually(
+      async () =>
+        (await db.case.findUnique({ where: { caseNo } }))?.status === 'in_review' ? true : undefined,
+      60_000,
+    );
     browser = await launchChromium();
   }, 120_000);
 
@@ -53,7 +60,10 @@ describe('public case lookup in a browser against the real stack', () => {
     const form = page.getByTestId('lookup-form');
     await form.getByLabel(/办件编号|Case number/).fill(number);
     await form.getByLabel(/证件号码后四位|Last 4 characters/).fill(code);
-    const [response] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/public/cases/')), form.locator('button[type=submit]').click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/public/cases/')),
+      form.locator('button[type=submit]').click(),
+    ]);
     return response.status();
   };
 
@@ -62,7 +72,8 @@ describe('public case lookup in a browser against the real stack', () => {
     await page.getByRole('heading', { name: '办件查询', level: 2 }).waitFor();
     const posted: string[] = [];
     page.on('request', (request) => {
-      if (request.url().includes('/api/public/')) posted.push(`${request.method()} ${request.url()} ${request.postData() ?? ''}`);
+      if (request.url().includes('/api/public/'))
+        posted.push(`${request.method()} ${request.url()} ${request.postData() ?? ''}`);
     });
     expect(await lookUp(caseNo.toLowerCase(), '002x')).toBe(200);
     const result = page.getByTestId('lookup-result');
@@ -71,7 +82,8 @@ describe('public case lookup in a browser against the real stack', () => {
     const text = (await result.textContent()) ?? '';
     expect(text).toContain(caseNo);
     // Status only: no name, identity number, phone or item.
-    for (const secret of ['张三', '110105', '002X', '13800138000', items[0].name]) expect(text).not.toContain(secret);
+    for (const secret of ['张三', '110105', '002X', '13800138000', items[0].name])
+      expect(text).not.toContain(secret);
     expect(posted).toEqual([`POST ${stack.baseUrl}/api/public/cases/${caseNo}/status {"code":"002X"}`]);
 
     await page.getByTestId('language-switch').getByText('English').click();

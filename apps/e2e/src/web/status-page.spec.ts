@@ -15,7 +15,8 @@ describe('OneWindow in a browser against the real stack', () => {
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(webIndex)) throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    if (!existsSync(webIndex))
+      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
     stack = await startStack();
     browser = await launchChromium();
   });
@@ -41,7 +42,10 @@ describe('OneWindow in a browser against the real stack', () => {
 
     const database = page.getByTestId('health-database');
     const temporal = page.getByTestId('health-temporal');
-    await page.waitForFunction(() => document.querySelector('[data-testid="health-database"]')?.getAttribute('data-state') !== 'unknown');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="health-database"]')?.getAttribute('data-state') !== 'unknown',
+    );
     expect(await database.getAttribute('data-state')).toBe('up');
     expect(await temporal.getAttribute('data-state')).toBe('up');
     expect(await database.textContent()).toContain('数据库');
@@ -79,6 +83,8 @@ describe('OneWindow in a browser against the real stack', () => {
 
     await page.reload();
     await page.getByRole('heading', { name: 'System status', level: 2 }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Main navigation' }).textContent()).toContain('Service catalogue');
+    expect(await page.getByRole('navigation', { name: 'Main navigation' }).textContent()).toContain(
+      'Service catalogue',
+    );
   });
 });

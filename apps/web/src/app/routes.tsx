@@ -30,7 +30,9 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       ...leafWorkspaces.map((workspace) => ({
         path: workspace.path.slice(1),
-        element: builtPages[workspace.key] ?? <ComingSoonPage labelKey={workspace.labelKey} descriptionKey={workspace.descriptionKey} />,
+        element: builtPages[workspace.key] ?? (
+          <ComingSoonPage labelKey={workspace.labelKey} descriptionKey={workspace.descriptionKey} />
+        ),
       })),
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -14,10 +14,10 @@ export function ComingSoonPage({ labelKey, descriptionKey }: ComingSoonPageProps
   return (
     <ComingSoon
       title={t('comingSoon.title', { page: t(labelKey) })}
-      description={[descriptionKey && t(descriptionKey), t('comingSoon.description')].filter(Boolean).join('\n')}
-      action={
-        <Button onClick={() => navigate('/')}>{t('comingSoon.backHome')}</Button>
-      }
+      description={[descriptionKey && t(descriptionKey), t('comingSoon.description')]
+        .filter(Boolean)
+        .join('\n')}
+      action={<Button onClick={() => navigate('/')}>{t('comingSoon.backHome')}</Button>}
     />
   );
 }

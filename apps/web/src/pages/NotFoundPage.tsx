@@ -11,7 +11,9 @@ export function NotFoundPage() {
       title={t('notFound.title')}
       subTitle={t('notFound.description')}
       extra={
-        <Button type="primary" onClick={() => navigate('/')}>{t('comingSoon.backHome')}</Button>
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('comingSoon.backHome')}
+        </Button>
       }
     />
   );

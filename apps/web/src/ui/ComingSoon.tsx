@@ -18,7 +18,10 @@ export function ComingSoon({ title, description, action }: ComingSoonProps) {
             <Typography.Title level={2} style={{ fontSize: 18, marginBottom: 8 }}>
               {title}
             </Typography.Title>
-            <Typography.Paragraph type="secondary" style={{ maxWidth: 560, margin: '0 auto', whiteSpace: 'pre-line' }}>
+            <Typography.Paragraph
+              type="secondary"
+              style={{ maxWidth: 560, margin: '0 auto', whiteSpace: 'pre-line' }}
+            >
               {description}
             </Typography.Paragraph>
           </>

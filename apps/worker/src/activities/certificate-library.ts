@@ -1,9 +1,15 @@
-import type { AutomaticStepResult, IssueCertificateInput, IssuedCertificate, RunAutomaticStepInput } from '@onewindow/workflows';
+import type {
+  AutomaticStepResult,
+  IssueCertificateInput,
+  IssuedCertificate,
+  RunAutomaticStepInput,
+} from '@onewindow/workflows';
 import { insertOnce, type Db } from '@onewindow/db';
 import { eventSeq } from './event-key.util';
 
 /** Readable, unique and derived from the event alone, so a retry yields the same number. */
-export const certificateNumber = (caseNo: string, seq: number): string => `${caseNo}-Z${String(seq).padStart(3, '0')}`;
+export const certificateNumber = (caseNo: string, seq: number): string =>
+  `${caseNo}-Z${String(seq).padStart(3, '0')}`;
 
 /** 统一出件: the result enters the shared library (证照库) for the applicant, valid from the issuing day. */
 export async function issueCertificate(db: Db, input: IssueCertificateInput): Promise<IssuedCertificate> {
@@ -13,7 +19,8 @@ export async function issueCertificate(db: Db, input: IssueCertificateInput): Pr
     SELECT a."idNumber", a."name",
       (SELECT t."departmentCode" FROM "Task" t WHERE t."caseNo" = c."caseNo" AND t."stepId" = ${input.stepId} ORDER BY t."seq" DESC LIMIT 1) AS "departmentCode"
     FROM "Case" c JOIN "Applicant" a ON a."id" = c."applicantId" WHERE c."caseNo" = ${input.caseNo}`;
-  if (!found) throw new Error(`case ${input.caseNo} is not in the database: cannot name the certificate holder`);
+  if (!found)
+    throw new Error(`case ${input.caseNo} is not in the database: cannot name the certificate holder`);
   const number = certificateNumber(input.caseNo, seq);
   const inserted = await insertOnce(db, 'certificate', {
     id: input.idempotencyKey,
@@ -26,12 +33,20 @@ export async function issueCertificate(db: Db, input: IssueCertificateInput): Pr
     validFrom: input.on,
     status: 'valid',
     sourceCaseNo: input.caseNo,
-    data: JSON.stringify({ name: input.name, stepId: input.stepId, itemCode: input.itemCode ?? null, issuedBy: input.issuedBy }),
+    data: JSON.stringify({
+      name: input.name,
+      stepId: input.stepId,
+      itemCode: input.itemCode ?? null,
+      issuedBy: input.issuedBy,
+    }),
   });
   if (inserted === 1) return { certificateNo: number };
   // Not inserted: issued before (a retry), and the stored row answers. (Had another certificate taken the
   // number, no row would carry this id, and the lookup would fail the activity rather than report a wrong number.)
-  const stored = await db.certificate.findUniqueOrThrow({ where: { id: input.idempotencyKey }, select: { number: true } });
+  const stored = await db.certificate.findUniqueOrThrow({
+    where: { id: input.idempotencyKey },
+    select: { number: true },
+  });
   return { certificateNo: stored.number };
 }
 
@@ -40,11 +55,20 @@ export async function issueCertificate(db: Db, input: IssueCertificateInput): Pr
  * `input.certificateTypeCode` in the shared library (证照复用 instead of a paper copy).
  */
 export async function runAutomaticStep(db: Db, input: RunAutomaticStepInput): Promise<AutomaticStepResult> {
-  if (input.task !== 'certificate_check') return { outcome: 'failed', reasons: [`unknown automatic task "${input.task}"`] };
-  const typeCode = typeof input.input.certificateTypeCode === 'string' ? input.input.certificateTypeCode : undefined;
+  if (input.task !== 'certificate_check')
+    return { outcome: 'failed', reasons: [`unknown automatic task "${input.task}"`] };
+  const typeCode =
+    typeof input.input.certificateTypeCode === 'string' ? input.input.certificateTypeCode : undefined;
   if (!typeCode) return { outcome: 'failed', reasons: ['certificate_check needs input.certificateTypeCode'] };
   const found = await db.case.findUnique({ where: { caseNo: input.caseNo }, include: { applicant: true } });
   if (!found) throw new Error(`case ${input.caseNo} is not in the database`);
-  const held = await db.certificate.findFirst({ where: { holderIdNumber: found.applicant.idNumber, typeCode, status: 'valid' } });
-  return held ? { outcome: 'passed' } : { outcome: 'failed', reasons: [`no valid ${typeCode} certificate for the applicant in the certificate library`] };
+  const held = await db.certificate.findFirst({
+    where: { holderIdNumber: found.applicant.idNumber, typeCode, status: 'valid' },
+  });
+  return held
+    ? { outcome: 'passed' }
+    : {
+        outcome: 'failed',
+        reasons: [`no valid ${typeCode} certificate for the applicant in the certificate library`],
+      };
 }

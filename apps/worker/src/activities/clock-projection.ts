@@ -50,23 +50,44 @@ const dueDateOf = (payload: string | null): string | undefined => {
  */
 export async function refreshCaseFromClocks(db: Db, caseNo: string): Promise<void> {
   // Raw statements: this runs on every case-clock event (docs/decisions/0007). Calendar refreshes are Decision rows.
-  const rows = await db.$queryRaw<{ source: 'clock' | 'refresh'; eventSeq: number; clockId: string | null; kind: string | null; payload: string | null }[]>`
+  const rows = await db.$queryRaw<
+    {
+      source: 'clock' | 'refresh';
+      eventSeq: number;
+      clockId: string | null;
+      kind: string | null;
+      payload: string | null;
+    }[]
+  >`
     SELECT 'clock' AS "source", "eventSeq", "clockId", "kind", "payload" FROM "ClockEvent"
       WHERE "caseNo" = ${caseNo} AND "clockId" IN ('case', 'promised', 'issuance')
     UNION ALL SELECT 'refresh', "eventSeq", NULL, NULL, "payload" FROM "Decision" WHERE "caseNo" = ${caseNo} AND "verb" = 'calendar_refreshed'
     ORDER BY "eventSeq"`;
   const events = rows.filter((r) => r.source === 'clock');
   const refreshes = rows.filter((r) => r.source === 'refresh');
-  const latestDue = (clock: string) => events.filter((e) => e.clockId === clock).map((e) => dueDateOf(e.payload)).filter((d) => d !== undefined).pop();
-  const lastHold = events.filter((e) => e.clockId === 'case' && (e.kind === 'suspend' || e.kind === 'resume')).pop();
+  const latestDue = (clock: string) =>
+    events
+      .filter((e) => e.clockId === clock)
+      .map((e) => dueDateOf(e.payload))
+      .filter((d) => d !== undefined)
+      .pop();
+  const lastHold = events
+    .filter((e) => e.clockId === 'case' && (e.kind === 'suspend' || e.kind === 'resume'))
+    .pop();
   const decided = events.some((e) => e.clockId === 'issuance' && e.kind === 'start');
   const status = decided ? 'decided' : lastHold?.kind === 'suspend' ? 'special_procedure' : 'in_review';
   // A calendar refresh (a year published or corrected) moves the statutory due date without a clock event.
   const statutoryDues = [
-    ...events.filter((e) => e.clockId === 'case').map((e) => ({ seq: e.eventSeq, due: dueDateOf(e.payload) })),
+    ...events
+      .filter((e) => e.clockId === 'case')
+      .map((e) => ({ seq: e.eventSeq, due: dueDateOf(e.payload) })),
     ...refreshes.map((d) => ({ seq: d.eventSeq, due: refreshedStatutoryDue(d.payload) })),
   ];
-  const statutoryDueDate = statutoryDues.filter((d) => d.due !== undefined).sort((a, b) => a.seq - b.seq).pop()?.due ?? null;
+  const statutoryDueDate =
+    statutoryDues
+      .filter((d) => d.due !== undefined)
+      .sort((a, b) => a.seq - b.seq)
+      .pop()?.due ?? null;
   const promisedDueDate = latestDue('promised') ?? null;
   // A due date no event names stays as it is (COALESCE); updatedAt is Prisma's @updatedAt, so set here.
   await db.$executeRaw`
@@ -84,10 +105,17 @@ const refreshedStatutoryDue = (payload: string | null): string | undefined => {
  * 日历更新 (recordDecision `calendar_refreshed`): the workflow recomputed its open due dates on new calendar
  * data; the open tasks of the changed steps and the Case row follow.
  */
-export async function applyCalendarRefresh(db: Db, caseNo: string, details: Record<string, unknown>): Promise<void> {
-  const changes = Array.isArray(details.changes) ? (details.changes as { stepId?: unknown; to?: unknown }[]) : [];
+export async function applyCalendarRefresh(
+  db: Db,
+  caseNo: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  const changes = Array.isArray(details.changes)
+    ? (details.changes as { stepId?: unknown; to?: unknown }[])
+    : [];
   for (const change of changes) {
-    if (typeof change?.stepId === 'string' && typeof change.to === 'string') await setOpenTaskDueDate(db, caseNo, change.stepId, change.to);
+    if (typeof change?.stepId === 'string' && typeof change.to === 'string')
+      await setOpenTaskDueDate(db, caseNo, change.stepId, change.to);
   }
   await refreshCaseFromClocks(db, caseNo);
 }
@@ -119,7 +147,13 @@ export async function recordReminder(db: Db, input: SendReminderInput): Promise<
     kind: 'reminder',
     at: input.at,
     reason: `${input.remainingWorkingDays} working day(s) left, due ${input.dueDate}`,
-    payload: { departmentCode: input.departmentCode, assignees: input.assignees, dueDate: input.dueDate, remainingWorkingDays: input.remainingWorkingDays, on: input.on },
+    payload: {
+      departmentCode: input.departmentCode,
+      assignees: input.assignees,
+      dueDate: input.dueDate,
+      remainingWorkingDays: input.remainingWorkingDays,
+      on: input.on,
+    },
   });
 }
 

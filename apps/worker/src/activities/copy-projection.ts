@@ -1,7 +1,8 @@
 import type { RecordDecisionInput } from '@onewindow/workflows';
 import { insertOnce, type Db } from '@onewindow/db';
 
-const people = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length > 0) : []);
+const people = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length > 0) : [];
 
 /**
  * 抄送 (`recordDecision` with action `cc`): one CaseCopy row per (case, step, person), which lets the

@@ -25,52 +25,117 @@ export function createActivities({ db, logger }: ActivityDeps): CaseActivities {
     // The batch of a `local-serial` case: the same writes below, one after another, in one transaction —
     // each write's own transaction (the audit append, task holders) joins it. A failed batch leaves
     // nothing behind and is retried whole (every write is keyed).
-    writeProjections: (batch) => inOneTransaction(db, (tx) => runProjectionWrites(createActivities({ db: tx, logger }), batch)),
+    writeProjections: (batch) =>
+      inOneTransaction(db, (tx) => runProjectionWrites(createActivities({ db: tx, logger }), batch)),
     loadCalendar: (input) => loadCalendar(db, logger, input),
     openTask: async (input) => {
       await openTask(db, input);
-      logger.info({ caseNo: input.caseNo, stepId: input.stepId, departmentCode: input.departmentCode, dueDate: input.dueDate }, 'task opened');
+      logger.info(
+        {
+          caseNo: input.caseNo,
+          stepId: input.stepId,
+          departmentCode: input.departmentCode,
+          dueDate: input.dueDate,
+        },
+        'task opened',
+      );
     },
     closeTask: async (input) => {
       await closeTask(db, input);
       // Decided, returned and superseded rows follow a human decision audited by recordDecision; a cancellation is the workflow's own.
-      if (input.status === 'cancelled') await auditWorkflowEvent(db, input, { event: 'step_cancelled', actor: 'system', stepId: input.stepId, payload: { generation: input.generation } });
+      if (input.status === 'cancelled')
+        await auditWorkflowEvent(db, input, {
+          event: 'step_cancelled',
+          actor: 'system',
+          stepId: input.stepId,
+          payload: { generation: input.generation },
+        });
     },
     setTaskHolders: (input) => setTaskHolders(db, input),
     recordDecision: async (input) => {
       await recordDecision(db, input);
-      await auditWorkflowEvent(db, input, { event: input.action, actor: input.actor, ...(input.stepId ? { stepId: input.stepId } : {}), payload: { details: input.details } });
+      await auditWorkflowEvent(db, input, {
+        event: input.action,
+        actor: input.actor,
+        ...(input.stepId ? { stepId: input.stepId } : {}),
+        payload: { details: input.details },
+      });
     },
     recordClockEvent: (input) => recordClockEvent(db, input),
     sendReminder: async (input) => {
       await recordReminder(db, input);
       const { departmentCode, assignees, dueDate, remainingWorkingDays, on } = input;
-      await auditWorkflowEvent(db, input, { event: 'reminder_sent', actor: 'system', stepId: input.stepId, payload: { departmentCode, assignees, dueDate, remainingWorkingDays, on } });
-      logger.info({ caseNo: input.caseNo, stepId: input.stepId, assignees: input.assignees, dueDate: input.dueDate, left: input.remainingWorkingDays }, 'reminder sent');
+      await auditWorkflowEvent(db, input, {
+        event: 'reminder_sent',
+        actor: 'system',
+        stepId: input.stepId,
+        payload: { departmentCode, assignees, dueDate, remainingWorkingDays, on },
+      });
+      logger.info(
+        {
+          caseNo: input.caseNo,
+          stepId: input.stepId,
+          assignees: input.assignees,
+          dueDate: input.dueDate,
+          left: input.remainingWorkingDays,
+        },
+        'reminder sent',
+      );
     },
     escalateOverdue: async (input) => {
       await recordEscalation(db, input);
       const { departmentCode, role, dueDate, on } = input;
-      await auditWorkflowEvent(db, input, { event: 'escalated_overdue', actor: 'system', stepId: input.stepId, payload: { departmentCode, role, dueDate, on } });
-      logger.warn({ caseNo: input.caseNo, stepId: input.stepId, departmentCode: input.departmentCode, dueDate: input.dueDate }, 'overdue step escalated to the department lead');
+      await auditWorkflowEvent(db, input, {
+        event: 'escalated_overdue',
+        actor: 'system',
+        stepId: input.stepId,
+        payload: { departmentCode, role, dueDate, on },
+      });
+      logger.warn(
+        {
+          caseNo: input.caseNo,
+          stepId: input.stepId,
+          departmentCode: input.departmentCode,
+          dueDate: input.dueDate,
+        },
+        'overdue step escalated to the department lead',
+      );
     },
     runAutomaticStep: async (input) => {
       const result = await runAutomaticStep(db, input);
       // A retry may see another library state: the first attempt's entry stays (one entry per event).
       const payload = { task: input.task, reasons: result.reasons ?? [] };
-      await auditWorkflowEvent(db, input, { event: `automatic_step_${result.outcome}`, actor: 'system', stepId: input.stepId, payload });
+      await auditWorkflowEvent(db, input, {
+        event: `automatic_step_${result.outcome}`,
+        actor: 'system',
+        stepId: input.stepId,
+        payload,
+      });
       return result;
     },
     issueCertificate: async (input) => {
       const issued = await issueCertificate(db, input);
-      const payload = { certificateTypeCode: input.certificateTypeCode, certificateNo: issued.certificateNo, on: input.on };
-      await auditWorkflowEvent(db, input, { event: 'certificate_issued', actor: input.issuedBy, stepId: input.stepId, payload });
+      const payload = {
+        certificateTypeCode: input.certificateTypeCode,
+        certificateNo: issued.certificateNo,
+        on: input.on,
+      };
+      await auditWorkflowEvent(db, input, {
+        event: 'certificate_issued',
+        actor: input.issuedBy,
+        stepId: input.stepId,
+        payload,
+      });
       return issued;
     },
     completeCase: async (input) => {
       await completeCase(db, input);
       // The delivery address stays in the case file; the method is enough for the audit.
-      const payload = { outcome: input.outcome, reasons: input.reasons, ...(input.delivery ? { delivery: input.delivery.method } : {}) };
+      const payload = {
+        outcome: input.outcome,
+        reasons: input.reasons,
+        ...(input.delivery ? { delivery: input.delivery.method } : {}),
+      };
       await auditWorkflowEvent(db, input, { event: 'case_completed', actor: 'system', payload });
       logger.info({ caseNo: input.caseNo, outcome: input.outcome }, 'case completed');
     },

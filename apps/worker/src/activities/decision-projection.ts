@@ -14,7 +14,8 @@ function reasonOf(action: string, details: Record<string, unknown>): string | nu
   if (typeof reason === 'string' && reason.trim()) return reason;
   if (Array.isArray(materials) && materials.length > 0) return materials.map(String).join('、');
   if (action === 'delegation_resolved' && typeof comment === 'string' && comment.trim()) return comment;
-  if ((action === 'cc' || action === 'resubmitted_from_window') && typeof note === 'string' && note.trim()) return note;
+  if ((action === 'cc' || action === 'resubmitted_from_window') && typeof note === 'string' && note.trim())
+    return note;
   return null;
 }
 

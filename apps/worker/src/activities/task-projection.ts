@@ -3,7 +3,12 @@ import { inOneTransaction, insertOnce, type Db } from '@onewindow/db';
 import { eventSeq, taskId } from './event-key.util';
 
 /** The statuses with which a generation ends because the step's people changed: the next generation takes over. */
-const SUPERSEDED: ReadonlySet<CloseTaskInput['status']> = new Set(['transferred', 'delegated', 'delegation_resolved', 'signers_changed']);
+const SUPERSEDED: ReadonlySet<CloseTaskInput['status']> = new Set([
+  'transferred',
+  'delegated',
+  'delegation_resolved',
+  'signers_changed',
+]);
 
 /**
  * The Task row's state for a closed generation; the outcome keeps the status. `done`: decided
@@ -24,21 +29,27 @@ export async function openTask(db: Db, input: OpenTaskInput): Promise<void> {
   const holders = [...new Set(input.assignees)];
   // The row and its holders together (inside a projection batch this joins the batch's transaction).
   await inOneTransaction(db, async (tx) => {
-    const opened = (await insertOnce(tx, 'task', {
-      id,
-      caseNo: input.caseNo,
-      stepId: input.stepId,
-      seq: input.generation,
-      departmentCode: input.departmentCode,
-      role: input.role,
-      // One holder is the person's inbox; several (会签, a group, a delegate beside other signers) are listed in holders.
-      assigneeUserId: holders.length === 1 ? holders[0] : null,
-      state: 'open',
-      openedAt: new Date(input.at),
-      // Null while the step clock is stopped (补正, special procedure, at the window, paused).
-      dueDate: input.dueDate,
-    })) === 1;
-    if (opened) await insertOnce(tx, 'taskHolder', holders.map((userId) => ({ taskId: id, userId })));
+    const opened =
+      (await insertOnce(tx, 'task', {
+        id,
+        caseNo: input.caseNo,
+        stepId: input.stepId,
+        seq: input.generation,
+        departmentCode: input.departmentCode,
+        role: input.role,
+        // One holder is the person's inbox; several (会签, a group, a delegate beside other signers) are listed in holders.
+        assigneeUserId: holders.length === 1 ? holders[0] : null,
+        state: 'open',
+        openedAt: new Date(input.at),
+        // Null while the step clock is stopped (补正, special procedure, at the window, paused).
+        dueDate: input.dueDate,
+      })) === 1;
+    if (opened)
+      await insertOnce(
+        tx,
+        'taskHolder',
+        holders.map((userId) => ({ taskId: id, userId })),
+      );
   });
 }
 
@@ -62,7 +73,12 @@ export async function closeTask(db: Db, input: CloseTaskInput): Promise<void> {
 }
 
 /** Moves the due date of the step's open task (resume after 补正, approved extension). */
-export async function setOpenTaskDueDate(db: Db, caseNo: string, stepId: string, dueDate: string): Promise<void> {
+export async function setOpenTaskDueDate(
+  db: Db,
+  caseNo: string,
+  stepId: string,
+  dueDate: string,
+): Promise<void> {
   await db.task.updateMany({ where: { caseNo, stepId, state: 'open' }, data: { dueDate } });
 }
 
@@ -76,10 +92,14 @@ export async function setTaskHolders(db: Db, input: SetTaskHoldersInput): Promis
   const holders = [...new Set(input.holders)];
   await db.$transaction(async (tx) => {
     const task = await tx.task.findUnique({ where: { id }, select: { state: true, holdersSeq: true } });
-    if (!task) throw new TaskNotOpenedYetError(`task ${id} is not in the projection yet (openTask still retrying?)`);
+    if (!task)
+      throw new TaskNotOpenedYetError(`task ${id} is not in the projection yet (openTask still retrying?)`);
     if (task.state !== 'open' || task.holdersSeq >= seq) return;
     await tx.taskHolder.deleteMany({ where: { taskId: id } });
     await tx.taskHolder.createMany({ data: holders.map((userId) => ({ taskId: id, userId })) });
-    await tx.task.update({ where: { id }, data: { holdersSeq: seq, assigneeUserId: holders.length === 1 ? holders[0] : null } });
+    await tx.task.update({
+      where: { id },
+      data: { holdersSeq: seq, assigneeUserId: holders.length === 1 ? holders[0] : null },
+    });
   });
 }

@@ -24,7 +24,9 @@ export class WorkingCalendar {
   static fromData(data: unknown, options: WorkingCalendarOptions = {}): WorkingCalendar {
     const parsed = calendarDataSchema.safeParse(data);
     if (!parsed.success) {
-      const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+      const details = parsed.error.issues
+        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+        .join('; ');
       throw new CalendarError(CalendarErrorCode.InvalidCalendarData, `invalid calendar data: ${details}`);
     }
     return new WorkingCalendar(parsed.data, options.regionCode);

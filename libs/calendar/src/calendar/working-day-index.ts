@@ -1,4 +1,11 @@
-import { dayNumberFromCivil, formatDayNumber, isWeekend, parseIsoDate, yearOfDayNumber, type DayNumber } from '../dates/iso-date.util';
+import {
+  dayNumberFromCivil,
+  formatDayNumber,
+  isWeekend,
+  parseIsoDate,
+  yearOfDayNumber,
+  type DayNumber,
+} from '../dates/iso-date.util';
 import type { CalendarData } from '../data/calendar-data.schema';
 import { weekdayAtIndex, weekdaysBefore } from './weekday-arithmetic.util';
 
@@ -35,7 +42,10 @@ export class WorkingDayIndex {
   readonly years: readonly number[];
 
   constructor(data: CalendarData, regionCode?: string) {
-    const rules = [...data.years.map((y) => ({ ...y, regionCode: undefined as string | undefined })), ...data.regionalRules.filter((r) => r.regionCode === regionCode)];
+    const rules = [
+      ...data.years.map((y) => ({ ...y, regionCode: undefined as string | undefined })),
+      ...data.regionalRules.filter((r) => r.regionCode === regionCode),
+    ];
     this.years = data.years.map((y) => y.year).sort((a, b) => a - b);
     this.officialYears = new Set(data.years.filter((y) => !y.provisional).map((y) => y.year));
     this.base = this.years.length ? dayNumberFromCivil(this.years[0], 1, 1) : 0;
@@ -49,10 +59,16 @@ export class WorkingDayIndex {
         const startDay = parseIsoDate(h.start);
         const endDay = parseIsoDate(h.end);
         for (let d = startDay; d <= endDay; d++) this.working[d - this.base] = 0;
-        holidays.push({ ...h, ...(rule.regionCode ? { regionCode: rule.regionCode } : {}), startDay, endDay });
+        holidays.push({
+          ...h,
+          ...(rule.regionCode ? { regionCode: rule.regionCode } : {}),
+          startDay,
+          endDay,
+        });
       }
     }
-    for (const rule of rules) for (const date of rule.adjustedWorkingDays) this.working[parseIsoDate(date) - this.base] = 1;
+    for (const rule of rules)
+      for (const date of rule.adjustedWorkingDays) this.working[parseIsoDate(date) - this.base] = 1;
     this.holidays = holidays.sort((a, b) => a.startDay - b.startDay);
     this.cumulative = new Int32Array(size + 1);
     const days: number[] = [];
@@ -100,7 +116,8 @@ export class WorkingDayIndex {
   /** True if any year touched by [from, to] has no official data (weekends-only or provisional). */
   isProvisionalBetween(from: DayNumber, to: DayNumber): boolean {
     const last = yearOfDayNumber(Math.max(from, to));
-    for (let y = yearOfDayNumber(Math.min(from, to)); y <= last; y++) if (!this.officialYears.has(y)) return true;
+    for (let y = yearOfDayNumber(Math.min(from, to)); y <= last; y++)
+      if (!this.officialYears.has(y)) return true;
     return false;
   }
 }

@@ -9,7 +9,10 @@ export interface CountingOptions {
 
 export function assertDayCount(days: number, argumentName = 'days'): void {
   if (!Number.isSafeInteger(days) || days < 0) {
-    throw new CalendarError(CalendarErrorCode.InvalidArgument, `${argumentName} must be a non-negative integer, got ${days}`);
+    throw new CalendarError(
+      CalendarErrorCode.InvalidArgument,
+      `${argumentName} must be a non-negative integer, got ${days}`,
+    );
   }
 }
 
@@ -25,7 +28,12 @@ export function nextWorkingDay(calendar: WorkingCalendar, date: string): string 
 }
 
 /** The day on which a period of `days` working days from `date` ends (day 1 = next working day unless countStartDay). */
-export function addWorkingDays(calendar: WorkingCalendar, date: string, days: number, options?: CountingOptions): string {
+export function addWorkingDays(
+  calendar: WorkingCalendar,
+  date: string,
+  days: number,
+  options?: CountingOptions,
+): string {
   const start = parseIsoDate(date);
   assertDayCount(days);
   if (days === 0) return calendar.index.format(start);
@@ -47,7 +55,12 @@ export function subtractWorkingDays(calendar: WorkingCalendar, date: string, day
  * Working days counted from `from` to `to` inclusive of `to` (and of `from` only with countStartDay),
  * so that `workingDaysBetween(a, addWorkingDays(a, n)) === n`. Negative when `to` is before `from`.
  */
-export function workingDaysBetween(calendar: WorkingCalendar, from: string, to: string, options?: CountingOptions): number {
+export function workingDaysBetween(
+  calendar: WorkingCalendar,
+  from: string,
+  to: string,
+  options?: CountingOptions,
+): number {
   const a = parseIsoDate(from, 'from');
   const b = parseIsoDate(to, 'to');
   const index = calendar.index;
@@ -56,7 +69,12 @@ export function workingDaysBetween(calendar: WorkingCalendar, from: string, to: 
 }
 
 /** End of a period of `days` natural days; an end on a non-working day moves to the next working day. */
-export function addNaturalDays(calendar: WorkingCalendar, date: string, days: number, options?: CountingOptions): string {
+export function addNaturalDays(
+  calendar: WorkingCalendar,
+  date: string,
+  days: number,
+  options?: CountingOptions,
+): string {
   const start = parseIsoDate(date);
   assertDayCount(days);
   if (days === 0) return calendar.index.format(start);

@@ -8,7 +8,8 @@ export interface DeadlineArgs {
   suspensions: { from: string; to: string }[];
 }
 
-export type ParsedDeadlineArgs = { kind: 'help' } | { kind: 'error'; message: string } | { kind: 'ok'; args: DeadlineArgs };
+export type ParsedDeadlineArgs =
+  { kind: 'help' } | { kind: 'error'; message: string } | { kind: 'ok'; args: DeadlineArgs };
 
 const VALUE_FLAGS = new Set(['--from', '--days', '--suspend']);
 
@@ -20,7 +21,10 @@ export function parseDeadlineArgs(argv: readonly string[]): ParsedDeadlineArgs {
   let countStartDay = false;
   const suspensions: { from: string; to: string }[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const [flag, inline] =
+      argv[i].startsWith('--') && argv[i].includes('=')
+        ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)]
+        : [argv[i], undefined];
     if (flag === '--help' || flag === '-h') return { kind: 'help' };
     if (flag === '--natural') natural = true;
     else if (flag === '--count-start-day') countStartDay = true;
@@ -28,14 +32,23 @@ export function parseDeadlineArgs(argv: readonly string[]): ParsedDeadlineArgs {
       const value = inline ?? argv[++i];
       if (value === undefined) return { kind: 'error', message: `${flag} needs a value` };
       if (flag === '--from') {
-        if (!isIsoDate(value)) return { kind: 'error', message: `--from must be a date YYYY-MM-DD, got ${JSON.stringify(value)}` };
+        if (!isIsoDate(value))
+          return { kind: 'error', message: `--from must be a date YYYY-MM-DD, got ${JSON.stringify(value)}` };
         from = value;
       } else if (flag === '--days') {
-        if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) return { kind: 'error', message: `--days must be a whole number ≥ 1, got ${JSON.stringify(value)}` };
+        if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value)))
+          return {
+            kind: 'error',
+            message: `--days must be a whole number ≥ 1, got ${JSON.stringify(value)}`,
+          };
         days = Number(value);
       } else {
         const [a, b, extra] = value.split(':');
-        if (extra !== undefined || !isIsoDate(a) || !isIsoDate(b) || b < a) return { kind: 'error', message: `--suspend must be FROM:TO with dates YYYY-MM-DD and TO ≥ FROM, got ${JSON.stringify(value)}` };
+        if (extra !== undefined || !isIsoDate(a) || !isIsoDate(b) || b < a)
+          return {
+            kind: 'error',
+            message: `--suspend must be FROM:TO with dates YYYY-MM-DD and TO ≥ FROM, got ${JSON.stringify(value)}`,
+          };
         suspensions.push({ from: a, to: b });
       }
     } else return { kind: 'error', message: `unknown argument ${JSON.stringify(argv[i])}` };

@@ -19,17 +19,29 @@ export const DEADLINE_USAGE = [
   '  --suspend FROM:TO  suspended period, both days inclusive (补正, Art. 45 procedures); repeatable',
 ].join('\n');
 
-const usageError = (message: string): CommandResult => ({ exitCode: 2, stdout: '', stderr: `error: ${message}\n${DEADLINE_USAGE}\n` });
+const usageError = (message: string): CommandResult => ({
+  exitCode: 2,
+  stdout: '',
+  stderr: `error: ${message}\n${DEADLINE_USAGE}\n`,
+});
 
 /** The `deadline` command as a pure function: the tools wrapper only prints the result and sets the exit code. */
-export function runDeadlineCommand(argv: readonly string[], calendar: WorkingCalendar = createOfficialCalendar()): CommandResult {
+export function runDeadlineCommand(
+  argv: readonly string[],
+  calendar: WorkingCalendar = createOfficialCalendar(),
+): CommandResult {
   const parsed = parseDeadlineArgs(argv);
   if (parsed.kind === 'help') return { exitCode: 0, stdout: `${DEADLINE_USAGE}\n`, stderr: '' };
   if (parsed.kind === 'error') return usageError(parsed.message);
   const { from, days, natural, countStartDay, suspensions } = parsed.args;
-  let clock = StatutoryClock.start({ startDate: from, limit: { value: days, unit: natural ? 'natural_day' : 'working_day' }, countStartDay });
+  let clock = StatutoryClock.start({
+    startDate: from,
+    limit: { value: days, unit: natural ? 'natural_day' : 'working_day' },
+    countStartDay,
+  });
   try {
-    for (const s of suspensions) clock = clock.suspend({ kind: 'other', note: 'command line' }, s.from).resume(s.to);
+    for (const s of suspensions)
+      clock = clock.suspend({ kind: 'other', note: 'command line' }, s.from).resume(s.to);
   } catch (error) {
     if (error instanceof ClockError) return usageError(error.message);
     throw error;
@@ -41,7 +53,8 @@ export function runDeadlineCommand(argv: readonly string[], calendar: WorkingCal
   // Holidays are listed from the first counted day, so a holiday ending on the acceptance day is not shown.
   const firstCounted = countStartDay ? from : formatDayNumber(parseIsoDate(from) + 1);
   const crossed = firstCounted <= date ? holidaysCrossed(calendar, firstCounted, date) : [];
-  for (const h of crossed) lines.push(`crosses: ${h.name}${h.nameEn ? ` (${h.nameEn})` : ''} ${h.start}…${h.end}`);
+  for (const h of crossed)
+    lines.push(`crosses: ${h.name}${h.nameEn ? ` (${h.nameEn})` : ''} ${h.start}…${h.end}`);
   if (crossed.length === 0) lines.push('crosses: no holidays');
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }

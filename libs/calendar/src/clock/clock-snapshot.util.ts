@@ -5,7 +5,8 @@ import type { ClockTimeline } from './clock-timeline';
 import type { ClockEvent, StatutoryClockSnapshot } from './statutory-clock.schema';
 
 /** One line per zod issue, with its path, for error messages. */
-export const formatIssues = (error: { issues: { path: PropertyKey[]; message: string }[] }) => error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+export const formatIssues = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
+  error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
 
 /** Clock methods throw only ClockError, so callers handle one error type. */
 export function parseClockDate(text: string, argumentName: string): DayNumber {
@@ -41,5 +42,13 @@ export function buildTimeline(s: StatutoryClockSnapshot): ClockTimeline {
       openFrom = undefined;
     } else total += event.days;
   }
-  return { startDay, firstCounted: s.countStartDay ? startDay : startDay + 1, unit: s.limit.unit, total, suspendedFrom, suspendedTo, openFrom };
+  return {
+    startDay,
+    firstCounted: s.countStartDay ? startDay : startDay + 1,
+    unit: s.limit.unit,
+    total,
+    suspendedFrom,
+    suspendedTo,
+    openFrom,
+  };
 }

@@ -9,8 +9,16 @@ export interface RebasedDueDate {
 }
 
 /** Recomputes an open case's due date on a newly published calendar; the clock itself needs no change. */
-export function rebaseDueDate(clock: StatutoryClock, previous: WorkingCalendar, next: WorkingCalendar): RebasedDueDate {
+export function rebaseDueDate(
+  clock: StatutoryClock,
+  previous: WorkingCalendar,
+  next: WorkingCalendar,
+): RebasedDueDate {
   const before = clock.dueAt(previous);
   const after = clock.dueAt(next);
-  return { previous: before, next: after, changed: before.date !== after.date || before.provisional !== after.provisional };
+  return {
+    previous: before,
+    next: after,
+    changed: before.date !== after.date || before.provisional !== after.provisional,
+  };
 }

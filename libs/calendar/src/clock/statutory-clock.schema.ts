@@ -3,7 +3,10 @@ import { isoDateSchema } from '../data/calendar-data.schema';
 import { suspensionReasonSchema } from './suspension-reason';
 
 export const timeLimitSchema = z.object({
-  value: z.number().int('limit value must be a whole number of days').min(1, 'limit value must be at least 1 day'),
+  value: z
+    .number()
+    .int('limit value must be a whole number of days')
+    .min(1, 'limit value must be at least 1 day'),
   unit: z.enum(['working_day', 'natural_day']),
 });
 export type TimeLimit = z.infer<typeof timeLimitSchema>;

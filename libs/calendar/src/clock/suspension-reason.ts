@@ -1,7 +1,18 @@
 import { z } from 'zod';
 
 /** 补正 plus the Art. 45 special procedures whose time does not count toward the limit. */
-export const SUSPENSION_REASON_KINDS = ['supplement', 'hearing', 'tender', 'auction', 'inspection', 'testing', 'quarantine', 'appraisal', 'expert_review', 'other'] as const;
+export const SUSPENSION_REASON_KINDS = [
+  'supplement',
+  'hearing',
+  'tender',
+  'auction',
+  'inspection',
+  'testing',
+  'quarantine',
+  'appraisal',
+  'expert_review',
+  'other',
+] as const;
 export type SuspensionReasonKind = (typeof SUSPENSION_REASON_KINDS)[number];
 
 export const SUSPENSION_REASON_LABELS: Readonly<Record<SuspensionReasonKind, string>> = {
@@ -17,10 +28,15 @@ export const SUSPENSION_REASON_LABELS: Readonly<Record<SuspensionReasonKind, str
   other: '其他',
 };
 
-const namedKinds = SUSPENSION_REASON_KINDS.filter((k): k is Exclude<SuspensionReasonKind, 'other'> => k !== 'other');
+const namedKinds = SUSPENSION_REASON_KINDS.filter(
+  (k): k is Exclude<SuspensionReasonKind, 'other'> => k !== 'other',
+);
 
 export const suspensionReasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(namedKinds), note: z.string().trim().min(1).optional() }),
-  z.object({ kind: z.literal('other'), note: z.string().trim().min(1, 'a suspension of kind "other" needs a note') }),
+  z.object({
+    kind: z.literal('other'),
+    note: z.string().trim().min(1, 'a suspension of kind "other" needs a note'),
+  }),
 ]);
 export type SuspensionReason = z.infer<typeof suspensionReasonSchema>;

@@ -8,8 +8,16 @@ export interface MergeCalendarYearOptions {
 
 /** Key order and list order must not make two equal notices look different. */
 function canonical(year: CalendarYear): string {
-  const holidays = [...year.holidays].sort((a, b) => a.start.localeCompare(b.start)).map((h) => [h.name, h.nameEn ?? null, h.start, h.end]);
-  return JSON.stringify([year.year, year.source, year.provisional, holidays, [...year.adjustedWorkingDays].sort()]);
+  const holidays = [...year.holidays]
+    .sort((a, b) => a.start.localeCompare(b.start))
+    .map((h) => [h.name, h.nameEn ?? null, h.start, h.end]);
+  return JSON.stringify([
+    year.year,
+    year.source,
+    year.provisional,
+    holidays,
+    [...year.adjustedWorkingDays].sort(),
+  ]);
 }
 
 /**
@@ -17,11 +25,18 @@ function canonical(year: CalendarYear): string {
  * twice is a no-op. Throws CalendarError(YEAR_CONFLICT) when it would overwrite official data or clash
  * with regional rules.
  */
-export function mergeCalendarYear(data: CalendarData, year: CalendarYear, options: MergeCalendarYearOptions = {}): CalendarData {
+export function mergeCalendarYear(
+  data: CalendarData,
+  year: CalendarYear,
+  options: MergeCalendarYearOptions = {},
+): CalendarData {
   const existing = data.years.find((y) => y.year === year.year);
   if (existing && canonical(existing) === canonical(year)) return data;
   if (existing && !existing.provisional && year.provisional) {
-    throw new CalendarError(CalendarErrorCode.YearConflict, `${year.year} already has official data (${existing.source}); a provisional year cannot replace it`);
+    throw new CalendarError(
+      CalendarErrorCode.YearConflict,
+      `${year.year} already has official data (${existing.source}); a provisional year cannot replace it`,
+    );
   }
   if (existing && !existing.provisional && !options.replaceOfficial) {
     throw new CalendarError(

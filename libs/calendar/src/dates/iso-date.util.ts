@@ -29,7 +29,9 @@ export function yearOfDayNumber(dayNumber: DayNumber): number {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   return yoe + era * 400 + (mp >= 10 ? 1 : 0);
@@ -44,13 +46,19 @@ export function formatDayNumber(dayNumber: DayNumber): string {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  if (year < 1000 || year > 9999) throw new CalendarError(CalendarErrorCode.InvalidDate, `date out of range (year ${year}); supported years are 1000–9999`);
+  if (year < 1000 || year > 9999)
+    throw new CalendarError(
+      CalendarErrorCode.InvalidDate,
+      `date out of range (year ${year}); supported years are 1000–9999`,
+    );
   return `${year}-${pad2(month)}-${pad2(day)}`;
 }
 
@@ -61,7 +69,13 @@ function digitAt(text: string, index: number): number {
 
 /** Parses `YYYY-MM-DD` by char codes (no regex, no Date) because it sits on the hot path. */
 function tryParseIsoDate(text: string): DayNumber | undefined {
-  if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  if (
+    typeof text !== 'string' ||
+    text.length !== 10 ||
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45
+  )
+    return undefined;
   const y1 = digitAt(text, 0);
   const y2 = digitAt(text, 1);
   const y3 = digitAt(text, 2);
@@ -86,7 +100,10 @@ export function isIsoDate(text: unknown): text is string {
 export function parseIsoDate(text: string, argumentName = 'date'): DayNumber {
   const dayNumber = tryParseIsoDate(text);
   if (dayNumber === undefined) {
-    throw new CalendarError(CalendarErrorCode.InvalidDate, `${argumentName} must be a real calendar date in the form YYYY-MM-DD, got ${JSON.stringify(text)}`);
+    throw new CalendarError(
+      CalendarErrorCode.InvalidDate,
+      `${argumentName} must be a real calendar date in the form YYYY-MM-DD, got ${JSON.stringify(text)}`,
+    );
   }
   return dayNumber;
 }

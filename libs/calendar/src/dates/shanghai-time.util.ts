@@ -9,12 +9,19 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 
 function instantToEpochMs(instant: string | number): number {
   if (typeof instant === 'number') {
-    if (!Number.isFinite(instant)) throw new CalendarError(CalendarErrorCode.InvalidInstant, `instant must be finite epoch milliseconds, got ${instant}`);
+    if (!Number.isFinite(instant))
+      throw new CalendarError(
+        CalendarErrorCode.InvalidInstant,
+        `instant must be finite epoch milliseconds, got ${instant}`,
+      );
     return instant;
   }
   const ms = ISO_INSTANT.test(instant) ? Date.parse(instant) : Number.NaN;
   if (Number.isNaN(ms)) {
-    throw new CalendarError(CalendarErrorCode.InvalidInstant, `instant must be an ISO 8601 date-time with an offset (e.g. 2026-09-28T09:30:00+08:00) or epoch milliseconds, got ${JSON.stringify(instant)}`);
+    throw new CalendarError(
+      CalendarErrorCode.InvalidInstant,
+      `instant must be an ISO 8601 date-time with an offset (e.g. 2026-09-28T09:30:00+08:00) or epoch milliseconds, got ${JSON.stringify(instant)}`,
+    );
   }
   return ms;
 }

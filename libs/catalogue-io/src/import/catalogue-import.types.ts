@@ -17,4 +17,5 @@ export interface CatalogueImportIssue {
 }
 
 /** Either the whole catalogue or every problem found — never a partial catalogue. */
-export type CatalogueImportResult = { ok: true; catalogue: Catalogue } | { ok: false; issues: CatalogueImportIssue[] };
+export type CatalogueImportResult =
+  { ok: true; catalogue: Catalogue } | { ok: false; issues: CatalogueImportIssue[] };

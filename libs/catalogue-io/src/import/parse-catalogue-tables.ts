@@ -14,11 +14,21 @@ type BundleRow = Obj & { items: Obj[]; form: Obj[] };
 
 function issueAt(row: SheetRow, path: string, expected: string): CatalogueImportIssue {
   const cell = row.cells.get(path);
-  return { sheet: row.sheet, row: row.row, column: cell?.letter ?? '', header: cell?.header ?? path, value: cell?.raw, expected };
+  return {
+    sheet: row.sheet,
+    row: row.row,
+    column: cell?.letter ?? '',
+    header: cell?.header ?? path,
+    value: cell?.raw,
+    expected,
+  };
 }
 
 /** Points a schema issue at the cell it came from: the longest path prefix with a known row, then the matching column. */
-function locate(origins: Map<string, Origin>, path: PropertyKey[]): { origin: Origin; columnPath: string } | undefined {
+function locate(
+  origins: Map<string, Origin>,
+  path: PropertyKey[],
+): { origin: Origin; columnPath: string } | undefined {
   for (let n = path.length; n > 0; n--) {
     const origin = origins.get(path.slice(0, n).map(String).join('.'));
     if (!origin) continue;
@@ -38,7 +48,9 @@ function locate(origins: Map<string, Origin>, path: PropertyKey[]): { origin: Or
 export function parseCatalogueTables(tables: SheetTable[]): CatalogueImportResult {
   const issues: CatalogueImportIssue[] = [];
   const byName = new Map(tables.map((t) => [t.name.replace(/\.csv$/i, '').trim(), t]));
-  const rows = Object.fromEntries(CATALOGUE_SHEETS.map((s) => [s.name, readSheetRows(s, byName.get(s.name), issues)])) as Record<string, SheetRow[]>;
+  const rows = Object.fromEntries(
+    CATALOGUE_SHEETS.map((s) => [s.name, readSheetRows(s, byName.get(s.name), issues)]),
+  ) as Record<string, SheetRow[]>;
   const origins = new Map<string, Origin>();
 
   const top = (sheet: string, key: string, fallbackPath: string) =>
@@ -54,7 +66,11 @@ export function parseCatalogueTables(tables: SheetTable[]): CatalogueImportResul
     const item: ItemRow = { ...v, fees: { ...fees, items: [] }, results: [], materials: [] };
     return item;
   });
-  const bundles = top(SHEET.bundles, 'bundles', 'code').map((v): BundleRow => ({ ...v, items: [], form: [] }));
+  const bundles = top(SHEET.bundles, 'bundles', 'code').map((v): BundleRow => ({
+    ...v,
+    items: [],
+    form: [],
+  }));
 
   const itemIndex = new Map<string, number>();
   items.forEach((it, i) => {
@@ -71,7 +87,13 @@ export function parseCatalogueTables(tables: SheetTable[]): CatalogueImportResul
   });
 
   /** Attaches child rows to their parent by key column; an unknown key is a bad cell. */
-  const attach = (sheet: string, keyPath: string, index: Map<string, number>, parentSheet: string, add: (row: SheetRow, parent: number) => void) => {
+  const attach = (
+    sheet: string,
+    keyPath: string,
+    index: Map<string, number>,
+    parentSheet: string,
+    add: (row: SheetRow, parent: number) => void,
+  ) => {
     for (const r of rows[sheet]) {
       const key = r.values[keyPath] as string | undefined;
       if (key === undefined) continue;
@@ -94,7 +116,8 @@ export function parseCatalogueTables(tables: SheetTable[]): CatalogueImportResul
   attach(SHEET.itemMaterials, 'itemCode', itemIndex, SHEET.items, (r, i) => {
     const { itemCode: _k, ...req } = r.values;
     const std = materialByCode.get(req.code as string) as Partial<StandardMaterial> | undefined;
-    if (req.code !== undefined && !std) return void issues.push(issueAt(r, 'code', `a 材料编码 listed on sheet ${SHEET.materials}`));
+    if (req.code !== undefined && !std)
+      return void issues.push(issueAt(r, 'code', `a 材料编码 listed on sheet ${SHEET.materials}`));
     origins.set(`items.${i}.materials.${items[i].materials.length}`, { row: r, fallbackPath: 'code' });
     // Descriptive fields come from the standard material; blank form/sample may be set per item.
     const { illustrative: _i, notes: _n, ...descriptive } = std ?? {};
@@ -116,7 +139,13 @@ export function parseCatalogueTables(tables: SheetTable[]): CatalogueImportResul
     for (const zi of parsed.error.issues) {
       const where = locate(origins, zi.path);
       if (!where) {
-        issues.push({ sheet: '', row: 0, column: '', header: '', expected: `${zi.path.join('.')}: ${zi.message}` });
+        issues.push({
+          sheet: '',
+          row: 0,
+          column: '',
+          header: '',
+          expected: `${zi.path.join('.')}: ${zi.message}`,
+        });
         continue;
       }
       if (where.origin.row.failed.has(where.columnPath)) continue; // already reported as a bad cell
@@ -139,16 +168,24 @@ function dedupe(issues: CatalogueImportIssue[]): CatalogueImportIssue[] {
 }
 
 const sheetOrder = (name: string) => CATALOGUE_SHEETS.findIndex((s) => s.name === name);
-const columnOrder = (letter: string) => letter.length * 1000 + (letter.length ? letter.charCodeAt(letter.length - 1) : 0);
+const columnOrder = (letter: string) =>
+  letter.length * 1000 + (letter.length ? letter.charCodeAt(letter.length - 1) : 0);
 
 function sortIssues(issues: CatalogueImportIssue[]): CatalogueImportIssue[] {
-  return [...issues].sort((a, b) => sheetOrder(a.sheet) - sheetOrder(b.sheet) || a.row - b.row || columnOrder(a.column) - columnOrder(b.column));
+  return [...issues].sort(
+    (a, b) =>
+      sheetOrder(a.sheet) - sheetOrder(b.sheet) ||
+      a.row - b.row ||
+      columnOrder(a.column) - columnOrder(b.column),
+  );
 }
 
 /** One line per issue, e.g. `事项!M7 (法定办结时限) '二十': expected a whole number`. */
 export function formatImportIssues(issues: CatalogueImportIssue[]): string {
   return issues
-    .map((i) => `${i.sheet}!${i.column}${i.row} (${i.header})${i.value ? ` '${i.value}'` : ''}: expected ${i.expected}`)
+    .map(
+      (i) =>
+        `${i.sheet}!${i.column}${i.row} (${i.header})${i.value ? ` '${i.value}'` : ''}: expected ${i.expected}`,
+    )
     .join('\n');
 }
-

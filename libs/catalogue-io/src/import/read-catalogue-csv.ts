@@ -12,9 +12,18 @@ export function importCatalogueCsv(files: Record<string, string>): CatalogueImpo
   for (const [name, text] of Object.entries(files)) {
     const sheet = name.replace(/\.csv$/i, '');
     try {
-      tables.push({ name: sheet, rows: parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][] });
+      tables.push({
+        name: sheet,
+        rows: parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][],
+      });
     } catch (e) {
-      issues.push({ sheet, row: (e as { lines?: number }).lines ?? 0, column: '', header: '', expected: `well-formed CSV (${(e as Error).message})` });
+      issues.push({
+        sheet,
+        row: (e as { lines?: number }).lines ?? 0,
+        column: '',
+        header: '',
+        expected: `well-formed CSV (${(e as Error).message})`,
+      });
     }
   }
   if (issues.length > 0) return { ok: false, issues };

@@ -41,7 +41,18 @@ export async function importCatalogueXlsx(data: Buffer | Uint8Array): Promise<Ca
   try {
     tables = await readXlsxTables(data);
   } catch (e) {
-    return { ok: false, issues: [{ sheet: '', row: 0, column: '', header: '', expected: `a readable .xlsx workbook (${(e as Error).message})` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          sheet: '',
+          row: 0,
+          column: '',
+          header: '',
+          expected: `a readable .xlsx workbook (${(e as Error).message})`,
+        },
+      ],
+    };
   }
   return parseCatalogueTables(tables);
 }

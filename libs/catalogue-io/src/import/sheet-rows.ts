@@ -26,9 +26,20 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown) 
 }
 
 /** Reads one sheet against its spec: header check, then each non-empty row cell by cell. */
-export function readSheetRows(spec: SheetSpec, table: SheetTable | undefined, issues: CatalogueImportIssue[]): SheetRow[] {
+export function readSheetRows(
+  spec: SheetSpec,
+  table: SheetTable | undefined,
+  issues: CatalogueImportIssue[],
+): SheetRow[] {
   if (!table) {
-    if (!spec.optional) issues.push({ sheet: spec.name, row: 1, column: '', header: '', expected: `a sheet named ${spec.name}` });
+    if (!spec.optional)
+      issues.push({
+        sheet: spec.name,
+        row: 1,
+        column: '',
+        header: '',
+        expected: `a sheet named ${spec.name}`,
+      });
     return [];
   }
   const header = (table.rows[0] ?? []).map((h) => h.trim());
@@ -38,7 +49,13 @@ export function readSheetRows(spec: SheetSpec, table: SheetTable | undefined, is
   });
   for (const c of spec.columns) {
     if (!index.has(c.header) && c.required)
-      issues.push({ sheet: spec.name, row: 1, column: '', header: c.header, expected: `a column headed ${c.header}` });
+      issues.push({
+        sheet: spec.name,
+        row: 1,
+        column: '',
+        header: c.header,
+        expected: `a column headed ${c.header}`,
+      });
   }
   const rows: SheetRow[] = [];
   for (let r = 1; r < table.rows.length; r++) {
@@ -53,7 +70,14 @@ export function readSheetRows(spec: SheetSpec, table: SheetTable | undefined, is
       row.cells.set(c.path, { letter, header: c.header, raw });
       if (raw === '') {
         if (c.required) {
-          issues.push({ sheet: spec.name, row: r + 1, column: letter, header: c.header, value: '', expected: 'a value (this column is required)' });
+          issues.push({
+            sheet: spec.name,
+            row: r + 1,
+            column: letter,
+            header: c.header,
+            value: '',
+            expected: 'a value (this column is required)',
+          });
           row.failed.add(c.path);
         }
         continue;
@@ -61,7 +85,14 @@ export function readSheetRows(spec: SheetSpec, table: SheetTable | undefined, is
       const parsed = parseCell(c.type, raw);
       if (parsed.ok) setPath(row.values, c.path, parsed.value);
       else {
-        issues.push({ sheet: spec.name, row: r + 1, column: letter, header: c.header, value: raw, expected: parsed.expected });
+        issues.push({
+          sheet: spec.name,
+          row: r + 1,
+          column: letter,
+          header: c.header,
+          value: raw,
+          expected: parsed.expected,
+        });
         row.failed.add(c.path);
       }
     }

@@ -24,15 +24,24 @@ export function parseCell(type: CellType, raw: string): CellParse {
     case 'text':
       return { ok: true, value: raw };
     case 'int':
-      return /^\d{1,6}$/.test(raw) ? { ok: true, value: Number(raw) } : { ok: false, expected: 'a whole number (0 or more)' };
+      return /^\d{1,6}$/.test(raw)
+        ? { ok: true, value: Number(raw) }
+        : { ok: false, expected: 'a whole number (0 or more)' };
     case 'bool':
       if (TRUE.has(raw)) return { ok: true, value: true };
       if (FALSE.has(raw)) return { ok: true, value: false };
       return { ok: false, expected: '是 or 否' };
     case 'list':
-      return { ok: true, value: raw.split(/[;；]/).map((s) => s.trim()).filter((s) => s.length > 0) };
+      return {
+        ok: true,
+        value: raw
+          .split(/[;；]/)
+          .map((s) => s.trim())
+          .filter((s) => s.length > 0),
+      };
     case 'enum': {
-      for (const [value, label] of Object.entries(type.labels)) if (raw === label || raw === value) return { ok: true, value };
+      for (const [value, label] of Object.entries(type.labels))
+        if (raw === label || raw === value) return { ok: true, value };
       return { ok: false, expected: `one of ${Object.values(type.labels).join(', ')}` };
     }
   }

@@ -3,14 +3,32 @@ import { NEWBORN_BUNDLE } from '../catalogue/seed/bundles.data';
 
 describe('bundles', () => {
   it('derives parallel stages from prerequisites', () => {
-    expect(bundleStages({ items: [{ itemCode: 'a' }, { itemCode: 'b', after: ['a'] }, { itemCode: 'c', after: ['a'] }, { itemCode: 'd', after: ['b', 'c'] }] })).toEqual([['a'], ['b', 'c'], ['d']]);
+    expect(
+      bundleStages({
+        items: [
+          { itemCode: 'a' },
+          { itemCode: 'b', after: ['a'] },
+          { itemCode: 'c', after: ['a'] },
+          { itemCode: 'd', after: ['b', 'c'] },
+        ],
+      }),
+    ).toEqual([['a'], ['b', 'c'], ['d']]);
   });
 
   it('detects a cycle', () => {
-    expect(bundleStages({ items: [{ itemCode: 'a', after: ['b'] }, { itemCode: 'b', after: ['a'] }] })).toBeUndefined();
+    expect(
+      bundleStages({
+        items: [
+          { itemCode: 'a', after: ['b'] },
+          { itemCode: 'b', after: ['a'] },
+        ],
+      }),
+    ).toBeUndefined();
     const cyc = structuredClone(NEWBORN_BUNDLE);
     cyc.items[0].after = [cyc.items[2].itemCode];
-    expect(bundleSchema.safeParse(cyc).error?.issues.map((i) => i.message)).toContain('prerequisites form a cycle');
+    expect(bundleSchema.safeParse(cyc).error?.issues.map((i) => i.message)).toContain(
+      'prerequisites form a cycle',
+    );
   });
 
   it('rejects prerequisites and form fields naming items outside the bundle', () => {

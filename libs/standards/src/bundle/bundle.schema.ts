@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { serviceObjectSchema } from '../codes/code-tables';
 
-export const bundleFieldTypeSchema = z.enum(['text', 'number', 'date', 'select', 'boolean', 'resident_id', 'uscc', 'mobile', 'address']);
+export const bundleFieldTypeSchema = z.enum([
+  'text',
+  'number',
+  'date',
+  'select',
+  'boolean',
+  'resident_id',
+  'uscc',
+  'mobile',
+  'address',
+]);
 
 /** One field of the merged form (一表申请), with the items whose forms it replaces. */
 export const bundleFormFieldSchema = z.object({
@@ -38,24 +48,49 @@ export const bundleSchema = z
   .superRefine((b, ctx) => {
     const codes = new Set<string>();
     b.items.forEach((it, i) => {
-      if (codes.has(it.itemCode)) ctx.addIssue({ code: 'custom', path: ['items', i, 'itemCode'], message: `item ${it.itemCode} appears twice in the bundle` });
+      if (codes.has(it.itemCode))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', i, 'itemCode'],
+          message: `item ${it.itemCode} appears twice in the bundle`,
+        });
       codes.add(it.itemCode);
     });
     b.items.forEach((it, i) =>
       it.after.forEach((p, j) => {
-        if (!codes.has(p)) ctx.addIssue({ code: 'custom', path: ['items', i, 'after', j], message: `prerequisite ${p} is not an item of this bundle` });
+        if (!codes.has(p))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['items', i, 'after', j],
+            message: `prerequisite ${p} is not an item of this bundle`,
+          });
       }),
     );
-    if (bundleStages(b) === undefined) ctx.addIssue({ code: 'custom', path: ['items'], message: 'prerequisites form a cycle' });
+    if (bundleStages(b) === undefined)
+      ctx.addIssue({ code: 'custom', path: ['items'], message: 'prerequisites form a cycle' });
     const keys = new Set<string>();
     b.form.forEach((f, i) => {
-      if (keys.has(f.key)) ctx.addIssue({ code: 'custom', path: ['form', i, 'key'], message: `form field ${f.key} appears twice` });
+      if (keys.has(f.key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['form', i, 'key'],
+          message: `form field ${f.key} appears twice`,
+        });
       keys.add(f.key);
       f.itemCodes.forEach((c, j) => {
-        if (!codes.has(c)) ctx.addIssue({ code: 'custom', path: ['form', i, 'itemCodes', j], message: `form field uses item ${c} which is not in the bundle` });
+        if (!codes.has(c))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['form', i, 'itemCodes', j],
+            message: `form field uses item ${c} which is not in the bundle`,
+          });
       });
       if (f.type === 'select' && !(f.options && f.options.length > 0))
-        ctx.addIssue({ code: 'custom', path: ['form', i, 'options'], message: 'a select field lists its options' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['form', i, 'options'],
+          message: 'a select field lists its options',
+        });
     });
   });
 export type Bundle = z.infer<typeof bundleSchema>;
@@ -65,11 +100,16 @@ export type BundleInput = z.input<typeof bundleSchema>;
  * Stages of parallel work: every item of a stage runs in parallel once all earlier stages finished.
  * Returns undefined when prerequisites form a cycle. Unknown prerequisites are ignored here (the schema reports them).
  */
-export function bundleStages(bundle: { items: { itemCode: string; after?: string[] }[] }): string[][] | undefined {
+export function bundleStages(bundle: {
+  items: { itemCode: string; after?: string[] }[];
+}): string[][] | undefined {
   const inBundle = new Set(bundle.items.map((i) => i.itemCode));
   const done = new Set<string>();
   const stages: string[][] = [];
-  let pending = bundle.items.map((i) => ({ code: i.itemCode, after: (i.after ?? []).filter((p) => inBundle.has(p)) }));
+  let pending = bundle.items.map((i) => ({
+    code: i.itemCode,
+    after: (i.after ?? []).filter((p) => inBundle.has(p)),
+  }));
   while (pending.length > 0) {
     const ready = pending.filter((p) => p.after.every((a) => done.has(a)));
     if (ready.length === 0) return undefined;

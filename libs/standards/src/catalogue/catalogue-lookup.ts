@@ -10,7 +10,11 @@ export function findItem(catalogue: Pick<Catalogue, 'items'>, key: string): Item
  * The items of a bundle in bundle order; optional items only when chosen (by key).
  * Throws when the bundle or one of its items is missing (a validated catalogue never has that).
  */
-export function bundleItemsOf(catalogue: Pick<Catalogue, 'items' | 'bundles'>, bundleCode: string, chosenOptional: readonly string[] = []): Item[] {
+export function bundleItemsOf(
+  catalogue: Pick<Catalogue, 'items' | 'bundles'>,
+  bundleCode: string,
+  chosenOptional: readonly string[] = [],
+): Item[] {
   const bundle = catalogue.bundles.find((b) => b.code === bundleCode);
   if (!bundle) throw new Error(`unknown bundle ${bundleCode}`);
   return bundle.items

@@ -5,9 +5,16 @@ import { departmentSchema } from '../department/department.schema';
 import { itemKey, itemSchema } from '../item/item.schema';
 import { standardMaterialSchema } from '../material/material.schema';
 
-const addIssue = (ctx: z.RefinementCtx, path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+const addIssue = (ctx: z.RefinementCtx, path: (string | number)[], message: string) =>
+  ctx.addIssue({ code: 'custom', path, message });
 
-function duplicates<T>(ctx: z.RefinementCtx, list: T[], key: (t: T) => string, path: string, what: string): Map<string, T> {
+function duplicates<T>(
+  ctx: z.RefinementCtx,
+  list: T[],
+  key: (t: T) => string,
+  path: string,
+  what: string,
+): Map<string, T> {
   const map = new Map<string, T>();
   list.forEach((t, i) => {
     const k = key(t) as string | undefined;
@@ -25,7 +32,9 @@ const asArray = <T>(value: T[] | undefined): T[] => (Array.isArray(value) ? valu
 function isCatalogueShaped(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return ['departments', 'certificateTypes', 'materials', 'items', 'bundles'].every((k) => Array.isArray(v[k]) && (v[k] as unknown[]).every((e) => typeof e === 'object' && e !== null));
+  return ['departments', 'certificateTypes', 'materials', 'items', 'bundles'].every(
+    (k) => Array.isArray(v[k]) && (v[k] as unknown[]).every((e) => typeof e === 'object' && e !== null),
+  );
 }
 
 /** The whole catalogue: every cross-reference must resolve (同一事项、同一标准、同一编码). */
@@ -37,56 +46,96 @@ export const catalogueSchema = z
     items: z.array(itemSchema),
     bundles: z.array(bundleSchema),
   })
-  .superRefine((cat, ctx) => {
-    const depts = duplicates(ctx, cat.departments, (d) => d.code, 'departments', 'department');
-    const types = duplicates(ctx, cat.certificateTypes, (t) => t.code, 'certificateTypes', 'certificate type');
-    const materials = duplicates(ctx, cat.materials, (m) => m.code, 'materials', 'material');
-    const items = duplicates(ctx, cat.items, itemKey, 'items', 'item');
-    duplicates(ctx, cat.bundles, (b) => b.code, 'bundles', 'bundle');
+  .superRefine(
+    (cat, ctx) => {
+      const depts = duplicates(ctx, cat.departments, (d) => d.code, 'departments', 'department');
+      const types = duplicates(
+        ctx,
+        cat.certificateTypes,
+        (t) => t.code,
+        'certificateTypes',
+        'certificate type',
+      );
+      const materials = duplicates(ctx, cat.materials, (m) => m.code, 'materials', 'material');
+      const items = duplicates(ctx, cat.items, itemKey, 'items', 'item');
+      duplicates(ctx, cat.bundles, (b) => b.code, 'bundles', 'bundle');
 
-    cat.departments.forEach((d, i) => {
-      if (d.parentCode !== undefined && !depts.has(d.parentCode)) addIssue(ctx, ['departments', i, 'parentCode'], `unknown parent department ${d.parentCode}`);
-      const seen = new Set<string>([d.code]);
-      for (let p = d.parentCode; p !== undefined; p = depts.get(p)?.parentCode) {
-        if (seen.has(p)) {
-          addIssue(ctx, ['departments', i, 'parentCode'], `department ${d.code} is its own ancestor`);
-          break;
-        }
-        seen.add(p);
-      }
-    });
-    cat.materials.forEach((m, i) => {
-      if (m.certificateTypeCode !== undefined && !types.has(m.certificateTypeCode))
-        addIssue(ctx, ['materials', i, 'certificateTypeCode'], `unknown certificate type ${m.certificateTypeCode}`);
-    });
-    cat.items.forEach((item, i) => {
-      const dept = depts.get(item.departmentCode);
-      if (!dept) addIssue(ctx, ['items', i, 'departmentCode'], `unknown department ${item.departmentCode}`);
-      else if (dept.uscc !== undefined && typeof item.implementationCode === 'string' && item.implementationCode.slice(0, 18) !== dept.uscc)
-        addIssue(ctx, ['items', i, 'implementationCode'], `characters 1–18 of the implementation code must be the USCC of department ${dept.code} (${dept.uscc})`);
-      asArray(item.coDepartmentCodes).forEach((c, j) => {
-        if (!depts.has(c)) addIssue(ctx, ['items', i, 'coDepartmentCodes', j], `unknown department ${c}`);
-      });
-      asArray(item.results).forEach((r, j) => {
-        if (typeof r === 'object' && r?.certificateTypeCode !== undefined && !types.has(r.certificateTypeCode))
-          addIssue(ctx, ['items', i, 'results', j, 'certificateTypeCode'], `unknown certificate type ${r.certificateTypeCode}`);
-      });
-      asArray(item.materials).forEach((req, j) => {
-        const std = materials.get(req?.code);
-        if (typeof req !== 'object' || req === null) return;
-        if (!std) return addIssue(ctx, ['items', i, 'materials', j, 'code'], `unknown standard material ${req.code}`);
-        for (const field of ['name', 'kind', 'source', 'certificateTypeCode', 'issuer'] as const) {
-          if (req[field] !== std[field])
-            addIssue(ctx, ['items', i, 'materials', j, field], `${field} '${req[field] ?? ''}' differs from standard material ${std.code} ('${std[field] ?? ''}')`);
+      cat.departments.forEach((d, i) => {
+        if (d.parentCode !== undefined && !depts.has(d.parentCode))
+          addIssue(ctx, ['departments', i, 'parentCode'], `unknown parent department ${d.parentCode}`);
+        const seen = new Set<string>([d.code]);
+        for (let p = d.parentCode; p !== undefined; p = depts.get(p)?.parentCode) {
+          if (seen.has(p)) {
+            addIssue(ctx, ['departments', i, 'parentCode'], `department ${d.code} is its own ancestor`);
+            break;
+          }
+          seen.add(p);
         }
       });
-    });
-    cat.bundles.forEach((b, i) =>
-      asArray(b.items).forEach((bi, j) => {
-        if (typeof bi === 'object' && bi !== null && !items.has(bi.itemCode)) addIssue(ctx, ['bundles', i, 'items', j, 'itemCode'], `unknown item ${bi.itemCode}`);
-      }),
-    );
-  }, { when: (payload) => isCatalogueShaped(payload.value) });
+      cat.materials.forEach((m, i) => {
+        if (m.certificateTypeCode !== undefined && !types.has(m.certificateTypeCode))
+          addIssue(
+            ctx,
+            ['materials', i, 'certificateTypeCode'],
+            `unknown certificate type ${m.certificateTypeCode}`,
+          );
+      });
+      cat.items.forEach((item, i) => {
+        const dept = depts.get(item.departmentCode);
+        if (!dept) addIssue(ctx, ['items', i, 'departmentCode'], `unknown department ${item.departmentCode}`);
+        else if (
+          dept.uscc !== undefined &&
+          typeof item.implementationCode === 'string' &&
+          item.implementationCode.slice(0, 18) !== dept.uscc
+        )
+          addIssue(
+            ctx,
+            ['items', i, 'implementationCode'],
+            `characters 1–18 of the implementation code must be the USCC of department ${dept.code} (${dept.uscc})`,
+          );
+        asArray(item.coDepartmentCodes).forEach((c, j) => {
+          if (!depts.has(c)) addIssue(ctx, ['items', i, 'coDepartmentCodes', j], `unknown department ${c}`);
+        });
+        asArray(item.results).forEach((r, j) => {
+          if (
+            typeof r === 'object' &&
+            r?.certificateTypeCode !== undefined &&
+            !types.has(r.certificateTypeCode)
+          )
+            addIssue(
+              ctx,
+              ['items', i, 'results', j, 'certificateTypeCode'],
+              `unknown certificate type ${r.certificateTypeCode}`,
+            );
+        });
+        asArray(item.materials).forEach((req, j) => {
+          const std = materials.get(req?.code);
+          if (typeof req !== 'object' || req === null) return;
+          if (!std)
+            return addIssue(
+              ctx,
+              ['items', i, 'materials', j, 'code'],
+              `unknown standard material ${req.code}`,
+            );
+          for (const field of ['name', 'kind', 'source', 'certificateTypeCode', 'issuer'] as const) {
+            if (req[field] !== std[field])
+              addIssue(
+                ctx,
+                ['items', i, 'materials', j, field],
+                `${field} '${req[field] ?? ''}' differs from standard material ${std.code} ('${std[field] ?? ''}')`,
+              );
+          }
+        });
+      });
+      cat.bundles.forEach((b, i) =>
+        asArray(b.items).forEach((bi, j) => {
+          if (typeof bi === 'object' && bi !== null && !items.has(bi.itemCode))
+            addIssue(ctx, ['bundles', i, 'items', j, 'itemCode'], `unknown item ${bi.itemCode}`);
+        }),
+      );
+    },
+    { when: (payload) => isCatalogueShaped(payload.value) },
+  );
 export type Catalogue = z.infer<typeof catalogueSchema>;
 export type CatalogueInput = z.input<typeof catalogueSchema>;
 
@@ -99,7 +148,10 @@ export class CatalogueValidationError extends Error {
     readonly issues: { path: string; entry?: string; message: string }[],
     source: string,
   ) {
-    super(`${source} is invalid (${issues.length} issue${issues.length === 1 ? '' : 's'}):\n` + issues.map((i) => `- ${i.path}${i.entry ? ` [${i.entry}]` : ''}: ${i.message}`).join('\n'));
+    super(
+      `${source} is invalid (${issues.length} issue${issues.length === 1 ? '' : 's'}):\n` +
+        issues.map((i) => `- ${i.path}${i.entry ? ` [${i.entry}]` : ''}: ${i.message}`).join('\n'),
+    );
   }
 }
 
@@ -118,7 +170,11 @@ export function parseCatalogue(input: unknown, source = 'catalogue'): Catalogue 
   const result = catalogueSchema.safeParse(input);
   if (result.success) return result.data;
   throw new CatalogueValidationError(
-    result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), entry: entryName(input, i.path), message: i.message })),
+    result.error.issues.map((i) => ({
+      path: i.path.map(String).join('.'),
+      entry: entryName(input, i.path),
+      message: i.message,
+    })),
     source,
   );
 }

@@ -14,12 +14,27 @@ describe('seed catalogue', () => {
     expect(new Set(cat.items.map((i) => i.departmentCode)).size).toBeGreaterThanOrEqual(10);
     expect(new Set(cat.items.flatMap((i) => i.materials.map((m) => m.code))).size).toBeGreaterThanOrEqual(60);
     expect(cat.certificateTypes.length).toBeGreaterThanOrEqual(15);
-    expect(cat.bundles.map((b) => b.name)).toEqual(expect.arrayContaining(['开办餐饮店一件事', '企业开办一件事', '新生儿出生一件事', '退休一件事']));
+    expect(cat.bundles.map((b) => b.name)).toEqual(
+      expect.arrayContaining(['开办餐饮店一件事', '企业开办一件事', '新生儿出生一件事', '退休一件事']),
+    );
   });
 
   it('covers the departments named in the issue', () => {
     const names = cat.departments.map((d) => d.name).join();
-    for (const word of ['市场监督', '卫生健康', '消防救援', '生态环境', '住房和城乡建设', '自然资源', '公安', '人力资源和社会保障', '民政', '交通运输', '医疗保障']) expect(names).toContain(word);
+    for (const word of [
+      '市场监督',
+      '卫生健康',
+      '消防救援',
+      '生态环境',
+      '住房和城乡建设',
+      '自然资源',
+      '公安',
+      '人力资源和社会保障',
+      '民政',
+      '交通运输',
+      '医疗保障',
+    ])
+      expect(names).toContain(word);
   });
 
   it('marks every item illustrative and keeps national codes valid', () => {
@@ -31,7 +46,8 @@ describe('seed catalogue', () => {
 
   it('uses 20 working days for licences unless the note names another law', () => {
     for (const i of cat.items.filter((x) => x.itemType === '01')) {
-      if (i.limitNote?.startsWith('法定时限按《行政许可法》第四十二条')) expect(i.statutoryLimit).toEqual({ value: 20, unit: 'working_day' });
+      if (i.limitNote?.startsWith('法定时限按《行政许可法》第四十二条'))
+        expect(i.statutoryLimit).toEqual({ value: 20, unit: 'working_day' });
       else expect(i.limitNote).toMatch(/第|需核对/);
     }
   });
@@ -41,7 +57,9 @@ describe('seed catalogue', () => {
     const items = structuredClone(data.items);
     items[3] = { ...items[3], promisedLimit: { value: 99, unit: 'working_day' } };
     expect(() => parseCatalogue({ ...data, items }, 'seed catalogue')).toThrow(CatalogueValidationError);
-    expect(() => parseCatalogue({ ...data, items }, 'seed catalogue')).toThrow(/items\.3\.promisedLimit \[[0-9A-Z]{31} 营业执照信息核验\]/);
+    expect(() => parseCatalogue({ ...data, items }, 'seed catalogue')).toThrow(
+      /items\.3\.promisedLimit \[[0-9A-Z]{31} 营业执照信息核验\]/,
+    );
   });
 
   it('reports unresolved references and inconsistent material copies', () => {

@@ -5,7 +5,9 @@ import { need } from './seed/seed-builders';
 
 const TYPES = ['01', '05', '07', '10', '20'] as const;
 const NAMES = ['许可', '登记', '备案', '核准', '确认', '给付', '变更', '注销'];
-const MATERIAL_POOL = Array.from({ length: 83 }, (_, i) => (i < 18 ? `SM${String(i + 1).padStart(3, '0')}` : `SM${101 + i - 18}`));
+const MATERIAL_POOL = Array.from({ length: 83 }, (_, i) =>
+  i < 18 ? `SM${String(i + 1).padStart(3, '0')}` : `SM${101 + i - 18}`,
+);
 
 /** Small deterministic PRNG (mulberry32) so the same n gives the same catalogue everywhere. */
 function prng(seed: number): () => number {
@@ -42,8 +44,18 @@ export function generateSyntheticCatalogue(n: number, seed = 20261122): Item[] {
     const count = 3 + Math.floor(rand() * 8);
     while (materials.size < count) {
       const code = pick(MATERIAL_POOL);
-      const form = seedMaterial(code).kind === 'certificate' ? pick(['original', 'copy', 'electronic'] as const) : pick(['original', 'copy'] as const);
-      materials.set(code, need(code, form, pick(['required', 'required', 'required', 'optional', 'tolerated_missing'] as const)));
+      const form =
+        seedMaterial(code).kind === 'certificate'
+          ? pick(['original', 'copy', 'electronic'] as const)
+          : pick(['original', 'copy'] as const);
+      materials.set(
+        code,
+        need(
+          code,
+          form,
+          pick(['required', 'required', 'required', 'optional', 'tolerated_missing'] as const),
+        ),
+      );
     }
     items.push(
       itemSchema.parse({
@@ -56,7 +68,10 @@ export function generateSyntheticCatalogue(n: number, seed = 20261122): Item[] {
         departmentCode: `SYN-DEPT-${String(d).padStart(2, '0')}`,
         implementingBodyNature: '1',
         statutoryLimit: { value: statutory, unit: 'working_day' },
-        promisedLimit: { value: Math.max(0, Math.floor(statutory * (0.2 + rand() * 0.3))), unit: 'working_day' },
+        promisedLimit: {
+          value: Math.max(0, Math.floor(statutory * (0.2 + rand() * 0.3))),
+          unit: 'working_day',
+        },
         handlingType: '2',
         acceptanceConditions: '合成数据',
         fees: { charged: false, items: [] },

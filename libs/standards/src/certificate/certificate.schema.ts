@@ -45,14 +45,29 @@ export const certificateSchema = z
   .superRefine((c, ctx) => {
     const parts = c.identifier.split('.');
     if (parts.length === 10 && parts[5] !== c.typeCode)
-      ctx.addIssue({ code: 'custom', path: ['identifier'], message: `identifier names type ${parts[5]} but typeCode is ${c.typeCode}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['identifier'],
+        message: `identifier names type ${parts[5]} but typeCode is ${c.typeCode}`,
+      });
     if (parts.length === 10 && parts[6] !== c.issuer.code)
-      ctx.addIssue({ code: 'custom', path: ['identifier'], message: `identifier names issuer ${parts[6]} but issuer.code is ${c.issuer.code}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['identifier'],
+        message: `identifier names issuer ${parts[6]} but issuer.code is ${c.issuer.code}`,
+      });
     if (c.validUntil !== undefined && c.validUntil < c.validFrom)
-      ctx.addIssue({ code: 'custom', path: ['validUntil'], message: `validUntil ${c.validUntil} is before validFrom ${c.validFrom}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validUntil'],
+        message: `validUntil ${c.validUntil} is before validFrom ${c.validFrom}`,
+      });
   });
 export type Certificate = z.infer<typeof certificateSchema>;
 
 /** Usable on `asOf`: status valid and the date inside [validFrom, validUntil]. */
-export const isCertificateUsable = (c: Pick<Certificate, 'status' | 'validFrom' | 'validUntil'>, asOf: string): boolean =>
+export const isCertificateUsable = (
+  c: Pick<Certificate, 'status' | 'validFrom' | 'validUntil'>,
+  asOf: string,
+): boolean =>
   c.status === 'valid' && c.validFrom <= asOf && (c.validUntil === undefined || asOf <= c.validUntil);

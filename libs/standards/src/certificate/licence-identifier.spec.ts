@@ -1,5 +1,9 @@
 import { certificateSchema } from './certificate.schema';
-import { buildLicenceIdentifier, parseLicenceIdentifier, validateLicenceIdentifier } from './licence-identifier';
+import {
+  buildLicenceIdentifier,
+  parseLicenceIdentifier,
+  validateLicenceIdentifier,
+} from './licence-identifier';
 
 const EXAMPLE = '1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U';
 
@@ -10,15 +14,39 @@ describe('licence identifier', () => {
 
   it('builds what it parses', () => {
     const parts = parseLicenceIdentifier(EXAMPLE);
-    expect(parts).toMatchObject({ typeCode: '11100000000013338W011', issuerCode: '11430000006122244L', serial: '20230000403', version: '001' });
-    expect(buildLicenceIdentifier({ typeCode: '11100000000013338W011', issuerCode: '11430000006122244L', serial: '20230000403', version: '001' })).toBe(EXAMPLE);
+    expect(parts).toMatchObject({
+      typeCode: '11100000000013338W011',
+      issuerCode: '11430000006122244L',
+      serial: '20230000403',
+      version: '001',
+    });
+    expect(
+      buildLicenceIdentifier({
+        typeCode: '11100000000013338W011',
+        issuerCode: '11430000006122244L',
+        serial: '20230000403',
+        version: '001',
+      }),
+    ).toBe(EXAMPLE);
   });
 
   it('names the failing part', () => {
-    expect(validateLicenceIdentifier(EXAMPLE.replace(/U$/, 'V'))).toMatchObject({ ok: false, rule: 'check-character' });
-    expect(validateLicenceIdentifier(EXAMPLE.replace('1.2.156', '1.2.157'))).toMatchObject({ ok: false, rule: 'root' });
-    expect(validateLicenceIdentifier(EXAMPLE.replace('6122244L', '6122244M'))).toMatchObject({ ok: false, rule: 'issuer-code' });
-    expect(validateLicenceIdentifier(EXAMPLE.replace('.001.', '.01.'))).toMatchObject({ ok: false, rule: 'version' });
+    expect(validateLicenceIdentifier(EXAMPLE.replace(/U$/, 'V'))).toMatchObject({
+      ok: false,
+      rule: 'check-character',
+    });
+    expect(validateLicenceIdentifier(EXAMPLE.replace('1.2.156', '1.2.157'))).toMatchObject({
+      ok: false,
+      rule: 'root',
+    });
+    expect(validateLicenceIdentifier(EXAMPLE.replace('6122244L', '6122244M'))).toMatchObject({
+      ok: false,
+      rule: 'issuer-code',
+    });
+    expect(validateLicenceIdentifier(EXAMPLE.replace('.001.', '.01.'))).toMatchObject({
+      ok: false,
+      rule: 'version',
+    });
   });
 });
 

@@ -1,11 +1,20 @@
 import type { Certificate } from '../certificate/certificate.schema';
 import type { Item } from '../item/item.schema';
-import type { MaterialForm, MaterialKind, MaterialNecessity, MaterialSource } from '../material/material.schema';
+import type {
+  MaterialForm,
+  MaterialKind,
+  MaterialNecessity,
+  MaterialSource,
+} from '../material/material.schema';
 
 /** What mergeMaterials needs from an item. */
-export type ChecklistItem = Pick<Item, 'implementationCode' | 'materials' | 'results'> & Partial<Pick<Item, 'handlingItemCode' | 'name'>>;
+export type ChecklistItem = Pick<Item, 'implementationCode' | 'materials' | 'results'> &
+  Partial<Pick<Item, 'handlingItemCode' | 'name'>>;
 /** What mergeMaterials needs from a certificate on file. */
-export type CertificateOnFile = Pick<Certificate, 'identifier' | 'typeCode' | 'status' | 'validFrom'> & { validUntil?: string; holder: { code: string } };
+export type CertificateOnFile = Pick<Certificate, 'identifier' | 'typeCode' | 'status' | 'validFrom'> & {
+  validUntil?: string;
+  holder: { code: string };
+};
 export interface ChecklistApplicant {
   code: string;
   name?: string;
@@ -70,4 +79,3 @@ export interface MaterialChecklist {
   entries: ChecklistEntry[];
   counts: ChecklistCounts;
 }
-

@@ -33,7 +33,8 @@ function better(a: CertificateOnFile, b: CertificateOnFile): boolean {
   return a.identifier < b.identifier;
 }
 
-const byItemCode = (a: ChecklistNeed, b: ChecklistNeed) => (a.itemCode < b.itemCode ? -1 : a.itemCode > b.itemCode ? 1 : 0);
+const byItemCode = (a: ChecklistNeed, b: ChecklistNeed) =>
+  a.itemCode < b.itemCode ? -1 : a.itemCode > b.itemCode ? 1 : 0;
 
 /**
  * One checklist for all items of an application (一套材料): each standard material once, strictest
@@ -69,11 +70,25 @@ export function mergeMaterials(
     }
     for (const m of item.materials) {
       listed++;
-      const need: ChecklistNeed = { itemCode: key, necessity: m.necessity, form: m.form, originals: m.originals, copies: m.copies };
+      const need: ChecklistNeed = {
+        itemCode: key,
+        necessity: m.necessity,
+        form: m.form,
+        originals: m.originals,
+        copies: m.copies,
+      };
       if (m.notes !== undefined) need.notes = m.notes;
       const a = acc.get(m.code);
       if (a === undefined) {
-        acc.set(m.code, { first: m, firstItem: key, needs: [need], form: m.form, originals: m.originals, copies: m.copies, necessity: m.necessity });
+        acc.set(m.code, {
+          first: m,
+          firstItem: key,
+          needs: [need],
+          form: m.form,
+          originals: m.originals,
+          copies: m.copies,
+          necessity: m.necessity,
+        });
         continue;
       }
       a.needs.push(need);
@@ -116,12 +131,16 @@ export function mergeMaterials(
     if (type !== undefined) {
       const cert = usable.get(type);
       if (cert !== undefined) {
-        entry.satisfiedBy = cert.validUntil === undefined
-          ? { kind: 'certificate_on_file', identifier: cert.identifier }
-          : { kind: 'certificate_on_file', identifier: cert.identifier, validUntil: cert.validUntil };
+        entry.satisfiedBy =
+          cert.validUntil === undefined
+            ? { kind: 'certificate_on_file', identifier: cert.identifier }
+            : { kind: 'certificate_on_file', identifier: cert.identifier, validUntil: cert.validUntil };
       } else if (reuseResults) {
         // Only another item can cover it: an item that needs the licence it renews still needs the old one.
-        const producer = producers.get(type)?.filter((p) => !a.needs.some((n) => n.itemCode === p)).sort()[0];
+        const producer = producers
+          .get(type)
+          ?.filter((p) => !a.needs.some((n) => n.itemCode === p))
+          .sort()[0];
         if (producer !== undefined) entry.satisfiedBy = { kind: 'result_of_item', itemCode: producer };
       }
     }

@@ -8,4 +8,6 @@ export function isIsoDateString(value: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
-export const isoDateStringSchema = z.string().refine(isIsoDateString, { message: 'expected a calendar date YYYY-MM-DD' });
+export const isoDateStringSchema = z
+  .string()
+  .refine(isIsoDateString, { message: 'expected a calendar date YYYY-MM-DD' });

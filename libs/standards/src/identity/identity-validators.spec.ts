@@ -30,19 +30,28 @@ describe('validateResidentId', () => {
     const leap = '11010520000229001';
     const nonLeap = '11010519990229001';
     expect(validateResidentId(leap + residentIdCheckDigit(leap)).ok).toBe(true);
-    expect(validateResidentId(nonLeap + residentIdCheckDigit(nonLeap))).toMatchObject({ ok: false, rule: 'birth-date' });
+    expect(validateResidentId(nonLeap + residentIdCheckDigit(nonLeap))).toMatchObject({
+      ok: false,
+      rule: 'birth-date',
+    });
   });
 
   it('rejects a birth date after asOf', () => {
     const id = '37990220270101001';
-    expect(validateResidentId(id + residentIdCheckDigit(id), { asOf: '2026-11-20' })).toMatchObject({ ok: false, rule: 'birth-date' });
+    expect(validateResidentId(id + residentIdCheckDigit(id), { asOf: '2026-11-20' })).toMatchObject({
+      ok: false,
+      rule: 'birth-date',
+    });
   });
 });
 
 describe('validateUscc', () => {
-  it.each(['11370800MB28559184', '12441500196720244T', '11100000000013338W', '11430000006122244L'])('accepts the real code %s from domain.md', (code) => {
-    expect(validateUscc(code)).toEqual({ ok: true });
-  });
+  it.each(['11370800MB28559184', '12441500196720244T', '11100000000013338W', '11430000006122244L'])(
+    'accepts the real code %s from domain.md',
+    (code) => {
+      expect(validateUscc(code)).toEqual({ ok: true });
+    },
+  );
 
   it('reports a wrong check character with the expected one', () => {
     const r = validateUscc('11370800MB28559185');
@@ -84,7 +93,11 @@ describe('zod refinements', () => {
     expect(usccSchema.safeParse('11370800MB28559184').success).toBe(true);
   });
   it('checks a holder code against its type', () => {
-    expect(holderSchema.safeParse({ name: '张伟', codeType: 'uscc', code: '11010519491231002X' }).success).toBe(false);
-    expect(holderSchema.safeParse({ name: '张伟', codeType: 'resident_id', code: '11010519491231002X' }).success).toBe(true);
+    expect(
+      holderSchema.safeParse({ name: '张伟', codeType: 'uscc', code: '11010519491231002X' }).success,
+    ).toBe(false);
+    expect(
+      holderSchema.safeParse({ name: '张伟', codeType: 'resident_id', code: '11010519491231002X' }).success,
+    ).toBe(true);
   });
 });

@@ -14,13 +14,24 @@ describe('itemSchema', () => {
     const item = { ...validItem(), promisedLimit: { value: 25, unit: 'working_day' as const } };
     const r = itemSchema.safeParse(item);
     expect(r.success).toBe(false);
-    expect(r.error?.issues).toEqual([expect.objectContaining({ path: ['promisedLimit'], message: expect.stringContaining('exceeds the statutory limit') })]);
+    expect(r.error?.issues).toEqual([
+      expect.objectContaining({
+        path: ['promisedLimit'],
+        message: expect.stringContaining('exceeds the statutory limit'),
+      }),
+    ]);
   });
 
   it('compares limits across units only where it is safe', () => {
-    expect(comparePromisedToStatutory({ value: 10, unit: 'natural_day' }, { value: 20, unit: 'working_day' }).ok).toBe(true);
-    expect(comparePromisedToStatutory({ value: 5, unit: 'working_day' }, { value: 60, unit: 'natural_day' }).ok).toBe(false);
-    expect(comparePromisedToStatutory({ value: 20, unit: 'working_day' }, { value: 20, unit: 'working_day' }).ok).toBe(true);
+    expect(
+      comparePromisedToStatutory({ value: 10, unit: 'natural_day' }, { value: 20, unit: 'working_day' }).ok,
+    ).toBe(true);
+    expect(
+      comparePromisedToStatutory({ value: 5, unit: 'working_day' }, { value: 60, unit: 'natural_day' }).ok,
+    ).toBe(false);
+    expect(
+      comparePromisedToStatutory({ value: 20, unit: 'working_day' }, { value: 20, unit: 'working_day' }).ok,
+    ).toBe(true);
   });
 
   it('checks that the implementation code repeats the basic code and the level', () => {
@@ -34,11 +45,16 @@ describe('itemSchema', () => {
   it('checks fees, results and duplicate materials', () => {
     const item = validItem();
     expect(itemSchema.safeParse({ ...item, fees: { charged: true, items: [] } }).success).toBe(false);
-    expect(itemSchema.safeParse({ ...item, results: [{ name: '证', kind: 'certificate' }] }).success).toBe(false);
-    expect(itemSchema.safeParse({ ...item, materials: [...item.materials, item.materials[0]] }).success).toBe(false);
+    expect(itemSchema.safeParse({ ...item, results: [{ name: '证', kind: 'certificate' }] }).success).toBe(
+      false,
+    );
+    expect(itemSchema.safeParse({ ...item, materials: [...item.materials, item.materials[0]] }).success).toBe(
+      false,
+    );
   });
 
   it('holds promised < statutory for every seed item', () => {
-    for (const i of loadSeedCatalogue().items) expect(i.promisedLimit.value).toBeLessThan(i.statutoryLimit.value);
+    for (const i of loadSeedCatalogue().items)
+      expect(i.promisedLimit.value).toBeLessThan(i.statutoryLimit.value);
   });
 });

@@ -15,7 +15,11 @@ import { comparePromisedToStatutory, itemTimeLimitSchema } from './time-limit.sc
 /** 结果类型: one vendor's 10 证照 · 20 批文 · 30 其他 · 99 无 [P]. */
 export const itemResultKindSchema = z.enum(['certificate', 'approval_document', 'other', 'none']);
 export const itemResultSchema = z
-  .object({ name: z.string().trim().min(1).max(200), kind: itemResultKindSchema, certificateTypeCode: certificateTypeCodeSchema.optional() })
+  .object({
+    name: z.string().trim().min(1).max(200),
+    kind: itemResultKindSchema,
+    certificateTypeCode: certificateTypeCodeSchema.optional(),
+  })
   .refine((r) => (r.kind === 'certificate') === (r.certificateTypeCode !== undefined), {
     message: 'a certificate result names its certificate type, other results do not',
     path: ['certificateTypeCode'],
@@ -30,7 +34,10 @@ export const feeItemSchema = z.object({
 });
 export const feesSchema = z
   .object({ charged: z.boolean(), basis: z.string().max(1000).optional(), items: z.array(feeItemSchema) })
-  .refine((f) => f.charged === f.items.length > 0, { message: 'a charged item lists its fee items; a free item lists none', path: ['items'] });
+  .refine((f) => f.charged === f.items.length > 0, {
+    message: 'a charged item lists its fee items; a free item lists none',
+    path: ['items'],
+  });
 export type Fees = z.infer<typeof feesSchema>;
 
 /** Local keys kept beside the national ones ([S2] 地方基本编码/地方实施编码, varchar 50). */
@@ -57,8 +64,12 @@ const itemObjectSchema = z.object({
   handlingForms: z.array(handlingFormSchema).default(['1']),
   acceptanceConditions: z.string().trim().min(1).max(4000),
   fees: feesSchema,
-  results: z.array(itemResultSchema).min(1, 'an item names at least one result (use kind none if it issues nothing)'),
-  serviceObjects: z.array(serviceObjectSchema).min(1, 'an item serves at least one kind of applicant (服务对象)'),
+  results: z
+    .array(itemResultSchema)
+    .min(1, 'an item names at least one result (use kind none if it issues nothing)'),
+  serviceObjects: z
+    .array(serviceObjectSchema)
+    .min(1, 'an item serves at least one kind of applicant (服务对象)'),
   materials: z.array(materialRequirementSchema),
   version: z.number().int().min(1),
   illustrative: z.boolean().optional(),
@@ -70,17 +81,34 @@ export const itemSchema = itemObjectSchema.superRefine((item, ctx) => {
   const impl = item.implementationCode;
   if (impl.length === 31) {
     if (impl.slice(19) !== item.basicCode)
-      ctx.addIssue({ code: 'custom', path: ['implementationCode'], message: `characters 20–31 of the implementation code must repeat the basic code ${item.basicCode}, got ${impl.slice(19)}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['implementationCode'],
+        message: `characters 20–31 of the implementation code must repeat the basic code ${item.basicCode}, got ${impl.slice(19)}`,
+      });
     if (impl[18] !== item.level)
-      ctx.addIssue({ code: 'custom', path: ['implementationCode'], message: `character 19 of the implementation code (exercise level) is '${impl[18]}' but the item level is '${item.level}'` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['implementationCode'],
+        message: `character 19 of the implementation code (exercise level) is '${impl[18]}' but the item level is '${item.level}'`,
+      });
   }
   if (item.handlingItemCode !== undefined && !item.handlingItemCode.startsWith(impl))
-    ctx.addIssue({ code: 'custom', path: ['handlingItemCode'], message: 'characters 1–31 of the handling item code must repeat the implementation code' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['handlingItemCode'],
+      message: 'characters 1–31 of the handling item code must repeat the implementation code',
+    });
   const limits = comparePromisedToStatutory(item.promisedLimit, item.statutoryLimit);
   if (!limits.ok) ctx.addIssue({ code: 'custom', path: ['promisedLimit'], message: limits.message });
   const seen = new Set<string>();
   item.materials.forEach((m, i) => {
-    if (seen.has(m.code)) ctx.addIssue({ code: 'custom', path: ['materials', i, 'code'], message: `material ${m.code} is listed twice for this item` });
+    if (seen.has(m.code))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['materials', i, 'code'],
+        message: `material ${m.code} is listed twice for this item`,
+      });
     seen.add(m.code);
   });
 });
@@ -88,7 +116,8 @@ export type Item = z.infer<typeof itemSchema>;
 export type ItemInput = z.input<typeof itemSchema>;
 
 /** The key that identifies an item in bundles, sheets and checklists: the most specific national code. */
-export const itemKey = (item: Pick<Item, 'implementationCode' | 'handlingItemCode'>): string => item.handlingItemCode ?? item.implementationCode;
+export const itemKey = (item: Pick<Item, 'implementationCode' | 'handlingItemCode'>): string =>
+  item.handlingItemCode ?? item.implementationCode;
 
 /** 即办件: decided on the spot (办件类型 1). */
 export const isOnTheSpot = (item: Pick<Item, 'handlingType'>): boolean => item.handlingType === '1';

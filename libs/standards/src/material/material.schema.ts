@@ -1,9 +1,14 @@
 import { z } from 'zod';
 
-export const materialCodeSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/, 'material code: 1–50 letters, digits, . _ -');
+export const materialCodeSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/, 'material code: 1–50 letters, digits, . _ -');
 export const certificateTypeCodeSchema = z
   .string()
-  .regex(/^[0-9A-HJ-NPQRTUWXY]{18}\d{3}$/, 'certificate type code must be the defining body USCC (18) + a 3-digit sequence (domain.md §4, UNCONFIRMED)');
+  .regex(
+    /^[0-9A-HJ-NPQRTUWXY]{18}\d{3}$/,
+    'certificate type code must be the defining body USCC (18) + a 3-digit sequence (domain.md §4, UNCONFIRMED)',
+  );
 
 /** 材料类型: 1 证件证书证明 · 2 申请表格文书 · 3 其他 ([S2] field, codes [P]). */
 export const materialKindSchema = z.enum(['certificate', 'form', 'other']);
@@ -11,7 +16,11 @@ export const MATERIAL_KIND_CODES = { certificate: '1', form: '2', other: '3' } a
 
 /** 来源渠道: vendor codes differ (UNCONFIRMED), so names only. */
 export const materialSourceSchema = z.enum(['applicant', 'department', 'other']);
-export const MATERIAL_SOURCE_LABELS = { applicant: '申请人自备', department: '政府部门核发', other: '其他' } as const;
+export const MATERIAL_SOURCE_LABELS = {
+  applicant: '申请人自备',
+  department: '政府部门核发',
+  other: '其他',
+} as const;
 
 /** 材料形式 as a requirement: paper original, paper copy, or electronic. */
 export const materialFormSchema = z.enum(['original', 'copy', 'electronic']);
@@ -19,7 +28,11 @@ export const MATERIAL_FORM_LABELS = { original: '原件', copy: '复印件', ele
 
 /** 材料必要性: 1 必要 · 2 非必要 · 3 容缺后补 ([S2] field, codes [P]). */
 export const materialNecessitySchema = z.enum(['required', 'optional', 'tolerated_missing']);
-export const MATERIAL_NECESSITY_LABELS = { required: '必要', optional: '非必要', tolerated_missing: '容缺后补' } as const;
+export const MATERIAL_NECESSITY_LABELS = {
+  required: '必要',
+  optional: '非必要',
+  tolerated_missing: '容缺后补',
+} as const;
 
 export type MaterialKind = z.infer<typeof materialKindSchema>;
 export type MaterialSource = z.infer<typeof materialSourceSchema>;
@@ -41,7 +54,10 @@ const descriptiveFields = {
 
 const sourceConsistent = (m: { source: MaterialSource; certificateTypeCode?: string }) =>
   m.certificateTypeCode === undefined || m.source === 'department';
-const sourceMessage = { message: 'only a material issued by a department (source department) can name a certificate type', path: ['certificateTypeCode'] };
+const sourceMessage = {
+  message: 'only a material issued by a department (source department) can name a certificate type',
+  path: ['certificateTypeCode'],
+};
 
 /** A standard material (标准材料) in the catalogue, defined once and referenced by items. */
 export const standardMaterialSchema = z
@@ -65,10 +81,22 @@ export const materialRequirementSchema = z
   .refine(sourceConsistent, sourceMessage)
   .superRefine((r, ctx) => {
     if (r.form === 'original' && r.originals < 1)
-      ctx.addIssue({ code: 'custom', path: ['originals'], message: 'form original needs at least 1 original (原件份数 ≥ 1)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['originals'],
+        message: 'form original needs at least 1 original (原件份数 ≥ 1)',
+      });
     if (r.form === 'copy' && (r.copies < 1 || r.originals > 0))
-      ctx.addIssue({ code: 'custom', path: ['copies'], message: 'form copy needs at least 1 copy and no originals' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['copies'],
+        message: 'form copy needs at least 1 copy and no originals',
+      });
     if (r.form === 'electronic' && (r.originals > 0 || r.copies > 0))
-      ctx.addIssue({ code: 'custom', path: ['form'], message: 'form electronic takes no paper originals or copies' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['form'],
+        message: 'form electronic takes no paper originals or copies',
+      });
   });
 export type MaterialRequirement = z.infer<typeof materialRequirementSchema>;

@@ -47,7 +47,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   const isProblem = (response.headers.get('content-type') ?? '').includes(problemContentType);
   const body = await readJson(response).catch(() => undefined);
   const parsed = problemSchema.safeParse(body);
-  if (isProblem && !parsed.success) return new ApiError('contract', response.status, undefined, { cause: parsed.error });
+  if (isProblem && !parsed.success)
+    return new ApiError('contract', response.status, undefined, { cause: parsed.error });
   return new ApiError('problem', response.status, parsed.success ? parsed.data : undefined);
 }
 
@@ -57,7 +58,8 @@ export async function apiRequest<TResponse extends z.ZodType>(
   options: ApiRequestOptions<TResponse>,
 ): Promise<z.infer<TResponse>> {
   const { method = 'GET', responseSchema, requestSchema, body, query, acceptStatuses = [], signal } = options;
-  const payload = body === undefined ? undefined : JSON.stringify(requestSchema ? requestSchema.parse(body) : body);
+  const payload =
+    body === undefined ? undefined : JSON.stringify(requestSchema ? requestSchema.parse(body) : body);
 
   let response: Response;
   try {

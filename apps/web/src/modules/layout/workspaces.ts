@@ -34,17 +34,75 @@ export const workspaces: Workspace[] = [
     icon: SolutionOutlined,
     ready: true,
     children: [
-      { key: 'window-desk', path: '/window', labelKey: 'nav.windowDesk', descriptionKey: 'workspace.windowDesk', icon: SolutionOutlined, ready: false },
-      { key: 'checklist', path: '/checklist', labelKey: 'nav.checklist', descriptionKey: 'workspace.checklist', icon: UnorderedListOutlined, ready: true },
+      {
+        key: 'window-desk',
+        path: '/window',
+        labelKey: 'nav.windowDesk',
+        descriptionKey: 'workspace.windowDesk',
+        icon: SolutionOutlined,
+        ready: false,
+      },
+      {
+        key: 'checklist',
+        path: '/checklist',
+        labelKey: 'nav.checklist',
+        descriptionKey: 'workspace.checklist',
+        icon: UnorderedListOutlined,
+        ready: true,
+      },
     ],
   },
-  { key: 'approvals', path: '/approvals', labelKey: 'nav.approvals', descriptionKey: 'workspace.approvals', icon: AuditOutlined, ready: false },
-  { key: 'supervision', path: '/supervision', labelKey: 'nav.supervision', descriptionKey: 'workspace.supervision', icon: FileDoneOutlined, ready: false },
-  { key: 'designer', path: '/designer', labelKey: 'nav.designer', descriptionKey: 'workspace.designer', icon: DeploymentUnitOutlined, ready: false },
-  { key: 'catalogue', path: '/catalogue', labelKey: 'nav.catalogue', descriptionKey: 'workspace.catalogue', icon: BookOutlined, ready: true },
-  { key: 'lookup', path: '/lookup', labelKey: 'nav.lookup', descriptionKey: 'workspace.lookup', icon: FileSearchOutlined, ready: true },
-  { key: 'status', path: '/status', labelKey: 'nav.status', descriptionKey: 'workspace.status', icon: DashboardOutlined, ready: true },
+  {
+    key: 'approvals',
+    path: '/approvals',
+    labelKey: 'nav.approvals',
+    descriptionKey: 'workspace.approvals',
+    icon: AuditOutlined,
+    ready: false,
+  },
+  {
+    key: 'supervision',
+    path: '/supervision',
+    labelKey: 'nav.supervision',
+    descriptionKey: 'workspace.supervision',
+    icon: FileDoneOutlined,
+    ready: false,
+  },
+  {
+    key: 'designer',
+    path: '/designer',
+    labelKey: 'nav.designer',
+    descriptionKey: 'workspace.designer',
+    icon: DeploymentUnitOutlined,
+    ready: false,
+  },
+  {
+    key: 'catalogue',
+    path: '/catalogue',
+    labelKey: 'nav.catalogue',
+    descriptionKey: 'workspace.catalogue',
+    icon: BookOutlined,
+    ready: true,
+  },
+  {
+    key: 'lookup',
+    path: '/lookup',
+    labelKey: 'nav.lookup',
+    descriptionKey: 'workspace.lookup',
+    icon: FileSearchOutlined,
+    ready: true,
+  },
+  {
+    key: 'status',
+    path: '/status',
+    labelKey: 'nav.status',
+    descriptionKey: 'workspace.status',
+    icon: DashboardOutlined,
+    ready: true,
+  },
 ];
 
 /** Leaf workspaces (what the home page lists and the router mounts). */
-export const leafWorkspaces: Workspace[] = workspaces.flatMap((workspace) => workspace.children ?? [workspace]).filter((w) => w.key !== 'home');
+export const leafWorkspaces: Workspace[] = workspaces
+  .flatMap((workspace) => workspace.children ?? [workspace])
+  .filter((w) => w.key !== 'home');

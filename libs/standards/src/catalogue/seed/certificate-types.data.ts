@@ -41,7 +41,13 @@ export const CT = {
   CONSTRUCTION_PERMIT: '11100000000013338W001',
 } as const;
 
-const type = (code: string, name: string, auth: keyof typeof AUTH, holderCodeType: 'resident_id' | 'uscc', notes?: string): CertificateType => ({
+const type = (
+  code: string,
+  name: string,
+  auth: keyof typeof AUTH,
+  holderCodeType: 'resident_id' | 'uscc',
+  notes?: string,
+): CertificateType => ({
   code,
   name,
   definingAuthority: AUTH[auth][0],
@@ -57,7 +63,13 @@ export const SEED_CERTIFICATE_TYPES: CertificateType[] = [
   type(CT.DRIVING_LICENCE, '机动车驾驶证', 'MPS', 'resident_id'),
   type(CT.BUSINESS_LICENCE, '营业执照', 'SAMR', 'uscc'),
   type(CT.FOOD_BUSINESS_LICENCE, '食品经营许可证', 'SAMR', 'uscc'),
-  type(CT.BIRTH_CERTIFICATE, '出生医学证明', 'NHC', 'resident_id', 'held for the newborn; the applicant parent presents it'),
+  type(
+    CT.BIRTH_CERTIFICATE,
+    '出生医学证明',
+    'NHC',
+    'resident_id',
+    'held for the newborn; the applicant parent presents it',
+  ),
   type(CT.VACCINATION_CERTIFICATE, '预防接种证', 'NHC', 'resident_id'),
   type(CT.HEALTH_CERTIFICATE, '食品从业人员健康证明', 'NHC', 'resident_id'),
   type(CT.PUBLIC_VENUE_HYGIENE_LICENCE, '公共场所卫生许可证', 'NHC', 'uscc'),
@@ -66,7 +78,13 @@ export const SEED_CERTIFICATE_TYPES: CertificateType[] = [
   type(CT.SOCIAL_ORGANISATION_CERTIFICATE, '社会团体法人登记证书', 'MCA', 'uscc'),
   type(CT.SOCIAL_SECURITY_CARD, '社会保障卡', 'MOHRSS', 'resident_id'),
   type(CT.HR_SERVICE_LICENCE, '人力资源服务许可证', 'MOHRSS', 'uscc'),
-  type(CT.REAL_ESTATE_CERTIFICATE, '不动产权证书', 'MNR', 'resident_id', 'also issued to organisations; this catalogue models the personal certificate'),
+  type(
+    CT.REAL_ESTATE_CERTIFICATE,
+    '不动产权证书',
+    'MNR',
+    'resident_id',
+    'also issued to organisations; this catalogue models the personal certificate',
+  ),
   type(CT.PLANNING_PERMIT, '建设工程规划许可证', 'MNR', 'uscc'),
   type(CT.FIRE_SAFETY_CERTIFICATE, '公众聚集场所投入使用、营业前消防安全检查合格证', 'MEM', 'uscc'),
   type(CT.POLLUTANT_DISCHARGE_PERMIT, '排污许可证', 'MEE', 'uscc'),

@@ -1,7 +1,13 @@
 import type { MaterialKind, MaterialSource, StandardMaterial } from '../../material/material.schema';
 import { CT } from './certificate-types.data';
 
-type Row = [code: string, name: string, kind: MaterialKind, source: MaterialSource, certificateTypeCode?: string];
+type Row = [
+  code: string,
+  name: string,
+  kind: MaterialKind,
+  source: MaterialSource,
+  certificateTypeCode?: string,
+];
 
 /** Standard materials (标准材料); names follow common local lists, codes are made up (illustrative). */
 const ROWS: Row[] = [
@@ -116,15 +122,19 @@ const BLANK_FORMS: Record<string, string> = {
   SM126: 'forms/SM126-基本养老保险待遇申领表.docx',
 };
 
-export const SEED_MATERIALS: StandardMaterial[] = ROWS.map(([code, name, kind, source, certificateTypeCode]) => ({
-  code,
-  name,
-  kind,
-  source,
-  ...(certificateTypeCode ? { certificateTypeCode } : {}),
-  ...(BLANK_FORMS[code] ? { blankFormRef: BLANK_FORMS[code], sampleRef: BLANK_FORMS[code].replace('forms/', 'samples/') } : {}),
-  illustrative: true,
-}));
+export const SEED_MATERIALS: StandardMaterial[] = ROWS.map(
+  ([code, name, kind, source, certificateTypeCode]) => ({
+    code,
+    name,
+    kind,
+    source,
+    ...(certificateTypeCode ? { certificateTypeCode } : {}),
+    ...(BLANK_FORMS[code]
+      ? { blankFormRef: BLANK_FORMS[code], sampleRef: BLANK_FORMS[code].replace('forms/', 'samples/') }
+      : {}),
+    illustrative: true,
+  }),
+);
 
 const BY_CODE = new Map(SEED_MATERIALS.map((m) => [m.code, m]));
 

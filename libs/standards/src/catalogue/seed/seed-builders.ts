@@ -10,7 +10,12 @@ interface NeedOptions {
 }
 
 /** An item's requirement for a seed material; paper counts default to 1 of the chosen form. */
-export function need(code: string, form: MaterialForm = 'original', necessity: MaterialNecessity = 'required', opts: NeedOptions = {}): MaterialRequirement {
+export function need(
+  code: string,
+  form: MaterialForm = 'original',
+  necessity: MaterialNecessity = 'required',
+  opts: NeedOptions = {},
+): MaterialRequirement {
   const { illustrative: _ignored, ...std } = seedMaterial(code);
   return {
     ...std,
@@ -23,10 +28,24 @@ export function need(code: string, form: MaterialForm = 'original', necessity: M
 }
 
 /** Statutory 20 working days: 行政许可法 Art. 42 ¶1, the default when no other law sets a limit. */
-export const LICENCE_STATUTORY_NOTE = '法定时限按《行政许可法》第四十二条：20个工作日（其他法律另有规定的从其规定）；承诺时限为示例值';
-export const ILLUSTRATIVE_LIMIT_NOTE = '非行政许可事项：domain.md 未给出法定时限，数值为示例，按本地实施清单配置';
+export const LICENCE_STATUTORY_NOTE =
+  '法定时限按《行政许可法》第四十二条：20个工作日（其他法律另有规定的从其规定）；承诺时限为示例值';
+export const ILLUSTRATIVE_LIMIT_NOTE =
+  '非行政许可事项：domain.md 未给出法定时限，数值为示例，按本地实施清单配置';
 
-export interface SeedItemSpec extends Omit<ItemInput, 'basicCode' | 'implementationCode' | 'handlingItemCode' | 'departmentCode' | 'statutoryLimit' | 'promisedLimit' | 'level' | 'implementingBodyNature' | 'version' | 'fees'> {
+export interface SeedItemSpec extends Omit<
+  ItemInput,
+  | 'basicCode'
+  | 'implementationCode'
+  | 'handlingItemCode'
+  | 'departmentCode'
+  | 'statutoryLimit'
+  | 'promisedLimit'
+  | 'level'
+  | 'implementingBodyNature'
+  | 'version'
+  | 'fees'
+> {
   dept: SeedDepartmentKey;
   /** 5-digit main item and optional 3-digit sub-item of the (made-up) basic code. */
   main: string;

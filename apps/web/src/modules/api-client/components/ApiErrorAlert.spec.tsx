@@ -3,7 +3,13 @@ import { renderWithProviders } from '../../../test/render-with-providers';
 import { ApiError } from '../api-error';
 import { ApiErrorAlert } from './ApiErrorAlert';
 
-const problem = { type: 'urn:onewindow:problem:refused', title: 'Action refused', status: 409, detail: 'Demo case DEMO-1 is already completed', requestId: 'req-9' };
+const problem = {
+  type: 'urn:onewindow:problem:refused',
+  title: 'Action refused',
+  status: 409,
+  detail: 'Demo case DEMO-1 is already completed',
+  requestId: 'req-9',
+};
 
 describe('ApiErrorAlert', () => {
   it('shows a problem in Chinese with the server detail and request id', () => {
@@ -20,7 +26,17 @@ describe('ApiErrorAlert', () => {
   });
 
   it('lists field errors and names unknown statuses by number', () => {
-    renderWithProviders(<ApiErrorAlert error={new ApiError('problem', 418, { ...problem, status: 418, errors: [{ path: 'completedBy', message: 'Required' }] })} />);
+    renderWithProviders(
+      <ApiErrorAlert
+        error={
+          new ApiError('problem', 418, {
+            ...problem,
+            status: 418,
+            errors: [{ path: 'completedBy', message: 'Required' }],
+          })
+        }
+      />,
+    );
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('请求失败（418）');
     expect(alert.textContent).toContain('completedBy Required');

@@ -31,7 +31,9 @@ export function ApiErrorAlert({ error, onRetry }: ApiErrorAlertProps) {
                 ))}
               </ul>
             )}
-            {requestId && <Typography.Text type="secondary">{t('errors.requestId', { id: requestId })}</Typography.Text>}
+            {requestId && (
+              <Typography.Text type="secondary">{t('errors.requestId', { id: requestId })}</Typography.Text>
+            )}
           </>
         ) : undefined
       }

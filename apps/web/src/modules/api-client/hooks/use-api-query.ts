@@ -47,7 +47,8 @@ export function useApiQuery<T>(
       .current(controller.signal)
       .then(
         (data) => {
-          if (!controller.signal.aborted) setState({ data, error: undefined, loading: false, updatedAt: new Date() });
+          if (!controller.signal.aborted)
+            setState({ data, error: undefined, loading: false, updatedAt: new Date() });
         },
         (error: unknown) => {
           if (controller.signal.aborted) return;

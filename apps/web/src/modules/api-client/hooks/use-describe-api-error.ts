@@ -21,7 +21,9 @@ export function useDescribeApiError(): (error: unknown) => ApiErrorDescription {
       if (error.kind === 'network') return { title: t('errors.network'), fieldErrors: [] };
       if (error.kind === 'contract') return { title: t('errors.contract'), fieldErrors: [] };
       const { status, problem } = error;
-      const title = knownStatuses.has(status) ? t(`errors.status.${status}`) : t('errors.requestFailed', { status });
+      const title = knownStatuses.has(status)
+        ? t(`errors.status.${status}`)
+        : t('errors.requestFailed', { status });
       return {
         title,
         detail: problem?.detail || problem?.title,

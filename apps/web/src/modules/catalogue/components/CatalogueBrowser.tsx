@@ -19,7 +19,13 @@ export function CatalogueBrowser() {
   return (
     <Card>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <CatalogueFilters search={search} departments={departments.data} departmentsLoading={departments.loading} onChange={update} onReset={reset} />
+        <CatalogueFilters
+          search={search}
+          departments={departments.data}
+          departmentsLoading={departments.loading}
+          onChange={update}
+          onReset={reset}
+        />
         {items.error !== undefined && <ApiErrorAlert error={items.error} onRetry={items.refresh} />}
         <CatalogueTable
           result={items.data}

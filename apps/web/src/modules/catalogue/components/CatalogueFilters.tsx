@@ -13,7 +13,13 @@ interface CatalogueFiltersProps {
   onReset: () => void;
 }
 
-export function CatalogueFilters({ search, departments, departmentsLoading, onChange, onReset }: CatalogueFiltersProps) {
+export function CatalogueFilters({
+  search,
+  departments,
+  departmentsLoading,
+  onChange,
+  onReset,
+}: CatalogueFiltersProps) {
   const { t } = useTranslation();
   const codeLabel = useCodeLabel();
   // The box keeps what is typed; the search runs on Enter or the search button.
@@ -55,7 +61,10 @@ export function CatalogueFilters({ search, departments, departmentsLoading, onCh
         allowClear
         value={search.type}
         onChange={(type?: string) => onChange({ type })}
-        options={Object.keys(ITEM_TYPES).map((code) => ({ value: code, label: `${code} ${codeLabel('itemType', code)}` }))}
+        options={Object.keys(ITEM_TYPES).map((code) => ({
+          value: code,
+          label: `${code} ${codeLabel('itemType', code)}`,
+        }))}
         style={{ width: 220 }}
         data-testid="catalogue-type"
       />

@@ -12,7 +12,13 @@ interface CatalogueTableProps {
   onPageChange: (page: number, pageSize: number) => void;
 }
 
-export function CatalogueTable({ result, loading, emptyText, onOpenItem, onPageChange }: CatalogueTableProps) {
+export function CatalogueTable({
+  result,
+  loading,
+  emptyText,
+  onOpenItem,
+  onPageChange,
+}: CatalogueTableProps) {
   const { t } = useTranslation();
   const codeLabel = useCodeLabel();
 
@@ -21,7 +27,12 @@ export function CatalogueTable({ result, loading, emptyText, onOpenItem, onPageC
       title: t('catalogue.columns.name'),
       dataIndex: 'name',
       render: (name: string, item) => (
-        <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => onOpenItem(item.itemKey)}>
+        <Button
+          type="link"
+          size="small"
+          style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
+          onClick={() => onOpenItem(item.itemKey)}
+        >
           {name}
         </Button>
       ),
@@ -37,14 +48,28 @@ export function CatalogueTable({ result, loading, emptyText, onOpenItem, onPageC
       ),
     },
     { title: t('catalogue.columns.department'), dataIndex: 'departmentName', width: 180 },
-    { title: t('catalogue.columns.type'), dataIndex: 'itemType', width: 130, render: (code: string) => codeLabel('itemType', code) },
-    { title: t('catalogue.columns.statutoryLimit'), dataIndex: 'statutoryLimit', width: 120, render: (limit: ItemSummary['statutoryLimit']) => <TimeLimitText limit={limit} /> },
+    {
+      title: t('catalogue.columns.type'),
+      dataIndex: 'itemType',
+      width: 130,
+      render: (code: string) => codeLabel('itemType', code),
+    },
+    {
+      title: t('catalogue.columns.statutoryLimit'),
+      dataIndex: 'statutoryLimit',
+      width: 120,
+      render: (limit: ItemSummary['statutoryLimit']) => <TimeLimitText limit={limit} />,
+    },
     {
       title: t('catalogue.columns.promisedLimit'),
       dataIndex: 'promisedLimit',
       width: 130,
       render: (limit: ItemSummary['promisedLimit'], item) =>
-        item.onTheSpot ? <Tag color="green">{t('catalogue.onTheSpot')}</Tag> : <TimeLimitText limit={limit} />,
+        item.onTheSpot ? (
+          <Tag color="green">{t('catalogue.onTheSpot')}</Tag>
+        ) : (
+          <TimeLimitText limit={limit} />
+        ),
     },
   ];
 

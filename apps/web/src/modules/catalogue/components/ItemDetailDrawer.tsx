@@ -26,7 +26,13 @@ export function ItemDetailDrawer({ itemKey, onClose }: ItemDetailDrawerProps) {
       data-testid="item-detail"
       destroyOnHidden
     >
-      {error !== undefined && !loading ? <ApiErrorAlert error={error} onRetry={refresh} /> : detail ? <ItemDetail detail={detail} /> : <Skeleton active />}
+      {error !== undefined && !loading ? (
+        <ApiErrorAlert error={error} onRetry={refresh} />
+      ) : detail ? (
+        <ItemDetail detail={detail} />
+      ) : (
+        <Skeleton active />
+      )}
     </Drawer>
   );
 }
@@ -38,7 +44,10 @@ function itemKeyOf({ item }: CatalogueItemDetail): string {
 function ItemDetail({ detail: { item, departmentName } }: { detail: CatalogueItemDetail }) {
   const { t } = useTranslation();
   const codeLabel = useCodeLabel();
-  const cut = item.statutoryLimit.value > 0 ? Math.round((1 - item.promisedLimit.value / item.statutoryLimit.value) * 100) : 0;
+  const cut =
+    item.statutoryLimit.value > 0
+      ? Math.round((1 - item.promisedLimit.value / item.statutoryLimit.value) * 100)
+      : 0;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Space wrap size={4}>
@@ -57,7 +66,11 @@ function ItemDetail({ detail: { item, departmentName } }: { detail: CatalogueIte
           bordered
           column={2}
           items={[
-            { key: 'statutory', label: t('catalogue.detail.statutory'), children: <TimeLimitText limit={item.statutoryLimit} /> },
+            {
+              key: 'statutory',
+              label: t('catalogue.detail.statutory'),
+              children: <TimeLimitText limit={item.statutoryLimit} />,
+            },
             {
               key: 'promised',
               label: t('catalogue.detail.promised'),
@@ -70,7 +83,9 @@ function ItemDetail({ detail: { item, departmentName } }: { detail: CatalogueIte
                 </Space>
               ),
             },
-            ...(item.limitNote ? [{ key: 'note', label: t('catalogue.detail.limitNote'), span: 2, children: item.limitNote }] : []),
+            ...(item.limitNote
+              ? [{ key: 'note', label: t('catalogue.detail.limitNote'), span: 2, children: item.limitNote }]
+              : []),
           ]}
         />
       </section>
@@ -105,7 +120,13 @@ function ItemDetail({ detail: { item, departmentName } }: { detail: CatalogueIte
         <Typography.Title level={3} style={{ fontSize: 15 }}>
           {t('catalogue.detail.basic')}
         </Typography.Title>
-        <Descriptions size="small" bordered column={1} styles={{ label: { width: 150 } }} items={basicInformation(item, departmentName, t, codeLabel)} />
+        <Descriptions
+          size="small"
+          bordered
+          column={1}
+          styles={{ label: { width: 150 } }}
+          items={basicInformation(item, departmentName, t, codeLabel)}
+        />
       </section>
     </Space>
   );
@@ -142,20 +163,47 @@ function basicInformation(
       ),
     });
   rows.push(
-    { key: 'basicCode', label: t('catalogue.detail.basicCode'), children: <span style={mono}>{item.basicCode}</span> },
+    {
+      key: 'basicCode',
+      label: t('catalogue.detail.basicCode'),
+      children: <span style={mono}>{item.basicCode}</span>,
+    },
     { key: 'level', label: t('catalogue.detail.level'), children: codeLabel('level', item.level) },
-    { key: 'handlingForms', label: t('catalogue.detail.handlingForms'), children: item.handlingForms.map((f) => codeLabel('handlingForm', f)).join('、') },
-    { key: 'serviceObjects', label: t('catalogue.detail.serviceObjects'), children: item.serviceObjects.map((o) => codeLabel('serviceObject', o)).join('、') },
+    {
+      key: 'handlingForms',
+      label: t('catalogue.detail.handlingForms'),
+      children: item.handlingForms.map((f) => codeLabel('handlingForm', f)).join('、'),
+    },
+    {
+      key: 'serviceObjects',
+      label: t('catalogue.detail.serviceObjects'),
+      children: item.serviceObjects.map((o) => codeLabel('serviceObject', o)).join('、'),
+    },
   );
-  if (item.coDepartmentCodes.length > 0) rows.push({ key: 'coDepartments', label: t('catalogue.detail.coDepartments'), children: item.coDepartmentCodes.join('、') });
+  if (item.coDepartmentCodes.length > 0)
+    rows.push({
+      key: 'coDepartments',
+      label: t('catalogue.detail.coDepartments'),
+      children: item.coDepartmentCodes.join('、'),
+    });
   rows.push(
     {
       key: 'fees',
       label: t('catalogue.detail.fees'),
-      children: item.fees.charged ? item.fees.items.map((fee) => `${fee.name}：${fee.standard}`).join('；') : t('catalogue.detail.free'),
+      children: item.fees.charged
+        ? item.fees.items.map((fee) => `${fee.name}：${fee.standard}`).join('；')
+        : t('catalogue.detail.free'),
     },
-    { key: 'acceptanceConditions', label: t('catalogue.detail.acceptanceConditions'), children: <span style={{ whiteSpace: 'pre-line' }}>{item.acceptanceConditions}</span> },
-    { key: 'legalBasis', label: t('catalogue.detail.legalBasis'), children: <span style={{ whiteSpace: 'pre-line' }}>{item.legalBasis}</span> },
+    {
+      key: 'acceptanceConditions',
+      label: t('catalogue.detail.acceptanceConditions'),
+      children: <span style={{ whiteSpace: 'pre-line' }}>{item.acceptanceConditions}</span>,
+    },
+    {
+      key: 'legalBasis',
+      label: t('catalogue.detail.legalBasis'),
+      children: <span style={{ whiteSpace: 'pre-line' }}>{item.legalBasis}</span>,
+    },
   );
   return rows;
 }

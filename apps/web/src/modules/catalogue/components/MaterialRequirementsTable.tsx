@@ -6,7 +6,11 @@ import { useCodeLabel } from '../hooks/use-code-labels';
 
 type MaterialRequirement = CatalogueItemDetail['item']['materials'][number];
 
-const necessityColours: Record<string, string> = { required: 'red', tolerated_missing: 'orange', optional: 'default' };
+const necessityColours: Record<string, string> = {
+  required: 'red',
+  tolerated_missing: 'orange',
+  optional: 'default',
+};
 
 export function MaterialRequirementsTable({ materials }: { materials: MaterialRequirement[] }) {
   const { t } = useTranslation();
@@ -19,7 +23,8 @@ export function MaterialRequirementsTable({ materials }: { materials: MaterialRe
         <>
           <div>{name}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {material.code} · {codeLabel('materialKind', material.kind)} · {codeLabel('materialSource', material.source)}
+            {material.code} · {codeLabel('materialKind', material.kind)} ·{' '}
+            {codeLabel('materialSource', material.source)}
           </Typography.Text>
           {material.certificateTypeCode && (
             <Tooltip title={t('catalogue.detail.reusableHint')}>
@@ -32,19 +37,36 @@ export function MaterialRequirementsTable({ materials }: { materials: MaterialRe
         </>
       ),
     },
-    { title: t('catalogue.detail.form'), dataIndex: 'form', width: 90, render: (form: string) => codeLabel('materialForm', form) },
+    {
+      title: t('catalogue.detail.form'),
+      dataIndex: 'form',
+      width: 90,
+      render: (form: string) => codeLabel('materialForm', form),
+    },
     {
       title: t('catalogue.detail.quantity'),
       key: 'quantity',
       width: 150,
-      render: (_: unknown, material) => t('catalogue.detail.quantityValue', { originals: material.originals, copies: material.copies }),
+      render: (_: unknown, material) =>
+        t('catalogue.detail.quantityValue', { originals: material.originals, copies: material.copies }),
     },
     {
       title: t('catalogue.detail.necessity'),
       dataIndex: 'necessity',
       width: 100,
-      render: (necessity: string) => <Tag color={necessityColours[necessity]}>{codeLabel('materialNecessity', necessity)}</Tag>,
+      render: (necessity: string) => (
+        <Tag color={necessityColours[necessity]}>{codeLabel('materialNecessity', necessity)}</Tag>
+      ),
     },
   ];
-  return <Table<MaterialRequirement> size="small" rowKey="code" columns={columns} dataSource={materials} pagination={false} locale={{ emptyText: t('catalogue.detail.noMaterials') }} />;
+  return (
+    <Table<MaterialRequirement>
+      size="small"
+      rowKey="code"
+      columns={columns}
+      dataSource={materials}
+      pagination={false}
+      locale={{ emptyText: t('catalogue.detail.noMaterials') }}
+    />
+  );
 }

@@ -3,5 +3,7 @@ import { useApiQuery, type ApiQueryState } from '../../api-client/hooks/use-api-
 import { fetchCatalogueItem } from '../api/catalogue.api';
 
 export function useCatalogueItem(itemKey: string | undefined): ApiQueryState<CatalogueItemDetail> {
-  return useApiQuery(`catalogue-item:${itemKey}`, (signal) => fetchCatalogueItem(itemKey ?? '', signal), { enabled: itemKey !== undefined });
+  return useApiQuery(`catalogue-item:${itemKey}`, (signal) => fetchCatalogueItem(itemKey ?? '', signal), {
+    enabled: itemKey !== undefined,
+  });
 }

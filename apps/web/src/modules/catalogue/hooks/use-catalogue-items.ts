@@ -3,5 +3,7 @@ import { useApiQuery, type ApiQueryState } from '../../api-client/hooks/use-api-
 import { searchCatalogueItems, type CatalogueSearch } from '../api/catalogue.api';
 
 export function useCatalogueItems(search: CatalogueSearch): ApiQueryState<CatalogueItemsResponse> {
-  return useApiQuery(`catalogue-items:${JSON.stringify(search)}`, (signal) => searchCatalogueItems(search, signal));
+  return useApiQuery(`catalogue-items:${JSON.stringify(search)}`, (signal) =>
+    searchCatalogueItems(search, signal),
+  );
 }

@@ -17,5 +17,8 @@ type CodeTable =
 /** Names for national code-table values in the user's language; an unknown code shows as itself. */
 export function useCodeLabel(): (table: CodeTable, code: string) => string {
   const { t } = useTranslation();
-  return useCallback((table: CodeTable, code: string) => t(`codes.${table}.${code}`, { defaultValue: code }), [t]);
+  return useCallback(
+    (table: CodeTable, code: string) => t(`codes.${table}.${code}`, { defaultValue: code }),
+    [t],
+  );
 }

@@ -4,7 +4,13 @@ import { renderWithProviders } from '../../../test/render-with-providers';
 import { ChecklistSummary } from './ChecklistSummary';
 import { ChecklistTable } from './ChecklistTable';
 
-const need = (itemCode: string) => ({ itemCode, necessity: 'required' as const, form: 'copy' as const, originals: 0, copies: 1 });
+const need = (itemCode: string) => ({
+  itemCode,
+  necessity: 'required' as const,
+  form: 'copy' as const,
+  originals: 0,
+  copies: 1,
+});
 
 const checklist: ChecklistResponse = {
   asOf: '2026-11-22',
@@ -26,14 +32,37 @@ const checklist: ChecklistResponse = {
       neededBy: [need('ITEM-A'), need('ITEM-B')],
       satisfiedBy: { kind: 'certificate_on_file', identifier: 'CERT-1', validUntil: '2040-02-28' },
     },
-    { code: 'SM101', name: '企业设立登记申请书', kind: 'form', source: 'applicant', form: 'original', originals: 1, copies: 0, necessity: 'required', neededBy: [need('ITEM-A')] },
+    {
+      code: 'SM101',
+      name: '企业设立登记申请书',
+      kind: 'form',
+      source: 'applicant',
+      form: 'original',
+      originals: 1,
+      copies: 0,
+      necessity: 'required',
+      neededBy: [need('ITEM-A')],
+    },
   ],
-  counts: { requirementsListed: 3, distinctMaterials: 2, submissionsRequired: 1, submissionsOptional: 0, savedByMerging: 1, savedByReuse: 1, submissionsSaved: 2 },
+  counts: {
+    requirementsListed: 3,
+    distinctMaterials: 2,
+    submissionsRequired: 1,
+    submissionsOptional: 0,
+    savedByMerging: 1,
+    savedByReuse: 1,
+    submissionsSaved: 2,
+  },
 };
 
 describe('ChecklistTable', () => {
   it('lists each material once with the items that need it and marks certificates on file 免提交', () => {
-    renderWithProviders(<ChecklistTable checklist={checklist} itemNames={{ 'ITEM-A': '企业设立登记', 'ITEM-B': '公章刻制备案' }} />);
+    renderWithProviders(
+      <ChecklistTable
+        checklist={checklist}
+        itemNames={{ 'ITEM-A': '企业设立登记', 'ITEM-B': '公章刻制备案' }}
+      />,
+    );
     const rows = screen.getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
     const [idCard, form] = rows;
@@ -50,6 +79,8 @@ describe('ChecklistTable', () => {
     renderWithProviders(<ChecklistSummary checklist={checklist} />, { language: 'en' });
     expect(screen.getByTestId('count-required').textContent).toContain('1');
     expect(screen.getByTestId('count-saved').textContent).toContain('2');
-    expect(screen.getByTestId('checklist-counts').textContent).toContain('Applicant: 陈晨 (1 certificates on file)');
+    expect(screen.getByTestId('checklist-counts').textContent).toContain(
+      'Applicant: 陈晨 (1 certificates on file)',
+    );
   });
 });

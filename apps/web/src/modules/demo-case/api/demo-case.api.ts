@@ -1,4 +1,8 @@
-import { completeDemoCaseRequestSchema, demoCaseResponseSchema, type DemoCaseResponse } from '@onewindow/contracts';
+import {
+  completeDemoCaseRequestSchema,
+  demoCaseResponseSchema,
+  type DemoCaseResponse,
+} from '@onewindow/contracts';
 import { apiClient } from '../../api-client/api-client';
 
 export function startDemoCase(): Promise<DemoCaseResponse> {

@@ -25,7 +25,14 @@ export function DemoCasePanel() {
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('demoCase.description')}</Typography.Text>
         <Space wrap>
-          <Button type="primary" icon={<PlusOutlined />} onClick={onStart} loading={pending === 'start'} disabled={pending !== undefined} data-testid="demo-case-start">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={onStart}
+            loading={pending === 'start'}
+            disabled={pending !== undefined}
+            data-testid="demo-case-start"
+          >
             {t('demoCase.start')}
           </Button>
           <Button
@@ -57,7 +64,11 @@ export function DemoCasePanel() {
                 key: 'status',
                 label: t('demoCase.state'),
                 children: (
-                  <Tag color={demoCase.status === 'completed' ? 'success' : 'processing'} data-testid="demo-case-status" data-state={demoCase.status}>
+                  <Tag
+                    color={demoCase.status === 'completed' ? 'success' : 'processing'}
+                    data-testid="demo-case-status"
+                    data-state={demoCase.status}
+                  >
                     {t(`demoCase.status.${demoCase.status}`)}
                   </Tag>
                 ),

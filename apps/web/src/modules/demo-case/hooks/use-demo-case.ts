@@ -28,7 +28,10 @@ export function useDemoCase(onError: (error: unknown) => void) {
 
   const start = useCallback(() => run('start', startDemoCase), [run]);
   const complete = useCallback(
-    () => (demoCase ? run('complete', () => completeDemoCase(demoCase.caseNo, demoClerk)) : Promise.resolve(undefined)),
+    () =>
+      demoCase
+        ? run('complete', () => completeDemoCase(demoCase.caseNo, demoClerk))
+        : Promise.resolve(undefined),
     [demoCase, run],
   );
 

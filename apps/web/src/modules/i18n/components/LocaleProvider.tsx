@@ -5,7 +5,10 @@ import enUSLocale from 'antd/locale/en_US';
 import { useLanguage } from '../hooks/use-language';
 import type { Language } from '../i18n';
 
-const antdLocales: Record<Language, NonNullable<ConfigProviderProps['locale']>> = { 'zh-CN': zhCNLocale, en: enUSLocale };
+const antdLocales: Record<Language, NonNullable<ConfigProviderProps['locale']>> = {
+  'zh-CN': zhCNLocale,
+  en: enUSLocale,
+};
 
 /** antd follows the interface language; AntdApp gives message/notification the same locale and theme. */
 export function LocaleProvider({ children }: { children: ReactNode }) {

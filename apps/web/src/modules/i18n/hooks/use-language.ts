@@ -1,6 +1,12 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyLanguageSideEffects, defaultLanguage, isLanguage, rememberLanguage, type Language } from '../i18n';
+import {
+  applyLanguageSideEffects,
+  defaultLanguage,
+  isLanguage,
+  rememberLanguage,
+  type Language,
+} from '../i18n';
 
 export function useLanguage(): { language: Language; setLanguage: (language: Language) => void } {
   const { i18n } = useTranslation();

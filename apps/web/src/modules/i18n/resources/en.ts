@@ -25,8 +25,10 @@ export const en: TranslationResource = {
   },
   workspace: {
     windowDesk: 'Receive applicants, pick an item or a bundle, check the merged material list and accept.',
-    checklist: 'Pick items or a bundle and an applicant; preview the merged material list and waived materials.',
-    approvals: "See your department's tasks and statutory deadlines; approve, ask for supplements or start a special procedure.",
+    checklist:
+      'Pick items or a bundle and an applicant; preview the merged material list and waived materials.',
+    approvals:
+      "See your department's tasks and statutory deadlines; approve, ask for supplements or start a special procedure.",
     supervision: 'Watch deadlines, reassign work, approve extensions, handle escalations and bad reviews.',
     designer: 'Model a service as a BPMN diagram in the browser; validate, simulate and publish a version.',
     catalogue: 'Search items by name or code; see time limits, required materials and results.',
@@ -46,7 +48,8 @@ export const en: TranslationResource = {
   },
   comingSoon: {
     title: '{{page}} (coming soon)',
-    description: 'This feature is under construction. Work will be done here once it is released; no data is shown yet.',
+    description:
+      'This feature is under construction. Work will be done here once it is released; no data is shown yet.',
     backHome: 'Back to home',
   },
   notFound: {
@@ -71,7 +74,8 @@ export const en: TranslationResource = {
   },
   demoCase: {
     title: 'Demo case',
-    description: 'Start a demo case and complete it to verify the workflow chain from acceptance to completion.',
+    description:
+      'Start a demo case and complete it to verify the workflow chain from acceptance to completion.',
     start: 'Start demo case',
     complete: 'Complete',
     caseNo: 'Case number',
@@ -119,16 +123,42 @@ export const en: TranslationResource = {
       '10': 'Other administrative power',
       '20': 'Public service',
     },
-    level: { '1': 'National', '2': 'Provincial', '3': 'Municipal', '4': 'County', '5': 'Township / street', '6': 'Village / community', '7': 'Tiered' },
+    level: {
+      '1': 'National',
+      '2': 'Provincial',
+      '3': 'Municipal',
+      '4': 'County',
+      '5': 'Township / street',
+      '6': 'Village / community',
+      '7': 'Tiered',
+    },
     handlingType: { '1': 'On the spot', '2': 'Promised', '9': 'Other' },
-    handlingForm: { '1': 'At the window', '2': 'Online (computer)', '3': 'Online (mobile)', '4': 'By post', '9': 'Other' },
-    serviceObject: { '1': 'Natural person', '2': 'Enterprise', '3': 'Public institution', '4': 'Social organisation', '5': 'Government body', '6': 'Other organisation' },
+    handlingForm: {
+      '1': 'At the window',
+      '2': 'Online (computer)',
+      '3': 'Online (mobile)',
+      '4': 'By post',
+      '9': 'Other',
+    },
+    serviceObject: {
+      '1': 'Natural person',
+      '2': 'Enterprise',
+      '3': 'Public institution',
+      '4': 'Social organisation',
+      '5': 'Government body',
+      '6': 'Other organisation',
+    },
     unit: { working_day: 'working days', natural_day: 'calendar days' },
     materialForm: { original: 'Original', copy: 'Copy', electronic: 'Electronic' },
     materialNecessity: { required: 'Required', optional: 'Optional', tolerated_missing: 'May follow later' },
     materialSource: { applicant: 'Applicant', department: 'Issued by a department', other: 'Other' },
     materialKind: { certificate: 'Certificate', form: 'Form', other: 'Other' },
-    resultKind: { certificate: 'Certificate', approval_document: 'Approval document', other: 'Other', none: 'None' },
+    resultKind: {
+      certificate: 'Certificate',
+      approval_document: 'Approval document',
+      other: 'Other',
+      none: 'None',
+    },
   },
   catalogue: {
     title: 'Service catalogue',
@@ -191,13 +221,15 @@ export const en: TranslationResource = {
   },
   lookup: {
     title: 'Case lookup',
-    description: 'Enter the case number from your receipt and the last 4 characters of the applicant’s ID number to see the progress.',
+    description:
+      'Enter the case number from your receipt and the last 4 characters of the applicant’s ID number to see the progress.',
     caseNo: 'Case number',
     caseNoHint: 'On your receipt, e.g. YC20261201000123',
     caseNoRequired: 'Enter the case number',
     caseNoFormat: 'A case number is YC followed by 14 digits',
     code: 'Last 4 characters of the ID number',
-    codeHint: 'Of the resident ID or unified social credit code the application was made with; letters in either case',
+    codeHint:
+      'Of the resident ID or unified social credit code the application was made with; letters in either case',
     codeRequired: 'Enter the last 4 characters of the ID number',
     codeFormat: 'Enter 4 digits or letters',
     submit: 'Look up',
@@ -217,7 +249,8 @@ export const en: TranslationResource = {
   },
   checklist: {
     title: 'Checklist preview',
-    signInReason: "The checklist reads the applicant's certificates on file; window clerks must sign in to use it.",
+    signInReason:
+      "The checklist reads the applicant's certificates on file; window clerks must sign in to use it.",
     notAllowed: 'This account may not accept applications, so it cannot preview checklists.',
     pickTitle: 'Items and applicant',
     mode: 'Pick by',

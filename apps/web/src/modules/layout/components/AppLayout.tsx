@@ -22,7 +22,11 @@ export function AppLayout() {
           collapsed={collapsed}
           onCollapse={setCollapsed}
           breakpoint="lg"
-          trigger={<span aria-label={collapsed ? t('app.expandMenu') : t('app.collapseMenu')}>{collapsed ? '»' : '«'}</span>}
+          trigger={
+            <span aria-label={collapsed ? t('app.expandMenu') : t('app.collapseMenu')}>
+              {collapsed ? '»' : '«'}
+            </span>
+          }
           style={{ borderInlineEnd: '1px solid #e8e8e8' }}
         >
           <SideMenu />

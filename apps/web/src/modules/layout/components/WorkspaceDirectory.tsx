@@ -18,7 +18,11 @@ export function WorkspaceDirectory() {
               <List.Item.Meta
                 avatar={<Icon />}
                 title={<Link to={workspace.path}>{t(workspace.labelKey)}</Link>}
-                description={workspace.descriptionKey && <Typography.Text type="secondary">{t(workspace.descriptionKey)}</Typography.Text>}
+                description={
+                  workspace.descriptionKey && (
+                    <Typography.Text type="secondary">{t(workspace.descriptionKey)}</Typography.Text>
+                  )
+                }
               />
             </List.Item>
           );

@@ -4,8 +4,19 @@ import { renderWithProviders } from '../../../test/render-with-providers';
 import { LanguageSwitch } from '../../i18n/components/LanguageSwitch';
 import { PublicLookupForm } from './PublicLookupForm';
 
-const answer = { caseNo: 'YC20261201000123', status: 'in_review', label: { zh: '审批中', en: 'Under review' }, updatedAt: '2026-12-01T03:04:05.000Z' };
-const notFound = { type: 'urn:onewindow:problem:not-found', title: 'Not found', status: 404, detail: 'No case matches this case number and code', requestId: 'req-1' };
+const answer = {
+  caseNo: 'YC20261201000123',
+  status: 'in_review',
+  label: { zh: '审批中', en: 'Under review' },
+  updatedAt: '2026-12-01T03:04:05.000Z',
+};
+const notFound = {
+  type: 'urn:onewindow:problem:not-found',
+  title: 'Not found',
+  status: 404,
+  detail: 'No case matches this case number and code',
+  requestId: 'req-1',
+};
 
 function fillAndSubmit(caseNo: string, code: string) {
   fireEvent.change(screen.getByLabelText(/办件编号|Case number/), { target: { value: caseNo } });
@@ -49,7 +60,18 @@ describe('PublicLookupForm', () => {
   });
 
   it('shows the server’s problem for other failures (rate limit)', async () => {
-    mockFetch(fakeResponse(429, { ...notFound, status: 429, title: 'Too many requests', detail: 'Too many failed look-ups from your address; wait 15 minutes' }, 'application/problem+json'));
+    mockFetch(
+      fakeResponse(
+        429,
+        {
+          ...notFound,
+          status: 429,
+          title: 'Too many requests',
+          detail: 'Too many failed look-ups from your address; wait 15 minutes',
+        },
+        'application/problem+json',
+      ),
+    );
     renderWithProviders(<PublicLookupForm />, { language: 'en' });
     fillAndSubmit('YC20261201000123', '1234');
     const alert = await screen.findByTestId('api-error');

@@ -46,7 +46,13 @@ export function PublicLookupForm() {
   const notFound = isApiError(error) && error.kind === 'problem' && error.status === 404;
   return (
     <Card>
-      <Form<LookupFields> layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }} data-testid="lookup-form" requiredMark={false}>
+      <Form<LookupFields>
+        layout="vertical"
+        onFinish={onFinish}
+        style={{ maxWidth: 420 }}
+        data-testid="lookup-form"
+        requiredMark={false}
+      >
         <Form.Item
           label={t('lookup.caseNo')}
           name="caseNo"
@@ -74,10 +80,25 @@ export function PublicLookupForm() {
         </Button>
       </Form>
       <div style={{ marginTop: 16 }} aria-live="polite">
-        {notFound && <Alert type="warning" showIcon role="alert" data-testid="lookup-not-found" title={t('lookup.notFound')} description={t('lookup.notFoundHint')} />}
+        {notFound && (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            data-testid="lookup-not-found"
+            title={t('lookup.notFound')}
+            description={t('lookup.notFoundHint')}
+          />
+        )}
         {error !== undefined && !notFound && <ApiErrorAlert error={error} />}
         {result && (
-          <Descriptions bordered column={1} size="small" data-testid="lookup-result" title={t('lookup.resultTitle')}>
+          <Descriptions
+            bordered
+            column={1}
+            size="small"
+            data-testid="lookup-result"
+            title={t('lookup.resultTitle')}
+          >
             <Descriptions.Item label={t('lookup.caseNo')}>{result.caseNo}</Descriptions.Item>
             <Descriptions.Item label={t('lookup.status')}>
               <Tag color={statusColor[result.status] ?? 'blue'} data-testid="lookup-status">
@@ -85,7 +106,9 @@ export function PublicLookupForm() {
               </Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t('lookup.updatedAt')}>
-              {new Date(result.updatedAt).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' })}
+              {new Date(result.updatedAt).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', {
+                timeZone: 'Asia/Shanghai',
+              })}
             </Descriptions.Item>
           </Descriptions>
         )}

@@ -14,7 +14,11 @@ export async function fetchSession(signal?: AbortSignal): Promise<SessionRespons
 }
 
 export function signIn(username: string, password: string): Promise<SessionResponse> {
-  return apiClient.post('/api/auth/login', { responseSchema: sessionResponseSchema, requestSchema: loginRequestSchema, body: { username, password } });
+  return apiClient.post('/api/auth/login', {
+    responseSchema: sessionResponseSchema,
+    requestSchema: loginRequestSchema,
+    body: { username, password },
+  });
 }
 
 export async function signOut(): Promise<void> {

@@ -17,7 +17,14 @@ export function SessionMenu() {
         <Button size="small" icon={<LoginOutlined />} onClick={() => setOpen(true)}>
           {t('session.signIn')}
         </Button>
-        <Modal open={open} title={t('session.signIn')} footer={null} onCancel={() => setOpen(false)} destroyOnHidden width={420}>
+        <Modal
+          open={open}
+          title={t('session.signIn')}
+          footer={null}
+          onCancel={() => setOpen(false)}
+          destroyOnHidden
+          width={420}
+        >
           <SignInForm onSignedIn={() => setOpen(false)} />
         </Modal>
       </>
@@ -27,7 +34,13 @@ export function SessionMenu() {
       <Typography.Text style={{ color: '#fff' }} data-testid="session-user">
         <UserOutlined /> {session.user.displayName}
       </Typography.Text>
-      <Button size="small" type="text" style={{ color: '#fff' }} icon={<LogoutOutlined />} onClick={() => void signOut()}>
+      <Button
+        size="small"
+        type="text"
+        style={{ color: '#fff' }}
+        icon={<LogoutOutlined />}
+        onClick={() => void signOut()}
+      >
         {t('session.signOut')}
       </Button>
     </Space>

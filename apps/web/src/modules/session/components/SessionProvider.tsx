@@ -21,7 +21,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => controller.abort();
   }, [apply]);
 
-  const signIn = useCallback(async (username: string, password: string) => apply(await requestSignIn(username, password)), [apply]);
+  const signIn = useCallback(
+    async (username: string, password: string) => apply(await requestSignIn(username, password)),
+    [apply],
+  );
   const signOut = useCallback(async () => {
     try {
       await requestSignOut();

@@ -31,17 +31,31 @@ export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
   };
 
   return (
-    <Form layout="vertical" onFinish={onFinish} style={{ maxWidth: 360 }} data-testid="sign-in-form" requiredMark={false}>
+    <Form
+      layout="vertical"
+      onFinish={onFinish}
+      style={{ maxWidth: 360 }}
+      data-testid="sign-in-form"
+      requiredMark={false}
+    >
       {reason && <Alert type="info" showIcon title={reason} style={{ marginBottom: 12 }} />}
       {error !== undefined && (
         <div style={{ marginBottom: 12 }}>
           <ApiErrorAlert error={error} />
         </div>
       )}
-      <Form.Item label={t('session.username')} name="username" rules={[{ required: true, message: t('session.usernameRequired') }]}>
+      <Form.Item
+        label={t('session.username')}
+        name="username"
+        rules={[{ required: true, message: t('session.usernameRequired') }]}
+      >
         <Input prefix={<UserOutlined />} autoComplete="username" />
       </Form.Item>
-      <Form.Item label={t('session.password')} name="password" rules={[{ required: true, message: t('session.passwordRequired') }]}>
+      <Form.Item
+        label={t('session.password')}
+        name="password"
+        rules={[{ required: true, message: t('session.passwordRequired') }]}
+      >
         <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={pending} block>

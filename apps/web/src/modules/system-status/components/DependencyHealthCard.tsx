@@ -42,7 +42,9 @@ export function DependencyHealthCard({ id, label, health }: DependencyHealthCard
             {health.detail}
           </Typography.Text>
           {health.latencyMs !== undefined && (
-            <Typography.Text type="secondary">{t('health.latency', { ms: Math.round(health.latencyMs) })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('health.latency', { ms: Math.round(health.latencyMs) })}
+            </Typography.Text>
           )}
         </Space>
       ) : (

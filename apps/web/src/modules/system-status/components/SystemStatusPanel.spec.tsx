@@ -9,7 +9,11 @@ const allUp = {
   database: { up: true, detail: 'sqlite file:var/onewindow.db', latencyMs: 1.6 },
   temporal: { up: true, detail: '127.0.0.1:7233 namespace default', latencyMs: 12 },
 };
-const temporalDown = { ...allUp, status: 'degraded', temporal: { up: false, detail: 'connect ECONNREFUSED 127.0.0.1:7233' } };
+const temporalDown = {
+  ...allUp,
+  status: 'degraded',
+  temporal: { up: false, detail: 'connect ECONNREFUSED 127.0.0.1:7233' },
+};
 
 const state = (id: string) => screen.getByTestId(`health-${id}`).getAttribute('data-state');
 

@@ -28,7 +28,12 @@ export function SystemStatusPanel({ extra, stacked = false }: SystemStatusPanelP
       extra={
         <Space size="small">
           {extra}
-          <Button size="small" icon={<ReloadOutlined />} onClick={refresh} loading={loading && data !== undefined}>
+          <Button
+            size="small"
+            icon={<ReloadOutlined />}
+            onClick={refresh}
+            loading={loading && data !== undefined}
+          >
             {t('health.refresh')}
           </Button>
         </Space>
@@ -56,7 +61,9 @@ export function SystemStatusPanel({ extra, stacked = false }: SystemStatusPanelP
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {[
             data && t('health.version', { version: data.version }),
-            updatedAt ? t('health.lastChecked', { time: dayjs(updatedAt).format('HH:mm:ss') }) : t('health.loading'),
+            updatedAt
+              ? t('health.lastChecked', { time: dayjs(updatedAt).format('HH:mm:ss') })
+              : t('health.loading'),
             t('health.description'),
           ]
             .filter(Boolean)
