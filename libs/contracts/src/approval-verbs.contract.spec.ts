@@ -1,4 +1,4 @@
-import { caseActionRequestSchema, caseVerbs, windowCaseVerbs } from './case.contract';
+import { caseActionRequestSchema, caseVerbs, windowCaseVerbs } from './case-verbs.contract';
 import { approveTasksRequestSchema, listTasksQuerySchema, reassignTasksRequestSchema } from './task.contract';
 
 const messages = (result: {

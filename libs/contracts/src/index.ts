@@ -4,6 +4,8 @@ export * from './demo-case.contract';
 export * from './auth.contract';
 export * from './calendar.contract';
 export * from './case.contract';
+export * from './case-verbs.contract';
+export * from './contract-fields';
 export * from './task.contract';
 export * from './catalogue.contract';
 export * from './checklist-response.contract';

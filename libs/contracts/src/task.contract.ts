@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { caseNoSchema, projectedTaskSchema, taskStateSchema, userIdSchema } from './case.contract';
+import { caseNoSchema, projectedTaskSchema, taskStateSchema } from './case.contract';
+import { userIdSchema } from './contract-fields';
 
 /** GET /api/tasks — a department inbox read from the Task projection, earliest due date first. */
 export const listTasksQuerySchema = z.strictObject({
