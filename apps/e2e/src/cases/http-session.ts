@@ -14,12 +14,12 @@ export class ApiSession {
     return session;
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async call(
     method: string,
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
   ): Promise<{ status: number; type: string; body: any }> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
