@@ -1,10 +1,12 @@
-// `npm test`: every check — lint (with module boundaries), typecheck, unit, workflow, API integration
-// against real Temporal/SQLite/PostgreSQL, and browser tests in Chromium — then one summary line.
+// `npm test`: every check — formatting (Prettier), lint (with module boundaries and our own rules in
+// tools/eslint-rules), unused dependencies (knip), typecheck, unit, workflow, API integration against real
+// Temporal/SQLite/PostgreSQL, and browser tests in Chromium — then one summary line.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '@onewindow/config';
 import { descendantsOf } from '../process-tree';
+import { checkFormatting } from './format-check';
 
 const root = repoRoot();
 const resultsDir = path.join(root, 'tmp', 'jest-results');
@@ -77,6 +79,10 @@ async function main(): Promise<void> {
   fs.rmSync(resultsDir, { recursive: true, force: true });
   fs.mkdirSync(resultsDir, { recursive: true });
 
+  // First, as it takes seconds; its verdict is repeated above the summary so it is not lost in the output.
+  const format = await checkFormatting(root);
+  process.stdout.write(format.ok ? 'format: every file is formatted with Prettier\n' : `${format.message}\n`);
+
   const extra = process.argv.slice(2);
   const nx = await runNx(
     [
@@ -116,11 +122,15 @@ async function main(): Promise<void> {
       `\nnpm test: stopped after ${limit} min (TEST_TIME_LIMIT_MINUTES); no results from: ${unfinished.join(', ') || '(lint or typecheck)'}\n`,
     );
   }
+  if (!format.ok) {
+    process.stdout.write(`\n${format.message}\n`);
+    failed += 1; // unformatted files fail the run like a failing test
+  }
   if (nx.status !== 0 && failed === 0) failed = 1; // a lint/typecheck failure (or a stopped run) is a failure too
   process.stdout.write(
     `\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
   );
-  process.exit(nx.status === 0 && failed === 0 ? 0 : 1);
+  process.exit(nx.status === 0 && failed === 0 && format.ok ? 0 : 1);
 }
 
 void main();
