@@ -6,7 +6,7 @@ import {
   type StatutoryClockSnapshot,
 } from '../src';
 
-// Expected dates worked out by hand from docs/domain.md §3.
+// Expected dates worked out by hand from docs/domain.md §3.3.
 const calendar = createOfficialCalendar();
 const decision = () =>
   StatutoryClock.start({ startDate: '2026-09-28', limit: { value: 20, unit: 'working_day' } });

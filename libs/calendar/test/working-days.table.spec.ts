@@ -10,7 +10,7 @@ import {
 } from '../src';
 import { isoPlusDays } from './fixtures/test-calendars';
 
-// Expected values worked out by hand from docs/domain.md §3 (weekday of each date checked by hand).
+// Expected values worked out by hand from docs/domain.md §3.3 (weekday of each date checked by hand).
 const calendar = createOfficialCalendar();
 
 describe('isWorkingDay on the official 2025–2026 schedules', () => {

@@ -1,6 +1,6 @@
 import type { CalendarData } from './calendar-data.schema';
 
-/** Official national schedules, transcribed from docs/domain.md §3 (State Council notices, Xinhua reprints). */
+/** Official national schedules, transcribed from docs/domain.md §3.3 (State Council notices, Xinhua reprints). */
 export const OFFICIAL_CALENDAR_DATA: CalendarData = {
   years: [
     {

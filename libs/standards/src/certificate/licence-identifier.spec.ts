@@ -8,7 +8,7 @@ import {
 const EXAMPLE = '1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U';
 
 describe('licence identifier', () => {
-  it('accepts the example from domain.md §4 (MOD 37,36 reproduces its check character U)', () => {
+  it('accepts the example from docs/domain.md §4.2 (MOD 37,36 reproduces its check character U)', () => {
     expect(validateLicenceIdentifier(EXAMPLE)).toEqual({ ok: true });
   });
 

@@ -3,13 +3,13 @@ import { validateUscc } from '../identity/uscc.validator';
 
 /**
  * 电子证照标识: ROOT . type(21) . issuer USCC(18) . serial . version(3) . check.
- * Format from a provincial guide [P], UNCONFIRMED against GB/T 36904 (domain.md §4).
+ * Format from a provincial guide [P], UNCONFIRMED against GB/T 36904 (docs/domain.md §4.2).
  */
 export const LICENCE_ROOT_OID = '1.2.156.3005.2';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
-/** ISO 7064 MOD 37,36 check character over type+issuer+serial+version (no dots); reproduces domain.md's example. */
+/** ISO 7064 MOD 37,36 check character over type+issuer+serial+version (no dots); reproduces the example of docs/domain.md §4.2. */
 export function licenceCheckCharacter(body: string): string {
   let p = 36;
   for (const ch of body) {

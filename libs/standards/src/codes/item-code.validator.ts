@@ -13,7 +13,7 @@ export type ItemCodeRule =
 
 /**
  * 基本编码 (12): RR TT MMMMM SSS. The segmentation is inferred from real codes and
- * UNCONFIRMED against GB/T 39554.1 (domain.md §1.2); positions are reported relative to `offset`.
+ * UNCONFIRMED against GB/T 39554.1 (docs/domain.md §1.2); positions are reported relative to `offset`.
  */
 export function validateBasicCode(value: string, offset = 0): IdentityCheck<ItemCodeRule> {
   if (value.length !== 12)

@@ -47,7 +47,7 @@ describe('validateResidentId', () => {
 
 describe('validateUscc', () => {
   it.each(['11370800MB28559184', '12441500196720244T', '11100000000013338W', '11430000006122244L'])(
-    'accepts the real code %s from domain.md',
+    'accepts the real code %s from docs/domain.md (§1.2, §4.3)',
     (code) => {
       expect(validateUscc(code)).toEqual({ ok: true });
     },

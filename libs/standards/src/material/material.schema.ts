@@ -7,7 +7,7 @@ export const certificateTypeCodeSchema = z
   .string()
   .regex(
     /^[0-9A-HJ-NPQRTUWXY]{18}\d{3}$/,
-    'certificate type code must be the defining body USCC (18) + a 3-digit sequence (domain.md §4, UNCONFIRMED)',
+    'certificate type code must be the defining body USCC (18) + a 3-digit sequence (docs/domain.md §4.3, UNCONFIRMED)',
   );
 
 /** 材料类型: 1 证件证书证明 · 2 申请表格文书 · 3 其他 ([S2] field, codes [P]). */

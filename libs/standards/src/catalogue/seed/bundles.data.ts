@@ -5,7 +5,7 @@ import * as P from './items-people.data';
 
 const k = itemKey;
 
-/** 开办餐饮店: domain.md §6 (provincial plan [P]); order of steps is illustrative. */
+/** 开办餐饮店: docs/domain.md §6.3 (provincial plan [P]); order of steps is illustrative. */
 export const RESTAURANT_BUNDLE: BundleInput = {
   code: 'BUNDLE-RESTAURANT',
   name: '开办餐饮店一件事',
@@ -203,7 +203,7 @@ export const COMPANY_BUNDLE: BundleInput = {
   ],
 };
 
-/** 新生儿出生: sub-items per domain.md §6 (Lanzhou/Xiamen plans [P]; national core list UNCONFIRMED). */
+/** 新生儿出生: sub-items per docs/domain.md §6.3 (Lanzhou/Xiamen plans [P]; national core list UNCONFIRMED). */
 export const NEWBORN_BUNDLE: BundleInput = {
   code: 'BUNDLE-NEWBORN',
   name: '新生儿出生一件事',

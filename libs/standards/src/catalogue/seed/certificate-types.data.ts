@@ -1,6 +1,6 @@
 import type { CertificateType } from '../../certificate/certificate.schema';
 
-/** Defining authorities: 住建部's USCC is from domain.md §4; the others are made up (check-valid). */
+/** Defining authorities: 住建部's USCC is from docs/domain.md §4.3; the others are made up (check-valid). */
 const AUTH = {
   MPS: ['公安部', '11100000MB9000011K'],
   SAMR: ['国家市场监督管理总局', '11100000MB9000024X'],
@@ -15,7 +15,7 @@ const AUTH = {
   MOHURD: ['住房和城乡建设部', '11100000000013338W'],
 } as const;
 
-/** Certificate type codes: authority USCC + 3-digit sequence (structure per domain.md §4, UNCONFIRMED; sequences made up). */
+/** Certificate type codes: authority USCC + 3-digit sequence (structure per docs/domain.md §4.3, UNCONFIRMED; sequences made up). */
 export const CT = {
   ID_CARD: '11100000MB9000011K001',
   HOUSEHOLD_REGISTER: '11100000MB9000011K002',

@@ -134,7 +134,7 @@ export const FIRE_SAFETY_INSPECTION = seedItem({
   legalBasis: '《中华人民共和国消防法》第十五条',
   limits: [20, 7],
   limitNote:
-    '按《行政许可法》第四十二条默认20个工作日；《消防法》第十五条的具体时限未在 domain.md 核对（示例）',
+    '按《行政许可法》第四十二条默认20个工作日；《消防法》第十五条的具体时限未在 docs/domain.md 核对（示例）',
   handlingType: '2',
   acceptanceConditions: '场所已建成，消防设施完好有效；可选择告知承诺方式',
   results: [

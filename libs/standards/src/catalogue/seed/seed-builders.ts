@@ -31,7 +31,7 @@ export function need(
 export const LICENCE_STATUTORY_NOTE =
   '法定时限按《行政许可法》第四十二条：20个工作日（其他法律另有规定的从其规定）；承诺时限为示例值';
 export const ILLUSTRATIVE_LIMIT_NOTE =
-  '非行政许可事项：domain.md 未给出法定时限，数值为示例，按本地实施清单配置';
+  '非行政许可事项：docs/domain.md 未给出法定时限，数值为示例，按本地实施清单配置';
 
 export interface SeedItemSpec extends Omit<
   ItemInput,
@@ -57,7 +57,7 @@ export interface SeedItemSpec extends Omit<
   fees?: ItemInput['fees'];
 }
 
-/** Builds a seed item: codes follow domain.md §1.2 (basic code 00+type+main+sub; implementation = dept USCC + level + basic). */
+/** Builds a seed item: codes follow docs/domain.md §1.2 (basic code 00+type+main+sub; implementation = dept USCC + level + basic). */
 export function seedItem(spec: SeedItemSpec): ItemInput {
   const { dept, main, sub = '000', level = '3', nature = '1', handlingSeq, limits, fees, ...rest } = spec;
   const basicCode = `00${spec.itemType}${main}${sub}`;
