@@ -1,4 +1,4 @@
-// Load run of issue #6: complete OneWindow cases through the API vs a bare Temporal baseline on the same
+// Load run for the performance targets: complete OneWindow cases through the API vs a bare Temporal baseline on the same
 // server, decision latency at a fixed rate, timer lateness, and memory per open case. Prints markdown.
 // Run: npx tsx tools/load/run-load.ts [--duration 300] [--concurrency 16] [--decision-rate 50] [--timers 10000] [--open-cases 10000] [--phases …]
 import os from 'node:os';

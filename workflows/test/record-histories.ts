@@ -129,7 +129,7 @@ type Recorder = (
   today: string,
 ) => Promise<WorkflowHandle<typeof caseWorkflow>>;
 
-/** Issue #6 verbs: 转办, 委派, 加签/减签, 抄送, 退回窗口 on the four departments; 退回 with paused siblings. */
+/** The approval verbs 转办, 委派, 加签/减签, 抄送, 退回窗口 on the four departments; 退回 with paused siblings. */
 const VERB_SCENARIOS: Record<string, Recorder> = {
   'replay-verbs': async (env, taskQueue, caseNo, today) => {
     const h = await startCase(

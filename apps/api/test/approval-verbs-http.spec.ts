@@ -2,8 +2,9 @@ import { demoPassword, seedDemoUsers } from '../src';
 import { json, signedIn, startTestApi, type HttpSession, type TestApi } from './support/test-api';
 
 /**
- * Issue 6 at the API boundary, over real HTTP and a real SQLite file with Temporal not running: every
- * request here is answered (or refused) before any Update would be sent, so nothing may change.
+ * The approval verbs (转办, 委派, 加签/减签, 抄送, 退回) at the API boundary, over real HTTP and a real SQLite
+ * file with Temporal not running: every request here is answered (or refused) before any Update would be
+ * sent, so nothing may change.
  * The whole flow with Temporal is in apps/e2e/src/cases/approval-verbs.spec.ts.
  */
 let api: TestApi;

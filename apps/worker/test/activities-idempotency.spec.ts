@@ -225,7 +225,7 @@ describe('case activities over a real SQLite file', () => {
     expect(await database.db.case.findUnique({ where: { caseNo } })).toMatchObject({ status: 'issued' });
   });
 
-  describe('issue 6: the people on a step change (转办, 委派, 加签/减签) and 抄送', () => {
+  describe('approval verbs: the people on a step change (转办, 委派, 加签/减签) and 抄送', () => {
     const stepId = 'item_SIGN';
     const open = (
       seq: number,

@@ -26,7 +26,7 @@ const run = promisify(execFile);
 const root = path.resolve(__dirname, '../../../..');
 
 /**
- * Issue 4: a year published or corrected by an administrator reaches the running cases. The real stack
+ * A year published or corrected by an administrator reaches the running cases. The real stack
  * (Temporal dev server, worker, API, SQLite): a case's step is due on day D; a correction makes D a holiday;
  * the step's due date in the workflow and the Task row move to the next working day.
  */

@@ -14,7 +14,7 @@ import {
 import { ApiSession } from './http-session';
 
 /**
- * Issue 6 over HTTP against the real stack (Temporal dev server, worker, API, SQLite): 转办, 委派,
+ * The approval verbs over HTTP against the real stack (Temporal dev server, worker, API, SQLite): 转办, 委派,
  * 加签, 退回窗口, 抄送 and the leads' bulk actions, each seen in the workflow, the inbox and the projection.
  */
 describe('approval verbs over HTTP against the real stack', () => {
