@@ -44,7 +44,7 @@ const limitOf = (value: number, unit: string): TimeLimit => ({
 
 /**
  * The strictest limit of several items: the smallest value, natural days before working days on a tie.
- * TODO(Art. 42 ¶2): a joint approval (统一/联合/集中办理) has its own 45 + 15 day limit — a later refinement.
+ * TODO(Art. 42 ¶2, docs/domain.md §2.2): a joint approval (统一/联合/集中办理) has its own 45 + 15 day limit.
  */
 export function strictestLimit(limits: TimeLimit[]): TimeLimit {
   return [...limits].sort(
