@@ -1,7 +1,15 @@
+import type { FlatNode } from '@onewindow/flow-model';
 import { CASE_PATCHES } from './case-patches';
-import { dueOf, escalationAt, isSuspended, reminderAt, shanghaiDate } from './case-clock';
+import {
+  dueOf,
+  escalationAt,
+  isSuspended,
+  reminderAt,
+  shanghaiDate,
+  type WorkingCalendar,
+} from './case-clock';
 import type { CaseEngine } from './case-engine';
-import type { StepState } from './case-state';
+import type { ActivityCall, CaseState, StepState, Transition } from './case-state';
 import { taskHolders } from './step-reducer';
 
 interface Alarm {
@@ -44,8 +52,7 @@ function alarms(engine: CaseEngine): Alarm[] {
     list.push({
       at,
       fire: async (e) => {
-        delete e.state.timers[nodeId];
-        e.log('system', 'timer_fired', nodeId);
+        e.apply(timerFired(e.state.timers, nodeId));
         e.completeNode(nodeId, 'completed');
       },
     });
@@ -73,55 +80,119 @@ const current = (engine: CaseEngine, stepId: string): StepState | undefined => {
   return step?.status === 'open' ? step : undefined;
 };
 
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** Reducer: a timer node's time came; its timer goes and `timer_fired` is recorded (the node then completes). */
+export function timerFired(timers: CaseState['timers'], nodeId: string): Transition {
+  const { [nodeId]: _fired, ...left } = timers;
+  return { timers: left, history: [{ actor: 'system', action: 'timer_fired', stepId: nodeId }] };
+}
+
+/** Reducer: reminder `k` (working days left) goes out for the open step at `now`. */
+export function reminder(
+  step: StepState,
+  k: number,
+  now: number,
+  calendar: WorkingCalendar,
+): Transition & { calls: [ActivityCall] } {
+  const on = shanghaiDate(now);
+  const dueDate = dueOf(step.clock, calendar).date!;
+  return {
+    steps: [{ ...step, remindersSent: [...step.remindersSent, k] }],
+    history: [
+      {
+        actor: 'system',
+        action: 'reminder_sent',
+        stepId: step.stepId,
+        details: { remainingWorkingDays: k, on, dueDate },
+      },
+    ],
+    calls: [
+      {
+        name: 'sendReminder',
+        input: {
+          stepId: step.stepId,
+          departmentCode: step.departmentCode,
+          assignees: taskHolders(step),
+          dueDate,
+          remainingWorkingDays: k,
+          on,
+        },
+      },
+    ],
+  };
+}
+
+/** Reducer: the open step is overdue at `now`: its department's lead is told, once. */
+export function escalation(
+  step: StepState,
+  now: number,
+  calendar: WorkingCalendar,
+): Transition & { calls: [ActivityCall] } {
+  const on = shanghaiDate(now);
+  const dueDate = dueOf(step.clock, calendar).date!;
+  return {
+    steps: [{ ...step, escalatedAt: iso(now) }],
+    history: [
+      { actor: 'system', action: 'escalated_overdue', stepId: step.stepId, details: { on, dueDate } },
+    ],
+    calls: [
+      {
+        name: 'escalateOverdue',
+        input: {
+          stepId: step.stepId,
+          departmentCode: step.departmentCode,
+          role: 'department_lead',
+          dueDate,
+          on,
+        },
+      },
+    ],
+  };
+}
+
+/** Reducer: Art. 44 — results not issued by `dueDate` go to the window's lead (as the plan's issue node), once. */
+export function issuanceEscalation(
+  nodes: readonly FlatNode[],
+  dueDate: string,
+  now: number,
+): Transition & { calls: [ActivityCall] } {
+  const on = shanghaiDate(now);
+  const issueNode = nodes.find((n) => n.type === 'issue' && !n.scope)!;
+  return {
+    clocks: { issuanceEscalatedAt: iso(now) },
+    history: [
+      { actor: 'system', action: 'issuance_overdue', stepId: issueNode.id, details: { on, dueDate } },
+    ],
+    calls: [
+      {
+        name: 'escalateOverdue',
+        input: { stepId: issueNode.id, departmentCode: 'WINDOW', role: 'department_lead', dueDate, on },
+      },
+    ],
+  };
+}
+
 async function sendReminder(engine: CaseEngine, stepId: string, k: number): Promise<void> {
   const step = current(engine, stepId);
   if (!step) return;
-  engine.state.steps[stepId] = { ...step, remindersSent: [...step.remindersSent, k] };
-  const on = shanghaiDate(Date.now());
-  const dueDate = dueOf(step.clock, engine.calendar).date!;
-  engine.log('system', 'reminder_sent', stepId, { remainingWorkingDays: k, on, dueDate });
-  await engine.acts.sendReminder({
-    ...engine.base(),
-    stepId,
-    departmentCode: step.departmentCode,
-    assignees: taskHolders(step),
-    dueDate,
-    remainingWorkingDays: k,
-    on,
-  });
+  const t = reminder(step, k, Date.now(), engine.calendar);
+  engine.apply(t);
+  await engine.call(t.calls[0]);
 }
 
 async function escalate(engine: CaseEngine, stepId: string): Promise<void> {
   const step = current(engine, stepId);
   if (!step) return;
-  const at = engine.nowIso();
-  engine.state.steps[stepId] = { ...step, escalatedAt: at };
-  const on = shanghaiDate(Date.now());
-  const dueDate = dueOf(step.clock, engine.calendar).date!;
-  engine.log('system', 'escalated_overdue', stepId, { on, dueDate });
-  await engine.acts.escalateOverdue({
-    ...engine.base(),
-    stepId,
-    departmentCode: step.departmentCode,
-    role: 'department_lead',
-    dueDate,
-    on,
-  });
+  const t = escalation(step, Date.now(), engine.calendar);
+  engine.apply(t);
+  await engine.call(t.calls[0]);
 }
 
 /** Art. 44: results not issued within the issuance limit go to the window's lead. */
 async function escalateIssuance(engine: CaseEngine, dueDate: string): Promise<void> {
   if (engine.state.phase !== 'awaiting_issuance') return;
-  engine.state.clocks.issuanceEscalatedAt = engine.nowIso();
-  const on = shanghaiDate(Date.now());
-  const issueNode = engine.run.plan.nodes.find((n) => n.type === 'issue' && !n.scope)!;
-  engine.log('system', 'issuance_overdue', issueNode.id, { on, dueDate });
-  await engine.acts.escalateOverdue({
-    ...engine.base(),
-    stepId: issueNode.id,
-    departmentCode: 'WINDOW',
-    role: 'department_lead',
-    dueDate,
-    on,
-  });
+  const t = issuanceEscalation(engine.run.plan.nodes, dueDate, Date.now());
+  engine.apply(t);
+  await engine.call(t.calls[0]);
 }

@@ -8,29 +8,31 @@ import {
 } from '@onewindow/flow-model';
 import type { ActivityBase, CaseActivities } from './case-activities';
 import { caseActivities } from './case-activity-proxies';
-import {
-  dueField,
-  shanghaiDate,
-  startClock,
-  timerFiresAt,
-  type CalendarData,
-  type WorkingCalendar,
-} from './case-clock';
+import { dueField, shanghaiDate, timerFiresAt, type CalendarData, type WorkingCalendar } from './case-clock';
 import type { ParsedCaseInput } from './case-input';
 import { CASE_PATCHES, type CasePatchId } from './case-patches';
-import type { CaseState, HistoryEntry, StepState } from './case-state';
+import type { ActivityCall, CaseState, HistoryEntry, StepState, Transition } from './case-state';
+import { issuancePhase } from './case-closing';
 import { releaseReachedPauses } from './case-holds';
 import { releaseCaseClocks } from './case-suspensions';
-import { openDepartmentStep, runAutomaticStep } from './case-work-nodes';
+import { cancellation, closedAs, openDepartmentStep, runAutomaticStep } from './case-work-nodes';
 import { refusalReasons } from './step-reducer';
 
-/** The case's mutable core: plan progression, step lifecycle, refusal policy. Handlers and the main loop share it. */
+/**
+ * The case's core: plan progression, step lifecycle, refusal policy. Handlers and the main loop share it.
+ * The case state changes through `apply(transition)` (a reducer's result) and the engine's own plan
+ * methods; only this file writes `state.steps[…]` or bumps `version`.
+ */
 export class CaseEngine {
   /** Work nodes the plan activated that the main loop has not started yet. */
   readonly queue: FlatNode[] = [];
-  /** Bumped on every change so the main loop re-plans its timers. */
+  /**
+   * Bumped on every change so the main loop wakes and re-plans its timers (it waits for a different
+   * value, so a change that forgets to bump hangs the case). Bumped only here: by `apply` and the plan
+   * methods. (case-return-handlers.ts still bumps it by hand; it is to use `sendBack`.)
+   */
   version = 0;
-  automaticInFlight = 0;
+  #automaticInFlight = 0;
   readonly acts: CaseActivities;
   /** Set when the plan cannot go on with this case's data; the main loop then fails the case (failForPlanError). */
   planError?: PlanRuntimeError;
@@ -56,6 +58,11 @@ export class CaseEngine {
     return this.input.projections !== 'activity' || patched(id);
   }
 
+  /** Automatic steps running (continue-as-new waits until none is). */
+  get automaticInFlight(): number {
+    return this.#automaticInFlight;
+  }
+
   get finished(): boolean {
     return this.state.phase === 'completed' || this.state.phase === 'withdrawn';
   }
@@ -78,13 +85,86 @@ export class CaseEngine {
     };
   }
 
+  /**
+   * Applies a reducer's result: replaces its steps, clock fields, pauses, timers and case fields, appends
+   * its history entries (numbered, at workflow time) and bumps `version` once. Synchronous: its activity
+   * calls are the caller's to make (`call`), in their order. Returns the history entries appended.
+   */
+  apply(t: Transition): HistoryEntry[] {
+    const s = this.state;
+    for (const step of t.steps ?? []) s.steps[step.stepId] = step;
+    if (t.clocks) Object.assign(s.clocks, t.clocks);
+    if (t.pauses) s.pauses = t.pauses;
+    if (t.timers) s.timers = t.timers;
+    if (t.fields) Object.assign(s, t.fields);
+    const entries = (t.history ?? []).map(({ actor, action, stepId, details }) => {
+      const entry: HistoryEntry = { seq: s.history.length + 1, at: this.nowIso(), actor, action };
+      if (stepId) entry.stepId = stepId;
+      if (details) entry.details = details;
+      s.history.push(entry);
+      return entry;
+    });
+    this.touch();
+    return entries;
+  }
+
+  /**
+   * Makes one activity call a reducer asked for, with a fresh idempotency key and timestamp (and the
+   * case clock's due date when it asks for one). Returns the activity's own promise.
+   */
+  call(c: ActivityCall): Promise<unknown> {
+    const due = c.dueOf ? dueField(this.state.clocks[c.dueOf]!, this.calendar) : {};
+    const act = this.acts[c.name] as (this: CaseActivities, input: unknown) => Promise<unknown>;
+    return act.call(this.acts, { ...this.base(), ...c.input, ...due });
+  }
+
+  /** Appends one history entry (a transition of its own: bumps `version`). */
   log(actor: string, action: string, stepId?: string, details?: Record<string, unknown>): HistoryEntry {
-    const entry: HistoryEntry = { seq: this.state.history.length + 1, at: this.nowIso(), actor, action };
-    if (stepId) entry.stepId = stepId;
-    if (details) entry.details = details;
-    this.state.history.push(entry);
+    return this.apply({
+      history: [{ actor, action, ...(stepId ? { stepId } : {}), ...(details ? { details } : {}) }],
+    })[0];
+  }
+
+  /** Swaps in new calendar data (refreshCalendar); the caller's transition that records it wakes the main loop. */
+  useCalendar(data: CalendarData, calendar: WorkingCalendar): void {
+    this.calendarData = data;
+    this.calendar = calendar;
+  }
+
+  /** An automatic step starts running (its result comes back in a later workflow task). */
+  automaticStarted(): void {
+    this.#automaticInFlight += 1;
+    this.touch();
+  }
+
+  /** An automatic step's activity ended (whatever became of its node): the main loop re-checks. */
+  automaticEnded(): void {
+    this.#automaticInFlight -= 1;
+    this.touch();
+  }
+
+  /** The only place `version` changes. */
+  private touch(): void {
     this.version += 1;
-    return entry;
+  }
+
+  /** Starts the plan: its first work nodes are queued for activateQueued (nothing else changes yet). */
+  startPlan(): void {
+    const start = this.planStep(() => this.run.start());
+    if (!start) return;
+    this.state.run = start.state;
+    this.queue.push(...start.activated);
+  }
+
+  /**
+   * 退回 to an earlier step: the plan goes back to `target` (the main loop reopens it as its next
+   * generation) and the step closes as `returned`.
+   */
+  sendBack(step: StepState, target: string): void {
+    const run = this.run.sendBack(this.state.run, step.stepId, target);
+    this.state.run = run.state;
+    this.queue.push(...run.activated);
+    this.apply({ steps: [closedAs(step, 'returned', Date.now())] });
   }
 
   /** Reports a work node's outcome to the plan and queues what it activates. */
@@ -94,7 +174,7 @@ export class CaseEngine {
     if (!step) return;
     this.state.run = step.state;
     this.queue.push(...step.activated);
-    this.version += 1;
+    this.touch();
   }
 
   /**
@@ -108,7 +188,7 @@ export class CaseEngine {
     } catch (e) {
       if (!(e instanceof PlanRuntimeError) || !this.patched(CASE_PATCHES.planRuntimeErrors)) throw e;
       this.planError ??= e;
-      this.version += 1;
+      this.touch();
       return undefined;
     }
   }
@@ -125,15 +205,23 @@ export class CaseEngine {
       ...(e.expression ? { expression: e.expression } : {}),
       reason: e.message,
     };
-    this.state.planError = { ...details, at: this.nowIso() };
-    this.log('system', 'plan_error', undefined, details);
     const open = Object.values(this.state.steps).filter((step) => step.status === 'open');
-    for (const step of open) {
-      this.state.steps[step.stepId] = { ...step, status: 'cancelled', closedAt: this.nowIso() };
-      this.log('system', 'step_cancelled', step.stepId, { reason: 'plan_error' });
-    }
+    const now = Date.now();
+    this.apply({
+      fields: { planError: { ...details, at: this.nowIso() } },
+      steps: open.map((step) => closedAs(step, 'cancelled', now)),
+      timers: {},
+      history: [
+        { actor: 'system', action: 'plan_error', details },
+        ...open.map((step) => ({
+          actor: 'system',
+          action: 'step_cancelled',
+          stepId: step.stepId,
+          details: { reason: 'plan_error' },
+        })),
+      ],
+    });
     this.queue.length = 0;
-    this.state.timers = {};
     await this.acts.recordDecision({ ...this.base(), action: 'plan_error', actor: 'system', details });
     await Promise.all(
       open.map((step) =>
@@ -164,10 +252,12 @@ export class CaseEngine {
       if (this.state.run.nodes[node.id] !== 'active') continue;
       if (node.type === 'department') started.push(openDepartmentStep(this, node));
       else if (node.type === 'timer')
-        this.state.timers[node.id] = timerFiresAt(this.calendar, this.today(), node.wait);
+        this.apply({
+          timers: { ...this.state.timers, [node.id]: timerFiresAt(this.calendar, this.today(), node.wait) },
+        });
       else if (node.type === 'automatic') void runAutomaticStep(this, node);
       else if (node.type === 'issue') started.push(this.enterIssuance(node.limitWorkingDays));
-      this.version += 1;
+      else this.touch();
     }
     // A 退回 pause ends in the same task that reaches its step again.
     await Promise.all([...started, releaseReachedPauses(this)]);
@@ -195,20 +285,11 @@ export class CaseEngine {
 
   /** Cancels every open step, timer and automatic step (fail_fast refusal, withdrawal). */
   async cancelOpenWork(reason: string): Promise<void> {
-    const closing: StepState[] = [];
-    const releasing: string[] = [];
-    for (const node of this.run.activeNodes(this.state.run)) {
-      if (node.type === 'issue') continue;
-      const step = this.state.steps[node.id];
-      if (step?.status === 'open') {
-        this.state.steps[node.id] = { ...step, status: 'cancelled', closedAt: this.nowIso() };
-        closing.push(this.state.steps[node.id]);
-        if (step.suspension) releasing.push(node.id);
-      }
-      delete this.state.timers[node.id];
-      this.log('system', 'step_cancelled', node.id, { reason });
-      this.completeNode(node.id, 'cancelled');
-    }
+    const nodes = this.run.activeNodes(this.state.run).filter((node) => node.type !== 'issue');
+    const t = cancellation(this.state, nodes, reason, Date.now());
+    if (nodes.length > 0) this.apply(t);
+    for (const node of nodes) this.completeNode(node.id, 'cancelled');
+    const { closing, releasing } = t;
     await Promise.all(releasing.map((stepId) => releaseCaseClocks(this, stepId)));
     for (const step of closing) {
       await this.acts.closeTask({
@@ -221,20 +302,8 @@ export class CaseEngine {
   }
 
   private async enterIssuance(limitWorkingDays: number): Promise<void> {
-    this.state.phase = 'awaiting_issuance';
-    this.state.outcome = this.state.refusals.length > 0 ? 'refused' : 'approved';
-    this.state.decidedAt = this.nowIso();
-    this.state.clocks.issuance = startClock(
-      this.today(),
-      { value: limitWorkingDays, unit: 'working_day' },
-      this.input.countStartDay,
-    );
-    this.log('system', 'awaiting_issuance', undefined, { outcome: this.state.outcome });
-    await this.acts.recordClockEvent({
-      ...this.base(),
-      clock: 'issuance',
-      event: 'started',
-      ...dueField(this.state.clocks.issuance, this.calendar),
-    });
+    const t = issuancePhase(this.state, limitWorkingDays, Date.now(), this.input.countStartDay);
+    this.apply(t);
+    await this.call(t.calls[0]);
   }
 }

@@ -1,5 +1,7 @@
 import type { StatutoryClock, SuspensionReason } from '@onewindow/calendar';
 import type { Countersign, PlanRunState, StepAction } from '@onewindow/flow-model';
+import type { ActivityBase, CaseActivities } from './case-activities';
+import type { CasePatchId } from './case-patches';
 
 export type ClockJson = ReturnType<StatutoryClock['toJSON']>;
 export type CasePhase = 'in_review' | 'awaiting_issuance' | 'completed' | 'withdrawn';
@@ -101,6 +103,55 @@ export interface HistoryEntry {
   action: string;
   stepId?: string;
   details?: Record<string, unknown>;
+}
+
+/** A history entry a reducer asks for; `CaseEngine.apply` numbers it and stamps the workflow time. */
+export type HistoryDraft = Omit<HistoryEntry, 'seq' | 'at'>;
+
+/** The activities a transition may ask for (not the calendar load, automatic steps, or the batch write itself). */
+export type CaseCallName = Exclude<
+  keyof CaseActivities,
+  'loadCalendar' | 'runAutomaticStep' | 'writeProjections'
+>;
+
+/**
+ * An activity call a reducer asks for: its input without the idempotency key and time, which
+ * `CaseEngine.call` adds when it makes the call (the key's sequence number is taken then, in call order).
+ */
+export type ActivityCall = {
+  [K in CaseCallName]: {
+    name: K;
+    input: Omit<Parameters<CaseActivities[K]>[0], keyof ActivityBase>;
+    /** Made only where this patch applies; asked (`engine.patched`) when the call's turn comes. */
+    patch?: CasePatchId;
+    /**
+     * Adds `{ dueDate }` of this case clock as it is when the call is made, not when the reducer ran:
+     * a call made after an await reads the clock (and the calendar) of that later moment, as it always did.
+     */
+    dueOf?: 'statutory' | 'promised' | 'issuance';
+  };
+}[CaseCallName];
+
+/**
+ * What a reducer returns: the state it replaces and the events it makes. Reducers are pure (no
+ * Temporal, no clock: the time comes in as an argument); `CaseEngine.apply` writes the state, appends
+ * the history entries and bumps the engine's `version` once. The activity calls are made by the
+ * reducer's caller through `CaseEngine.call`, at the same moments (and in the same order) as before.
+ */
+export interface Transition {
+  /** Steps replaced whole, by `stepId`. */
+  steps?: StepState[];
+  /** Case clock fields replaced (the clocks object itself stays). */
+  clocks?: Partial<CaseClocks>;
+  pauses?: BranchPause[];
+  timers?: CaseState['timers'];
+  /** Case-level fields replaced. */
+  fields?: Partial<
+    Pick<CaseState, 'phase' | 'outcome' | 'decidedAt' | 'delivery' | 'certificates' | 'planError'>
+  >;
+  history?: HistoryDraft[];
+  /** The activity calls, in the order they are made. */
+  calls?: ActivityCall[];
 }
 
 export interface PlanErrorInfo {

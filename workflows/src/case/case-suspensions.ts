@@ -1,143 +1,193 @@
-import { dueField, extendClock, resumeClock, suspendClock } from './case-clock';
+import { dueField, extendClock, resumeClock, suspendClock, type WorkingCalendar } from './case-clock';
 import type { CaseEngine } from './case-engine';
 import { CASE_PATCHES } from './case-patches';
-import type { StepState } from './case-state';
+import type { ActivityCall, CaseClocks, StepState, Transition } from './case-state';
 
 /**
  * Clock transitions. A step's suspension (补正, Art. 45 special procedure) also holds the case
- * clocks; the case clocks run again only when no step holds them.
+ * clocks; the case clocks run again only when no step holds them. Each has a pure reducer (the new
+ * state and the events) and an async function that applies it and makes its activity calls.
  */
-export async function suspendStep(
-  engine: CaseEngine,
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * Reducer: the step's clock stops for `suspension` at `now`; the first step to hold the case clocks
+ * stops them too. Calls, one after the other: the step's `suspended` event, then (first hold only) the
+ * statutory one and the promised one (behind its patch).
+ */
+export function suspension(
+  clocks: CaseClocks,
   step: StepState,
   suspension: NonNullable<StepState['suspension']>,
-): Promise<StepState> {
-  const now = Date.now();
+  now: number,
+): Transition & { step: StepState; calls: ActivityCall[] } {
   const next: StepState = {
     ...step,
     suspension,
     clock: suspendClock(step.clock, suspension.clockReason, now),
   };
-  engine.state.steps[step.stepId] = next;
-  const holders = engine.state.clocks.suspendedBy;
-  const firstHold = holders.length === 0;
-  engine.state.clocks.suspendedBy = [...holders, step.stepId];
+  const firstHold = clocks.suspendedBy.length === 0;
+  const changed: Partial<CaseClocks> = { suspendedBy: [...clocks.suspendedBy, step.stepId] };
+  const calls: ActivityCall[] = [
+    {
+      name: 'recordClockEvent',
+      input: { clock: 'step', stepId: step.stepId, event: 'suspended', reason: suspension.reason },
+    },
+  ];
   if (firstHold) {
-    const c = engine.state.clocks;
-    c.statutory = suspendClock(c.statutory, suspension.clockReason, now);
-    if (c.promised) c.promised = suspendClock(c.promised, suspension.clockReason, now);
-  }
-  engine.version += 1;
-  await engine.acts.recordClockEvent({
-    ...engine.base(),
-    clock: 'step',
-    stepId: step.stepId,
-    event: 'suspended',
-    reason: suspension.reason,
-  });
-  if (firstHold)
-    await engine.acts.recordClockEvent({
-      ...engine.base(),
-      clock: 'statutory',
-      event: 'suspended',
-      reason: suspension.reason,
+    changed.statutory = suspendClock(clocks.statutory, suspension.clockReason, now);
+    if (clocks.promised) changed.promised = suspendClock(clocks.promised, suspension.clockReason, now);
+    calls.push({
+      name: 'recordClockEvent',
+      input: { clock: 'statutory', event: 'suspended', reason: suspension.reason },
     });
-  if (firstHold && engine.state.clocks.promised && engine.patched(CASE_PATCHES.promisedClockEvents)) {
-    await engine.acts.recordClockEvent({
-      ...engine.base(),
-      clock: 'promised',
-      event: 'suspended',
-      reason: suspension.reason,
-    });
+    if (clocks.promised)
+      calls.push({
+        name: 'recordClockEvent',
+        input: { clock: 'promised', event: 'suspended', reason: suspension.reason },
+        patch: CASE_PATCHES.promisedClockEvents,
+      });
   }
-  return next;
+  return { step: next, steps: [next], clocks: changed, calls };
 }
 
-/** Ends the step's own suspension; a step also held (paused, at the window) keeps its clock stopped until the hold ends. */
-export async function resumeStep(engine: CaseEngine, step: StepState): Promise<StepState> {
+/**
+ * Reducer: the step's own suspension ends at `now`. A step also held (paused, at the window) keeps its
+ * clock stopped until the hold ends, and then has no `resumed` event to record (`call` is absent).
+ * The case clocks are released separately (`caseClocksRelease`).
+ */
+export function resumption(
+  step: StepState,
+  now: number,
+  calendar: WorkingCalendar,
+): Transition & { step: StepState; call?: ActivityCall } {
   const { suspension: _done, ...rest } = step;
-  const next: StepState = { ...rest, clock: step.hold ? step.clock : resumeClock(step.clock, Date.now()) };
-  engine.state.steps[step.stepId] = next;
-  engine.version += 1;
+  const next: StepState = { ...rest, clock: step.hold ? step.clock : resumeClock(step.clock, now) };
+  const call: ActivityCall | undefined = step.hold
+    ? undefined
+    : {
+        name: 'recordClockEvent',
+        input: { clock: 'step', stepId: step.stepId, event: 'resumed', ...dueField(next.clock, calendar) },
+      };
+  return { step: next, steps: [next], ...(call ? { call } : {}) };
+}
+
+/**
+ * Reducer: `stepId` no longer holds the case clocks; when it was the last holder they run again at
+ * `now`. Undefined when the step did not hold them. Calls, one after the other, only when the clocks
+ * run again: statutory `resumed`, then promised `resumed` (behind its patch), each with the clock's
+ * due date at the time of the call.
+ */
+export function caseClocksRelease(
+  clocks: CaseClocks,
+  stepId: string,
+  now: number,
+): (Transition & { calls: ActivityCall[] }) | undefined {
+  if (!clocks.suspendedBy.includes(stepId)) return undefined;
+  const suspendedBy = clocks.suspendedBy.filter((h) => h !== stepId);
+  if (suspendedBy.length > 0) return { clocks: { suspendedBy }, calls: [] };
+  const changed: Partial<CaseClocks> = { suspendedBy, statutory: resumeClock(clocks.statutory, now) };
+  if (clocks.promised) changed.promised = resumeClock(clocks.promised, now);
+  const calls: ActivityCall[] = [
+    { name: 'recordClockEvent', input: { clock: 'statutory', event: 'resumed' }, dueOf: 'statutory' },
+  ];
+  if (clocks.promised)
+    calls.push({
+      name: 'recordClockEvent',
+      input: { clock: 'promised', event: 'resumed' },
+      dueOf: 'promised',
+      patch: CASE_PATCHES.promisedClockEvents,
+    });
+  return { clocks: changed, calls };
+}
+
+/**
+ * Reducer: an approved extension (of the step's pending request) moves the step's due date and the
+ * case's statutory due date by the same working days. Calls, one after the other: the step's
+ * `extended` event (its new due date), then the statutory one (its due date when the call is made).
+ */
+export function extension(
+  clocks: CaseClocks,
+  step: StepState,
+  approvedBy: string,
+  reason: string,
+  now: number,
+  calendar: WorkingCalendar,
+): Transition & { step: StepState; calls: [ActivityCall, ActivityCall] } {
+  const request = step.pendingExtension!;
+  const { pendingExtension: _done, ...rest } = step;
+  const next: StepState = {
+    ...rest,
+    clock: extendClock(step.clock, request.days, approvedBy, reason, now),
+    extensions: [...step.extensions, { ...request, reason, approvedBy, at: iso(now) }],
+  };
+  return {
+    step: next,
+    steps: [next],
+    clocks: { statutory: extendClock(clocks.statutory, request.days, approvedBy, reason, now) },
+    calls: [
+      {
+        name: 'recordClockEvent',
+        input: {
+          clock: 'step',
+          stepId: step.stepId,
+          event: 'extended',
+          ...dueField(next.clock, calendar),
+          reason,
+          approvedBy,
+        },
+      },
+      {
+        name: 'recordClockEvent',
+        input: { clock: 'statutory', event: 'extended', reason, approvedBy },
+        dueOf: 'statutory',
+      },
+    ],
+  };
+}
+
+/** Suspends the step (and, as the first holder, the case clocks); see `suspension`. */
+export async function suspendStep(
+  engine: CaseEngine,
+  step: StepState,
+  suspended: NonNullable<StepState['suspension']>,
+): Promise<StepState> {
+  const t = suspension(engine.state.clocks, step, suspended, Date.now());
+  engine.apply(t);
+  for (const call of t.calls) if (!call.patch || engine.patched(call.patch)) await engine.call(call);
+  return t.step;
+}
+
+/** Ends the step's own suspension and releases its hold on the case clocks; see `resumption`. */
+export async function resumeStep(engine: CaseEngine, step: StepState): Promise<StepState> {
+  const t = resumption(step, Date.now(), engine.calendar);
+  engine.apply(t);
   const released = releaseCaseClocks(engine, step.stepId); // its state change happens now, before any await
-  if (!step.hold) {
-    await engine.acts.recordClockEvent({
-      ...engine.base(),
-      clock: 'step',
-      stepId: step.stepId,
-      event: 'resumed',
-      ...dueField(next.clock, engine.calendar),
-    });
-  }
+  if (t.call) await engine.call(t.call);
   await released;
-  return next;
+  return t.step;
 }
 
+/** The step stops holding the case clocks; see `caseClocksRelease`. */
 export async function releaseCaseClocks(engine: CaseEngine, stepId: string): Promise<void> {
-  const c = engine.state.clocks;
-  if (!c.suspendedBy.includes(stepId)) return;
-  c.suspendedBy = c.suspendedBy.filter((h) => h !== stepId);
-  if (c.suspendedBy.length > 0) return;
-  const now = Date.now();
-  c.statutory = resumeClock(c.statutory, now);
-  if (c.promised) c.promised = resumeClock(c.promised, now);
-  engine.version += 1;
-  await engine.acts.recordClockEvent({
-    ...engine.base(),
-    clock: 'statutory',
-    event: 'resumed',
-    ...dueField(c.statutory, engine.calendar),
-  });
-  if (c.promised && engine.patched(CASE_PATCHES.promisedClockEvents)) {
-    await engine.acts.recordClockEvent({
-      ...engine.base(),
-      clock: 'promised',
-      event: 'resumed',
-      ...dueField(c.promised, engine.calendar),
-    });
-  }
+  const t = caseClocksRelease(engine.state.clocks, stepId, Date.now());
+  if (!t) return;
+  engine.apply(t);
+  for (const call of t.calls) if (!call.patch || engine.patched(call.patch)) await engine.call(call);
 }
 
-/** An approved extension moves the step's due date and the case's statutory due date by the same working days. */
+/** Applies an approved extension; see `extension`. */
 export async function extendStep(
   engine: CaseEngine,
   step: StepState,
   approvedBy: string,
   reason: string,
 ): Promise<StepState> {
-  const request = step.pendingExtension!;
-  const { pendingExtension: _done, ...rest } = step;
-  const next: StepState = {
-    ...rest,
-    clock: extendClock(step.clock, request.days, approvedBy, reason, Date.now()),
-    extensions: [...step.extensions, { ...request, reason, approvedBy, at: engine.nowIso() }],
-  };
-  engine.state.steps[step.stepId] = next;
-  engine.state.clocks.statutory = extendClock(
-    engine.state.clocks.statutory,
-    request.days,
-    approvedBy,
-    reason,
-    Date.now(),
-  );
-  engine.version += 1;
-  const stepDue = dueField(next.clock, engine.calendar);
-  await engine.acts.recordClockEvent({
-    ...engine.base(),
-    clock: 'step',
-    stepId: step.stepId,
-    event: 'extended',
-    ...stepDue,
-    reason,
-    approvedBy,
-  });
-  await engine.acts.recordClockEvent({
-    ...engine.base(),
-    clock: 'statutory',
-    event: 'extended',
-    ...dueField(engine.state.clocks.statutory, engine.calendar),
-    reason,
-    approvedBy,
-  });
-  return next;
+  const t = extension(engine.state.clocks, step, approvedBy, reason, Date.now(), engine.calendar);
+  engine.apply(t);
+  const [stepEvent, statutoryEvent] = t.calls;
+  await engine.call(stepEvent);
+  await engine.call(statutoryEvent);
+  return t.step;
 }

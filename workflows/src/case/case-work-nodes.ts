@@ -1,26 +1,34 @@
 import type { FlatNode } from '@onewindow/flow-model';
-import { dueOf, startClock } from './case-clock';
+import { dueOf, shanghaiDate, startClock } from './case-clock';
 import type { CaseEngine } from './case-engine';
-import type { CloseTaskInput } from './case-activities';
+import type { AutomaticStepResult, CloseTaskInput } from './case-activities';
 import { CASE_PATCHES } from './case-patches';
-import type { StepState } from './case-state';
+import type { ActivityCall, CaseState, HistoryDraft, StepState, StepStatus, Transition } from './case-state';
 import { reopenedAssignees, taskHolders } from './step-reducer';
 
+type DepartmentNode = Extract<FlatNode, { type: 'department' }>;
+type AutomaticNode = Extract<FlatNode, { type: 'automatic' }>;
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** The step closed with `status` at `now` (cancelled, returned). */
+export const closedAs = (step: StepState, status: StepStatus, now: number): StepState => ({
+  ...step,
+  status,
+  closedAt: iso(now),
+});
+
 /**
- * Opens a department step: its state and clock first (synchronously), then the task row. A step
- * reached again after 退回 opens as its next generation, with the same signers undecided and a fresh
- * step clock (a new round of review); its 抄送 list stays.
+ * Reducer: a department step opens at `now`. A step reached again after 退回 (`previous`) opens as its
+ * next generation, with the same signers undecided and a fresh step clock (a new round of review); its
+ * 抄送 list stays.
  */
-export async function openDepartmentStep(
-  engine: CaseEngine,
-  node: Extract<FlatNode, { type: 'department' }>,
-): Promise<void> {
-  const previous = engine.state.steps[node.id];
-  const clock = startClock(
-    engine.today(),
-    { value: node.limitWorkingDays, unit: 'working_day' },
-    engine.input.countStartDay,
-  );
+export function openedStep(
+  previous: StepState | undefined,
+  node: DepartmentNode,
+  now: number,
+  countStartDay?: boolean,
+): Transition & { step: StepState } {
   const step: StepState = {
     stepId: node.id,
     name: node.name ?? node.id,
@@ -35,36 +43,135 @@ export async function openDepartmentStep(
       : node.assignees.map((userId) => ({ userId, status: 'pending', source: 'plan' })),
     cc: previous?.cc ?? [],
     generation: (previous?.generation ?? 0) + 1,
-    openedAt: engine.nowIso(),
-    clock,
+    openedAt: iso(now),
+    clock: startClock(
+      shanghaiDate(now),
+      { value: node.limitWorkingDays, unit: 'working_day' },
+      countStartDay,
+    ),
     extensions: [],
     remindersSent: [],
   };
-  engine.state.steps[node.id] = step;
-  engine.log(
-    'system',
-    previous ? 'step_reopened' : 'step_opened',
-    node.id,
-    previous ? { generation: step.generation } : { assignees: node.assignees },
-  );
-  await openTaskRow(engine, step);
+  const opened: HistoryDraft = previous
+    ? { actor: 'system', action: 'step_reopened', stepId: node.id, details: { generation: step.generation } }
+    : { actor: 'system', action: 'step_opened', stepId: node.id, details: { assignees: node.assignees } };
+  return { step, steps: [step], history: [opened] };
+}
+
+/** The `openTask` call for the step's current generation, for whoever holds it now (due date as of `calendar`). */
+export function openTaskCall(step: StepState, calendar: CaseEngine['calendar']): ActivityCall {
+  const due = dueOf(step.clock, calendar);
+  return {
+    name: 'openTask',
+    input: {
+      stepId: step.stepId,
+      name: step.name,
+      departmentCode: step.departmentCode,
+      role: step.role,
+      ...(step.itemCode ? { itemCode: step.itemCode } : {}),
+      assignees: taskHolders(step),
+      dueDate: due.date, // null only while the step clock is stopped
+      provisional: due.provisional,
+      generation: step.generation,
+    },
+  };
+}
+
+/**
+ * The `setTaskHolders` call after a vote that leaves the step open, when whose turn it is changed (the
+ * voter leaves the inbox; a seat-mate after them enters); none when the step closed or the holders stay.
+ */
+export function taskHoldersCall(before: StepState, after: StepState): ActivityCall | undefined {
+  if (after.status !== 'open') return undefined;
+  const holders = taskHolders(after);
+  const was = taskHolders(before);
+  if (holders.length === was.length && holders.every((h) => was.includes(h))) return undefined;
+  return {
+    name: 'setTaskHolders',
+    input: { stepId: after.stepId, generation: after.generation, holders },
+    patch: CASE_PATCHES.holdersAfterVote,
+  };
+}
+
+/**
+ * Reducer: the people on a step changed (转办, 委派, 加签/减签, resubmission): the task row of this
+ * generation closes with `status` and the next generation opens for the new holders. The step clock is untouched.
+ */
+export function reissuedTask(
+  step: StepState,
+  status: CloseTaskInput['status'],
+  calendar: CaseEngine['calendar'],
+): Transition & { step: StepState; calls: [ActivityCall, ActivityCall] } {
+  const next: StepState = { ...step, generation: step.generation + 1 };
+  return {
+    step: next,
+    steps: [next],
+    calls: [
+      { name: 'closeTask', input: { stepId: step.stepId, generation: step.generation, status } },
+      openTaskCall(next, calendar),
+    ],
+  };
+}
+
+/** What an automatic step's result does: its history entry, then the node completes or is refused with reasons. */
+export function automaticOutcome(
+  node: AutomaticNode,
+  result: AutomaticStepResult,
+): { history: HistoryDraft; refusal?: string[] } {
+  const history: HistoryDraft = {
+    actor: 'system',
+    action: `automatic_${result.outcome}`,
+    stepId: node.id,
+    details: { task: node.task, reasons: result.reasons ?? [] },
+  };
+  if (result.outcome === 'passed') return { history };
+  return { history, refusal: result.reasons?.length ? result.reasons : [`${node.task} failed`] };
+}
+
+/**
+ * Reducer: cancels the work of `nodes` (fail_fast refusal, withdrawal): each open step closes
+ * `cancelled`, each node's timer goes, and every node gets a `step_cancelled` entry. `closing` are the
+ * steps whose task rows close; `releasing` the steps whose own suspension held the case clocks.
+ */
+export function cancellation(
+  state: Pick<CaseState, 'steps' | 'timers'>,
+  nodes: Pick<FlatNode, 'id'>[],
+  reason: string,
+  now: number,
+): Transition & { steps: StepState[]; closing: StepState[]; releasing: string[] } {
+  const timers = { ...state.timers };
+  const closing: StepState[] = [];
+  const releasing: string[] = [];
+  for (const node of nodes) {
+    const step = state.steps[node.id];
+    if (step?.status === 'open') {
+      closing.push(closedAs(step, 'cancelled', now));
+      if (step.suspension) releasing.push(node.id);
+    }
+    delete timers[node.id];
+  }
+  const history = nodes.map((node) => ({
+    actor: 'system',
+    action: 'step_cancelled',
+    stepId: node.id,
+    details: { reason },
+  }));
+  return { steps: closing, timers, history, closing, releasing };
+}
+
+/**
+ * Opens a department step: its state and clock first (synchronously), then the task row. A step
+ * reached again after 退回 opens as its next generation (see `openedStep`).
+ */
+export async function openDepartmentStep(engine: CaseEngine, node: DepartmentNode): Promise<void> {
+  const t = openedStep(engine.state.steps[node.id], node, Date.now(), engine.input.countStartDay);
+  engine.apply(t);
+  await openTaskRow(engine, t.step);
 }
 
 /** Writes the task row of the step's current generation for whoever holds it now. */
 export function openTaskRow(engine: CaseEngine, step: StepState): Promise<void> {
-  const due = dueOf(step.clock, engine.calendar);
-  return engine.acts.openTask({
-    ...engine.base(),
-    stepId: step.stepId,
-    name: step.name,
-    departmentCode: step.departmentCode,
-    role: step.role,
-    ...(step.itemCode ? { itemCode: step.itemCode } : {}),
-    assignees: taskHolders(step),
-    dueDate: due.date, // null only while the step clock is stopped
-    provisional: due.provisional,
-    generation: step.generation,
-  });
+  return engine.call(openTaskCall(step, engine.calendar)) as Promise<void>;
 }
 
 /**
@@ -76,43 +183,26 @@ export async function refreshTaskHolders(
   before: StepState,
   after: StepState,
 ): Promise<void> {
-  if (after.status !== 'open') return;
-  const holders = taskHolders(after);
-  const was = taskHolders(before);
-  if (holders.length === was.length && holders.every((h) => was.includes(h))) return;
-  if (!engine.patched(CASE_PATCHES.holdersAfterVote)) return;
-  await engine.acts.setTaskHolders({
-    ...engine.base(),
-    stepId: after.stepId,
-    generation: after.generation,
-    holders,
-  });
+  const call = taskHoldersCall(before, after);
+  if (!call || !engine.patched(call.patch!)) return;
+  await engine.call(call);
 }
 
-/**
- * The people on a step changed (转办, 委派, 加签/减签, resubmission): the task row of this generation
- * closes with `status` and the next generation opens for the new holders. The step clock is untouched.
- */
+/** Closes the task row of this generation with `status` and opens the next one (see `reissuedTask`). */
 export async function reissueTaskRow(
   engine: CaseEngine,
   stepId: string,
   status: CloseTaskInput['status'],
 ): Promise<void> {
-  const step = engine.state.steps[stepId];
-  const next: StepState = { ...step, generation: step.generation + 1 };
-  engine.state.steps[stepId] = next;
-  await Promise.all([
-    engine.acts.closeTask({ ...engine.base(), stepId, generation: step.generation, status }),
-    openTaskRow(engine, next),
-  ]);
+  const t = reissuedTask(engine.state.steps[stepId], status, engine.calendar);
+  engine.apply(t);
+  const [close, open] = t.calls;
+  await Promise.all([engine.call(close), engine.call(open)]);
 }
 
 /** Runs an automatic step (e.g. a certificate check) in the background; `failed` counts as a refusal. */
-export async function runAutomaticStep(
-  engine: CaseEngine,
-  node: Extract<FlatNode, { type: 'automatic' }>,
-): Promise<void> {
-  engine.automaticInFlight += 1;
+export async function runAutomaticStep(engine: CaseEngine, node: AutomaticNode): Promise<void> {
+  engine.automaticStarted();
   try {
     const result = await engine.acts.runAutomaticStep({
       ...engine.base(),
@@ -122,14 +212,11 @@ export async function runAutomaticStep(
       applicationData: engine.input.applicationData,
     });
     if (engine.state.run.nodes[node.id] !== 'active' || engine.state.phase !== 'in_review') return;
-    engine.log('system', `automatic_${result.outcome}`, node.id, {
-      task: node.task,
-      reasons: result.reasons ?? [],
-    });
-    if (result.outcome === 'passed') engine.completeNode(node.id, 'completed');
-    else await engine.refuse(node.id, result.reasons?.length ? result.reasons : [`${node.task} failed`]);
+    const outcome = automaticOutcome(node, result);
+    engine.apply({ history: [outcome.history] });
+    if (!outcome.refusal) engine.completeNode(node.id, 'completed');
+    else await engine.refuse(node.id, outcome.refusal);
   } finally {
-    engine.automaticInFlight -= 1;
-    engine.version += 1;
+    engine.automaticEnded();
   }
 }

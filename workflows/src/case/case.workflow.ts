@@ -9,7 +9,7 @@ import {
 import { flattenPlan, hashPlan, PlanRun, validatePlan } from '@onewindow/flow-model';
 import type { CaseActivities } from './case-activities';
 import { fireDueAlarms, nextAlarmAt } from './case-alarms';
-import { buildCalendar, dueField, startClock, type CalendarData } from './case-clock';
+import { buildCalendar, startClock, type CalendarData } from './case-clock';
 import { CaseEngine } from './case-engine';
 import { CASE_PATCHES } from './case-patches';
 import { caseWorkflowInputSchema, type CaseWorkflowInput, type ParsedCaseInput } from './case-input';
@@ -45,25 +45,18 @@ export async function caseWorkflow(raw: CaseWorkflowInput): Promise<CaseResult> 
 
   let starting: Promise<unknown> | undefined;
   if (fresh) {
-    const start = engine.planStep(() => run.start());
-    if (start) {
-      engine.state.run = start.state;
-      engine.queue.push(...start.activated);
-    }
-    const started = engine.acts.recordClockEvent({
-      ...engine.base(),
-      clock: 'statutory',
-      event: 'started',
-      ...dueField(engine.state.clocks.statutory, calendar),
+    engine.startPlan();
+    const started = engine.call({
+      name: 'recordClockEvent',
+      input: { clock: 'statutory', event: 'started' },
+      dueOf: 'statutory',
     });
-    const promised = engine.state.clocks.promised;
     const promisedStarted =
-      promised && engine.patched(CASE_PATCHES.promisedClockEvents)
-        ? engine.acts.recordClockEvent({
-            ...engine.base(),
-            clock: 'promised',
-            event: 'started',
-            ...dueField(promised, calendar),
+      engine.state.clocks.promised && engine.patched(CASE_PATCHES.promisedClockEvents)
+        ? engine.call({
+            name: 'recordClockEvent',
+            input: { clock: 'promised', event: 'started' },
+            dueOf: 'promised',
           })
         : undefined;
     starting = Promise.all([started, promisedStarted, engine.activateQueued()]); // opens the first steps synchronously
