@@ -3,6 +3,8 @@ export { demoCaseWorkflow, type DemoCaseResult } from './demo/demo-case.workflow
 export { completeDemoCase, demoCaseStatus, type DemoCompletion } from './demo/demo-case.messages';
 export { caseWorkflow } from './case/case.workflow';
 export * from './case/case-messages';
+// Approver verbs: each one's Update, payload schema and definition, and `caseVerbRegistry` (API dispatch).
+export * from './case/verbs/index';
 export { caseWorkflowInputSchema, type CaseWorkflowInput, type ContinuedCase } from './case/case-input';
 export type * from './case/case-state';
 export type * from './case/case-activities';

@@ -1,49 +1,81 @@
 import { setHandler } from '@temporalio/workflow';
-import type { StepAction } from '@onewindow/flow-model';
-import type { z } from 'zod';
+import { refreshCaseCalendar } from './case-calendar';
+import { issueAtWindow } from './case-closing';
 import type { CaseEngine } from './case-engine';
 import * as m from './case-messages';
-import * as v from './case-validators';
-import { applyVote, type Vote } from './step-reducer';
-import { caseView, stepView } from './case-view';
-import { issueAtWindow, withdraw } from './case-closing';
-import { refreshTaskHolders } from './case-work-nodes';
-import { registerClockHandlers } from './case-clock-handlers';
-import { registerPeopleHandlers } from './case-people-handlers';
-import { registerReturnHandlers } from './case-return-handlers';
+import { caseView } from './case-view';
+import { caseVerbRegistry } from './verbs';
+import {
+  defineCaseUpdate,
+  type CaseUpdateContext,
+  type CaseUpdateDefinition,
+  type RecordDecision,
+} from './verbs/define-case-verb';
 
-export type RecordDecision = (
-  stepId: string,
-  action: string,
-  actor: string,
-  details: Record<string, unknown>,
-) => Promise<void>;
-export type CanAct = (
-  schema: z.ZodType<{ stepId: string; actor: string }>,
-  action: StepAction,
-) => (raw: unknown) => void;
+/** 统一出件 at the window, once every step is decided. Not an approver verb: `POST /api/cases/:caseNo/issue`. */
+const issueResultsUpdate = defineCaseUpdate({
+  update: m.issueResults,
+  payload: m.issueResultsSchema,
+  validate: ({ engine }) => {
+    const s = engine.state;
+    if (s.phase !== 'awaiting_issuance')
+      throw new Error(`case ${s.caseNo} is ${s.phase.replace('_', ' ')}: nothing to issue`);
+  },
+  handle: ({ engine }, p) => issueAtWindow(engine, p),
+});
 
-const UPDATES = [
-  m.approveStep,
-  m.refuseStep,
-  m.returnForSupplement,
-  m.submitSupplement,
-  m.startSpecialProcedure,
-  m.endSpecialProcedure,
-  m.requestExtension,
-  m.approveExtension,
-  m.withdrawCase,
-  m.issueResults,
-  m.refreshCalendar,
-  m.sendBack,
-  m.resubmitFromWindow,
-  m.transferTask,
-  m.delegateTask,
-  m.resolveDelegation,
-  m.addSigners,
-  m.removeSigners,
-  m.copyTo,
-] as const;
+/** New calendar data, sent by the system (the API's calendar publication), not by a user. */
+const refreshCalendarUpdate = defineCaseUpdate({
+  update: m.refreshCalendar,
+  payload: m.refreshCalendarSchema,
+  validate: ({ engine }) => {
+    if (engine.finished)
+      throw new Error(`case ${engine.state.caseNo} is ${engine.state.phase}: its clocks are closed`);
+  },
+  handle: ({ engine }, p) => refreshCaseCalendar(engine, p.actor, p.calendar),
+});
+
+/**
+ * The order in which the Updates that predate the verb registry were always registered. The SDK runs an
+ * Update that arrived before its handler (with the start, or just after a continue-as-new) when that
+ * handler is registered, so with two such Updates the registration order is their execution order, which
+ * a replay must repeat. Keep this list as it is; Updates added later register after these, in table order.
+ */
+const REGISTRATION_ORDER: readonly string[] = [
+  'returnForSupplement',
+  'submitSupplement',
+  'startSpecialProcedure',
+  'endSpecialProcedure',
+  'requestExtension',
+  'approveExtension',
+  'refreshCalendar',
+  'sendBack',
+  'resubmitFromWindow',
+  'transferTask',
+  'delegateTask',
+  'resolveDelegation',
+  'addSigners',
+  'removeSigners',
+  'copyTo',
+  'approveStep',
+  'refuseStep',
+  'withdrawCase',
+  'issueResults',
+];
+const rank = (u: CaseUpdateDefinition<unknown, unknown, unknown>): number => {
+  const at = REGISTRATION_ORDER.indexOf(u.update.name);
+  return at === -1 ? REGISTRATION_ORDER.length : at;
+};
+
+/** Every Update of the case workflow: the approver verbs of the registry, then the workflow's own. */
+const CASE_UPDATES: readonly CaseUpdateDefinition<unknown, unknown, unknown>[] = [
+  ...Object.values(caseVerbRegistry),
+  refreshCalendarUpdate,
+  issueResultsUpdate,
+]
+  .map((u, i) => ({ u, i }))
+  .sort((a, b) => rank(a.u) - rank(b.u) || a.i - b.i)
+  .map(({ u }) => u);
 
 /**
  * Registered at the very start, before the calendar is loaded and the first steps open: an Update (or
@@ -56,77 +88,22 @@ export function registerStartingHandlers(caseNo: string): void {
       `case ${caseNo} is still starting (loading its working calendar and opening the first steps); retry in a moment`,
     );
   };
-  for (const update of UPDATES)
-    setHandler(update as unknown as typeof m.approveStep, starting, { validator: starting });
+  for (const { update } of CASE_UPDATES) setHandler(update, starting, { validator: starting });
   setHandler(m.caseStateQuery, starting);
 }
 
 /** Registers every Update (validator first: an invalid one is rejected before it reaches history) and the query. */
 export function registerCaseHandlers(engine: CaseEngine): void {
-  const s = engine.state;
   const record: RecordDecision = (stepId, action, actor, details) => {
     engine.log(actor, action, stepId, details);
     return engine.acts.recordDecision({ ...engine.base(), stepId, action, actor, details });
   };
-
-  const canAct: CanAct =
-    (schema, action) =>
-    (raw: unknown): void => {
-      const p = m.parsePayload(schema, raw);
-      v.assertCanAct(s, p.stepId, p.actor, action);
-    };
+  const ctx: CaseUpdateContext = { engine, record };
 
   setHandler(m.caseStateQuery, () => caseView(engine));
-  registerClockHandlers(engine, { record, canAct });
-  registerReturnHandlers(engine, record);
-  registerPeopleHandlers(engine, record);
-
-  /** One approver's vote: record it, close the step if the countersign rule now decides, else hand the task row on. */
-  const vote = async (
-    p: { stepId: string; actor: string },
-    ballot: Omit<Vote, 'actor' | 'at'>,
-    action: string,
-    details: Record<string, unknown>,
-  ) => {
-    const before = s.steps[p.stepId];
-    const step = applyVote(before, { ...ballot, actor: p.actor, at: engine.nowIso() });
-    s.steps[p.stepId] = step;
-    const recorded = record(p.stepId, action, p.actor, details);
-    await Promise.all([recorded, engine.closeStep(step), refreshTaskHolders(engine, before, step)]);
-    return stepView(engine, s.steps[p.stepId]);
-  };
-
-  setHandler(
-    m.approveStep,
-    (raw) => {
-      const p = m.parsePayload(m.approveStepSchema, raw);
-      const comment = p.comment ? { comment: p.comment } : {};
-      return vote(p, { decision: 'approved', ...comment }, 'approve', comment);
-    },
-    { validator: canAct(m.approveStepSchema, 'approve') },
-  );
-
-  setHandler(
-    m.refuseStep,
-    (raw) => {
-      const p = m.parsePayload(m.refuseStepSchema, raw);
-      return vote(p, { decision: 'refused', reasons: p.reasons }, 'refuse', { reasons: p.reasons });
-    },
-    { validator: canAct(m.refuseStepSchema, 'refuse') },
-  );
-
-  setHandler(m.withdrawCase, (raw) => withdraw(engine, m.parsePayload(m.withdrawCaseSchema, raw)), {
-    validator: (raw) => {
-      m.parsePayload(m.withdrawCaseSchema, raw);
-      v.assertInReview(s);
-    },
-  });
-
-  setHandler(m.issueResults, (raw) => issueAtWindow(engine, m.parsePayload(m.issueResultsSchema, raw)), {
-    validator: (raw) => {
-      m.parsePayload(m.issueResultsSchema, raw);
-      if (s.phase !== 'awaiting_issuance')
-        throw new Error(`case ${s.caseNo} is ${s.phase.replace('_', ' ')}: nothing to issue`);
-    },
-  });
+  for (const definition of CASE_UPDATES) {
+    setHandler(definition.update, (raw) => definition.handle(ctx, m.parsePayload(definition.payload, raw)), {
+      validator: (raw) => definition.validate(ctx, m.parsePayload(definition.payload, raw)),
+    });
+  }
 }

@@ -1,0 +1,87 @@
+import type { UpdateDefinition } from '@temporalio/common';
+import type { CaseVerb, CaseVerbRequest } from '@onewindow/contracts';
+import type { z } from 'zod';
+import type { CaseEngine } from '../case-engine';
+
+/** Records a decision: in the case history and through the `recordDecision` activity (the Decision projection). */
+export type RecordDecision = (
+  stepId: string,
+  action: string,
+  actor: string,
+  details: Record<string, unknown>,
+) => Promise<void>;
+
+/** What a validator and a handler work on. */
+export interface CaseUpdateContext {
+  engine: CaseEngine;
+  record: RecordDecision;
+}
+
+/**
+ * One Update of the case workflow. `registerCaseHandlers` registers it with
+ * `validator: raw => validate(ctx, parse(raw))` and `handler: raw => handle(ctx, parse(raw))`: an invalid
+ * payload, or one the state refuses, is rejected before it reaches history.
+ */
+export interface CaseUpdateDefinition<Payload, Parsed = Payload, Result = unknown> {
+  /** Its name and payload are recorded in workflow histories: never rename it, change its payload only behind a patch. */
+  readonly update: UpdateDefinition<Result, [Payload]>;
+  /** Parses the raw payload (its messages are the caller's error). */
+  readonly payload: z.ZodType<Parsed, Payload>;
+  /** Synchronous state checks; throws the reason the caller gets. Must not change state. */
+  validate(ctx: CaseUpdateContext, p: Parsed): void;
+  handle(ctx: CaseUpdateContext, p: Parsed): Promise<Result>;
+}
+
+/** What the API knows besides the request body (checked by the API before it sends the verb). */
+export interface CaseActionContext {
+  /** 转办 only: 'lead' when a department lead hands on someone else's place. */
+  authority?: 'assignee' | 'lead';
+}
+
+/**
+ * An approver verb of `POST /api/cases/:caseNo/actions` (`caseVerbDefinitions` in `@onewindow/contracts`
+ * holds its request schema and access action): its Update, and how the API turns a request into the
+ * Update's payload. The signed-in user is the `actor`; nothing in the body names who acts.
+ */
+export interface CaseVerbDefinition<
+  V extends CaseVerb,
+  Payload,
+  Parsed = Payload,
+  Result = unknown,
+> extends CaseUpdateDefinition<Payload, Parsed, Result> {
+  readonly verb: V;
+  toUpdateArgs(request: CaseVerbRequest<V>, actor: string, context: CaseActionContext): Payload;
+}
+
+/**
+ * The fields of a definition, typed so that the payload type comes from `payload` (the schema) and the
+ * result type from `handle`; `update` and `toUpdateArgs` are then checked against them.
+ */
+interface DefinitionFields<Payload, Parsed, Result> {
+  update: UpdateDefinition<NoInfer<Result>, [NoInfer<Payload>]>;
+  payload: z.ZodType<Parsed, Payload>;
+  validate(ctx: CaseUpdateContext, p: NoInfer<Parsed>): void;
+  handle(ctx: CaseUpdateContext, p: NoInfer<Parsed>): Promise<Result>;
+}
+
+/** Typed identity for an Update that is not an approver verb. */
+export const defineCaseUpdate = <Payload, Parsed, Result>(
+  definition: DefinitionFields<Payload, Parsed, Result>,
+): CaseUpdateDefinition<Payload, Parsed, Result> => definition;
+
+/** Typed identity for a verb; `toUpdateArgs` must build the Update's payload from the verb's request. */
+export const defineCaseVerb = <V extends CaseVerb, Payload, Parsed, Result>(
+  definition: DefinitionFields<Payload, Parsed, Result> & {
+    verb: V;
+    toUpdateArgs(request: CaseVerbRequest<V>, actor: string, context: CaseActionContext): NoInfer<Payload>;
+  },
+): CaseVerbDefinition<V, Payload, Parsed, Result> => definition;
+
+/** The request without its `verb`, signed by the actor: the payload of most verbs. */
+export const requestWithActor = <R extends { verb: string }>(
+  request: R,
+  actor: string,
+): Omit<R, 'verb'> & { actor: string } => {
+  const { verb: _verb, ...rest } = request;
+  return { ...rest, actor };
+};

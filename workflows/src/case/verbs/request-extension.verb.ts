@@ -1,0 +1,38 @@
+import { defineUpdate } from '@temporalio/workflow';
+import { z } from 'zod';
+import type { StepView } from '../case-state';
+import { assertCanAct } from '../case-validators';
+import { stepView } from '../case-view';
+import { defineCaseVerb, requestWithActor } from './define-case-verb';
+import { actor, stepId, text } from './payload-fields';
+
+export const requestExtensionSchema = z.object({
+  stepId,
+  actor,
+  days: z.number().int().positive('days must be a positive number of working days'),
+  reason: text('reason'),
+});
+export type RequestExtension = z.infer<typeof requestExtensionSchema>;
+/** An assignee asks for more working days; approveExtension (by someone else) grants them. */
+export const requestExtension = defineUpdate<StepView, [RequestExtension]>('requestExtension');
+
+export const requestExtensionVerb = defineCaseVerb({
+  verb: 'request_extension',
+  update: requestExtension,
+  payload: requestExtensionSchema,
+  validate: ({ engine }, p) => {
+    const step = assertCanAct(engine.state, p.stepId, p.actor, 'request_extension');
+    if (step.pendingExtension)
+      throw new Error(`step "${step.stepId}" already has an extension request waiting for approval`);
+  },
+  async handle({ engine, record }, p) {
+    const s = engine.state;
+    s.steps[p.stepId] = {
+      ...s.steps[p.stepId],
+      pendingExtension: { days: p.days, reason: p.reason, requestedBy: p.actor, at: engine.nowIso() },
+    };
+    await record(p.stepId, 'extension_requested', p.actor, { days: p.days, reason: p.reason });
+    return stepView(engine, s.steps[p.stepId]);
+  },
+  toUpdateArgs: requestWithActor,
+});

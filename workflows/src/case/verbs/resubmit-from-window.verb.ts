@@ -1,0 +1,47 @@
+import { defineUpdate } from '@temporalio/workflow';
+import { z } from 'zod';
+import { releaseHold, releasePauses } from '../case-holds';
+import type { StepView } from '../case-state';
+import { openStep } from '../case-validators';
+import { stepView } from '../case-view';
+import { openTaskRow } from '../case-work-nodes';
+import { reopenedAssignees } from '../step-reducer';
+import { defineCaseVerb, requestWithActor } from './define-case-verb';
+import { actor, stepId } from './payload-fields';
+
+export const resubmitFromWindowSchema = z.object({ stepId, actor, note: z.string().optional() });
+export type ResubmitFromWindow = z.infer<typeof resubmitFromWindowSchema>;
+/** The window sends a step it got back (退回窗口) to the department again. */
+export const resubmitFromWindow = defineUpdate<StepView, [ResubmitFromWindow]>('resubmitFromWindow');
+
+export const resubmitFromWindowVerb = defineCaseVerb({
+  verb: 'resubmit_from_window',
+  update: resubmitFromWindow,
+  payload: resubmitFromWindowSchema,
+  validate: ({ engine }, p) => {
+    const step = openStep(engine.state, p.stepId);
+    if (step.hold?.kind !== 'at_window')
+      throw new Error(
+        `step "${p.stepId}" is not at the window: only a step sent back to the window can be resubmitted`,
+      );
+  },
+  async handle({ engine, record }, p) {
+    const s = engine.state;
+    const step = s.steps[p.stepId];
+    // A new round of review: the same signers, undecided; the step clock goes on where it stopped.
+    s.steps[p.stepId] = {
+      ...step,
+      assignees: reopenedAssignees(step.assignees),
+      generation: step.generation + 1,
+    };
+    const recorded = record(p.stepId, 'resubmitted_from_window', p.actor, p.note ? { note: p.note } : {});
+    await releaseHold(engine, p.stepId);
+    await Promise.all([
+      recorded,
+      openTaskRow(engine, s.steps[p.stepId]),
+      releasePauses(engine, (x) => x.cause === p.stepId && x.until === 'resubmitted'),
+    ]);
+    return stepView(engine, s.steps[p.stepId]);
+  },
+  toUpdateArgs: requestWithActor,
+});

@@ -1,0 +1,22 @@
+import type { StepView } from '../case-state';
+import { stepView } from '../case-view';
+import { refreshTaskHolders } from '../case-work-nodes';
+import { applyVote, type Vote } from '../step-reducer';
+import type { CaseUpdateContext } from './define-case-verb';
+
+/** One approver's vote: record it, close the step if the countersign rule now decides, else hand the task row on. */
+export async function vote(
+  { engine, record }: CaseUpdateContext,
+  p: { stepId: string; actor: string },
+  ballot: Omit<Vote, 'actor' | 'at'>,
+  action: string,
+  details: Record<string, unknown>,
+): Promise<StepView> {
+  const s = engine.state;
+  const before = s.steps[p.stepId];
+  const step = applyVote(before, { ...ballot, actor: p.actor, at: engine.nowIso() });
+  s.steps[p.stepId] = step;
+  const recorded = record(p.stepId, action, p.actor, details);
+  await Promise.all([recorded, engine.closeStep(step), refreshTaskHolders(engine, before, step)]);
+  return stepView(engine, s.steps[p.stepId]);
+}
