@@ -7,6 +7,7 @@ import { loginRateLimit } from '../security/rate-limits';
 import { OidcRelyingParty } from './oidc.client';
 import { createSession, revokeSession, toAuthUser } from './session.service';
 import { setSessionCookie } from './session-cookie';
+import { userWithOidcSubject } from './user-accounts';
 
 const transactionCookie = 'ow_oidc';
 const transactionSchema = z.strictObject({
@@ -80,7 +81,7 @@ export function oidcRouter({ db, security }: ApiDeps): Router {
         `The identity provider login did not complete: ${(error as Error).message}`,
       );
     }
-    const user = await db.user.findUnique({ where: { oidcSubject: subject }, include: { roles: true } });
+    const user = await userWithOidcSubject(db, subject);
     if (!user || user.disabled) {
       await req.audit?.({
         action: 'auth.oidc_unmapped',

@@ -7,6 +7,7 @@ import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { caseNoOf, caseResource } from '../cases/case-access';
 import { forbidden, notFound, ProblemError, ProblemType } from '../http/problem';
 import { checkUpload, uploadContentTypes } from '../security/upload-check';
+import { caseFileOf, caseForUpload, storeCaseFile } from './case-file-store';
 
 /** Cases that are over: their files are the record and no longer change. */
 const closedStatuses = new Set(['issued', 'withdrawn', 'rejected_at_intake']);
@@ -41,10 +42,7 @@ export function caseFilesRouter(deps: ApiDeps): Router {
     const caseNo = caseNoOf(req.params.caseNo);
     const materialCode = materialCodeOf(req.params.materialCode);
     const clerk = signedInUser(req);
-    const found = await deps.db.case.findUniqueOrThrow({
-      where: { caseNo },
-      select: { status: true, materials: { select: { materialCode: true } } },
-    });
+    const found = await caseForUpload(deps.db, caseNo);
     if (!found.materials.some((m) => m.materialCode === materialCode)) {
       const codes = found.materials.map((m) => m.materialCode).join(', ') || 'none';
       throw notFound(`Case ${caseNo} has no material ${materialCode}; its materials are: ${codes}`);
@@ -69,7 +67,6 @@ export function caseFilesRouter(deps: ApiDeps): Router {
       policy,
     );
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-    const key = { caseNo_materialCode: { caseNo, materialCode } };
     const data = {
       contentType,
       size: bytes.length,
@@ -78,14 +75,7 @@ export function caseFilesRouter(deps: ApiDeps): Router {
       uploadedBy: clerk.id,
       uploadedAt: new Date(),
     };
-    const previous = await deps.db.$transaction(async (tx) => {
-      const before = await tx.caseFile.findUnique({
-        where: key,
-        select: { sha256: true, size: true, contentType: true },
-      });
-      await tx.caseFile.upsert({ where: key, create: { caseNo, materialCode, ...data }, update: data });
-      return before;
-    });
+    const previous = await storeCaseFile(deps.db, caseNo, materialCode, data);
     await req.audit?.({
       action: previous ? 'case.file.replaced' : 'case.file.uploaded',
       target: `case:${caseNo}`,
@@ -120,9 +110,7 @@ export function caseFilesRouter(deps: ApiDeps): Router {
     if (caseViewFor(signedInUser(req), req.access?.resource ?? { departmentCodes: [] })?.materials !== true) {
       throw forbidden(`Your view of case ${caseNo} does not include its materials`);
     }
-    const file = await deps.db.caseFile.findUnique({
-      where: { caseNo_materialCode: { caseNo, materialCode } },
-    });
+    const file = await caseFileOf(deps.db, caseNo, materialCode);
     if (!file) throw notFound(`No file has been uploaded for material ${materialCode} of case ${caseNo}`);
     await req.audit?.({
       action: 'case.file.downloaded',

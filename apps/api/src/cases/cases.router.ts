@@ -4,7 +4,6 @@ import {
   copiedCasesQuerySchema,
   issueResultsRequestSchema,
   type CaseActionResponse,
-  type CopiedCasePage,
   type IssueResultsResponse,
 } from '@onewindow/contracts';
 import { issueResults } from '@onewindow/workflows';
@@ -17,6 +16,7 @@ import { acceptApplication } from './accept-application.service';
 import { caseNoOf, caseResource } from './case-access';
 import { sendCaseAction, windowVerbs } from './case-actions';
 import { caseDetails } from './case-details';
+import { copiedCasesPage } from './copied-cases';
 import { assertPeopleMayTakePart, transferAuthority } from './case-people';
 import { idempotencyKeyOf } from './idempotency-key';
 import { updateProblem } from './temporal-errors';
@@ -49,31 +49,7 @@ export function casesRouter(deps: ApiDeps): Router {
   router.get('/cases/copied', async (req, res) => {
     const me = signedInUser(req);
     const q = parse(copiedCasesQuerySchema, req.query, 'query');
-    const where = { userId: me.id };
-    const [rows, total] = await Promise.all([
-      deps.db.caseCopy.findMany({
-        where,
-        include: { case: { select: { status: true } } },
-        orderBy: [{ copiedAt: 'desc' }, { caseNo: 'asc' }],
-        skip: (q.page - 1) * q.pageSize,
-        take: q.pageSize,
-      }),
-      deps.db.caseCopy.count({ where }),
-    ]);
-    const body: CopiedCasePage = {
-      items: rows.map((r) => ({
-        caseNo: r.caseNo,
-        stepId: r.stepId,
-        by: r.copiedBy,
-        note: r.note,
-        at: r.copiedAt.toISOString(),
-        caseStatus: r.case.status,
-      })),
-      page: q.page,
-      pageSize: q.pageSize,
-      total,
-    };
-    res.json(body);
+    res.json(await copiedCasesPage(deps.db, me.id, q));
   });
 
   router.get('/cases/:caseNo', authorize('case.read', ofCase), async (req, res) => {

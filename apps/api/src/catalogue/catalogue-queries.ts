@@ -1,6 +1,6 @@
 import { Prisma, type Db } from '@onewindow/db';
 import { itemSchema, type Item } from '@onewindow/standards';
-import type { ItemSummary } from '@onewindow/contracts';
+import type { CatalogueItemDetail, ItemSummary } from '@onewindow/contracts';
 
 export interface ItemSearch {
   q?: string;
@@ -86,4 +86,40 @@ export async function activeItems(db: Db, keys: string[]): Promise<{ items: Item
   const rows = await db.item.findMany({ where: { itemKey: { in: keys }, status: 'active' } });
   const byKey = new Map(rows.map((r) => [r.itemKey, itemSchema.parse(JSON.parse(r.data))]));
   return { items: keys.flatMap((k) => byKey.get(k) ?? []), missing: keys.filter((k) => !byKey.has(k)) };
+}
+
+/** An item's active version with every version's number, status and date; undefined when none is active. */
+export async function itemDetail(db: Db, key: string): Promise<CatalogueItemDetail | undefined> {
+  const versions = await db.item.findMany({ where: { itemKey: key }, orderBy: { version: 'asc' } });
+  const active = versions.find((v) => v.status === 'active');
+  if (!active) return undefined;
+  const department = await db.department.findUnique({ where: { code: active.departmentCode } });
+  return {
+    item: itemSchema.parse(JSON.parse(active.data)),
+    departmentName: department?.name ?? active.departmentCode,
+    versions: versions.map((v) => ({
+      version: v.version,
+      status: v.status,
+      createdAt: v.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** The active version of an item: its key and version number (throws Prisma's not-found error if none). */
+export function activeVersionOf(db: Db, key: string) {
+  return db.item.findFirstOrThrow({
+    where: { itemKey: key, status: 'active' },
+    select: { itemKey: true, version: true },
+  });
+}
+
+/** Every department, by code. */
+export async function listDepartments(db: Db) {
+  const departments = await db.department.findMany({ orderBy: { code: 'asc' } });
+  return departments.map((d) => ({
+    code: d.code,
+    name: d.name,
+    parentCode: d.parentCode,
+    regionCode: d.region,
+  }));
 }

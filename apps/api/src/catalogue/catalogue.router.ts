@@ -4,7 +4,6 @@ import {
   catalogueItemsQuerySchema,
   checklistRequestSchema,
   createItemVersionRequestSchema,
-  type CatalogueItemDetail,
   type CatalogueItemsResponse,
   type ChecklistResponse,
 } from '@onewindow/contracts';
@@ -12,7 +11,6 @@ import { applyCatalogue, loadActiveCatalogue } from '@onewindow/db';
 import {
   CatalogueValidationError,
   itemKey,
-  itemSchema,
   loadDemoApplicants,
   mergeMaterials,
   parseCatalogue,
@@ -21,8 +19,8 @@ import type { ApiDeps } from '../api-deps';
 import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
 import { notFound, ProblemError, ProblemType } from '../http/problem';
-import { activeItems, searchItems } from './catalogue-queries';
-import { certificatesOnFile } from './certificates-on-file';
+import { activeItems, activeVersionOf, itemDetail, listDepartments, searchItems } from './catalogue-queries';
+import { certificatesOnFile, holderNameOnFile } from './certificates-on-file';
 
 // The service guide (办事指南: items, limits, materials) is public information (政务公开); anyone may read it.
 const publicRead = authorize('public.lookup');
@@ -40,32 +38,13 @@ export function catalogueRouter(deps: ApiDeps): Router {
 
   router.get('/catalogue/items/:itemKey', publicRead, async (req, res) => {
     const key = String(req.params.itemKey);
-    const versions = await db.item.findMany({ where: { itemKey: key }, orderBy: { version: 'asc' } });
-    const active = versions.find((v) => v.status === 'active');
-    if (!active) throw notFound(`No active item with code ${key}; search GET /api/catalogue/items?q=…`);
-    const department = await db.department.findUnique({ where: { code: active.departmentCode } });
-    const body: CatalogueItemDetail = {
-      item: itemSchema.parse(JSON.parse(active.data)),
-      departmentName: department?.name ?? active.departmentCode,
-      versions: versions.map((v) => ({
-        version: v.version,
-        status: v.status,
-        createdAt: v.createdAt.toISOString(),
-      })),
-    };
+    const body = await itemDetail(db, key);
+    if (!body) throw notFound(`No active item with code ${key}; search GET /api/catalogue/items?q=…`);
     res.json(body);
   });
 
   router.get('/catalogue/departments', publicRead, async (_req, res) => {
-    const departments = await db.department.findMany({ orderBy: { code: 'asc' } });
-    res.json({
-      departments: departments.map((d) => ({
-        code: d.code,
-        name: d.name,
-        parentCode: d.parentCode,
-        regionCode: d.region,
-      })),
-    });
+    res.json({ departments: await listDepartments(db) });
   });
 
   router.get('/catalogue/bundles', publicRead, async (_req, res) => {
@@ -82,7 +61,7 @@ export function catalogueRouter(deps: ApiDeps): Router {
       source: 'admin',
       createdBy: signedInUser(req).username,
     });
-    const row = await db.item.findFirstOrThrow({ where: { itemKey: itemKey(item), status: 'active' } });
+    const row = await activeVersionOf(db, itemKey(item));
     res
       .status(result.itemsUnchanged === checked.items.length ? 200 : 201)
       .json({ itemKey: row.itemKey, version: row.version, ...result });
@@ -123,15 +102,13 @@ export function catalogueRouter(deps: ApiDeps): Router {
     }
     const holder = request.applicantIdNumber;
     const onFile = holder ? await certificatesOnFile(db, holder) : [];
-    const applicant = holder
-      ? await db.certificate.findFirst({ where: { holderIdNumber: holder }, select: { holderName: true } })
-      : null;
+    const applicantName = holder ? await holderNameOnFile(db, holder) : undefined;
     const checklist = mergeMaterials(items, { code: holder ?? '' }, onFile, {
       asOf: request.asOf ?? toShanghaiDate(Date.now()),
     });
     const body: ChecklistResponse = {
       ...checklist,
-      applicantName: applicant?.holderName,
+      applicantName,
       certificatesOnFile: onFile.length,
     };
     res.json(body);

@@ -13,3 +13,9 @@ export async function certificatesOnFile(db: Db, holderIdNumber: string): Promis
     holder: { code: r.holderIdNumber },
   }));
 }
+
+/** The holder's name as the certificate library records it, or undefined when it holds none of theirs. */
+export async function holderNameOnFile(db: Db, holderIdNumber: string): Promise<string | undefined> {
+  const found = await db.certificate.findFirst({ where: { holderIdNumber }, select: { holderName: true } });
+  return found?.holderName;
+}

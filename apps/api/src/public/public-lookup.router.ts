@@ -7,6 +7,7 @@ import { publicCaseStatus } from '../auth/access-policy';
 import { parse } from '../http/parse';
 import { notFound } from '../http/problem';
 import { lookupFailureLimit } from '../security/rate-limits';
+import { caseForLookup } from './public-lookup.service';
 
 /** One answer for an unknown case, a malformed case number and a wrong code: no oracle for guessing. */
 const noMatch = () =>
@@ -40,10 +41,7 @@ export function publicLookupRouter(deps: ApiDeps): Router {
       );
       const caseNo = caseNoSchema.safeParse(req.params.caseNo);
       if (!caseNo.success) throw noMatch();
-      const found = await deps.db.case.findUnique({
-        where: { caseNo: caseNo.data },
-        select: { caseNo: true, status: true, updatedAt: true, applicant: { select: { idNumber: true } } },
-      });
+      const found = await caseForLookup(deps.db, caseNo.data);
       // The same comparison runs for an unknown case, against a code no identity number ends with.
       const matches = sameCode(code, found ? found.applicant.idNumber.slice(-4) : '----');
       if (!found || !matches) throw noMatch();

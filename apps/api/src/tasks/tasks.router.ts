@@ -7,12 +7,10 @@ import {
   type BulkActionResponse,
   type ReassignTasksRequest,
   type ReassignTasksResponse,
-  type TaskPage,
 } from '@onewindow/contracts';
 import type { ApiDeps } from '../api-deps';
 import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
-import { toProjectedTask } from '../cases/case-details';
 import { idempotencyKeyOf } from '../cases/idempotency-key';
 import {
   approveTasks,
@@ -23,6 +21,7 @@ import {
   reassignOpenTasks,
   replayedBulkAnswer,
 } from './bulk-actions';
+import { taskInboxPage } from './task-inbox';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -40,33 +39,13 @@ declare module 'express-serve-static-core' {
  * person's department) and approve several of one's own tasks (case.decide in one's department).
  */
 export function tasksRouter(deps: ApiDeps): Router {
-  const { db } = deps;
   const router = Router();
   router.get(
     '/tasks',
     authorize('task.list', (req) => ({ departmentCodes: [String(req.query.department ?? '')] })),
     async (req, res) => {
       const q = parse(listTasksQuerySchema, req.query, 'query');
-      const where = {
-        departmentCode: q.department,
-        state: q.state,
-        ...(q.assignee
-          ? { OR: [{ assigneeUserId: q.assignee }, { holders: { some: { userId: q.assignee } } }] }
-          : {}),
-      };
-      const [rows, total] = await Promise.all([
-        db.task.findMany({
-          where,
-          include: { holders: true },
-          // A stopped step clock (补正, at the window) has no due date: those tasks come after the dated ones, on SQLite and PostgreSQL alike.
-          orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { caseNo: 'asc' }, { stepId: 'asc' }],
-          skip: (q.page - 1) * q.pageSize,
-          take: q.pageSize,
-        }),
-        db.task.count({ where }),
-      ]);
-      const body: TaskPage = { items: rows.map(toProjectedTask), page: q.page, pageSize: q.pageSize, total };
-      res.json(body);
+      res.json(await taskInboxPage(deps.db, q));
     },
   );
 
