@@ -4,15 +4,22 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { completeDemoCaseRequestSchema, type DemoCaseResponse } from '@onewindow/contracts';
 import { completeDemoCase, demoCaseWorkflow } from '@onewindow/workflows';
 import type { ApiDeps } from '../api-deps';
+import { authorize } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
 import { notFound, ProblemError, ProblemType } from '../http/problem';
 
 const caseNoPattern = /^DEMO-[0-9A-F]{12}$/;
 
+/**
+ * Demo cases: a one-step workflow that proves the Temporal wiring (the status page starts and completes one).
+ * Starting a workflow is what accepting a case does, so both routes need the same grant: case.accept
+ * (window clerks). Without it nobody could start workflows on the server without signing in.
+ */
 export function demoCasesRouter({ temporal }: ApiDeps): Router {
   const router = Router();
+  const mayRunDemo = authorize('case.accept');
 
-  router.post('/demo-cases', async (_req, res) => {
+  router.post('/demo-cases', mayRunDemo, async (_req, res) => {
     const caseNo = `DEMO-${crypto.randomBytes(6).toString('hex').toUpperCase()}`;
     await temporal.client.workflow.start(demoCaseWorkflow, {
       taskQueue: temporal.taskQueue,
@@ -22,7 +29,7 @@ export function demoCasesRouter({ temporal }: ApiDeps): Router {
     res.status(201).json(body);
   });
 
-  router.post('/demo-cases/:caseNo/complete', async (req, res) => {
+  router.post('/demo-cases/:caseNo/complete', mayRunDemo, async (req, res) => {
     const caseNo = String(req.params.caseNo);
     if (!caseNoPattern.test(caseNo))
       throw notFound(`No demo case ${caseNo}: demo case numbers look like DEMO-1A2B3C4D5E6F`);

@@ -1,13 +1,23 @@
 import type { AddressInfo } from 'node:net';
-import { buildApiDeps, createApp, createLogger } from '@onewindow/api';
+import { buildApiDeps, createApp, createLogger, demoPassword, seedDemoUsers } from '@onewindow/api';
 import { loadConfig } from '@onewindow/config';
+import { createPrismaClient } from '@onewindow/db';
 import { createSqliteTestDatabase, freePort } from '@onewindow/testkit';
+import { ApiSession } from '../cases/http-session';
 import { startStack, type RunningStack } from '../support/start-stack';
 
 describe('API against the real stack', () => {
   let stack: RunningStack;
+  let clerk: ApiSession;
   beforeAll(async () => {
     stack = await startStack();
+    const db = createPrismaClient(stack.databaseUrl);
+    try {
+      await seedDemoUsers(db);
+    } finally {
+      await db.$disconnect();
+    }
+    clerk = await ApiSession.signIn(stack.baseUrl, 'clerk', demoPassword);
   }, 120_000);
   afterAll(() => stack?.stop(), 60_000);
 
@@ -26,27 +36,35 @@ describe('API against the real stack', () => {
     expect(body).toMatchObject({ status: 'ok', database: { up: true }, temporal: { up: true } });
   });
 
-  it('starts a real demo workflow and completes it through its Update', async () => {
-    const created = await post('/api/demo-cases');
+  it('starts no demo workflow for a caller who is not signed in', async () => {
+    const anonymous = await post('/api/demo-cases');
+    expect(anonymous.status).toBe(401);
+    expect((await anonymous.json()).detail).toMatch(/case\.accept needs a session/);
+    const completion = await post('/api/demo-cases/DEMO-000000000000/complete', { completedBy: 'x' });
+    expect(completion.status).toBe(401);
+  });
+
+  it('starts a real demo workflow for a window clerk and completes it through its Update', async () => {
+    const created = await clerk.call('POST', '/api/demo-cases');
     expect(created.status).toBe(201);
-    const { caseNo } = await created.json();
+    const { caseNo } = created.body;
     expect(caseNo).toMatch(/^DEMO-[0-9A-F]{12}$/);
 
-    const blank = await post(`/api/demo-cases/${caseNo}/complete`, { completedBy: '' });
+    const blank = await clerk.call('POST', `/api/demo-cases/${caseNo}/complete`, { completedBy: '' });
     expect(blank.status).toBe(400);
-    expect(blank.headers.get('content-type')).toContain('application/problem+json');
-    expect(await blank.json()).toMatchObject({
+    expect(blank.type).toContain('application/problem+json');
+    expect(blank.body).toMatchObject({
       type: 'urn:onewindow:problem:validation',
       errors: [{ path: 'completedBy' }],
     });
 
-    const done = await post(`/api/demo-cases/${caseNo}/complete`, { completedBy: 'clerk-1' });
+    const done = await clerk.call('POST', `/api/demo-cases/${caseNo}/complete`, { completedBy: 'clerk-1' });
     expect(done.status).toBe(200);
-    expect(await done.json()).toEqual({ caseNo, status: 'completed' });
+    expect(done.body).toEqual({ caseNo, status: 'completed' });
 
-    const again = await post(`/api/demo-cases/${caseNo}/complete`, { completedBy: 'clerk-1' });
+    const again = await clerk.call('POST', `/api/demo-cases/${caseNo}/complete`, { completedBy: 'clerk-1' });
     expect(again.status).toBe(409);
-    expect((await again.json()).detail).toMatch(/already completed/);
+    expect(again.body.detail).toMatch(/already completed/);
   }, 30_000);
 
   it('answers unknown routes and bad JSON with problem+json, not a stack trace', async () => {

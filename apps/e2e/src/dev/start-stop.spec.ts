@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '@onewindow/config';
+import { demoPassword } from '@onewindow/api';
 import { freePort } from '@onewindow/testkit';
+import { ApiSession } from '../cases/http-session';
 
 const root = repoRoot();
 
@@ -81,20 +83,19 @@ describe('npm start: the whole stack, Ctrl-C, a killed worker, a second run', ()
     expect(await health.json()).toMatchObject({ status: 'ok' });
 
     // A case waits for its Update; the worker is killed; the supervisor restarts it and the case completes.
-    const demo = (await (await fetch(`${api}/demo-cases`, { method: 'POST' })).json()) as { caseNo: string };
+    // Demo cases need a window clerk (case.accept); npm start seeds the demo users.
+    const site = `http://localhost:${ports.PORT}`;
+    expect((await fetch(`${api}/demo-cases`, { method: 'POST' })).status).toBe(401);
+    const clerk = await ApiSession.signIn(site, 'clerk', demoPassword);
+    const demo = (await clerk.call('POST', '/api/demo-cases')).body as { caseNo: string };
     const worker = processesMentioning(varDir).find((p) => p.cmd.includes('apps/worker/src/main.ts'));
     expect(worker).toBeDefined();
     process.kill(worker!.pid, 'SIGKILL');
     await first.waitFor('worker exited (SIGKILL); restarting');
-    const completed = await fetch(`${api}/demo-cases/${demo.caseNo}/complete`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ completedBy: 'clerk-1' }),
+    const completed = await clerk.call('POST', `/api/demo-cases/${demo.caseNo}/complete`, {
+      completedBy: 'clerk-1',
     });
-    expect([completed.status, await completed.json()]).toEqual([
-      200,
-      { caseNo: demo.caseNo, status: 'completed' },
-    ]);
+    expect([completed.status, completed.body]).toEqual([200, { caseNo: demo.caseNo, status: 'completed' }]);
 
     first.child.kill('SIGINT');
     expect(await exited(first.child)).toBe(0);
@@ -108,10 +109,9 @@ describe('npm start: the whole stack, Ctrl-C, a killed worker, a second run', ()
     expect(second.output()).not.toContain('database migrated');
     expect((await fetch(`${api}/health`)).status).toBe(200);
     // Temporal kept the first run's case: completing it again is refused as already completed.
-    const again = await fetch(`${api}/demo-cases/${demo.caseNo}/complete`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ completedBy: 'clerk-1' }),
+    const clerkAgain = await ApiSession.signIn(site, 'clerk', demoPassword);
+    const again = await clerkAgain.call('POST', `/api/demo-cases/${demo.caseNo}/complete`, {
+      completedBy: 'clerk-1',
     });
     expect(again.status).toBe(409);
     second.child.kill('SIGTERM');

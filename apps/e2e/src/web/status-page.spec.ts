@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { demoPassword, seedDemoUsers } from '@onewindow/api';
+import { createPrismaClient } from '@onewindow/db';
 import { startStack, type RunningStack } from '../support/start-stack';
 import { launchChromium } from '../support/launch-chromium';
 
@@ -18,6 +20,12 @@ describe('OneWindow in a browser against the real stack', () => {
     if (!existsSync(webIndex))
       throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
     stack = await startStack();
+    const db = createPrismaClient(stack.databaseUrl);
+    try {
+      await seedDemoUsers(db);
+    } finally {
+      await db.$disconnect();
+    }
     browser = await launchChromium();
   });
 
@@ -53,8 +61,15 @@ describe('OneWindow in a browser against the real stack', () => {
     expect(await database.textContent()).toContain('正常');
   });
 
-  it('starts a demo case and completes it through the UI', async () => {
+  it('starts a demo case and completes it through the UI, signed in as a window clerk', async () => {
     await page.goto(`${stack.baseUrl}/status`);
+    // Demo cases need case.accept (window clerks): sign in from the header first.
+    await page.getByRole('button', { name: '登录' }).click();
+    const form = page.getByTestId('sign-in-form');
+    await form.getByLabel('用户名').fill('clerk');
+    await form.getByLabel('密码').fill(demoPassword);
+    await form.locator('button[type=submit]').click();
+    await page.getByTestId('session-user').waitFor();
     await page.getByRole('button', { name: '发起演示办件' }).click();
 
     const caseNo = page.getByTestId('demo-case-no');
