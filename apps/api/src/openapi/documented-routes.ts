@@ -17,6 +17,8 @@ import {
   publicLookupRequestSchema,
   caseActionRequestSchema,
   caseActionResponseSchema,
+  caseVerbs,
+  windowCaseVerbs,
   caseDetailsResponseSchema,
   completeDemoCaseRequestSchema,
   demoCaseResponseSchema,
@@ -115,10 +117,9 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   {
     method: 'POST',
     path: '/api/cases/:caseNo/actions',
-    action: 'case.decide (submit_supplement, resubmit_from_window, withdraw: case.issue)',
+    action: `case.decide (${windowCaseVerbs.join(', ')}: case.issue)`,
     tag: 'cases',
-    summary:
-      "An approver's action as a workflow Update: approve, refuse, 补正, special procedure, extension, withdraw, 退回 (send_back) and the window's resubmission, 转办 (transfer), 委派 (delegate, resolve_delegation), 加签/减签 (add_signers, remove_signers), 抄送 (copy_to). 422 when a named person cannot take part (unknown, disabled, another department); 409 with the workflow's reason when the step's state refuses it",
+    summary: `An approver's action as a workflow Update, the body's verb one of: ${caseVerbs.join(', ')} (退回 send_back, 转办 transfer, 委派 delegate, 加签/减签 add_signers/remove_signers, 抄送 copy_to). 422 when a named person cannot take part (unknown, disabled, another department); 409 with the workflow's reason when the step's state refuses it`,
     body: caseActionRequestSchema,
     idempotencyKey: 'update',
     responses: {

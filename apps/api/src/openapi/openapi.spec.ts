@@ -1,4 +1,4 @@
-import { caseVerbs } from '@onewindow/contracts';
+import { caseVerbs, windowCaseVerbs } from '@onewindow/contracts';
 import { createApp } from '../create-app';
 import { startTestApi, type TestApi } from '../../test/support/test-api';
 import { DOCUMENTED_ROUTES } from './documented-routes';
@@ -50,14 +50,21 @@ describe('GET /api/openapi.json', () => {
       expect.arrayContaining(['items', 'applicant', 'materials', 'acceptanceMode']),
     );
     expect(accept.parameters.map((p) => p.name)).toContain('Idempotency-Key');
+    type Variant = { properties: { verb: { const: string } } };
     const action = doc.paths['/api/cases/{caseNo}/actions'].post as {
-      requestBody: { content: Record<string, { schema: { oneOf?: unknown[]; anyOf?: unknown[] } }> };
+      requestBody: { content: Record<string, { schema: { oneOf?: Variant[]; anyOf?: Variant[] } }> };
+      'x-onewindow-action': string;
     };
     const variants =
       action.requestBody.content['application/json'].schema.oneOf ??
       action.requestBody.content['application/json'].schema.anyOf;
-    expect(variants).toHaveLength(caseVerbs.length);
+    // One body per verb of the contract, and the window's verbs named with their access action.
+    expect(variants?.map((v) => v.properties.verb.const)).toEqual(caseVerbs);
     expect(caseVerbs).toHaveLength(17);
+    expect(windowCaseVerbs).toEqual(['submit_supplement', 'withdraw', 'resubmit_from_window']);
+    expect(action['x-onewindow-action']).toBe(
+      'case.decide (submit_supplement, withdraw, resubmit_from_window: case.issue)',
+    );
     expect(doc.paths['/api/tasks'].get.parameters?.map((p) => `${p.in}:${p.name}`)).toEqual(
       expect.arrayContaining(['query:department', 'query:state', 'query:page']),
     );

@@ -1,0 +1,151 @@
+import { caseActionRequestSchema, type CaseActionRequest, type CaseVerb } from '@onewindow/contracts';
+import type { WorkflowHandle } from '@temporalio/client';
+import { accessForAction, sendCaseAction } from './case-actions';
+
+/** A stand-in for Temporal's client handle: records what would be sent to the workflow. */
+function recordingHandle() {
+  const calls: { update: string; args: unknown[]; updateId?: string }[] = [];
+  const handle = {
+    executeUpdate: async (def: string | { name: string }, opts: { args: unknown[]; updateId?: string }) => {
+      calls.push({ update: typeof def === 'string' ? def : def.name, ...opts });
+      return { stepId: 'echo' };
+    },
+  } as unknown as WorkflowHandle;
+  return { handle, calls };
+}
+
+/**
+ * Every verb: a request, and the Update (by the name recorded in workflow histories, which must never
+ * change) and payload the workflow receives when `u1` sends it. A Record, so a new verb must add its row.
+ */
+const expected: {
+  [V in CaseVerb]: [Extract<CaseActionRequest, { verb: V }>, string, Record<string, unknown>];
+} = {
+  approve: [
+    { verb: 'approve', stepId: 's', comment: '同意' },
+    'approveStep',
+    { stepId: 's', comment: '同意', actor: 'u1' },
+  ],
+  refuse: [
+    { verb: 'refuse', stepId: 's', reasons: ['r'] },
+    'refuseStep',
+    { stepId: 's', reasons: ['r'], actor: 'u1' },
+  ],
+  return_for_supplement: [
+    { verb: 'return_for_supplement', stepId: 's', materials: ['m'], note: 'n' },
+    'returnForSupplement',
+    { stepId: 's', materials: ['m'], note: 'n', actor: 'u1' },
+  ],
+  submit_supplement: [
+    { verb: 'submit_supplement', stepId: 's', materials: ['m'] },
+    'submitSupplement',
+    { stepId: 's', materials: ['m'], actor: 'u1' },
+  ],
+  start_special_procedure: [
+    { verb: 'start_special_procedure', stepId: 's', kind: 'hearing', reason: 'r' },
+    'startSpecialProcedure',
+    { stepId: 's', kind: 'hearing', reason: 'r', actor: 'u1' },
+  ],
+  end_special_procedure: [
+    { verb: 'end_special_procedure', stepId: 's', result: 'ok' },
+    'endSpecialProcedure',
+    { stepId: 's', result: 'ok', actor: 'u1' },
+  ],
+  request_extension: [
+    { verb: 'request_extension', stepId: 's', days: 5, reason: 'r' },
+    'requestExtension',
+    { stepId: 's', days: 5, reason: 'r', actor: 'u1' },
+  ],
+  approve_extension: [
+    { verb: 'approve_extension', stepId: 's', reason: 'r' },
+    'approveExtension',
+    { stepId: 's', reason: 'r', approvedBy: 'u1' },
+  ],
+  withdraw: [
+    { verb: 'withdraw', by: 'applicant', reason: 'r' },
+    'withdrawCase',
+    { by: 'applicant', reason: 'r', actor: 'u1' },
+  ],
+  send_back: [
+    { verb: 'send_back', stepId: 's', to: { kind: 'window' }, reason: 'r' },
+    'sendBack',
+    { stepId: 's', to: { kind: 'window' }, reason: 'r', actor: 'u1' },
+  ],
+  resubmit_from_window: [
+    { verb: 'resubmit_from_window', stepId: 's', note: 'n' },
+    'resubmitFromWindow',
+    { stepId: 's', note: 'n', actor: 'u1' },
+  ],
+  transfer: [
+    { verb: 'transfer', stepId: 's', to: ['u2'], reason: 'r' },
+    'transferTask',
+    { stepId: 's', to: ['u2'], reason: 'r', actor: 'u1', authority: 'assignee' },
+  ],
+  delegate: [
+    { verb: 'delegate', stepId: 's', to: 'u2', reason: 'r' },
+    'delegateTask',
+    { stepId: 's', to: 'u2', reason: 'r', actor: 'u1' },
+  ],
+  resolve_delegation: [
+    { verb: 'resolve_delegation', stepId: 's', opinion: 'agree', comment: 'c' },
+    'resolveDelegation',
+    { stepId: 's', opinion: 'agree', comment: 'c', actor: 'u1' },
+  ],
+  add_signers: [
+    { verb: 'add_signers', stepId: 's', signers: ['u2'], position: 'after', reason: 'r' },
+    'addSigners',
+    { stepId: 's', signers: ['u2'], position: 'after', reason: 'r', actor: 'u1' },
+  ],
+  remove_signers: [
+    { verb: 'remove_signers', stepId: 's', signers: ['u2'], reason: 'r' },
+    'removeSigners',
+    { stepId: 's', signers: ['u2'], reason: 'r', actor: 'u1' },
+  ],
+  copy_to: [
+    { verb: 'copy_to', stepId: 's', to: ['u9'], note: 'n' },
+    'copyTo',
+    { stepId: 's', to: ['u9'], note: 'n', actor: 'u1' },
+  ],
+};
+
+describe('sendCaseAction: each verb reaches the workflow as its Update', () => {
+  it.each(Object.entries(expected))('%s', async (_verb, [request, update, payload]) => {
+    const { handle, calls } = recordingHandle();
+    const action = caseActionRequestSchema.parse(request);
+    await expect(sendCaseAction(handle, action, 'u1', 'req-0001')).resolves.toEqual({ stepId: 'echo' });
+    expect(calls).toEqual([{ update, args: [payload], updateId: 'req-0001' }]);
+  });
+
+  it("sends the API's transfer authority, and no updateId when the request has no key", async () => {
+    const { handle, calls } = recordingHandle();
+    const action = caseActionRequestSchema.parse({
+      verb: 'transfer',
+      stepId: 's',
+      from: 'u3',
+      to: ['u2'],
+      reason: 'r',
+    });
+    await sendCaseAction(handle, action, 'lead1', undefined, { authority: 'lead' });
+    expect(calls).toEqual([
+      {
+        update: 'transferTask',
+        args: [{ stepId: 's', from: 'u3', to: ['u2'], reason: 'r', actor: 'lead1', authority: 'lead' }],
+      },
+    ]);
+  });
+});
+
+describe('accessForAction', () => {
+  it.each([
+    [{ verb: 'approve' }, 'case.decide'],
+    [{ verb: 'copy_to' }, 'case.decide'],
+    [{ verb: 'submit_supplement' }, 'case.issue'],
+    [{ verb: 'resubmit_from_window' }, 'case.issue'],
+    [{ verb: 'withdraw' }, 'case.issue'],
+    [{ verb: 'teleport' }, 'case.decide'],
+    [{ verb: 'toString' }, 'case.decide'],
+    [undefined, 'case.decide'],
+  ])('%j needs %s', (body, access) => {
+    expect(accessForAction(body)).toBe(access);
+  });
+});
