@@ -13,7 +13,14 @@ import {
 import type { TimeLimit } from '@onewindow/flow-model';
 import type { ClockJson, ClockView } from './case-state';
 
-/** The only file of the workflow that talks to @onewindow/calendar. */
+/**
+ * The workflow's clock and calendar arithmetic: every working-day, due-date and Shanghai-date computation
+ * of the case goes through this file's functions over @onewindow/calendar. The other workflow files
+ * import from the library only types (case-state.ts, case-activities.ts) and its `calendarDataSchema`
+ * (case-input.ts and case-messages.ts validate calendar data with it).
+ */
+
+/** Indexes calendar data (the case input's, loadCalendar's, or a refreshCalendar payload's). */
 export const buildCalendar = (data: CalendarData): WorkingCalendar => WorkingCalendar.fromData(data);
 
 export const shanghaiDate = (epochMs: number): string => toShanghaiDate(epochMs);

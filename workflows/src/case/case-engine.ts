@@ -21,15 +21,15 @@ import { refusalReasons } from './step-reducer';
 /**
  * The case's core: plan progression, step lifecycle, refusal policy. Handlers and the main loop share it.
  * The case state changes through `apply(transition)` (a reducer's result) and the engine's own plan
- * methods; only this file writes `state.steps[…]` or bumps `version`.
+ * methods. (The verb handlers under verbs/ still write their step directly: to convert.)
  */
 export class CaseEngine {
   /** Work nodes the plan activated that the main loop has not started yet. */
   readonly queue: FlatNode[] = [];
   /**
    * Bumped on every change so the main loop wakes and re-plans its timers (it waits for a different
-   * value, so a change that forgets to bump hangs the case). Bumped only here: by `apply` and the plan
-   * methods. (case-return-handlers.ts still bumps it by hand; it is to use `sendBack`.)
+   * value, so a change that forgets to bump hangs the case). Bumped by `apply` and the plan methods;
+   * verbs/send-back.verb.ts still bumps it by hand (it is to call `sendBack`).
    */
   version = 0;
   #automaticInFlight = 0;
