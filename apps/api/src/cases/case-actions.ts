@@ -1,7 +1,6 @@
 import {
   accessForVerb,
   isCaseVerb,
-  windowCaseVerbs,
   type CaseActionRequest,
   type CaseVerb,
   type CaseVerbRequest,
@@ -52,6 +51,3 @@ export function sendCaseAction(
   const { update, payload } = caseActionUpdate(action.verb, action, actor, context);
   return handle.executeUpdate(update, { args: [payload], ...(updateId ? { updateId } : {}) });
 }
-
-/** The window's verbs (`case.issue`). Kept for `cases.router.ts`, which is to use `accessForAction` instead. */
-export const windowVerbs: ReadonlySet<string> = new Set(windowCaseVerbs);

@@ -14,7 +14,7 @@ import { forbidden } from '../http/problem';
 import { parse } from '../http/parse';
 import { acceptApplication } from './accept-application.service';
 import { caseNoOf, caseResource } from './case-access';
-import { sendCaseAction, windowVerbs } from './case-actions';
+import { accessForAction, sendCaseAction } from './case-actions';
 import { caseDetails } from './case-details';
 import { copiedCasesPage } from './copied-cases';
 import { assertPeopleMayTakePart, transferAuthority } from './case-people';
@@ -31,13 +31,9 @@ export function casesRouter(deps: ApiDeps): Router {
   const ofCase = caseResource(deps);
   // Updates wait for the worker; bounded so a request never hangs on a stopped worker pool.
   const updateDeadline = () => Date.now() + 30_000;
-  const authorizeAction: RequestHandler = (req, res, next) => {
-    const verb = (req.body as { verb?: unknown } | undefined)?.verb;
-    return authorize(
-      typeof verb === 'string' && windowVerbs.has(verb) ? 'case.issue' : 'case.decide',
-      ofCase,
-    )(req, res, next);
-  };
+  // The verb's access action (caseVerbDefinitions): the window's verbs are case.issue, the rest case.decide.
+  const authorizeAction: RequestHandler = (req, res, next) =>
+    authorize(accessForAction(req.body), ofCase)(req, res, next);
 
   router.post('/cases', authorize('case.accept'), async (req, res) => {
     const clerk = signedInUser(req);
