@@ -1,5 +1,5 @@
 // `npm test`: every check — formatting (Prettier), lint (with module boundaries and our own rules in
-// tools/eslint-rules), unused dependencies (knip), typecheck, unit, workflow, API integration against real
+// tools/lint-rules), unused dependencies (knip), typecheck, unit, workflow, API integration against real
 // Temporal/SQLite/PostgreSQL, and browser tests in Chromium — then one summary line.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
