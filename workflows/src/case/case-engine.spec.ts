@@ -95,7 +95,7 @@ describe('CaseEngine.apply', () => {
   it('bumps version for every transition, even one that only records', () => {
     const e = engine();
     e.apply({});
-    e.log('li', 'noted');
+    e.apply({ history: [{ actor: 'li', action: 'noted' }] });
     expect(e.version).toBe(2);
     expect(e.state.history.map((h) => h.seq)).toEqual([1]);
   });

@@ -20,18 +20,14 @@ import { refusalReasons } from './step-reducer';
 
 /**
  * The case's core: plan progression, step lifecycle, refusal policy. Handlers and the main loop share it.
- * The case state changes through `apply(transition)` (a reducer's result) and the engine's own plan
- * methods. (The verb handlers under verbs/ still write their step directly: to convert.)
+ * The case state changes only through `apply(transition)` (a reducer's result) and the engine's own plan
+ * methods (`startPlan`, `sendBack`, `completeNode`, `refuse`); the verb handlers, the clock and the
+ * work nodes compute a `Transition` and hand it to `apply`.
  */
 export class CaseEngine {
   /** Work nodes the plan activated that the main loop has not started yet. */
   readonly queue: FlatNode[] = [];
-  /**
-   * Bumped on every change so the main loop wakes and re-plans its timers (it waits for a different
-   * value, so a change that forgets to bump hangs the case). Bumped by `apply` and the plan methods;
-   * verbs/send-back.verb.ts still bumps it by hand (it is to call `sendBack`).
-   */
-  version = 0;
+  #version = 0;
   #automaticInFlight = 0;
   readonly acts: CaseActivities;
   /** Set when the plan cannot go on with this case's data; the main loop then fails the case (failForPlanError). */
@@ -56,6 +52,15 @@ export class CaseEngine {
    */
   patched(id: CasePatchId): boolean {
     return this.input.projections !== 'activity' || patched(id);
+  }
+
+  /**
+   * Bumped on every change so the main loop wakes and re-plans its timers (it waits for a different
+   * value, so a change that forgets to bump would hang the case). Only the engine bumps it: `apply` and
+   * the plan methods.
+   */
+  get version(): number {
+    return this.#version;
   }
 
   /** Automatic steps running (continue-as-new waits until none is). */
@@ -118,13 +123,6 @@ export class CaseEngine {
     return act.call(this.acts, { ...this.base(), ...c.input, ...due });
   }
 
-  /** Appends one history entry (a transition of its own: bumps `version`). */
-  log(actor: string, action: string, stepId?: string, details?: Record<string, unknown>): HistoryEntry {
-    return this.apply({
-      history: [{ actor, action, ...(stepId ? { stepId } : {}), ...(details ? { details } : {}) }],
-    })[0];
-  }
-
   /** Swaps in new calendar data (refreshCalendar); the caller's transition that records it wakes the main loop. */
   useCalendar(data: CalendarData, calendar: WorkingCalendar): void {
     this.calendarData = data;
@@ -145,7 +143,7 @@ export class CaseEngine {
 
   /** The only place `version` changes. */
   private touch(): void {
-    this.version += 1;
+    this.#version += 1;
   }
 
   /** Starts the plan: its first work nodes are queued for activateQueued (nothing else changes yet). */

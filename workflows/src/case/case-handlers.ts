@@ -9,6 +9,7 @@ import {
   defineCaseUpdate,
   type CaseUpdateContext,
   type CaseUpdateDefinition,
+  decision,
   type RecordDecision,
 } from './verbs/define-case-verb';
 
@@ -94,9 +95,10 @@ export function registerStartingHandlers(caseNo: string): void {
 
 /** Registers every Update (validator first: an invalid one is rejected before it reaches history) and the query. */
 export function registerCaseHandlers(engine: CaseEngine): void {
-  const record: RecordDecision = (stepId, action, actor, details) => {
-    engine.log(actor, action, stepId, details);
-    return engine.acts.recordDecision({ ...engine.base(), stepId, action, actor, details });
+  const record: RecordDecision = (stepId, action, actor, details, step) => {
+    const t = decision(stepId, action, actor, details, step);
+    engine.apply(t);
+    return engine.call(t.calls[0]) as Promise<void>;
   };
   const ctx: CaseUpdateContext = { engine, record };
 

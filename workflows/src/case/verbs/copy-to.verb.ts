@@ -22,6 +22,17 @@ export const copyTo = defineUpdate<StepView, [CopyTo]>('copyTo');
 const notYetCopied = (step: StepState, to: string[]): string[] =>
   to.filter((u) => !step.cc.some((c) => c.userId === u));
 
+/** Reducer: 抄送 to the people of `to` the step is not copied to yet. */
+export function copied(step: StepState, p: Pick<CopyTo, 'actor' | 'to' | 'note'>, at: string): StepState {
+  const copies = notYetCopied(step, p.to).map((userId) => ({
+    userId,
+    by: p.actor,
+    at,
+    ...(p.note ? { note: p.note } : {}),
+  }));
+  return { ...step, cc: [...step.cc, ...copies] };
+}
+
 export const copyToVerb = defineCaseVerb({
   verb: 'copy_to',
   update: copyTo,
@@ -40,14 +51,8 @@ export const copyToVerb = defineCaseVerb({
     const s = engine.state;
     const step = s.steps[p.stepId];
     const fresh = notYetCopied(step, p.to);
-    const copies = fresh.map((userId) => ({
-      userId,
-      by: p.actor,
-      at: engine.nowIso(),
-      ...(p.note ? { note: p.note } : {}),
-    }));
-    s.steps[p.stepId] = { ...step, cc: [...step.cc, ...copies] };
-    await record(p.stepId, 'cc', p.actor, { to: fresh, ...(p.note ? { note: p.note } : {}) });
+    const next = copied(step, p, engine.nowIso());
+    await record(p.stepId, 'cc', p.actor, { to: fresh, ...(p.note ? { note: p.note } : {}) }, next);
     return stepView(engine, s.steps[p.stepId]);
   },
   toUpdateArgs: requestWithActor,

@@ -2,14 +2,38 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseVerb, CaseVerbRequest } from '@onewindow/contracts';
 import type { z } from 'zod';
 import type { CaseEngine } from '../case-engine';
+import type { ActivityCall, StepState, Transition } from '../case-state';
 
-/** Records a decision: in the case history and through the `recordDecision` activity (the Decision projection). */
+/**
+ * Records a decision: in the case history and through the `recordDecision` activity (the Decision
+ * projection). With `step` (the step as the verb leaves it, from the verb's reducer) the step is written
+ * in the same transition (`decision`, applied by `CaseEngine.apply`: one `version` bump); the activity
+ * call follows at once, before the caller's next await.
+ */
 export type RecordDecision = (
   stepId: string,
   action: string,
   actor: string,
   details: Record<string, unknown>,
+  step?: StepState,
 ) => Promise<void>;
+
+/**
+ * Reducer: a verb's decision — the step it changed (if any), its history entry and its `recordDecision` call.
+ */
+export function decision(
+  stepId: string,
+  action: string,
+  actor: string,
+  details: Record<string, unknown>,
+  step?: StepState,
+): Transition & { calls: [ActivityCall] } {
+  return {
+    ...(step ? { steps: [step] } : {}),
+    history: [{ actor, action, stepId, details }],
+    calls: [{ name: 'recordDecision', input: { stepId, action, actor, details } }],
+  };
+}
 
 /** What a validator and a handler work on. */
 export interface CaseUpdateContext {

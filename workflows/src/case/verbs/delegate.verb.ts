@@ -1,6 +1,6 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import type { StepView } from '../case-state';
+import type { AssigneeState, StepState, StepView } from '../case-state';
 import { assertCanAct } from '../case-validators';
 import { stepView } from '../case-view';
 import { reissueTaskRow } from '../case-work-nodes';
@@ -20,6 +20,16 @@ export type DelegateTask = z.infer<typeof delegateTaskSchema>;
 /** 委派 (the delegate answers with resolveDelegation). */
 export const delegateTask = defineUpdate<StepView, [DelegateTask]>('delegateTask');
 
+/** Reducer: `slot`'s place is delegated (委派); the owner cannot decide until the delegate resolves it. */
+export const delegated = (
+  step: StepState,
+  slot: AssigneeState,
+  delegation: NonNullable<AssigneeState['delegation']>,
+): StepState => ({
+  ...step,
+  assignees: step.assignees.map((a) => (a === slot ? { ...a, delegation } : a)),
+});
+
 export const delegateVerb = defineCaseVerb({
   verb: 'delegate',
   update: delegateTask,
@@ -33,13 +43,9 @@ export const delegateVerb = defineCaseVerb({
     const s = engine.state;
     const step = s.steps[p.stepId];
     const slot = slotFor(step, p.actor)!;
-    const delegation = { to: p.to, since: engine.nowIso(), reason: p.reason };
-    s.steps[p.stepId] = {
-      ...step,
-      assignees: step.assignees.map((a) => (a === slot ? { ...a, delegation } : a)),
-    };
+    const next = delegated(step, slot, { to: p.to, since: engine.nowIso(), reason: p.reason });
     await Promise.all([
-      record(p.stepId, 'delegate', p.actor, { to: p.to, reason: p.reason }),
+      record(p.stepId, 'delegate', p.actor, { to: p.to, reason: p.reason }, next),
       reissueTaskRow(engine, p.stepId, 'delegated'),
     ]);
     return stepView(engine, s.steps[p.stepId]);

@@ -1,6 +1,6 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import type { AssigneeState, CaseState, StepView } from '../case-state';
+import type { AssigneeState, CaseState, StepState, StepView } from '../case-state';
 import { assertRunning } from '../case-validators';
 import { stepView } from '../case-view';
 import { reissueTaskRow } from '../case-work-nodes';
@@ -46,6 +46,22 @@ function removableSlots(state: CaseState, p: RemoveSigners): AssigneeState[] {
   return slots;
 }
 
+/**
+ * Reducer: 减签 of `slots` by `actor` at `at`; removing the last undecided signers may decide the step
+ * by its rule (e.g. all: everyone left approved).
+ */
+export function signersRemoved(
+  step: StepState,
+  slots: AssigneeState[],
+  actor: string,
+  at: string,
+): StepState {
+  const assignees = step.assignees.map((a) =>
+    slots.includes(a) ? { ...a, status: 'removed' as const, removedBy: actor } : a,
+  );
+  return settle({ ...step, assignees }, at);
+}
+
 export const removeSignersVerb = defineCaseVerb({
   verb: 'remove_signers',
   update: removeSigners,
@@ -54,14 +70,9 @@ export const removeSignersVerb = defineCaseVerb({
   async handle({ engine, record }, p) {
     const s = engine.state;
     const slots = removableSlots(s, p);
-    const step = s.steps[p.stepId];
-    const assignees = step.assignees.map((a) =>
-      slots.includes(a) ? { ...a, status: 'removed' as const, removedBy: p.actor } : a,
-    );
-    // Removing the last undecided signers may decide the step by its rule (e.g. all: everyone left approved).
-    const next = settle({ ...step, assignees }, engine.nowIso());
-    s.steps[p.stepId] = next;
-    const recorded = record(p.stepId, 'remove_signers', p.actor, { signers: p.signers, reason: p.reason });
+    const next = signersRemoved(s.steps[p.stepId], slots, p.actor, engine.nowIso());
+    const details = { signers: p.signers, reason: p.reason };
+    const recorded = record(p.stepId, 'remove_signers', p.actor, details, next);
     if (next.status !== 'open') await Promise.all([recorded, engine.closeStep(next)]);
     else await Promise.all([recorded, reissueTaskRow(engine, p.stepId, 'signers_changed')]);
     return stepView(engine, s.steps[p.stepId]);

@@ -1,6 +1,6 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import type { StepView } from '../case-state';
+import type { StepState, StepView } from '../case-state';
 import { assertCanAct } from '../case-validators';
 import { stepView } from '../case-view';
 import { defineCaseVerb, requestWithActor } from './define-case-verb';
@@ -16,6 +16,12 @@ export type RequestExtension = z.infer<typeof requestExtensionSchema>;
 /** An assignee asks for more working days; approveExtension (by someone else) grants them. */
 export const requestExtension = defineUpdate<StepView, [RequestExtension]>('requestExtension');
 
+/** Reducer: the step's extension request waits for approval (approveExtension, by someone else). */
+export const extensionRequested = (
+  step: StepState,
+  request: NonNullable<StepState['pendingExtension']>,
+): StepState => ({ ...step, pendingExtension: request });
+
 export const requestExtensionVerb = defineCaseVerb({
   verb: 'request_extension',
   update: requestExtension,
@@ -27,11 +33,9 @@ export const requestExtensionVerb = defineCaseVerb({
   },
   async handle({ engine, record }, p) {
     const s = engine.state;
-    s.steps[p.stepId] = {
-      ...s.steps[p.stepId],
-      pendingExtension: { days: p.days, reason: p.reason, requestedBy: p.actor, at: engine.nowIso() },
-    };
-    await record(p.stepId, 'extension_requested', p.actor, { days: p.days, reason: p.reason });
+    const request = { days: p.days, reason: p.reason, requestedBy: p.actor, at: engine.nowIso() };
+    const next = extensionRequested(s.steps[p.stepId], request);
+    await record(p.stepId, 'extension_requested', p.actor, { days: p.days, reason: p.reason }, next);
     return stepView(engine, s.steps[p.stepId]);
   },
   toUpdateArgs: requestWithActor,

@@ -1,6 +1,6 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import type { StepView } from '../case-state';
+import type { AssigneeState, StepState, StepView } from '../case-state';
 import { assertNotHeld, openStep } from '../case-validators';
 import { stepView } from '../case-view';
 import { reissueTaskRow } from '../case-work-nodes';
@@ -16,6 +16,19 @@ export const resolveDelegationSchema = z.object({
 export type ResolveDelegation = z.infer<typeof resolveDelegationSchema>;
 /** The delegate's answer (委派): the opinion stays on the owner's place and the task goes back to the owner. */
 export const resolveDelegation = defineUpdate<StepView, [ResolveDelegation]>('resolveDelegation');
+
+type Opinion = NonNullable<AssigneeState['opinions']>[number];
+
+/** Reducer: the delegate's opinion joins the owner's place, and the place is the owner's again. */
+export function delegationResolved(step: StepState, slot: AssigneeState, opinion: Opinion): StepState {
+  const { delegation: _back, ...owner } = slot;
+  return {
+    ...step,
+    assignees: step.assignees.map((a) =>
+      a === slot ? { ...owner, opinions: [...(slot.opinions ?? []), opinion] } : a,
+    ),
+  };
+}
 
 export const resolveDelegationVerb = defineCaseVerb({
   verb: 'resolve_delegation',
@@ -33,16 +46,10 @@ export const resolveDelegationVerb = defineCaseVerb({
     const step = s.steps[p.stepId];
     const slot = step.assignees.find((a) => a.status === 'pending' && a.delegation?.to === p.actor)!;
     const opinion = { by: p.actor, opinion: p.opinion, comment: p.comment, at: engine.nowIso() };
-    const { delegation: _back, ...owner } = slot;
-    s.steps[p.stepId] = {
-      ...step,
-      assignees: step.assignees.map((a) =>
-        a === slot ? { ...owner, opinions: [...(slot.opinions ?? []), opinion] } : a,
-      ),
-    };
+    const next = delegationResolved(step, slot, opinion);
     const details = { owner: slot.userId, opinion: p.opinion, comment: p.comment };
     await Promise.all([
-      record(p.stepId, 'delegation_resolved', p.actor, details),
+      record(p.stepId, 'delegation_resolved', p.actor, details, next),
       reissueTaskRow(engine, p.stepId, 'delegation_resolved'),
     ]);
     return stepView(engine, s.steps[p.stepId]);

@@ -1,7 +1,7 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
 import { releaseHold, releasePauses } from '../case-holds';
-import type { StepView } from '../case-state';
+import type { StepState, StepView } from '../case-state';
 import { openStep } from '../case-validators';
 import { stepView } from '../case-view';
 import { openTaskRow } from '../case-work-nodes';
@@ -13,6 +13,13 @@ export const resubmitFromWindowSchema = z.object({ stepId, actor, note: z.string
 export type ResubmitFromWindow = z.infer<typeof resubmitFromWindowSchema>;
 /** The window sends a step it got back (退回窗口) to the department again. */
 export const resubmitFromWindow = defineUpdate<StepView, [ResubmitFromWindow]>('resubmitFromWindow');
+
+/** Reducer: a new round of review — the same signers, undecided, as the step's next generation. */
+export const resubmitted = (step: StepState): StepState => ({
+  ...step,
+  assignees: reopenedAssignees(step.assignees),
+  generation: step.generation + 1,
+});
 
 export const resubmitFromWindowVerb = defineCaseVerb({
   verb: 'resubmit_from_window',
@@ -27,14 +34,10 @@ export const resubmitFromWindowVerb = defineCaseVerb({
   },
   async handle({ engine, record }, p) {
     const s = engine.state;
-    const step = s.steps[p.stepId];
-    // A new round of review: the same signers, undecided; the step clock goes on where it stopped.
-    s.steps[p.stepId] = {
-      ...step,
-      assignees: reopenedAssignees(step.assignees),
-      generation: step.generation + 1,
-    };
-    const recorded = record(p.stepId, 'resubmitted_from_window', p.actor, p.note ? { note: p.note } : {});
+    // A new round of review; the step clock goes on where it stopped (releaseHold).
+    const next = resubmitted(s.steps[p.stepId]);
+    const details = p.note ? { note: p.note } : {};
+    const recorded = record(p.stepId, 'resubmitted_from_window', p.actor, details, next);
     await releaseHold(engine, p.stepId);
     await Promise.all([
       recorded,

@@ -92,11 +92,7 @@ async function toEarlierStep(
   target: string,
   p: SendBack,
 ): Promise<void> {
-  const run = engine.run.sendBack(engine.state.run, step.stepId, target);
-  engine.state.run = run.state;
-  engine.queue.push(...run.activated);
-  engine.state.steps[step.stepId] = { ...step, status: 'returned', closedAt: engine.nowIso() };
-  engine.version += 1;
+  engine.sendBack(step, target);
   await Promise.all([
     engine.acts.closeTask({
       ...engine.base(),

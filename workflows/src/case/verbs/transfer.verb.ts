@@ -1,6 +1,6 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import type { AssigneeState, CaseState, StepView } from '../case-state';
+import type { AssigneeState, CaseState, StepState, StepView } from '../case-state';
 import { assertRunning } from '../case-validators';
 import { stepView } from '../case-view';
 import { reissueTaskRow } from '../case-work-nodes';
@@ -51,6 +51,26 @@ function transferredSlot(state: CaseState, p: TransferTask): AssigneeState {
   return slot;
 }
 
+/**
+ * Reducer: `slot` leaves the step (`removed`) and `p.to` takes its place: one person, or a group whose
+ * members may each act (same seat and signing order).
+ */
+export function transferred(step: StepState, slot: AssigneeState, p: TransferTask): StepState {
+  const successor: AssigneeState = {
+    userId: p.to.length === 1 ? p.to[0] : groupId(p),
+    status: 'pending',
+    source: 'transferred',
+    seat: slot.seat ?? step.assignees.indexOf(slot),
+    order: slot.order ?? 0,
+    ...(p.to.length > 1 ? { candidates: p.to } : {}),
+    addedBy: p.actor,
+  };
+  const assignees = withExplicitSeats(step.assignees).map((a, i) =>
+    step.assignees[i] === slot ? { ...a, status: 'removed' as const, removedBy: p.actor } : a,
+  );
+  return { ...step, assignees: [...assignees, successor] };
+}
+
 export const transferVerb = defineCaseVerb({
   verb: 'transfer',
   update: transferTask,
@@ -59,20 +79,7 @@ export const transferVerb = defineCaseVerb({
   async handle({ engine, record }, p) {
     const s = engine.state;
     const slot = transferredSlot(s, p);
-    const step = s.steps[p.stepId];
-    const successor: AssigneeState = {
-      userId: p.to.length === 1 ? p.to[0] : groupId(p),
-      status: 'pending',
-      source: 'transferred',
-      seat: slot.seat ?? step.assignees.indexOf(slot),
-      order: slot.order ?? 0,
-      ...(p.to.length > 1 ? { candidates: p.to } : {}),
-      addedBy: p.actor,
-    };
-    const assignees = withExplicitSeats(step.assignees).map((a, i) =>
-      step.assignees[i] === slot ? { ...a, status: 'removed' as const, removedBy: p.actor } : a,
-    );
-    s.steps[p.stepId] = { ...step, assignees: [...assignees, successor] };
+    const next = transferred(s.steps[p.stepId], slot, p);
     const details = {
       from: slot.userId,
       to: p.to,
@@ -81,7 +88,7 @@ export const transferVerb = defineCaseVerb({
       authority: p.authority,
     };
     await Promise.all([
-      record(p.stepId, 'transfer', p.actor, details),
+      record(p.stepId, 'transfer', p.actor, details, next),
       reissueTaskRow(engine, p.stepId, 'transferred'),
     ]);
     return stepView(engine, s.steps[p.stepId]);

@@ -15,8 +15,7 @@ export async function vote(
   const s = engine.state;
   const before = s.steps[p.stepId];
   const step = applyVote(before, { ...ballot, actor: p.actor, at: engine.nowIso() });
-  s.steps[p.stepId] = step;
-  const recorded = record(p.stepId, action, p.actor, details);
+  const recorded = record(p.stepId, action, p.actor, details, step);
   await Promise.all([recorded, engine.closeStep(step), refreshTaskHolders(engine, before, step)]);
   return stepView(engine, s.steps[p.stepId]);
 }
