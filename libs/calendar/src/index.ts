@@ -29,6 +29,8 @@ export {
   workingDaysBetween,
   addNaturalDays,
   isProvisionalPeriod,
+  yearsWithoutNotice,
+  provisionalReason,
   type CountingOptions,
 } from './calendar/working-days.util';
 export { holidaysCrossed, type CrossedHoliday } from './calendar/holidays-crossed.util';

@@ -1,4 +1,5 @@
-import { DEADLINE_USAGE, WorkingCalendar, runDeadlineCommand } from '../src';
+import { DEADLINE_USAGE, OFFICIAL_CALENDAR_DATA, WorkingCalendar, runDeadlineCommand } from '../src';
+import { calendarInForce } from '../src/statutory-holidays';
 import { DATA_WITH_2027 } from './fixtures/test-calendars';
 
 const run = (line: string) => runDeadlineCommand(line.split(' ').filter(Boolean));
@@ -35,14 +36,27 @@ describe('runDeadlineCommand', () => {
     );
   });
 
-  it('prints "provisional" on the second line past the last year with data', () => {
+  it('says on the second line why a date past the last notice is provisional', () => {
     expect(run('--from 2026-12-01 --days 30').stdout).toBe(
-      'due: 2027-01-12\nprovisional\ncrosses: no holidays\n',
+      'due: 2027-01-12\nprovisional: no holiday notice for 2027 yet\ncrosses: no holidays\n',
     );
     expect(
       runDeadlineCommand(['--from', '2026-12-01', '--days', '30'], WorkingCalendar.fromData(DATA_WITH_2027))
         .stdout,
     ).toBe("due: 2027-01-13\ncrosses: 元旦 (New Year's Day) 2027-01-01…2027-01-01\n");
+  });
+
+  it('with the calendar in force skips the statutory holidays of a year without a notice (1 January 2027)', () => {
+    const inForce = WorkingCalendar.fromData(calendarInForce(OFFICIAL_CALENDAR_DATA, 2028));
+    expect(runDeadlineCommand(['--from', '2026-12-30', '--days', '2'], inForce)).toEqual({
+      exitCode: 0,
+      stdout:
+        "due: 2027-01-04\nprovisional: no holiday notice for 2027 yet\ncrosses: 元旦 (New Year's Day) 2027-01-01…2027-01-01\n",
+      stderr: '',
+    });
+    expect(runDeadlineCommand(['--from', '2026-12-30', '--days', '300'], inForce).stdout.split('\n')[1]).toBe(
+      'provisional: no holiday notice for 2027, 2028 yet',
+    );
   });
 
   it.each([

@@ -120,4 +120,13 @@ export class WorkingDayIndex {
       if (!this.officialYears.has(y)) return true;
     return false;
   }
+
+  /** The years touched by [from, to] that have no official data, in order. */
+  yearsWithoutNoticeBetween(from: DayNumber, to: DayNumber): number[] {
+    const years: number[] = [];
+    const last = yearOfDayNumber(Math.max(from, to));
+    for (let y = yearOfDayNumber(Math.min(from, to)); y <= last; y++)
+      if (!this.officialYears.has(y)) years.push(y);
+    return years;
+  }
 }

@@ -86,3 +86,17 @@ export function addNaturalDays(
 export function isProvisionalPeriod(calendar: WorkingCalendar, from: string, to: string): boolean {
   return calendar.index.isProvisionalBetween(parseIsoDate(from, 'from'), parseIsoDate(to, 'to'));
 }
+
+/** The years touched by [from, to] without an official notice (weekends only, or provisional data), in order. */
+export function yearsWithoutNotice(calendar: WorkingCalendar, from: string, to: string): number[] {
+  return calendar.index.yearsWithoutNoticeBetween(parseIsoDate(from, 'from'), parseIsoDate(to, 'to'));
+}
+
+/**
+ * Why a result over [from, to] is provisional, e.g. "no holiday notice for 2027 yet"; undefined when every
+ * year touched has its official notice.
+ */
+export function provisionalReason(calendar: WorkingCalendar, from: string, to: string): string | undefined {
+  const years = yearsWithoutNotice(calendar, from, to);
+  return years.length === 0 ? undefined : `no holiday notice for ${years.join(', ')} yet`;
+}

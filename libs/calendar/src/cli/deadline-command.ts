@@ -1,4 +1,5 @@
 import { holidaysCrossed } from '../calendar/holidays-crossed.util';
+import { provisionalReason } from '../calendar/working-days.util';
 import { createOfficialCalendar, type WorkingCalendar } from '../calendar/working-calendar';
 import { formatDayNumber, parseIsoDate } from '../dates/iso-date.util';
 import { StatutoryClock } from '../clock/statutory-clock';
@@ -49,7 +50,9 @@ export function runDeadlineCommand(
   const due = clock.dueAt(calendar);
   const date = due.date as string; // every suspension is closed, so the date is known
   const lines = [`due: ${date}`];
-  if (due.provisional) lines.push('provisional');
+  // The clock's own flag decides; the reason names the years of the counted period that have no notice.
+  if (due.provisional)
+    lines.push(`provisional: ${provisionalReason(calendar, from, date) ?? 'no holiday notice yet'}`);
   // Holidays are listed from the first counted day, so a holiday ending on the acceptance day is not shown.
   const firstCounted = countStartDay ? from : formatDayNumber(parseIsoDate(from) + 1);
   const crossed = firstCounted <= date ? holidaysCrossed(calendar, firstCounted, date) : [];
