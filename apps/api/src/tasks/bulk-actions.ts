@@ -1,8 +1,9 @@
 import type { ApproveTasksRequest, BulkItemResult, ReassignTasksRequest } from '@onewindow/contracts';
-import { approveStep, caseStateQuery, transferTask } from '@onewindow/workflows';
+import { caseStateQuery } from '@onewindow/workflows';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ApiDeps } from '../api-deps';
 import type { AuthUser } from '../auth/auth-context';
+import { caseActionUpdate } from '../cases/case-actions';
 import { checkPeople, peopleProblem } from '../cases/case-people';
 import { requestHash } from '../cases/idempotency-key';
 import { isTemporalUnreachable } from '../cases/temporal-errors';
@@ -177,21 +178,22 @@ export async function reassignOpenTasks(
         continue;
       }
       const updateId = itemUpdateId(key, caseNo, step.stepId);
+      // 转办 with the lead's authority, built by the verb registry like a single action.
+      const { update, payload } = caseActionUpdate(
+        'transfer',
+        {
+          verb: 'transfer',
+          stepId: step.stepId,
+          from: request.from,
+          to: [request.to],
+          reason: request.reason,
+        },
+        lead.id,
+        { authority: 'lead' },
+      );
       try {
         const result = await deps.temporal.connection.withDeadline(updateDeadline(), () =>
-          handle.executeUpdate(transferTask, {
-            args: [
-              {
-                stepId: step.stepId,
-                actor: lead.id,
-                from: request.from,
-                to: [request.to],
-                reason: request.reason,
-                authority: 'lead',
-              },
-            ],
-            ...(updateId ? { updateId } : {}),
-          }),
+          handle.executeUpdate(update, { args: [payload], ...(updateId ? { updateId } : {}) }),
         );
         items.push({
           caseNo,
@@ -269,14 +271,16 @@ export async function approveTasks(
   const items: BulkItemResult[] = [];
   for (const t of request.tasks) {
     const updateId = itemUpdateId(key, t.caseNo, t.stepId);
+    const { update, payload } = caseActionUpdate(
+      'approve',
+      { verb: 'approve', stepId: t.stepId, ...(request.comment ? { comment: request.comment } : {}) },
+      me.id,
+    );
     try {
       const result = await deps.temporal.connection.withDeadline(updateDeadline(), () =>
-        deps.temporal.client.workflow.getHandle(t.caseNo).executeUpdate(approveStep, {
-          args: [
-            { stepId: t.stepId, actor: me.id, ...(request.comment ? { comment: request.comment } : {}) },
-          ],
-          ...(updateId ? { updateId } : {}),
-        }),
+        deps.temporal.client.workflow
+          .getHandle(t.caseNo)
+          .executeUpdate(update, { args: [payload], ...(updateId ? { updateId } : {}) }),
       );
       items.push({
         caseNo: t.caseNo,
