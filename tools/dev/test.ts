@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '@onewindow/config';
 import { descendantsOf } from '../process-tree';
+import { checkDependencies } from './dependency-check';
 import { checkFormatting } from './format-check';
 
 const root = repoRoot();
@@ -79,9 +80,16 @@ async function main(): Promise<void> {
   fs.rmSync(resultsDir, { recursive: true, force: true });
   fs.mkdirSync(resultsDir, { recursive: true });
 
-  // First, as it takes seconds; its verdict is repeated above the summary so it is not lost in the output.
+  // First, as they take seconds; their verdicts are repeated above the summary so they are not lost.
   const format = await checkFormatting(root);
   process.stdout.write(format.ok ? 'format: every file is formatted with Prettier\n' : `${format.message}\n`);
+  const dependencies = await checkDependencies(root);
+  process.stdout.write(
+    dependencies.ok
+      ? 'dependencies: knip finds none unused, unlisted or misplaced\n'
+      : `${dependencies.message}\n`,
+  );
+  const workspaceChecks = [format, dependencies];
 
   const extra = process.argv.slice(2);
   const nx = await runNx(
@@ -122,15 +130,16 @@ async function main(): Promise<void> {
       `\nnpm test: stopped after ${limit} min (TEST_TIME_LIMIT_MINUTES); no results from: ${unfinished.join(', ') || '(lint or typecheck)'}\n`,
     );
   }
-  if (!format.ok) {
-    process.stdout.write(`\n${format.message}\n`);
-    failed += 1; // unformatted files fail the run like a failing test
+  for (const check of workspaceChecks) {
+    if (check.ok) continue;
+    process.stdout.write(`\n${check.message}\n`);
+    failed += 1; // unformatted files or dependency problems fail the run like a failing test
   }
   if (nx.status !== 0 && failed === 0) failed = 1; // a lint/typecheck failure (or a stopped run) is a failure too
   process.stdout.write(
     `\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
   );
-  process.exit(nx.status === 0 && failed === 0 && format.ok ? 0 : 1);
+  process.exit(nx.status === 0 && failed === 0 && workspaceChecks.every((c) => c.ok) ? 0 : 1);
 }
 
 void main();

@@ -3,7 +3,7 @@
 /**
  * The variable an identifier refers to, looked up from the innermost scope outwards.
  * @param {import('eslint').SourceCode} sourceCode
- * @param {import('estree').Identifier} identifier
+ * @param {any} identifier an Identifier node
  * @returns {import('eslint').Scope.Variable | undefined}
  */
 export function variableOf(sourceCode, identifier) {
