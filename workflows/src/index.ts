@@ -1,21 +1,25 @@
 // Public API for apps: workflow functions (for typed starts), messages (updates/queries) and types.
 export { demoCaseWorkflow, type DemoCaseResult } from './demo/demo-case.workflow';
 export { completeDemoCase, demoCaseStatus, type DemoCompletion } from './demo/demo-case.messages';
-export { caseWorkflow } from './case/case.workflow';
-export * from './case/case-messages';
+export { caseWorkflow } from './case/engine/case.workflow';
+export * from './case/handlers/case-messages';
 // Approver verbs: each one's Update, payload schema and definition, and `caseVerbRegistry` (API dispatch).
 export * from './case/verbs/index';
-export { caseWorkflowInputSchema, type CaseWorkflowInput, type ContinuedCase } from './case/case-input';
-export type * from './case/case-state';
-export type * from './case/case-activities';
+export {
+  caseWorkflowInputSchema,
+  type CaseWorkflowInput,
+  type ContinuedCase,
+} from './case/engine/case-input';
+export type * from './case/engine/case-state';
+export type * from './case/activities/case-activities';
 export {
   PROJECTION_WRITES,
   runProjectionWrites,
   type ProjectionBatch,
   type ProjectionName,
   type ProjectionWrite,
-} from './case/projection-writes';
-export { tally, taskHolders } from './case/step-reducer';
+} from './case/activities/projection-writes';
+export { tally, taskHolders } from './case/engine/step-reducer';
 export * from './baseline/index';
 export { sharedWorkflowModules } from './shared-modules';
 /** Absolute path of the bundle entry, for Worker.create({ workflowsPath }). */

@@ -1,10 +1,10 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import type { AssigneeState, StepState, StepView } from '../case-state';
-import { assertCanAct } from '../case-validators';
-import { stepView } from '../case-view';
-import { reissueTaskRow } from '../case-work-nodes';
-import { slotFor, withExplicitSeats } from '../step-reducer';
+import type { AssigneeState, StepState, StepView } from '../engine/case-state';
+import { assertCanAct } from '../handlers/case-validators';
+import { stepView } from '../handlers/case-view';
+import { reissueTaskRow } from '../engine/case-work-nodes';
+import { slotFor, withExplicitSeats } from '../engine/step-reducer';
 import { defineCaseVerb, requestWithActor } from './define-case-verb';
 import { actor, people, stepId, text } from './payload-fields';
 import { assertNewSigners } from './signers';

@@ -1,9 +1,9 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import type { StepView } from '../case-state';
-import { extendStep } from '../case-suspensions';
-import { assertExtensionApprovable } from '../case-validators';
-import { stepView } from '../case-view';
+import type { StepView } from '../engine/case-state';
+import { extendStep } from '../clock/case-suspensions';
+import { assertExtensionApprovable } from '../handlers/case-validators';
+import { stepView } from '../handlers/case-view';
 import { defineCaseVerb } from './define-case-verb';
 import { stepId, text } from './payload-fields';
 

@@ -1,7 +1,7 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import type { StepView } from '../case-state';
-import { assertCanAct } from '../case-validators';
+import type { StepView } from '../engine/case-state';
+import { assertCanAct } from '../handlers/case-validators';
 import { defineCaseVerb, requestWithActor } from './define-case-verb';
 import { actor, stepId } from './payload-fields';
 import { vote } from './vote';

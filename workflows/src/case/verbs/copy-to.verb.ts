@@ -1,9 +1,9 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import type { StepState, StepView } from '../case-state';
-import { assertAllowed, openStep } from '../case-validators';
-import { stepView } from '../case-view';
-import { signersOf } from '../step-reducer';
+import type { StepState, StepView } from '../engine/case-state';
+import { assertAllowed, openStep } from '../handlers/case-validators';
+import { stepView } from '../handlers/case-view';
+import { signersOf } from '../engine/step-reducer';
 import { defineCaseVerb, requestWithActor } from './define-case-verb';
 import { actor, people, stepId } from './payload-fields';
 

@@ -1,8 +1,8 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseVerb, CaseVerbRequest } from '@onewindow/contracts';
 import type { z } from 'zod';
-import type { CaseEngine } from '../case-engine';
-import type { ActivityCall, StepState, Transition } from '../case-state';
+import type { CaseEngine } from '../engine/case-engine';
+import type { ActivityCall, StepState, Transition } from '../engine/case-state';
 
 /**
  * Records a decision: in the case history and through the `recordDecision` activity (the Decision

@@ -1,9 +1,9 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import type { StepView } from '../case-state';
-import { resumeStep } from '../case-suspensions';
-import { assertSuspendedFor } from '../case-validators';
-import { stepView } from '../case-view';
+import type { StepView } from '../engine/case-state';
+import { resumeStep } from '../clock/case-suspensions';
+import { assertSuspendedFor } from '../handlers/case-validators';
+import { stepView } from '../handlers/case-view';
 import { defineCaseVerb, requestWithActor } from './define-case-verb';
 import { actor, stepId } from './payload-fields';
 

@@ -85,7 +85,7 @@ export type CaseVerbRegistry = {
 
 /**
  * Every approver verb: its Update, payload schema, validator, handler and request → payload mapping. The
- * workflow registers its handlers from it (`case-handlers.ts`) and the API dispatches through it
+ * workflow registers its handlers from it (`handlers/case-handlers.ts`) and the API dispatches through it
  * (`caseVerbRegistry[verb].toUpdateArgs`, then `executeUpdate(caseVerbRegistry[verb].update, …)`).
  */
 export const caseVerbRegistry: CaseVerbRegistry = definitions;

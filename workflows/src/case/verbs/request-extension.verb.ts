@@ -1,8 +1,8 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import type { StepState, StepView } from '../case-state';
-import { assertCanAct } from '../case-validators';
-import { stepView } from '../case-view';
+import type { StepState, StepView } from '../engine/case-state';
+import { assertCanAct } from '../handlers/case-validators';
+import { stepView } from '../handlers/case-view';
 import { defineCaseVerb, requestWithActor } from './define-case-verb';
 import { actor, stepId, text } from './payload-fields';
 

@@ -1,9 +1,9 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import type { AssigneeState, StepState, StepView } from '../case-state';
-import { assertNotHeld, openStep } from '../case-validators';
-import { stepView } from '../case-view';
-import { reissueTaskRow } from '../case-work-nodes';
+import type { AssigneeState, StepState, StepView } from '../engine/case-state';
+import { assertNotHeld, openStep } from '../handlers/case-validators';
+import { stepView } from '../handlers/case-view';
+import { reissueTaskRow } from '../engine/case-work-nodes';
 import { defineCaseVerb, requestWithActor } from './define-case-verb';
 import { actor, stepId, text } from './payload-fields';
 

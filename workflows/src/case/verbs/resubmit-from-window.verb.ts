@@ -1,11 +1,11 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import { releaseHold, releasePauses } from '../case-holds';
-import type { StepState, StepView } from '../case-state';
-import { openStep } from '../case-validators';
-import { stepView } from '../case-view';
-import { openTaskRow } from '../case-work-nodes';
-import { reopenedAssignees } from '../step-reducer';
+import { releaseHold, releasePauses } from '../clock/case-holds';
+import type { StepState, StepView } from '../engine/case-state';
+import { openStep } from '../handlers/case-validators';
+import { stepView } from '../handlers/case-view';
+import { openTaskRow } from '../engine/case-work-nodes';
+import { reopenedAssignees } from '../engine/step-reducer';
 import { defineCaseVerb, requestWithActor } from './define-case-verb';
 import { actor, stepId } from './payload-fields';
 

@@ -1,10 +1,10 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import { pauseSiblings } from '../case-holds';
-import type { StepView } from '../case-state';
-import { suspendStep } from '../case-suspensions';
-import { assertCanAct } from '../case-validators';
-import { stepView } from '../case-view';
+import { pauseSiblings } from '../clock/case-holds';
+import type { StepView } from '../engine/case-state';
+import { suspendStep } from '../clock/case-suspensions';
+import { assertCanAct } from '../handlers/case-validators';
+import { stepView } from '../handlers/case-view';
 import { defineCaseVerb, requestWithActor } from './define-case-verb';
 import { actor, stepId, text } from './payload-fields';
 

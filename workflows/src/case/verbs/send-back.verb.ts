@@ -1,10 +1,10 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import type { CaseEngine } from '../case-engine';
-import { holdStep, pauseSiblings } from '../case-holds';
-import type { CaseState, StepState, StepView } from '../case-state';
-import { assertCanAct } from '../case-validators';
-import { stepView } from '../case-view';
+import type { CaseEngine } from '../engine/case-engine';
+import { holdStep, pauseSiblings } from '../clock/case-holds';
+import type { CaseState, StepState, StepView } from '../engine/case-state';
+import { assertCanAct } from '../handlers/case-validators';
+import { stepView } from '../handlers/case-view';
 import { defineCaseVerb, requestWithActor } from './define-case-verb';
 import { actor, stepId, text } from './payload-fields';
 

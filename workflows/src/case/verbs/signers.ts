@@ -1,5 +1,5 @@
-import type { StepState } from '../case-state';
-import { signersOf } from '../step-reducer';
+import type { StepState } from '../engine/case-state';
+import { signersOf } from '../engine/step-reducer';
 
 /** Refuses people who already sign the step, or a list that names someone twice. */
 export function assertNewSigners(step: StepState, people: string[]): void {

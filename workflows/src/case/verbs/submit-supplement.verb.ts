@@ -1,10 +1,10 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import { releasePauses } from '../case-holds';
-import type { StepView } from '../case-state';
-import { resumeStep } from '../case-suspensions';
-import { assertSuspendedFor } from '../case-validators';
-import { stepView } from '../case-view';
+import { releasePauses } from '../clock/case-holds';
+import type { StepView } from '../engine/case-state';
+import { resumeStep } from '../clock/case-suspensions';
+import { assertSuspendedFor } from '../handlers/case-validators';
+import { stepView } from '../handlers/case-view';
 import { defineCaseVerb, requestWithActor } from './define-case-verb';
 import { actor, stepId } from './payload-fields';
 

@@ -1,4 +1,4 @@
-import type { StepState } from '../case-state';
+import type { StepState } from '../engine/case-state';
 import { signersAdded } from './add-signers.verb';
 import { copied } from './copy-to.verb';
 import { decision } from './define-case-verb';

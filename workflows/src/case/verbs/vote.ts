@@ -1,7 +1,7 @@
-import type { StepView } from '../case-state';
-import { stepView } from '../case-view';
-import { refreshTaskHolders } from '../case-work-nodes';
-import { applyVote, type Vote } from '../step-reducer';
+import type { StepView } from '../engine/case-state';
+import { stepView } from '../handlers/case-view';
+import { refreshTaskHolders } from '../engine/case-work-nodes';
+import { applyVote, type Vote } from '../engine/step-reducer';
 import type { CaseUpdateContext } from './define-case-verb';
 
 /** One approver's vote: record it, close the step if the countersign rule now decides, else hand the task row on. */

@@ -1,8 +1,8 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import { withdraw } from '../case-closing';
-import type { CaseView } from '../case-state';
-import { assertInReview } from '../case-validators';
+import { withdraw } from '../engine/case-closing';
+import type { CaseView } from '../engine/case-state';
+import { assertInReview } from '../handlers/case-validators';
 import { defineCaseVerb, requestWithActor } from './define-case-verb';
 import { actor, text } from './payload-fields';
 

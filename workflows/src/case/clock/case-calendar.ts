@@ -1,7 +1,7 @@
 import { buildCalendar, dueOf, type CalendarData, type WorkingCalendar } from './case-clock';
-import type { CaseEngine } from './case-engine';
-import type { ActivityCall, CaseState, CaseView, Transition } from './case-state';
-import { caseView } from './case-view';
+import type { CaseEngine } from '../engine/case-engine';
+import type { ActivityCall, CaseState, CaseView, Transition } from '../engine/case-state';
+import { caseView } from '../handlers/case-view';
 
 /**
  * Reducer: the case moves from calendar `before` to `after` (the new `data`). Clocks hold no calendar,

@@ -1,5 +1,5 @@
 import { createOfficialCalendar } from '@onewindow/calendar';
-import { dueOf } from './case-clock';
+import { dueOf } from '../clock/case-clock';
 import { issuancePhase, withdrawal } from './case-closing';
 
 const calendar = createOfficialCalendar();

@@ -1,8 +1,8 @@
-import { shanghaiDate, startClock } from './case-clock';
+import { shanghaiDate, startClock } from '../clock/case-clock';
 import type { CaseEngine } from './case-engine';
-import type { IssueResults, WithdrawCase } from './case-messages';
+import type { IssueResults, WithdrawCase } from '../handlers/case-messages';
 import type { ActivityCall, CaseState, CaseView, IssueSummary, Transition } from './case-state';
-import { caseView } from './case-view';
+import { caseView } from '../handlers/case-view';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 

@@ -1,7 +1,7 @@
 import type { FlatNode } from '@onewindow/flow-model';
-import { dueOf, shanghaiDate, startClock } from './case-clock';
+import { dueOf, shanghaiDate, startClock } from '../clock/case-clock';
 import type { CaseEngine } from './case-engine';
-import type { AutomaticStepResult, CloseTaskInput } from './case-activities';
+import type { AutomaticStepResult, CloseTaskInput } from '../activities/case-activities';
 import { CASE_PATCHES } from './case-patches';
 import type { ActivityCall, CaseState, HistoryDraft, StepState, StepStatus, Transition } from './case-state';
 import { reopenedAssignees, taskHolders } from './step-reducer';

@@ -1,6 +1,13 @@
 import { dueField, resumeClock, suspendClock, type WorkingCalendar } from './case-clock';
-import type { CaseEngine } from './case-engine';
-import type { ActivityCall, BranchPause, CaseState, StepHold, StepState, Transition } from './case-state';
+import type { CaseEngine } from '../engine/case-engine';
+import type {
+  ActivityCall,
+  BranchPause,
+  CaseState,
+  StepHold,
+  StepState,
+  Transition,
+} from '../engine/case-state';
 
 /**
  * Holds: a step out of its department's hands for a while (at the window after 退回窗口, or paused

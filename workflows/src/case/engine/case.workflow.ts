@@ -7,13 +7,13 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { flattenPlan, hashPlan, PlanRun, validatePlan } from '@onewindow/flow-model';
-import type { CaseActivities } from './case-activities';
-import { fireDueAlarms, nextAlarmAt } from './case-alarms';
-import { buildCalendar, startClock, type CalendarData } from './case-clock';
+import type { CaseActivities } from '../activities/case-activities';
+import { fireDueAlarms, nextAlarmAt } from '../clock/case-alarms';
+import { buildCalendar, startClock, type CalendarData } from '../clock/case-clock';
 import { CaseEngine } from './case-engine';
 import { CASE_PATCHES } from './case-patches';
 import { caseWorkflowInputSchema, type CaseWorkflowInput, type ParsedCaseInput } from './case-input';
-import { registerCaseHandlers, registerStartingHandlers } from './case-handlers';
+import { registerCaseHandlers, registerStartingHandlers } from '../handlers/case-handlers';
 import type { CaseResult, CaseState } from './case-state';
 
 const { loadCalendar } = proxyActivities<CaseActivities>({ startToCloseTimeout: '1 minute' });

@@ -1,5 +1,5 @@
 import type { FlatNode } from '@onewindow/flow-model';
-import { CASE_PATCHES } from './case-patches';
+import { CASE_PATCHES } from '../engine/case-patches';
 import {
   dueOf,
   escalationAt,
@@ -8,9 +8,9 @@ import {
   shanghaiDate,
   type WorkingCalendar,
 } from './case-clock';
-import type { CaseEngine } from './case-engine';
-import type { ActivityCall, CaseState, StepState, Transition } from './case-state';
-import { taskHolders } from './step-reducer';
+import type { CaseEngine } from '../engine/case-engine';
+import type { ActivityCall, CaseState, StepState, Transition } from '../engine/case-state';
+import { taskHolders } from '../engine/step-reducer';
 
 interface Alarm {
   at: number;

@@ -1,7 +1,7 @@
 import { servicePlanSchema, timeLimitSchema } from '@onewindow/flow-model';
 import { calendarDataSchema } from '@onewindow/calendar';
 import { z } from 'zod';
-import type { CalendarData } from './case-clock';
+import type { CalendarData } from '../clock/case-clock';
 import type { CaseState } from './case-state';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');

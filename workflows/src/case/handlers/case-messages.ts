@@ -1,14 +1,14 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { calendarDataSchema } from '@onewindow/calendar';
 import { z } from 'zod';
-import type { CaseView, IssueSummary } from './case-state';
-import { actor } from './verbs/payload-fields';
+import type { CaseView, IssueSummary } from '../engine/case-state';
+import { actor } from '../verbs/payload-fields';
 
 /**
  * The case workflow's messages that are not approver verbs (each verb's Update and payload schema are in
  * its file under `verbs/`), and `parsePayload`. Handlers: `case-handlers.ts`.
  */
-export type { WithdrawCase } from './verbs/withdraw.verb';
+export type { WithdrawCase } from '../verbs/withdraw.verb';
 
 export const issueResultsSchema = z.object({
   actor,

@@ -1,6 +1,6 @@
 import type { StepAction } from '@onewindow/flow-model';
-import type { CaseState, StepState } from './case-state';
-import { pendingAssignees, undecidedSlotOf } from './step-reducer';
+import type { CaseState, StepState } from '../engine/case-state';
+import { pendingAssignees, undecidedSlotOf } from '../engine/step-reducer';
 
 /** Synchronous checks run by Update validators: each throws with a sentence the clerk can act on. */
 export function assertInReview(state: CaseState): void {

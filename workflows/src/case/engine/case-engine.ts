@@ -6,15 +6,21 @@ import {
   type PlanRun,
   type PlanRunStep,
 } from '@onewindow/flow-model';
-import type { ActivityBase, CaseActivities } from './case-activities';
-import { caseActivities } from './case-activity-proxies';
-import { dueField, shanghaiDate, timerFiresAt, type CalendarData, type WorkingCalendar } from './case-clock';
+import type { ActivityBase, CaseActivities } from '../activities/case-activities';
+import { caseActivities } from '../activities/case-activity-proxies';
+import {
+  dueField,
+  shanghaiDate,
+  timerFiresAt,
+  type CalendarData,
+  type WorkingCalendar,
+} from '../clock/case-clock';
 import type { ParsedCaseInput } from './case-input';
 import { CASE_PATCHES, type CasePatchId } from './case-patches';
 import type { ActivityCall, CaseState, HistoryEntry, StepState, Transition } from './case-state';
 import { issuancePhase } from './case-closing';
-import { releaseReachedPauses } from './case-holds';
-import { releaseCaseClocks } from './case-suspensions';
+import { releaseReachedPauses } from '../clock/case-holds';
+import { releaseCaseClocks } from '../clock/case-suspensions';
 import { cancellation, closedAs, openDepartmentStep, runAutomaticStep } from './case-work-nodes';
 import { refusalReasons } from './step-reducer';
 

@@ -1,7 +1,7 @@
 import { OFFICIAL_CALENDAR_DATA, WorkingCalendar } from '@onewindow/calendar';
 import { PlanRun, flattenPlan, hashPlan, planBuilder } from '@onewindow/flow-model';
-import type { CaseActivities } from './case-activities';
-import { startClock } from './case-clock';
+import type { CaseActivities } from '../activities/case-activities';
+import { startClock } from '../clock/case-clock';
 import { CaseEngine } from './case-engine';
 import { caseWorkflowInputSchema } from './case-input';
 import type { CaseState, StepState } from './case-state';

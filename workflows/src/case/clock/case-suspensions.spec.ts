@@ -1,7 +1,7 @@
 import { createOfficialCalendar } from '@onewindow/calendar';
 import { dueOf, isSuspended, startClock } from './case-clock';
-import { CASE_PATCHES } from './case-patches';
-import type { ActivityCall, CaseClocks, StepState, StepSuspension } from './case-state';
+import { CASE_PATCHES } from '../engine/case-patches';
+import type { ActivityCall, CaseClocks, StepState, StepSuspension } from '../engine/case-state';
 import { caseClocksRelease, extension, resumption, suspension } from './case-suspensions';
 
 const calendar = createOfficialCalendar();

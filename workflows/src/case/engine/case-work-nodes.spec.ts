@@ -1,6 +1,6 @@
 import { createOfficialCalendar } from '@onewindow/calendar';
 import type { FlatNode } from '@onewindow/flow-model';
-import { dueOf } from './case-clock';
+import { dueOf } from '../clock/case-clock';
 import { CASE_PATCHES } from './case-patches';
 import type { StepState } from './case-state';
 import { applyVote } from './step-reducer';

@@ -1,7 +1,7 @@
 import { dueField, extendClock, resumeClock, suspendClock, type WorkingCalendar } from './case-clock';
-import type { CaseEngine } from './case-engine';
-import { CASE_PATCHES } from './case-patches';
-import type { ActivityCall, CaseClocks, StepState, Transition } from './case-state';
+import type { CaseEngine } from '../engine/case-engine';
+import { CASE_PATCHES } from '../engine/case-patches';
+import type { ActivityCall, CaseClocks, StepState, Transition } from '../engine/case-state';
 
 /**
  * Clock transitions. A step's suspension (补正, Art. 45 special procedure) also holds the case

@@ -11,13 +11,13 @@ import {
   type SuspensionReason,
 } from '@onewindow/calendar';
 import type { TimeLimit } from '@onewindow/flow-model';
-import type { ClockJson, ClockView } from './case-state';
+import type { ClockJson, ClockView } from '../engine/case-state';
 
 /**
  * The workflow's clock and calendar arithmetic: every working-day, due-date and Shanghai-date computation
  * of the case goes through this file's functions over @onewindow/calendar. The other workflow files
- * import from the library only types (case-state.ts, case-activities.ts) and its `calendarDataSchema`
- * (case-input.ts and case-messages.ts validate calendar data with it).
+ * import from the library only types (engine/case-state.ts, activities/case-activities.ts) and its
+ * `calendarDataSchema` (engine/case-input.ts and handlers/case-messages.ts validate calendar data with it).
  */
 
 /** Indexes calendar data (the case input's, loadCalendar's, or a refreshCalendar payload's). */

@@ -1,6 +1,6 @@
 import type { StatutoryClock, SuspensionReason } from '@onewindow/calendar';
 import type { Countersign, PlanRunState, StepAction } from '@onewindow/flow-model';
-import type { ActivityBase, CaseActivities } from './case-activities';
+import type { ActivityBase, CaseActivities } from '../activities/case-activities';
 import type { CasePatchId } from './case-patches';
 
 export type ClockJson = ReturnType<StatutoryClock['toJSON']>;

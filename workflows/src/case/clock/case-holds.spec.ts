@@ -1,7 +1,7 @@
 import { createOfficialCalendar } from '@onewindow/calendar';
 import { dueOf, isSuspended, startClock } from './case-clock';
 import { holdRelease, holding, pauseRelease, siblingPause } from './case-holds';
-import type { ActivityCall, BranchPause, CaseState, StepHold, StepState } from './case-state';
+import type { ActivityCall, BranchPause, CaseState, StepHold, StepState } from '../engine/case-state';
 import { suspension } from './case-suspensions';
 
 const calendar = createOfficialCalendar();

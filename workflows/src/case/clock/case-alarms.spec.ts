@@ -2,7 +2,7 @@ import { createOfficialCalendar } from '@onewindow/calendar';
 import type { FlatNode } from '@onewindow/flow-model';
 import { isSuspended, startClock } from './case-clock';
 import { escalation, issuanceEscalation, reminder, timerFired } from './case-alarms';
-import type { StepState } from './case-state';
+import type { StepState } from '../engine/case-state';
 
 const calendar = createOfficialCalendar();
 /** Friday 2026-03-06 and Tuesday 2026-03-10, 00:00 in Shanghai (working days of the shipped 2026 calendar). */

@@ -1,6 +1,6 @@
-import { clockView } from './case-clock';
-import type { CaseEngine } from './case-engine';
-import type { CaseView, StepState, StepView } from './case-state';
+import { clockView } from '../clock/case-clock';
+import type { CaseEngine } from '../engine/case-engine';
+import type { CaseView, StepState, StepView } from '../engine/case-state';
 
 /** A step as the UI sees it: a closed step's clock is read at its closing time. */
 export function stepView(engine: CaseEngine, step: StepState): StepView {

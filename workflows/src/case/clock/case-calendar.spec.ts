@@ -1,7 +1,7 @@
 import { OFFICIAL_CALENDAR_DATA, WorkingCalendar } from '@onewindow/calendar';
 import { dueOf, startClock } from './case-clock';
 import { calendarRefresh } from './case-calendar';
-import type { CaseState, StepState } from './case-state';
+import type { CaseState, StepState } from '../engine/case-state';
 
 const official = WorkingCalendar.fromData(OFFICIAL_CALENDAR_DATA);
 /** The same data without 2026: that year then counts weekends only (no May Day holiday, no 调休). */

@@ -1,17 +1,17 @@
 import { setHandler } from '@temporalio/workflow';
-import { refreshCaseCalendar } from './case-calendar';
-import { issueAtWindow } from './case-closing';
-import type { CaseEngine } from './case-engine';
+import { refreshCaseCalendar } from '../clock/case-calendar';
+import { issueAtWindow } from '../engine/case-closing';
+import type { CaseEngine } from '../engine/case-engine';
 import * as m from './case-messages';
 import { caseView } from './case-view';
-import { caseVerbRegistry } from './verbs';
+import { caseVerbRegistry } from '../verbs';
 import {
   defineCaseUpdate,
   type CaseUpdateContext,
   type CaseUpdateDefinition,
   decision,
   type RecordDecision,
-} from './verbs/define-case-verb';
+} from '../verbs/define-case-verb';
 
 /** 统一出件 at the window, once every step is decided. Not an approver verb: `POST /api/cases/:caseNo/issue`. */
 const issueResultsUpdate = defineCaseUpdate({
