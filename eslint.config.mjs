@@ -204,6 +204,47 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },
   {
+    // The case engine owns its state: reducers return a Transition, CaseEngine.apply writes it and bumps `version`.
+    files: ['workflows/src/case/**/*.ts'],
+    ignores: ['workflows/src/case/engine/case-engine.ts', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "AssignmentExpression[left.type='MemberExpression'][left.property.name='version']",
+          message: 'Only CaseEngine bumps `version`: return a Transition and call engine.apply(...).',
+        },
+        {
+          selector: "UpdateExpression[argument.type='MemberExpression'][argument.property.name='version']",
+          message: 'Only CaseEngine bumps `version`: return a Transition and call engine.apply(...).',
+        },
+        {
+          selector:
+            "AssignmentExpression[left.type='MemberExpression'][left.object.type='MemberExpression'][left.object.property.name='steps']",
+          message:
+            'Only CaseEngine writes `state.steps[…]`: return a Transition with `steps` and call engine.apply(...).',
+        },
+        {
+          selector:
+            "AssignmentExpression[left.type='MemberExpression'][left.object.type='MemberExpression'][left.object.object.type='MemberExpression'][left.object.object.property.name='steps']",
+          message:
+            'Only CaseEngine writes `state.steps[…]`: return a Transition with `steps` and call engine.apply(...).',
+        },
+        {
+          selector:
+            "AssignmentExpression[left.type='MemberExpression'][left.object.type='MemberExpression'][left.object.property.name='state']",
+          message:
+            'Only CaseEngine writes the case state: return a Transition and call engine.apply(...), or use an engine method.',
+        },
+        {
+          selector: "UnaryExpression[operator='delete'] > MemberExpression[object.property.name='steps']",
+          message:
+            'Only CaseEngine writes `state.steps[…]`: return a Transition with `steps` and call engine.apply(...).',
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/web/src/**/*.tsx', 'apps/web/src/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
