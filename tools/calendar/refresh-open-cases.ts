@@ -1,10 +1,10 @@
-// Sends the calendar in force (official data + uploaded years) to every open case, as PUT /api/calendar/years/:year
-// does after storing a year — for a re-run after a partial failure, or after loading years by other means.
+// Sends the calendar in force (official data + uploaded years, and the provisional statutory holidays of the years
+// up to next year without a notice) to every open case, as PUT /api/calendar/years/:year does after storing a year — for a re-run after a partial failure, or after loading years by other means.
 // Exit 0 when every open case took it, 1 when some did not (each named), 2 on bad arguments or when it cannot run.
 import { Client, Connection } from '@temporalio/client';
 import { loadConfigOrExit } from '@onewindow/config';
-import { createPrismaClient, loadCalendarData } from '@onewindow/db';
-import { refreshOpenCases } from '@onewindow/api';
+import { createPrismaClient } from '@onewindow/db';
+import { calendarForOpenCases, createLogger, getCalendarInForce, refreshOpenCases } from '@onewindow/api';
 import { runOperatorCommand } from '../operator-command';
 
 const usage =
@@ -61,7 +61,7 @@ async function main(): Promise<number> {
   const connection = await Connection.connect({ address });
   try {
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-    const calendar = await loadCalendarData(db);
+    const calendar = calendarForOpenCases(await getCalendarInForce({ db, logger: createLogger('silent') }));
     const result = await refreshOpenCases(
       { db, temporal: { client, connection, address } },
       {

@@ -24,3 +24,9 @@ export {
   CLOSED_CASE_STATUSES,
   type RefreshOpenCasesResult,
 } from './calendar/refresh-open-cases';
+export {
+  getCalendarInForce,
+  invalidateCalendarInForce,
+  calendarForOpenCases,
+  type CalendarInForce,
+} from './calendar/calendar-in-force';

@@ -439,5 +439,18 @@ describe('case activities over a real SQLite file', () => {
       OFFICIAL_CALENDAR_DATA.years.find((y) => y.year === 2026),
     );
     expect(data.years.find((y) => y.year === 2027)).toMatchObject({ provisional: true });
+    expect(data.years.find((y) => y.year === 2027)?.source).toBe('provisional estimate');
+    // Years of the case without a notice get the statutory holidays of the 放假办法, still provisional.
+    const later = await acts.loadCalendar({
+      idempotencyKey: `${caseNo}:calendar2`,
+      caseNo,
+      at,
+      years: [2028, 2029],
+    });
+    expect(later.years.filter((y) => y.year >= 2028).map((y) => [y.year, y.provisional])).toEqual([
+      [2028, true],
+      [2029, true],
+    ]);
+    expect(later.years.find((y) => y.year === 2028)?.holidays.map((h) => h.start)).toContain('2028-01-01');
   });
 });

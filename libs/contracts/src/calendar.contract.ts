@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { calendarYearSchema, isoDateSchema } from '@onewindow/calendar';
 
-/** GET /api/calendar — every year in force (official + uploaded). */
+/**
+ * GET /api/calendar — every year in force up to next year: official + uploaded, and for a year without a notice
+ * the provisional statutory holidays of the 放假办法 (`provisional: true`, no 调休).
+ */
 export const calendarResponseSchema = z.object({
   years: z.array(calendarYearSchema),
 });
@@ -29,7 +32,7 @@ export const calendarRefreshSummarySchema = z.object({
 export type CalendarRefreshSummary = z.infer<typeof calendarRefreshSummarySchema>;
 export const putCalendarYearResponseSchema = calendarRefreshSummarySchema;
 
-/** GET /api/calendar/deadline — the statutory due date for a period on the official calendar. */
+/** GET /api/calendar/deadline — the statutory due date for a period on the calendar in force (provisional past the last notice). */
 export const deadlineQuerySchema = z.strictObject({
   from: isoDateSchema,
   days: z.coerce
@@ -46,6 +49,8 @@ export const deadlineResponseSchema = z.object({
   unit: z.enum(['working_day', 'natural_day']),
   due: z.string(),
   provisional: z.boolean(),
+  /** Why the due date may still move, e.g. "no holiday notice for 2027 yet"; absent when not provisional. */
+  provisionalReason: z.string().optional(),
   holidaysCrossed: z.array(
     z.object({
       name: z.string(),

@@ -5,7 +5,7 @@ import {
   CalendarError,
   holidaysCrossed,
   isProvisionalPeriod,
-  WorkingCalendar,
+  provisionalReason,
 } from '@onewindow/calendar';
 import {
   deadlineQuerySchema,
@@ -14,19 +14,30 @@ import {
   type CalendarRefreshSummary,
   type DeadlineResponse,
 } from '@onewindow/contracts';
-import { loadCalendarData, saveCalendarYear } from '@onewindow/db';
+import { saveCalendarYear } from '@onewindow/db';
 import type { ApiDeps } from '../api-deps';
 import { parse } from '../http/parse';
 import { ProblemError, ProblemType } from '../http/problem';
 import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { refreshOpenCases } from './refresh-open-cases';
+import {
+  calendarForOpenCases,
+  calendarYears,
+  getCalendarInForce,
+  invalidateCalendarInForce,
+} from './calendar-in-force';
+
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
 export function calendarRouter(deps: ApiDeps): Router {
   const router = Router();
 
   // The holiday schedule and deadline arithmetic are public information, like the State Council notice.
+  // The years in force up to next year: the notices, and the provisional statutory years without one.
   router.get('/calendar', authorize('public.lookup'), async (_req, res) => {
-    res.json({ years: (await loadCalendarData(deps.db)).years });
+    const inForce = await getCalendarInForce(deps);
+    res.json({ years: calendarYears(inForce.data, Number.MIN_SAFE_INTEGER, inForce.currentYear + 1).years });
   });
 
   router.put('/calendar/years/:year', authorize('calendar.write'), async (req, res) => {
@@ -48,9 +59,12 @@ export function calendarRouter(deps: ApiDeps): Router {
       if (error instanceof CalendarError)
         throw new ProblemError(409, ProblemType.conflict, 'Calendar conflict', error.message);
       throw error;
+    } finally {
+      // Whatever happened, the next reader takes the calendar from the database again.
+      invalidateCalendarInForce(deps.db);
     }
     // Stored: from here on nothing fails the request; open cases that miss the new calendar are listed.
-    const calendar = await loadCalendarData(deps.db);
+    const calendar = calendarForOpenCases(await getCalendarInForce(deps));
     const refresh = await refreshOpenCases(deps, { actor: signedInUser(req).id, calendar });
     if (refresh.failed.length > 0)
       deps.logger.warn(
@@ -63,7 +77,7 @@ export function calendarRouter(deps: ApiDeps): Router {
 
   router.get('/calendar/deadline', authorize('public.lookup'), async (req, res) => {
     const q = parse(deadlineQuerySchema, req.query, 'query string');
-    const calendar = WorkingCalendar.fromData(await loadCalendarData(deps.db));
+    const { calendar } = await getCalendarInForce(deps);
     const options = { countStartDay: q.countStartDay === 'true' };
     const due =
       q.unit === 'working_day'
@@ -75,6 +89,7 @@ export function calendarRouter(deps: ApiDeps): Router {
       unit: q.unit,
       due,
       provisional: isProvisionalPeriod(calendar, q.from, due),
+      ...optional('provisionalReason', provisionalReason(calendar, q.from, due)),
       holidaysCrossed: holidaysCrossed(calendar, q.from, due).map(
         ({ name, nameEn, start, end, daysInPeriod }) => ({ name, nameEn, start, end, daysInPeriod }),
       ),

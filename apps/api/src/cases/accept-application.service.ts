@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { AcceptedCaseResponse } from '@onewindow/contracts';
 import type { CalendarData } from '@onewindow/calendar';
-import { loadCalendarData, type ItemModel as Item, type Prisma } from '@onewindow/db';
+import { type ItemModel as Item, type Prisma } from '@onewindow/db';
+import { calendarForCase, getCalendarInForce } from '../calendar/calendar-in-force';
 import { caseWorkflow, type CaseWorkflowInput } from '@onewindow/workflows';
 import type { ApiDeps } from '../api-deps';
 import { ProblemError, ProblemType } from '../http/problem';
@@ -83,13 +84,12 @@ export async function acceptApplication(
   return { status: 201, body: written.body };
 }
 
-/** The working calendar of the acceptance year and the next (what the workflow's loadCalendar activity would load). */
-function calendarFor(deps: Pick<ApiDeps, 'db' | 'logger'>, now: Date): Promise<CalendarData> {
-  const year = Number(shanghaiDay(now).slice(0, 4));
-  return loadCalendarData(deps.db, {
-    years: [year, year + 1],
-    onInvalidRow: (row, err) => deps.logger.warn({ ...row, err }, 'calendar row skipped'),
-  });
+/**
+ * The calendar of the acceptance year and the next (what the workflow's loadCalendar activity would load), from
+ * the calendar in force that the process keeps until a year is loaded (no database read per acceptance).
+ */
+async function calendarFor(deps: Pick<ApiDeps, 'db' | 'logger'>, now: Date): Promise<CalendarData> {
+  return calendarForCase(await getCalendarInForce(deps, now), Number(shanghaiDay(now).slice(0, 4)));
 }
 
 async function replayOf(deps: ApiDeps, key: string, hash: string): Promise<AcceptOutcome | undefined> {
