@@ -67,17 +67,26 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   {
     method: 'POST',
     path: '/api/demo-cases',
+    action: 'case.accept',
     tag: 'demo',
     summary: 'Start a demo workflow (proves the Temporal wiring)',
-    responses: { 201: demoCaseResponseSchema },
+    responses: { 201: demoCaseResponseSchema, 401: 'problem', 403: 'problem' },
   },
   {
     method: 'POST',
     path: '/api/demo-cases/:caseNo/complete',
+    action: 'case.accept',
     tag: 'demo',
     summary: 'Complete a demo workflow through its Update',
     body: completeDemoCaseRequestSchema,
-    responses: { 200: demoCaseResponseSchema, 400: 'problem', 404: 'problem', 409: 'problem' },
+    responses: {
+      200: demoCaseResponseSchema,
+      400: 'problem',
+      401: 'problem',
+      403: 'problem',
+      404: 'problem',
+      409: 'problem',
+    },
   },
   {
     method: 'POST',

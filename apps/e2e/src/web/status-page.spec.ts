@@ -63,13 +63,17 @@ describe('OneWindow in a browser against the real stack', () => {
 
   it('starts a demo case and completes it through the UI, signed in as a window clerk', async () => {
     await page.goto(`${stack.baseUrl}/status`);
-    // Demo cases need case.accept (window clerks): sign in from the header first.
+    // Demo cases need case.accept (window clerks): signed out, the panel says so and cannot start one.
+    await page.getByTestId('demo-case-needs-clerk').waitFor();
+    expect(await page.getByTestId('demo-case-needs-clerk').textContent()).toContain('综合窗口人员');
+    expect(await page.getByRole('button', { name: '发起演示办件' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: '登录' }).click();
     const form = page.getByTestId('sign-in-form');
     await form.getByLabel('用户名').fill('clerk');
     await form.getByLabel('密码').fill(demoPassword);
     await form.locator('button[type=submit]').click();
     await page.getByTestId('session-user').waitFor();
+    expect(await page.getByTestId('demo-case-needs-clerk').count()).toBe(0);
     await page.getByRole('button', { name: '发起演示办件' }).click();
 
     const caseNo = page.getByTestId('demo-case-no');

@@ -1,7 +1,8 @@
-import { App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNotifyApiError } from '../../api-client/hooks/use-notify-api-error';
+import { useSession } from '../../session/hooks/use-session';
 import { useDemoCase } from '../hooks/use-demo-case';
 
 /** Starts a demo case workflow and completes it: a smoke test of acceptance → completion. */
@@ -10,6 +11,8 @@ export function DemoCasePanel() {
   const { message } = App.useApp();
   const notifyError = useNotifyApiError();
   const { demoCase, pending, start, complete } = useDemoCase(notifyError);
+  // Demo cases start workflows, as acceptance does: the API asks for case.accept (window clerks).
+  const mayStart = useSession().can('case.accept');
 
   const onStart = async () => {
     const started = await start();
@@ -24,13 +27,16 @@ export function DemoCasePanel() {
     <Card title={t('demoCase.title')} data-testid="demo-case">
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('demoCase.description')}</Typography.Text>
+        {mayStart ? null : (
+          <Alert type="info" showIcon title={t('demoCase.needsClerk')} data-testid="demo-case-needs-clerk" />
+        )}
         <Space wrap>
           <Button
             type="primary"
             icon={<PlusOutlined />}
             onClick={onStart}
             loading={pending === 'start'}
-            disabled={pending !== undefined}
+            disabled={!mayStart || pending !== undefined}
             data-testid="demo-case-start"
           >
             {t('demoCase.start')}

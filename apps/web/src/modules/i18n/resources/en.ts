@@ -87,6 +87,7 @@ export const en: TranslationResource = {
     started: 'Demo case {{caseNo}} started',
     completed: 'Case {{caseNo}} completed',
     empty: 'No demo case started yet',
+    needsClerk: 'Starting a demo case needs the right to accept cases: sign in as a window clerk.',
   },
   errors: {
     requestFailed: 'Request failed ({{status}})',

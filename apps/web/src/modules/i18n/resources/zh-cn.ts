@@ -93,6 +93,7 @@ export const zhCN = {
     started: '已发起演示办件 {{caseNo}}',
     completed: '办件 {{caseNo}} 已办结',
     empty: '尚未发起演示办件',
+    needsClerk: '发起演示办件需要受理权限：请以综合窗口人员身份登录。',
   },
   errors: {
     requestFailed: '请求失败（{{status}}）',
