@@ -12,6 +12,7 @@ import { casesRouter } from './cases/cases.router';
 import { caseFilesRouter } from './case-files/case-files.router';
 import { publicLookupRouter } from './public/public-lookup.router';
 import { tasksRouter } from './tasks/tasks.router';
+import { usersRouter } from './users/users.router';
 import { openapiRouter } from './openapi/openapi.router';
 import { serveWeb } from './web/serve-web';
 import { securityHeaders } from './security/security-headers';
@@ -49,6 +50,7 @@ export function createApp(deps: ApiDeps): express.Express {
   api.use(caseFilesRouter(deps));
   api.use(publicLookupRouter(deps));
   api.use(tasksRouter(deps));
+  api.use(usersRouter(deps));
   api.use(openapiRouter(deps));
   api.use(authRouter(deps));
   api.use(oidcRouter(deps));

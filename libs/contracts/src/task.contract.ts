@@ -2,24 +2,124 @@ import { z } from 'zod';
 import { caseNoSchema, projectedTaskSchema, taskStateSchema } from './case.contract';
 import { userIdSchema } from './contract-fields';
 
-/** GET /api/tasks — a department inbox read from the Task projection, earliest due date first. */
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+/**
+ * Inbox views: `mine` (open tasks the signed-in user holds), `done` (tasks they held that are decided or sent
+ * back), `supplement` (the department's open tasks whose step waits for the applicant's 补正), `special` (the
+ * department's open tasks whose step clock is stopped for a special procedure), `department` (every open task).
+ */
+export const inboxViews = ['mine', 'done', 'supplement', 'special', 'department'] as const;
+export const inboxViewSchema = z.enum(inboxViews);
+export type InboxView = z.infer<typeof inboxViewSchema>;
+
+/** Time status of a task by its remaining working days: overdue after the due day, warning within 3 working days. */
+export const timeStatuses = ['normal', 'warning', 'overdue'] as const;
+export const timeStatusSchema = z.enum(timeStatuses);
+export type TimeStatus = z.infer<typeof timeStatusSchema>;
+
+/**
+ * GET /api/tasks — a department inbox read from the Task projection, earliest due date (least remaining
+ * time) first. `view` chooses one of the inbox views (it then decides the state and the holder); without it,
+ * `state` and `assignee` choose as before.
+ */
 export const listTasksQuerySchema = z.strictObject({
   department: z.string().trim().min(1, 'department (a department code) is required').max(64),
+  view: inboxViewSchema.optional(),
   state: taskStateSchema.default('open'),
   /** Tasks this user holds (alone, or among several holders). */
   assignee: z.string().trim().min(1).max(64).optional(),
+  /** Part of the case number (case-insensitive). */
+  caseNo: z.string().trim().toUpperCase().max(16).optional(),
+  /** An item of the case, by its implementation code. */
+  item: z.string().trim().min(1).max(64).optional(),
+  /** Arrival (the task opened) on or after / on or before this Shanghai day. */
+  arrivedFrom: isoDay.optional(),
+  arrivedTo: isoDay.optional(),
+  timeStatus: timeStatusSchema.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListTasksQuery = z.infer<typeof listTasksQuerySchema>;
 
+/** A task row of the inbox: the projected task with what an approver needs at a glance. */
+export const inboxTaskSchema = projectedTaskSchema.extend({
+  /** The step's name in the case's plan (falls back to the step id). */
+  stepName: z.string(),
+  items: z.array(z.object({ implementationCode: z.string(), name: z.string() })),
+  /** Persons as 张** (first character only); organisations by name. */
+  applicant: z.object({ kind: z.string(), name: z.string() }),
+  /** Working days from today (Shanghai) to the due date by the calendar in force; negative when overdue; null when the clock is stopped or undated. */
+  remainingWorkingDays: z.number().int().nullable(),
+  timeStatus: timeStatusSchema.nullable(),
+  /** The step clock: running, or suspended with why (补正, a special procedure, a hold at the window or behind a returned branch). */
+  clock: z.object({
+    state: z.enum(['running', 'suspended']),
+    kind: z.enum(['supplement', 'special_procedure', 'hold']).nullable(),
+    reason: z.string().nullable(),
+  }),
+  /** Reminders (催办) recorded on the step's clock. */
+  reminders: z.number().int(),
+});
+export type InboxTask = z.infer<typeof inboxTaskSchema>;
+
 export const taskPageSchema = z.object({
-  items: z.array(projectedTaskSchema),
+  items: z.array(inboxTaskSchema),
   page: z.number().int(),
   pageSize: z.number().int(),
   total: z.number().int(),
+  /** The Shanghai day the remaining working days count from. */
+  today: z.string(),
 });
 export type TaskPage = z.infer<typeof taskPageSchema>;
+
+/**
+ * GET /api/cases/:caseNo/file — what the case file view shows besides the workflow's view: the items, the
+ * materials with their files (only for those whose case view includes materials), and every department's
+ * progress (status and due dates, never opinions).
+ */
+export const caseFileViewSchema = z.object({
+  caseNo: z.string(),
+  acceptanceMode: z.string(),
+  items: z.array(z.object({ implementationCode: z.string(), name: z.string(), departmentCode: z.string() })),
+  materials: z
+    .array(
+      z.object({
+        materialCode: z.string(),
+        name: z.string(),
+        provenance: z.string(),
+        originals: z.number().int(),
+        copies: z.number().int(),
+        form: z.string().nullable(),
+        dueDate: z.string().nullable(),
+        file: z.object({ contentType: z.string(), size: z.number().int() }).nullable(),
+      }),
+    )
+    .nullable(),
+  departments: z.array(
+    z.object({
+      stepId: z.string(),
+      stepName: z.string(),
+      departmentCode: z.string(),
+      departmentName: z.string(),
+      state: z.string(),
+      outcome: z.string().nullable(),
+      openedAt: z.string(),
+      dueDate: z.string().nullable(),
+      closedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type CaseFileView = z.infer<typeof caseFileViewSchema>;
+
+/** GET /api/users?department= — the active users of a department, for people pickers (转办, 委派, 加签, 抄送). */
+export const listUsersQuerySchema = z.strictObject({
+  department: z.string().trim().min(1, 'department (a department code) is required').max(64),
+});
+export const userDirectorySchema = z.object({
+  items: z.array(z.object({ id: z.string(), displayName: z.string(), roles: z.array(z.string()) })),
+});
+export type UserDirectory = z.infer<typeof userDirectorySchema>;
 
 const reason = z.string().trim().min(1, 'reason is required').max(2000);
 

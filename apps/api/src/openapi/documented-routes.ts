@@ -27,6 +27,9 @@ import {
   issueResultsResponseSchema,
   listTasksQuerySchema,
   taskPageSchema,
+  caseFileViewSchema,
+  listUsersQuerySchema,
+  userDirectorySchema,
 } from '@onewindow/contracts';
 
 export interface DocumentedRoute {
@@ -200,9 +203,28 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     action: 'task.list',
     tag: 'tasks',
     summary:
-      'A department inbox from the Task projection, earliest due date first and undated (stopped clock) last, paginated. Each task lists its holders; `assignee` finds the tasks a person holds, alone or with others. States: open, done (decided or sent back), cancelled, superseded (转办, 委派, 加签/减签 handed it to the next generation)',
+      'A department inbox from the Task projection, earliest due date (least remaining time) first and undated (stopped clock) last, paginated. `view`: mine (open tasks you hold), done (your decided tasks), supplement (待补正), special (特别程序中), department (every open task); filters: caseNo (part), item, arrivedFrom/arrivedTo, timeStatus (normal / warning within 3 working days / overdue, by the calendar in force). Each row carries the step name, items, the applicant masked, remaining working days, time status, the step clock (running or suspended with why) and reminders. Each task lists its holders; `assignee` finds the tasks a person holds, alone or with others. States: open, done (decided or sent back), cancelled, superseded (转办, 委派, 加签/减签 handed it to the next generation)',
     query: listTasksQuerySchema,
     responses: { 200: taskPageSchema, 400: 'problem' },
+  },
+  {
+    method: 'GET',
+    path: '/api/cases/:caseNo/file',
+    action: 'case.read',
+    tag: 'cases',
+    summary:
+      "The case file view's items (with catalogue names), materials with their files (null unless the viewer's case view includes materials: the handling window and departments) and every department's progress (each step's newest task: state, outcome, arrival, due and closing dates — never opinions)",
+    responses: { 200: caseFileViewSchema, 403: 'problem', 404: 'problem' },
+  },
+  {
+    method: 'GET',
+    path: '/api/users',
+    action: 'task.list (the department asked for)',
+    tag: 'users',
+    summary:
+      "A department's active users (id, display name, roles) for the approvers' people pickers (转办, 委派, 加签/减签, 抄送)",
+    query: listUsersQuerySchema,
+    responses: { 200: userDirectorySchema, 400: 'problem', 403: 'problem' },
   },
   {
     method: 'POST',

@@ -1,27 +1,176 @@
 // Department inboxes over the Task projection, for GET /api/tasks (tasks.router.ts).
-import type { ListTasksQuery, TaskPage } from '@onewindow/contracts';
-import type { Db } from '@onewindow/db';
+import type { InboxTask, ListTasksQuery, TaskPage, TimeStatus } from '@onewindow/contracts';
+import {
+  addWorkingDays,
+  DEFAULT_WARNING_THRESHOLDS,
+  toShanghaiDate,
+  workingDaysBetween,
+} from '@onewindow/calendar';
+import type { Db, Prisma } from '@onewindow/db';
+import type { Logger } from 'pino';
+import { getCalendarInForce } from '../calendar/calendar-in-force';
 import { toProjectedTask } from '../cases/case-details';
+import { stepNamesOf } from './step-names';
+import { stepClockStates, type StepClockState } from './step-clock-states';
 
-/** One page of a department's tasks in a state (optionally one person's), the earliest due first. */
-export async function taskInboxPage(db: Db, q: ListTasksQuery): Promise<TaskPage> {
-  const where = {
-    departmentCode: q.department,
-    state: q.state,
-    ...(q.assignee
-      ? { OR: [{ assigneeUserId: q.assignee }, { holders: { some: { userId: q.assignee } } }] }
-      : {}),
-  };
+type TaskWhere = Prisma.TaskWhereInput;
+const stepKey = (caseNo: string, stepId: string) => `${caseNo}\u0000${stepId}`;
+
+/** Persons by their first character (张**), organisations by name: enough to recognise a row, not to copy it. */
+export const maskedApplicantName = (kind: string, name: string): string =>
+  kind === 'person' ? `${[...name][0] ?? ''}${'*'.repeat(Math.max(1, [...name].length - 1))}` : name;
+
+/** Start of a Shanghai day (UTC+8, no daylight saving) as an instant. */
+const shanghaiStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
+const nextDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * One page of an inbox, the least remaining time first (the earliest due date; a stopped step clock, which
+ * has no running due date, last). The time status and remaining working days count from today (Shanghai)
+ * by the calendar in force; the time-status filter compares due dates with the same calendar's days.
+ */
+export async function taskInboxPage(
+  deps: { db: Db; logger: Logger },
+  q: ListTasksQuery,
+  me: { id: string },
+  now: Date = new Date(),
+): Promise<TaskPage> {
+  const { db } = deps;
+  const { calendar } = await getCalendarInForce(deps, now);
+  const today = toShanghaiDate(now.getTime());
+  const warningUntil = addWorkingDays(calendar, today, DEFAULT_WARNING_THRESHOLDS.warningDays ?? 3);
+  const holds = (userId: string): TaskWhere => ({
+    OR: [{ assigneeUserId: userId }, { holders: { some: { userId } } }],
+  });
+
+  const where: TaskWhere[] = [{ departmentCode: q.department }];
+  switch (q.view) {
+    case 'mine':
+      where.push({ state: 'open' }, holds(me.id));
+      break;
+    case 'done':
+      where.push({ state: 'done' }, holds(me.id));
+      break;
+    case 'supplement':
+    case 'special':
+    case 'department':
+      where.push({ state: 'open' });
+      break;
+    case undefined:
+      where.push({ state: q.state }, ...(q.assignee ? [holds(q.assignee)] : []));
+  }
+  if (q.caseNo) where.push({ caseNo: { contains: q.caseNo } });
+  if (q.item) where.push({ case: { items: { some: { implementationCode: q.item } } } });
+  if (q.arrivedFrom) where.push({ openedAt: { gte: shanghaiStart(q.arrivedFrom) } });
+  if (q.arrivedTo) where.push({ openedAt: { lt: shanghaiStart(nextDay(q.arrivedTo)) } });
+
+  // A stopped step clock has no time status: the suspended steps of the department's open tasks are read once.
+  const needsClocks = q.view === 'supplement' || q.view === 'special' || q.timeStatus !== undefined;
+  const departmentClocks = needsClocks
+    ? await stepClockStates(db, { departmentCode: q.department })
+    : undefined;
+  const suspended = [...(departmentClocks?.entries() ?? [])].filter(([, c]) => c.state === 'suspended');
+  const keysWhere = (keys: string[]): TaskWhere =>
+    keys.length === 0
+      ? { id: { in: [] } }
+      : {
+          OR: keys.map((k) => {
+            const [caseNo, stepId] = k.split('\u0000');
+            return { caseNo, stepId };
+          }),
+        };
+  if (q.view === 'supplement' || q.view === 'special') {
+    const kind = q.view === 'supplement' ? 'supplement' : 'special_procedure';
+    where.push(keysWhere(suspended.filter(([, c]) => c.kind === kind).map(([k]) => k)));
+  }
+  if (q.timeStatus) {
+    const byStatus: Record<TimeStatus, TaskWhere> = {
+      overdue: { dueDate: { lt: today } },
+      warning: { dueDate: { gte: today, lte: warningUntil } },
+      normal: { dueDate: { gt: warningUntil } },
+    };
+    where.push(byStatus[q.timeStatus], { NOT: keysWhere(suspended.map(([k]) => k)) });
+  }
+
   const [rows, total] = await Promise.all([
     db.task.findMany({
-      where,
-      include: { holders: true },
+      where: { AND: where },
+      include: {
+        holders: true,
+        case: { include: { applicant: true, items: true } },
+      },
       // A stopped step clock (补正, at the window) has no due date: those tasks come after the dated ones, on SQLite and PostgreSQL alike.
       orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { caseNo: 'asc' }, { stepId: 'asc' }],
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     }),
-    db.task.count({ where }),
+    db.task.count({ where: { AND: where } }),
   ]);
-  return { items: rows.map(toProjectedTask), page: q.page, pageSize: q.pageSize, total };
+
+  const caseNos = [...new Set(rows.map((r) => r.caseNo))];
+  const clocks =
+    departmentClocks ?? (caseNos.length > 0 ? await stepClockStates(db, { caseNos }) : new Map());
+  const [itemNames, stepNames, reminders] = await Promise.all([
+    itemNamesOf(
+      db,
+      rows.flatMap((r) => r.case.items.map((i) => i.implementationCode)),
+    ),
+    stepNamesOf(
+      db,
+      rows.map((r) => r.case.flowVersionId),
+    ),
+    db.clockEvent.groupBy({
+      by: ['caseNo', 'clockId'],
+      where: { caseNo: { in: caseNos }, kind: 'reminder' },
+      _count: { _all: true },
+    }),
+  ]);
+  const reminderCount = new Map(reminders.map((r) => [`${r.caseNo}\u0000${r.clockId}`, r._count._all]));
+
+  const items: InboxTask[] = rows.map((row) => {
+    const clock: StepClockState = (row.state === 'open' && clocks.get(stepKey(row.caseNo, row.stepId))) || {
+      state: 'running',
+      kind: null,
+      reason: null,
+    };
+    const dated = clock.state === 'running' && row.dueDate !== null && row.state === 'open';
+    const remaining = dated ? workingDaysBetween(calendar, today, row.dueDate!) : null;
+    const timeStatus: TimeStatus | null = !dated
+      ? null
+      : row.dueDate! < today
+        ? 'overdue'
+        : row.dueDate! <= warningUntil
+          ? 'warning'
+          : 'normal';
+    return {
+      ...toProjectedTask(row),
+      stepName: stepNames.get(`${row.case.flowVersionId}\u0000${row.stepId}`) ?? row.stepId,
+      items: row.case.items.map((i) => ({
+        implementationCode: i.implementationCode,
+        name: itemNames.get(i.implementationCode) ?? i.implementationCode,
+      })),
+      applicant: {
+        kind: row.case.applicant.kind,
+        name: maskedApplicantName(row.case.applicant.kind, row.case.applicant.name),
+      },
+      remainingWorkingDays: remaining,
+      timeStatus,
+      clock,
+      reminders: reminderCount.get(`${row.caseNo}\u0000step:${row.stepId}`) ?? 0,
+    };
+  });
+  return { items, page: q.page, pageSize: q.pageSize, total, today };
+}
+
+/** The catalogue name of each implementation code (its newest version). */
+export async function itemNamesOf(db: Db, codes: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.item.findMany({
+    where: { implementationCode: { in: unique } },
+    select: { implementationCode: true, name: true, version: true },
+    orderBy: { version: 'asc' },
+  });
+  return new Map(rows.map((r) => [r.implementationCode, r.name]));
 }

@@ -22,6 +22,10 @@ import {
   replayedBulkAnswer,
 } from './bulk-actions';
 import { taskInboxPage } from './task-inbox';
+import { caseFileView } from './case-file-view';
+import { caseViewFor } from '../auth/access-policy';
+import { caseNoOf, caseResource } from '../cases/case-access';
+import { forbidden } from '../http/problem';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -35,7 +39,8 @@ declare module 'express-serve-static-core' {
 
 /**
  * Department inboxes over the Task projection (earliest due first; task.list in the department asked
- * for), and the leads' bulk actions: reassign every open task of a person (task.reassign in that
+ * for; views mine, done, 待补正, 特别程序中), the case file view's items, materials and departments' progress
+ * (case.read), and the leads' bulk actions: reassign every open task of a person (task.reassign in that
  * person's department) and approve several of one's own tasks (case.decide in one's department).
  */
 export function tasksRouter(deps: ApiDeps): Router {
@@ -45,9 +50,16 @@ export function tasksRouter(deps: ApiDeps): Router {
     authorize('task.list', (req) => ({ departmentCodes: [String(req.query.department ?? '')] })),
     async (req, res) => {
       const q = parse(listTasksQuerySchema, req.query, 'query');
-      res.json(await taskInboxPage(deps.db, q));
+      res.json(await taskInboxPage(deps, q, signedInUser(req)));
     },
   );
+
+  // The case file view's items, materials (only for viewers whose case view includes them) and departments' progress.
+  router.get('/cases/:caseNo/file', authorize('case.read', caseResource(deps)), async (req, res) => {
+    const visible = caseViewFor(signedInUser(req), req.access?.resource ?? { departmentCodes: [] });
+    if (!visible) throw forbidden('case.read refused');
+    res.json(await caseFileView(deps.db, caseNoOf(req.params.caseNo), visible.materials));
+  });
 
   // The body names the person; their department is the resource (an unknown `from` is 422). `to` is checked once allowed; nothing is sent before.
   const reassignResource = async (req: Request) => {
