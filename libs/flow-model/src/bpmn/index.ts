@@ -1,0 +1,20 @@
+// A separate entry point (@onewindow/flow-model/src/bpmn), not re-exported by the package index: the workflow
+// bundles @onewindow/flow-model, and bpmn-moddle, bpmnlint and bpmn-auto-layout must stay out of it.
+export {
+  compileBpmn,
+  compileDefinitions,
+  parseCountersign,
+  type CompileOptions,
+  type CompileResult,
+} from './compile';
+export { planToBpmn } from './to-bpmn';
+export { parseBpmn, createModdle, owDescriptor, OW_NAMESPACE, OW_PREFIX, MAX_BPMN_BYTES } from './moddle';
+export type { BpmnProblem, LintProblem } from './problems';
+export {
+  lintAndCompile,
+  lintConfig,
+  createLinter,
+  type LintContext,
+  type LintAndCompileResult,
+} from './lint-and-compile';
+export { rules, configs, criticalPath, PLUGIN_NAME } from './bpmnlint-plugin-onewindow';
