@@ -274,8 +274,10 @@ function elementAtZodPath(ctx: Context, plan: unknown, path: PropertyKey[]): Mod
 function laneDepartments(
   ctx: Context,
   container: ModdleElement,
+  inherited?: Map<string, { code: string; lane: ModdleElement }>,
 ): Map<string, { code: string; lane: ModdleElement }> {
-  const map = new Map<string, { code: string; lane: ModdleElement }>();
+  // A sub-process's tasks may sit in lanes of an enclosing process.
+  const map = new Map<string, { code: string; lane: ModdleElement }>(inherited);
   const visit = (laneSet: ModdleElement, inherited?: { code: string; lane: ModdleElement }) => {
     checkExtensions(ctx, laneSet);
     for (const lane of many(laneSet, 'lanes')) {
@@ -302,6 +304,7 @@ function compileBody(
   level: 'top' | 'subflow',
   planPrefix: string,
   idPrefix: string,
+  outerLanes?: Map<string, { code: string; lane: ModdleElement }>,
 ): Body {
   const localId = (el: ModdleElement): string => {
     const id = el.id ?? '';
@@ -309,7 +312,7 @@ function compileBody(
       ? id.slice(idPrefix.length)
       : id;
   };
-  const lanes = laneDepartments(ctx, container);
+  const lanes = laneDepartments(ctx, container, outerLanes);
   const elements = many(container, 'flowElements');
   const flows = elements.filter((el) => isType(el, 'bpmn:SequenceFlow'));
   const incoming = new Map<ModdleElement, number>();
@@ -502,7 +505,7 @@ function compileNode(
       if (prop(el, 'triggeredByEvent')) return refuse('an event sub-process is not supported');
       const itemCode = attr(el, 'itemCode')?.trim();
       if (!itemCode) report(ctx, el, 'a sub-flow needs ow:itemCode (the item it handles in the bundle)');
-      const body = compileBody(ctx, el, 'subflow', around.planPrefix, around.idPrefix);
+      const body = compileBody(ctx, el, 'subflow', around.planPrefix, around.idPrefix, lanes);
       return { id, type: 'subflow', itemCode: itemCode || 'unknown', body };
     }
     default:

@@ -25,8 +25,15 @@ export const positiveInt = (text: string | undefined): number | undefined =>
 const laneCache = new WeakMap<ModdleElement, Map<string, string>>();
 /** The department of a task's innermost lane with `ow:departmentCode`, if any. */
 export function laneDepartment(task: ModdleElement): string | undefined {
-  const container = task.$parent;
-  if (!container || !task.id) return undefined;
+  // The lanes of the task's process or sub-process, then of the enclosing ones.
+  for (let container = task.$parent; container; container = container.$parent) {
+    const code = task.id ? lanesOf(container).get(task.id) : undefined;
+    if (code) return code;
+  }
+  return undefined;
+}
+
+function lanesOf(container: ModdleElement): Map<string, string> {
   let map = laneCache.get(container);
   if (!map) {
     const m = new Map<string, string>();
@@ -42,7 +49,7 @@ export function laneDepartment(task: ModdleElement): string | undefined {
     laneCache.set(container, m);
     map = m;
   }
-  return map.get(task.id);
+  return map;
 }
 export const departmentOf = (task: ModdleElement): string | undefined =>
   owAttr(task, 'departmentCode') || laneDepartment(task);

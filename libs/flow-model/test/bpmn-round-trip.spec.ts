@@ -1,0 +1,163 @@
+// plan → BPMN (planToBpmn, laid out by bpmn-auto-layout) → plan (compileBpmn) gives the same plan, for every
+// shape of plan the flow-model and workflow tests build (copied here: the tests keep their own plans).
+import {
+  defaultPlanForItems,
+  hashPlan,
+  planBuilder,
+  type Countersign,
+  type ServicePlan,
+} from '@onewindow/flow-model';
+import { compileBpmn, planToBpmn } from '../src/bpmn';
+
+const dept = (id: string, assignees = [`${id}-user`], extra: { countersign?: Countersign } = {}) => ({
+  id,
+  departmentCode: id.toUpperCase(),
+  limitWorkingDays: 5,
+  assignees,
+  ...extra,
+});
+const fourDepartments = ['market', 'fire', 'health', 'tax'].map((d, i) => ({
+  itemCode: `ITEM_${i}`,
+  name: `${d} item`,
+  departmentCode: d.toUpperCase(),
+  limitWorkingDays: 5 + i,
+  assignees: [`${d}-1`, `${d}-2`],
+}));
+
+const plans: Record<string, () => ServicePlan> = {
+  // flow-model.spec.ts
+  restaurant: () =>
+    planBuilder('restaurant', { name: '开办餐饮店' })
+      .refusalPolicy('fail_fast')
+      .accept()
+      .automatic('licence_check', 'certificate_check', { certificateType: 'business_licence' })
+      .parallel([
+        (b) => b.department(dept('food')),
+        (b) =>
+          b.inclusive([
+            { when: 'signboard = true', then: (s) => s.department(dept('sign')) },
+            { then: (s) => s },
+          ]),
+        (b) =>
+          b.exclusive([
+            { when: 'area > 300', then: (s) => s.department(dept('fire')) },
+            { then: (s) => s.timer('notice_period', { value: 2, unit: 'working_day' }) },
+          ]),
+        (b) => b.subflow({ id: 'tobacco', itemCode: '000117112000' }, (s) => s.department(dept('tob'))),
+      ])
+      .issue()
+      .build(),
+  'exclusive without default (one branch)': () =>
+    planBuilder('x')
+      .accept()
+      .exclusive([{ when: 'area > 1', then: (b) => b.department(dept('a')) }])
+      .issue()
+      .build(),
+  sequence: () => planBuilder('seq').accept().department(dept('a')).department(dept('b')).issue().build(),
+  'no steps': () => planBuilder('seq').accept().issue().build(),
+  'onBranchReturn pause': () =>
+    planBuilder('p').onBranchReturn('pause').accept().department(dept('x')).issue().build(),
+  'default plan, one item': () =>
+    defaultPlanForItems([
+      {
+        itemCode: 'A-1',
+        name: '食品经营许可',
+        departmentCode: 'SCJG',
+        limitWorkingDays: 10,
+        assignees: ['u1', 'u2'],
+        role: 'dept_approver',
+        countersign: { mode: 'any' },
+        result: { certificateTypeCode: 'food_licence', name: '食品经营许可证' },
+      },
+    ]),
+  'default plan, four departments (workflow tests)': () =>
+    defaultPlanForItems(fourDepartments, { key: 'restaurant', refusalPolicy: 'collect' }),
+  'default plan, fail_fast': () => defaultPlanForItems(fourDepartments, { refusalPolicy: 'fail_fast' }),
+  // workflows/test/case-signers.spec.ts, case-decisions.spec.ts
+  countersign: () =>
+    planBuilder('countersign')
+      .accept()
+      .department(dept('st', ['a1', 'c2', 'c3'], { countersign: { mode: 'at_least', n: 2 } }))
+      .issue()
+      .build(),
+  'three in parallel': () =>
+    planBuilder('three')
+      .accept()
+      .parallel([
+        (b) => b.department(dept('s1')),
+        (b) => b.department(dept('s2')),
+        (b) => b.department(dept('s3')),
+      ])
+      .issue()
+      .build(),
+  // workflows/test/case-send-back.spec.ts, record-histories.ts
+  branches: () =>
+    planBuilder('branches-pause')
+      .onBranchReturn('pause')
+      .accept()
+      .parallel([(s) => s.department(dept('p1')).department(dept('p2')), (s) => s.department(dept('q'))])
+      .issue()
+      .build(),
+  // workflows/test/case-robustness.spec.ts
+  'bad feel': () =>
+    planBuilder('bad-feel')
+      .accept()
+      .exclusive([
+        { when: 'area + 1', then: (b) => b.department(dept('big')) },
+        { then: (b) => b.department(dept('small')) },
+      ])
+      .issue()
+      .build(),
+  'nested one-branch exclusive': () =>
+    planBuilder('no-default')
+      .accept()
+      .parallel([
+        (b) =>
+          b
+            .department(dept('first'))
+            .exclusive([{ when: 'area > 300', then: (x) => x.department(dept('fire')) }]),
+        (b) => b.department(dept('other')),
+      ])
+      .issue()
+      .build(),
+  // workflows/test/case-plan-nodes.spec.ts
+  'restaurant nodes': () =>
+    planBuilder('restaurant-nodes')
+      .refusalPolicy('collect')
+      .accept()
+      .automatic('licence_check', 'certificate_check', { certificateType: 'business_licence' })
+      .exclusive([
+        { when: 'area > 300', then: (b) => b.department(dept('fire')) },
+        { then: (b) => b.timer('notice_period', { value: 2, unit: 'natural_day' }) },
+      ])
+      .subflow({ id: 'tobacco', itemCode: 'TOB', name: '烟草' }, (b) => b.department(dept('tob')))
+      .issue(5)
+      .build(),
+  'two empty branches': () =>
+    planBuilder('empty')
+      .accept()
+      .exclusive([{ when: 'a = 1', then: (b) => b }, { when: 'a = 2', then: (b) => b }, { then: (b) => b }])
+      .issue()
+      .build(),
+};
+
+describe('plan → BPMN → plan', () => {
+  it.each(Object.keys(plans))('%s gives the same plan (hashPlan of the parsed plans)', async (name) => {
+    const plan = plans[name]();
+    const xml = await planToBpmn(plan);
+    expect(xml).toContain('<bpmndi:BPMNDiagram'); // laid out: opens as a diagram
+    const back = await compileBpmn(xml);
+    expect(back.problems).toEqual([]);
+    expect(back.plan).toEqual(plan);
+    expect(hashPlan(back.plan!)).toBe(hashPlan(plan));
+  });
+
+  it('draws a join as the same kind of gateway as its fork', async () => {
+    const xml = await planToBpmn(plans['restaurant']());
+    expect(xml).toMatch(/<bpmn:inclusiveGateway id="join_2" gatewayDirection="Converging"/);
+    expect(xml).toMatch(/<bpmn:exclusiveGateway id="join_3" gatewayDirection="Converging"/);
+    expect(xml).toMatch(/<bpmn:parallelGateway id="join_1" gatewayDirection="Converging"/);
+    expect(xml).toMatch(/<bpmn:subProcess id="tobacco" ow:itemCode="000117112000"/);
+    expect(xml).toMatch(/<bpmn:startEvent id="tobacco__start"/);
+  });
+});
