@@ -110,10 +110,11 @@ export const noDeadEnds: RuleFactory = () => ({
 export const gatewayConditions: RuleFactory = () => ({
   check(node, reporter) {
     if (!isType(node, 'bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway')) return;
-    const flows = many(node.$parent!, 'flowElements').filter(
-      (f) => isType(f, 'bpmn:SequenceFlow') && prop<ModdleElement>(f, 'sourceRef') === node,
-    );
-    if (flows.length === 0 || (flows.length === 1 && node.gatewayDirection === 'Converging')) return;
+    const siblings = many(node.$parent!, 'flowElements').filter((f) => isType(f, 'bpmn:SequenceFlow'));
+    const flows = siblings.filter((f) => prop<ModdleElement>(f, 'sourceRef') === node);
+    const incoming = siblings.filter((f) => prop<ModdleElement>(f, 'targetRef') === node).length;
+    // A join (several incoming flows, or marked converging) has no conditions to check.
+    if (flows.length === 0 || incoming > 1 || node.gatewayDirection === 'Converging') return;
     const def = prop<ModdleElement>(node, 'default');
     if (!def)
       reporter.report(node.id!, 'no default flow: mark the flow taken when no condition holds as default');

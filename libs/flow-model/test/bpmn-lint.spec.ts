@@ -1,0 +1,191 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { lintAndCompile, type LintContext } from '../src/bpmn';
+
+const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
+const lint = async (name: string, context: LintContext = {}) => lintAndCompile(fixture(name), context);
+const byRule = (problems: { rule: string }[], rule: string) => problems.filter((p) => p.rule === rule);
+
+describe('lintAndCompile (bpmnlint-plugin-onewindow)', () => {
+  it.each([
+    'departments-parallel.bpmn',
+    'exclusive-timer-automatic.bpmn',
+    'inclusive.bpmn',
+    'subflow-lanes.bpmn',
+  ])('%s: no problem, a plan', async (name) => {
+    const { plan, problems } = await lint(name);
+    expect(problems).toEqual([]);
+    expect(plan).toBeDefined();
+  });
+
+  it('department-step: department and limit', async () => {
+    const { plan, problems } = await lint('missing-department-and-limit.bpmn');
+    expect(plan).toBeUndefined();
+    expect(byRule(problems, 'onewindow/department-step')).toEqual([
+      {
+        elementId: 'food',
+        elementName: '食品经营许可',
+        message: 'a department step needs a department (ow:departmentCode on the task or its lane)',
+        severity: 'error',
+        rule: 'onewindow/department-step',
+      },
+      {
+        elementId: 'fire',
+        elementName: '消防检查',
+        message: 'a department step needs a time limit (ow:limitWorkingDays, working days)',
+        severity: 'error',
+        rule: 'onewindow/department-step',
+      },
+    ]);
+  });
+
+  it('fork-join: a parallel fork closed by an exclusive join', async () => {
+    const { problems } = await lint('fork-join-mismatch.bpmn');
+    expect(byRule(problems, 'onewindow/fork-join').map((p) => [p.elementId, p.message])).toEqual([
+      ['join', 'this exclusive join closes the parallel fork "fork": use the same kind of gateway'],
+    ]);
+  });
+
+  it('fork-join: a fork whose branches are never merged', async () => {
+    const xml = fixture('departments-parallel.bpmn')
+      .replace('<bpmn:parallelGateway id="join" />', '')
+      .replace(/targetRef="join"/g, 'targetRef="issue"')
+      .replace(/<bpmn:sequenceFlow id="f6"[^>]*\/>/, '');
+    const { problems } = await lintAndCompile(xml);
+    expect(byRule(problems, 'onewindow/fork-join').map((p) => [p.elementId, p.message])).toEqual([
+      ['fork', 'the branches of this fork are not merged by a parallel join gateway'],
+    ]);
+  });
+
+  it('no-dead-ends: unreachable elements and dead ends', async () => {
+    const { problems } = await lint('dead-end.bpmn');
+    expect(byRule(problems, 'onewindow/no-dead-ends').map((p) => [p.elementId, p.message])).toEqual([
+      ['fire', 'a dead end: no path from here reaches the end event'],
+      ['orphan', 'unreachable: no path from the start event leads here'],
+    ]);
+  });
+
+  it('gateway-conditions and feel: no default, a flow without condition, FEEL that does not parse', async () => {
+    const { problems } = await lint('conditions-bad.bpmn');
+    expect(byRule(problems, 'onewindow/gateway-conditions').map((p) => [p.elementId, p.message])).toEqual([
+      ['area', 'no default flow: mark the flow taken when no condition holds as default'],
+      ['small', 'no condition: every flow but the default needs a FEEL condition'],
+    ]);
+    expect(byRule(problems, 'onewindow/feel')).toEqual([
+      expect.objectContaining({ elementId: 'big', message: expect.stringMatching(/^FEEL syntax error/) }),
+    ]);
+  });
+
+  it('gateway-conditions: a default flow with a condition', async () => {
+    const xml = fixture('exclusive-timer-automatic.bpmn').replace(
+      '<bpmn:sequenceFlow id="small" sourceRef="area" targetRef="notice" />',
+      '<bpmn:sequenceFlow id="small" sourceRef="area" targetRef="notice"><bpmn:conditionExpression>area &lt;= 300</bpmn:conditionExpression></bpmn:sequenceFlow>',
+    );
+    const { problems } = await lintAndCompile(xml);
+    expect(byRule(problems, 'onewindow/gateway-conditions').map((p) => p.elementId)).toEqual(['small']);
+  });
+
+  it('catalogue: departments and items must exist (only the lists given are checked)', async () => {
+    const good = await lint('subflow-lanes.bpmn', {
+      catalogue: { departmentCodes: ['SCJG', 'SW'], itemCodes: ['ITEM_A', 'ITEM_B'] },
+    });
+    expect(good.problems).toEqual([]);
+    const bad = await lint('subflow-lanes.bpmn', {
+      catalogue: { departmentCodes: ['SW'], itemCodes: ['ITEM_A'] },
+    });
+    expect(byRule(bad.problems, 'onewindow/catalogue').map((p) => [p.elementId, p.message])).toEqual([
+      ['lane_market', 'the lane\'s department "SCJG" is not in the catalogue'],
+      ['licence_review', 'the department "SCJG" is not in the catalogue'],
+      ['tax', 'the item "ITEM_B" is not in the catalogue'],
+    ]);
+    expect(bad.plan).toBeUndefined();
+  });
+
+  it('countersign: at_least:N fits the assignees; sequential is refused', async () => {
+    const { problems } = await lint('countersign-bad.bpmn');
+    expect(byRule(problems, 'onewindow/countersign').map((p) => [p.elementId, p.message])).toEqual([
+      ['food', 'countersign at_least:3 needs at least 3 assignees, the step has 2'],
+      ['fire', 'sequential countersign (依次审批) is not supported by the case engine yet'],
+    ]);
+  });
+
+  describe('critical path in working days', () => {
+    // fork → food (10) ‖ fire (15) → join → issue (10): the longest branch counts, 25 days.
+    it('fits: no problem', async () => {
+      const { plan, problems } = await lint('departments-parallel.bpmn', {
+        limits: { promisedWorkingDays: 25, statutoryWorkingDays: 25 },
+      });
+      expect(problems).toEqual([]);
+      expect(plan).toBeDefined();
+    });
+
+    it('over the promised limit: a warning, and the plan is still given', async () => {
+      const { plan, problems } = await lint('departments-parallel.bpmn', {
+        limits: { promisedWorkingDays: 24, statutoryWorkingDays: 30 },
+      });
+      expect(problems).toEqual([
+        {
+          elementId: 'restaurant',
+          elementName: '开办餐饮店',
+          message: 'the critical path takes 25 working days, over the promised limit of 24 (fire → issue)',
+          severity: 'warning',
+          rule: 'onewindow/critical-path-promised',
+        },
+      ]);
+      expect(plan).toBeDefined();
+    });
+
+    it('over the statutory limit: an error, no plan', async () => {
+      const { plan, problems } = await lint('departments-parallel.bpmn', {
+        limits: { statutoryWorkingDays: 20 },
+      });
+      expect(problems.map((p) => [p.rule, p.severity])).toEqual([
+        ['onewindow/critical-path-statutory', 'error'],
+      ]);
+      expect(plan).toBeUndefined();
+    });
+
+    it('timers count their days; exclusive branches count as their longest', async () => {
+      // check → area → fire (5) | notice (7 natural days) → merge → issue (3): 10.
+      const { problems } = await lint('exclusive-timer-automatic.bpmn', {
+        limits: { statutoryWorkingDays: 9 },
+      });
+      expect(problems.map((p) => p.message)).toEqual([
+        'the critical path takes 10 working days, over the statutory limit of 9 (notice → issue)',
+      ]);
+    });
+
+    it('sub-flows count their own critical path, and are checked against their item limits', async () => {
+      // licence (4) ‖ tax (6) → issue (10): 16.
+      const { problems } = await lint('subflow-lanes.bpmn', {
+        limits: { statutoryWorkingDays: 15 },
+        itemLimits: { ITEM_B: { promisedWorkingDays: 5 } },
+      });
+      expect(problems.map((p) => [p.elementId, p.severity, p.message])).toEqual([
+        [
+          'tax',
+          'warning',
+          'the critical path takes 6 working days, over the promised limit of 5 (tax_review)',
+        ],
+        [
+          'bundle',
+          'error',
+          'the critical path takes 16 working days, over the statutory limit of 15 (tax → issue)',
+        ],
+      ]);
+    });
+  });
+
+  it('parse and compile problems come through with their rule; a duplicate message is reported once', async () => {
+    const malformed = await lintAndCompile('<bpmn:definitions');
+    expect(malformed.problems).toEqual([
+      expect.objectContaining({ elementId: 'diagram', severity: 'error', rule: 'parse' }),
+    ]);
+    const unsupported = await lint('unsupported.bpmn');
+    expect(unsupported.problems).toContainEqual(
+      expect.objectContaining({ elementId: 'script', rule: 'compile', severity: 'error' }),
+    );
+    const keys = unsupported.problems.map((p) => `${p.elementId}|${p.message}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
