@@ -132,6 +132,56 @@ describe('StatutoryClock elapsed, remaining and warning level', () => {
   });
 });
 
+describe('StatutoryClock with a 0-day limit (即办件)', () => {
+  const onTheSpot = (
+    startDate: string,
+    unit: 'working_day' | 'natural_day' = 'working_day',
+    countStartDay = false,
+  ) => StatutoryClock.start({ startDate, limit: { value: 0, unit }, countStartDay });
+
+  it('is due on its start day, with nothing left that day, and overdue the next day', () => {
+    const clock = onTheSpot('2026-09-28');
+    expect(clock.dueAt(calendar)).toEqual({ date: '2026-09-28', provisional: false });
+    expect(clock.remaining(calendar, '2026-09-28')).toBe(0);
+    expect(clock.warningLevel(calendar, '2026-09-28')).not.toBe('overdue');
+    expect(clock.remaining(calendar, '2026-09-29')).toBe(-1);
+    expect(clock.warningLevel(calendar, '2026-09-29')).toBe('overdue');
+  });
+
+  it('countStartDay does not move it: the start day is not spent before the decision', () => {
+    const clock = onTheSpot('2026-09-28', 'working_day', true);
+    expect(clock.dueAt(calendar).date).toBe('2026-09-28');
+    expect(clock.remaining(calendar, '2026-09-28')).toBe(0);
+    expect(clock.warningLevel(calendar, '2026-09-28')).not.toBe('overdue');
+  });
+
+  it('accepted on a holiday (国庆 2026-10-03), it is due that day, in working or natural days', () => {
+    expect(onTheSpot('2026-10-03').dueAt(calendar).date).toBe('2026-10-03');
+    expect(onTheSpot('2026-10-03', 'natural_day').dueAt(calendar).date).toBe('2026-10-03');
+    expect(onTheSpot('2026-10-03').warningLevel(calendar, '2026-10-04')).toBe('overdue');
+    // The first working day after the holiday is one working day late.
+    expect(onTheSpot('2026-10-03').remaining(calendar, '2026-10-08')).toBe(-1);
+    expect(onTheSpot('2026-10-03', 'natural_day').remaining(calendar, '2026-10-03')).toBe(0);
+  });
+
+  it('a suspension after the start day does not move it (the limit was used up that day)', () => {
+    const clock = onTheSpot('2026-09-28').suspend({ kind: 'supplement' }, '2026-09-29');
+    expect(clock.dueAt(calendar).date).toBe('2026-09-28');
+  });
+
+  it('an approved extension counts from the day after the start: +1 working day from Friday 10-09 is the 调休 Saturday 10-10', () => {
+    expect(onTheSpot('2026-09-28').extend(1, '局长', '现场核查').dueAt(calendar).date).toBe('2026-09-29');
+    expect(onTheSpot('2026-10-09').extend(1, '局长', '现场核查').dueAt(calendar).date).toBe('2026-10-10');
+  });
+
+  it('round-trips through toJSON/fromJSON', () => {
+    const clock = onTheSpot('2026-09-28').extend(2, '局长', '现场核查');
+    expect(StatutoryClock.fromJSON(JSON.parse(JSON.stringify(clock.toJSON()))).dueAt(calendar)).toEqual(
+      clock.dueAt(calendar),
+    );
+  });
+});
+
 describe('StatutoryClock transitions', () => {
   it('returns new clocks and leaves the original unchanged', () => {
     const a = decision();
@@ -194,8 +244,8 @@ describe('StatutoryClock transitions', () => {
     ['extension without reason', () => decision().extend(10, '局长', ''), ClockErrorCode.InvalidExtension],
     ['extension of 0 days', () => decision().extend(0, '局长', 'reason'), ClockErrorCode.InvalidExtension],
     [
-      'limit of 0 days',
-      () => StatutoryClock.start({ startDate: '2026-09-28', limit: { value: 0, unit: 'working_day' } }),
+      'negative limit',
+      () => StatutoryClock.start({ startDate: '2026-09-28', limit: { value: -1, unit: 'working_day' } }),
       ClockErrorCode.InvalidStart,
     ],
     [

@@ -44,7 +44,8 @@ export function buildTimeline(s: StatutoryClockSnapshot): ClockTimeline {
   }
   return {
     startDay,
-    firstCounted: s.countStartDay ? startDay : startDay + 1,
+    // A 0-day limit (即办件) never counts its start day: it is due that day whatever countStartDay says.
+    firstCounted: s.countStartDay && s.limit.value > 0 ? startDay : startDay + 1,
     unit: s.limit.unit,
     total,
     suspendedFrom,

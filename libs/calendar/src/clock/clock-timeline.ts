@@ -32,6 +32,8 @@ function nthUnit(t: ClockTimeline, index: WorkingDayIndex, cursor: DayNumber, k:
  * and the limit was not reached before the suspension began.
  */
 export function limitReachedOn(t: ClockTimeline, index: WorkingDayIndex): DayNumber | undefined {
+  // 0 days (即办件, never extended): used up on the start day itself, a working day or not, before any suspension.
+  if (t.total === 0) return t.startDay;
   let cursor = t.firstCounted;
   let left = t.total;
   for (let i = 0; i < t.suspendedFrom.length; i++) {
@@ -49,10 +51,11 @@ export function limitReachedOn(t: ClockTimeline, index: WorkingDayIndex): DayNum
   return nthUnit(t, index, cursor, left);
 }
 
-/** The due day: the limit's last day, moved to the next working day for natural-day limits (期间届满日遇节假日顺延). */
+/**
+ * The due day: the limit's last day (the start day for a 0-day limit), moved to the next working day for natural-day limits (期间届满日遇节假日顺延). */
 export function dueDay(t: ClockTimeline, index: WorkingDayIndex): DayNumber | undefined {
   const reached = limitReachedOn(t, index);
-  if (reached === undefined || t.unit === 'working_day') return reached;
+  if (reached === undefined || t.unit === 'working_day' || t.total === 0) return reached;
   return index.workingDayOnOrAfter(reached);
 }
 

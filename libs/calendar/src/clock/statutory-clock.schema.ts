@@ -6,7 +6,8 @@ export const timeLimitSchema = z.object({
   value: z
     .number()
     .int('limit value must be a whole number of days')
-    .min(1, 'limit value must be at least 1 day'),
+    // 0 = 即办件 (decided on the spot): the clock is due on its start day.
+    .min(0, 'limit value must be 0 (即办, due the same day) or more days'),
   unit: z.enum(['working_day', 'natural_day']),
 });
 export type TimeLimit = z.infer<typeof timeLimitSchema>;

@@ -200,7 +200,7 @@ export class StatutoryClock {
     const t = this.timeline;
     const index = calendar.index;
     const left = t.total - elapsedUnits(t, index, parseClockDate(at, 'at'));
-    if (t.unit === 'working_day') return left;
+    if (t.unit === 'working_day' || t.total === 0) return left;
     const reached = limitReachedOn(t, index);
     return reached === undefined ? left : left + index.workingDayOnOrAfter(reached) - reached;
   }
