@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry of `npm start`, `npm test` and `npm run deadline`: installs what is missing (idempotent), then hands over.
+// Entry of `npm start`, `npm test`, `npm run deadline` and `npm run compile-bpmn`: installs what is missing (idempotent), then hands over.
 // Plain Node with no dependencies, because it runs before `npm install`.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -14,6 +14,7 @@ const commands = {
   start: 'tools/dev/start.ts',
   test: 'tools/dev/test.ts',
   deadline: 'tools/calendar/deadline.ts',
+  'compile-bpmn': 'tools/bpmn/compile-bpmn.ts',
 };
 
 const say = (line) => process.stderr.write(`[onewindow] ${line}\n`);
@@ -138,7 +139,8 @@ if (!commands[command])
   fail(`usage: node tools/dev/bootstrap.mjs <${Object.keys(commands).join('|')}> [args]`);
 ensureNpmPackages();
 const env = { ...process.env };
-if (command !== 'deadline') {
+// deadline and compile-bpmn are pure computations: they need no Temporal binaries and no Prisma clients.
+if (command !== 'deadline' && command !== 'compile-bpmn') {
   ensureTemporalBinaries();
   ensurePrismaClients();
 }
