@@ -56,7 +56,8 @@ export const departmentNodeSchema = z.object({
   departmentCode: z.string().min(1),
   role: z.string().min(1),
   itemCode: z.string().min(1).optional(),
-  limitWorkingDays: z.number().int().positive(),
+  /** The department's own time; 0 = 即办 (decided on the spot: the step clock is due the day the step opens). */
+  limitWorkingDays: z.number().int().min(0),
   countersign: countersignSchema,
   assignees: z.array(z.string().min(1)).min(1),
   actions: z
@@ -172,6 +173,14 @@ export type RefusalPolicy = z.infer<typeof refusalPolicySchema>;
 export const branchReturnPolicySchema = z.enum(['continue', 'pause']);
 export type BranchReturnPolicy = z.infer<typeof branchReturnPolicySchema>;
 
+/**
+ * 行政许可法 Arts. 26, 42 ¶2: the items are handled together — 统一办理 (`unified`: one department accepts and
+ * forwards to the others, then one decision), 联合办理 (`joint`) or 集中办理 (`concentrated`). The case then has
+ * the joint limit of 45 working days, extensible by 15, instead of the strictest item limit.
+ */
+export const jointHandlingSchema = z.enum(['unified', 'joint', 'concentrated']);
+export type JointHandling = z.infer<typeof jointHandlingSchema>;
+
 export const servicePlanSchema = z.object({
   schemaVersion: z.literal(1).default(1),
   key: z.string().min(1),
@@ -180,6 +189,8 @@ export const servicePlanSchema = z.object({
   refusalPolicy: refusalPolicySchema.default('collect'),
   /** Optional without a default, so plans pinned before it existed keep their hash. */
   onBranchReturn: branchReturnPolicySchema.optional(),
+  /** Joint handling (Art. 42 ¶2), for the API's case limits. Optional without a default, like onBranchReturn. */
+  jointHandling: jointHandlingSchema.optional(),
   nodes: z.array(planNodeSchema).min(1),
   edges: z.array(edgeSchema),
 });
