@@ -1,0 +1,71 @@
+// Compile + lint of a 500-element diagram in Node (issue 18: < 150 ms); run with
+// `npx tsx tools/bench/bpmn-compile.bench.ts`. Prints a markdown table.
+import { planBuilder, type SequenceBuilder } from '@onewindow/flow-model';
+import { compileBpmn, lintAndCompile, planToBpmn } from '@onewindow/flow-model/src/bpmn';
+
+/** accept → 8 × (a step, then a fork of 8 branches: parallel / exclusive / inclusive in turn) → issue. */
+function bigPlan() {
+  let n = 0;
+  const step = (b: SequenceBuilder) =>
+    b.department({
+      id: `s${++n}`,
+      departmentCode: `D${n % 30}`,
+      limitWorkingDays: 1 + (n % 9),
+      assignees: [`u${n}`],
+    });
+  let b: SequenceBuilder = planBuilder('bench', { name: 'benchmark' }).accept();
+  for (let section = 0; section < 8; section++) {
+    b = step(b);
+    const branches = Array.from(
+      { length: 8 },
+      (_, i) => (s: SequenceBuilder) =>
+        step(step(s)).timer(`t${section}_${i}`, { value: 1 + i, unit: 'working_day' }),
+    );
+    if (section % 3 === 0) b = b.parallel(branches);
+    else {
+      const kind = section % 3 === 1 ? 'exclusive' : 'inclusive';
+      b = b[kind](branches.map((then, i) => (i === 0 ? { then } : { when: `x = ${i}`, then })));
+    }
+  }
+  return (b as ReturnType<typeof planBuilder>).issue().build();
+}
+
+async function measure(fn: () => Promise<unknown>, rounds = 40): Promise<{ median: number; p95: number }> {
+  for (let i = 0; i < 10; i++) await fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(rounds / 2)], p95: times[Math.floor(rounds * 0.95)] };
+}
+
+void (async () => {
+  const plan = bigPlan();
+  const xml = await planToBpmn(plan);
+  const elements = (
+    xml.match(
+      /<bpmn:(?!definitions|process|incoming|outgoing|conditionExpression|timerEventDefinition|timeDuration)[a-zA-Z]+ /g,
+    ) ?? []
+  ).length;
+  const checked = await lintAndCompile(xml, { limits: { statutoryWorkingDays: 1000 } });
+  if (!checked.plan)
+    throw new Error(`the benchmark diagram has problems: ${JSON.stringify(checked.problems.slice(0, 3))}`);
+  const both = await measure(() =>
+    lintAndCompile(xml, { limits: { promisedWorkingDays: 500, statutoryWorkingDays: 1000 } }),
+  );
+  const compile = await measure(() => compileBpmn(xml));
+  console.log(
+    `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${elements} BPMN elements (${plan.nodes.length} plan nodes, ${plan.edges.length} edges), ${(xml.length / 1024).toFixed(0)} KB with layout\n`,
+  );
+  console.log('| operation | median | p95 | target |');
+  console.log('|---|---:|---:|---|');
+  console.log(
+    `| lintAndCompile (parse + 9 lint rules + compile + validatePlan) | ${both.median.toFixed(1)} ms | ${both.p95.toFixed(1)} ms | < 150 ms |`,
+  );
+  console.log(
+    `| compileBpmn (parse + compile + validatePlan) | ${compile.median.toFixed(1)} ms | ${compile.p95.toFixed(1)} ms | |`,
+  );
+})();
