@@ -1,4 +1,5 @@
 import { bundleSchema, bundleStages } from './bundle.schema';
+import { RESTAURANT_BUNDLE } from '../catalogue/seed/bundles.data';
 import { NEWBORN_BUNDLE } from '../catalogue/seed/bundles.data';
 
 describe('bundles', () => {
@@ -38,5 +39,15 @@ describe('bundles', () => {
     const messages = bundleSchema.safeParse(b).error?.issues.map((i) => i.message) ?? [];
     expect(messages.some((m) => m.includes('prerequisite'))).toBe(true);
     expect(messages.some((m) => m.includes('form field uses item'))).toBe(true);
+  });
+});
+
+describe('bundle joint handling (Art. 42 ¶2)', () => {
+  it('is optional, one of 统一 / 联合 / 集中办理; the seed restaurant bundle is handled as 统一办理', () => {
+    const restaurant = bundleSchema.parse(RESTAURANT_BUNDLE);
+    expect(restaurant.jointHandling).toBe('unified');
+    const { jointHandling: _j, ...plain } = RESTAURANT_BUNDLE;
+    expect('jointHandling' in bundleSchema.parse(plain)).toBe(false);
+    expect(bundleSchema.safeParse({ ...RESTAURANT_BUNDLE, jointHandling: 'parallel' }).success).toBe(false);
   });
 });

@@ -33,6 +33,14 @@ export const bundleItemSchema = z.object({
 });
 export type BundleItem = z.infer<typeof bundleItemSchema>;
 
+/**
+ * 行政许可法 Arts. 26, 42 ¶2: how the bundle's items are handled together — 统一办理 (`unified`: one window accepts,
+ * the departments give their opinions, one result), 联合办理 (`joint`) or 集中办理 (`concentrated`). A case accepted
+ * as such a bundle has the joint limit (45 working days, +15) instead of its strictest item limit. Absent: the
+ * items are only served together (e.g. public services), and the strictest item limit applies.
+ */
+const bundleJointHandlingSchema = z.enum(['unified', 'joint', 'concentrated']);
+
 /** 一件事: a theme made of items, with their prerequisites and one merged form. */
 export const bundleSchema = z
   .object({
@@ -42,6 +50,7 @@ export const bundleSchema = z
     serviceObjects: z.array(serviceObjectSchema).min(1),
     items: z.array(bundleItemSchema).min(2, 'a bundle combines at least two items'),
     form: z.array(bundleFormFieldSchema),
+    jointHandling: bundleJointHandlingSchema.optional(),
     illustrative: z.boolean().optional(),
     notes: z.string().max(2000).optional(),
   })

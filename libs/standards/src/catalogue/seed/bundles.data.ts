@@ -10,6 +10,8 @@ export const RESTAURANT_BUNDLE: BundleInput = {
   code: 'BUNDLE-RESTAURANT',
   name: '开办餐饮店一件事',
   serviceObjects: ['1', '2'],
+  // Licences handled together (Art. 26): one window accepts, the departments review in parallel, one issuance.
+  jointHandling: 'unified',
   illustrative: true,
   description:
     '已取得营业执照的经营者开办餐饮店：食品经营许可、户外招牌、营业前消防安全检查并联办理，烟草零售许可可选',
