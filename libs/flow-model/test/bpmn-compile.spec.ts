@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { hashPlan, validatePlan } from '@onewindow/flow-model';
+import { hashPlan, validatePlan } from '../src';
 import { compileBpmn } from '../src/bpmn';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');

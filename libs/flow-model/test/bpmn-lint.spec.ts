@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { lintAndCompile, type LintContext } from '../src/bpmn';
+import { lintAndCompile, type LintContext, type LintProblem } from '../src/bpmn';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
 const lint = async (name: string, context: LintContext = {}) => lintAndCompile(fixture(name), context);
-const byRule = (problems: { rule: string }[], rule: string) => problems.filter((p) => p.rule === rule);
+const byRule = (problems: LintProblem[], rule: string) => problems.filter((p) => p.rule === rule);
 
 describe('lintAndCompile (bpmnlint-plugin-onewindow)', () => {
   it.each([

@@ -1,12 +1,6 @@
 // plan → BPMN (planToBpmn, laid out by bpmn-auto-layout) → plan (compileBpmn) gives the same plan, for every
 // shape of plan the flow-model and workflow tests build (copied here: the tests keep their own plans).
-import {
-  defaultPlanForItems,
-  hashPlan,
-  planBuilder,
-  type Countersign,
-  type ServicePlan,
-} from '@onewindow/flow-model';
+import { defaultPlanForItems, hashPlan, planBuilder, type Countersign, type ServicePlan } from '../src';
 import { compileBpmn, planToBpmn } from '../src/bpmn';
 
 const dept = (id: string, assignees = [`${id}-user`], extra: { countersign?: Countersign } = {}) => ({

@@ -1,3 +1,7 @@
+// Typings of bpmn-moddle, bpmnlint and bpmn-auto-layout, for every program that imports this entry (the tools,
+// later the API and the web app), not only the flow-model project whose tsconfig includes the file.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient .d.ts cannot be imported
+/// <reference path="./vendor.d.ts" />
 // A separate entry point (@onewindow/flow-model/src/bpmn), not re-exported by the package index: the workflow
 // bundles @onewindow/flow-model, and bpmn-moddle, bpmnlint and bpmn-auto-layout must stay out of it.
 export {
