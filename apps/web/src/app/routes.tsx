@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router-dom';
 import { AppLayout } from '../modules/layout/components/AppLayout';
 import { SessionProvider } from '../modules/session/components/SessionProvider';
 import { leafWorkspaces } from '../modules/layout/workspaces';
+import { ApprovalsPage } from '../pages/ApprovalsPage';
 import { CataloguePage } from '../pages/CataloguePage';
 import { ChecklistPage } from '../pages/ChecklistPage';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
@@ -16,6 +17,7 @@ const builtPages: Record<string, RouteObject['element']> = {
   catalogue: <CataloguePage />,
   checklist: <ChecklistPage />,
   lookup: <PublicLookupPage />,
+  approvals: <ApprovalsPage />,
 };
 
 export const routes: RouteObject[] = [

@@ -13,6 +13,8 @@ export interface ApiRequestOptions<TResponse extends z.ZodType> {
   /** Non-2xx statuses whose body still follows `responseSchema` (e.g. 503 from /api/health). */
   acceptStatuses?: readonly number[];
   signal?: AbortSignal;
+  /** Sent as Idempotency-Key: the API applies a request with the same key once (an action's Update id). */
+  idempotencyKey?: string;
 }
 
 const problemContentType = 'application/problem+json';
@@ -57,7 +59,16 @@ export async function apiRequest<TResponse extends z.ZodType>(
   path: string,
   options: ApiRequestOptions<TResponse>,
 ): Promise<z.infer<TResponse>> {
-  const { method = 'GET', responseSchema, requestSchema, body, query, acceptStatuses = [], signal } = options;
+  const {
+    method = 'GET',
+    responseSchema,
+    requestSchema,
+    body,
+    query,
+    acceptStatuses = [],
+    signal,
+    idempotencyKey,
+  } = options;
   const payload =
     body === undefined ? undefined : JSON.stringify(requestSchema ? requestSchema.parse(body) : body);
 
@@ -71,6 +82,7 @@ export async function apiRequest<TResponse extends z.ZodType>(
         Accept: `application/json, ${problemContentType}`,
         ...(payload ? { 'Content-Type': 'application/json' } : {}),
         ...(method !== 'GET' && csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
+        ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
       },
       body: payload,
     });

@@ -58,7 +58,7 @@ export const workspaces: Workspace[] = [
     labelKey: 'nav.approvals',
     descriptionKey: 'workspace.approvals',
     icon: AuditOutlined,
-    ready: false,
+    ready: true,
   },
   {
     key: 'supervision',

@@ -1,0 +1,226 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { addWorkingDays, OFFICIAL_CALENDAR_DATA, WorkingCalendar } from '@onewindow/calendar';
+import { calendarInForce } from '@onewindow/calendar/src/statutory-holidays';
+import type { Db } from '@onewindow/db';
+import { itemStepId } from '@onewindow/flow-model';
+import { startStack, type RunningStack } from '../support/start-stack';
+import { launchChromium } from '../support/launch-chromium';
+import {
+  application,
+  approverOf,
+  eventually,
+  items,
+  password,
+  seedCatalogue,
+  signInAll,
+} from '../cases/case-fixtures';
+import type { ApiSession } from '../cases/http-session';
+
+const webIndex = path.join(__dirname, '../../../web/dist/index.html');
+
+jest.setTimeout(240_000);
+
+/**
+ * 部门审批 in Chromium, through the UI only: two approvers of two departments work one case in parallel
+ * (one returns it for 补正, the other approves), the window records the supplement (API setup, the
+ * window's job), the first approves, and the case awaits issuance. Also: a refusal needs a reason in the
+ * form, and an action on a task decided in another tab shows the workflow's refusal.
+ */
+describe('the approvals workspace in a browser against the real stack', () => {
+  let stack: RunningStack;
+  let db: Db;
+  let browser: Browser;
+  let clerk: ApiSession;
+  const [food, fire] = items;
+  const opened: Page[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(webIndex))
+      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    stack = await startStack();
+    db = await seedCatalogue(stack.databaseUrl);
+    ({ clerk } = await signInAll(stack.baseUrl));
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await db?.$disconnect();
+    await stack?.stop();
+  }, 60_000);
+
+  afterEach(async () => {
+    for (const page of opened.splice(0)) await page.context().close();
+  });
+
+  /** A case accepted at the window (setup over the API) whose steps' tasks are in the inboxes. */
+  const acceptCase = async (codes: string[], key: string) => {
+    const accepted = await clerk.call('POST', '/api/cases', application(codes), { 'idempotency-key': key });
+    expect(accepted.status).toBe(201);
+    const caseNo: string = accepted.body.caseNo;
+    await eventually(
+      async () =>
+        (await db.task.count({ where: { caseNo, state: 'open' } })) === codes.length ? true : undefined,
+      60_000,
+    );
+    return { caseNo, acceptedOn: String(accepted.body.acceptedOn).slice(0, 10) };
+  };
+
+  /** A fresh browser signed in as `username` on /approvals, in Chinese. */
+  const signedInPage = async (username: string): Promise<Page> => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    opened.push(page);
+    await page.goto(`${stack.baseUrl}/approvals`);
+    const form = page.getByTestId('sign-in-form');
+    await form.getByLabel('用户名').fill(username);
+    await form.getByLabel('密码').fill(password);
+    await form.locator('button[type=submit]').click();
+    await page.getByRole('tab', { name: '我的待办' }).waitFor();
+    return page;
+  };
+
+  const inboxRow = (page: Page, caseNo: string) =>
+    page.getByTestId('inbox-table').locator('tr', { hasText: caseNo });
+
+  const openCase = async (page: Page, caseNo: string) => {
+    await inboxRow(page, caseNo)
+      .getByRole('button', { name: /办\s*理/ })
+      .click();
+    await page.getByTestId('case-phase').waitFor();
+  };
+
+  /** Opens a verb's form from the step's buttons. */
+  const verbForm = async (page: Page, verb: string, label: string) => {
+    await page.getByTestId('step-verbs').getByRole('button', { name: label }).click();
+    const form = page.getByTestId(`verb-form-${verb}`);
+    await form.waitFor();
+    return form;
+  };
+
+  const submitVerb = (page: Page) =>
+    Promise.all([
+      page.waitForResponse((r) => r.url().includes('/actions') && r.request().method() === 'POST'),
+      page
+        .getByRole('dialog')
+        .getByRole('button', { name: /提\s*交/ })
+        .click(),
+    ]).then(([response]) => response);
+
+  it('two departments in parallel: 补正 by one, approval by the other, the supplement, then approval: the case awaits issuance', async () => {
+    const { caseNo, acceptedOn } = await acceptCase(
+      [food.implementationCode, fire.implementationCode],
+      'approvals-ui-0001',
+    );
+    const calendar = WorkingCalendar.fromData(
+      calendarInForce(OFFICIAL_CALENDAR_DATA, Number(acceptedOn.slice(0, 4)) + 1),
+    );
+
+    // Approver A (market supervision) sees the task with the step's due date (promised limit in working days).
+    const a = await signedInPage(approverOf(food.departmentCode));
+    const row = inboxRow(a, caseNo);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(addWorkingDays(calendar, acceptedOn, food.promised));
+    expect(await row.getByTestId('time-status').getAttribute('data-state')).toMatch(/normal|warning/);
+
+    // A returns it for supplement, picking a material from the case's checklist.
+    await openCase(a, caseNo);
+    const supplement = await verbForm(a, 'return_for_supplement', '补正告知');
+    await supplement.getByRole('checkbox', { name: 'M-LEASE' }).check();
+    expect((await submitVerb(a)).status()).toBe(200);
+    await a.getByText('补正告知已办理').waitFor();
+    const stepA = a.getByTestId(`step-${itemStepId(food.implementationCode)}`);
+    await stepA.getByText(/补正：补正: M-LEASE/).waitFor();
+
+    // Approver B (fire brigade) approves their step with an opinion.
+    const b = await signedInPage(approverOf(fire.departmentCode));
+    await inboxRow(b, caseNo).waitFor();
+    expect(await inboxRow(b, caseNo).textContent()).toContain(
+      addWorkingDays(calendar, acceptedOn, fire.promised),
+    );
+    await openCase(b, caseNo);
+    const approveB = await verbForm(b, 'approve', '审批通过');
+    await approveB.getByLabel('审批意见').fill('消防设施符合要求');
+    expect((await submitVerb(b)).status()).toBe(200);
+    await b.getByText('审批通过已办理').waitFor();
+    // B's own step is approved; A's department shows in B's progress without its opinions.
+    await b
+      .getByTestId(`step-${itemStepId(fire.implementationCode)}`)
+      .getByText('已通过')
+      .waitFor();
+
+    // The window records the supplement (its own job: setup over the API).
+    const supplied = await clerk.call('POST', `/api/cases/${caseNo}/actions`, {
+      verb: 'submit_supplement',
+      stepId: itemStepId(food.implementationCode),
+      materials: ['M-LEASE'],
+    });
+    expect(supplied.status).toBe(200);
+
+    // A reloads the case and approves: the case awaits issuance.
+    await a.reload();
+    await a.getByTestId('case-phase').waitFor();
+    const approveA = await verbForm(a, 'approve', '审批通过');
+    await approveA.getByLabel('审批意见').fill('材料齐全，同意');
+    expect((await submitVerb(a)).status()).toBe(200);
+    await a.getByTestId('case-phase').and(a.locator('[data-phase="awaiting_issuance"]')).waitFor();
+    expect(await a.getByTestId('case-phase').textContent()).toBe('待出件');
+    const view = await clerk.call('GET', `/api/cases/${caseNo}`);
+    expect(view.body.view).toMatchObject({ phase: 'awaiting_issuance', outcome: 'approved' });
+  });
+
+  it('a refusal without a reason cannot be sent: the form says a reason is needed', async () => {
+    const { caseNo } = await acceptCase([food.implementationCode], 'approvals-ui-0002');
+    const a = await signedInPage(approverOf(food.departmentCode));
+    const posted: string[] = [];
+    a.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/actions')) posted.push(r.url());
+    });
+    await inboxRow(a, caseNo).waitFor();
+    await openCase(a, caseNo);
+    const refuse = await verbForm(a, 'refuse', '不予许可');
+    await a
+      .getByRole('dialog')
+      .getByRole('button', { name: /提\s*交/ })
+      .click();
+    await refuse.getByText('请至少填写或选择 1 项不予许可理由').waitFor();
+    // Whitespace alone is no reason either.
+    await refuse.getByLabel('不予许可理由').fill('   \n  ');
+    await a
+      .getByRole('dialog')
+      .getByRole('button', { name: /提\s*交/ })
+      .click();
+    await refuse.getByText('请至少填写或选择 1 项不予许可理由').waitFor();
+    expect(posted).toEqual([]);
+    const task = await db.task.findFirst({ where: { caseNo, state: 'open' } });
+    expect(task).not.toBeNull();
+  });
+
+  it('approving a task already decided in another tab shows the workflow’s refusal and what to do', async () => {
+    const { caseNo } = await acceptCase([food.implementationCode], 'approvals-ui-0003');
+    const first = await signedInPage(approverOf(food.departmentCode));
+    await inboxRow(first, caseNo).waitFor();
+    await openCase(first, caseNo);
+    // The same approver's second tab (same browser context, same session) still shows the open step.
+    const second = await first.context().newPage();
+    await second.goto(`${stack.baseUrl}/approvals?case=${caseNo}`);
+    await second.getByTestId('case-phase').waitFor();
+
+    await verbForm(first, 'approve', '审批通过');
+    expect((await submitVerb(first)).status()).toBe(200);
+
+    await verbForm(second, 'approve', '审批通过');
+    expect((await submitVerb(second)).status()).toBe(409);
+    const problem = second.getByTestId('action-problem');
+    await problem.waitFor();
+    expect(await problem.getAttribute('data-kind')).toBe('conflict');
+    const text = (await problem.textContent()) ?? '';
+    expect(text).toContain('工作流未受理此操作');
+    expect(text).toContain('请刷新案卷');
+    expect(text).toMatch(/already approved|review decisions are closed/);
+    await problem.getByRole('button', { name: '刷新案卷' }).click();
+    await second.locator('[data-testid="case-phase"][data-phase="awaiting_issuance"]').waitFor();
+  });
+});

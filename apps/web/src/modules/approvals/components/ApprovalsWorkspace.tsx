@@ -1,0 +1,162 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Space, Tabs, Typography } from 'antd';
+import { CheckOutlined, SwapOutlined } from '@ant-design/icons';
+import type { InboxTask, InboxView } from '@onewindow/contracts';
+import { useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { SignInForm } from '../../session/components/SignInForm';
+import { useSession } from '../../session/hooks/use-session';
+import { useCopiedCases, useInbox } from '../hooks/use-inbox';
+import { BulkApproveModal } from './BulkApproveModal';
+import { BulkReassignModal } from './BulkReassignModal';
+import { CaseFileDrawer } from './CaseFileDrawer';
+import { CopiedCasesTable } from './CopiedCasesTable';
+import { InboxFilters, type InboxFilterValues } from './InboxFilters';
+import { InboxTable } from './InboxTable';
+
+type Tab = InboxView | 'copied';
+const tabs: Tab[] = ['mine', 'done', 'copied', 'supplement', 'special', 'department'];
+
+/**
+ * 部门审批: the signed-in approver's inbox views, the case file (drawer, `?case=`), every verb as a form,
+ * and the leads' bulk actions. Loads again on focus and after every action (live updates come later).
+ */
+export function ApprovalsWorkspace() {
+  const { t } = useTranslation();
+  const { session, can } = useSession();
+  const [params, setParams] = useSearchParams();
+  const [tab, setTab] = useState<Tab>('mine');
+  const [filters, setFilters] = useState<InboxFilterValues>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [selected, setSelected] = useState<InboxTask[]>([]);
+  const [bulk, setBulk] = useState<'approve' | 'reassign'>();
+  const department = session?.user.departmentCode ?? undefined;
+  const allowed = can('task.list') && department !== undefined;
+  const query = useMemo(
+    () =>
+      allowed && tab !== 'copied' ? { department: department!, view: tab, ...filters, ...paging } : undefined,
+    [allowed, department, tab, filters, paging],
+  );
+  const inbox = useInbox(query);
+  const copied = useCopiedCases(paging.page, paging.pageSize, session != null && tab === 'copied');
+  const openCase = params.get('case') ?? undefined;
+  const itemOptions = useMemo(() => {
+    const byCode = new Map<string, string>();
+    for (const task of inbox.data?.items ?? [])
+      for (const i of task.items) byCode.set(i.implementationCode, i.name);
+    return [...byCode].map(([code, name]) => ({ code, name }));
+  }, [inbox.data]);
+
+  if (session === undefined) return null;
+  if (session === null)
+    return (
+      <Card title={t('session.signIn')}>
+        <SignInForm reason={t('approvals.signInReason')} />
+      </Card>
+    );
+
+  const refresh = () => {
+    inbox.refresh();
+    copied.refresh();
+  };
+  const show = (caseNo: string) => setParams({ case: caseNo });
+  const selectable = tab === 'mine' && can('case.decide');
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {!can('task.list') && <Alert type="warning" showIcon title={t('approvals.notAllowed')} />}
+      {can('task.list') && department === undefined && (
+        <Alert type="warning" showIcon title={t('approvals.noDepartment')} />
+      )}
+      <Card size="small">
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => {
+            setTab(key as Tab);
+            setPaging((p) => ({ ...p, page: 1 }));
+            setSelected([]);
+          }}
+          items={tabs.map((key) => ({ key, label: t(`approvals.views.${key}`) }))}
+        />
+        {tab !== 'copied' && (
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <InboxFilters
+              items={itemOptions}
+              loading={inbox.loading}
+              onRefresh={refresh}
+              onSearch={(values) => {
+                setFilters(values);
+                setPaging((p) => ({ ...p, page: 1 }));
+              }}
+            />
+            {(selectable || can('task.reassign')) && (
+              <Space wrap>
+                {selectable && (
+                  <Button
+                    icon={<CheckOutlined />}
+                    disabled={selected.length === 0}
+                    onClick={() => setBulk('approve')}
+                  >
+                    {t('approvals.bulk.approve')}
+                  </Button>
+                )}
+                {can('task.reassign') && (
+                  <Button icon={<SwapOutlined />} onClick={() => setBulk('reassign')}>
+                    {t('approvals.bulk.reassign')}
+                  </Button>
+                )}
+                {selected.length > 0 && (
+                  <Typography.Text type="secondary">
+                    {t('approvals.bulk.selected', { n: selected.length })}
+                  </Typography.Text>
+                )}
+              </Space>
+            )}
+            {inbox.error !== undefined && <ApiErrorAlert error={inbox.error} onRetry={inbox.refresh} />}
+            <InboxTable
+              view={tab}
+              page={inbox.data}
+              loading={inbox.loading}
+              onOpen={(task) => show(task.caseNo)}
+              onPage={(page, pageSize) => setPaging({ page, pageSize })}
+              selection={selectable ? { keys: selected.map((s) => s.id), onChange: setSelected } : undefined}
+            />
+          </Space>
+        )}
+        {tab === 'copied' && (
+          <>
+            {copied.error !== undefined && <ApiErrorAlert error={copied.error} onRetry={copied.refresh} />}
+            <CopiedCasesTable
+              page={copied.data}
+              loading={copied.loading}
+              onOpen={show}
+              onPage={(page, pageSize) => setPaging({ page, pageSize })}
+            />
+          </>
+        )}
+      </Card>
+      {openCase && (
+        <CaseFileDrawer
+          caseNo={openCase}
+          me={session.user.id}
+          onClose={() => setParams({})}
+          onChanged={refresh}
+        />
+      )}
+      {bulk === 'approve' && (
+        <BulkApproveModal
+          tasks={selected}
+          onClose={() => setBulk(undefined)}
+          onDone={() => {
+            setSelected([]);
+            refresh();
+          }}
+        />
+      )}
+      {bulk === 'reassign' && department && (
+        <BulkReassignModal department={department} onClose={() => setBulk(undefined)} onDone={refresh} />
+      )}
+    </Space>
+  );
+}

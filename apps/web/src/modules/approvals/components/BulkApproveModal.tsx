@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { Form, Input, Modal, Space } from 'antd';
+import { approveTasksRequestSchema, type BulkActionResponse, type InboxTask } from '@onewindow/contracts';
+import { useTranslation } from 'react-i18next';
+import { newIdempotencyKey } from '../utils/idempotency-key';
+import { approveTasks } from '../api/approvals.api';
+import { ActionProblem } from './ActionProblem';
+import { BulkResultList } from './BulkResultList';
+
+const commentMax = approveTasksRequestSchema.shape.comment.unwrap().maxLength ?? undefined;
+
+/** 批量通过: the selected tasks approved with one opinion; each task answered on its own. */
+export function BulkApproveModal({
+  tasks,
+  onClose,
+  onDone,
+}: {
+  tasks: InboxTask[];
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [comment, setComment] = useState('');
+  const [key] = useState(() => newIdempotencyKey('bulk-approve'));
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [result, setResult] = useState<BulkActionResponse>();
+  const submit = async () => {
+    setPending(true);
+    setError(undefined);
+    try {
+      setResult(
+        await approveTasks(
+          {
+            tasks: tasks.map((task) => ({ caseNo: task.caseNo, stepId: task.stepId })),
+            comment: comment.trim() || undefined,
+          },
+          key,
+        ),
+      );
+      onDone();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t('approvals.bulk.approveTitle', { n: tasks.length })}
+      okText={t('approvals.bulk.submit')}
+      cancelText={t('approvals.form.cancel')}
+      onOk={() => (result ? onClose() : void submit())}
+      onCancel={onClose}
+      confirmLoading={pending}
+      width={760}
+    >
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {!result && (
+          <Form layout="vertical">
+            <Form.Item label={t('approvals.bulk.comment')}>
+              <Input.TextArea
+                rows={3}
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+                maxLength={commentMax}
+                showCount
+                aria-label={t('approvals.bulk.comment')}
+              />
+            </Form.Item>
+          </Form>
+        )}
+        {error !== undefined && <ActionProblem error={error} />}
+        {result && <BulkResultList result={result} />}
+      </Space>
+    </Modal>
+  );
+}

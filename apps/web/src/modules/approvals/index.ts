@@ -1,0 +1,1 @@
+export { ApprovalsWorkspace } from './components/ApprovalsWorkspace';
