@@ -77,6 +77,11 @@ export const extendClock = (
   reason: string,
   atMs: number,
 ): ClockJson => clock(json).extend(days, approvedBy, reason, shanghaiDate(atMs)).toJSON();
+/** Working days the approved extensions added to the clock so far. */
+export const extendedDays = (json: ClockJson): number => {
+  const c = clock(json);
+  return c.totalDays - c.limit.value;
+};
 export const isSuspended = (json: ClockJson): boolean => clock(json).state === 'suspended';
 
 /** The due date; null only while suspended (it depends on the resume day). */

@@ -1,4 +1,11 @@
-import { dueField, extendClock, resumeClock, suspendClock, type WorkingCalendar } from './case-clock';
+import {
+  dueField,
+  extendClock,
+  extendedDays,
+  resumeClock,
+  suspendClock,
+  type WorkingCalendar,
+} from './case-clock';
 import type { CaseEngine } from '../engine/case-engine';
 import { CASE_PATCHES } from '../engine/case-patches';
 import type { ActivityCall, CaseClocks, StepState, Transition } from '../engine/case-state';
@@ -145,6 +152,25 @@ export function extension(
       },
     ],
   };
+}
+
+/**
+ * Validator check: refuses an extension of `days` that would take the statutory clock's approved extensions
+ * past the case's cap (行政许可法 Art. 42: +10 on the general limit, +15 on the joint limit of ¶2; the input's
+ * `limits.maxExtensionDays`). Cases started without a cap have none.
+ */
+export function assertWithinExtensionCap(
+  clocks: CaseClocks,
+  maxExtensionDays: number | undefined,
+  days: number,
+): void {
+  if (maxExtensionDays === undefined) return;
+  const used = extendedDays(clocks.statutory);
+  if (used + days <= maxExtensionDays) return;
+  throw new Error(
+    `the statutory time limit of this case may be extended by at most ${maxExtensionDays} working days in all (行政许可法 Art. 42); ` +
+      `${used} already approved, so at most ${Math.max(0, maxExtensionDays - used)} more, not ${days}`,
+  );
 }
 
 /** Suspends the step (and, as the first holder, the case clocks); see `suspension`. */

@@ -1,10 +1,15 @@
-import { servicePlanSchema, timeLimitSchema } from '@onewindow/flow-model';
+import { servicePlanSchema } from '@onewindow/flow-model';
 import { calendarDataSchema } from '@onewindow/calendar';
 import { z } from 'zod';
 import type { CalendarData } from '../clock/case-clock';
 import type { CaseState } from './case-state';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+/** A case limit; 0 = 即办件 (decided on the spot): the clock is due on the acceptance day. */
+const caseLimitSchema = z.object({
+  value: z.number().int().min(0),
+  unit: z.enum(['working_day', 'natural_day']),
+});
 
 export const caseWorkflowInputSchema = z.object({
   caseNo: z.string().min(1),
@@ -15,7 +20,15 @@ export const caseWorkflowInputSchema = z.object({
   applicationData: z.record(z.string(), z.unknown()).default({}),
   /** Shanghai date of acceptance (受理): the case clocks start here. */
   acceptedOn: isoDate,
-  limits: z.object({ statutory: timeLimitSchema, promised: timeLimitSchema.optional() }),
+  limits: z.object({
+    statutory: caseLimitSchema,
+    promised: caseLimitSchema.optional(),
+    /**
+     * The most working days that approved extensions may add to the statutory clock in all (行政许可法 Art. 42:
+     * 10 on the general limit, 15 on the joint limit of ¶2). Absent (cases started before it): no cap.
+     */
+    maxExtensionDays: z.number().int().min(0).optional(),
+  }),
   /** Does the acceptance/opening day count as day 1? (UNCONFIRMED in law: configurable.) */
   countStartDay: z.boolean().optional(),
   /** Calendar data; when absent the workflow loads it through the loadCalendar activity. */

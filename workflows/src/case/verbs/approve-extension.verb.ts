@@ -1,7 +1,7 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
 import type { StepView } from '../engine/case-state';
-import { extendStep } from '../clock/case-suspensions';
+import { assertWithinExtensionCap, extendStep } from '../clock/case-suspensions';
 import { assertExtensionApprovable } from '../handlers/case-validators';
 import { stepView } from '../handlers/case-view';
 import { defineCaseVerb } from './define-case-verb';
@@ -20,7 +20,15 @@ export const approveExtensionVerb = defineCaseVerb({
   verb: 'approve_extension',
   update: approveExtension,
   payload: approveExtensionSchema,
-  validate: ({ engine }, p) => void assertExtensionApprovable(engine.state, p.stepId, p.approvedBy),
+  validate: ({ engine }, p) => {
+    const step = assertExtensionApprovable(engine.state, p.stepId, p.approvedBy);
+    // Checked again: another step's extension may have been approved since this one was requested.
+    assertWithinExtensionCap(
+      engine.state.clocks,
+      engine.input.limits.maxExtensionDays,
+      step.pendingExtension!.days,
+    );
+  },
   async handle({ engine, record }, p) {
     const s = engine.state;
     const reason = p.reason?.trim() || s.steps[p.stepId].pendingExtension!.reason;

@@ -1,6 +1,7 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
 import type { StepState, StepView } from '../engine/case-state';
+import { assertWithinExtensionCap } from '../clock/case-suspensions';
 import { assertCanAct } from '../handlers/case-validators';
 import { stepView } from '../handlers/case-view';
 import { defineCaseVerb, requestWithActor } from './define-case-verb';
@@ -30,6 +31,7 @@ export const requestExtensionVerb = defineCaseVerb({
     const step = assertCanAct(engine.state, p.stepId, p.actor, 'request_extension');
     if (step.pendingExtension)
       throw new Error(`step "${step.stepId}" already has an extension request waiting for approval`);
+    assertWithinExtensionCap(engine.state.clocks, engine.input.limits.maxExtensionDays, p.days);
   },
   async handle({ engine, record }, p) {
     const s = engine.state;
