@@ -33,7 +33,7 @@ describe('npm run compile-bpmn', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toEqual([
       'food [食品经营许可]: a department step needs ow:departmentCode (on the task or on its lane)',
-      'fire [消防检查]: a department step needs ow:limitWorkingDays (a positive integer)',
+      'fire [消防检查]: a department step needs ow:limitWorkingDays (working days; 0 = 即办)',
     ]);
   });
 

@@ -109,6 +109,24 @@ describe('compileBpmn: node kinds', () => {
     expect(licence!.type === 'subflow' && licence!.body.nodes[1]).toMatchObject({ departmentCode: 'SCJG' });
   });
 
+  it('a 0-day department step (即办) and joint handling on the process', async () => {
+    const xml = fixture('departments-parallel.bpmn')
+      .replace('ow:limitWorkingDays="15"', 'ow:limitWorkingDays="0"')
+      .replace('ow:refusalPolicy="fail_fast"', 'ow:refusalPolicy="fail_fast" ow:jointHandling="joint"');
+    const { plan, problems } = await compileBpmn(xml);
+    expect(problems).toEqual([]);
+    expect(plan!.jointHandling).toBe('joint');
+    expect(plan!.nodes.find((n) => n.id === 'fire')).toMatchObject({ limitWorkingDays: 0 });
+    const bad = await compileBpmn(xml.replace('ow:jointHandling="joint"', 'ow:jointHandling="together"'));
+    expect(bad.problems).toEqual([
+      {
+        elementId: 'restaurant',
+        elementName: '开办餐饮店',
+        message: 'ow:jointHandling "together" is not unified, joint or concentrated',
+      },
+    ]);
+  });
+
   it('options: key, name and version override; the role group fills a step without ow:assignees', async () => {
     const xml = fixture('departments-parallel.bpmn').replace(' ow:assignees="u3"', '');
     const missing = await compileBpmn(xml);
@@ -144,7 +162,7 @@ describe('compileBpmn: bad input is reported by element, never thrown', () => {
       {
         elementId: 'fire',
         elementName: '消防检查',
-        message: 'a department step needs ow:limitWorkingDays (a positive integer)',
+        message: 'a department step needs ow:limitWorkingDays (working days; 0 = 即办)',
       },
     ]);
   });

@@ -32,7 +32,7 @@ describe('lintAndCompile (bpmnlint-plugin-onewindow)', () => {
       {
         elementId: 'fire',
         elementName: '消防检查',
-        message: 'a department step needs a time limit (ow:limitWorkingDays, working days)',
+        message: 'a department step needs a time limit (ow:limitWorkingDays, working days; 0 = 即办)',
         severity: 'error',
         rule: 'onewindow/department-step',
       },

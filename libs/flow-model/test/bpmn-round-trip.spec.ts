@@ -1,6 +1,13 @@
 // plan → BPMN (planToBpmn, laid out by bpmn-auto-layout) → plan (compileBpmn) gives the same plan, for every
 // shape of plan the flow-model and workflow tests build (copied here: the tests keep their own plans).
-import { defaultPlanForItems, hashPlan, planBuilder, type Countersign, type ServicePlan } from '../src';
+import {
+  defaultPlanForItems,
+  hashPlan,
+  parseServicePlan,
+  planBuilder,
+  type Countersign,
+  type ServicePlan,
+} from '../src';
 import { compileBpmn, planToBpmn } from '../src/bpmn';
 
 const dept = (id: string, assignees = [`${id}-user`], extra: { countersign?: Countersign } = {}) => ({
@@ -127,6 +134,12 @@ const plans: Record<string, () => ServicePlan> = {
       .subflow({ id: 'tobacco', itemCode: 'TOB', name: '烟草' }, (b) => b.department(dept('tob')))
       .issue(5)
       .build(),
+  // plan-limits.spec.ts: joint handling (Art. 42 ¶2) and a 0-day step (即办)
+  'joint handling, a 0-day step': () =>
+    parseServicePlan({
+      ...defaultPlanForItems([{ ...fourDepartments[0], limitWorkingDays: 0 }, fourDepartments[1]]),
+      jointHandling: 'unified',
+    }),
   'two empty branches': () =>
     planBuilder('empty')
       .accept()

@@ -1,4 +1,10 @@
-import { ALL_STEP_ACTIONS, servicePlanSchema, stepActionSchema, edgeKey } from '../service-plan.schema';
+import {
+  ALL_STEP_ACTIONS,
+  edgeKey,
+  jointHandlingSchema,
+  servicePlanSchema,
+  stepActionSchema,
+} from '../service-plan.schema';
 import type {
   Countersign,
   DepartmentNode,
@@ -91,6 +97,12 @@ export const typeLabel = (type: string): string =>
 /** `bpmn:MessageEventDefinition` → `message`. */
 const eventLabel = (definition: ModdleElement): string =>
   typeLabel(definition.$type.replace(/EventDefinition$/, ''));
+
+/** A whole number ≥ 0 (a department step may take 0 working days: 即办). */
+const wholeNumber = (text: string | undefined): number | undefined =>
+  text !== undefined && /^\s*(0|[1-9]\d*)\s*$/.test(text) && Number(text) <= 100_000
+    ? Number(text)
+    : undefined;
 
 const positiveInt = (text: string | undefined): number | undefined =>
   text !== undefined && /^\s*[1-9]\d*\s*$/.test(text) && Number(text) <= 100_000 ? Number(text) : undefined;
@@ -196,6 +208,10 @@ export function compileDefinitions(definitions: ModdleElement, options: CompileO
   const refusalPolicy = attr(process, 'refusalPolicy');
   if (refusalPolicy !== undefined && refusalPolicy !== 'fail_fast' && refusalPolicy !== 'collect')
     report(ctx, process, `ow:refusalPolicy "${refusalPolicy}" is not fail_fast or collect`);
+  const jointHandling = attr(process, 'jointHandling');
+  const joint = jointHandlingSchema.safeParse(jointHandling);
+  if (jointHandling !== undefined && !joint.success)
+    report(ctx, process, `ow:jointHandling "${jointHandling}" is not unified, joint or concentrated`);
   const onBranchReturn = attr(process, 'onBranchReturn');
   if (onBranchReturn !== undefined && onBranchReturn !== 'continue' && onBranchReturn !== 'pause')
     report(ctx, process, `ow:onBranchReturn "${onBranchReturn}" is not continue or pause`);
@@ -207,6 +223,7 @@ export function compileDefinitions(definitions: ModdleElement, options: CompileO
     version: version ?? 1,
     refusalPolicy: refusalPolicy === 'fail_fast' ? 'fail_fast' : 'collect',
     ...(onBranchReturn === 'continue' || onBranchReturn === 'pause' ? { onBranchReturn } : {}),
+    ...(joint.success && joint.data ? { jointHandling: joint.data } : {}),
     nodes: body.nodes,
     edges: body.edges,
   };
@@ -523,12 +540,12 @@ function departmentNode(
   const departmentCode = attr(el, 'departmentCode')?.trim() || lanes.get(el.id ?? '')?.code;
   if (!departmentCode) fail('a department step needs ow:departmentCode (on the task or on its lane)');
   const limitText = attr(el, 'limitWorkingDays');
-  const limitWorkingDays = positiveInt(limitText);
+  const limitWorkingDays = wholeNumber(limitText);
   if (limitWorkingDays === undefined)
     fail(
       limitText === undefined
-        ? 'a department step needs ow:limitWorkingDays (a positive integer)'
-        : `ow:limitWorkingDays "${limitText}" is not a positive integer`,
+        ? 'a department step needs ow:limitWorkingDays (working days; 0 = 即办)'
+        : `ow:limitWorkingDays "${limitText}" is not a whole number of working days`,
     );
   const role = attr(el, 'role')?.trim() || DEFAULT_STEP_ROLE;
   const parsedCountersign = parseCountersign(attr(el, 'countersign'));
@@ -576,7 +593,7 @@ function departmentNode(
     type: 'department',
     departmentCode: departmentCode || 'unknown',
     role,
-    limitWorkingDays: limitWorkingDays ?? 1,
+    limitWorkingDays: limitWorkingDays ?? 0,
     countersign,
     assignees: assignees.length > 0 ? assignees : ['unknown'],
     actions,

@@ -40,6 +40,7 @@ export async function planToBpmn(plan: ServicePlan): Promise<string> {
   process.set('ow:version', String(plan.version));
   process.set('ow:refusalPolicy', plan.refusalPolicy);
   if (plan.onBranchReturn) process.set('ow:onBranchReturn', plan.onBranchReturn);
+  if (plan.jointHandling) process.set('ow:jointHandling', plan.jointHandling);
   process.flowElements = writeBody(moddle, plan, '', process);
   const definitions = moddle.create('bpmn:Definitions', {
     id: 'Definitions_1',

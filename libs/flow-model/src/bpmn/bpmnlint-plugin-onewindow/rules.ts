@@ -21,7 +21,7 @@ import {
 const kind = (el: ModdleElement): string =>
   el.$type.replace('bpmn:', '').replace('Gateway', '').toLowerCase();
 
-/** Every department step has a department (its own or its lane's) and a positive limit in working days. */
+/** Every department step has a department (its own or its lane's) and a limit in working days (0 = 即办). */
 export const departmentStep: RuleFactory = () => ({
   check(node, reporter) {
     if (isDepartmentTask(node)) {
@@ -31,12 +31,12 @@ export const departmentStep: RuleFactory = () => ({
           'a department step needs a department (ow:departmentCode on the task or its lane)',
         );
       const limit = owAttr(node, 'limitWorkingDays');
-      if (positiveInt(limit) === undefined)
+      if (limit === undefined || !/^(0|[1-9]\d*)$/.test(limit))
         reporter.report(
           node.id!,
           limit === undefined
-            ? 'a department step needs a time limit (ow:limitWorkingDays, working days)'
-            : `the time limit "${limit}" is not a positive number of working days`,
+            ? 'a department step needs a time limit (ow:limitWorkingDays, working days; 0 = 即办)'
+            : `the time limit "${limit}" is not a whole number of working days`,
         );
     } else if (isIssueTask(node)) {
       const limit = owAttr(node, 'limitWorkingDays');
