@@ -54,12 +54,48 @@ export const acceptApplicationRequestSchema = z.strictObject({
   applicant: applicantSchema,
   materials: z.array(receivedMaterialSchema).max(200).default([]),
   acceptanceMode: z.enum(['normal', 'tolerated', 'commitment']).default('normal'),
+  /**
+   * Accepted as this bundle (一件事, `GET /api/catalogue/bundles`): the items must be the bundle's (every required
+   * one). A bundle handled jointly (its `jointHandling`) gives the case the joint limit of Art. 42 ¶2.
+   */
+  bundleCode: z.string().trim().min(1).max(50).optional(),
   /** Form data the plan's conditions read. */
   applicationData: z.record(z.string(), z.unknown()).default({}),
 });
 export type AcceptApplicationRequest = z.input<typeof acceptApplicationRequestSchema>;
 
 export const caseNoSchema = z.string().regex(/^YC\d{8}\d{6}$/, 'case numbers look like YC20261122000123');
+
+const timeLimitViewSchema = z.object({
+  value: z.number().int(),
+  unit: z.enum(['working_day', 'natural_day']),
+});
+
+/**
+ * Which statutory limit a case runs on, and why (shown on the acceptance answer and the case view):
+ * `joint_handling` — 行政许可法 Art. 42 ¶2, 45 working days (+15) for a bundle or plan handled jointly
+ * (统一办理 / 联合办理 / 集中办理); `strictest_item` — the strictest limit of the case's items (Art. 42 ¶1 allows +10).
+ * `onTheSpot`: a 0-day limit (即办件), due the day of acceptance: the window can accept and issue in one visit
+ * when every department step of the plan is 即办 too.
+ */
+export const caseLimitBasisSchema = z.object({
+  rule: z.enum(['joint_handling', 'strictest_item']),
+  /** The legal basis, e.g. 《行政许可法》第四十二条第二款. */
+  law: z.string(),
+  jointHandling: z.enum(['unified', 'joint', 'concentrated']).optional(),
+  /** Who says the case is handled jointly: the bundle it was accepted as, or its plan. */
+  declaredBy: z.enum(['bundle', 'plan']).optional(),
+  bundleCode: z.string().optional(),
+  /** The item whose limit is the strictest (rule `strictest_item`). */
+  itemKey: z.string().optional(),
+  statutory: timeLimitViewSchema,
+  /** The most working days approved extensions may add to the statutory clock in all. */
+  maxExtensionDays: z.number().int(),
+  onTheSpot: z.boolean(),
+  /** One sentence for the applicant's notice. */
+  explanation: z.string(),
+});
+export type CaseLimitBasis = z.infer<typeof caseLimitBasisSchema>;
 
 export const acceptedCaseResponseSchema = z.object({
   caseNo: z.string(),
@@ -74,10 +110,16 @@ export const acceptedCaseResponseSchema = z.object({
       departmentCode: z.string(),
     }),
   ),
+  /** Absent on answers stored before bundles could be accepted. */
+  kind: z.enum(['item', 'bundle']).optional(),
+  bundleCode: z.string().optional(),
   limits: z.object({
-    statutory: z.object({ value: z.number().int(), unit: z.enum(['working_day', 'natural_day']) }),
-    promised: z.object({ value: z.number().int(), unit: z.enum(['working_day', 'natural_day']) }).optional(),
+    statutory: timeLimitViewSchema,
+    promised: timeLimitViewSchema.optional(),
+    maxExtensionDays: z.number().int().optional(),
   }),
+  /** Which limit applies and why; absent on answers stored before it existed. */
+  limitBasis: caseLimitBasisSchema.optional(),
   plan: z.object({ flowVersionId: z.string(), planKey: z.string(), planHash: z.string() }),
   workflowId: z.string(),
 });
@@ -179,6 +221,15 @@ export const caseDetailsResponseSchema = z.object({
   acceptedAt: z.string().nullable(),
   statutoryDueDate: z.string().nullable(),
   promisedDueDate: z.string().nullable(),
+  kind: z.string(),
+  bundleCode: z.string().nullable(),
+  /** Which statutory limit the case runs on and why (derived from its items, bundle and pinned plan). */
+  limitBasis: caseLimitBasisSchema.optional(),
+  /**
+   * Set when a due date shown is provisional: which years have no holiday notice yet, and the sentence
+   * ("provisional: no holiday notice for 2027 yet").
+   */
+  provisional: z.object({ yearsWithoutNotice: z.array(z.number().int()), reason: z.string() }).optional(),
   source: z.enum(['workflow', 'projection']),
   /** Why the projection answered (Temporal unreachable, workflow missing). */
   note: z.string().optional(),

@@ -8,7 +8,7 @@ import { caseWorkflow, type CaseWorkflowInput } from '@onewindow/workflows';
 import type { ApiDeps } from '../api-deps';
 import { ProblemError, ProblemType } from '../http/problem';
 import { shanghaiDay, nextCaseNo } from './case-number';
-import { approversByDepartment, caseLimits, pinPlan, planFor } from './case-plan';
+import { approversByDepartment, caseLimits, jointDeclaration, pinPlan, planFor } from './case-plan';
 import { keyReusedProblem, requestHash } from './idempotency-key';
 import { isTemporalUnreachable } from './temporal-errors';
 import { validateApplication, type AcceptApplication } from './validate-application';
@@ -37,7 +37,7 @@ export async function acceptApplication(
   acceptedBy: string,
   idempotencyKey?: string,
 ): Promise<AcceptOutcome> {
-  const { request, items } = await validateApplication(deps.db, raw);
+  const { request, items, bundle } = await validateApplication(deps.db, raw);
   // The key belongs to the clerk's request: the same body from another clerk is a different request.
   const hash = requestHash({ request, acceptedBy });
   if (idempotencyKey) {
@@ -58,7 +58,7 @@ export async function acceptApplication(
     );
   }
   const planned = await planFor(deps.db, items, approvers);
-  const limits = caseLimits(items);
+  const limits = caseLimits(items, planned.plan, jointDeclaration(bundle, planned.plan));
   const now = new Date();
   // The calendar goes into the start input: the first steps open in the workflow's first task, with no
   // loadCalendar activity before it (and no "still starting" window in which decisions are refused).
@@ -133,7 +133,8 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
     data: {
       caseNo,
       applicantId: person.id,
-      kind: 'item',
+      kind: a.request.bundleCode ? 'bundle' : 'item',
+      bundleCode: a.request.bundleCode ?? null,
       status: 'accepted',
       acceptanceMode: a.request.acceptanceMode,
       flowVersionId,
@@ -168,7 +169,12 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
     planHash: a.planned.planHash,
     applicationData: a.request.applicationData,
     acceptedOn,
-    limits: { statutory: a.limits.statutory, ...(a.limits.promised ? { promised: a.limits.promised } : {}) },
+    limits: {
+      statutory: a.limits.statutory,
+      ...(a.limits.promised ? { promised: a.limits.promised } : {}),
+      // Art. 42: +10 on an item limit, +15 on the joint limit; the workflow refuses extensions beyond it.
+      maxExtensionDays: a.limits.maxExtensionDays,
+    },
     calendar: a.calendar,
     // Projection writes as local activities (docs/decisions/0003).
     projections: 'local-serial',
@@ -184,7 +190,10 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
       name: i.name,
       departmentCode: i.departmentCode,
     })),
+    kind: a.request.bundleCode ? 'bundle' : 'item',
+    ...(a.request.bundleCode ? { bundleCode: a.request.bundleCode } : {}),
     limits: input.limits,
+    limitBasis: a.limits.basis,
     plan: { flowVersionId, planKey: a.planned.plan.key, planHash: a.planned.planHash },
     workflowId: caseNo,
   };

@@ -1,10 +1,16 @@
-import type { CaseDetailsResponse, ProjectedTask } from '@onewindow/contracts';
+import { yearsWithoutNotice, provisionalReason, type WorkingCalendar } from '@onewindow/calendar';
+import type { CaseDetailsResponse, CaseLimitBasis, ProjectedTask } from '@onewindow/contracts';
+import { servicePlanSchema } from '@onewindow/flow-model';
 import { caseStateQuery } from '@onewindow/workflows';
-import type { TaskHolderModel as TaskHolder, TaskModel as Task } from '@onewindow/db';
+import type { CaseModel, TaskHolderModel as TaskHolder, TaskModel as Task } from '@onewindow/db';
 import type { ApiDeps } from '../api-deps';
 import type { CaseView as CaseVisibility } from '../auth/access-policy';
 import { notFound } from '../http/problem';
+import { getCalendarInForce } from '../calendar/calendar-in-force';
+import { shanghaiDay } from './case-number';
+import { caseLimits, jointDeclaration } from './case-plan';
 import { isTemporalUnreachable } from './temporal-errors';
+import { activeBundle } from './validate-application';
 
 export const toProjectedTask = (t: Task & { holders?: TaskHolder[] }): ProjectedTask => ({
   id: t.id,
@@ -89,6 +95,9 @@ export async function caseDetails(
     acceptedAt: row.acceptedAt?.toISOString() ?? null,
     statutoryDueDate: row.statutoryDueDate,
     promisedDueDate: row.promisedDueDate,
+    kind: row.kind,
+    bundleCode: row.bundleCode,
+    ...optional('limitBasis', await limitBasisOf(deps, row)),
     tasks: row.tasks.map(toProjectedTask),
     certificates: certificates.map((c) => ({
       number: c.number,
@@ -101,8 +110,20 @@ export async function caseDetails(
     const view = await deps.temporal.connection.withDeadline(Date.now() + 5_000, () =>
       deps.temporal.client.workflow.getHandle(caseNo).query(caseStateQuery),
     );
+    const shown = view as unknown as NonNullable<CaseDetailsResponse['view']>;
+    const dues = [
+      shown.clocks.statutory,
+      shown.clocks.promised,
+      shown.clocks.issuance,
+      ...shown.steps.map((s) => s.clock),
+    ].flatMap((c) => (c?.provisional && c.dueDate ? [c.dueDate] : []));
     return limitToViewer(
-      { ...base, source: 'workflow', view: view as unknown as CaseDetailsResponse['view'] },
+      {
+        ...base,
+        ...optional('provisional', await provisionalOf(deps, row.acceptedAt, dues)),
+        source: 'workflow',
+        view: shown,
+      },
       visible,
       row.applicant.idNumber,
     );
@@ -111,6 +132,83 @@ export async function caseDetails(
       ? `Temporal at ${deps.temporal.address} did not answer in time: this is the database projection, which may lag the workflow`
       : `The workflow could not be queried (${error instanceof Error ? error.message : String(error)}): this is the database projection`;
     deps.logger.warn({ caseNo, err: error }, 'case view from the projection');
-    return limitToViewer({ ...base, source: 'projection', note }, visible, row.applicant.idNumber);
+    const dues = [row.statutoryDueDate, row.promisedDueDate].flatMap((d) => (d ? [d] : []));
+    return limitToViewer(
+      {
+        ...base,
+        ...optional('provisional', await provisionalOf(deps, row.acceptedAt, dues)),
+        source: 'projection',
+        note,
+      },
+      visible,
+      row.applicant.idNumber,
+    );
   }
+}
+
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+
+const isoDay = (at: Date): string => {
+  const d = shanghaiDay(at);
+  return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`;
+};
+
+/**
+ * Which years without a holiday notice the due dates shown count on ("provisional: no holiday notice for 2027
+ * yet"), from acceptance to the latest of them, on the calendar in force; undefined when none does.
+ */
+async function provisionalOf(
+  deps: ApiDeps,
+  acceptedAt: Date | null,
+  dueDates: string[],
+): Promise<CaseDetailsResponse['provisional']> {
+  if (!acceptedAt || dueDates.length === 0) return undefined;
+  const from = isoDay(acceptedAt);
+  const to = dueDates.reduce((a, b) => (a > b ? a : b));
+  if (to < from) return undefined;
+  const { calendar } = await getCalendarInForce(deps);
+  return provisionalFor(calendar, from, to);
+}
+
+function provisionalFor(
+  calendar: WorkingCalendar,
+  from: string,
+  to: string,
+): CaseDetailsResponse['provisional'] {
+  const years = yearsWithoutNotice(calendar, from, to);
+  const reason = provisionalReason(calendar, from, to);
+  return years.length > 0 && reason
+    ? { yearsWithoutNotice: years, reason: `provisional: ${reason}` }
+    : undefined;
+}
+
+/**
+ * Which statutory limit the case runs on and why, worked out again as at acceptance (caseLimits) from its item
+ * versions, the bundle it was accepted as and its pinned plan. Undefined when an item version is gone.
+ */
+async function limitBasisOf(
+  deps: ApiDeps,
+  row: Pick<CaseModel, 'bundleCode' | 'flowVersionId'> & {
+    items: { implementationCode: string; itemVersion: number }[];
+  },
+): Promise<CaseLimitBasis | undefined> {
+  if (row.items.length === 0) return undefined;
+  const [items, bundle, flow] = await Promise.all([
+    deps.db.item.findMany({
+      where: {
+        OR: row.items.map((i) => ({ implementationCode: i.implementationCode, version: i.itemVersion })),
+      },
+    }),
+    row.bundleCode ? activeBundle(deps.db, row.bundleCode) : undefined,
+    row.flowVersionId ? deps.db.flowVersion.findUnique({ where: { id: row.flowVersionId } }) : null,
+  ]);
+  const plan = flow ? servicePlanSchema.safeParse(JSON.parse(flow.planJson)) : undefined;
+  if (items.length < row.items.length || !plan?.success) return undefined;
+  const declared = jointDeclaration(bundle, plan.data);
+  // The bundle code is the case's even if that bundle is no longer active.
+  return caseLimits(items, plan.data, {
+    ...declared,
+    ...(row.bundleCode ? { bundleCode: row.bundleCode } : {}),
+  }).basis;
 }

@@ -7,6 +7,7 @@ import {
   type ServicePlan,
   type TimeLimit,
 } from '@onewindow/flow-model';
+import type { CaseLimitBasis } from '@onewindow/contracts';
 import type { Db, ItemModel as Item, Prisma } from '@onewindow/db';
 
 /** The role that approves a department step in a default plan. */
@@ -36,26 +37,125 @@ export function certificateResult(item: Item): { certificateTypeCode: string; na
     : undefined;
 }
 
+/** An item's limit as the clocks take it; 0 days (即办件) stays 0: the clock is due the day of acceptance. */
 const limitOf = (value: number, unit: string): TimeLimit => ({
-  // 即办件 (0 days) still gets one working day on the clock: the workflow's clocks need a positive limit.
-  value: Math.max(1, value),
+  value,
   unit: unit === 'natural_day' ? 'natural_day' : 'working_day',
 });
 
-/**
- * The strictest limit of several items: the smallest value, natural days before working days on a tie.
- * TODO(Art. 42 ¶2, docs/domain.md §2.2): a joint approval (统一/联合/集中办理) has its own 45 + 15 day limit.
- */
+/** The strictest limit of several items: the smallest value, natural days before working days on a tie. */
 export function strictestLimit(limits: TimeLimit[]): TimeLimit {
   return [...limits].sort(
     (a, b) => a.value - b.value || (a.unit === b.unit ? 0 : a.unit === 'natural_day' ? -1 : 1),
   )[0];
 }
 
-export function caseLimits(items: Item[]): { statutory: TimeLimit; promised?: TimeLimit } {
+/** 行政许可法 Art. 42 ¶2: a case handled jointly has 45 working days, extensible by 15. */
+export const JOINT_LIMIT: TimeLimit = { value: 45, unit: 'working_day' };
+export const JOINT_MAX_EXTENSION_DAYS = 15;
+/** Art. 42 ¶1: the general limit may be extended by 10 days once, with the head of the agency's approval. */
+export const ITEM_MAX_EXTENSION_DAYS = 10;
+
+type JointHandling = NonNullable<ServicePlan['jointHandling']>;
+const JOINT_HANDLING_NAMES: Record<JointHandling, string> = {
+  unified: '统一办理',
+  joint: '联合办理',
+  concentrated: '集中办理',
+};
+
+/** Who says the case is handled jointly (Art. 26): the bundle it was accepted as, else its plan. */
+export interface JointDeclaration {
+  jointHandling?: JointHandling;
+  bundleCode?: string;
+  planJointHandling?: JointHandling;
+}
+
+type PlanNodes = ServicePlan['nodes'];
+const departmentSteps = (nodes: PlanNodes): { limitWorkingDays: number }[] =>
+  nodes.flatMap((n) =>
+    n.type === 'department' ? [n] : n.type === 'subflow' ? departmentSteps(n.body.nodes) : [],
+  );
+
+/**
+ * 即办: every department step of the plan has 0 working days (a 即办件's default plan), so the department decides
+ * while the applicant waits and the window issues in the same visit. A plan with no department step is not.
+ */
+export const isOnTheSpot = (plan: ServicePlan): boolean => {
+  const steps = departmentSteps(plan.nodes);
+  return steps.length > 0 && steps.every((s) => s.limitWorkingDays === 0);
+};
+
+/** The declaration of a case: the bundle it is accepted as (if any) and its plan. */
+export const jointDeclaration = (
+  bundle: { code: string; jointHandling?: JointHandling } | undefined,
+  plan: ServicePlan,
+): JointDeclaration => ({
+  ...(bundle?.jointHandling ? { jointHandling: bundle.jointHandling } : {}),
+  ...(bundle ? { bundleCode: bundle.code } : {}),
+  ...(plan.jointHandling ? { planJointHandling: plan.jointHandling } : {}),
+});
+
+export interface CaseLimits {
+  statutory: TimeLimit;
+  promised?: TimeLimit;
+  maxExtensionDays: number;
+  basis: CaseLimitBasis;
+}
+
+/**
+ * The case's clocks: the joint limit of Art. 42 ¶2 (45 working days, +15) when the bundle or the plan says the
+ * items are handled jointly (统一 / 联合 / 集中办理), else the strictest statutory limit of the items (+10, Art. 42 ¶1).
+ * The promised clock is always the strictest promised limit of the items (the departments' own promise).
+ */
+export function caseLimits(items: Item[], plan: ServicePlan, declared: JointDeclaration = {}): CaseLimits {
+  const onTheSpot = isOnTheSpot(plan);
+  const promised = strictestLimit(items.map((i) => limitOf(i.promisedLimitValue, i.promisedLimitUnit)));
+  const mode = declared.jointHandling ?? declared.planJointHandling;
+  if (mode) {
+    const declaredBy = declared.jointHandling ? 'bundle' : 'plan';
+    const by = declaredBy === 'bundle' ? `一件事 ${declared.bundleCode ?? ''}`.trim() : '办理流程';
+    return {
+      statutory: { ...JOINT_LIMIT },
+      promised,
+      maxExtensionDays: JOINT_MAX_EXTENSION_DAYS,
+      basis: {
+        rule: 'joint_handling',
+        law: '《中华人民共和国行政许可法》第四十二条第二款、第二十六条',
+        jointHandling: mode,
+        declaredBy,
+        ...(declaredBy === 'bundle' && declared.bundleCode ? { bundleCode: declared.bundleCode } : {}),
+        statutory: { ...JOINT_LIMIT },
+        maxExtensionDays: JOINT_MAX_EXTENSION_DAYS,
+        onTheSpot,
+        explanation: `${by}按${JOINT_HANDLING_NAMES[mode]}受理：办理时限为${JOINT_LIMIT.value}个工作日，经本级人民政府负责人批准可延长${JOINT_MAX_EXTENSION_DAYS}个工作日（行政许可法第四十二条第二款），不再适用各事项中最短的时限`,
+      },
+    };
+  }
+  const limits = items.map((i) => ({
+    item: i,
+    limit: limitOf(i.statutoryLimitValue, i.statutoryLimitUnit),
+  }));
+  const statutory = strictestLimit(limits.map((l) => l.limit));
+  const strictest = limits.find((l) => l.limit.value === statutory.value && l.limit.unit === statutory.unit)!;
+  const unit = statutory.unit === 'working_day' ? '个工作日' : '日';
   return {
-    statutory: strictestLimit(items.map((i) => limitOf(i.statutoryLimitValue, i.statutoryLimitUnit))),
-    promised: strictestLimit(items.map((i) => limitOf(i.promisedLimitValue, i.promisedLimitUnit))),
+    statutory,
+    promised,
+    maxExtensionDays: ITEM_MAX_EXTENSION_DAYS,
+    basis: {
+      rule: 'strictest_item',
+      law: '《中华人民共和国行政许可法》第四十二条第一款',
+      ...(declared.bundleCode ? { bundleCode: declared.bundleCode } : {}),
+      itemKey: strictest.item.itemKey,
+      statutory,
+      maxExtensionDays: ITEM_MAX_EXTENSION_DAYS,
+      onTheSpot,
+      explanation:
+        (statutory.value === 0
+          ? `即办件：${strictest.item.name}法定时限当日届满`
+          : `${items.length > 1 ? '各事项中最短的法定时限' : '事项法定时限'}：${strictest.item.name} ${statutory.value}${unit}；经本机关负责人批准可延长${ITEM_MAX_EXTENSION_DAYS}个工作日（行政许可法第四十二条第一款）`) +
+        (onTheSpot ? '；各部门环节均为即办，可当场办结、当场出件' : ''),
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { acceptApplicationRequestSchema, type Problem } from '@onewindow/contracts';
+import { bundleSchema, type Bundle } from '@onewindow/standards';
 import type { Db, ItemModel as Item } from '@onewindow/db';
 import type { z } from 'zod';
 import { ProblemError, ProblemType } from '../http/problem';
@@ -24,7 +25,7 @@ const codesOf = (raw: unknown): { index: number; code: string }[] => {
 export async function validateApplication(
   db: Db,
   raw: unknown,
-): Promise<{ request: AcceptApplication; items: Item[] }> {
+): Promise<{ request: AcceptApplication; items: Item[]; bundle?: Bundle }> {
   const parsed = acceptApplicationRequestSchema.safeParse(raw);
   const errors: FieldError[] = parsed.success
     ? []
@@ -89,6 +90,11 @@ export async function validateApplication(
     errors.push(...(await checkReusedCertificates(db, parsed.data)));
   }
 
+  const bundle =
+    parsed.success && parsed.data.bundleCode ? await activeBundle(db, parsed.data.bundleCode) : undefined;
+  if (parsed.success && parsed.data.bundleCode)
+    errors.push(...bundleErrors(parsed.data.bundleCode, bundle, chosen));
+
   if (errors.length > 0 || !parsed.success) {
     const summary = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
     throw new ProblemError(
@@ -99,7 +105,43 @@ export async function validateApplication(
       errors,
     );
   }
-  return { request: parsed.data, items: parsed.data.items.map((i) => active.get(i.implementationCode)!) };
+  return {
+    request: parsed.data,
+    items: parsed.data.items.map((i) => active.get(i.implementationCode)!),
+    ...(bundle ? { bundle } : {}),
+  };
+}
+
+/** The active version of a bundle (一件事), or undefined when there is none. */
+export async function activeBundle(db: Db, code: string): Promise<Bundle | undefined> {
+  const row = await db.bundle.findFirst({ where: { code, status: 'active' }, orderBy: { version: 'desc' } });
+  if (!row) return undefined;
+  const parsed = bundleSchema.safeParse(JSON.parse(row.data));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** A bundle application names only the bundle's items, and every item the bundle requires. */
+function bundleErrors(code: string, bundle: Bundle | undefined, items: Item[]): FieldError[] {
+  if (!bundle)
+    return [{ path: 'bundleCode', message: `no active bundle ${code}; see GET /api/catalogue/bundles` }];
+  const inBundle = new Set(bundle.items.map((i) => i.itemCode));
+  const applied = new Set(items.map((i) => i.itemKey));
+  const outside = items.filter((i) => !inBundle.has(i.itemKey));
+  const missing = bundle.items.filter((i) => !i.optional && !applied.has(i.itemCode));
+  return [
+    ...outside.map((i) => ({
+      path: 'items',
+      message: `item ${i.itemKey} ${i.name} is not part of bundle ${code}`,
+    })),
+    ...(missing.length > 0
+      ? [
+          {
+            path: 'items',
+            message: `bundle ${code} also requires ${missing.map((i) => i.itemCode).join(', ')}`,
+          },
+        ]
+      : []),
+  ];
 }
 
 /** 证照复用: a material marked as reused must name a valid certificate of the applicant in the shared library. */
