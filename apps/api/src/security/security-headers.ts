@@ -4,7 +4,8 @@ import type { SecurityConfig } from './security-config';
 
 /**
  * Helmet's headers with a CSP the React app works under: scripts only from us, styles from us plus
- * inline styles (antd injects them at run time), images from us and data: URLs.
+ * inline styles (antd injects them at run time), images from us and data: URLs, and blob: URLs of the files our
+ * scripts fetched (case files viewed inline) in images and frames.
  */
 export function securityHeaders(config: SecurityConfig): RequestHandler {
   return helmet({
@@ -13,7 +14,9 @@ export function securityHeaders(config: SecurityConfig): RequestHandler {
         'default-src': ["'self'"],
         'script-src': ["'self'"],
         'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:'],
+        // blob: — the approvals workspace shows a case file (fetched by our script) inline: images and PDFs.
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'frame-src': ["'self'", 'blob:'],
         'connect-src': ["'self'"],
         'font-src': ["'self'", 'data:'],
         'object-src': ["'none'"],

@@ -132,7 +132,10 @@ describe('the approvals workspace in a browser against the real stack', () => {
     expect((await submitVerb(a)).status()).toBe(200);
     await a.getByText('补正告知已办理').waitFor();
     const stepA = a.getByTestId(`step-${itemStepId(food.implementationCode)}`);
-    await stepA.getByText(/补正：补正: M-LEASE/).waitFor();
+    await stepA
+      .getByTestId('step-suspension')
+      .getByText(/补正：M-LEASE/)
+      .waitFor();
 
     // Approver B (fire brigade) approves their step with an opinion.
     const b = await signedInPage(approverOf(fire.departmentCode));

@@ -11,7 +11,7 @@ const commentMax = approveTasksRequestSchema.shape.comment.unwrap().maxLength ??
 
 /** 批量通过: the selected tasks approved with one opinion; each task answered on its own. */
 export function BulkApproveModal({
-  tasks,
+  tasks: selected,
   onClose,
   onDone,
 }: {
@@ -20,6 +20,8 @@ export function BulkApproveModal({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  // The selection as it was when the modal opened (the inbox clears its selection after the action).
+  const [tasks] = useState(selected);
   const [comment, setComment] = useState('');
   const [key] = useState(() => newIdempotencyKey('bulk-approve'));
   const [pending, setPending] = useState(false);
@@ -49,7 +51,8 @@ export function BulkApproveModal({
     <Modal
       open
       title={t('approvals.bulk.approveTitle', { n: tasks.length })}
-      okText={t('approvals.bulk.submit')}
+      okText={result ? t('approvals.bulk.close') : t('approvals.bulk.submit')}
+      cancelButtonProps={result ? { style: { display: 'none' } } : undefined}
       cancelText={t('approvals.form.cancel')}
       onOk={() => (result ? onClose() : void submit())}
       onCancel={onClose}
@@ -72,7 +75,12 @@ export function BulkApproveModal({
           </Form>
         )}
         {error !== undefined && <ActionProblem error={error} />}
-        {result && <BulkResultList result={result} />}
+        {result && (
+          <BulkResultList
+            result={result}
+            stepNames={Object.fromEntries(tasks.map((task) => [task.stepId, task.stepName]))}
+          />
+        )}
       </Space>
     </Modal>
   );

@@ -75,7 +75,8 @@ export function BulkReassignModal({
     <Modal
       open
       title={t('approvals.bulk.reassignTitle')}
-      okText={t('approvals.bulk.submit')}
+      okText={result ? t('approvals.bulk.close') : t('approvals.bulk.submit')}
+      cancelButtonProps={result ? { style: { display: 'none' } } : undefined}
       cancelText={t('approvals.form.cancel')}
       onOk={() => (result ? onClose() : void submit())}
       onCancel={onClose}
@@ -97,7 +98,7 @@ export function BulkReassignModal({
           </Form>
         )}
         {error !== undefined && <ActionProblem error={error} />}
-        {result && <BulkResultList result={result} />}
+        {result && <BulkResultList result={result} stepNames={{}} />}
       </Space>
     </Modal>
   );

@@ -51,6 +51,10 @@ export function CaseFileDrawer({ caseNo, me, onClose, onChanged }: CaseFileDrawe
     .filter(Boolean)
     .join('；');
   const materialNames = (file.data?.materials ?? []).map((m) => m.name);
+  const stepNames = Object.fromEntries([
+    ...(file.data?.departments ?? []).map((d) => [d.stepId, d.stepName]),
+    ...steps.map((s) => [s.stepId, s.name]),
+  ]);
 
   return (
     <Drawer
@@ -151,7 +155,7 @@ export function CaseFileDrawer({ caseNo, me, onClose, onChanged }: CaseFileDrawe
               {
                 key: 'timeline',
                 label: t('approvals.caseFile.sections.timeline'),
-                children: <CaseTimeline history={view?.history ?? []} />,
+                children: <CaseTimeline history={view?.history ?? []} stepNames={stepNames} />,
               },
             ]}
           />

@@ -1,4 +1,4 @@
-import { Badge, Button, Space, Table, Tag, Typography } from 'antd';
+import { Badge, Button, Space, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import type { InboxTask, InboxView, TaskPage } from '@onewindow/contracts';
 import dayjs from 'dayjs';
@@ -16,6 +16,14 @@ interface InboxTableProps {
   selection?: { keys: string[]; onChange: (tasks: InboxTask[]) => void };
 }
 
+const oneLine = {
+  maxWidth: 250,
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+} as const;
+const time = (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '—');
+
 /** An inbox view's page: the server's order (least remaining time first) and pagination. */
 export function InboxTable({ view, page, loading, onOpen, onPage, selection }: InboxTableProps) {
   const { t } = useTranslation();
@@ -24,7 +32,7 @@ export function InboxTable({ view, page, loading, onOpen, onPage, selection }: I
     {
       title: t('approvals.columns.caseNo'),
       dataIndex: 'caseNo',
-      width: 170,
+      width: 168,
       fixed: 'left',
       render: (caseNo: string, task) => (
         <Button type="link" style={{ padding: 0 }} onClick={() => onOpen(task)}>
@@ -35,41 +43,29 @@ export function InboxTable({ view, page, loading, onOpen, onPage, selection }: I
     {
       title: t('approvals.columns.items'),
       key: 'items',
-      render: (_, task) => (
-        <Space orientation="vertical" size={0}>
-          {task.items.map((i) => (
-            <Typography.Text
-              key={i.implementationCode}
-              ellipsis={{ tooltip: i.name }}
-              style={{ maxWidth: 260 }}
-            >
-              {i.name}
-            </Typography.Text>
-          ))}
-        </Space>
-      ),
+      render: (_, task) =>
+        task.items.map((i) => (
+          <div key={i.implementationCode} title={i.name} style={oneLine}>
+            {i.name}
+          </div>
+        )),
     },
     {
       title: t('approvals.columns.applicant'),
       key: 'applicant',
-      width: 110,
+      width: 84,
       render: (_, task) => task.applicant.name,
     },
-    { title: t('approvals.columns.step'), dataIndex: 'stepName', width: 150, ellipsis: true },
-    {
-      title: t('approvals.columns.arrived'),
-      dataIndex: 'openedAt',
-      width: 140,
-      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
-    },
-    {
-      title: t('approvals.columns.dueDate'),
-      dataIndex: 'dueDate',
-      width: 110,
-      render: (d: string | null) => d ?? '—',
-    },
+    { title: t('approvals.columns.step'), dataIndex: 'stepName', width: 140, ellipsis: true },
+    { title: t('approvals.columns.arrived'), dataIndex: 'openedAt', width: 136, render: time },
     ...(done
       ? [
+          {
+            title: t('approvals.columns.dueDate'),
+            dataIndex: 'dueDate',
+            width: 110,
+            render: (d: string | null) => d ?? '—',
+          },
           {
             title: t('approvals.columns.outcome'),
             dataIndex: 'outcome',
@@ -77,30 +73,27 @@ export function InboxTable({ view, page, loading, onOpen, onPage, selection }: I
             render: (o: string | null) =>
               o ? t(`approvals.caseFile.outcomes.${o}`, { defaultValue: o }) : '—',
           },
-          {
-            title: t('approvals.columns.closedAt'),
-            dataIndex: 'closedAt',
-            width: 140,
-            render: (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '—'),
-          },
+          { title: t('approvals.columns.closedAt'), dataIndex: 'closedAt', width: 136, render: time },
         ]
       : [
           {
-            title: t('approvals.columns.remaining'),
-            key: 'remaining',
-            width: 190,
-            render: (_: unknown, task: InboxTask) => <TimeStatusTag task={task} />,
-          },
-          {
-            title: t('approvals.columns.clock'),
-            key: 'clock',
-            width: 100,
-            render: (_: unknown, task: InboxTask) => <ClockStateTag clock={task.clock} />,
+            title: t('approvals.columns.dueAndRemaining'),
+            key: 'due',
+            width: 210,
+            render: (_: unknown, task: InboxTask) => (
+              <Space orientation="vertical" size={2}>
+                <span data-testid="due-date">{task.dueDate ?? '—'}</span>
+                <Space size={0} wrap>
+                  <TimeStatusTag task={task} />
+                  {task.clock.state === 'suspended' && <ClockStateTag clock={task.clock} />}
+                </Space>
+              </Space>
+            ),
           },
           {
             title: t('approvals.columns.reminders'),
             dataIndex: 'reminders',
-            width: 70,
+            width: 64,
             align: 'center' as const,
             render: (n: number) =>
               n > 0 ? <Badge count={n} color="orange" /> : <Tag bordered={false}>0</Tag>,
@@ -126,13 +119,18 @@ export function InboxTable({ view, page, loading, onOpen, onPage, selection }: I
       columns={columns}
       dataSource={page?.items ?? []}
       loading={loading}
-      scroll={{ x: 1200 }}
+      scroll={{ x: 1060 }}
       locale={{ emptyText: t('approvals.empty') }}
       rowSelection={
         selection
           ? {
               selectedRowKeys: selection.keys,
               onChange: (_, rows) => selection.onChange(rows),
+              // A stopped clock (补正, special procedure, hold) cannot be approved now.
+              getCheckboxProps: (task) => ({
+                disabled: task.clock.state === 'suspended',
+                'aria-label': task.caseNo,
+              }),
               columnWidth: 40,
             }
           : undefined

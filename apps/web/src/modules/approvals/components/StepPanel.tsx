@@ -48,7 +48,7 @@ export function StepPanel({ step, verbs, onVerb }: StepPanelProps) {
               ))}
             </Space>
           </Descriptions.Item>
-          {step.countersign.mode !== 'single' && (
+          {progress.seats > 1 && (
             <Descriptions.Item label={t('approvals.caseFile.countersign', { ...progress })}>
               <Progress
                 percent={Math.round((progress.approved / Math.max(1, progress.needed)) * 100)}
@@ -60,12 +60,18 @@ export function StepPanel({ step, verbs, onVerb }: StepPanelProps) {
           )}
         </Descriptions>
         {step.suspension && (
-          <Typography.Text type="warning">
+          <Typography.Text type="warning" data-testid="step-suspension">
             {t('approvals.caseFile.suspension', {
-              kind: t(`approvals.caseFile.suspensionKinds.${step.suspension.kind}`, {
-                defaultValue: step.suspension.kind,
-              }),
-              reason: step.suspension.reason,
+              kind:
+                step.suspension.kind === 'special_procedure' && step.suspension.procedure
+                  ? t(`approvals.procedures.${step.suspension.procedure}`, {
+                      defaultValue: step.suspension.procedure,
+                    })
+                  : t(`approvals.caseFile.suspensionKinds.${step.suspension.kind}`, {
+                      defaultValue: step.suspension.kind,
+                    }),
+              // The workflow's reason starts with its own kind ("补正: …", "inspection: …").
+              reason: step.suspension.reason.replace(/^[^:：]+[:：]\s*/, ''),
               since: step.suspension.since.slice(0, 16).replace('T', ' '),
             })}
           </Typography.Text>

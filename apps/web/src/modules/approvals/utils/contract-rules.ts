@@ -29,9 +29,10 @@ export function issueMessage(t: TFunction, issue: Issue, fieldLabel: string): st
       if (issue.origin === 'string')
         return t('approvals.validation.maxLength', { what, n: Number(issue.maximum) });
       return t('approvals.validation.max', { what, n: Number(issue.maximum) });
-    case 'invalid_type':
     case 'invalid_value':
     case 'invalid_union':
+      return t('approvals.validation.choose', { what });
+    case 'invalid_type':
       return t('approvals.validation.required', { what });
     case 'custom':
       return issue.path.includes('groupName')
