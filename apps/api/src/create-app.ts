@@ -13,6 +13,7 @@ import { caseFilesRouter } from './case-files/case-files.router';
 import { publicLookupRouter } from './public/public-lookup.router';
 import { tasksRouter } from './tasks/tasks.router';
 import { usersRouter } from './users/users.router';
+import { flowsRouter } from './flows/flows.router';
 import { openapiRouter } from './openapi/openapi.router';
 import { serveWeb } from './web/serve-web';
 import { securityHeaders } from './security/security-headers';
@@ -51,6 +52,7 @@ export function createApp(deps: ApiDeps): express.Express {
   api.use(publicLookupRouter(deps));
   api.use(tasksRouter(deps));
   api.use(usersRouter(deps));
+  api.use(flowsRouter(deps));
   api.use(openapiRouter(deps));
   api.use(authRouter(deps));
   api.use(oidcRouter(deps));

@@ -11,3 +11,4 @@ export * from './catalogue.contract';
 export * from './checklist-response.contract';
 export * from './public-lookup.contract';
 export * from './case-file.contract';
+export * from './flow.contract';

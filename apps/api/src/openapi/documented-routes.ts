@@ -30,6 +30,12 @@ import {
   caseFileViewSchema,
   listUsersQuerySchema,
   userDirectorySchema,
+  flowDetailSchema,
+  flowDraftSavedSchema,
+  flowListSchema,
+  flowPublishedSchema,
+  flowVersionDetailSchema,
+  flowXmlRequestSchema,
 } from '@onewindow/contracts';
 
 export interface DocumentedRoute {
@@ -258,5 +264,65 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     body: putCalendarYearRequestSchema,
     query: putCalendarYearQuerySchema,
     responses: { 200: putCalendarYearResponseSchema, 400: 'problem', 403: 'problem', 409: 'problem' },
+  },
+  {
+    method: 'GET',
+    path: '/api/flows',
+    action: 'flow.design',
+    tag: 'flows',
+    summary:
+      'The flows of the process designer: every item or bundle with a draft or a published version, its draft (who, when) and latest version',
+    responses: { 200: flowListSchema, 401: 'problem', 403: 'problem' },
+  },
+  {
+    method: 'GET',
+    path: '/api/flows/:key',
+    action: 'flow.design',
+    tag: 'flows',
+    summary:
+      'One flow: the item or bundle, its draft (BPMN XML), its versions newest first (who published, when, open cases on each) and the lint context publishing uses (catalogue codes, limits, role members)',
+    responses: { 200: flowDetailSchema, 400: 'problem', 401: 'problem', 403: 'problem', 404: 'problem' },
+  },
+  {
+    method: 'GET',
+    path: '/api/flows/:key/versions/:version',
+    action: 'flow.design',
+    tag: 'flows',
+    summary: 'One published version: its BPMN XML (none for a default plan) and its ServicePlan',
+    responses: {
+      200: flowVersionDetailSchema,
+      400: 'problem',
+      401: 'problem',
+      403: 'problem',
+      404: 'problem',
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/api/flows/:key/draft',
+    action: 'flow.design',
+    tag: 'flows',
+    summary:
+      "Saves the item's or bundle's draft (BPMN XML with ow: attributes), replacing the previous draft; not checked",
+    body: flowXmlRequestSchema,
+    responses: { 200: flowDraftSavedSchema, 400: 'problem', 401: 'problem', 403: 'problem', 404: 'problem' },
+  },
+  {
+    method: 'POST',
+    path: '/api/flows/:key/publish',
+    action: 'flow.publish',
+    tag: 'flows',
+    summary:
+      "Publishes a diagram as the next immutable version: lint and compile on the server with the designer's rules; any error refuses with one entry per problem (422, errors[].path = element id) and stores nothing. Acceptance of the item then uses the newest published version; running cases keep theirs",
+    body: flowXmlRequestSchema,
+    responses: {
+      201: flowPublishedSchema,
+      400: 'problem',
+      401: 'problem',
+      403: 'problem',
+      404: 'problem',
+      409: 'problem',
+      422: 'problem',
+    },
   },
 ];

@@ -1,0 +1,197 @@
+import Database from 'better-sqlite3';
+import { sqliteFilePath } from '@onewindow/db';
+import { planBuilder, hashPlan, parseServicePlan } from '@onewindow/flow-model';
+import { planToBpmn } from '@onewindow/flow-model/src/bpmn';
+import { demoPassword, seedDemoUsers } from '../src';
+import { planFor } from '../src/cases/case-plan';
+import { HttpSession, json, signedIn, startTestApi, type TestApi } from './support/test-api';
+
+/**
+ * The process designer's flows over real HTTP and a real SQLite file: drafts, publishing with lint and
+ * compile on the server (refused with the problem list, nothing stored), access by grant, immutable versions,
+ * and acceptance's pick of the newest published version.
+ */
+let api: TestApi;
+let designer: HttpSession;
+let clerk: HttpSession;
+const FOOD = 'IMPL-FOOD';
+const approver = 'demo-approver.scjg';
+
+/** accept → 市场监管 (limit days) → issue, as the designer would draw it. */
+const diagram = (limitWorkingDays: number) =>
+  planToBpmn(
+    planBuilder('food')
+      .accept()
+      .department({ id: 'scjg', departmentCode: 'SFS-SCJG', limitWorkingDays, assignees: [approver] })
+      .issue()
+      .build(),
+  );
+
+beforeAll(async () => {
+  api = await startTestApi({ LOGIN_RATE_LIMIT: 1000 });
+  const db = api.deps.db;
+  await seedDemoUsers(db);
+  const version = await db.catalogueVersion.create({ data: { label: 't', source: 'seed', createdBy: 't' } });
+  await db.item.create({
+    data: {
+      id: `${FOOD}@1`,
+      itemKey: FOOD,
+      basicCode: FOOD,
+      implementationCode: FOOD,
+      name: '食品经营许可',
+      itemType: '01',
+      departmentCode: 'SFS-SCJG',
+      version: 1,
+      statutoryLimitValue: 20,
+      statutoryLimitUnit: 'working_day',
+      promisedLimitValue: 10,
+      promisedLimitUnit: 'working_day',
+      data: '{}',
+      catalogueVersionId: version.id,
+    },
+  });
+  designer = await signedIn(api.baseUrl, 'designer', demoPassword);
+  clerk = await signedIn(api.baseUrl, 'clerk', demoPassword);
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+const versionCount = () => api.deps.db.flowVersion.count({ where: { subjectCode: FOOD } });
+
+describe('flows', () => {
+  it('saves a draft (even an incomplete one) and shows it with the lint context', async () => {
+    const xml = (await diagram(5)).replace(/ ow:limitWorkingDays="5"/, '');
+    const put = await designer.request('PUT', `/api/flows/${FOOD}/draft`, {
+      body: { bpmnXml: xml },
+      csrf: true,
+    });
+    expect(put.status).toBe(200);
+    expect((await json(put)).draft.savedBy).toBe('demo-designer');
+
+    const res = await designer.request('GET', `/api/flows/${FOOD}`);
+    expect(res.status).toBe(200);
+    const detail = await json(res);
+    expect(detail.subject).toEqual({
+      key: FOOD,
+      kind: 'item',
+      name: '食品经营许可',
+      promisedWorkingDays: 10,
+      statutoryWorkingDays: 20,
+    });
+    expect(detail.draft.bpmnXml).toBe(xml);
+    expect(detail.versions).toEqual([]);
+    expect(detail.lintContext.departments).toContainEqual(expect.objectContaining({ code: 'SFS-SCJG' }));
+    expect(detail.lintContext.roleMembers['SFS-SCJG/dept_approver']).toEqual([approver]);
+
+    const list = await json(await designer.request('GET', '/api/flows'));
+    expect(list.items).toEqual([
+      expect.objectContaining({ key: FOOD, name: '食品经营许可', latestVersion: null, versions: 0 }),
+    ]);
+  });
+
+  it('refuses to publish a diagram with errors, naming each element, and stores nothing', async () => {
+    const noLimit = (await diagram(5)).replace(/ ow:limitWorkingDays="5"/, '');
+    const res = await designer.request('POST', `/api/flows/${FOOD}/publish`, {
+      body: { bpmnXml: noLimit },
+      csrf: true,
+    });
+    expect(res.status).toBe(422);
+    const problem = await json(res);
+    expect(problem.errors).toContainEqual(
+      expect.objectContaining({ path: 'scjg', message: expect.stringMatching(/limitWorkingDays/) }),
+    );
+
+    // Over the statutory 20 working days (25 + issuance 10): an error of the critical path.
+    const tooLong = await designer.request('POST', `/api/flows/${FOOD}/publish`, {
+      body: { bpmnXml: await diagram(25) },
+      csrf: true,
+    });
+    expect(tooLong.status).toBe(422);
+    expect(JSON.stringify(await json(tooLong))).toMatch(/statutory|法定/);
+
+    const unknownDepartment = await designer.request('POST', `/api/flows/${FOOD}/publish`, {
+      body: { bpmnXml: (await diagram(5)).replace('SFS-SCJG', 'SFS-NOPE') },
+      csrf: true,
+    });
+    expect(unknownDepartment.status).toBe(422);
+    expect(await versionCount()).toBe(0);
+  });
+
+  it('refuses drafting and publishing without the grants, and an unknown subject', async () => {
+    const xml = await diagram(5);
+    const anonymous = new HttpSession(api.baseUrl);
+    expect((await anonymous.request('GET', '/api/flows')).status).toBe(401);
+    expect((await clerk.request('GET', '/api/flows')).status).toBe(403);
+    expect(
+      (await clerk.request('PUT', `/api/flows/${FOOD}/draft`, { body: { bpmnXml: xml }, csrf: true })).status,
+    ).toBe(403);
+    expect(
+      (await clerk.request('POST', `/api/flows/${FOOD}/publish`, { body: { bpmnXml: xml }, csrf: true }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await designer.request('POST', '/api/flows/NO-SUCH-ITEM/publish', {
+          body: { bpmnXml: xml },
+          csrf: true,
+        })
+      ).status,
+    ).toBe(404);
+    expect(await versionCount()).toBe(0);
+  });
+
+  it('publishes immutable versions that acceptance of the item then uses', async () => {
+    const first = await designer.request('POST', `/api/flows/${FOOD}/publish`, {
+      body: { bpmnXml: await diagram(5) },
+      csrf: true,
+    });
+    expect(first.status).toBe(201);
+    const v1 = (await json(first)).version;
+    expect(v1).toEqual(
+      expect.objectContaining({
+        version: 1,
+        source: 'designer',
+        publishedBy: 'demo-designer',
+        hasBpmn: true,
+      }),
+    );
+
+    const second = await designer.request('POST', `/api/flows/${FOOD}/publish`, {
+      body: { bpmnXml: await diagram(6) },
+      csrf: true,
+    });
+    expect(second.status).toBe(201);
+    const v2 = (await json(second)).version;
+    expect(v2.version).toBe(2);
+
+    // Version 1 is unchanged and the database refuses to change it.
+    const one = await json(await designer.request('GET', `/api/flows/${FOOD}/versions/1`));
+    expect(one.planHash).toBe(v1.planHash);
+    expect(one.plan.key).toBe(FOOD);
+    expect(one.plan.nodes).toContainEqual(expect.objectContaining({ id: 'scjg', limitWorkingDays: 5 }));
+    expect(hashPlan(parseServicePlan(one.plan))).toBe(v1.planHash);
+    const raw = new Database(sqliteFilePath(api.database.url));
+    try {
+      expect(() =>
+        raw.prepare('UPDATE "FlowVersion" SET "planHash" = ? WHERE "id" = ?').run('changed', v1.id),
+      ).toThrow(/immutable/);
+    } finally {
+      raw.close();
+    }
+    await expect(
+      api.deps.db.flowVersion.update({ where: { id: v1.id }, data: { planHash: 'changed' } }),
+    ).rejects.toThrow();
+
+    const detail = await json(await designer.request('GET', `/api/flows/${FOOD}`));
+    expect(detail.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(detail.versions[0].openCases).toBe(0);
+
+    // Acceptance of the item picks the newest published version.
+    const item = await api.deps.db.item.findFirstOrThrow({ where: { itemKey: FOOD } });
+    const planned = await planFor(api.deps.db, [item], new Map());
+    expect(planned.publishedVersionId).toBe(v2.id);
+    expect(planned.planHash).toBe(v2.planHash);
+  });
+});
