@@ -80,7 +80,7 @@ const departmentSteps = (nodes: PlanNodes): { limitWorkingDays: number }[] =>
  * 即办: every department step of the plan has 0 working days (a 即办件's default plan), so the department decides
  * while the applicant waits and the window issues in the same visit. A plan with no department step is not.
  */
-export const isOnTheSpot = (plan: ServicePlan): boolean => {
+const planDecidedOnTheSpot = (plan: ServicePlan): boolean => {
   const steps = departmentSteps(plan.nodes);
   return steps.length > 0 && steps.every((s) => s.limitWorkingDays === 0);
 };
@@ -108,7 +108,7 @@ export interface CaseLimits {
  * The promised clock is always the strictest promised limit of the items (the departments' own promise).
  */
 export function caseLimits(items: Item[], plan: ServicePlan, declared: JointDeclaration = {}): CaseLimits {
-  const onTheSpot = isOnTheSpot(plan);
+  const onTheSpot = planDecidedOnTheSpot(plan);
   const promised = strictestLimit(items.map((i) => limitOf(i.promisedLimitValue, i.promisedLimitUnit)));
   const mode = declared.jointHandling ?? declared.planJointHandling;
   if (mode) {
