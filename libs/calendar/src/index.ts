@@ -35,9 +35,11 @@ export {
 } from './calendar/working-days.util';
 export { holidaysCrossed, type CrossedHoliday } from './calendar/holidays-crossed.util';
 export {
+  SPECIAL_PROCEDURE_KINDS,
   SUSPENSION_REASON_KINDS,
   SUSPENSION_REASON_LABELS,
   suspensionReasonSchema,
+  type SpecialProcedureKind,
   type SuspensionReason,
   type SuspensionReasonKind,
 } from './clock/suspension-reason';

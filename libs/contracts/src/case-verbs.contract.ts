@@ -1,3 +1,4 @@
+import { SPECIAL_PROCEDURE_KINDS } from '@onewindow/calendar';
 import { z } from 'zod';
 import { peopleSchema, requiredText as text, stepIdSchema as stepId, userIdSchema } from './contract-fields';
 
@@ -62,16 +63,7 @@ export const caseVerbDefinitions = {
     request: z.strictObject({
       verb: z.literal('start_special_procedure'),
       stepId,
-      kind: z.enum([
-        'hearing',
-        'tender',
-        'auction',
-        'inspection',
-        'testing',
-        'quarantine',
-        'appraisal',
-        'expert_review',
-      ]),
+      kind: z.enum(SPECIAL_PROCEDURE_KINDS),
       reason: text('reason', 2000),
     }),
   },

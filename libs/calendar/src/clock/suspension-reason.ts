@@ -1,8 +1,7 @@
 import { z } from 'zod';
 
-/** 补正 plus the Art. 45 special procedures whose time does not count toward the limit. */
-export const SUSPENSION_REASON_KINDS = [
-  'supplement',
+/** The Art. 45 special procedures (听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审): their time does not count. */
+export const SPECIAL_PROCEDURE_KINDS = [
   'hearing',
   'tender',
   'auction',
@@ -11,8 +10,11 @@ export const SUSPENSION_REASON_KINDS = [
   'quarantine',
   'appraisal',
   'expert_review',
-  'other',
 ] as const;
+export type SpecialProcedureKind = (typeof SPECIAL_PROCEDURE_KINDS)[number];
+
+/** 补正 plus the Art. 45 special procedures whose time does not count toward the limit. */
+export const SUSPENSION_REASON_KINDS = ['supplement', ...SPECIAL_PROCEDURE_KINDS, 'other'] as const;
 export type SuspensionReasonKind = (typeof SUSPENSION_REASON_KINDS)[number];
 
 export const SUSPENSION_REASON_LABELS: Readonly<Record<SuspensionReasonKind, string>> = {

@@ -1,4 +1,5 @@
 import { defineUpdate } from '@temporalio/workflow';
+import { SPECIAL_PROCEDURE_KINDS } from '@onewindow/calendar';
 import { z } from 'zod';
 import type { StepView } from '../engine/case-state';
 import { suspendStep } from '../clock/case-suspensions';
@@ -7,16 +8,7 @@ import { stepView } from '../handlers/case-view';
 import { defineCaseVerb, requestWithActor } from './define-case-verb';
 import { actor, stepId, text } from './payload-fields';
 
-export const specialProcedureKindSchema = z.enum([
-  'hearing',
-  'tender',
-  'auction',
-  'inspection',
-  'testing',
-  'quarantine',
-  'appraisal',
-  'expert_review',
-]);
+export const specialProcedureKindSchema = z.enum(SPECIAL_PROCEDURE_KINDS);
 export const startSpecialProcedureSchema = z.object({
   stepId,
   actor,
