@@ -1,4 +1,4 @@
-// Compile + lint of a 500-element diagram in Node (issue 18: < 150 ms); run with
+// Compile + lint of a 500-element diagram in Node (target < 150 ms); run with
 // `npx tsx tools/bench/bpmn-compile.bench.ts`. Prints a markdown table.
 import { planBuilder, type SequenceBuilder } from '@onewindow/flow-model';
 import { compileBpmn, lintAndCompile, planToBpmn } from '@onewindow/flow-model/src/bpmn';

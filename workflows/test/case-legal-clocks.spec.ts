@@ -22,7 +22,7 @@ import {
 import { shanghaiInstant } from './fixture-calendar';
 
 /**
- * The legal clocks of issue 22: the joint-handling limit (行政许可法 Art. 42 ¶2: 45 working days, +15) and the
+ * The legal clocks: the joint-handling limit (行政许可法 Art. 42 ¶2: 45 working days, +15) and the
  * 即办件 (a 0-day limit, due the day of acceptance). The test server starts at the machine's real time and cannot
  * go back, so every date is computed from the calendar relative to the server's "now": the shipped notices plus
  * the provisional statutory years (the Spring Festival of a year without a notice is known, ADR 0010).

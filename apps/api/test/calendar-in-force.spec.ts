@@ -4,7 +4,7 @@ import { demoPassword, seedDemoUsers } from '../src/auth/seed-demo-users';
 import { signedIn, startTestApi, type HttpSession, type TestApi } from './support/test-api';
 
 /**
- * The calendar in force is read once per process and kept until a year is loaded (issue 22, part 4), on the real
+ * The calendar in force is read once per process and kept until a year is loaded, on the real
  * Express app over a migrated SQLite file. Temporal is not running, so an acceptance answers 503 after recording
  * the case: its stored workflow start command holds the calendar the case got.
  */

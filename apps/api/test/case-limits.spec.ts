@@ -5,7 +5,7 @@ import { demoPassword, seedDemoUsers } from '../src/auth/seed-demo-users';
 import { signedIn, startTestApi, type HttpSession, type TestApi } from './support/test-api';
 
 /**
- * Which statutory limit a case runs on (issue 22, parts 2 and 3), on the real Express app over a migrated SQLite
+ * Which statutory limit a case runs on (joint handling, 即办件), on the real Express app over a migrated SQLite
  * file: a bundle handled jointly gets 行政许可法 Art. 42 ¶2's 45 working days (+15), other cases the strictest item
  * limit (+10), a 即办件 0 days. Temporal is not running: its client is replaced by one that records the workflow
  * start commands it is given (the API's code is what runs), and the case view then answers from the projection.

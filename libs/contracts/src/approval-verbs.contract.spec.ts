@@ -6,7 +6,7 @@ const messages = (result: {
   error?: { issues: { path: PropertyKey[]; message: string }[] };
 }) => result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') ?? '';
 
-describe('approval verbs (issue 6) in POST /api/cases/:caseNo/actions', () => {
+describe('approval verbs in POST /api/cases/:caseNo/actions', () => {
   it.each([
     { verb: 'send_back', stepId: 's', to: { kind: 'previous' }, reason: '材料不一致' },
     { verb: 'send_back', stepId: 's', to: { kind: 'step', stepId: 'first' }, reason: '重新核查' },

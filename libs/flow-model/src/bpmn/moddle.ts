@@ -3,7 +3,7 @@ import owDescriptor from './ow.json';
 import type { ModdleElement } from './moddle-types';
 import { DIAGRAM, type BpmnProblem } from './problems';
 
-/** The OneWindow extension of BPMN: namespace URI and prefix are an interchange contract (issue 18). */
+/** The OneWindow extension of BPMN: namespace URI and prefix are an interchange contract between centres. */
 export const OW_NAMESPACE = 'urn:onewindow:bpmn:1';
 export const OW_PREFIX = 'ow';
 /** The moddle descriptor of the `ow:` attributes; the browser Modeler takes the same file (`moddleExtensions: { ow }`). */
