@@ -147,6 +147,12 @@ export default tseslint.config(
     rules: { 'onewindow/require-route-authorization': ['error', { publicRoutes }] },
   },
   {
+    // Comments say what they mean in words: an issue number means nothing to a reader of the code.
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { onewindow },
+    rules: { 'onewindow/no-issue-citations': 'error' },
+  },
+  {
     // Routers parse and delegate: Prisma queries live in services and repositories beside them.
     files: ['apps/api/src/**/*.router.ts'],
     plugins: { onewindow },
