@@ -10,6 +10,10 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: {
+      // The BPMN entry of flow-model (the designer's lint and templates).
+      '@onewindow/flow-model/src/bpmn': fileURLToPath(
+        new URL('../../libs/flow-model/src/bpmn/index.ts', import.meta.url),
+      ),
       '@onewindow/contracts': lib('contracts'),
       '@onewindow/standards': lib('standards'),
     },

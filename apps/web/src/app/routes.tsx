@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { AppLayout } from '../modules/layout/components/AppLayout';
 import { SessionProvider } from '../modules/session/components/SessionProvider';
@@ -11,6 +12,9 @@ import { NotFoundPage } from '../pages/NotFoundPage';
 import { PublicLookupPage } from '../pages/PublicLookupPage';
 import { StatusPage } from '../pages/StatusPage';
 
+// bpmn-js is large: the designer loads in its own chunk when /designer is opened.
+const DesignerPage = lazy(() => import('../pages/DesignerPage').then((m) => ({ default: m.DesignerPage })));
+
 /** Pages that exist; every other workspace mounts its "coming soon" placeholder. */
 const builtPages: Record<string, RouteObject['element']> = {
   status: <StatusPage />,
@@ -18,6 +22,11 @@ const builtPages: Record<string, RouteObject['element']> = {
   checklist: <ChecklistPage />,
   lookup: <PublicLookupPage />,
   approvals: <ApprovalsPage />,
+  designer: (
+    <Suspense fallback={null}>
+      <DesignerPage />
+    </Suspense>
+  ),
 };
 
 export const routes: RouteObject[] = [

@@ -1,0 +1,142 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { demoPassword, seedDemoData } from '@onewindow/api';
+import { createPrismaClient, type Db } from '@onewindow/db';
+import { startStack, type RunningStack } from '../support/start-stack';
+import { launchChromium } from '../support/launch-chromium';
+
+const webIndex = path.join(__dirname, '../../../web/dist/index.html');
+/** Set to a folder to keep screenshots of the designer (for looking at it; nothing asserts on them). */
+const shotsDir = process.env.DESIGNER_SHOTS_DIR;
+
+jest.setTimeout(240_000);
+
+describe('the process designer in a browser against the real stack', () => {
+  let stack: RunningStack;
+  let db: Db;
+  let browser: Browser;
+  let page: Page;
+  let item: { itemKey: string; name: string };
+
+  beforeAll(async () => {
+    if (!existsSync(webIndex))
+      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    stack = await startStack();
+    db = createPrismaClient(stack.databaseUrl);
+    await seedDemoData(db);
+    // An item the first page of the subject picker lists, with room for two steps and issuance (≥ 20 working days).
+    const res = await fetch(`${stack.baseUrl}/api/catalogue/items?page=1&pageSize=100`);
+    const { items } = (await res.json()) as {
+      items: { itemKey: string; name: string; statutoryLimit: { value: number; unit: string } }[];
+    };
+    const fit = items.find((i) => i.statutoryLimit.unit === 'working_day' && i.statutoryLimit.value >= 20);
+    if (!fit) throw new Error('the seed catalogue has no item of at least 20 working days');
+    item = fit;
+    browser = await launchChromium();
+    if (shotsDir) mkdirSync(shotsDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await db?.$disconnect();
+    await stack?.stop();
+  });
+
+  beforeEach(async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+  });
+
+  afterEach(async () => {
+    await page?.context().close();
+  });
+
+  const shot = async (name: string) => {
+    if (shotsDir) await page.screenshot({ path: path.join(shotsDir, `designer-${name}.png`) });
+  };
+  const problems = () => page.getByTestId('designer-problems');
+  const limitInput = () => page.getByTestId('designer-properties').getByLabel('办理时限');
+  const publishButton = () => page.getByRole('button', { name: /发\s*布/ });
+
+  it('starts from the template, shows the missing limits until they are typed, undoes a limit, and publishes a version', async () => {
+    await page.goto(`${stack.baseUrl}/designer`);
+    const form = page.getByTestId('sign-in-form');
+    await form.waitFor();
+    await form.getByLabel('用户名').fill('designer');
+    await form.getByLabel('密码').fill(demoPassword);
+    await form.locator('button[type=submit]').click();
+
+    const subject = page.getByLabel('事项', { exact: true });
+    await subject.waitFor();
+    await subject.click();
+    await subject.fill(item.name);
+    await page.locator('.ant-select-item-option', { hasText: item.itemKey }).first().click();
+    await page.getByRole('button', { name: '模板：多部门并联后统一出件' }).click();
+    await page.locator('.djs-element[data-element-id="dept_1"]').waitFor();
+    await page.locator('.djs-element[data-element-id="dept_2"]').waitFor();
+
+    // Two department steps without a limit: lint errors name them, and publishing is disabled.
+    await problems().locator('[data-element-id="dept_1"]').first().waitFor();
+    await problems().locator('[data-element-id="dept_2"]').first().waitFor();
+    expect(await problems().textContent()).toMatch(/limitWorkingDays|时限/);
+    expect(await publishButton().isDisabled()).toBe(true);
+    await shot('template-errors');
+
+    // Clicking a problem selects its step; the limit is typed into the properties panel.
+    await problems().locator('[data-element-id="dept_1"]').first().click();
+    await page.locator('.djs-element.selected[data-element-id="dept_1"]').waitFor();
+    await limitInput().fill('3');
+    await page.locator('.djs-element[data-element-id="dept_1"].ow-lint-error').waitFor({ state: 'detached' });
+    await shot('panel');
+
+    // Change it to 4, undo: the previous limit (3) is back; redo: 4 again.
+    await limitInput().press('Control+a');
+    await limitInput().pressSequentially('4');
+    await page.waitForFunction(() => {
+      const input = document.querySelector<HTMLInputElement>(
+        '[data-testid="designer-properties"] input[aria-label="办理时限"]',
+      );
+      return input?.value === '4';
+    });
+    await page.getByRole('button', { name: '撤销' }).click();
+    await page.waitForFunction(() => {
+      const input = document.querySelector<HTMLInputElement>(
+        '[data-testid="designer-properties"] input[aria-label="办理时限"]',
+      );
+      return input?.value === '3';
+    });
+    await page.getByRole('button', { name: '重做' }).click();
+    await page.waitForFunction(() => {
+      const input = document.querySelector<HTMLInputElement>(
+        '[data-testid="designer-properties"] input[aria-label="办理时限"]',
+      );
+      return input?.value === '4';
+    });
+
+    // The second step still has its error until its limit is set.
+    expect(await problems().locator('[data-element-id="dept_2"]').count()).toBeGreaterThan(0);
+    await problems().locator('[data-element-id="dept_2"]').first().click();
+    await page.locator('.djs-element.selected[data-element-id="dept_2"]').waitFor();
+    await limitInput().fill('5');
+    await problems().getByText('无错误').waitFor();
+    await page.waitForFunction(
+      () =>
+        !document.querySelector<HTMLButtonElement>('.ow-designer-toolbar button.ant-btn-primary')?.disabled,
+    );
+
+    await publishButton().click();
+    await page.getByText('已发布为版本 v1').waitFor();
+    const versions = page.getByTestId('designer-versions');
+    await versions.locator('tbody tr', { hasText: 'v1' }).waitFor();
+    expect(await versions.textContent()).toContain('demo-designer');
+    await shot('published');
+
+    const stored = await db.flowVersion.findMany({ where: { subjectCode: item.itemKey } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0].publishedBy).toBe('demo-designer');
+    expect(stored[0].bpmnXml).toContain('ow:limitWorkingDays="4"');
+    const plan = JSON.parse(stored[0].planJson) as { nodes: { id: string; limitWorkingDays?: number }[] };
+    expect(plan.nodes.filter((n) => n.id.startsWith('dept_')).map((n) => n.limitWorkingDays)).toEqual([4, 5]);
+  });
+});

@@ -1,0 +1,31 @@
+import {
+  flowDetailSchema,
+  flowDraftSavedSchema,
+  flowPublishedSchema,
+  flowXmlRequestSchema,
+  type FlowDetail,
+  type FlowDraftSaved,
+  type FlowPublished,
+} from '@onewindow/contracts';
+import { apiClient, apiRequest } from '../../api-client/api-client';
+
+export function fetchFlow(key: string, signal?: AbortSignal): Promise<FlowDetail> {
+  return apiClient.get(`/api/flows/${encodeURIComponent(key)}`, { responseSchema: flowDetailSchema, signal });
+}
+
+export function saveFlowDraft(key: string, bpmnXml: string): Promise<FlowDraftSaved> {
+  return apiRequest(`/api/flows/${encodeURIComponent(key)}/draft`, {
+    method: 'PUT',
+    body: { bpmnXml },
+    requestSchema: flowXmlRequestSchema,
+    responseSchema: flowDraftSavedSchema,
+  });
+}
+
+export function publishFlow(key: string, bpmnXml: string): Promise<FlowPublished> {
+  return apiClient.post(`/api/flows/${encodeURIComponent(key)}/publish`, {
+    body: { bpmnXml },
+    requestSchema: flowXmlRequestSchema,
+    responseSchema: flowPublishedSchema,
+  });
+}

@@ -1,0 +1,56 @@
+/** The few bpmn-js services the designer calls, typed by hand (bpmn-js ships loose typings). */
+export interface BusinessObject {
+  id: string;
+  $type: string;
+  name?: string;
+  get(name: string): unknown;
+  eventDefinitions?: BusinessObject[];
+  conditionExpression?: { body?: string };
+  sourceRef?: BusinessObject;
+  default?: BusinessObject;
+  timeDuration?: { body?: string };
+}
+export interface DiagramElement {
+  id: string;
+  type: string;
+  businessObject: BusinessObject;
+}
+export interface Modeling {
+  updateProperties(element: DiagramElement, properties: Record<string, unknown>): void;
+  updateModdleProperties(element: DiagramElement, target: unknown, properties: Record<string, unknown>): void;
+}
+export interface ModdleService {
+  create(type: string, attrs?: Record<string, unknown>): unknown;
+}
+export interface ElementRegistry {
+  get(id: string): DiagramElement | undefined;
+  getAll(): DiagramElement[];
+}
+export interface Selection {
+  select(element: DiagramElement | DiagramElement[] | null): void;
+  get(): DiagramElement[];
+}
+export interface Canvas {
+  scrollToElement(element: DiagramElement): void;
+  addMarker(element: DiagramElement | string, marker: string): void;
+  removeMarker(element: DiagramElement | string, marker: string): void;
+  viewbox(): Viewbox;
+  viewbox(box: { x: number; y: number; width: number; height: number }): Viewbox;
+  getRootElement(): DiagramElement;
+}
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface Viewbox extends Box {
+  inner: Box;
+  outer: { width: number; height: number };
+}
+export interface CommandStack {
+  undo(): void;
+  redo(): void;
+  canUndo(): boolean;
+  canRedo(): boolean;
+}

@@ -1,0 +1,62 @@
+/** Chinese labels for the bpmn-js UI (palette, context pad, replace menu, tool tips). */
+const zh: Record<string, string> = {
+  'Activate hand tool': '抓手工具',
+  'Activate lasso tool': '框选工具',
+  'Activate create/remove space tool': '插入/移除空间',
+  'Activate global connect tool': '连线工具',
+  'Create start event': '受理（开始）',
+  'Create end event': '办结（结束）',
+  'Create intermediate/boundary event': '等待（定时）',
+  'Create exclusive gateway': '条件分支（排他网关）',
+  'Create task': '部门审批环节',
+  'Create expanded sub-process': '子流程（一件事中的事项）',
+  'Create department step': '部门审批环节',
+  'Create issuance step': '统一出件环节',
+  'Create automatic step': '自动环节',
+  'Create parallel gateway': '并联（并行网关）',
+  'Create inclusive gateway': '多条件分支（包容网关）',
+  'Create timer': '定时等待',
+  'Append department step': '追加部门审批环节',
+  'Append end event': '追加办结',
+  'Append gateway': '追加网关',
+  'Append task': '追加环节',
+  'Append intermediate/boundary event': '追加事件',
+  'Append timer intermediate catch event': '追加定时等待',
+  'Add text annotation': '添加注释',
+  'Change element': '更改类型',
+  'Change type': '更改类型',
+  Connect: '连线',
+  'Connect using sequence flow': '用顺序流连线',
+  Delete: '删除',
+  Remove: '删除',
+  'User task': '部门审批环节',
+  'Service task': '自动环节',
+  'Exclusive gateway': '条件分支（排他网关）',
+  'Parallel gateway': '并联（并行网关）',
+  'Inclusive gateway': '多条件分支（包容网关）',
+  'Timer intermediate catch event': '定时等待',
+  'Start event': '受理（开始）',
+  'End event': '办结（结束）',
+  'Sub-process': '子流程',
+  'Sub-process (expanded)': '子流程',
+  'Sequence flow': '顺序流',
+  'Default flow': '默认流',
+  'Conditional flow': '条件流',
+  'Search in diagram': '在图中搜索',
+  'Open minimap': '打开缩略图',
+  'Close minimap': '关闭缩略图',
+  Tools: '工具',
+  Events: '事件',
+  Gateways: '网关',
+  Activities: '环节',
+};
+
+/** bpmn-js's `translate(template, replacements)` with Chinese templates. */
+function translate(template: string, replacements: Record<string, string> = {}): string {
+  return (zh[template] ?? template).replace(
+    /{([^}]+)}/g,
+    (_, key: string) => replacements[key] ?? `{${key}}`,
+  );
+}
+
+export const translateModule = { translate: ['value', translate] };

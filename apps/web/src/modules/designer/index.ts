@@ -1,0 +1,1 @@
+export { DesignerGate } from './components/DesignerGate';
