@@ -342,7 +342,11 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
           ) : null}
         </div>
         <aside className="ow-designer-side">
-          <Card size="small" title={t('designer.panel.title')}>
+          <Card
+            size="small"
+            title={t('designer.panel.title')}
+            styles={{ body: { maxHeight: 330, overflow: 'auto' } }}
+          >
             {loaded && detail ? (
               <PropertiesPanel
                 element={selected}

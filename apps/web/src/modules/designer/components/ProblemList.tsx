@@ -29,7 +29,7 @@ export function ProblemList({ problems, linting, onSelect }: Props) {
         <List
           size="small"
           bordered
-          style={{ maxHeight: 260, overflow: 'auto' }}
+          style={{ maxHeight: 170, overflow: 'auto' }}
           dataSource={problems}
           renderItem={(p) => (
             <List.Item
