@@ -6,6 +6,7 @@ import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useCaseFile } from '../hooks/use-case-file';
 import { approverStepSchema, type ApproverStep } from '../utils/approver-step';
 import { verbsFor, type ApproverVerb } from '../utils/approver-verbs';
+import { suspensionText } from '../utils/suspension-text';
 import { CaseClocks } from './CaseClocks';
 import { CaseMaterials } from './CaseMaterials';
 import { CaseTimeline } from './CaseTimeline';
@@ -47,8 +48,8 @@ export function CaseFileDrawer({ caseNo, me, onClose, onChanged }: CaseFileDrawe
   );
   const phase = view?.phase ?? details.data?.status ?? '';
   const stoppedBy = steps
-    .map((s) => s.suspension?.reason)
-    .filter(Boolean)
+    .flatMap((s) => (s.suspension ? [suspensionText(t, s.suspension)] : []))
+    .map(({ kind, reason }) => `${kind}：${reason}`)
     .join('；');
   const materialNames = (file.data?.materials ?? []).map((m) => m.name);
   const stepNames = Object.fromEntries([

@@ -53,7 +53,7 @@ export function InboxTable({ view, page, loading, onOpen, onPage, selection }: I
     {
       title: t('approvals.columns.applicant'),
       key: 'applicant',
-      width: 84,
+      width: 100,
       render: (_, task) => task.applicant.name,
     },
     { title: t('approvals.columns.step'), dataIndex: 'stepName', width: 140, ellipsis: true },
@@ -93,7 +93,7 @@ export function InboxTable({ view, page, loading, onOpen, onPage, selection }: I
           {
             title: t('approvals.columns.reminders'),
             dataIndex: 'reminders',
-            width: 64,
+            width: 96,
             align: 'center' as const,
             render: (n: number) =>
               n > 0 ? <Badge count={n} color="orange" /> : <Tag bordered={false}>0</Tag>,
@@ -119,7 +119,7 @@ export function InboxTable({ view, page, loading, onOpen, onPage, selection }: I
       columns={columns}
       dataSource={page?.items ?? []}
       loading={loading}
-      scroll={{ x: 1060 }}
+      scroll={{ x: 1100 }}
       locale={{ emptyText: t('approvals.empty') }}
       rowSelection={
         selection

@@ -1,8 +1,10 @@
 import { Button, Card, Descriptions, Progress, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ApproverStep } from '../utils/approver-step';
 import { countersignProgress } from '../utils/approver-step';
 import { decidingVerbs, type ApproverVerb } from '../utils/approver-verbs';
+import { suspensionText } from '../utils/suspension-text';
 import { ClockCard } from './ClockCard';
 
 interface StepPanelProps {
@@ -62,17 +64,8 @@ export function StepPanel({ step, verbs, onVerb }: StepPanelProps) {
         {step.suspension && (
           <Typography.Text type="warning" data-testid="step-suspension">
             {t('approvals.caseFile.suspension', {
-              kind:
-                step.suspension.kind === 'special_procedure' && step.suspension.procedure
-                  ? t(`approvals.procedures.${step.suspension.procedure}`, {
-                      defaultValue: step.suspension.procedure,
-                    })
-                  : t(`approvals.caseFile.suspensionKinds.${step.suspension.kind}`, {
-                      defaultValue: step.suspension.kind,
-                    }),
-              // The workflow's reason starts with its own kind ("补正: …", "inspection: …").
-              reason: step.suspension.reason.replace(/^[^:：]+[:：]\s*/, ''),
-              since: step.suspension.since.slice(0, 16).replace('T', ' '),
+              ...suspensionText(t, step.suspension),
+              since: dayjs(step.suspension.since).format('YYYY-MM-DD HH:mm'),
             })}
           </Typography.Text>
         )}
@@ -80,7 +73,7 @@ export function StepPanel({ step, verbs, onVerb }: StepPanelProps) {
           <Typography.Text type="warning">
             {t('approvals.caseFile.hold', {
               reason: step.hold.reason,
-              since: step.hold.since.slice(0, 16).replace('T', ' '),
+              since: dayjs(step.hold.since).format('YYYY-MM-DD HH:mm'),
             })}
           </Typography.Text>
         )}

@@ -34,7 +34,12 @@ export function VerbFields({ verb, step, me, materials, earlierSteps }: VerbFiel
   };
   const reason = area('reason', true, 3);
   const people = (field: 'to' | 'signers', labelKey: string, multiple: boolean, allowOthers = false) => (
-    <Form.Item name={field} label={label(labelKey)} required extra={t('approvals.hints.people')}>
+    <Form.Item
+      name={field}
+      label={label(labelKey)}
+      required
+      extra={t(allowOthers ? 'approvals.hints.people' : 'approvals.hints.peopleOfDepartment')}
+    >
       <PeopleSelect
         department={step.departmentCode}
         multiple={multiple}

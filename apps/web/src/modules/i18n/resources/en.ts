@@ -566,7 +566,9 @@ export const en: TranslationResource = {
       reasons: 'One reason per line; the applicant receives them all.',
       materials: 'Tell the applicant everything at once: tick every missing material.',
       otherMaterials: 'Materials not on the checklist; press Enter after each.',
-      people: 'Pick people of your department, or type a user id and press Enter.',
+      people:
+        'Pick people of your department; for someone of another department type their user id and press Enter.',
+      peopleOfDepartment: 'Pick people of your department (search by name or id).',
       groupName: 'Transferring to several people, name the group; any of them may act.',
       extension: 'Someone else approves the extension; then the due date moves.',
     },
