@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Flows of the process designer (issue 18): a draft per item or bundle (BPMN XML, overwritten on each save)
+ * Flows of the process designer: a draft per item or bundle (BPMN XML, overwritten on each save)
  * and its published versions (immutable: BPMN XML, the compiled ServicePlan and its hash). The subject key is
  * an item key (or implementation code) or a bundle code.
  */

@@ -6,7 +6,7 @@ import { parse } from '../http/parse';
 import { flowDetail, flowVersionDetail, listFlows, publishFlow, saveDraft } from './flows.service';
 
 /**
- * The process designer's flows (issue 18): drafts (flow.design) and immutable published versions
+ * The process designer's flows: drafts (flow.design) and immutable published versions
  * (flow.publish, after lint and compile on the server with the designer's rules).
  */
 export function flowsRouter(deps: ApiDeps): Router {
