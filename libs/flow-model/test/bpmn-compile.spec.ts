@@ -122,6 +122,8 @@ describe('compileBpmn: node kinds', () => {
       {
         elementId: 'restaurant',
         elementName: '开办餐饮店',
+        code: 'diagram.badJointHandling',
+        params: { value: 'together' },
         message: 'ow:jointHandling "together" is not unified, joint or concentrated',
       },
     ]);
@@ -135,6 +137,8 @@ describe('compileBpmn: node kinds', () => {
       {
         elementId: 'fire',
         elementName: '消防检查',
+        code: 'department.noRoleMembers',
+        params: { role: 'inspector', department: 'XF' },
         message: 'no ow:assignees and no user known with role "inspector" in department "XF"',
       },
     ]);
@@ -157,11 +161,13 @@ describe('compileBpmn: bad input is reported by element, never thrown', () => {
       {
         elementId: 'food',
         elementName: '食品经营许可',
+        code: 'department.departmentMissing',
         message: 'a department step needs ow:departmentCode (on the task or on its lane)',
       },
       {
         elementId: 'fire',
         elementName: '消防检查',
+        code: 'department.limitMissing',
         message: 'a department step needs ow:limitWorkingDays (working days; 0 = 即办)',
       },
     ]);
@@ -173,11 +179,14 @@ describe('compileBpmn: bad input is reported by element, never thrown', () => {
       {
         elementId: 'fire',
         elementName: '消防检查',
+        code: 'countersign.sequential',
         message: 'sequential countersign (依次审批) is not supported by the case engine yet',
       },
       {
         elementId: 'food',
         elementName: '食品经营许可',
+        code: 'countersign.atLeastAssignees',
+        params: { n: 3, count: 2 },
         message: 'countersign at_least 3 needs at least 3 assignees, found 2',
       },
     ]);
@@ -196,8 +205,13 @@ describe('compileBpmn: bad input is reported by element, never thrown', () => {
     const { problems } = await compile('dead-end.bpmn');
     expect(problems).toEqual(
       expect.arrayContaining([
-        { elementId: 'fire', elementName: '消防检查', message: 'never reaches the end "end"' },
-        { elementId: 'orphan', message: 'unreachable from "accept"' },
+        {
+          elementId: 'fire',
+          elementName: '消防检查',
+          code: 'structure.deadEnd',
+          message: 'never reaches the end "end"',
+        },
+        { elementId: 'orphan', code: 'structure.unreachable', message: 'unreachable from "accept"' },
       ]),
     );
   });
@@ -232,6 +246,8 @@ describe('compileBpmn: bad input is reported by element, never thrown', () => {
     expect(plan).toBeUndefined();
     expect(problems[0]).toEqual({
       elementId: 'food',
+      code: 'parse.duplicateId',
+      params: { id: 'food', line: 7 },
       message: 'duplicate id "food": a second <bpmn:userTask> uses it (line 7); ids must be unique',
     });
   });
@@ -266,6 +282,8 @@ describe('compileBpmn: bad input is reported by element, never thrown', () => {
     expect(problems).toContainEqual({
       elementId: 'restaurant',
       elementName: '开办餐饮店',
+      code: 'structure.startCount',
+      params: { found: 0 },
       message: 'needs exactly one "accept" node, found 0',
     });
   });
@@ -300,6 +318,8 @@ describe('compileBpmn: bad input is reported by element, never thrown', () => {
     expect(problems).toEqual([
       {
         elementId: 'diagram',
+        code: 'parse.tooLarge',
+        params: { mb: '11.0', maxMb: 10 },
         message: expect.stringMatching(/^the file has 11\.0 MB; diagrams are limited to 10 MB/),
       },
     ]);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { lintAndCompile, type LintContext, type LintProblem } from '../src/bpmn';
+import { PROBLEM_CODES, lintAndCompile, type LintContext, type LintProblem } from '../src/bpmn';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
 const lint = async (name: string, context: LintContext = {}) => lintAndCompile(fixture(name), context);
@@ -25,6 +25,7 @@ describe('lintAndCompile (bpmnlint-plugin-onewindow)', () => {
       {
         elementId: 'food',
         elementName: '食品经营许可',
+        code: 'department.departmentMissing',
         message: 'a department step needs a department (ow:departmentCode on the task or its lane)',
         severity: 'error',
         rule: 'onewindow/department-step',
@@ -32,11 +33,47 @@ describe('lintAndCompile (bpmnlint-plugin-onewindow)', () => {
       {
         elementId: 'fire',
         elementName: '消防检查',
+        code: 'department.limitMissing',
         message: 'a department step needs a time limit (ow:limitWorkingDays, working days; 0 = 即办)',
         severity: 'error',
         rule: 'onewindow/department-step',
       },
     ]);
+  });
+
+  it('a problem the lint rule and the compiler both find is reported once, by the rule', async () => {
+    // The compiler refuses a department step without department or limit too; its report is left out.
+    const { problems } = await lint('missing-department-and-limit.bpmn');
+    expect(problems.map((p) => [p.elementId, p.code, p.rule])).toEqual([
+      ['food', 'department.departmentMissing', 'onewindow/department-step'],
+      ['fire', 'department.limitMissing', 'onewindow/department-step'],
+    ]);
+    const invalid = await lintAndCompile(
+      fixture('departments-parallel.bpmn').replace(
+        /(<bpmn:userTask id="fire"[^>]*ow:limitWorkingDays=")\d+"/,
+        '$1ten"',
+      ),
+    );
+    expect(invalid.problems.map((p) => [p.elementId, p.code, p.params])).toEqual([
+      ['fire', 'department.limitInvalid', { value: 'ten' }],
+    ]);
+  });
+
+  it('every problem has a code of PROBLEM_CODES (the list the designer translates)', async () => {
+    const codes = new Set<string>(PROBLEM_CODES);
+    const seen = new Set<string>();
+    for (const name of fs.readdirSync(path.join(__dirname, 'fixtures'))) {
+      const { problems } = await lint(name, {
+        limits: { promisedWorkingDays: 1, statutoryWorkingDays: 2 },
+        catalogue: { departmentCodes: [], itemCodes: [] },
+      });
+      for (const p of problems) {
+        expect(codes.has(p.code)).toBe(true);
+        seen.add(p.code);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(20);
+    expect(new Set(PROBLEM_CODES).size).toBe(PROBLEM_CODES.length);
   });
 
   it('fork-join: a parallel fork closed by an exclusive join', async () => {
@@ -127,6 +164,8 @@ describe('lintAndCompile (bpmnlint-plugin-onewindow)', () => {
         {
           elementId: 'restaurant',
           elementName: '开办餐饮店',
+          code: 'criticalPath.promised',
+          params: { days: 25, limit: 24, path: '消防检查 → 统一出件' },
           message: 'the critical path takes 25 working days, over the promised limit of 24 (fire → issue)',
           severity: 'warning',
           rule: 'onewindow/critical-path-promised',

@@ -15,8 +15,9 @@ import type {
 } from '../service-plan.schema';
 import { validatePlan } from '../validate-plan';
 import { parseBpmn } from './moddle';
+import { planIssueCode } from './plan-issue-codes';
 import { isType, many, prop, type ModdleElement } from './moddle-types';
-import { DIAGRAM, type BpmnProblem } from './problems';
+import { DIAGRAM, type BpmnProblem, type ProblemCode, type ProblemParams } from './problems';
 
 /** What the compiler may need beyond the diagram. */
 export interface CompileOptions {
@@ -112,19 +113,39 @@ const list = (text: string): string[] =>
     .map((s) => s.trim())
     .filter((s) => s !== '');
 
+/** Why a countersign text is not one: a problem without its element. */
+export type CountersignProblem = Pick<BpmnProblem, 'code' | 'params' | 'message'>;
+
 /** `single | all | any | at_least:N` as a plan countersign, or the reason it is not one. */
-export function parseCountersign(text: string | undefined): Countersign | string {
+export function parseCountersign(text: string | undefined): Countersign | CountersignProblem {
   const value = (text ?? 'any').trim();
   if (value === 'single' || value === 'all' || value === 'any') return { mode: value };
   if (value === 'sequential')
-    return 'sequential countersign (依次审批) is not supported by the case engine yet';
+    return {
+      code: 'countersign.sequential',
+      message: 'sequential countersign (依次审批) is not supported by the case engine yet',
+    };
   const m = /^at_least\s*:\s*(\d+)$/.exec(value);
   if (m) {
     const n = positiveInt(m[1]);
-    return n ? { mode: 'at_least', n } : `ow:countersign "${value}": N must be a positive integer`;
+    return n
+      ? { mode: 'at_least', n }
+      : {
+          code: 'countersign.atLeastInvalid',
+          params: { value },
+          message: `ow:countersign "${value}": N must be a positive integer`,
+        };
   }
-  return `ow:countersign "${value}" is not one of single, all, any, sequential, at_least:N`;
+  return {
+    code: 'countersign.unknown',
+    params: { value },
+    message: `ow:countersign "${value}" is not one of single, all, any, sequential, at_least:N`,
+  };
 }
+
+/** Whether `parseCountersign` refused the text. */
+export const isCountersignProblem = (cs: Countersign | CountersignProblem): cs is CountersignProblem =>
+  'code' in cs;
 
 /** The `ow:` attributes a type may carry (the descriptor's properties), for the foreign-attribute check. */
 const attr = (el: ModdleElement, name: string): string | undefined => {
@@ -139,13 +160,27 @@ interface Context {
   paths: Map<string, ModdleElement>;
 }
 
-const report = (ctx: Context, el: ModdleElement | undefined, message: string): void => {
+const report = (
+  ctx: Context,
+  el: ModdleElement | undefined,
+  code: ProblemCode,
+  message: string,
+  params?: ProblemParams,
+): void => {
   ctx.problems.push({
     elementId: el?.id ?? DIAGRAM,
     ...(el?.name?.trim() ? { elementName: el.name.trim() } : {}),
+    code,
+    ...(params ? { params } : {}),
     message,
   });
 };
+
+/** `bpmn:BoundaryEvent` → `BoundaryEvent`, the type as the designer's texts name it. */
+const bareType = (type: string): string => type.replace(/^[a-z]+:/, '');
+/** The problem of an element of a type OneWindow plans do not have. */
+const reportUnsupported = (ctx: Context, el: ModdleElement, message: string): void =>
+  report(ctx, el, 'element.unsupported', message, { type: bareType(el.$type), id: el.id ?? '' });
 
 /** Attributes from other namespaces, `ow:` attributes the element's type does not take, extension elements. */
 function checkExtensions(ctx: Context, el: ModdleElement, owner = el): void {
@@ -154,12 +189,20 @@ function checkExtensions(ctx: Context, el: ModdleElement, owner = el): void {
     if (key === 'xmlns' || key.startsWith('xmlns:') || key.startsWith('xsi:')) continue;
     const where = el === owner ? '' : ` (on its ${typeLabel(el.$type)})`;
     if (key.startsWith('ow:')) {
-      report(ctx, owner, `${key} is not an attribute of ${typeLabel(el.$type)}${where} (see ow.json)`);
+      report(
+        ctx,
+        owner,
+        'element.owAttributeMisplaced',
+        `${key} is not an attribute of ${typeLabel(el.$type)}${where} (see ow.json)`,
+        { attribute: key, type: bareType(el.$type) },
+      );
     } else {
       report(
         ctx,
         owner,
+        'element.foreignAttribute',
         `the foreign extension attribute ${key}${where} is not supported (only ow: attributes are read)`,
+        { attribute: key },
       );
     }
   }
@@ -169,7 +212,9 @@ function checkExtensions(ctx: Context, el: ModdleElement, owner = el): void {
     report(
       ctx,
       owner,
+      'element.extensionElements',
       `extension elements ${values.join(', ') || '<bpmn:extensionElements>'} are not supported (OneWindow settings are ow: attributes)`,
+      { elements: values.join(', ') || '<bpmn:extensionElements>' },
     );
   }
 }
@@ -182,11 +227,12 @@ export function compileDefinitions(definitions: ModdleElement, options: CompileO
   for (const root of many(definitions, 'rootElements')) {
     if (isType(root, 'bpmn:Process')) processes.push(root);
     else if (isType(root, 'bpmn:Collaboration')) checkCollaboration(ctx, root);
-    else report(ctx, root, `${typeLabel(root.$type)} "${root.id}" is not supported`);
+    else reportUnsupported(ctx, root, `${typeLabel(root.$type)} "${root.id}" is not supported`);
   }
   if (processes.length === 0) {
     ctx.problems.push({
       elementId: DIAGRAM,
+      code: 'diagram.noProcess',
       message: 'the diagram has no process: draw a start event, the steps and an end event',
     });
     return { problems: ctx.problems };
@@ -195,7 +241,9 @@ export function compileDefinitions(definitions: ModdleElement, options: CompileO
     report(
       ctx,
       extra,
+      'diagram.secondProcess',
       `a second process "${extra.id}": a diagram holds exactly one process (pools with several processes are not supported)`,
+      { id: extra.id ?? '' },
     );
   }
   const process = processes[0];
@@ -204,17 +252,47 @@ export function compileDefinitions(definitions: ModdleElement, options: CompileO
 
   const version = options.version ?? positiveInt(attr(process, 'version'));
   if (options.version === undefined && attr(process, 'version') !== undefined && version === undefined)
-    report(ctx, process, `ow:version "${attr(process, 'version')}" is not a positive integer`);
+    report(
+      ctx,
+      process,
+      'diagram.badVersion',
+      `ow:version "${attr(process, 'version')}" is not a positive integer`,
+      {
+        value: attr(process, 'version') ?? '',
+      },
+    );
   const refusalPolicy = attr(process, 'refusalPolicy');
   if (refusalPolicy !== undefined && refusalPolicy !== 'fail_fast' && refusalPolicy !== 'collect')
-    report(ctx, process, `ow:refusalPolicy "${refusalPolicy}" is not fail_fast or collect`);
+    report(
+      ctx,
+      process,
+      'diagram.badRefusalPolicy',
+      `ow:refusalPolicy "${refusalPolicy}" is not fail_fast or collect`,
+      {
+        value: refusalPolicy,
+      },
+    );
   const jointHandling = attr(process, 'jointHandling');
   const joint = jointHandlingSchema.safeParse(jointHandling);
   if (jointHandling !== undefined && !joint.success)
-    report(ctx, process, `ow:jointHandling "${jointHandling}" is not unified, joint or concentrated`);
+    report(
+      ctx,
+      process,
+      'diagram.badJointHandling',
+      `ow:jointHandling "${jointHandling}" is not unified, joint or concentrated`,
+      { value: jointHandling },
+    );
   const onBranchReturn = attr(process, 'onBranchReturn');
   if (onBranchReturn !== undefined && onBranchReturn !== 'continue' && onBranchReturn !== 'pause')
-    report(ctx, process, `ow:onBranchReturn "${onBranchReturn}" is not continue or pause`);
+    report(
+      ctx,
+      process,
+      'diagram.badOnBranchReturn',
+      `ow:onBranchReturn "${onBranchReturn}" is not continue or pause`,
+      {
+        value: onBranchReturn,
+      },
+    );
   const key = options.key ?? attr(process, 'key') ?? process.id ?? 'process';
   const candidate = {
     schemaVersion: 1,
@@ -233,7 +311,9 @@ export function compileDefinitions(definitions: ModdleElement, options: CompileO
     for (const issue of parsed.error.issues) {
       const el = elementAtZodPath(ctx, candidate, issue.path) ?? process;
       if (!ctx.problems.some((p) => p.elementId === el.id))
-        report(ctx, el, `${issue.path.slice(-1).join('') || 'plan'}: ${issue.message}`);
+        report(ctx, el, 'structure.other', `${issue.path.slice(-1).join('') || 'plan'}: ${issue.message}`, {
+          detail: `${issue.path.slice(-1).join('') || 'plan'}: ${issue.message}`,
+        });
     }
     return { problems: ctx.problems };
   }
@@ -243,7 +323,8 @@ export function compileDefinitions(definitions: ModdleElement, options: CompileO
     // One report per element: when the compiler already said what is wrong with it, a structural issue
     // of its stand-in (a refused element kept so the rest of the graph can be checked) adds nothing.
     if (compileErrors.has(el.id ?? DIAGRAM)) continue;
-    report(ctx, el, issue.message);
+    const { code, params } = planIssueCode(issue.message);
+    report(ctx, el, code, issue.message, params);
   }
   return ctx.problems.length > 0 ? { problems: ctx.problems } : { plan: parsed.data, problems: [] };
 }
@@ -264,12 +345,20 @@ function checkCollaboration(ctx: Context, collaboration: ModdleElement): void {
     report(
       ctx,
       collaboration,
+      'diagram.pools',
       `${participants.length} pools: a diagram holds one process (pools with several processes are not supported)`,
+      { n: participants.length },
     );
   for (const flow of many(collaboration, 'messageFlows'))
-    report(ctx, flow, `a message flow "${flow.id}" is not supported: plans have no messages between pools`);
+    report(
+      ctx,
+      flow,
+      'diagram.messageFlow',
+      `a message flow "${flow.id}" is not supported: plans have no messages between pools`,
+    );
   for (const el of [...many(collaboration, 'artifacts'), ...many(collaboration, 'conversations')])
-    if (!COMMENTS.has(el.$type)) report(ctx, el, `${typeLabel(el.$type)} "${el.id}" is not supported`);
+    if (!COMMENTS.has(el.$type))
+      reportUnsupported(ctx, el, `${typeLabel(el.$type)} "${el.id}" is not supported`);
 }
 
 function elementAtZodPath(ctx: Context, plan: unknown, path: PropertyKey[]): ModdleElement | undefined {
@@ -341,7 +430,8 @@ function compileBody(
     if (t) incoming.set(t, (incoming.get(t) ?? 0) + 1);
   }
   for (const el of [...many(container, 'artifacts')]) {
-    if (!COMMENTS.has(el.$type)) report(ctx, el, `${typeLabel(el.$type)} "${el.id}" is not supported`);
+    if (!COMMENTS.has(el.$type))
+      reportUnsupported(ctx, el, `${typeLabel(el.$type)} "${el.id}" is not supported`);
   }
 
   const nodes: PlanNode[] = [];
@@ -366,7 +456,15 @@ function compileBody(
     const def = prop<ModdleElement>(el, 'default');
     if (def) {
       if (prop<ModdleElement>(def, 'sourceRef') !== el)
-        report(ctx, el, `the default flow "${def.id}" does not leave this gateway`);
+        report(
+          ctx,
+          el,
+          'gateway.defaultElsewhere',
+          `the default flow "${def.id}" does not leave this gateway`,
+          {
+            flow: def.id ?? '',
+          },
+        );
       defaults.add(def);
     }
   }
@@ -380,7 +478,7 @@ function compileBody(
     const from = source && nodeOf.get(source);
     const to = target && nodeOf.get(target);
     if (!source || !target) {
-      report(ctx, flow, `the sequence flow needs a source and a target`);
+      report(ctx, flow, 'flow.endsMissing', `the sequence flow needs a source and a target`);
       continue;
     }
     if (!from || !to) {
@@ -388,7 +486,12 @@ function compileBody(
         report(
           ctx,
           flow,
+          'flow.crossesSubprocess',
           `the sequence flow crosses a sub-process boundary ("${source.id}" → "${target.id}")`,
+          {
+            source: source.name?.trim() || (source.id ?? ''),
+            target: target.name?.trim() || (target.id ?? ''),
+          },
         );
       // Else one end was refused, and that element's problem says why.
       continue;
@@ -404,8 +507,10 @@ function compileBody(
       const language = attr(condition, 'language');
       const body = attr(condition, 'body')?.trim();
       if (language && !/feel/i.test(language))
-        report(ctx, flow, `the condition language "${language}" is not FEEL`);
-      else if (!body) report(ctx, flow, 'the condition expression is empty');
+        report(ctx, flow, 'flow.conditionLanguage', `the condition language "${language}" is not FEEL`, {
+          language,
+        });
+      else if (!body) report(ctx, flow, 'flow.conditionEmpty', 'the condition expression is empty');
       else edge.condition = body;
     }
     if (defaults.has(flow)) edge.isDefault = true;
@@ -426,37 +531,71 @@ function compileNode(
 ): PlanNode | undefined {
   // A refused element keeps a stand-in node, so the structure around it is still checked (its own
   // structural issues are not repeated); no plan is returned while a problem remains.
-  const refuse = (message: string): PlanNode => {
-    report(ctx, el, message);
+  const refuse = (code: ProblemCode, message: string): PlanNode => {
+    if (code === 'element.unsupported') reportUnsupported(ctx, el, message);
+    else report(ctx, el, code, message);
     return { id, type: 'automatic', task: 'unsupported' };
   };
   if (prop(el, 'loopCharacteristics'))
-    report(ctx, el, 'loops and multi-instance are not supported (use countersign for several approvers)');
+    report(
+      ctx,
+      el,
+      'element.loop',
+      'loops and multi-instance are not supported (use countersign for several approvers)',
+    );
   const defs = many(el, 'eventDefinitions');
   switch (el.$type) {
     case 'bpmn:StartEvent':
       if (defs.length > 0)
-        report(ctx, el, `a ${eventLabel(defs[0])} start event is not supported: use a plain start event`);
+        report(
+          ctx,
+          el,
+          'event.startKind',
+          `a ${eventLabel(defs[0])} start event is not supported: use a plain start event`,
+          {
+            kind: bareType(defs[0].$type).replace(/EventDefinition$/, ''),
+          },
+        );
       return { id, type: level === 'top' ? 'accept' : 'start' };
     case 'bpmn:EndEvent':
       if (defs.length > 0)
-        report(ctx, el, `a ${eventLabel(defs[0])} end event is not supported: use a plain end event`);
+        report(
+          ctx,
+          el,
+          'event.endKind',
+          `a ${eventLabel(defs[0])} end event is not supported: use a plain end event`,
+          {
+            kind: bareType(defs[0].$type).replace(/EventDefinition$/, ''),
+          },
+        );
       return { id, type: 'end' };
     case 'bpmn:UserTask': {
       const step = attr(el, 'step');
       if (step === 'issue') {
         const text = attr(el, 'limitWorkingDays');
         const limit = text === undefined ? DEFAULT_ISSUE_LIMIT : positiveInt(text);
-        if (limit === undefined) report(ctx, el, `ow:limitWorkingDays "${text}" is not a positive integer`);
+        if (limit === undefined)
+          report(ctx, el, 'issue.limitInvalid', `ow:limitWorkingDays "${text}" is not a positive integer`, {
+            value: text ?? '',
+          });
         return { id, type: 'issue', limitWorkingDays: limit ?? DEFAULT_ISSUE_LIMIT };
       }
       if (step !== undefined)
-        report(ctx, el, `ow:step "${step}" is unknown: the only step is "issue" (issuance)`);
+        report(
+          ctx,
+          el,
+          'userTask.unknownStep',
+          `ow:step "${step}" is unknown: the only step is "issue" (issuance)`,
+          {
+            value: step,
+          },
+        );
       return departmentNode(ctx, el, id, lanes);
     }
     case 'bpmn:ServiceTask': {
       const task = attr(el, 'task')?.trim();
-      if (!task) report(ctx, el, 'an automatic step needs ow:task (e.g. certificate_check)');
+      if (!task)
+        report(ctx, el, 'automatic.taskMissing', 'an automatic step needs ow:task (e.g. certificate_check)');
       const inputText = attr(el, 'input');
       let input: Record<string, unknown> | undefined;
       if (inputText !== undefined) {
@@ -464,9 +603,9 @@ function compileNode(
           const value: unknown = JSON.parse(inputText);
           if (value && typeof value === 'object' && !Array.isArray(value))
             input = value as Record<string, unknown>;
-          else report(ctx, el, 'ow:input must be a JSON object');
+          else report(ctx, el, 'automatic.inputNotObject', 'ow:input must be a JSON object');
         } catch {
-          report(ctx, el, 'ow:input is not valid JSON');
+          report(ctx, el, 'automatic.inputNotJson', 'ow:input is not valid JSON');
         }
       }
       return { id, type: 'automatic', task: task || 'unknown', ...(input ? { input } : {}) };
@@ -477,7 +616,9 @@ function compileNode(
         report(
           ctx,
           el,
+          'event.catchKind',
           `an intermediate ${defs.map(eventLabel).join(' + ') || 'plain'} catch event is not supported: only a timer (timeDuration P<n>D) is`,
+          { kind: defs.map((d) => bareType(d.$type).replace(/EventDefinition$/, '')).join(' + ') || 'None' },
         );
         return { id, type: 'timer', wait: { value: 1, unit: 'working_day' } };
       }
@@ -487,16 +628,25 @@ function compileNode(
       const text = duration ? attr(duration, 'body')?.trim() : undefined;
       const days = text ? positiveInt(/^P(\d+)D$/.exec(text)?.[1]) : undefined;
       if (prop(timer, 'timeDate') || prop(timer, 'timeCycle'))
-        report(ctx, el, 'a timer with a date or a cycle is not supported: use a duration P<n>D');
+        report(
+          ctx,
+          el,
+          'timer.dateOrCycle',
+          'a timer with a date or a cycle is not supported: use a duration P<n>D',
+        );
       else if (days === undefined)
         report(
           ctx,
           el,
+          'timer.duration',
           `the timer duration ${text ? `"${text}"` : '(none)'} is not P<n>D with n ≥ 1 (days only)`,
+          { value: text ?? '' },
         );
       const dayKind = attr(el, 'dayKind') ?? 'working';
       if (dayKind !== 'working' && dayKind !== 'natural')
-        report(ctx, el, `ow:dayKind "${dayKind}" is not working or natural`);
+        report(ctx, el, 'timer.dayKind', `ow:dayKind "${dayKind}" is not working or natural`, {
+          value: dayKind,
+        });
       return {
         id,
         type: 'timer',
@@ -512,21 +662,41 @@ function compileNode(
         report(
           ctx,
           el,
+          'gateway.mergeAndSplit',
           `the gateway merges ${around.incoming} flows and splits into ${around.outgoing}: use a join gateway, then a fork gateway`,
+          { incoming: around.incoming, outgoing: around.outgoing },
         );
       if (direction === 'Diverging' && around.incoming > 1)
-        report(ctx, el, `a diverging gateway has ${around.incoming} incoming flows`);
+        report(
+          ctx,
+          el,
+          'gateway.divergingIncoming',
+          `a diverging gateway has ${around.incoming} incoming flows`,
+          {
+            incoming: around.incoming,
+          },
+        );
       return { id, type: joins ? 'join' : GATEWAY_TYPES[el.$type] };
     }
     case 'bpmn:SubProcess': {
-      if (prop(el, 'triggeredByEvent')) return refuse('an event sub-process is not supported');
+      if (prop(el, 'triggeredByEvent'))
+        return refuse('subprocess.event', 'an event sub-process is not supported');
       const itemCode = attr(el, 'itemCode')?.trim();
-      if (!itemCode) report(ctx, el, 'a sub-flow needs ow:itemCode (the item it handles in the bundle)');
+      if (!itemCode)
+        report(
+          ctx,
+          el,
+          'subprocess.itemMissing',
+          'a sub-flow needs ow:itemCode (the item it handles in the bundle)',
+        );
       const body = compileBody(ctx, el, 'subflow', around.planPrefix, around.idPrefix, lanes);
       return { id, type: 'subflow', itemCode: itemCode || 'unknown', body };
     }
     default:
-      return refuse(`${typeLabel(el.$type)} ("${el.id}") is not supported by OneWindow plans`);
+      return refuse(
+        'element.unsupported',
+        `${typeLabel(el.$type)} ("${el.id}") is not supported by OneWindow plans`,
+      );
   }
 }
 
@@ -536,33 +706,51 @@ function departmentNode(
   id: string,
   lanes: Map<string, { code: string; lane: ModdleElement }>,
 ): DepartmentNode {
-  const fail = (message: string) => report(ctx, el, message);
+  const fail = (code: ProblemCode, message: string, params?: ProblemParams) =>
+    report(ctx, el, code, message, params);
   const departmentCode = attr(el, 'departmentCode')?.trim() || lanes.get(el.id ?? '')?.code;
-  if (!departmentCode) fail('a department step needs ow:departmentCode (on the task or on its lane)');
+  if (!departmentCode)
+    fail(
+      'department.departmentMissing',
+      'a department step needs ow:departmentCode (on the task or on its lane)',
+    );
   const limitText = attr(el, 'limitWorkingDays');
   const limitWorkingDays = wholeNumber(limitText);
-  if (limitWorkingDays === undefined)
-    fail(
-      limitText === undefined
-        ? 'a department step needs ow:limitWorkingDays (working days; 0 = 即办)'
-        : `ow:limitWorkingDays "${limitText}" is not a whole number of working days`,
-    );
+  if (limitWorkingDays === undefined) {
+    if (limitText === undefined)
+      fail('department.limitMissing', 'a department step needs ow:limitWorkingDays (working days; 0 = 即办)');
+    else
+      fail(
+        'department.limitInvalid',
+        `ow:limitWorkingDays "${limitText}" is not a whole number of working days`,
+        { value: limitText.trim() },
+      );
+  }
   const role = attr(el, 'role')?.trim() || DEFAULT_STEP_ROLE;
   const parsedCountersign = parseCountersign(attr(el, 'countersign'));
-  if (typeof parsedCountersign === 'string') fail(parsedCountersign);
-  const countersign: Countersign =
-    typeof parsedCountersign === 'string' ? { mode: 'any' } : parsedCountersign;
+  if (isCountersignProblem(parsedCountersign))
+    fail(parsedCountersign.code, parsedCountersign.message, parsedCountersign.params);
+  const countersign: Countersign = isCountersignProblem(parsedCountersign)
+    ? { mode: 'any' }
+    : parsedCountersign;
 
   const assigneesText = attr(el, 'assignees');
   let assignees: string[];
   if (assigneesText !== undefined) {
     assignees = list(assigneesText);
     if (assignees.length === 0)
-      fail('ow:assignees is empty: list user ids, or leave it out for the role group');
+      fail(
+        'department.assigneesEmpty',
+        'ow:assignees is empty: list user ids, or leave it out for the role group',
+      );
   } else {
     assignees = departmentCode ? [...(ctx.options.roleMembers?.(departmentCode, role) ?? [])] : [];
     if (departmentCode && assignees.length === 0)
-      fail(`no ow:assignees and no user known with role "${role}" in department "${departmentCode}"`);
+      fail(
+        'department.noRoleMembers',
+        `no ow:assignees and no user known with role "${role}" in department "${departmentCode}"`,
+        { role, department: departmentCode },
+      );
   }
 
   let actions: StepAction[] = [...ALL_STEP_ACTIONS];
@@ -572,9 +760,12 @@ function departmentNode(
     const unknown = given.filter((a) => !stepActionSchema.safeParse(a).success);
     if (unknown.length > 0)
       fail(
+        'department.unknownActions',
         `ow:actions: unknown verb ${unknown.map((a) => `"${a}"`).join(', ')} (known: ${ALL_STEP_ACTIONS.join(', ')})`,
+        { actions: unknown.join(', '), known: ALL_STEP_ACTIONS.join(', ') },
       );
-    else if (given.length === 0) fail('ow:actions is empty: list the verbs, or leave it out for all');
+    else if (given.length === 0)
+      fail('department.actionsEmpty', 'ow:actions is empty: list the verbs, or leave it out for all');
     else actions = given as StepAction[];
   }
 
@@ -583,10 +774,15 @@ function departmentNode(
   let result: DepartmentNode['result'];
   if (certificateTypeCode) {
     const name = attr(el, 'resultName')?.trim() || ctx.options.certificateTypeNames?.[certificateTypeCode];
-    if (!name) fail(`the certificate type "${certificateTypeCode}" has no name: add ow:resultName`);
+    if (!name)
+      fail(
+        'department.certificateNameMissing',
+        `the certificate type "${certificateTypeCode}" has no name: add ow:resultName`,
+        { certificate: certificateTypeCode },
+      );
     else result = { certificateTypeCode, name };
   } else if (attr(el, 'resultName') !== undefined) {
-    fail('ow:resultName without ow:resultCertificateType');
+    fail('department.resultNameWithoutCertificate', 'ow:resultName without ow:resultCertificateType');
   }
   return {
     id,

@@ -8,12 +8,15 @@ export {
   compileBpmn,
   compileDefinitions,
   parseCountersign,
+  isCountersignProblem,
+  type CountersignProblem,
   type CompileOptions,
   type CompileResult,
 } from './compile';
 export { planToBpmn } from './to-bpmn';
 export { parseBpmn, createModdle, owDescriptor, OW_NAMESPACE, OW_PREFIX, MAX_BPMN_BYTES } from './moddle';
-export type { BpmnProblem, LintProblem } from './problems';
+export { PROBLEM_CODES } from './problems';
+export type { BpmnProblem, LintProblem, ProblemCode, ProblemParams } from './problems';
 export {
   lintAndCompile,
   lintConfig,

@@ -4,7 +4,14 @@ import { PLUGIN_NAME, configs, rules, type CatalogueOptions } from './bpmnlint-p
 import { compileDefinitions, type CompileOptions } from './compile';
 import { parseBpmn } from './moddle';
 import type { ModdleElement } from './moddle-types';
-import { DIAGRAM, type BpmnProblem, type LintProblem } from './problems';
+import {
+  DIAGRAM,
+  PROBLEM_CODES,
+  type BpmnProblem,
+  type LintProblem,
+  type ProblemCode,
+  type ProblemParams,
+} from './problems';
 
 /** What lint and the compiler know beyond the diagram: the catalogue, the limits, the role groups. */
 export interface LintContext extends CompileOptions {
@@ -92,10 +99,13 @@ function indexById(definitions: ModdleElement): Map<string, ModdleElement> {
   return byId;
 }
 
+const isProblemCode = (code: unknown): code is ProblemCode =>
+  typeof code === 'string' && (PROBLEM_CODES as readonly string[]).includes(code);
+
 /**
  * Lints (bpmnlint with bpmnlint-plugin-onewindow) and compiles a diagram: what the designer shows live and
- * what publishing repeats. Never throws. Problems are ordered parse, lint, compile; the same message on
- * the same element is reported once.
+ * what publishing repeats. Never throws. Problems are ordered parse, lint, compile; a problem is reported
+ * once (see the end of the function).
  */
 export async function lintAndCompile(xml: string, context: LintContext = {}): Promise<LintAndCompileResult> {
   const parsed = await parseBpmn(xml);
@@ -107,9 +117,13 @@ export async function lintAndCompile(xml: string, context: LintContext = {}): Pr
   for (const [rule, reports] of Object.entries(results)) {
     for (const r of reports) {
       const elementName = nameOf(byId, r.id);
+      const failed = r.category === 'rule-error' || !isProblemCode(r.code);
       problems.push({
         elementId: r.id ?? DIAGRAM,
         ...(elementName ? { elementName } : {}),
+        ...(failed
+          ? { code: 'lint.ruleFailed' as const, params: { rule, detail: r.message } }
+          : { code: r.code as ProblemCode, ...(r.params ? { params: r.params as ProblemParams } : {}) }),
         message: r.category === 'rule-error' ? `the lint rule failed: ${r.message}` : r.message,
         severity: r.category === 'warn' || r.category === 'info' ? 'warning' : 'error',
         rule,
@@ -121,9 +135,16 @@ export async function lintAndCompile(xml: string, context: LintContext = {}): Pr
     ...compiled.problems.map((p: BpmnProblem) => ({ ...p, severity: 'error' as const, rule: 'compile' })),
   );
 
+  // One problem once: the compiler repeats some lint rules (a department step's missing limit, its
+  // countersign …); its report is left out when a lint rule already gave the same code on the same element.
+  // Otherwise the same code, params and element are reported once (two bad attributes of one element stay two).
+  const linted = new Set(
+    problems.filter((p) => p.rule !== 'compile').map((p) => `${p.elementId}\u0000${p.code}`),
+  );
   const seen = new Set<string>();
   const unique = problems.filter((p) => {
-    const key = `${p.elementId}\u0000${p.message}`;
+    if (p.rule === 'compile' && linted.has(`${p.elementId}\u0000${p.code}`)) return false;
+    const key = `${p.elementId}\u0000${p.code}\u0000${JSON.stringify(p.params ?? {})}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

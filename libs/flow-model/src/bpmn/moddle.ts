@@ -39,7 +39,9 @@ function idOnLine(xml: string, line: number, tag: string | undefined): string | 
 /** Parses BPMN XML; never throws. Anything moddle had to drop is a problem, so nothing is lost silently. */
 export async function parseBpmn(xml: string, moddle = createModdle()): Promise<ParsedDiagram> {
   if (typeof xml !== 'string' || xml.trim() === '') {
-    return { problems: [{ elementId: DIAGRAM, message: 'the diagram is empty: no BPMN XML' }] };
+    return {
+      problems: [{ elementId: DIAGRAM, code: 'parse.empty', message: 'the diagram is empty: no BPMN XML' }],
+    };
   }
   const bytes = new TextEncoder().encode(xml).length;
   if (bytes > MAX_BPMN_BYTES) {
@@ -47,6 +49,8 @@ export async function parseBpmn(xml: string, moddle = createModdle()): Promise<P
       problems: [
         {
           elementId: DIAGRAM,
+          code: 'parse.tooLarge',
+          params: { mb: (bytes / 1048576).toFixed(1), maxMb: MAX_BPMN_BYTES / 1048576 },
           message: `the file has ${(bytes / 1048576).toFixed(1)} MB; diagrams are limited to ${MAX_BPMN_BYTES / 1048576} MB`,
         },
       ],
@@ -58,7 +62,12 @@ export async function parseBpmn(xml: string, moddle = createModdle()): Promise<P
   } catch (e) {
     return {
       problems: [
-        { elementId: DIAGRAM, message: `not a BPMN 2.0 XML document: ${oneLine((e as Error).message)}` },
+        {
+          elementId: DIAGRAM,
+          code: 'parse.notXml',
+          params: { detail: oneLine((e as Error).message) },
+          message: `not a BPMN 2.0 XML document: ${oneLine((e as Error).message)}`,
+        },
       ],
     };
   }
@@ -72,18 +81,24 @@ export async function parseBpmn(xml: string, moddle = createModdle()): Promise<P
     if (duplicate) {
       problems.push({
         elementId: duplicate[1],
+        code: 'parse.duplicateId',
+        params: { id: duplicate[1], line: line ? Number(line[1]) + 1 : '?' },
         message: `duplicate id "${duplicate[1]}": a second <${unparsable?.[1] ?? 'element'}> uses it${line ? ` (line ${Number(line[1]) + 1})` : ''}; ids must be unique`,
       });
     } else if (unparsable) {
       const id = line ? idOnLine(xml, Number(line[1]), unparsable[1]) : undefined;
       problems.push({
         elementId: id ?? DIAGRAM,
+        code: 'parse.unsupportedXml',
+        params: { element: unparsable[1], line: line ? Number(line[1]) + 1 : '?' },
         message: `<${unparsable[1]}>${line ? ` (line ${Number(line[1]) + 1})` : ''} is not supported: ${nested ?? oneLine(w.message)}`,
       });
     } else if (/^unresolved reference <([^>]+)>/.test(w.message) && element) {
       problems.push({
         elementId: element.id ?? DIAGRAM,
         ...(element.name ? { elementName: element.name } : {}),
+        code: 'parse.unresolvedReference',
+        params: { property: w.property ?? '', value: String(w.value) },
         message: `${w.property ?? 'a reference'} points to "${String(w.value)}", which is not an element of the diagram`,
       });
     } else if (/^unknown attribute <([^>]+)>/.test(w.message) && element) {
@@ -91,13 +106,19 @@ export async function parseBpmn(xml: string, moddle = createModdle()): Promise<P
     } else {
       problems.push({
         elementId: element?.id ?? DIAGRAM,
+        code: 'parse.other',
+        params: { detail: oneLine(w.message) },
         message: oneLine(w.message),
       });
     }
   }
   const definitions = result.rootElement as ModdleElement | undefined;
   if (!definitions || definitions.$type !== 'bpmn:Definitions') {
-    problems.push({ elementId: DIAGRAM, message: 'the document has no <bpmn:definitions> root' });
+    problems.push({
+      elementId: DIAGRAM,
+      code: 'parse.noDefinitions',
+      message: 'the document has no <bpmn:definitions> root',
+    });
     return { problems };
   }
   return { definitions, problems };

@@ -29,7 +29,8 @@ declare module 'bpmn-auto-layout' {
 declare module 'bpmnlint' {
   type ModdleElement = object;
   export interface Reporter {
-    report(id: string, message: string): void;
+    /** The fields of `data` are copied onto the report (our rules give `code` and `params`). */
+    report(id: string, message: string, data?: Record<string, unknown>): void;
   }
   export interface RuleDefinition {
     check: (node: never, reporter: Reporter) => void;
@@ -39,6 +40,8 @@ declare module 'bpmnlint' {
     id?: string;
     message: string;
     category: 'error' | 'warn' | 'info' | 'rule-error';
+    /** The third argument of `report`, spread onto the report. */
+    [data: string]: unknown;
   }
   export class Linter {
     constructor(options: {

@@ -1,8 +1,12 @@
 import { isType, many, prop, type ModdleElement } from '../moddle-types';
+import type { ProblemCode, ProblemParams } from '../problems';
 
-/** What bpmnlint passes a rule's `check`. */
+/**
+ * What bpmnlint passes a rule's `check`. bpmnlint copies the fields of the third argument onto the report:
+ * our rules always give the problem's code (and its params), which `lintAndCompile` hands on.
+ */
 export interface Reporter {
-  report(id: string, message: string): void;
+  report(id: string, message: string, data: { code: ProblemCode; params?: ProblemParams }): void;
 }
 /** A bpmnlint rule: a factory of `{ check(node, reporter) }`, given the rule's options from the config. */
 export type RuleFactory<Options = unknown> = (options?: Options) => {

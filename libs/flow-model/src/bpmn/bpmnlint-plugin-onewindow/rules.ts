@@ -1,5 +1,5 @@
 import { feelSyntaxError } from '../../feel-condition';
-import { parseCountersign } from '../compile';
+import { isCountersignProblem, parseCountersign } from '../compile';
 import { longestPath, matchJoins } from '../graph';
 import { isType, many, prop, type ModdleElement } from '../moddle-types';
 import {
@@ -29,6 +29,7 @@ export const departmentStep: RuleFactory = () => ({
         reporter.report(
           node.id!,
           'a department step needs a department (ow:departmentCode on the task or its lane)',
+          { code: 'department.departmentMissing' },
         );
       const limit = owAttr(node, 'limitWorkingDays');
       if (limit === undefined || !/^(0|[1-9]\d*)$/.test(limit))
@@ -37,11 +38,17 @@ export const departmentStep: RuleFactory = () => ({
           limit === undefined
             ? 'a department step needs a time limit (ow:limitWorkingDays, working days; 0 = 即办)'
             : `the time limit "${limit}" is not a whole number of working days`,
+          limit === undefined
+            ? { code: 'department.limitMissing' }
+            : { code: 'department.limitInvalid', params: { value: limit } },
         );
     } else if (isIssueTask(node)) {
       const limit = owAttr(node, 'limitWorkingDays');
       if (limit !== undefined && positiveInt(limit) === undefined)
-        reporter.report(node.id!, `the issuance limit "${limit}" is not a positive number of working days`);
+        reporter.report(node.id!, `the issuance limit "${limit}" is not a positive number of working days`, {
+          code: 'issue.limitInvalid',
+          params: { value: limit },
+        });
     }
   },
 });
@@ -68,14 +75,27 @@ export const forkJoin: RuleFactory = () => ({
       if (isJoinGateway(g, el)) {
         const fork = forkOf.get(el.id!);
         if (!fork)
-          reporter.report(el.id!, 'this join closes no fork: its branches do not start at a gateway');
+          reporter.report(el.id!, 'this join closes no fork: its branches do not start at a gateway', {
+            code: 'gateway.joinWithoutFork',
+          });
         else if (g.byId.get(fork)!.$type !== el.$type)
           reporter.report(
             el.id!,
             `this ${kind(el)} join closes the ${kind(g.byId.get(fork)!)} fork "${fork}": use the same kind of gateway`,
+            {
+              code: 'gateway.kindMismatch',
+              params: {
+                kind: kind(el),
+                forkKind: kind(g.byId.get(fork)!),
+                fork: g.byId.get(fork)!.name?.trim() || fork,
+              },
+            },
           );
       } else if (isForkGateway(g, el) && (g.outgoing.get(el.id!)?.length ?? 0) > 1 && !closed.has(el.id!)) {
-        reporter.report(el.id!, `the branches of this fork are not merged by a ${kind(el)} join gateway`);
+        reporter.report(el.id!, `the branches of this fork are not merged by a ${kind(el)} join gateway`, {
+          code: 'gateway.notMerged',
+          params: { kind: kind(el) },
+        });
       }
     }
   },
@@ -99,9 +119,13 @@ export const noDeadEnds: RuleFactory = () => ({
     for (const el of g.nodes) {
       if (isType(el, 'bpmn:BoundaryEvent')) continue; // refused by the compiler already
       if (!fromStart.has(el.id!))
-        reporter.report(el.id!, 'unreachable: no path from the start event leads here');
+        reporter.report(el.id!, 'unreachable: no path from the start event leads here', {
+          code: 'structure.unreachable',
+        });
       else if (!toEnd.has(el.id!))
-        reporter.report(el.id!, 'a dead end: no path from here reaches the end event');
+        reporter.report(el.id!, 'a dead end: no path from here reaches the end event', {
+          code: 'structure.deadEnd',
+        });
     }
   },
 });
@@ -117,14 +141,20 @@ export const gatewayConditions: RuleFactory = () => ({
     if (flows.length === 0 || incoming > 1 || node.gatewayDirection === 'Converging') return;
     const def = prop<ModdleElement>(node, 'default');
     if (!def)
-      reporter.report(node.id!, 'no default flow: mark the flow taken when no condition holds as default');
+      reporter.report(node.id!, 'no default flow: mark the flow taken when no condition holds as default', {
+        code: 'gateway.noDefault',
+      });
     for (const f of flows) {
       const condition = prop<ModdleElement>(f, 'conditionExpression');
       const body = condition ? owAttr(condition, 'body') : undefined;
       if (f === def && body)
-        reporter.report(f.id!, 'the default flow has a condition: a default flow has none');
+        reporter.report(f.id!, 'the default flow has a condition: a default flow has none', {
+          code: 'gateway.defaultHasCondition',
+        });
       if (f !== def && !body)
-        reporter.report(f.id!, 'no condition: every flow but the default needs a FEEL condition');
+        reporter.report(f.id!, 'no condition: every flow but the default needs a FEEL condition', {
+          code: 'gateway.noCondition',
+        });
     }
   },
 });
@@ -136,7 +166,7 @@ export const feel: RuleFactory = () => ({
     const condition = prop<ModdleElement>(node, 'conditionExpression');
     const body = condition ? owAttr(condition, 'body') : undefined;
     const error = body ? feelSyntaxError(body) : undefined;
-    if (error) reporter.report(node.id!, error);
+    if (error) reporter.report(node.id!, error, { code: 'feel.syntax', params: { expression: body! } });
   },
 });
 
@@ -155,16 +185,26 @@ export const catalogue: RuleFactory<CatalogueOptions> = (options = {}) => {
       if (isDepartmentTask(node)) {
         const code = departmentOf(node);
         if (code && departments && !departments.has(code))
-          reporter.report(node.id!, `the department "${code}" is not in the catalogue`);
+          reporter.report(node.id!, `the department "${code}" is not in the catalogue`, {
+            code: 'catalogue.department',
+            params: { department: code },
+          });
       }
       if (isType(node, 'bpmn:UserTask', 'bpmn:SubProcess') && items) {
         const item = owAttr(node, 'itemCode');
-        if (item && !items.has(item)) reporter.report(node.id!, `the item "${item}" is not in the catalogue`);
+        if (item && !items.has(item))
+          reporter.report(node.id!, `the item "${item}" is not in the catalogue`, {
+            code: 'catalogue.item',
+            params: { item },
+          });
       }
       if (isType(node, 'bpmn:Lane') && departments) {
         const code = owAttr(node, 'departmentCode');
         if (code && !departments.has(code))
-          reporter.report(node.id!, `the lane's department "${code}" is not in the catalogue`);
+          reporter.report(node.id!, `the lane's department "${code}" is not in the catalogue`, {
+            code: 'catalogue.laneDepartment',
+            params: { department: code },
+          });
       }
     },
   };
@@ -175,7 +215,11 @@ export const countersign: RuleFactory = () => ({
   check(node, reporter) {
     if (!isDepartmentTask(node)) return;
     const cs = parseCountersign(owAttr(node, 'countersign'));
-    if (typeof cs === 'string') return reporter.report(node.id!, cs);
+    if (isCountersignProblem(cs))
+      return reporter.report(node.id!, cs.message, {
+        code: cs.code,
+        ...(cs.params ? { params: cs.params } : {}),
+      });
     const text = owAttr(node, 'assignees');
     if (text === undefined) return; // the role group: its size is known at publishing
     const assignees = new Set(
@@ -188,11 +232,13 @@ export const countersign: RuleFactory = () => ({
       reporter.report(
         node.id!,
         `countersign at_least:${cs.n} needs at least ${cs.n} assignees, the step has ${assignees.size}`,
+        { code: 'countersign.atLeastAssignees', params: { n: cs.n, count: assignees.size } },
       );
     if (cs.mode === 'single' && assignees.size !== 1)
       reporter.report(
         node.id!,
         `countersign "single" takes exactly one assignee, the step has ${assignees.size}`,
+        { code: 'countersign.singleAssignees', params: { count: assignees.size } },
       );
   },
 });
@@ -210,7 +256,9 @@ export interface LimitOptions {
  * branches count as their longest, and so do exclusive ones (the worst case). Natural-day timers count
  * their days as they are (a natural day is never more than a working day, so this over-estimates at most).
  */
-export function criticalPath(container: ModdleElement): { days: number; path: string[] } | undefined {
+export function criticalPath(
+  container: ModdleElement,
+): { days: number; path: string[]; names: string[] } | undefined {
   const g: FlowGraph = flowGraph(container);
   const start = g.starts[0];
   const end = g.ends[0];
@@ -246,7 +294,8 @@ export function criticalPath(container: ModdleElement): { days: number; path: st
     end.id!,
   );
   // The path as the steps that take days (gateways and events add nothing).
-  return found && { days: found.length, path: found.path.filter((id) => weight(id) > 0) };
+  const path = found?.path.filter((id) => weight(id) > 0) ?? [];
+  return found && { days: found.length, path, names: path.map((id) => g.byId.get(id)!.name?.trim() || id) };
 }
 
 const limitRule =
@@ -263,6 +312,10 @@ const limitRule =
         reporter.report(
           node.id!,
           `the critical path takes ${found.days} working days, over the ${which} limit of ${limit} (${found.path.join(' → ')})`,
+          {
+            code: which === 'promised' ? 'criticalPath.promised' : 'criticalPath.statutory',
+            params: { days: found.days, limit, path: found.names.join(' → ') },
+          },
         );
       }
     },
