@@ -107,10 +107,18 @@ export const flowVersionDetailSchema = flowVersionSummarySchema.extend({
 });
 export type FlowVersionDetail = z.infer<typeof flowVersionDetailSchema>;
 
-/** A lint or compile problem, the same shape in the designer and at publish. */
+/** The values a problem's text is filled with. */
+export const flowProblemParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/**
+ * A lint or compile problem, the same shape in the designer and at publish: `code` is one of the BPMN
+ * library's `PROBLEM_CODES` (the designer translates it with `params`), `message` the same in English.
+ */
 export const flowProblemSchema = z.object({
   elementId: z.string(),
   elementName: z.string().optional(),
+  code: z.string(),
+  params: flowProblemParamsSchema.optional(),
   message: z.string(),
   severity: z.enum(['error', 'warning']),
   rule: z.string(),

@@ -8,7 +8,19 @@ export const problemSchema = z.object({
   detail: z.string(),
   instance: z.string().optional(),
   requestId: z.string().optional(),
-  /** Per-field validation errors: path like "items.0.code" → message. */
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /**
+   * Per-field validation errors: path like "items.0.code" → message. An error may add a stable `code` and
+   * its `params`, for the web app to say it in the user's language (e.g. a flow's lint problems at publish).
+   */
+  errors: z
+    .array(
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        code: z.string().optional(),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      }),
+    )
+    .optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

@@ -138,7 +138,9 @@ const problemLine = (p: FlowProblem) =>
 
 /**
  * Publishes a diagram as the subject's next version: lint and compile on the server with the subject's lint
- * context (what the designer showed); any error refuses with the problem list (422) and stores nothing.
+ * context (what the designer showed); any error refuses with the problem list (422: each error's `path` is the
+ * element id, its `code` and `params` those of the problem, the element's name as `params.elementName`, so
+ * the designer says it in the user's language) and stores nothing.
  * Otherwise the BPMN XML, the plan (its key the subject's key, its version the new version) and its hash are
  * stored as a new, immutable FlowVersion, which acceptance of the item then uses.
  */
@@ -167,7 +169,14 @@ export async function publishFlow(
       ProblemType.validation,
       'The flow has problems',
       `Not published: ${errors.length} problem(s) — ${errors.slice(0, 3).map(problemLine).join('; ')}`,
-      errors.map((p) => ({ path: p.elementId, message: problemLine(p) })),
+      errors.map((p) => ({
+        path: p.elementId,
+        message: problemLine(p),
+        code: p.code,
+        ...(p.params || p.elementName
+          ? { params: { ...p.params, ...(p.elementName ? { elementName: p.elementName } : {}) } }
+          : {}),
+      })),
     );
   }
   // Stored and hashed as acceptance reads it back: the parsed plan (schema defaults applied).

@@ -101,7 +101,23 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
     instance: maskPersonalData(req.originalUrl),
     requestId: String(req.id),
     ...(problem.errors
-      ? { errors: problem.errors.map((e) => ({ path: e.path, message: maskPersonalData(e.message) })) }
+      ? {
+          errors: problem.errors.map((e) => ({
+            path: e.path,
+            message: maskPersonalData(e.message),
+            ...(e.code ? { code: e.code } : {}),
+            ...(e.params
+              ? {
+                  params: Object.fromEntries(
+                    Object.entries(e.params).map(([k, v]) => [
+                      k,
+                      typeof v === 'string' ? maskPersonalData(v) : v,
+                    ]),
+                  ),
+                }
+              : {}),
+          })),
+        }
       : {}),
   };
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
