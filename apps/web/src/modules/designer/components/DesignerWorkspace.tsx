@@ -13,7 +13,7 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import { owDescriptor } from '@onewindow/flow-model/src/bpmn';
-import type { FlowDetail, FlowProblem } from '@onewindow/contracts';
+import type { FlowDetail, FlowProblem, Problem } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api-client/api-error';
 import { searchCatalogueItems } from '../../catalogue/api/catalogue.api';
@@ -34,6 +34,7 @@ import { translateModule } from '../bpmn/translate';
 import { ProblemList } from './ProblemList';
 import { PropertiesPanel } from './PropertiesPanel';
 import { VersionList } from './VersionList';
+import { hasProblemText, problemText } from '../utils/problem-text';
 import './designer.css';
 
 const LINT_DEBOUNCE_MS = 300;
@@ -64,7 +65,7 @@ const ERROR_MARKER = 'ow-lint-error';
  * the flow of one item or bundle. The Modeler and its moddle objects live in refs, never in React state.
  */
 export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const canvasRef = useRef<HTMLDivElement>(null);
   const modelerRef = useRef<Modeler | null>(null);
@@ -77,7 +78,8 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
   const [problems, setProblems] = useState<FlowProblem[]>([]);
   const [linting, setLinting] = useState(false);
   const [busy, setBusy] = useState<'save' | 'publish'>();
-  const [publishProblems, setPublishProblems] = useState<string[]>([]);
+  // The server's refusal: each error's path is the element id, its code and params those of the problem.
+  const [publishProblems, setPublishProblems] = useState<NonNullable<Problem['errors']>>([]);
   const lintTimer = useRef<number>(undefined);
   const lintRun = useRef(0);
   const detailRef = useRef<FlowDetail>(undefined);
@@ -213,8 +215,7 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
       void message.success(t('designer.published', { version: published.version.version }));
       setDetail(await fetchFlow(key));
     } catch (error) {
-      if (error instanceof ApiError && error.problem?.errors)
-        setPublishProblems(error.problem.errors.map((e) => e.message));
+      if (error instanceof ApiError && error.problem?.errors) setPublishProblems(error.problem.errors);
       else void message.error((error as Error).message);
     } finally {
       setBusy(undefined);
@@ -325,8 +326,17 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
           title={t('designer.publishRefused')}
           description={
             <ul style={{ margin: 0 }}>
-              {publishProblems.map((p) => (
-                <li key={p}>{p}</li>
+              {publishProblems.map((p, index) => (
+                <li key={`${p.path}-${index}`}>
+                  {hasProblemText(i18n, p.code) ? (
+                    <>
+                      {p.path === 'diagram' ? null : <strong>{p.params?.elementName ?? p.path}：</strong>}
+                      {problemText(i18n, p)}
+                    </>
+                  ) : (
+                    p.message
+                  )}
+                </li>
               ))}
             </ul>
           }

@@ -1,6 +1,7 @@
 import { Alert, List, Tag, Typography } from 'antd';
 import type { FlowProblem } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
+import { problemText } from '../utils/problem-text';
 
 interface Props {
   problems: FlowProblem[];
@@ -8,9 +9,9 @@ interface Props {
   onSelect: (elementId: string) => void;
 }
 
-/** Live lint and compile problems; clicking one selects its element on the canvas. */
+/** Live lint and compile problems, in the user's language; clicking one selects its element on the canvas. */
 export function ProblemList({ problems, linting, onSelect }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errors = problems.filter((p) => p.severity === 'error').length;
   return (
     <section aria-label={t('designer.problems.title')} data-testid="designer-problems">
@@ -44,7 +45,7 @@ export function ProblemList({ problems, linting, onSelect }: Props) {
                 <Tag color={p.severity === 'error' ? 'error' : 'warning'}>
                   {t(`designer.problems.${p.severity}`)}
                 </Tag>
-                <strong>{p.elementName ?? p.elementId}</strong>：{p.message}
+                <strong>{p.elementName ?? p.elementId}</strong>：{problemText(i18n, p)}
               </Typography.Text>
             </List.Item>
           )}

@@ -1,8 +1,13 @@
-import { Table, Tag } from 'antd';
+import { Space, Table, Tag, Typography } from 'antd';
 import type { FlowDetail } from '@onewindow/contracts';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 
-/** The subject's versions, newest first: who published what and when, and the open cases on each. */
+/**
+ * The subject's versions, newest first: who published what and when, and the open cases on each. Three
+ * columns (version with its source, publisher over the local time, open cases), so the table fits the
+ * designer's 400 px side column without wrapping.
+ */
 export function VersionList({ versions }: { versions: FlowDetail['versions'] }) {
   const { t } = useTranslation();
   return (
@@ -14,21 +19,40 @@ export function VersionList({ versions }: { versions: FlowDetail['versions'] }) 
       dataSource={versions}
       locale={{ emptyText: t('designer.versions.empty') }}
       columns={[
-        { title: t('designer.versions.version'), dataIndex: 'version', render: (v: number) => `v${v}` },
         {
-          title: t('designer.versions.source'),
-          dataIndex: 'source',
-          render: (s: 'designer' | 'default') => (
-            <Tag color={s === 'designer' ? 'blue' : 'default'}>{t(`designer.versions.${s}`)}</Tag>
+          title: t('designer.versions.version'),
+          dataIndex: 'version',
+          width: 150,
+          render: (v: number, row) => (
+            <Space size={6} wrap={false}>
+              <strong>v{v}</strong>
+              <Tag color={row.source === 'designer' ? 'blue' : 'default'} style={{ marginInlineEnd: 0 }}>
+                {t(`designer.versions.${row.source}`)}
+              </Tag>
+            </Space>
           ),
         },
-        { title: t('designer.versions.publishedBy'), dataIndex: 'publishedBy' },
         {
-          title: t('designer.versions.publishedAt'),
-          dataIndex: 'publishedAt',
-          render: (at: string) => new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }),
+          title: t('designer.versions.published'),
+          dataIndex: 'publishedBy',
+          ellipsis: true,
+          render: (by: string, row) => (
+            <>
+              <div title={by} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                {by}
+              </div>
+              <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+                {dayjs(row.publishedAt).format('YYYY-MM-DD HH:mm')}
+              </Typography.Text>
+            </>
+          ),
         },
-        { title: t('designer.versions.openCases'), dataIndex: 'openCases' },
+        {
+          title: t('designer.versions.openCases'),
+          dataIndex: 'openCases',
+          width: 84,
+          align: 'right',
+        },
       ]}
     />
   );

@@ -711,6 +711,192 @@ export const en: TranslationResource = {
       error: 'Error',
       warning: 'Warning',
     },
+    /** The texts of the BPMN library's problem codes (`PROBLEM_CODES`): what is wrong, then how to fix it. */
+    problemCodes: {
+      parse: {
+        empty: 'The diagram is empty: start from the template or import a .bpmn file',
+        tooLarge:
+          'The file has {{mb}} MB, over the {{maxMb}} MB limit: remove what is not needed or split the flow, then import it again',
+        notXml: 'This is not a BPMN 2.0 diagram ({{detail}}): import a .bpmn file exported from the designer',
+        duplicateId:
+          'The element id "{{id}}" is used twice (line {{line}}): ids must be unique — change one and import again',
+        unsupportedXml:
+          '<{{element}}> (line {{line}}) is not understood: delete it or use an element the designer supports',
+        unresolvedReference:
+          '{{property}} points to "{{value}}", which is not in the diagram: reconnect it or delete the reference',
+        other: 'Part of the file cannot be read ({{detail}}): draw this part again in the designer',
+        noDefinitions:
+          'The file has no <bpmn:definitions> root, so it is not a complete diagram: import a .bpmn file exported from the designer',
+      },
+      diagram: {
+        noProcess: 'The diagram has no process: draw an acceptance (start), the steps and a completion (end)',
+        secondProcess: 'A second process "{{id}}": a diagram holds one process — delete the extra pool',
+        pools: '{{n}} pools: a diagram holds one process — delete the extra pools',
+        messageFlow:
+          'Message flows are not supported (processes exchange no messages): delete this message flow',
+        badVersion:
+          'The version "{{value}}" is not a positive integer: delete it, publishing numbers versions',
+        badRefusalPolicy: 'The refusal policy "{{value}}" is invalid: use fail_fast or collect',
+        badJointHandling: 'The joint handling "{{value}}" is invalid: use unified, joint or concentrated',
+        badOnBranchReturn: 'The branch-return policy "{{value}}" is invalid: use continue or pause',
+      },
+      element: {
+        unsupported:
+          'This kind of element ({{type}}) is not supported: a flow has approval steps, automatic steps, timers, gateways and sub-flows — delete it or use one of these',
+        loop: 'Loops and multi-instance are not supported: remove the marker and set a Countersign for several approvers',
+        owAttributeMisplaced:
+          'The attribute {{attribute}} does not belong on this kind of element ({{type}}): delete it',
+        foreignAttribute:
+          "Another tool's extension attribute {{attribute}} is not supported: delete it and use the properties panel",
+        extensionElements:
+          'The extension elements {{elements}} are not supported: delete them and use the properties panel',
+      },
+      event: {
+        startKind:
+          'A start event with a trigger ({{kind}}) is not supported: use a plain acceptance (start) event',
+        endKind: 'An end event with a result ({{kind}}) is not supported: use a plain completion (end) event',
+        catchKind:
+          'This intermediate event ({{kind}}) is not supported: only a timer is — make it a timer and fill in Days to wait',
+      },
+      timer: {
+        dateOrCycle:
+          'A timer with a date or a cycle is not supported: wait a number of days, set in Days to wait',
+        duration:
+          'The wait "{{value}}" is invalid: enter a whole number of days, at least 1, in Days to wait',
+        dayKind: 'The day kind "{{value}}" is invalid: choose working days or natural days in Day kind',
+      },
+      subprocess: {
+        event: 'Event sub-processes are not supported: use a plain sub-flow or delete it',
+        itemMissing: 'The sub-flow has no item: choose the item it handles in Item',
+      },
+      automatic: {
+        taskMissing: 'The automatic step has no task: choose one in Automatic task (e.g. certificate check)',
+        inputNotObject:
+          'The input of the automatic task must be a JSON object (like {"key": "value"}): correct it',
+        inputNotJson:
+          'The input of the automatic task is not valid JSON: check the quotes, commas and brackets',
+      },
+      userTask: {
+        unknownStep:
+          'The step kind "{{value}}" is invalid: choose Department approval or Issuance in Step kind',
+      },
+      department: {
+        departmentMissing:
+          'The department step has no department: choose one in Department, or put the step in a lane with a department',
+        limitMissing:
+          'The department step has no time limit: enter its working days in Time limit (0 for on-the-spot)',
+        limitInvalid:
+          'The time limit "{{value}}" is not a whole number of working days: enter 0 or a positive integer in Time limit',
+        assigneesEmpty:
+          'The assignee list is empty: list assignees, or clear it so the role group of the department claims the step',
+        assigneesDuplicate: 'An assignee is listed twice: list each person once',
+        noRoleMembers:
+          'No one in department {{department}} has the role {{role}}, so no one can handle this step: name the assignees, or give the role to someone in that department first',
+        unknownActions:
+          'The allowed actions include unknown "{{actions}}": choose them again in Allowed actions',
+        actionsEmpty:
+          'No action is allowed: choose at least Approve and Refuse, or clear the field to allow all',
+        approveRefuseRequired:
+          'A department step must allow Approve and Refuse: select both in Allowed actions',
+        certificateNameMissing:
+          'The result certificate {{certificate}} has no name: choose the certificate type again in Result certificate',
+        resultNameWithoutCertificate:
+          'A result name without a result certificate: choose the certificate type, or delete the result name',
+      },
+      issue: {
+        limitInvalid:
+          'The issuance limit "{{value}}" is invalid: enter a positive number of working days in Time limit (10 when empty)',
+        count:
+          'A flow needs exactly one issuance step, it has {{found}}: keep one issuance step before the completion',
+        inSubflow:
+          'A sub-flow cannot issue: issuance happens once, at the window — move the issuance step to the main flow',
+        bypassed:
+          'A path reaches the completion without passing issuance ({{issue}}): lead every branch through issuance first',
+      },
+      countersign: {
+        sequential:
+          'Sequential approval is not supported yet: choose any, all, single or at least N in Countersign',
+        atLeastInvalid:
+          'The number in the countersign "{{value}}" is not a positive integer: enter one in At least',
+        unknown: 'The countersign "{{value}}" is invalid: choose one again in Countersign',
+        atLeastAssignees:
+          'The countersign needs at least {{n}} approvals but the step has {{count}} assignees: add assignees or lower At least',
+        singleAssignees: 'Single takes exactly one assignee: keep one assignee or choose another countersign',
+      },
+      flow: {
+        endsMissing: 'This flow lacks a source or a target: delete it and connect again',
+        crossesSubprocess:
+          'The flow crosses the border of a sub-flow ({{source}} → {{target}}): connect to the sub-flow itself',
+        conditionLanguage: 'The condition language "{{language}}" is not FEEL: rewrite the condition in FEEL',
+        conditionEmpty:
+          'The condition is empty: enter one in Condition (FEEL), or make this branch the default',
+        conditionNotAllowed:
+          'Only flows leaving exclusive or inclusive gateways may have conditions or be default: remove the condition or the default mark',
+        loopOnItself: 'The flow starts and ends at the same element: delete it',
+        cycle:
+          'The flow loops back (through {{nodes}}): a flow never returns to an earlier step (sending back is an approval action) — delete the backward flow',
+      },
+      gateway: {
+        defaultElsewhere:
+          'The default flow "{{flow}}" does not leave this gateway: choose the default among its outgoing flows',
+        mergeAndSplit:
+          'The gateway merges {{incoming}} branches and splits into {{outgoing}}: merge with one gateway, then split with another',
+        divergingIncoming:
+          'The splitting gateway has {{incoming}} incoming flows: merge them with a join gateway first',
+        noDefault:
+          'The gateway has no default branch: select one outgoing flow and tick Default branch (taken when no condition holds)',
+        defaultHasCondition:
+          'A default branch has no condition: clear Condition (FEEL) or untick Default branch',
+        noCondition:
+          'This branch has no condition: enter one in Condition (FEEL), or make it the default branch',
+        severalDefaults: 'The gateway has several default branches: keep one',
+        noOutgoing: 'The gateway has no outgoing flow: connect at least one branch',
+        joinWithoutFork:
+          'No splitting gateway precedes this join: delete the join or add a splitting gateway before it',
+        kindMismatch:
+          'This {{kind}} merges the branches of the {{forkKind}} "{{fork}}": a join must be of the same kind — use a {{forkKind}}',
+        notMerged: 'The branches of this {{kind}} are never merged: add a {{kind}} after them',
+      },
+      feel: {
+        syntax:
+          'The condition "{{expression}}" is not valid FEEL: check the field names, operators and quotes, e.g. area > 300',
+      },
+      structure: {
+        startCount:
+          'A flow needs exactly one acceptance (start) event, it has {{found}}: add or delete start events',
+        endCount:
+          'A flow needs exactly one completion (end) event, it has {{found}}: lead all branches to one end event',
+        endMissing: 'The flow has no completion (end) event: add one at the end',
+        unreachable:
+          'Nothing leads here from the acceptance (start): connect an earlier step to it, or delete it',
+        deadEnd: 'Nothing leads from here to the completion (end): connect it to the next step',
+        mergeWithoutJoin: '{{incoming}} flows enter this step: merge the branches with a join gateway first',
+        outgoingCount: 'This step needs exactly one outgoing flow, it has {{found}}: use a gateway to branch',
+        other: 'The structure is wrong ({{detail}}): check the flows of this element',
+      },
+      catalogue: {
+        department: 'The department {{department}} is not in the catalogue: choose it again in Department',
+        item: 'The item {{item}} is not in the catalogue: choose it again in Item',
+        laneDepartment:
+          "The lane's department {{department}} is not in the catalogue: choose the lane's department again",
+      },
+      criticalPath: {
+        promised:
+          'The critical path takes {{days}} working days, over the promised limit of {{limit}} ({{path}}): you may publish, but consider shorter step limits or parallel steps',
+        statutory:
+          'The critical path takes {{days}} working days, over the statutory limit of {{limit}} ({{path}}): shorten the step limits or run steps in parallel',
+      },
+      lint: {
+        ruleFailed:
+          'The check {{rule}} failed ({{detail}}): a fault of the system, not of the diagram — tell the administrator',
+      },
+    },
+    /** Gateway kinds named in problem texts (`kind`, `forkKind`). */
+    gatewayKinds: {
+      parallel: 'parallel gateway',
+      exclusive: 'exclusive gateway',
+      inclusive: 'inclusive gateway',
+    },
     versions: {
       title: 'Published versions',
       empty: 'Not published yet',
@@ -720,6 +906,7 @@ export const en: TranslationResource = {
       default: 'Default plan',
       publishedBy: 'Published by',
       publishedAt: 'Published at',
+      published: 'Published by · at',
       openCases: 'Open cases',
     },
   },

@@ -673,6 +673,152 @@ export const zhCN = {
       error: '错误',
       warning: '警告',
     },
+    /** The texts of the BPMN library's problem codes (`PROBLEM_CODES`): what is wrong, then how to fix it. */
+    problemCodes: {
+      parse: {
+        empty: '流程图是空的：请从模板开始，或导入 .bpmn 文件',
+        tooLarge: '文件有 {{mb}} MB，超过了 {{maxMb}} MB 的上限：请删去不需要的内容或拆分流程后再导入',
+        notXml: '这不是 BPMN 2.0 流程图文件，无法打开（{{detail}}）：请导入从流程设计导出的 .bpmn 文件',
+        duplicateId: '元素编号“{{id}}”被用了两次（第 {{line}} 行）：编号必须唯一，请修改其中一个后重新导入',
+        unsupportedXml:
+          '文件中的 <{{element}}>（第 {{line}} 行）无法识别：请删除它，或改用流程设计支持的元素',
+        unresolvedReference: '{{property}} 指向的“{{value}}”不在流程图中：请重新连线，或删除这条引用',
+        other: '文件中有无法读取的内容（{{detail}}）：请在流程设计中重新绘制此处',
+        noDefinitions:
+          '文件缺少 <bpmn:definitions> 根元素，不是完整的流程图：请导入从流程设计导出的 .bpmn 文件',
+      },
+      diagram: {
+        noProcess: '流程图中没有流程：请画出受理（开始）、审批环节和办结（结束）',
+        secondProcess: '流程图中有第二个流程“{{id}}”：一张流程图只能有一个流程，请删除多余的泳池',
+        pools: '流程图中有 {{n}} 个泳池：一张流程图只能有一个流程，请删除多余的泳池',
+        messageFlow: '不支持消息流：流程之间不传递消息，请删除这条消息流',
+        badVersion: '版本号“{{value}}”不是正整数：请删除它，发布时会自动编号',
+        badRefusalPolicy: '不予许可的处理方式“{{value}}”无效：只能是 fail_fast 或 collect，请修改',
+        badJointHandling: '联办方式“{{value}}”无效：只能是 unified、joint 或 concentrated，请修改',
+        badOnBranchReturn: '分支退回时的处理“{{value}}”无效：只能是 continue 或 pause，请修改',
+      },
+      element: {
+        unsupported:
+          '不支持此类元素（{{type}}）：流程中只能有审批环节、自动环节、定时等待、网关和子流程，请删除它或换成这些元素',
+        loop: '不支持循环和多实例：需要多人审批时，请去掉循环标记，改在「会签方式」中设置',
+        owAttributeMisplaced: '属性 {{attribute}} 不能用在此类元素（{{type}}）上：请删除它',
+        foreignAttribute:
+          '不支持其他建模工具的扩展属性 {{attribute}}：请删除它，环节的设置请在属性面板中填写',
+        extensionElements: '不支持扩展元素 {{elements}}：请删除它们，环节的设置请在属性面板中填写',
+      },
+      event: {
+        startKind: '不支持带触发类型（{{kind}}）的开始事件：请改用普通的受理（开始）事件',
+        endKind: '不支持带结果类型（{{kind}}）的结束事件：请改用普通的办结（结束）事件',
+        catchKind: '不支持这种中间事件（{{kind}}）：只支持定时等待，请改为定时等待并填写「等待天数」',
+      },
+      timer: {
+        dateOrCycle: '定时等待不支持指定日期或循环：请改为等待若干天，在「等待天数」中填写',
+        duration: '等待时长“{{value}}”无效：请在「等待天数」中填写不小于 1 的整数',
+        dayKind: '天数类型“{{value}}”无效：请在「天数类型」中选择工作日或自然日',
+      },
+      subprocess: {
+        event: '不支持事件子流程：请改用普通子流程，或删除它',
+        itemMissing: '子流程没有对应的事项：请在「事项」中选择此子流程办理的事项',
+      },
+      automatic: {
+        taskMissing: '自动环节没有指定任务：请在「自动任务」中选择要执行的任务（例如证照核验）',
+        inputNotObject: '自动任务的输入参数必须是 JSON 对象（形如 {"key": "value"}）：请修改',
+        inputNotJson: '自动任务的输入参数不是有效的 JSON：请检查引号、逗号和括号',
+      },
+      userTask: {
+        unknownStep: '环节类型“{{value}}”无效：请在「环节类型」中选择部门审批或统一出件',
+      },
+      department: {
+        departmentMissing: '部门审批环节没有指定部门：请在「部门」中选择办理部门，或把环节放进标明部门的泳道',
+        limitMissing: '部门审批环节没有办理时限：请在「办理时限」中填写工作日数（即办填 0）',
+        limitInvalid: '办理时限“{{value}}”不是整数个工作日：请在「办理时限」中填写 0 或正整数（即办填 0）',
+        assigneesEmpty: '办理人列表是空的：请填写办理人，或清空此项，由该部门此角色的人员认领',
+        assigneesDuplicate: '办理人有重复：同一人只能列一次，请删除重复的办理人',
+        noRoleMembers:
+          '部门 {{department}} 中没有角色为 {{role}} 的人员，此环节无人办理：请在「办理人」中指定人员，或先为该部门配置此角色的人员',
+        unknownActions: '允许的操作中有无法识别的“{{actions}}”：请在「允许的操作」中重新选择',
+        actionsEmpty: '允许的操作是空的：请至少选择「同意」和「不予许可」，或清空此项以允许全部操作',
+        approveRefuseRequired: '部门审批环节必须允许「同意」和「不予许可」：请在「允许的操作」中选上这两项',
+        certificateNameMissing: '结果证照 {{certificate}} 没有名称：请在「结果证照」中重新选择证照类型',
+        resultNameWithoutCertificate:
+          '填写了结果名称却没有选择结果证照：请在「结果证照」中选择证照类型，或删除结果名称',
+      },
+      issue: {
+        limitInvalid: '出件时限“{{value}}”无效：请在「办理时限」中填写正整数个工作日（不填则为 10 个工作日）',
+        count: '流程需要恰好一个统一出件环节，现在有 {{found}} 个：请在办结前保留一个统一出件环节',
+        inSubflow: '子流程中不能出件：统一出件只在窗口进行一次，请把出件环节移到主流程',
+        bypassed: '有一条路径不经过统一出件（{{issue}}）就到达办结：请让所有分支都先到统一出件再办结',
+      },
+      countersign: {
+        sequential: '暂不支持依次审批：请在「会签方式」中改选或签、会签、单人办理或至少 N 人同意',
+        atLeastInvalid: '会签方式“{{value}}”中的人数不是正整数：请在「至少人数」中填写正整数',
+        unknown: '会签方式“{{value}}”无效：请在「会签方式」中重新选择',
+        atLeastAssignees:
+          '会签要求至少 {{n}} 人同意，但只有 {{count}} 位办理人：请增加办理人，或减少「至少人数」',
+        singleAssignees: '「单人办理」只能有一位办理人：请只保留一位办理人，或改选其他会签方式',
+      },
+      flow: {
+        endsMissing: '这条连线缺少起点或终点：请删除它后重新连线',
+        crossesSubprocess:
+          '连线跨越了子流程的边界（{{source}} → {{target}}）：子流程内外的元素不能直接相连，请改为连到子流程本身',
+        conditionLanguage: '条件的语言“{{language}}”不是 FEEL：请在「条件（FEEL）」中用 FEEL 重新填写',
+        conditionEmpty: '条件是空的：请在「条件（FEEL）」中填写条件，或把这条分支设为默认分支',
+        conditionNotAllowed:
+          '只有排他网关和包容网关的出口才能有条件或默认分支：请删除这条连线上的条件或默认分支标记',
+        loopOnItself: '连线的起点和终点是同一个元素：请删除它',
+        cycle:
+          '流程中有回路（经过 {{nodes}}）：流程不能绕回前面的环节（退回由审批操作完成），请删除回头的连线',
+      },
+      gateway: {
+        defaultElsewhere: '默认分支“{{flow}}”不是从此网关出发的：请在此网关的出口连线中重新选择默认分支',
+        mergeAndSplit:
+          '网关同时汇合 {{incoming}} 条分支又分出 {{outgoing}} 条：请先用一个网关汇合，再用另一个网关分支',
+        divergingIncoming: '分支网关有 {{incoming}} 条入口连线：请先用汇合网关合并这些连线',
+        noDefault: '网关没有默认分支：请选中一条出口连线，勾选「默认分支」（其他条件都不满足时走这条）',
+        defaultHasCondition: '默认分支不应有条件：请清空「条件（FEEL）」，或取消「默认分支」',
+        noCondition: '这条分支没有条件：请在「条件（FEEL）」中填写条件，或把它设为默认分支',
+        severalDefaults: '网关有多条默认分支：只能保留一条',
+        noOutgoing: '网关没有出口连线：请从网关连出至少一条分支',
+        joinWithoutFork: '汇合网关前面没有对应的分支网关：请删除这个汇合网关，或在前面添加分支网关',
+        kindMismatch:
+          '这个{{kind}}汇合的是{{forkKind}}“{{fork}}”的分支：汇合网关必须与分支网关同类，请换成{{forkKind}}',
+        notMerged: '这个{{kind}}的分支没有汇合：请在各分支之后添加一个{{kind}}把它们合并',
+      },
+      feel: {
+        syntax: '条件“{{expression}}”有 FEEL 语法错误：请检查字段名、运算符和引号，例如 area > 300',
+      },
+      structure: {
+        startCount: '流程需要恰好一个受理（开始）事件，现在有 {{found}} 个：请添加或删除开始事件',
+        endCount: '流程需要恰好一个办结（结束）事件，现在有 {{found}} 个：请把各分支连到同一个结束事件',
+        endMissing: '流程没有办结（结束）事件：请在最后添加一个结束事件',
+        unreachable: '从受理（开始）无法到达此处：请从前面的环节连线到这里，或删除它',
+        deadEnd: '从这里无法到达办结（结束）：请从这里连线到后续环节',
+        mergeWithoutJoin: '有 {{incoming}} 条连线汇入此环节：请先用汇合网关合并这些分支',
+        outgoingCount: '此环节需要恰好一条出口连线，现在有 {{found}} 条：需要分支时请用网关',
+        other: '流程结构有问题（{{detail}}）：请检查此元素的连线',
+      },
+      catalogue: {
+        department: '部门 {{department}} 不在事项目录中：请在「部门」中重新选择',
+        item: '事项 {{item}} 不在事项目录中：请在「事项」中重新选择',
+        laneDepartment: '泳道的部门 {{department}} 不在事项目录中：请为泳道重新选择部门',
+      },
+      criticalPath: {
+        promised:
+          '关键路径需要 {{days}} 个工作日，超过承诺时限 {{limit}} 个工作日（{{path}}）：仍可发布，建议缩短这些环节的办理时限或改为并行办理',
+        statutory:
+          '关键路径需要 {{days}} 个工作日，超过法定时限 {{limit}} 个工作日（{{path}}）：请缩短这些环节的办理时限，或改为并行办理',
+      },
+      lint: {
+        ruleFailed:
+          '校验规则 {{rule}} 运行出错（{{detail}}）：这是系统的问题，不是流程图的问题，请联系管理员',
+      },
+    },
+    /** Gateway kinds named in problem texts (`kind`, `forkKind`). */
+    gatewayKinds: {
+      parallel: '并行网关',
+      exclusive: '排他网关',
+      inclusive: '包容网关',
+    },
     versions: {
       title: '已发布版本',
       empty: '尚未发布',
@@ -682,6 +828,7 @@ export const zhCN = {
       default: '默认流程',
       publishedBy: '发布人',
       publishedAt: '发布时间',
+      published: '发布人 · 时间',
       openCases: '在办件数',
     },
   },
