@@ -313,10 +313,13 @@ describe('cases over HTTP against the real stack', () => {
     const parts = Object.values(restaurant);
     const accepted = await call('POST', '/api/cases', application(parts.map((p) => p.code)));
     expect(accepted.status).toBe(201);
+    // The items one by one, not as the bundle: the strictest item's limit, extensible by 10 (Art. 42 ¶1).
     expect(accepted.body.limits).toEqual({
       statutory: { value: 20, unit: 'working_day' },
       promised: { value: 3, unit: 'working_day' },
+      maxExtensionDays: 10,
     });
+    expect(accepted.body.limitBasis).toMatchObject({ rule: 'strictest_item', maxExtensionDays: 10 });
     const caseNo: string = accepted.body.caseNo;
     const shuffled = [parts[2], parts[0], parts[3], parts[1]];
     for (const part of shuffled) {
