@@ -83,6 +83,7 @@ export {
   type LicenceIdentifierRule,
 } from './certificate/licence-identifier';
 export {
+  BUNDLE_JOINT_HANDLING_LABELS,
   bundleSchema,
   bundleItemSchema,
   bundleFormFieldSchema,

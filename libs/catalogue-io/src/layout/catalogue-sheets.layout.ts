@@ -1,4 +1,5 @@
 import {
+  BUNDLE_JOINT_HANDLING_LABELS,
   EXERCISE_LEVELS,
   HANDLING_TYPES,
   IMPLEMENTING_BODY_NATURES,
@@ -182,6 +183,8 @@ export const CATALOGUE_SHEETS: SheetSpec[] = [
       col('一件事名称', 'name', text, true),
       col('说明', 'description'),
       col('服务对象代码', 'serviceObjects', list, true),
+      // 行政许可法 Art. 42 ¶2: a bundle handled jointly runs on 45 working days (+15); empty = the strictest item.
+      col('办理方式', 'jointHandling', labelled(BUNDLE_JOINT_HANDLING_LABELS)),
       col('示例数据', 'illustrative', bool),
       col('备注', 'notes'),
     ],

@@ -39,6 +39,11 @@ export type BundleItem = z.infer<typeof bundleItemSchema>;
  * as such a bundle has the joint limit (45 working days, +15) instead of its strictest item limit. Absent: the
  * items are only served together (e.g. public services), and the strictest item limit applies.
  */
+export const BUNDLE_JOINT_HANDLING_LABELS = {
+  unified: '统一办理',
+  joint: '联合办理',
+  concentrated: '集中办理',
+} as const;
 const bundleJointHandlingSchema = z.enum(['unified', 'joint', 'concentrated']);
 
 /** 一件事: a theme made of items, with their prerequisites and one merged form. */
