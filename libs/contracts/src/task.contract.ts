@@ -197,3 +197,15 @@ export const copiedCasePageSchema = z.object({
   total: z.number().int(),
 });
 export type CopiedCasePage = z.infer<typeof copiedCasePageSchema>;
+
+/** GET /api/tasks/events — the server-sent stream of a department's task changes (defaults to your own). */
+export const taskEventsQuerySchema = z.strictObject({
+  department: z.string().min(1).max(64).optional(),
+});
+
+/** One `tasks` event: these departments' task rows were opened or closed (reload the inbox), noticed at `at`. */
+export const taskEventSchema = z.object({
+  departments: z.array(z.string()),
+  at: z.string(),
+});
+export type TaskEvent = z.infer<typeof taskEventSchema>;

@@ -26,6 +26,7 @@ import {
   issueResultsRequestSchema,
   issueResultsResponseSchema,
   listTasksQuerySchema,
+  taskEventsQuerySchema,
   taskPageSchema,
   caseFileViewSchema,
   listUsersQuerySchema,
@@ -212,6 +213,17 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
       'A department inbox from the Task projection, earliest due date (least remaining time) first and undated (stopped clock) last, paginated. `view`: mine (open tasks you hold), done (your decided tasks), supplement (待补正), special (特别程序中), department (every open task); filters: caseNo (part), item, arrivedFrom/arrivedTo, timeStatus (normal / warning within 3 working days / overdue, by the calendar in force). Each row carries the step name, items, the applicant masked, remaining working days, time status, the step clock (running or suspended with why) and reminders. Each task lists its holders; `assignee` finds the tasks a person holds, alone or with others. States: open, done (decided or sent back), cancelled, superseded (转办, 委派, 加签/减签 handed it to the next generation)',
     query: listTasksQuerySchema,
     responses: { 200: taskPageSchema, 400: 'problem' },
+  },
+  {
+    method: 'GET',
+    path: '/api/tasks/events',
+    action: 'task.list (your department unless `department` names another)',
+    tag: 'tasks',
+    summary:
+      "Server-sent events (text/event-stream) for a department's inbox: `event: tasks` with data `{ departments, at }` whenever a task of the department is opened or closed (one shared poll of the Task table every 500 ms while anyone listens), `id:` on each event, `retry: 2000`, a heartbeat comment every 15 s. A reconnect carrying Last-Event-ID gets one `tasks` event at once (reload: events may have been missed)",
+    query: taskEventsQuerySchema,
+    fileResponse: ['text/event-stream'],
+    responses: { 200: z.string(), 400: 'problem', 401: 'problem', 403: 'problem' },
   },
   {
     method: 'GET',

@@ -3,6 +3,7 @@ import {
   approveTasksRequestSchema,
   listTasksQuerySchema,
   reassignTasksRequestSchema,
+  taskEventsQuerySchema,
   type ApproveTasksRequest,
   type BulkActionResponse,
   type ReassignTasksRequest,
@@ -26,6 +27,8 @@ import { caseFileView } from './case-file-view';
 import { caseViewFor } from '../auth/access-policy';
 import { caseNoOf, caseResource } from '../cases/case-access';
 import { forbidden } from '../http/problem';
+import { TaskChangeFeed } from './task-change-feed';
+import { streamTaskEvents } from './task-events';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -41,10 +44,22 @@ declare module 'express-serve-static-core' {
  * Department inboxes over the Task projection (earliest due first; task.list in the department asked
  * for; views mine, done, 待补正, 特别程序中), the case file view's items, materials and departments' progress
  * (case.read), and the leads' bulk actions: reassign every open task of a person (task.reassign in that
- * person's department) and approve several of one's own tasks (case.decide in one's department).
+ * person's department) and approve several of one's own tasks (case.decide in one's department), and
+ * the inbox's live stream: GET /tasks/events sends a `tasks` event when the department's task rows
+ * change (one shared poller per app, see TaskChangeFeed).
  */
 export function tasksRouter(deps: ApiDeps): Router {
   const router = Router();
+  const feed = new TaskChangeFeed(deps.db, deps.logger);
+
+  // Server-sent events for one department's inbox (your own unless `department` names another you may list).
+  const eventsResource = (req: Request) => {
+    const q = parse(taskEventsQuerySchema, req.query, 'query');
+    return { departmentCodes: [q.department ?? signedInUser(req).departmentCode ?? ''] };
+  };
+  router.get('/tasks/events', authorize('task.list', eventsResource), async (req, res) => {
+    await streamTaskEvents(feed, req.access?.resource?.departmentCodes ?? [], req, res);
+  });
   router.get(
     '/tasks',
     authorize('task.list', (req) => ({ departmentCodes: [String(req.query.department ?? '')] })),
