@@ -26,7 +26,8 @@ jest.setTimeout(240_000);
  * 部门审批 in Chromium, through the UI only: two approvers of two departments work one case in parallel
  * (one returns it for 补正, the other approves), the window records the supplement (API setup, the
  * window's job), the first approves, and the case awaits issuance. Also: a refusal needs a reason in the
- * form, and an action on a task decided in another tab shows the workflow's refusal.
+ * form, and an action on a task decided in another tab shows the workflow's refusal. The second
+ * approver's inbox, opened before the case exists, shows its task without a reload (server-sent events).
  */
 describe('the approvals workspace in a browser against the real stack', () => {
   let stack: RunningStack;
@@ -110,6 +111,15 @@ describe('the approvals workspace in a browser against the real stack', () => {
     ]).then(([response]) => response);
 
   it('two departments in parallel: 补正 by one, approval by the other, the supplement, then approval: the case awaits issuance', async () => {
+    // Approver B (fire brigade) has the inbox open before the case exists; it must show up there without a reload.
+    const b = await signedInPage(approverOf(fire.departmentCode));
+    await b.locator('[data-testid="inbox-live"][data-state="live"]').waitFor();
+    expect(await b.getByTestId('inbox-live').textContent()).toBe('实时更新已连接');
+    const navigations: string[] = [];
+    b.on('framenavigated', (frame) => {
+      if (frame === b.mainFrame()) navigations.push(frame.url());
+    });
+
     const { caseNo, acceptedOn } = await acceptCase(
       [food.implementationCode, fire.implementationCode],
       'approvals-ui-0001',
@@ -137,9 +147,10 @@ describe('the approvals workspace in a browser against the real stack', () => {
       .getByText(/补正：M-LEASE/)
       .waitFor();
 
-    // Approver B (fire brigade) approves their step with an opinion.
-    const b = await signedInPage(approverOf(fire.departmentCode));
-    await inboxRow(b, caseNo).waitFor();
+    // Approver B's inbox, left open all along, shows the new task from a server-sent event (no reload, no navigation).
+    await inboxRow(b, caseNo).waitFor({ timeout: 15_000 });
+    expect(navigations).toEqual([]);
+    // Approver B approves their step with an opinion.
     expect(await inboxRow(b, caseNo).textContent()).toContain(
       addWorkingDays(calendar, acceptedOn, fire.promised),
     );

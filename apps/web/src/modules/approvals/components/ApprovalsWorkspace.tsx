@@ -8,6 +8,8 @@ import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { SignInForm } from '../../session/components/SignInForm';
 import { useSession } from '../../session/hooks/use-session';
 import { useCopiedCases, useInbox } from '../hooks/use-inbox';
+import { useTaskEvents } from '../hooks/use-task-events';
+import { LiveStatus } from './LiveStatus';
 import { BulkApproveModal } from './BulkApproveModal';
 import { BulkReassignModal } from './BulkReassignModal';
 import { CaseFileDrawer } from './CaseFileDrawer';
@@ -20,7 +22,8 @@ const tabs: Tab[] = ['mine', 'done', 'copied', 'supplement', 'special', 'departm
 
 /**
  * 部门审批: the signed-in approver's inbox views, the case file (drawer, `?case=`), every verb as a form,
- * and the leads' bulk actions. Loads again on focus and after every action (live updates come later).
+ * and the leads' bulk actions. Loads again on focus, after every action, and on every server-sent task
+ * event of the department (useTaskEvents; the tag beside the tabs says whether the stream is live).
  */
 export function ApprovalsWorkspace() {
   const { t } = useTranslation();
@@ -40,6 +43,7 @@ export function ApprovalsWorkspace() {
   );
   const inbox = useInbox(query);
   const copied = useCopiedCases(paging.page, paging.pageSize, session != null && tab === 'copied');
+  const live = useTaskEvents(allowed ? department : undefined, inbox.refresh);
   const openCase = params.get('case') ?? undefined;
   const itemOptions = useMemo(() => {
     const byCode = new Map<string, string>();
@@ -78,6 +82,7 @@ export function ApprovalsWorkspace() {
             setSelected([]);
           }}
           items={tabs.map((key) => ({ key, label: t(`approvals.views.${key}`) }))}
+          tabBarExtraContent={allowed ? <LiveStatus state={live} /> : undefined}
         />
         {tab !== 'copied' && (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 
-/** Loads again when the user comes back to the tab (live updates by SSE come later). */
+/** Loads again when the user comes back to the tab (live updates: useTaskEvents). */
 export function useRefetchOnFocus(refresh: () => void, enabled = true): void {
   useEffect(() => {
     if (!enabled) return;

@@ -303,6 +303,10 @@ export const en: TranslationResource = {
     signInReason: 'Sign in as a department approver to see your tasks.',
     notAllowed: 'This account may not list department tasks (task.list).',
     noDepartment: 'This account belongs to no department, so it has no department tasks.',
+    live: {
+      connected: 'Live updates connected',
+      reconnecting: 'Connection lost, reconnecting…',
+    },
     views: {
       mine: 'My tasks',
       done: 'Done',

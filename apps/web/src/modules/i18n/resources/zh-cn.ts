@@ -267,6 +267,10 @@ export const zhCN = {
     signInReason: '请以部门审批人员身份登录后查看待办。',
     notAllowed: '当前账号没有查看部门待办的权限（task.list）。',
     noDepartment: '当前账号不属于任何部门，没有部门待办。',
+    live: {
+      connected: '实时更新已连接',
+      reconnecting: '连接中断，正在重连…',
+    },
     views: {
       mine: '我的待办',
       done: '已办',
