@@ -2,6 +2,7 @@ import { exitOnConfigError, loadConfigOrExit } from '@onewindow/config';
 import { buildApiDeps } from './build-api-deps';
 import { createApp } from './create-app';
 import { createLogger } from './http/logger';
+import { endTaskEventStreams } from './tasks/task-events';
 import { loadSecurityConfig } from './security/security-config';
 
 const config = loadConfigOrExit();
@@ -27,6 +28,7 @@ function shutdown(signal: string): void {
   server.close(() => {
     void deps.db.$disconnect().finally(() => process.exit(0));
   });
+  endTaskEventStreams(); // live inboxes reconnect (EventSource retries) instead of holding the server open
   setTimeout(() => process.exit(0), 5000).unref();
 }
 process.on('SIGINT', () => shutdown('SIGINT'));

@@ -2,6 +2,7 @@ import { insertOnce, type Db } from '@onewindow/db';
 import { taskEventSchema, type TaskEvent } from '@onewindow/contracts';
 import { demoPassword, seedDemoUsers } from '../src';
 import { TaskChangeFeed } from '../src/tasks/task-change-feed';
+import { endTaskEventStreams } from '../src/tasks/task-events';
 import { signedIn, type HttpSession, type TestApi, startTestApi } from './support/test-api';
 
 /**
@@ -170,6 +171,15 @@ describe('GET /api/tasks/events', () => {
     const again = await open(scjg, { 'last-event-id': 'deadbeef-7' });
     expect(again.response.status).toBe(200);
     expect((await again.nthEvent(1)).departments).toEqual(['SFS-SCJG']);
+  });
+
+  it('ends every open stream at shutdown, so live inboxes reconnect to the next API instead of holding it open', async () => {
+    const cookie = [...scjg.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const response = await fetch(`${api.baseUrl}/api/tasks/events`, { headers: { cookie } });
+    expect(response.status).toBe(200);
+    const whole = response.text(); // settles only when the server ends the stream
+    endTaskEventStreams();
+    await expect(whole).resolves.toContain('retry: ');
   });
 
   it('needs a session, and task.list in the department asked for', async () => {

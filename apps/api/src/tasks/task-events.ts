@@ -21,6 +21,14 @@ const frame = (event: TaskEvent) =>
  * have missed events while away, so it reloads. Nothing compresses or buffers the stream (no
  * compression middleware; `no-transform` and `X-Accel-Buffering: no` for proxies).
  */
+/** The open streams of this process: a shutdown ends them, so clients reconnect to the next API at once. */
+const openStreams = new Set<Response>();
+
+/** Ends every open task-event stream (at shutdown: open streams would otherwise hold the server open). */
+export function endTaskEventStreams(): void {
+  for (const res of openStreams) res.end();
+}
+
 export async function streamTaskEvents(
   feed: TaskChangeFeed,
   departments: readonly string[],
@@ -33,13 +41,15 @@ export async function streamTaskEvents(
   const unsubscribe = feed.subscribe(departments, (event) => {
     if (stream.started) res.write(frame(event));
   });
+  openStreams.add(res);
   res.on('close', () => {
+    openStreams.delete(res);
     clearInterval(stream.heartbeat);
     unsubscribe();
   });
   // The answer starts once the poller has its baseline: whatever changes after the client's `open` reaches it.
   await feed.ready();
-  if (res.destroyed) return;
+  if (res.destroyed || res.writableEnded) return;
   res.status(200).set({
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
