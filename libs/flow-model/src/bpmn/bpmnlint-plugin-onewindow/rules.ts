@@ -251,10 +251,12 @@ export interface LimitOptions {
 }
 
 /**
- * The working days of the longest path through a process or sub-process: a department step counts its
- * limit, issuance its limit (default 10), a timer its days, a sub-flow its own critical path; parallel
- * branches count as their longest, and so do exclusive ones (the worst case). Natural-day timers count
- * their days as they are (a natural day is never more than a working day, so this over-estimates at most).
+ * The working days of the longest path through a process or sub-process up to the decision: a department
+ * step counts its limit, a timer its days, a sub-flow its own critical path; parallel branches count as
+ * their longest, and so do exclusive ones (the worst case). Issuance counts nothing: the item's limits
+ * (Art. 42) run to the decision, and issuance has its own 10 days after it (Art. 44), as the case clocks do.
+ * Natural-day timers count their days as they are (a natural day is never more than a working day, so this
+ * over-estimates at most).
  */
 export function criticalPath(
   container: ModdleElement,
@@ -267,10 +269,6 @@ export function criticalPath(
   const weight = (id: string): number => {
     const el = g.byId.get(id)!;
     if (isDepartmentTask(el)) return positiveInt(owAttr(el, 'limitWorkingDays')) ?? 0;
-    if (isIssueTask(el))
-      return owAttr(el, 'limitWorkingDays') === undefined
-        ? 10
-        : (positiveInt(owAttr(el, 'limitWorkingDays')) ?? 0);
     if (isType(el, 'bpmn:IntermediateCatchEvent')) {
       const duration = many(el, 'eventDefinitions')
         .map((d) => prop<ModdleElement>(d, 'timeDuration'))
