@@ -137,6 +137,9 @@ describe('the approvals workspace in a browser against the real stack', () => {
 
     // A returns it for supplement, picking a material from the case's checklist.
     await openCase(a, caseNo);
+    // Two items, not a bundle handled jointly: the strictest item's limit applies, and the case file says so.
+    await a.getByTestId('limit-basis').waitFor();
+    expect(await a.getByTestId('limit-basis').textContent()).toMatch(/^时限依据：.*行政许可法/);
     const supplement = await verbForm(a, 'return_for_supplement', '补正告知');
     await supplement.getByRole('checkbox', { name: 'M-LEASE' }).check();
     expect((await submitVerb(a)).status()).toBe(200);

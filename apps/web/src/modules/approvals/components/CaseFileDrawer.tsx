@@ -114,6 +114,26 @@ export function CaseFileDrawer({ caseNo, me, onClose, onChanged }: CaseFileDrawe
             <div>
               <Typography.Title level={5}>{t('approvals.caseFile.sections.clocks')}</Typography.Title>
               <CaseClocks clocks={view.clocks} stoppedBy={stoppedBy || undefined} />
+              {details.data.limitBasis && (
+                <Typography.Paragraph
+                  type="secondary"
+                  style={{ marginTop: 8, marginBottom: 0 }}
+                  data-testid="limit-basis"
+                >
+                  {t('approvals.caseFile.limitBasis', { explanation: details.data.limitBasis.explanation })}
+                </Typography.Paragraph>
+              )}
+              {details.data.provisional && (
+                <Alert
+                  type="info"
+                  showIcon
+                  style={{ marginTop: 8 }}
+                  data-testid="provisional-calendar"
+                  title={t('approvals.caseFile.provisionalNotice', {
+                    years: details.data.provisional.yearsWithoutNotice.join('、'),
+                  })}
+                />
+              )}
             </div>
           )}
           <div>

@@ -405,6 +405,9 @@ export const en: TranslationResource = {
         materials: 'Materials',
         timeline: 'Timeline',
       },
+      limitBasis: 'Time limit basis: {{explanation}}',
+      provisionalNotice:
+        'Provisional due dates: no holiday notice for {{years}} yet. The statutory holidays are counted; make-up working days follow when the notice is loaded.',
       clocks: {
         statutory: 'Statutory limit',
         promised: 'Promised limit',

@@ -369,6 +369,9 @@ export const zhCN = {
         materials: '申请材料',
         timeline: '办理记录',
       },
+      limitBasis: '时限依据：{{explanation}}',
+      provisionalNotice:
+        '到期日按暂定日历推算：{{years}} 年的节假日安排尚未发布，已计入《全国年节及纪念日放假办法》规定的节日，调休待通知发布后自动更新。',
       clocks: {
         statutory: '法定时限',
         promised: '承诺时限',
