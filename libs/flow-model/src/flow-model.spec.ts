@@ -13,6 +13,7 @@ import {
   validatePlan,
   type ServicePlan,
 } from './index';
+import { restaurantPlan } from '../test/restaurant-plan';
 
 const dept = (id: string, assignees = [`${id}-user`]) => ({
   id,
@@ -20,28 +21,6 @@ const dept = (id: string, assignees = [`${id}-user`]) => ({
   limitWorkingDays: 5,
   assignees,
 });
-
-const restaurantPlan = (): ServicePlan =>
-  planBuilder('restaurant', { name: '开办餐饮店' })
-    .refusalPolicy('fail_fast')
-    .accept()
-    .automatic('licence_check', 'certificate_check', { certificateType: 'business_licence' })
-    .parallel([
-      (b) => b.department(dept('food')),
-      (b) =>
-        b.inclusive([
-          { when: 'signboard = true', then: (s) => s.department(dept('sign')) },
-          { then: (s) => s },
-        ]),
-      (b) =>
-        b.exclusive([
-          { when: 'area > 300', then: (s) => s.department(dept('fire')) },
-          { then: (s) => s.timer('notice_period', { value: 2, unit: 'working_day' }) },
-        ]),
-      (b) => b.subflow({ id: 'tobacco', itemCode: '000117112000' }, (s) => s.department(dept('tob'))),
-    ])
-    .issue()
-    .build();
 
 function runToEnd(plan: ServicePlan, data: Record<string, unknown>, refuse: string[] = []) {
   const run = new PlanRun(flattenPlan(plan), data);

@@ -1,5 +1,6 @@
 // plan → BPMN (planToBpmn, laid out by bpmn-auto-layout) → plan (compileBpmn) gives the same plan, for every
-// shape of plan the flow-model and workflow tests build (copied here: the tests keep their own plans).
+// shape of plan the flow-model and workflow tests build (the restaurant plan is shared with the token-engine tests;
+// the others are copied here, as their tests keep their own).
 import {
   defaultPlanForItems,
   hashPlan,
@@ -9,6 +10,7 @@ import {
   type ServicePlan,
 } from '../src';
 import { compileBpmn, planToBpmn } from '../src/bpmn';
+import { restaurantPlan } from './restaurant-plan';
 
 const dept = (id: string, assignees = [`${id}-user`], extra: { countersign?: Countersign } = {}) => ({
   id,
@@ -26,28 +28,7 @@ const fourDepartments = ['market', 'fire', 'health', 'tax'].map((d, i) => ({
 }));
 
 const plans: Record<string, () => ServicePlan> = {
-  // flow-model.spec.ts
-  restaurant: () =>
-    planBuilder('restaurant', { name: '开办餐饮店' })
-      .refusalPolicy('fail_fast')
-      .accept()
-      .automatic('licence_check', 'certificate_check', { certificateType: 'business_licence' })
-      .parallel([
-        (b) => b.department(dept('food')),
-        (b) =>
-          b.inclusive([
-            { when: 'signboard = true', then: (s) => s.department(dept('sign')) },
-            { then: (s) => s },
-          ]),
-        (b) =>
-          b.exclusive([
-            { when: 'area > 300', then: (s) => s.department(dept('fire')) },
-            { then: (s) => s.timer('notice_period', { value: 2, unit: 'working_day' }) },
-          ]),
-        (b) => b.subflow({ id: 'tobacco', itemCode: '000117112000' }, (s) => s.department(dept('tob'))),
-      ])
-      .issue()
-      .build(),
+  restaurant: restaurantPlan,
   'exclusive without default (one branch)': () =>
     planBuilder('x')
       .accept()
