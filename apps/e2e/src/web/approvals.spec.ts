@@ -98,6 +98,8 @@ describe('the approvals workspace in a browser against the real stack', () => {
     await page.getByTestId('step-verbs').getByRole('button', { name: label }).click();
     const form = page.getByTestId(`verb-form-${verb}`);
     await form.waitFor();
+    // The dialog zooms in: a click while it still moves can land beside the button it aimed at.
+    await page.waitForFunction(() => document.querySelector('.ant-zoom-appear, .ant-zoom-enter') === null);
     return form;
   };
 

@@ -50,6 +50,8 @@ export function BulkApproveModal({
   return (
     <Modal
       open
+      // A filled-in form is not lost to a stray click beside it: close with 取消 or Esc.
+      mask={{ closable: false }}
       title={t('approvals.bulk.approveTitle', { n: tasks.length })}
       okText={result ? t('approvals.bulk.close') : t('approvals.bulk.submit')}
       cancelButtonProps={result ? { style: { display: 'none' } } : undefined}

@@ -74,6 +74,8 @@ export function BulkReassignModal({
   return (
     <Modal
       open
+      // A filled-in form is not lost to a stray click beside it: close with 取消 or Esc.
+      mask={{ closable: false }}
       title={t('approvals.bulk.reassignTitle')}
       okText={result ? t('approvals.bulk.close') : t('approvals.bulk.submit')}
       cancelButtonProps={result ? { style: { display: 'none' } } : undefined}

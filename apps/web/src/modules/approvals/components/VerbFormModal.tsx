@@ -70,6 +70,8 @@ export function VerbFormModal({ caseNo, onClose, onDone, ...context }: VerbFormM
   return (
     <Modal
       open
+      // A filled-in form is not lost to a stray click beside it: close with 取消 or Esc.
+      mask={{ closable: false }}
       title={verbName}
       okText={t('approvals.form.submit')}
       cancelText={t('approvals.form.cancel')}
