@@ -22,3 +22,4 @@ export {
   type WorkNodeType,
 } from './plan-run';
 export { hashPlan, canonicalJson, sha256Hex } from './plan-hash';
+export { simulatePlan, type DayCounter, type PlanSimulation, type SimulatedStep } from './simulate-plan';

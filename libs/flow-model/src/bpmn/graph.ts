@@ -1,10 +1,7 @@
-/** A directed graph by node id (BPMN elements or plan nodes), for dominators, fork/join matching and paths. */
-export interface Digraph {
-  entry: string;
-  nodes: readonly string[];
-  successors: (id: string) => readonly string[];
-  predecessors: (id: string) => readonly string[];
-}
+import type { Digraph } from '../longest-path';
+
+// The longest path (the lint's critical path) lives outside this BPMN entry: the plan simulation uses it too.
+export { longestPath } from '../longest-path';
 
 /** Nodes reachable from the entry in reverse post-order (iterative DFS; cycles allowed). */
 export function reversePostOrder(g: Digraph): string[] {
@@ -92,42 +89,4 @@ export function matchJoins(
     }
   }
   return forkOf;
-}
-
-/**
- * The longest path from the entry, by the weight of the nodes on it (undefined when the graph has a
- * cycle or the target cannot be reached): its length and its nodes.
- */
-export function longestPath(
-  g: Digraph,
-  weight: (id: string) => number,
-  target: string,
-): { length: number; path: string[] } | undefined {
-  const indegree = new Map<string, number>();
-  for (const id of g.nodes) indegree.set(id, 0);
-  for (const id of g.nodes) for (const s of g.successors(id)) indegree.set(s, (indegree.get(s) ?? 0) + 1);
-  const best = new Map<string, { length: number; via?: string }>();
-  const queue = g.nodes.filter((id) => indegree.get(id) === 0);
-  for (const id of queue) best.set(id, { length: weight(id) });
-  let done = 0;
-  while (queue.length > 0) {
-    const id = queue.pop()!;
-    done += 1;
-    const here = best.get(id);
-    for (const s of g.successors(id)) {
-      if (here) {
-        const length = here.length + weight(s);
-        if ((best.get(s)?.length ?? -1) < length) best.set(s, { length, via: id });
-      }
-      const d = indegree.get(s)! - 1;
-      indegree.set(s, d);
-      if (d === 0) queue.push(s);
-    }
-  }
-  const end = best.get(target);
-  if (!end || done < g.nodes.length) return undefined; // unreachable target, or a cycle
-
-  const path: string[] = [];
-  for (let at: string | undefined = target; at !== undefined; at = best.get(at)?.via) path.push(at);
-  return { length: end.length, path: path.reverse() };
 }
