@@ -1,4 +1,4 @@
-import { insertOnce, type Db } from '@onewindow/db';
+import { createSqliteTestDatabase, insertOnce, type Db } from '@onewindow/db';
 import { taskEventSchema, type TaskEvent } from '@onewindow/contracts';
 import { demoPassword, seedDemoUsers } from '../src';
 import { TaskChangeFeed } from '../src/tasks/task-change-feed';
@@ -24,10 +24,14 @@ class EventStream {
     private readonly abort: AbortController,
   ) {}
 
-  static async open(session: HttpSession, headers: Record<string, string> = {}): Promise<EventStream> {
+  static async open(
+    session: HttpSession,
+    headers: Record<string, string> = {},
+    baseUrl = session.baseUrl,
+  ): Promise<EventStream> {
     const abort = new AbortController();
     const cookie = [...session.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const response = await fetch(`${session.baseUrl}/api/tasks/events`, {
+    const response = await fetch(`${baseUrl}/api/tasks/events`, {
       headers: { cookie, accept: 'text/event-stream', ...headers },
       signal: abort.signal,
     });
@@ -70,6 +74,19 @@ class EventStream {
       .map((f) => ({ ...taskEventSchema.parse(JSON.parse(f.data ?? '')), id: f.id }));
   }
 
+  /** The id the stream opened with (the departments' versions then). */
+  async openingId(): Promise<string> {
+    const deadline = Date.now() + WAIT_MS;
+    while (!this.frames.some((f) => f.retry)) {
+      if (Date.now() > deadline) throw new Error(`no opening block within ${WAIT_MS} ms`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+    return this.frames.find((f) => f.retry)!.id ?? '';
+  }
+
   /** Waits (at most WAIT_MS) until there are `count` events. */
   async nthEvent(count: number): Promise<TaskEvent & { id?: string }> {
     const deadline = Date.now() + WAIT_MS;
@@ -94,8 +111,8 @@ let db: Db;
 let scjg: HttpSession;
 let xfjy: HttpSession;
 const streams: EventStream[] = [];
-const open = async (session: HttpSession, headers?: Record<string, string>) => {
-  const stream = await EventStream.open(session, headers);
+const open = async (session: HttpSession, headers?: Record<string, string>, baseUrl?: string) => {
+  const stream = await EventStream.open(session, headers, baseUrl);
   streams.push(stream);
   return stream;
 };
@@ -154,7 +171,7 @@ describe('GET /api/tasks/events', () => {
     await openTask('YC20261201000001', 'item_FOOD', 'SFS-SCJG', 'demo-approver.scjg');
     const first = await a.nthEvent(1);
     expect(first.departments).toEqual(['SFS-SCJG']);
-    expect(first.id).toMatch(/^[0-9a-f]{8}-\d+$/);
+    expect(first.id).toMatch(/^SFS-SCJG=\d+$/);
     expect(a.frames.some((f) => f.retry === '2000')).toBe(true);
 
     // Then a fire-brigade task: the fire approver's first event is that one (the market task sent it none).
@@ -167,10 +184,63 @@ describe('GET /api/tasks/events', () => {
     expect((await a.nthEvent(2)).departments).toEqual(['SFS-SCJG']);
   });
 
-  it('tells a client that reconnects (Last-Event-ID) to reload at once: it may have missed events', async () => {
+  it('sends an event when an open task’s due date, holders or step clock change, not only when tasks come and go', async () => {
+    await openTask('YC20261201000002', 'item_FOOD', 'SFS-SCJG', 'demo-approver.scjg');
+    const a = await open(scjg);
+    await a.openingId();
+    // An approved extension moves the due date (setOpenTaskDueDate's write).
+    await db.task.updateMany({
+      where: { caseNo: 'YC20261201000002', stepId: 'item_FOOD', state: 'open' },
+      data: { dueDate: '2026-12-22' },
+    });
+    expect((await a.nthEvent(1)).departments).toEqual(['SFS-SCJG']);
+    // A vote or a claim changes who holds it (setTaskHolders' writes).
+    await db.$transaction([
+      db.taskHolder.deleteMany({ where: { taskId: 'YC20261201000002:item_FOOD:1' } }),
+      db.taskHolder.createMany({
+        data: [{ taskId: 'YC20261201000002:item_FOOD:1', userId: 'demo-lead.scjg' }],
+      }),
+      db.task.update({
+        where: { id: 'YC20261201000002:item_FOOD:1' },
+        data: { holdersSeq: 9, assigneeUserId: 'demo-lead.scjg' },
+      }),
+    ]);
+    expect((await a.nthEvent(2)).departments).toEqual(['SFS-SCJG']);
+    // 补正 stops the step clock: the task moves to 待补正 without a Task write.
+    await insertOnce(db, 'clockEvent', {
+      id: 'YC20261201000002:50',
+      caseNo: 'YC20261201000002',
+      eventSeq: 50,
+      clockId: 'step:item_FOOD',
+      kind: 'suspend',
+      at: new Date('2026-12-03T02:00:00Z'),
+      reason: '补正',
+    });
+    expect((await a.nthEvent(3)).departments).toEqual(['SFS-SCJG']);
+    // Each event's id is the department's version after it: all different, all newer than the opening one.
+    const ids = [await a.openingId(), ...a.events.map((e) => e.id)];
+    expect(new Set(ids).size).toBe(4);
+  });
+
+  it('tells a client that reconnects with an old or unknown Last-Event-ID to reload at once', async () => {
     const again = await open(scjg, { 'last-event-id': 'deadbeef-7' });
     expect(again.response.status).toBe(200);
     expect((await again.nthEvent(1)).departments).toEqual(['SFS-SCJG']);
+    // The reload event carries the current version, the same the next plain connection opens with.
+    expect(again.events[0].id).toBe(await (await open(scjg)).openingId());
+  });
+
+  it('sends nothing at once to a client that reconnects having seen the current version', async () => {
+    const first = await open(scjg);
+    const seen = await first.openingId();
+    first.close();
+    const again = await open(scjg, { 'last-event-id': seen });
+    expect(await again.openingId()).toBe(seen);
+    await closeTask('YC20261201000002:item_FOOD:1');
+    // Its first event is the close, not a reload: the id moved on from what it had seen.
+    const event = await again.nthEvent(1);
+    expect(event.id).not.toBe(seen);
+    expect(again.events).toHaveLength(1);
   });
 
   it('ends every open stream at shutdown, so live inboxes reconnect to the next API instead of holding it open', async () => {
@@ -213,5 +283,51 @@ describe('TaskChangeFeed', () => {
     stopFire();
     expect(feed.polling).toBe(false);
     expect(feed.size).toBe(0);
+  });
+});
+
+describe('an API restart', () => {
+  it('a client that reconnects to the next API gets what it missed while the API was down', async () => {
+    const database = await createSqliteTestDatabase();
+    const before = await startTestApi({ LOGIN_RATE_LIMIT: 1000 }, database);
+    let after: TestApi | undefined;
+    try {
+      await seedDemoUsers(database.db);
+      await database.db.applicant.create({
+        data: { id: 'A1', kind: 'person', idNumber: '11010519491231002X', name: '张三丰' },
+      });
+      await database.db.case.create({
+        data: { caseNo: 'YC20261201000009', applicantId: 'A1', kind: 'item', status: 'in_review' },
+      });
+      const session = await signedIn(before.baseUrl, 'approver.scjg', demoPassword);
+      const stream = await open(session);
+      const seen = await stream.openingId();
+      // The API goes away (its streams end); the worker keeps writing: a task opens for the department.
+      endTaskEventStreams();
+      await before.stop();
+      await insertOnce(database.db, 'task', {
+        id: 'YC20261201000009:item_FOOD:1',
+        caseNo: 'YC20261201000009',
+        stepId: 'item_FOOD',
+        seq: 1,
+        departmentCode: 'SFS-SCJG',
+        role: 'dept_approver',
+        assigneeUserId: 'demo-approver.scjg',
+        state: 'open',
+        openedAt: new Date('2026-12-01T02:00:00Z'),
+        dueDate: '2026-12-15',
+      });
+      // The next API (same database, a new process's feed) answers the browser's reconnect with Last-Event-ID.
+      after = await startTestApi({ LOGIN_RATE_LIMIT: 1000 }, database);
+      const again = await open(session, { 'last-event-id': seen }, after.baseUrl);
+      expect(again.response.status).toBe(200);
+      const missed = await again.nthEvent(1);
+      expect(missed.departments).toEqual(['SFS-SCJG']);
+      expect(missed.id).not.toBe(seen);
+    } finally {
+      for (const stream of streams.splice(0)) stream.close();
+      await after?.stop();
+      await database.dispose();
+    }
   });
 });

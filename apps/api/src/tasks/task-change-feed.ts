@@ -2,29 +2,24 @@ import type { TaskEvent } from '@onewindow/contracts';
 import type { Db } from '@onewindow/db';
 import type { Logger } from 'pino';
 
-/** How often the shared poller reads the Task table while someone listens. */
+/** How often the shared poller reads the feed versions while someone listens. */
 export const TASK_POLL_MS = 500;
 
-type Listener = (event: TaskEvent) => void;
+/** A listener gets the event and the stream id of its departments' versions after it (see versionId). */
+type Listener = (event: TaskEvent, id: string) => void;
 
 /**
- * Per department, how many Task rows it has in each state. The worker (another process) only inserts
- * rows (openTask) and moves an open row to done / cancelled / superseded (closeTask), never back: every
- * open or close since the last read changes at least one of these counts. One grouped count over the
- * (departmentCode, state, …) index; due-date and holder changes of an open row are not seen here.
+ * Per department, the version of its inbox rows (TaskFeedVersion). Database triggers bump it on every
+ * write that changes what an inbox shows, whoever writes it (the worker's projection is another process):
+ * a task row opened or closed, its due date, holders, assignee or claim changed, and every clock event of
+ * an open step (补正 or a special procedure stops it, a resume, a reminder). One read of a row per department.
  */
-export async function taskCountsByDepartment(db: Db): Promise<Map<string, string>> {
-  const groups = await db.task.groupBy({ by: ['departmentCode', 'state'], _count: { _all: true } });
-  const counts = new Map<string, string[]>();
-  for (const g of groups) {
-    const list = counts.get(g.departmentCode) ?? [];
-    list.push(`${g.state}=${g._count._all}`);
-    counts.set(g.departmentCode, list);
-  }
-  return new Map([...counts].map(([department, list]) => [department, list.sort().join(',')]));
+async function taskFeedVersions(db: Db): Promise<Map<string, string>> {
+  const rows = await db.taskFeedVersion.findMany();
+  return new Map(rows.map((r) => [r.departmentCode, String(r.version)]));
 }
 
-/** The departments whose counts differ between two reads (appeared, changed or vanished). */
+/** The departments whose versions differ between two reads (appeared, changed or vanished). */
 export function changedDepartments(before: Map<string, string>, after: Map<string, string>): string[] {
   const departments = new Set([...before.keys(), ...after.keys()]);
   return [...departments].filter((d) => before.get(d) !== after.get(d)).sort();
@@ -32,7 +27,7 @@ export function changedDepartments(before: Map<string, string>, after: Map<strin
 
 /**
  * One poller per API process, shared by every connected inbox: while at least one listener is
- * subscribed it reads the Task counts every TASK_POLL_MS (the next read starts after the previous one
+ * subscribed it reads the departments' feed versions every TASK_POLL_MS (the next read starts after the previous one
  * ends), and tells each listener whose departments changed. The first read after starting is the
  * baseline (no event; ready() resolves after it); with no listener left it stops.
  */
@@ -71,6 +66,19 @@ export class TaskChangeFeed {
     return this.baseline;
   }
 
+  /**
+   * The departments' versions as of the last read, as one SSE event id (`SFS-SCJG=12`; a department
+   * nobody wrote yet is 0). Undefined before the poller's first successful read.
+   */
+  versionId(departments: readonly string[]): string | undefined {
+    const last = this.last;
+    if (!last) return undefined;
+    return [...new Set(departments)]
+      .sort()
+      .map((d) => `${d}=${last.get(d) ?? '0'}`)
+      .join(',');
+  }
+
   /** How many listeners are connected (for tests and logs). */
   get size(): number {
     return this.listeners.size;
@@ -99,7 +107,7 @@ export class TaskChangeFeed {
   private async poll(run: number): Promise<void> {
     this.timer = undefined;
     try {
-      const now = await taskCountsByDepartment(this.db);
+      const now = await taskFeedVersions(this.db);
       if (run !== this.run) return;
       const changed = this.last ? changedDepartments(this.last, now) : [];
       this.last = now;
@@ -116,7 +124,7 @@ export class TaskChangeFeed {
     const at = new Date().toISOString();
     for (const [listener, departments] of [...this.listeners]) {
       const concerned = changed.filter((d) => departments.has(d));
-      if (concerned.length > 0) listener({ departments: concerned, at });
+      if (concerned.length > 0) listener({ departments: concerned, at }, this.versionId([...departments])!);
     }
   }
 }

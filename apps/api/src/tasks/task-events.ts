@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { TaskEvent } from '@onewindow/contracts';
 import type { TaskChangeFeed } from './task-change-feed';
@@ -8,19 +7,8 @@ export const SSE_RETRY_MS = 2000;
 /** A comment line this often keeps proxies and the browser from dropping a quiet stream. */
 export const SSE_HEARTBEAT_MS = 15_000;
 
-/** Event ids are `<this process>-<n>`: an id from another process (the API restarted) or any id at all means a reconnect. */
-const processId = randomUUID().slice(0, 8);
-let nextId = 0;
+const frame = (event: TaskEvent, id: string) => `id: ${id}\nevent: tasks\ndata: ${JSON.stringify(event)}\n\n`;
 
-const frame = (event: TaskEvent) =>
-  `id: ${processId}-${++nextId}\nevent: tasks\ndata: ${JSON.stringify(event)}\n\n`;
-
-/**
- * Streams `tasks` events for the departments to one client (text/event-stream) until it goes away. A
- * client that reconnects (it sends Last-Event-ID) is told at once that its departments changed: it may
- * have missed events while away, so it reloads. Nothing compresses or buffers the stream (no
- * compression middleware; `no-transform` and `X-Accel-Buffering: no` for proxies).
- */
 /** The open streams of this process: a shutdown ends them, so clients reconnect to the next API at once. */
 const openStreams = new Set<Response>();
 
@@ -29,6 +17,15 @@ export function endTaskEventStreams(): void {
   for (const res of openStreams) res.end();
 }
 
+/**
+ * Streams `tasks` events for the departments to one client (text/event-stream) until it goes away. Every
+ * event id is the departments' feed versions after it (TaskChangeFeed.versionId), and the stream opens
+ * with the current one: the versions live in the database, so a client that reconnects — to this API or
+ * to the next one after a restart — says with Last-Event-ID what it has seen, and is sent one `tasks`
+ * event at once when its departments changed since (or when its id is unknown), none when nothing did.
+ * Nothing compresses or buffers the stream (no compression middleware; `no-transform` and
+ * `X-Accel-Buffering: no` for proxies).
+ */
 export async function streamTaskEvents(
   feed: TaskChangeFeed,
   departments: readonly string[],
@@ -38,8 +35,8 @@ export async function streamTaskEvents(
 ): Promise<void> {
   // Events before the answer started are not written (the client loads the inbox when the stream opens).
   const stream = { started: false, heartbeat: undefined as NodeJS.Timeout | undefined };
-  const unsubscribe = feed.subscribe(departments, (event) => {
-    if (stream.started) res.write(frame(event));
+  const unsubscribe = feed.subscribe(departments, (event, id) => {
+    if (stream.started) res.write(frame(event, id));
   });
   openStreams.add(res);
   res.on('close', () => {
@@ -58,9 +55,12 @@ export async function streamTaskEvents(
   });
   res.flushHeaders();
   req.socket.setNoDelay(true);
-  res.write(`retry: ${SSE_RETRY_MS}\n: connected\n\n`);
-  if (req.get('last-event-id'))
-    res.write(frame({ departments: [...departments], at: new Date().toISOString() }));
+  // An id-only block: the browser keeps it as its last event id (sent back as Last-Event-ID on a reconnect).
+  const current = feed.versionId(departments);
+  res.write(`retry: ${SSE_RETRY_MS}\n${current ? `id: ${current}\n` : ''}: connected\n\n`);
+  const seen = req.get('last-event-id');
+  if (seen !== undefined && seen !== current)
+    res.write(frame({ departments: [...departments], at: new Date().toISOString() }, current ?? ''));
   stream.started = true;
   stream.heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
   stream.heartbeat.unref();
