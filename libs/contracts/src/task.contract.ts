@@ -203,7 +203,7 @@ export const taskEventsQuerySchema = z.strictObject({
   department: z.string().min(1).max(64).optional(),
 });
 
-/** One `tasks` event: these departments' task rows were opened or closed (reload the inbox), noticed at `at`. */
+/** One `tasks` event: what these departments' inboxes show changed (a task opened, closed, re-dated, re-held or its clock stopped; reload the inbox), noticed at `at`. */
 export const taskEventSchema = z.object({
   departments: z.array(z.string()),
   at: z.string(),

@@ -220,7 +220,7 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     action: 'task.list (your department unless `department` names another)',
     tag: 'tasks',
     summary:
-      "Server-sent events (text/event-stream) for a department's inbox: `event: tasks` with data `{ departments, at }` whenever a task of the department is opened or closed (one shared poll of the Task table every 500 ms while anyone listens), `id:` on each event, `retry: 2000`, a heartbeat comment every 15 s. A reconnect carrying Last-Event-ID gets one `tasks` event at once (reload: events may have been missed)",
+      "Server-sent events (text/event-stream) for a department's inbox: `event: tasks` with data `{ departments, at }` whenever what the department's inboxes show changes: a task opened or closed, its due date, holders or claim, a clock event of its open step (database triggers bump a per-department version; one shared poll of those versions every 500 ms while anyone listens). Each `id:` is the department's version after the event (`SFS-SCJG=12`), and the stream opens with the current one (an id-only block), `retry: 2000`, a heartbeat comment every 15 s. A reconnect, also to a restarted API, carrying a Last-Event-ID other than the current version gets one `tasks` event at once (reload: it missed changes)",
     query: taskEventsQuerySchema,
     fileResponse: ['text/event-stream'],
     responses: { 200: z.string(), 400: 'problem', 401: 'problem', 403: 'problem' },
