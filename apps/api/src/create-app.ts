@@ -14,6 +14,7 @@ import { publicLookupRouter } from './public/public-lookup.router';
 import { tasksRouter } from './tasks/tasks.router';
 import { usersRouter } from './users/users.router';
 import { flowsRouter } from './flows/flows.router';
+import { phrasesRouter } from './phrases/phrases.router';
 import { openapiRouter } from './openapi/openapi.router';
 import { serveWeb } from './web/serve-web';
 import { securityHeaders } from './security/security-headers';
@@ -53,6 +54,7 @@ export function createApp(deps: ApiDeps): express.Express {
   api.use(tasksRouter(deps));
   api.use(usersRouter(deps));
   api.use(flowsRouter(deps));
+  api.use(phrasesRouter(deps));
   api.use(openapiRouter(deps));
   api.use(authRouter(deps));
   api.use(oidcRouter(deps));

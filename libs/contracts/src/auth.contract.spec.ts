@@ -26,8 +26,8 @@ describe('auth contracts', () => {
     expect(oidcSubjectMappingSchema.safeParse({ oidcSubject: 'x', userId: 'u' }).success).toBe(false);
   });
 
-  it('names six roles and sixteen actions', () => {
+  it('names six roles and seventeen actions', () => {
     expect(roles).toHaveLength(6);
-    expect(accessActions).toHaveLength(16);
+    expect(accessActions).toHaveLength(17);
   });
 });

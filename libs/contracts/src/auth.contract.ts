@@ -29,6 +29,7 @@ export const accessActions = [
   'calendar.write',
   'audit.read',
   'user.manage',
+  'phrase.manage',
   'public.lookup',
 ] as const;
 export const accessActionSchema = z.enum(accessActions);

@@ -12,3 +12,4 @@ export * from './checklist-response.contract';
 export * from './public-lookup.contract';
 export * from './case-file.contract';
 export * from './flow.contract';
+export * from './phrase.contract';

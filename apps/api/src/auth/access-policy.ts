@@ -45,6 +45,7 @@ const grants: Record<Role, Partial<Record<AccessAction, Scope>>> = {
     'case.file.read': 'own_department',
     'task.list': 'own_department',
     'task.reassign': 'own_department',
+    'phrase.manage': 'own_department',
     'public.lookup': 'any',
   },
   supervisor: {
@@ -68,6 +69,7 @@ const grants: Record<Role, Partial<Record<AccessAction, Scope>>> = {
     'calendar.write': 'any',
     'audit.read': 'any',
     'user.manage': 'any',
+    'phrase.manage': 'any',
     'public.lookup': 'any',
   },
 };

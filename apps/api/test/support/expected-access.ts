@@ -126,6 +126,14 @@ export const expectedAccess: Record<AccessAction, Row> = {
     process_designer: N,
     admin: Y,
   },
+  'phrase.manage': {
+    window_clerk: N,
+    dept_approver: N,
+    dept_lead: O,
+    supervisor: N,
+    process_designer: N,
+    admin: Y,
+  },
   'public.lookup': {
     window_clerk: Y,
     dept_approver: Y,
