@@ -135,6 +135,25 @@ describe('plan builder and validation', () => {
     ).toThrow(/at_least 3 needs at least 3 assignees/);
   });
 
+  it('takes a sequential countersign (依次审批) of two or more assignees, in the order listed', () => {
+    const plan = planBuilder('p')
+      .accept()
+      .department({ ...dept('a', ['u2', 'u1']), countersign: { mode: 'sequential' } })
+      .issue()
+      .build();
+    expect(plan.nodes.find((n) => n.id === 'a')).toMatchObject({
+      countersign: { mode: 'sequential' },
+      assignees: ['u2', 'u1'],
+    });
+    expect(() =>
+      planBuilder('p')
+        .accept()
+        .department({ ...dept('a', ['u1']), countersign: { mode: 'sequential' } })
+        .issue()
+        .build(),
+    ).toThrow(/countersign "sequential" needs at least two assignees in signing order, found 1/);
+  });
+
   it('rejects a path that skips issuance', () => {
     const plan = restaurantPlan();
     const bad = { ...plan, edges: [...plan.edges, { from: 'licence_check', to: 'end' }] };

@@ -33,12 +33,17 @@ export const CORE_STEP_ACTIONS: readonly StepAction[] = [
 /** Every verb: what the plan builder gives a step unless told otherwise. */
 export const ALL_STEP_ACTIONS: readonly StepAction[] = stepActionSchema.options;
 
-/** 会签 modes: single approver, all must approve, the first vote decides (或签), or at least N approvals. */
+/**
+ * 会签 modes: single approver, all must approve, the first vote decides (或签), at least N approvals, or
+ * `sequential` (依次审批): the assignees sign one after another in the order listed, each after the
+ * previous one approved; all must approve, one refusal refuses.
+ */
 export const countersignSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('single') }),
   z.object({ mode: z.literal('all') }),
   z.object({ mode: z.literal('any') }),
   z.object({ mode: z.literal('at_least'), n: z.number().int().positive() }),
+  z.object({ mode: z.literal('sequential') }),
 ]);
 export type Countersign = z.infer<typeof countersignSchema>;
 

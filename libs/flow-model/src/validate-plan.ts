@@ -134,6 +134,11 @@ function checkNode(node: PlanNode, graph: PlanGraph, at: (path: string, message:
     if (new Set(node.assignees).size !== node.assignees.length) at(node.id, 'assignees must be distinct');
     if (cs.mode === 'single' && node.assignees.length !== 1)
       at(node.id, 'countersign "single" takes exactly one assignee');
+    if (cs.mode === 'sequential' && node.assignees.length < 2)
+      at(
+        node.id,
+        `countersign "sequential" needs at least two assignees in signing order, found ${node.assignees.length}`,
+      );
     if (cs.mode === 'at_least' && cs.n > node.assignees.length) {
       at(
         node.id,

@@ -173,15 +173,9 @@ describe('compileBpmn: bad input is reported by element, never thrown', () => {
     ]);
   });
 
-  it('sequential countersign is refused by name; at_least:N above the assignees comes from validatePlan', async () => {
+  it('at_least:N above the assignees and a sequential countersign of one assignee come from validatePlan', async () => {
     const { problems } = await compile('countersign-bad.bpmn');
     expect(problems).toEqual([
-      {
-        elementId: 'fire',
-        elementName: '消防检查',
-        code: 'countersign.sequential',
-        message: 'sequential countersign (依次审批) is not supported by the case engine yet',
-      },
       {
         elementId: 'food',
         elementName: '食品经营许可',
@@ -195,9 +189,26 @@ describe('compileBpmn: bad input is reported by element, never thrown', () => {
   it('bad FEEL and a missing condition are placed on their flows', async () => {
     const { problems } = await compile('conditions-bad.bpmn');
     expect(ids(problems).sort()).toEqual(['big', 'small']);
+      {
+        elementId: 'fire',
+        elementName: '消防检查',
+        code: 'countersign.sequentialAssignees',
+        params: { count: 1 },
+        message: 'countersign "sequential" needs at least two assignees in signing order, found 1',
+      },
     expect(problems.find((p) => p.elementId === 'big')!.message).toMatch(/FEEL syntax error/);
     expect(problems.find((p) => p.elementId === 'small')!.message).toBe(
       'needs a FEEL condition or isDefault',
+  it('ow:countersign="sequential" compiles to the sequential mode (依次审批), the assignees in signing order', async () => {
+    const xml = fixture('countersign-bad.bpmn')
+      .replace('ow:assignees="u3"', 'ow:assignees="u5,u3,u4"')
+      .replace('ow:countersign="at_least:3"', 'ow:countersign="at_least:2"');
+    const { plan, problems } = await compileBpmn(xml);
+    expect(problems).toEqual([]);
+    const fire = plan!.nodes.find((n) => n.id === 'fire');
+    expect(fire).toMatchObject({ countersign: { mode: 'sequential' }, assignees: ['u5', 'u3', 'u4'] });
+  });
+
     );
   });
 

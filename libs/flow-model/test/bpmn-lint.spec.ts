@@ -138,11 +138,11 @@ describe('lintAndCompile (bpmnlint-plugin-onewindow)', () => {
     expect(bad.plan).toBeUndefined();
   });
 
-  it('countersign: at_least:N fits the assignees; sequential is refused', async () => {
+  it('countersign: at_least:N fits the assignees; sequential lists two or more in order', async () => {
     const { problems } = await lint('countersign-bad.bpmn');
     expect(byRule(problems, 'onewindow/countersign').map((p) => [p.elementId, p.message])).toEqual([
       ['food', 'countersign at_least:3 needs at least 3 assignees, the step has 2'],
-      ['fire', 'sequential countersign (依次审批) is not supported by the case engine yet'],
+      ['fire', 'countersign "sequential" needs at least two assignees in signing order, found 1'],
     ]);
   });
 

@@ -62,6 +62,13 @@ const plans: Record<string, () => ServicePlan> = {
       .department(dept('st', ['a1', 'c2', 'c3'], { countersign: { mode: 'at_least', n: 2 } }))
       .issue()
       .build(),
+  // workflows/test/case-sequential.spec.ts: 依次审批 writes ow:countersign="sequential"
+  sequential: () =>
+    planBuilder('sequential')
+      .accept()
+      .department(dept('st', ['a1', 'a2', 'a3'], { countersign: { mode: 'sequential' } }))
+      .issue()
+      .build(),
   'three in parallel': () =>
     planBuilder('three')
       .accept()

@@ -116,15 +116,11 @@ const list = (text: string): string[] =>
 /** Why a countersign text is not one: a problem without its element. */
 export type CountersignProblem = Pick<BpmnProblem, 'code' | 'params' | 'message'>;
 
-/** `single | all | any | at_least:N` as a plan countersign, or the reason it is not one. */
+/** `single | all | any | sequential | at_least:N` as a plan countersign, or the reason it is not one. */
 export function parseCountersign(text: string | undefined): Countersign | CountersignProblem {
   const value = (text ?? 'any').trim();
-  if (value === 'single' || value === 'all' || value === 'any') return { mode: value };
-  if (value === 'sequential')
-    return {
-      code: 'countersign.sequential',
-      message: 'sequential countersign (依次审批) is not supported by the case engine yet',
-    };
+  if (value === 'single' || value === 'all' || value === 'any' || value === 'sequential')
+    return { mode: value };
   const m = /^at_least\s*:\s*(\d+)$/.exec(value);
   if (m) {
     const n = positiveInt(m[1]);

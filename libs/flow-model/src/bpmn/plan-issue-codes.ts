@@ -68,6 +68,11 @@ const PATTERNS: { code: ProblemCode; pattern: RegExp; params?: (m: RegExpExecArr
   { code: 'department.assigneesDuplicate', pattern: /^assignees must be distinct$/ },
   { code: 'countersign.singleAssignees', pattern: /^countersign "single" takes exactly one assignee$/ },
   {
+    code: 'countersign.sequentialAssignees',
+    pattern: /^countersign "sequential" needs at least two assignees in signing order, found (\d+)$/,
+    params: (m) => ({ count: Number(m[1]) }),
+  },
+  {
     code: 'countersign.atLeastAssignees',
     pattern: /^countersign at_least (\d+) needs at least \d+ assignees, found (\d+)$/,
     params: (m) => ({ n: Number(m[1]), count: Number(m[2]) }),

@@ -58,11 +58,11 @@ export const PROBLEM_CODES = [
   'issue.inSubflow',
   'issue.bypassed',
   // Countersign (会签).
-  'countersign.sequential',
   'countersign.atLeastInvalid',
   'countersign.unknown',
   'countersign.atLeastAssignees',
   'countersign.singleAssignees',
+  'countersign.sequentialAssignees',
   // Flows, gateways and conditions.
   'flow.endsMissing',
   'flow.crossesSubprocess',

@@ -206,7 +206,11 @@ export interface ClockView {
   warningLevel: string;
 }
 
-export type StepView = Omit<StepState, 'clock'> & { clock: ClockView };
+export type StepView = Omit<StepState, 'clock'> & {
+  clock: ClockView;
+  /** Who may decide now (group members one by one); empty once the step is closed. */
+  turn: string[];
+};
 
 export interface CaseView {
   caseNo: string;

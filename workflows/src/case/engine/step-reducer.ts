@@ -26,8 +26,8 @@ function seatStatus(members: AssigneeState[]): 'approved' | 'refused' | 'pending
 
 /**
  * 会签 tally over seats. any (或签): the first seat decided decides. single: likewise while the step
- * has one seat; once a parallel 加签 added seats, every seat must approve. all: every seat approves,
- * one refusal refuses. at_least N: N seats approve; refused once N can no longer be reached.
+ * has one seat; once a parallel 加签 added seats, every seat must approve. all and sequential (依次审批):
+ * every seat approves, one refusal refuses. at_least N: N seats approve; refused once N can no longer be reached.
  */
 export function tally(
   countersign: Countersign,
@@ -43,6 +43,7 @@ export function tally(
     case 'any':
       return approvals > 0 ? 'approved' : refusals > 0 ? 'refused' : undefined;
     case 'all':
+    case 'sequential':
       return refusals > 0 ? 'refused' : pending === 0 ? 'approved' : undefined;
     case 'at_least': {
       const n = countersign.mode === 'at_least' ? countersign.n : 1;
@@ -56,13 +57,32 @@ export function reachableApprovals(assignees: AssigneeState[]): number {
   return seats(assignees).filter((members) => seatStatus(members) !== 'refused').length;
 }
 
-/** Signers whose turn it is: pending, not delegated out, every earlier signer of their seat approved. */
-export function actionableSlots(step: Pick<StepState, 'assignees'>): AssigneeState[] {
-  return seats(step.assignees).flatMap((members) => {
-    const next = members.find((a) => a.status !== 'approved');
-    return next && next.status === 'pending' && !next.delegation ? [next] : [];
+/** The steps' signers the tally reads (the countersign is absent only in tests of the seats alone). */
+type Signers = Pick<StepState, 'assignees'> & { countersign?: Countersign };
+
+/**
+ * The next undecided signer of each seat that is up: every seat, or under 依次审批 (sequential) only the
+ * first seat not yet approved, since the seats sign one after another in the plan's assignee order.
+ */
+function turns(step: Signers): AssigneeState[] {
+  const next = seats(step.assignees).flatMap((members) => {
+    const first = members.find((a) => a.status !== 'approved');
+    return first ? [first] : [];
   });
+  return step.countersign?.mode === 'sequential' ? next.slice(0, 1) : next;
 }
+
+/** Signers whose turn it is: pending, not delegated out, every earlier signer of their seat (依次审批: of the step) approved. */
+export function actionableSlots(step: Signers): AssigneeState[] {
+  return turns(step).filter((a) => a.status === 'pending' && !a.delegation);
+}
+
+/** 依次审批: every active signer in signing order (seat by seat, each seat's signers in order). */
+export const signingLine = (assignees: AssigneeState[]): AssigneeState[] => seats(assignees).flat();
+
+/** 依次审批: the signer whose turn it is, also while their place is delegated (委派); none once decided. */
+export const sequentialTurn = (step: Signers): AssigneeState | undefined =>
+  step.countersign?.mode === 'sequential' ? turns(step).find((a) => a.status === 'pending') : undefined;
 
 const actsFor = (a: AssigneeState, actor: string): boolean =>
   a.userId === actor || (a.candidates?.includes(actor) ?? false);
@@ -80,11 +100,11 @@ export const signersOf = (step: StepState): string[] =>
   step.assignees.filter(active).flatMap((a) => [a.userId, ...(a.candidates ?? [])]);
 
 /** The people who may decide now (group members listed one by one). */
-export const pendingAssignees = (step: Pick<StepState, 'assignees'>): string[] =>
+export const pendingAssignees = (step: Signers): string[] =>
   actionableSlots(step).flatMap((a) => a.candidates ?? [a.userId]);
 
 /** Who holds the task row now: those who may decide, and delegates answering for their owners. */
-export const taskHolders = (step: Pick<StepState, 'assignees'>): string[] => [
+export const taskHolders = (step: Signers): string[] => [
   ...new Set([
     ...pendingAssignees(step),
     ...step.assignees.flatMap((a) => (a.status === 'pending' && a.delegation ? [a.delegation.to] : [])),

@@ -1,6 +1,6 @@
 import type { StepAction } from '@onewindow/flow-model';
 import type { CaseState, StepState } from '../engine/case-state';
-import { pendingAssignees, undecidedSlotOf } from '../engine/step-reducer';
+import { pendingAssignees, sequentialTurn, signingLine, undecidedSlotOf } from '../engine/step-reducer';
 
 /** Synchronous checks run by Update validators: each throws with a sentence the clerk can act on. */
 export function assertInReview(state: CaseState): void {
@@ -44,6 +44,16 @@ export function assertPendingAssignee(step: StepState, actor: string): void {
   if (waiting?.delegation) {
     throw new Error(
       `${actor} delegated step "${step.stepId}" to ${waiting.delegation.to} (委派) since ${waiting.delegation.since}: it comes back when ${waiting.delegation.to} resolves it`,
+    );
+  }
+  const turn = sequentialTurn(step);
+  if (waiting && turn) {
+    const line = signingLine(step.assignees);
+    const whose = turn.delegation
+      ? `${turn.userId}'s (delegated to ${turn.delegation.to}, 委派)`
+      : `${turn.userId}'s`;
+    throw new Error(
+      `step "${step.stepId}" is signed in turn (依次审批): it is ${whose} turn now (signer ${line.indexOf(turn) + 1} of ${line.length}); ${actor} signs as signer ${line.indexOf(waiting) + 1}, once everyone before them has approved`,
     );
   }
   if (waiting) {

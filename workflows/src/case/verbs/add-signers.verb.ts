@@ -59,8 +59,14 @@ export const addSignersVerb = defineCaseVerb({
   verb: 'add_signers',
   update: addSigners,
   payload: addSignersSchema,
-  validate: ({ engine }, p) =>
-    assertNewSigners(assertCanAct(engine.state, p.stepId, p.actor, 'add_signer'), p.signers),
+  validate: ({ engine }, p) => {
+    const step = assertCanAct(engine.state, p.stepId, p.actor, 'add_signer');
+    if (p.position === 'parallel' && step.countersign.mode === 'sequential')
+      throw new Error(
+        `step "${step.stepId}" is signed in turn (依次审批), so nobody signs in parallel: add the signers before you (they sign first) or after you (they sign next)`,
+      );
+    assertNewSigners(step, p.signers);
+  },
   async handle({ engine, record }, p) {
     const s = engine.state;
     const next = signersAdded(s.steps[p.stepId], p);

@@ -210,7 +210,10 @@ export const catalogue: RuleFactory<CatalogueOptions> = (options = {}) => {
   };
 };
 
-/** `at_least:N` has N assignees or more, `single` exactly one (when the step lists its assignees). */
+/**
+ * `at_least:N` has N assignees or more, `single` exactly one (when the step lists its assignees);
+ * `sequential` (依次审批) lists two or more, in signing order (the role group has no order).
+ */
 export const countersign: RuleFactory = () => ({
   check(node, reporter) {
     if (!isDepartmentTask(node)) return;
@@ -221,7 +224,15 @@ export const countersign: RuleFactory = () => ({
         ...(cs.params ? { params: cs.params } : {}),
       });
     const text = owAttr(node, 'assignees');
-    if (text === undefined) return; // the role group: its size is known at publishing
+    if (text === undefined) {
+      if (cs.mode === 'sequential')
+        reporter.report(
+          node.id!,
+          'countersign "sequential" needs at least two assignees in signing order, found 0',
+          { code: 'countersign.sequentialAssignees', params: { count: 0 } },
+        );
+      return; // the role group: its size is known at publishing
+    }
     const assignees = new Set(
       text
         .split(',')
@@ -233,6 +244,12 @@ export const countersign: RuleFactory = () => ({
         node.id!,
         `countersign at_least:${cs.n} needs at least ${cs.n} assignees, the step has ${assignees.size}`,
         { code: 'countersign.atLeastAssignees', params: { n: cs.n, count: assignees.size } },
+      );
+    if (cs.mode === 'sequential' && assignees.size < 2)
+      reporter.report(
+        node.id!,
+        `countersign "sequential" needs at least two assignees in signing order, found ${assignees.size}`,
+        { code: 'countersign.sequentialAssignees', params: { count: assignees.size } },
       );
     if (cs.mode === 'single' && assignees.size !== 1)
       reporter.report(

@@ -13,7 +13,7 @@ interface Props {
   context: FlowLintContext;
 }
 
-const COUNTERSIGN_MODES = ['any', 'all', 'single', 'at_least'] as const;
+const COUNTERSIGN_MODES = ['any', 'all', 'single', 'at_least', 'sequential'] as const;
 
 /** `ow:` attributes are strings; an empty value removes the attribute. */
 const str = (bo: BusinessObject, name: string): string | undefined => {

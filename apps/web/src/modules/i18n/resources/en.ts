@@ -705,6 +705,7 @@ export const en: TranslationResource = {
       IntermediateCatchEvent: 'Timer',
       ParallelGateway: 'Parallel gateway',
       ExclusiveGateway: 'Exclusive gateway',
+      sequential: 'Sequential (in the order of the assignees)',
       InclusiveGateway: 'Inclusive gateway',
       SubProcess: 'Sub-flow',
       SequenceFlow: 'Sequence flow',
@@ -821,8 +822,6 @@ export const en: TranslationResource = {
           'A path reaches the completion without passing issuance ({{issue}}): lead every branch through issuance first',
       },
       countersign: {
-        sequential:
-          'Sequential approval is not supported yet: choose any, all, single or at least N in Countersign',
         atLeastInvalid:
           'The number in the countersign "{{value}}" is not a positive integer: enter one in At least',
         unknown: 'The countersign "{{value}}" is invalid: choose one again in Countersign',
@@ -851,6 +850,8 @@ export const en: TranslationResource = {
         divergingIncoming:
           'The splitting gateway has {{incoming}} incoming flows: merge them with a join gateway first',
         noDefault:
+        sequentialAssignees:
+          'Sequential approval needs two or more assignees listed in signing order, the step has {{count}}: list them in Assignees in order, or choose another countersign',
           'The gateway has no default branch: select one outgoing flow and tick Default branch (taken when no condition holds)',
         defaultHasCondition:
           'A default branch has no condition: clear Condition (FEEL) or untick Default branch',

@@ -666,6 +666,7 @@ export const zhCN = {
       EndEvent: '办结（结束）',
       IntermediateCatchEvent: '定时等待',
       ParallelGateway: '并行网关',
+      sequential: '依次审批（按办理人顺序）',
       ExclusiveGateway: '排他网关',
       InclusiveGateway: '包容网关',
       SubProcess: '子流程',
@@ -757,7 +758,6 @@ export const zhCN = {
         bypassed: '有一条路径不经过统一出件（{{issue}}）就到达办结：请让所有分支都先到统一出件再办结',
       },
       countersign: {
-        sequential: '暂不支持依次审批：请在「会签方式」中改选或签、会签、单人办理或至少 N 人同意',
         atLeastInvalid: '会签方式“{{value}}”中的人数不是正整数：请在「至少人数」中填写正整数',
         unknown: '会签方式“{{value}}”无效：请在「会签方式」中重新选择',
         atLeastAssignees:
@@ -784,6 +784,8 @@ export const zhCN = {
         noDefault: '网关没有默认分支：请选中一条出口连线，勾选「默认分支」（其他条件都不满足时走这条）',
         defaultHasCondition: '默认分支不应有条件：请清空「条件（FEEL）」，或取消「默认分支」',
         noCondition: '这条分支没有条件：请在「条件（FEEL）」中填写条件，或把它设为默认分支',
+        sequentialAssignees:
+          '「依次审批」需要至少两位办理人并按签批顺序列出，现在有 {{count}} 位：请在「办理人」中按顺序填写，或改选其他会签方式',
         severalDefaults: '网关有多条默认分支：只能保留一条',
         noOutgoing: '网关没有出口连线：请从网关连出至少一条分支',
         joinWithoutFork: '汇合网关前面没有对应的分支网关：请删除这个汇合网关，或在前面添加分支网关',
