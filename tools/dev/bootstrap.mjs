@@ -106,10 +106,21 @@ function aptInstall(packages, why) {
   });
 }
 
+/** The Chinese fonts that printed documents (PDF) embed; libs/documents reads them from here. */
+function ensureDocumentFonts() {
+  if (
+    !fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') &&
+    !process.env.DOCUMENT_FONT_DIR
+  )
+    aptInstall(['fonts-noto-cjk'], 'the Chinese fonts of printed documents');
+}
+
 function ensureTestSystemPackages() {
   if (!fs.existsSync('/usr/bin/chromium'))
     aptInstall(['chromium', 'fonts-noto-cjk'], 'the browser tests (Chromium)');
   if (!has('pg_ctlcluster')) aptInstall(['postgresql'], 'the PostgreSQL tests');
+  // pdftotext, pdffonts and pdfinfo read the generated documents back in the tests.
+  if (!has('pdftotext')) aptInstall(['poppler-utils'], 'the document (PDF) tests');
 }
 
 /** Starts the machine's PostgreSQL cluster and makes a test role + database; returns its URL. */
@@ -143,6 +154,7 @@ const env = { ...process.env };
 if (command !== 'deadline' && command !== 'compile-bpmn') {
   ensureTemporalBinaries();
   ensurePrismaClients();
+  ensureDocumentFonts();
 }
 if (command === 'test') {
   ensureTestSystemPackages();

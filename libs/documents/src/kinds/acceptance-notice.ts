@@ -1,0 +1,46 @@
+import type { DocumentOf } from '../document-content';
+import { chineseDay, chineseMoment } from '../render/chinese-dates';
+import type { PageWriter } from '../render/page-writer';
+import {
+  applicantFields,
+  dueDatesBlock,
+  formNames,
+  itemsTable,
+  lookupBlock,
+  type LayoutContext,
+} from './shared-blocks';
+
+/** 受理通知书. */
+export function acceptanceNotice(
+  w: PageWriter,
+  doc: DocumentOf<'acceptance_notice'>,
+  ctx: LayoutContext,
+): void {
+  applicantFields(w, doc);
+  w.addressee(doc.applicant.name);
+  w.paragraph(
+    `你（单位）于${chineseMoment(doc.acceptedAt)}提出的下列行政许可申请，申请材料齐全、符合法定形式，` +
+      `依据《中华人民共和国行政许可法》第三十二条的规定，决定予以受理。案件号：${doc.caseNo}。`,
+  );
+  w.heading('一、申请事项');
+  itemsTable(w, doc.items);
+  w.heading('二、已收取的申请材料');
+  w.table(
+    [
+      { title: '序号', width: 0.08, align: 'center' },
+      { title: '材料名称', width: 0.54 },
+      { title: '形式', width: 0.28 },
+      { title: '份数', width: 0.1, align: 'center' },
+    ],
+    doc.materials.map((m, i) => [
+      String(i + 1),
+      m.name,
+      formNames[m.form],
+      m.copies ? String(m.copies) : '—',
+    ]),
+  );
+  w.heading('三、办理时限');
+  dueDatesBlock(w, doc);
+  lookupBlock(w, ctx, doc.caseNo, doc.lookupUrl);
+  w.sealBlock(ctx.centreName, chineseDay(doc.issuedOn), doc.issuedBy);
+}

@@ -1,0 +1,40 @@
+import type { DocumentOf } from '../document-content';
+import { chineseDay, chineseMoment } from '../render/chinese-dates';
+import type { PageWriter } from '../render/page-writer';
+import { dueDatesBlock, itemsTable, lookupBlock, type LayoutContext } from './shared-blocks';
+
+/** 容缺受理通知书 with the applicant's commitment (承诺书) to sign. */
+export function toleratedAcceptanceNotice(
+  w: PageWriter,
+  doc: DocumentOf<'tolerated_acceptance_notice'>,
+  ctx: LayoutContext,
+): void {
+  w.addressee(doc.applicant.name);
+  w.paragraph(
+    `你（单位）于${chineseMoment(doc.acceptedAt)}提出的下列申请（案件号 ${doc.caseNo}），主要申请材料齐全、符合法定形式，` +
+      '次要材料存在欠缺，经你（单位）书面承诺按期补齐，决定予以容缺受理。',
+  );
+  w.heading('一、申请事项');
+  itemsTable(w, doc.items);
+  w.heading('二、容缺材料及补齐期限');
+  w.table(
+    [
+      { title: '序号', width: 0.08, align: 'center' },
+      { title: '容缺材料', width: 0.52 },
+      { title: '形式', width: 0.18 },
+      { title: '补齐期限', width: 0.22 },
+    ],
+    doc.tolerated.map((m, i) => [String(i + 1), m.name, m.form ?? '—', `${chineseDay(m.dueDate)}前`]),
+  );
+  w.paragraph('容缺材料补齐前，审批结果不予出件；逾期未补齐的，终止办理，已作出的审批结果不予发放。');
+  w.heading('三、办理时限');
+  dueDatesBlock(w, doc);
+  w.heading('四、申请人承诺');
+  w.paragraph(
+    '本人（单位）承诺：在上述期限内补齐容缺材料，并对所补材料的真实性负责；逾期未补齐的，' +
+      '同意终止办理并承担相应责任。',
+  );
+  w.signatureLine('申请人（签字或盖章）：');
+  lookupBlock(w, ctx, doc.caseNo, doc.lookupUrl);
+  w.sealBlock(ctx.centreName, chineseDay(doc.issuedOn), doc.issuedBy);
+}
