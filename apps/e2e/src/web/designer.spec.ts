@@ -1,10 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { addWorkingDays, OFFICIAL_CALENDAR_DATA, WorkingCalendar } from '@onewindow/calendar';
+import { calendarInForce } from '@onewindow/calendar/src/statutory-holidays';
 import { demoPassword, seedDemoData } from '@onewindow/api';
 import { createPrismaClient, type Db } from '@onewindow/db';
 import { startStack, type RunningStack } from '../support/start-stack';
 import { launchChromium } from '../support/launch-chromium';
+import { application, eventually } from '../cases/case-fixtures';
+import { ApiSession } from '../cases/http-session';
 
 const webIndex = path.join(__dirname, '../../../web/dist/index.html');
 /** Set to a folder to keep screenshots of the designer (for looking at it; nothing asserts on them). */
@@ -44,7 +48,12 @@ describe('the process designer in a browser against the real stack', () => {
   });
 
   beforeEach(async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    // The simulation's default day is the browser's today; the API counts Shanghai days.
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1440, height: 900 },
+    });
     page = await context.newPage();
   });
 
@@ -53,7 +62,8 @@ describe('the process designer in a browser against the real stack', () => {
   });
 
   const shot = async (name: string) => {
-    if (shotsDir) await page.screenshot({ path: path.join(shotsDir, `designer-${name}.png`) });
+    if (shotsDir)
+      await page.screenshot({ path: path.join(shotsDir, `designer-${name}.png`), fullPage: true });
   };
   const problems = () => page.getByTestId('designer-problems');
   const limitInput = () => page.getByTestId('designer-properties').getByLabel('办理时限');
@@ -145,5 +155,66 @@ describe('the process designer in a browser against the real stack', () => {
     expect(stored[0].bpmnXml).toContain('ow:limitWorkingDays="4"');
     const plan = JSON.parse(stored[0].planJson) as { nodes: { id: string; limitWorkingDays?: number }[] };
     expect(plan.nodes.filter((n) => n.id.startsWith('dept_')).map((n) => n.limitWorkingDays)).toEqual([4, 5]);
+
+    // The simulation for today: each step's due date on the calendar in force, the 5-day step critical.
+    const simulation = page.getByTestId('designer-simulation');
+    const dueIn = (stepId: string) =>
+      simulation.locator(`tr[data-step-id="${stepId}"] [data-due-on]`).getAttribute('data-due-on');
+    await simulation.locator('tr[data-step-id="dept_2"]').waitFor();
+    const today = (await simulation.locator('.ant-picker input').inputValue()).trim();
+    const calendar = WorkingCalendar.fromData(
+      calendarInForce(OFFICIAL_CALENDAR_DATA, Number(today.slice(0, 4)) + 1),
+    );
+    const simulated = { dept_1: await dueIn('dept_1'), dept_2: await dueIn('dept_2') };
+    expect(simulated).toEqual({
+      dept_1: addWorkingDays(calendar, today, 4),
+      dept_2: addWorkingDays(calendar, today, 5),
+    });
+    // On the canvas: a due-date badge on each step, the longer branch marked as the critical path.
+    expect(await page.locator('.ow-sim-badge[data-sim-for="dept_2"]').textContent()).toBe(
+      `${simulated.dept_2!.slice(5)} 到期`,
+    );
+    await page.locator('.djs-element.ow-critical[data-element-id="dept_2"]').waitFor();
+    expect(await page.locator('.djs-element.ow-critical[data-element-id="dept_1"]').count()).toBe(0);
+    await shot('simulation');
+
+    // Accepted on Monday 28 September 2026: the 5-day step is due on Saturday 10 October, a working day by
+    // 调休 after the National Day holiday (1–7 October), and the case's dates follow.
+    const setDay = async (day: string) => {
+      const input = simulation.locator('.ant-picker input');
+      await input.click();
+      await input.fill(day);
+      await input.press('Enter');
+      await simulation.locator(`.ant-picker input[value="${day}"]`).waitFor();
+      await input.press('Escape');
+      await page.locator('.ant-picker-dropdown').waitFor({ state: 'hidden' });
+    };
+    await setDay('2026-09-28');
+    await simulation.locator('tr[data-step-id="dept_2"] [data-due-on="2026-10-10"]').waitFor();
+    expect(await dueIn('dept_1')).toBe('2026-10-09');
+    expect(await dueIn('issue')).toBe(addWorkingDays(calendar, '2026-10-10', 10));
+    expect(await page.getByTestId('designer-simulation-case').textContent()).toContain(
+      '预计作出决定2026-10-10',
+    );
+    expect(await page.getByTestId('designer-simulation-provisional').count()).toBe(0);
+    await shot('simulation-holiday');
+    // A year whose holiday notice is not loaded: the dates are marked provisional.
+    await setDay('2099-03-02');
+    expect(await page.getByTestId('designer-simulation-provisional').textContent()).toContain(
+      '2099 年的节假日安排尚未公布',
+    );
+
+    // A case accepted today for the item runs on version 1: two parallel tasks due when the simulation said.
+    const clerk = await ApiSession.signIn(stack.baseUrl, 'clerk', demoPassword);
+    const accepted = await clerk.call('POST', '/api/cases', application([item.itemKey]), {
+      'idempotency-key': `designer-sim-${Date.now()}`,
+    });
+    expect(accepted.status).toBe(201);
+    const caseNo = String(accepted.body.caseNo);
+    const tasks = await eventually(async () => {
+      const open = await db.task.findMany({ where: { caseNo, state: 'open' } });
+      return open.length === 2 ? open : undefined;
+    }, 60_000);
+    expect(Object.fromEntries(tasks.map((t) => [t.stepId, t.dueDate]))).toEqual(simulated);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  calendarResponseSchema,
   flowDetailSchema,
   flowDraftSavedSchema,
   flowPublishedSchema,
@@ -7,6 +8,7 @@ import {
   type FlowDraftSaved,
   type FlowPublished,
 } from '@onewindow/contracts';
+import { WorkingCalendar } from '@onewindow/calendar';
 import { apiClient, apiRequest } from '../../api-client/api-client';
 
 export function fetchFlow(key: string, signal?: AbortSignal): Promise<FlowDetail> {
@@ -28,4 +30,10 @@ export function publishFlow(key: string, bpmnXml: string): Promise<FlowPublished
     requestSchema: flowXmlRequestSchema,
     responseSchema: flowPublishedSchema,
   });
+}
+
+/** The working calendar in force (notices, and provisional statutory years without one), for the simulation. */
+export async function fetchWorkingCalendar(signal?: AbortSignal): Promise<WorkingCalendar> {
+  const { years } = await apiClient.get('/api/calendar', { responseSchema: calendarResponseSchema, signal });
+  return WorkingCalendar.fromData({ years, regionalRules: [] });
 }

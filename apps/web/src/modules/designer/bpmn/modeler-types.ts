@@ -9,11 +9,18 @@ export interface BusinessObject {
   sourceRef?: BusinessObject;
   default?: BusinessObject;
   timeDuration?: { body?: string };
+  /** The enclosing process or sub-process. */
+  $parent?: BusinessObject;
+  flowElements?: BusinessObject[];
 }
 export interface DiagramElement {
   id: string;
   type: string;
   businessObject: BusinessObject;
+  /** A connection's bend points, its source and its target. */
+  waypoints?: unknown[];
+  source?: DiagramElement;
+  target?: DiagramElement;
 }
 export interface Modeling {
   updateProperties(element: DiagramElement, properties: Record<string, unknown>): void;
@@ -53,4 +60,15 @@ export interface CommandStack {
   redo(): void;
   canUndo(): boolean;
   canRedo(): boolean;
+}
+export interface Overlays {
+  add(
+    element: DiagramElement | string,
+    type: string,
+    overlay: {
+      position: { top?: number; left?: number; bottom?: number; right?: number };
+      html: HTMLElement;
+    },
+  ): string;
+  remove(filter: { type?: string; element?: DiagramElement | string }): void;
 }

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Empty, Select, Space, Tooltip, Typography, Upload } from 'antd';
+import dayjs from 'dayjs';
 import {
   CloudUploadOutlined,
   DownloadOutlined,
@@ -13,11 +14,13 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import { owDescriptor } from '@onewindow/flow-model/src/bpmn';
+import type { WorkingCalendar } from '@onewindow/calendar';
 import type { FlowDetail, FlowProblem, Problem } from '@onewindow/contracts';
+import type { ServicePlan } from '@onewindow/flow-model';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api-client/api-error';
 import { searchCatalogueItems } from '../../catalogue/api/catalogue.api';
-import { fetchFlow, publishFlow, saveFlowDraft } from '../api/flows.api';
+import { fetchFlow, fetchWorkingCalendar, publishFlow, saveFlowDraft } from '../api/flows.api';
 import { lintDiagram } from '../bpmn/lint';
 import type {
   Canvas,
@@ -26,12 +29,15 @@ import type {
   ElementRegistry,
   ModdleService,
   Modeling,
+  Overlays,
   Selection,
 } from '../bpmn/modeler-types';
 import { reduceModule } from '../bpmn/reduce';
 import { parallelDepartmentsTemplate } from '../bpmn/template';
+import { drawSimulation, flatPlanId, simulateOnCalendar } from '../bpmn/simulation';
 import { translateModule } from '../bpmn/translate';
 import { ProblemList } from './ProblemList';
+import { SimulationPanel } from './SimulationPanel';
 import { PropertiesPanel } from './PropertiesPanel';
 import { VersionList } from './VersionList';
 import { hasProblemText, problemText } from '../utils/problem-text';
@@ -76,6 +82,10 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
   const [selectedId, setSelectedId] = useState<string>();
   const [, setRevision] = useState(0);
   const [problems, setProblems] = useState<FlowProblem[]>([]);
+  // The compiled plan of the last lint without errors (a plain object), and the simulation's inputs.
+  const [plan, setPlan] = useState<ServicePlan>();
+  const [acceptedOn, setAcceptedOn] = useState(() => dayjs().format('YYYY-MM-DD'));
+  const [calendar, setCalendar] = useState<WorkingCalendar>();
   const [linting, setLinting] = useState(false);
   const [busy, setBusy] = useState<'save' | 'publish'>();
   // The server's refusal: each error's path is the element id, its code and params those of the problem.
@@ -86,6 +96,14 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
   detailRef.current = detail;
 
   const service = <T,>(name: string): T => modelerRef.current!.get<T>(name);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchWorkingCalendar(controller.signal)
+      .then(setCalendar)
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, []);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -106,7 +124,11 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
       if (!modeler || !current) return;
       const run = ++lintRun.current;
       const { xml } = await modeler.saveXML();
-      const found = await lintDiagram(xml ?? '', current.subject.key, current.lintContext);
+      const { problems: found, plan: compiled } = await lintDiagram(
+        xml ?? '',
+        current.subject.key,
+        current.lintContext,
+      );
       if (run !== lintRun.current) return;
       const registry = modeler.get<ElementRegistry>('elementRegistry');
       const canvas = modeler.get<Canvas>('canvas');
@@ -115,6 +137,7 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
         if (withError.has(el.id)) canvas.addMarker(el, ERROR_MARKER);
         else canvas.removeMarker(el, ERROR_MARKER);
       setProblems(found);
+      setPlan(compiled);
       setLinting(false);
     }, LINT_DEBOUNCE_MS);
   }, []);
@@ -170,6 +193,7 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
         else {
           setLoaded(false);
           setProblems([]);
+          setPlan(undefined);
           modelerRef.current?.clear();
         }
       } catch (error) {
@@ -237,6 +261,40 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
     service<Selection>('selection').select(element);
     service<Canvas>('canvas').scrollToElement(element);
   };
+
+  const selectStep = (stepId: string) => {
+    const element = service<ElementRegistry>('elementRegistry')
+      .getAll()
+      .find((el) => el.type !== 'label' && el.businessObject && flatPlanId(el.businessObject) === stepId);
+    if (element) selectProblem(element.id);
+  };
+
+  const simulation = useMemo(() => {
+    if (!loaded || !plan || !calendar || !detail) return undefined;
+    try {
+      return simulateOnCalendar(plan, acceptedOn, calendar, detail.lintContext.limits);
+    } catch {
+      return undefined;
+    }
+  }, [loaded, plan, calendar, acceptedOn, detail]);
+
+  // The simulation's due dates as badges on the steps, and its critical path marked.
+  useEffect(() => {
+    const modeler = modelerRef.current;
+    if (!modeler || !loaded) return;
+    drawSimulation(
+      {
+        overlays: modeler.get<Overlays>('overlays'),
+        canvas: modeler.get<Canvas>('canvas'),
+        elementRegistry: modeler.get<ElementRegistry>('elementRegistry'),
+      },
+      simulation,
+      (date) => ({
+        text: t('designer.simulation.badge', { date: date.slice(5) }),
+        title: t('designer.simulation.badgeTitle', { date }),
+      }),
+    );
+  }, [simulation, loaded, t]);
 
   const errors = problems.filter((p) => p.severity === 'error').length;
   const commandStack = loaded ? service<CommandStack>('commandStack') : undefined;
@@ -371,6 +429,20 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
           </Card>
           <Card size="small">
             <ProblemList problems={loaded ? problems : []} linting={linting} onSelect={selectProblem} />
+          </Card>
+          <Card size="small" title={t('designer.simulation.title')}>
+            {detail ? (
+              <SimulationPanel
+                acceptedOn={acceptedOn}
+                onDateChange={setAcceptedOn}
+                simulation={simulation}
+                unavailable={!loaded ? 'empty' : errors > 0 || !plan ? 'errors' : 'calendar'}
+                context={detail.lintContext}
+                onSelect={selectStep}
+              />
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('designer.pickSubject')} />
+            )}
           </Card>
           <Card size="small" title={t('designer.versions.title')}>
             <VersionList versions={detail?.versions ?? []} />

@@ -650,6 +650,29 @@ export const en: TranslationResource = {
     published: 'Published as version v{{version}}',
     publishRefused: 'Publishing refused: the server found these problems; nothing changed',
     limits: 'Promised {{promised}} working days · statutory {{statutory}} working days',
+    simulation: {
+      title: 'Time limit simulation',
+      acceptedOn: 'Accepted on',
+      step: 'Step',
+      opensOn: 'Opens',
+      dueOn: 'Due',
+      critical: 'Critical',
+      decisionOn: 'Expected decision',
+      issuanceDue: 'Issuance due ({{n}} working days after the decision)',
+      promisedDue: 'Promised due date ({{n}} working days)',
+      statutoryDue: 'Statutory due date ({{n}} working days)',
+      late: 'after the statutory due date',
+      latePromised: 'after the promised due date',
+      badge: 'due {{date}}',
+      badgeTitle: 'Due {{date}} if every step takes its whole limit',
+      provisional:
+        'The holiday notice for {{years}} is not out yet: these dates use the statutory holidays without 调休 and may change',
+      unavailable: {
+        errors: 'The diagram has errors: fix them to simulate the due dates',
+        calendar: 'Loading the working calendar…',
+        empty: 'Open or draw a diagram first',
+      },
+    },
     panel: {
       title: 'Properties',
       nothing: 'Select an element on the canvas to edit its properties',
@@ -683,6 +706,7 @@ export const en: TranslationResource = {
       all: 'All must approve',
       single: 'Single assignee',
       at_least: 'At least N approve',
+      sequential: 'Sequential (in the order of the assignees)',
     },
     actions: {
       approve: 'Approve',
@@ -705,7 +729,6 @@ export const en: TranslationResource = {
       IntermediateCatchEvent: 'Timer',
       ParallelGateway: 'Parallel gateway',
       ExclusiveGateway: 'Exclusive gateway',
-      sequential: 'Sequential (in the order of the assignees)',
       InclusiveGateway: 'Inclusive gateway',
       SubProcess: 'Sub-flow',
       SequenceFlow: 'Sequence flow',
@@ -828,6 +851,8 @@ export const en: TranslationResource = {
         atLeastAssignees:
           'The countersign needs at least {{n}} approvals but the step has {{count}} assignees: add assignees or lower At least',
         singleAssignees: 'Single takes exactly one assignee: keep one assignee or choose another countersign',
+        sequentialAssignees:
+          'Sequential approval needs two or more assignees listed in signing order, the step has {{count}}: list them in Assignees in order, or choose another countersign',
       },
       flow: {
         endsMissing: 'This flow lacks a source or a target: delete it and connect again',
@@ -850,8 +875,6 @@ export const en: TranslationResource = {
         divergingIncoming:
           'The splitting gateway has {{incoming}} incoming flows: merge them with a join gateway first',
         noDefault:
-        sequentialAssignees:
-          'Sequential approval needs two or more assignees listed in signing order, the step has {{count}}: list them in Assignees in order, or choose another countersign',
           'The gateway has no default branch: select one outgoing flow and tick Default branch (taken when no condition holds)',
         defaultHasCondition:
           'A default branch has no condition: clear Condition (FEEL) or untick Default branch',

@@ -612,6 +612,28 @@ export const zhCN = {
     published: '已发布为版本 v{{version}}',
     publishRefused: '发布被拒绝：服务器校验发现以下问题，未作任何改变',
     limits: '承诺时限 {{promised}} 个工作日 · 法定时限 {{statutory}} 个工作日',
+    simulation: {
+      title: '时限模拟',
+      acceptedOn: '受理日期',
+      step: '环节',
+      opensOn: '开始',
+      dueOn: '到期',
+      critical: '关键',
+      decisionOn: '预计作出决定',
+      issuanceDue: '出件期限（决定后 {{n}} 个工作日）',
+      promisedDue: '承诺期限（{{n}} 个工作日）',
+      statutoryDue: '法定期限（{{n}} 个工作日）',
+      late: '超过法定期限',
+      latePromised: '超过承诺期限',
+      badge: '{{date}} 到期',
+      badgeTitle: '按每个环节用满时限计算，{{date}} 到期',
+      provisional: '{{years}} 年的节假日安排尚未公布：这些日期按法定节假日暂定（不含调休），公布后可能变化',
+      unavailable: {
+        errors: '流程图还有错误：改正后即可模拟各环节的到期日',
+        calendar: '正在读取工作日历…',
+        empty: '先打开或绘制流程图',
+      },
+    },
     panel: {
       title: '属性',
       nothing: '在画布上选择一个元素以编辑其属性',
@@ -645,6 +667,7 @@ export const zhCN = {
       all: '会签（全部同意）',
       single: '单人办理',
       at_least: '至少 N 人同意',
+      sequential: '依次审批（按办理人顺序）',
     },
     actions: {
       approve: '同意',
@@ -666,7 +689,6 @@ export const zhCN = {
       EndEvent: '办结（结束）',
       IntermediateCatchEvent: '定时等待',
       ParallelGateway: '并行网关',
-      sequential: '依次审批（按办理人顺序）',
       ExclusiveGateway: '排他网关',
       InclusiveGateway: '包容网关',
       SubProcess: '子流程',
@@ -763,6 +785,8 @@ export const zhCN = {
         atLeastAssignees:
           '会签要求至少 {{n}} 人同意，但只有 {{count}} 位办理人：请增加办理人，或减少「至少人数」',
         singleAssignees: '「单人办理」只能有一位办理人：请只保留一位办理人，或改选其他会签方式',
+        sequentialAssignees:
+          '「依次审批」需要至少两位办理人并按签批顺序列出，现在有 {{count}} 位：请在「办理人」中按顺序填写，或改选其他会签方式',
       },
       flow: {
         endsMissing: '这条连线缺少起点或终点：请删除它后重新连线',
@@ -784,8 +808,6 @@ export const zhCN = {
         noDefault: '网关没有默认分支：请选中一条出口连线，勾选「默认分支」（其他条件都不满足时走这条）',
         defaultHasCondition: '默认分支不应有条件：请清空「条件（FEEL）」，或取消「默认分支」',
         noCondition: '这条分支没有条件：请在「条件（FEEL）」中填写条件，或把它设为默认分支',
-        sequentialAssignees:
-          '「依次审批」需要至少两位办理人并按签批顺序列出，现在有 {{count}} 位：请在「办理人」中按顺序填写，或改选其他会签方式',
         severalDefaults: '网关有多条默认分支：只能保留一条',
         noOutgoing: '网关没有出口连线：请从网关连出至少一条分支',
         joinWithoutFork: '汇合网关前面没有对应的分支网关：请删除这个汇合网关，或在前面添加分支网关',
