@@ -13,3 +13,4 @@ export * from './public-lookup.contract';
 export * from './case-file.contract';
 export * from './flow.contract';
 export * from './phrase.contract';
+export * from './document.contract';

@@ -1,3 +1,4 @@
+import type { DocumentKindName } from '@onewindow/contracts';
 import { z } from 'zod';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -30,12 +31,10 @@ const dueDates = {
   promisedDue: day.optional(),
   /** Statutory holidays (法定节假日) the counted period crosses, printed so the applicant can check the date. */
   holidaysCrossed: z
-    .array(z.object({ date: day, name: text(40) }))
+    .array(z.object({ name: text(40), start: day, end: day }))
     .max(60)
     .default([]),
 };
-
-export const materialForms = ['original', 'copy', 'electronic', 'certificate_on_file'] as const;
 
 /** 受理通知书 (Art. 32 ¶2): the case is accepted and the clocks run from `acceptedAt`. */
 const acceptanceNotice = z.object({
@@ -43,12 +42,16 @@ const acceptanceNotice = z.object({
   ...common,
   items: z.array(item).min(1),
   acceptedAt: moment,
+  /** What was handed in, per material: paper originals and copies, an electronic file, or a certificate on file. */
   materials: z
     .array(
       z.object({
         name: text(200),
-        form: z.enum(materialForms),
-        copies: z.number().int().positive().max(99).optional(),
+        originals: z.number().int().min(0).max(99).default(0),
+        copies: z.number().int().min(0).max(99).default(0),
+        electronic: z.boolean().default(false),
+        /** 免提交: taken from the certificate library instead (its number). */
+        certificateNo: text(80).optional(),
       }),
     )
     .max(500),
@@ -160,3 +163,8 @@ export type OfficialDocument = z.infer<typeof officialDocumentSchema>;
 export type OfficialDocumentInput = z.input<typeof officialDocumentSchema>;
 export type DocumentKind = OfficialDocument['kind'];
 export type DocumentOf<K extends DocumentKind> = Extract<OfficialDocument, { kind: K }>;
+
+// Every kind the contract lists has a layout here, and no other: the API lists what this library prints.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const kindsMatchContract: Same<DocumentKind, DocumentKindName> = true;
+void kindsMatchContract;

@@ -1,6 +1,5 @@
 export {
   officialDocumentSchema,
-  materialForms,
   deliveryMethods,
   type OfficialDocument,
   type OfficialDocumentInput,

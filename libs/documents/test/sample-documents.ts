@@ -25,14 +25,14 @@ export const sampleDocuments: { [K in DocumentKind]: Extract<OfficialDocumentInp
     items,
     acceptedAt: '2026-12-07T02:03:00.000Z',
     materials: [
-      { name: '食品经营许可申请书', form: 'original', copies: 1 },
-      { name: '营业执照', form: 'certificate_on_file' },
-      { name: '经营场所使用证明（租赁合同）', form: 'copy', copies: 2 },
-      { name: '消防设计图纸及说明', form: 'electronic' },
+      { name: '食品经营许可申请书', originals: 1 },
+      { name: '营业执照', certificateNo: '91330106MA2XXXXX3X' },
+      { name: '经营场所使用证明（租赁合同）', originals: 1, copies: 2 },
+      { name: '消防设计图纸及说明', electronic: true },
     ],
     statutoryDue: '2027-01-05',
     promisedDue: '2026-12-21',
-    holidaysCrossed: [{ date: '2027-01-01', name: '元旦' }],
+    holidaysCrossed: [{ name: '元旦', start: '2027-01-01', end: '2027-01-01' }],
     lookupUrl,
   },
   correction_notice: {
@@ -79,7 +79,7 @@ export const sampleDocuments: { [K in DocumentKind]: Extract<OfficialDocumentInp
     tolerated: [{ name: '从业人员健康证明', form: '复印件', dueDate: '2026-12-14' }],
     statutoryDue: '2027-01-05',
     promisedDue: '2026-12-21',
-    holidaysCrossed: [{ date: '2027-01-01', name: '元旦' }],
+    holidaysCrossed: [{ name: '元旦', start: '2027-01-01', end: '2027-01-01' }],
     lookupUrl,
   },
   extension_notice: {

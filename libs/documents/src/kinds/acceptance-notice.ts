@@ -4,7 +4,7 @@ import type { PageWriter } from '../render/page-writer';
 import {
   applicantFields,
   dueDatesBlock,
-  formNames,
+  receivedAs,
   itemsTable,
   lookupBlock,
   type LayoutContext,
@@ -28,16 +28,10 @@ export function acceptanceNotice(
   w.table(
     [
       { title: '序号', width: 0.08, align: 'center' },
-      { title: '材料名称', width: 0.54 },
-      { title: '形式', width: 0.28 },
-      { title: '份数', width: 0.1, align: 'center' },
+      { title: '材料名称', width: 0.52 },
+      { title: '收取情况', width: 0.4 },
     ],
-    doc.materials.map((m, i) => [
-      String(i + 1),
-      m.name,
-      formNames[m.form],
-      m.copies ? String(m.copies) : '—',
-    ]),
+    doc.materials.map((m, i) => [String(i + 1), m.name, receivedAs(m)]),
   );
   w.heading('三、办理时限');
   dueDatesBlock(w, doc);

@@ -1,5 +1,5 @@
 import type { PageWriter } from '../render/page-writer';
-import { chineseDay } from '../render/chinese-dates';
+import { chineseDay, chineseSpan } from '../render/chinese-dates';
 
 export interface Letterhead {
   /** The service centre's name as printed at the top and over the seal. */
@@ -42,7 +42,11 @@ export function itemsTable(w: PageWriter, items: Item[]): void {
 
 export function dueDatesBlock(
   w: PageWriter,
-  due: { statutoryDue: string; promisedDue?: string; holidaysCrossed: { date: string; name: string }[] },
+  due: {
+    statutoryDue: string;
+    promisedDue?: string;
+    holidaysCrossed: { name: string; start: string; end: string }[];
+  },
 ): void {
   const rows: [string, string][] = [['法定办结时限', `${chineseDay(due.statutoryDue)}前（按工作日计算）`]];
   if (due.promisedDue) rows.push(['承诺办结时限', `${chineseDay(due.promisedDue)}前`]);
@@ -50,7 +54,7 @@ export function dueDatesBlock(
     '期间所含法定节假日',
     due.holidaysCrossed.length === 0
       ? '无'
-      : due.holidaysCrossed.map((h) => `${chineseDay(h.date)}（${h.name}）`).join('、'),
+      : due.holidaysCrossed.map((h) => `${h.name}（${chineseSpan(h.start, h.end)}）`).join('；'),
   ]);
   w.fields(rows);
   w.paragraph(
@@ -73,9 +77,18 @@ export function lookupBlock(w: PageWriter, ctx: LayoutContext, caseNo: string, l
   w.qrCode(ctx.lookupQr, `扫描二维码或访问 ${lookupUrl}，凭案件号 ${caseNo} 查询办理进度${contact}。`);
 }
 
-export const formNames: Record<'original' | 'copy' | 'electronic' | 'certificate_on_file', string> = {
-  original: '原件',
-  copy: '复印件',
-  electronic: '电子材料',
-  certificate_on_file: '证照库调取（免提交）',
-};
+/** How a material was handed in, as printed: `原件 1 份、复印件 2 份、电子材料`, or the certificate it was taken from. */
+export function receivedAs(m: {
+  originals: number;
+  copies: number;
+  electronic: boolean;
+  certificateNo?: string;
+}): string {
+  if (m.certificateNo) return `免提交（证照库调取，证照编号 ${m.certificateNo}）`;
+  const parts = [
+    ...(m.originals > 0 ? [`原件 ${m.originals} 份`] : []),
+    ...(m.copies > 0 ? [`复印件 ${m.copies} 份`] : []),
+    ...(m.electronic ? ['电子材料'] : []),
+  ];
+  return parts.join('、') || '—';
+}

@@ -6,6 +6,14 @@ export function chineseDay(day: string): string {
   return `${y}年${m}月${d}日`;
 }
 
+/** `2027-01-01`…`2027-01-03` → `2027年1月1日至1月3日` (one day: just that day). */
+export function chineseSpan(start: string, end: string): string {
+  if (start === end) return chineseDay(start);
+  const [y] = start.split('-');
+  const tail = end.startsWith(`${y}-`) ? chineseDay(end).slice(`${y}年`.length) : chineseDay(end);
+  return `${chineseDay(start)}至${tail}`;
+}
+
 /** An ISO instant as the centre's wall-clock time: `2026年12月7日10时03分`. */
 export function chineseMoment(iso: string): string {
   const parts = Object.fromEntries(

@@ -47,10 +47,11 @@ describe('renderDocumentPdf', () => {
     const { text } = await textOf('acceptance_notice');
     expect(text).toContain('食品经营许可（新办）');
     expect(text).toContain('330100-FIRE-002');
-    expect(text).toContain('证照库调取（免提交）');
+    expect(text).toContain('免提交（证照库调取，证照编号91330106MA2XXXXX3X）');
+    expect(text).toContain('原件1份、复印件2份');
     expect(text).toContain('法定办结时限2027年1月5日前');
     expect(text).toContain('承诺办结时限2026年12月21日前');
-    expect(text).toContain('2027年1月1日（元旦）');
+    expect(text).toContain('元旦（2027年1月1日）');
     // The acceptance moment in the centre's time (UTC+8), not the server's.
     expect(text).toContain('2026年12月7日10时03分');
     expect(text).toContain('https://zwfw.example.gov.cn/lookup?case=C2026120700012');
@@ -75,7 +76,7 @@ describe('renderDocumentPdf', () => {
   it('a table too long for one page continues on the next with its header repeated, and pages are numbered', async () => {
     const many = {
       ...sampleDocuments.acceptance_notice,
-      materials: Array.from({ length: 60 }, (_, i) => ({ name: `材料第${i + 1}项`, form: 'copy' as const })),
+      materials: Array.from({ length: 60 }, (_, i) => ({ name: `材料第${i + 1}项`, copies: 1 })),
     };
     const pdf = await renderDocumentPdf(many, centre);
     const file = path.join(dir, 'long.pdf');
