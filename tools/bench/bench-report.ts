@@ -1,0 +1,50 @@
+// What the approvals-workspace benchmarks share: nearest-rank percentiles, the host's load, and the JSON
+// result each of them writes to tmp/bench/<name>.json (git-ignored) beside the markdown table it prints.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '@onewindow/config';
+
+export interface Summary {
+  n: number;
+  median: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** Nearest-rank percentiles of a sample (NaN when it is empty). */
+export function summarize(values: readonly number[]): Summary {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) =>
+    sorted.length === 0
+      ? Number.NaN
+      : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  return { n: sorted.length, median: at(50), p95: at(95), p99: at(99), max: at(100) };
+}
+
+export const ms = (value: number, digits = 1): string =>
+  Number.isFinite(value) ? value.toFixed(digits) : '–';
+
+/** The machine and its load average (1, 5, 15 min) now: other jobs on a shared host move every figure. */
+export function hostNow(): { cpus: string; cores: number; loadAverage: number[]; node: string; at: string } {
+  return {
+    cpus: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    node: process.version,
+    at: new Date().toISOString(),
+  };
+}
+
+export const hostLine = (host: ReturnType<typeof hostNow>): string =>
+  `${host.cores} × ${host.cpus}, Node ${host.node}, load average ${host.loadAverage.join(' / ')} (1/5/15 min), ${host.at}`;
+
+/** Writes the run's result as tmp/bench/<name>.json and returns the path. */
+export function writeResult(name: string, result: unknown): string {
+  const dir = path.join(repoRoot(), 'tmp', 'bench');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  return file;
+}
