@@ -60,11 +60,14 @@ beforeAll(async () => {
       publishedBy: 't',
     },
   });
-  const caseOf = async (caseNo: string, codes: string[]) => {
+  await db.applicant.create({
+    data: { id: 'A2', kind: 'organisation', idNumber: '91370800MA3C5LQX1K', name: '济宁味道餐饮有限公司' },
+  });
+  const caseOf = async (caseNo: string, codes: string[], applicantId = 'A1') => {
     await db.case.create({
       data: {
         caseNo,
-        applicantId: 'A1',
+        applicantId,
         kind: 'item',
         status: 'in_review',
         flowVersionId: 'flow-1',
@@ -95,7 +98,7 @@ beforeAll(async () => {
   await task('YC20261201000001', 'open', me, '2026-12-09', '2026-11-30T02:00:00Z');
   await caseOf('YC20261201000002', [food]);
   await task('YC20261201000002', 'open', me, '2026-12-04', '2026-11-20T02:00:00Z');
-  await caseOf('YC20261201000003', [food]);
+  await caseOf('YC20261201000003', [food], 'A2');
   await task('YC20261201000003', 'open', me, '2026-12-21', '2026-12-03T02:00:00Z');
   await caseOf('YC20261201000004', [food]);
   await task('YC20261201000004', 'open', me, '2026-12-08', '2026-12-01T02:00:00Z');
@@ -197,6 +200,71 @@ describe('the approver inbox', () => {
     expect([ids(second), second.total]).toEqual([['3'], 4]);
     const bad = await scjg.request('GET', '/api/tasks?department=SFS-SCJG&view=everything');
     expect(bad.status).toBe(400);
+  });
+
+  it('filters by due dates, the applicant (name, full or masked ID number) and free text', async () => {
+    expect(ids(await inbox('view=mine&dueFrom=2026-12-08&dueTo=2026-12-09'))).toEqual(['4', '1']);
+    expect(ids(await inbox('view=mine&dueTo=2026-12-04'))).toEqual(['2']);
+    // The applicant: part of the name; the ID number in full or as lists mask it; only its tail.
+    expect(ids(await inbox(`view=mine&applicant=${encodeURIComponent('味道餐饮')}`))).toEqual(['3']);
+    expect(ids(await inbox(`view=mine&applicant=${encodeURIComponent('张三')}`))).toEqual(['2', '4', '1']);
+    expect(ids(await inbox('view=mine&applicant=11010519491231002x'))).toEqual(['2', '4', '1']);
+    expect(ids(await inbox(`view=mine&applicant=${encodeURIComponent('110105********002X')}`))).toEqual([
+      '2',
+      '4',
+      '1',
+    ]);
+    expect(ids(await inbox(`view=mine&applicant=${encodeURIComponent('91370800********1K')}`))).toEqual([
+      '3',
+    ]);
+    expect(ids(await inbox(`view=mine&applicant=${encodeURIComponent('****002X')}`))).toEqual([
+      '2',
+      '4',
+      '1',
+    ]);
+    expect(ids(await inbox('view=mine&applicant=11010519491231003X'))).toEqual([]);
+    // Free text: the case number, the applicant, an item's name or code.
+    expect(ids(await inbox('view=mine&search=000003'))).toEqual(['3']);
+    expect(ids(await inbox(`view=mine&search=${encodeURIComponent('消防')}`))).toEqual(['1']);
+    expect(ids(await inbox('view=mine&search=impl-fire'))).toEqual(['1']);
+    expect(ids(await inbox(`view=mine&search=${encodeURIComponent('味道')}`))).toEqual(['3']);
+    expect(ids(await inbox(`view=department&search=${encodeURIComponent('食品经营')}`))).toEqual([
+      '2',
+      '4',
+      '1',
+      '6',
+      '3',
+    ]);
+    // Filters combine, and the page counts what they leave.
+    const both = await inbox(`view=department&search=${encodeURIComponent('张三丰')}&dueFrom=2026-12-09`);
+    expect([ids(both), both.total]).toEqual([['1', '6'], 2]);
+  });
+
+  it('refuses reversed date ranges and empty texts with a message saying what to fix', async () => {
+    const reversed = await scjg.request(
+      'GET',
+      '/api/tasks?department=SFS-SCJG&dueFrom=2026-12-09&dueTo=2026-12-01',
+    );
+    expect(reversed.status).toBe(400);
+    expect((await json(reversed)).detail).toContain('dueTo is before dueFrom: swap the two days');
+    const arrived = await scjg.request(
+      'GET',
+      '/api/tasks?department=SFS-SCJG&arrivedFrom=2026-12-09&arrivedTo=2026-12-01',
+    );
+    expect((await json(arrived)).detail).toContain('arrivedTo is before arrivedFrom');
+    const blank = await scjg.request('GET', '/api/tasks?department=SFS-SCJG&search=%20%20');
+    expect(blank.status).toBe(400);
+    expect((await json(blank)).detail).toContain('search is empty');
+  });
+
+  it('lists another department for whoever may see every department (a supervisor)', async () => {
+    const supervisor = await signedIn(api.baseUrl, 'supervisor', demoPassword);
+    const res = await supervisor.request(
+      'GET',
+      '/api/tasks?department=SFS-SCJG&view=department&search=000001',
+    );
+    expect(res.status).toBe(200);
+    expect(ids(await json(res))).toEqual(['1']);
   });
 
   it('counts remaining working days and the time status from the calendar (now = Mon 7 Dec 2026)', async () => {

@@ -36,7 +36,14 @@ export const listTasksQuerySchema = z.strictObject({
   /** Arrival (the task opened) on or after / on or before this Shanghai day. */
   arrivedFrom: isoDay.optional(),
   arrivedTo: isoDay.optional(),
+  /** The step's due date on or after / on or before this day (a reversed range is refused by the API). */
+  dueFrom: isoDay.optional(),
+  dueTo: isoDay.optional(),
   timeStatus: timeStatusSchema.optional(),
+  /** The applicant: part of the name, or the ID number in full or masked as lists show it (110105********002X). */
+  applicant: z.string().trim().min(1, 'applicant is empty: write a name or an ID number').max(64).optional(),
+  /** Free text: part of the case number, the applicant (as `applicant`), or an item's name or code. */
+  search: z.string().trim().min(1, 'search is empty: write what to look for').max(64).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -42,6 +42,7 @@ import {
   phraseOrderRequestSchema,
   phraseRequestSchema,
   standardPhraseSchema,
+  caseDocumentListSchema,
 } from '@onewindow/contracts';
 
 export interface DocumentedRoute {
@@ -201,6 +202,25 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     responses: { 200: z.unknown(), 403: 'problem', 404: 'problem' },
   },
   {
+    method: 'GET',
+    path: '/api/cases/:caseNo/documents',
+    action: 'case.read',
+    tag: 'documents',
+    summary:
+      "The case's official documents (受理通知书, 一次性告知书, 送达回证 …) in issue order; the acceptance notice is issued once the workflow has set the due dates",
+    responses: { 200: caseDocumentListSchema, 401: 'problem', 403: 'problem', 404: 'problem' },
+  },
+  {
+    method: 'GET',
+    path: '/api/cases/:caseNo/documents/:documentNo',
+    action: 'case.read',
+    tag: 'documents',
+    summary:
+      'One document as an A4 PDF with the Chinese font embedded (Content-Disposition: inline, to view and print)',
+    fileResponse: ['application/pdf'],
+    responses: { 200: z.unknown(), 401: 'problem', 403: 'problem', 404: 'problem' },
+  },
+  {
     method: 'POST',
     path: '/api/public/cases/:caseNo/status',
     tag: 'public',
@@ -215,7 +235,7 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     action: 'task.list',
     tag: 'tasks',
     summary:
-      'A department inbox from the Task projection, earliest due date (least remaining time) first and undated (stopped clock) last, paginated. `view`: mine (open tasks you hold), done (your decided tasks), supplement (待补正), special (特别程序中), department (every open task); filters: caseNo (part), item, arrivedFrom/arrivedTo, timeStatus (normal / warning within 3 working days / overdue, by the calendar in force). Each row carries the step name, items, the applicant masked, remaining working days, time status, the step clock (running or suspended with why) and reminders. Each task lists its holders; `assignee` finds the tasks a person holds, alone or with others. States: open, done (decided or sent back), cancelled, superseded (转办, 委派, 加签/减签 handed it to the next generation)',
+      'A department inbox from the Task projection, earliest due date (least remaining time) first and undated (stopped clock) last, paginated. `view`: mine (open tasks you hold), done (your decided tasks), supplement (待补正), special (特别程序中), department (every open task); filters: caseNo (part), item, arrivedFrom/arrivedTo, dueFrom/dueTo, timeStatus (normal / warning within 3 working days / overdue, by the calendar in force), applicant (part of the name, or the ID number in full or masked as lists show it, 110105********002X), search (free text: part of the case number, the applicant as above, an item name or code); a reversed date range is 400. Each row carries the step name, items, the applicant masked, remaining working days, time status, the step clock (running or suspended with why) and reminders. Each task lists its holders; `assignee` finds the tasks a person holds, alone or with others. States: open, done (decided or sent back), cancelled, superseded (转办, 委派, 加签/减签 handed it to the next generation)',
     query: listTasksQuerySchema,
     responses: { 200: taskPageSchema, 400: 'problem' },
   },

@@ -9,6 +9,7 @@ import {
 import type { Db, Prisma } from '@onewindow/db';
 import type { Logger } from 'pino';
 import { getCalendarInForce } from '../calendar/calendar-in-force';
+import { ProblemError, ProblemType } from '../http/problem';
 import { toProjectedTask } from '../cases/case-details';
 import { stepNamesOf } from './step-names';
 import { stepClockStates, type StepClockState } from './step-clock-states';
@@ -20,6 +21,72 @@ const stepKey = (caseNo: string, stepId: string) => `${caseNo}\u0000${stepId}`;
 export const maskedApplicantName = (kind: string, name: string): string =>
   kind === 'person' ? `${[...name][0] ?? ''}${'*'.repeat(Math.max(1, [...name].length - 1))}` : name;
 
+/**
+ * An applicant by part of the name, or by the ID number (resident ID, credit code) in full or masked as
+ * lists show it (110105********002X: the visible head and tail match, the stars stand for the rest).
+ */
+function applicantWhere(text: string): Prisma.ApplicantWhereInput {
+  const compact = text.replace(/\s+/g, '').toUpperCase();
+  const masked = /^([0-9A-Z]*)\*+([0-9A-Z]*)$/.exec(compact);
+  if (masked && masked[1].length + masked[2].length >= 4)
+    return {
+      idNumber: {
+        ...(masked[1] ? { startsWith: masked[1] } : {}),
+        ...(masked[2] ? { endsWith: masked[2] } : {}),
+      },
+    };
+  if (/^(\d{15}|\d{17}[\dX]|[0-9A-HJ-NPQRTUWXY]{18})$/.test(compact))
+    return { idNumber: { in: [compact, compact.toLowerCase()] } };
+  return { name: { contains: text } };
+}
+
+/** A range whose end is before its start finds nothing: say so instead (400, naming the field). */
+function assertRanges(q: ListTasksQuery): void {
+  const reversed = [
+    ['arrivedFrom', 'arrivedTo', q.arrivedFrom, q.arrivedTo],
+    ['dueFrom', 'dueTo', q.dueFrom, q.dueTo],
+  ].filter(([, , from, to]) => from && to && from > to);
+  if (reversed.length > 0)
+    throw new ProblemError(
+      400,
+      ProblemType.validation,
+      'Invalid request',
+      `The query is invalid — ${reversed.map(([from, to]) => `${to} is before ${from}: swap the two days`).join('; ')}`,
+      reversed.map(([from, to]) => ({
+        path: to!,
+        message: `${to} is before ${from}: swap the two days`,
+      })),
+    );
+}
+
+/** At most this many catalogue codes stand for an item-name search term. */
+const SEARCH_ITEM_CODES = 500;
+
+/** Free text: part of the case number, the applicant (as applicantWhere), or an item's name or code. */
+async function searchWhere(db: Db, text: string): Promise<TaskWhere> {
+  const items = await db.item.findMany({
+    // Codes are upper case; PostgreSQL compares case-sensitively.
+    where: {
+      OR: [
+        { name: { contains: text } },
+        { implementationCode: { contains: text } },
+        { implementationCode: { contains: text.toUpperCase() } },
+      ],
+    },
+    select: { implementationCode: true },
+    distinct: ['implementationCode'],
+    take: SEARCH_ITEM_CODES,
+  });
+  const codes = items.map((i) => i.implementationCode);
+  return {
+    OR: [
+      { caseNo: { contains: text.toUpperCase() } },
+      { case: { applicant: applicantWhere(text) } },
+      ...(codes.length > 0 ? [{ case: { items: { some: { implementationCode: { in: codes } } } } }] : []),
+    ],
+  };
+}
+
 /** Start of a Shanghai day (UTC+8, no daylight saving) as an instant. */
 const shanghaiStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
 const nextDay = (day: string) =>
@@ -28,7 +95,8 @@ const nextDay = (day: string) =>
 /**
  * One page of an inbox, the least remaining time first (the earliest due date; a stopped step clock, which
  * has no running due date, last). The time status and remaining working days count from today (Shanghai)
- * by the calendar in force; the time-status filter compares due dates with the same calendar's days.
+ * by the calendar in force; the time-status filter compares due dates with the same calendar's days. Every
+ * filter narrows the department's rows, so the (departmentCode, state, dueDate / openedAt) indexes lead.
  */
 export async function taskInboxPage(
   deps: { db: Db; logger: Logger },
@@ -37,6 +105,7 @@ export async function taskInboxPage(
   now: Date = new Date(),
 ): Promise<TaskPage> {
   const { db } = deps;
+  assertRanges(q);
   const { calendar } = await getCalendarInForce(deps, now);
   const today = toShanghaiDate(now.getTime());
   const warningUntil = addWorkingDays(calendar, today, DEFAULT_WARNING_THRESHOLDS.warningDays ?? 3);
@@ -64,6 +133,10 @@ export async function taskInboxPage(
   if (q.item) where.push({ case: { items: { some: { implementationCode: q.item } } } });
   if (q.arrivedFrom) where.push({ openedAt: { gte: shanghaiStart(q.arrivedFrom) } });
   if (q.arrivedTo) where.push({ openedAt: { lt: shanghaiStart(nextDay(q.arrivedTo)) } });
+  if (q.dueFrom) where.push({ dueDate: { gte: q.dueFrom } });
+  if (q.dueTo) where.push({ dueDate: { lte: q.dueTo } });
+  if (q.applicant) where.push({ case: { applicant: applicantWhere(q.applicant) } });
+  if (q.search) where.push(await searchWhere(db, q.search));
 
   // A stopped step clock has no time status: the suspended steps of the department's open tasks are read once.
   const needsClocks = q.view === 'supplement' || q.view === 'special' || q.timeStatus !== undefined;
