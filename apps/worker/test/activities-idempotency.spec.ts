@@ -400,6 +400,57 @@ describe('case activities over a real SQLite file', () => {
     ).rejects.toThrow(/not in the projection yet/);
   });
 
+  it('签收: a group task opens unclaimed; claiming supersedes it and the next row says who claimed it and when', async () => {
+    const stepId = 'item_GROUP';
+    const base = {
+      stepId,
+      name: '组审',
+      departmentCode: 'SAMR',
+      role: 'dept_approver',
+      dueDate: '2026-12-07',
+      provisional: false,
+    };
+    await acts.openTask({
+      ...key(60),
+      ...base,
+      assignees: ['group:SAMR/dept_approver'],
+      generation: 1,
+      claim: { state: 'unclaimed' },
+    });
+    const claim = async () => {
+      await acts.closeTask({ ...key(61), stepId, generation: 1, status: 'claimed' });
+      await acts.openTask({
+        ...key(62),
+        ...base,
+        assignees: ['food-2'],
+        generation: 2,
+        claim: { state: 'claimed', by: 'food-2', at: '2026-11-23T02:02:00.000Z' },
+      });
+    };
+    const [a, b] = await twice(claim, () =>
+      database.db.task.findMany({ where: { caseNo, stepId }, orderBy: { seq: 'asc' } }),
+    );
+    expect(b).toEqual(a);
+    expect(
+      b.map((t) => [
+        t.seq,
+        t.state,
+        t.outcome,
+        t.claimState,
+        t.claimedBy,
+        t.claimedAt?.toISOString() ?? null,
+      ]),
+    ).toEqual([
+      [1, 'superseded', 'claimed', 'unclaimed', null, null],
+      [2, 'open', null, 'claimed', 'food-2', '2026-11-23T02:02:00.000Z'],
+    ]);
+    // Rows of named seats carry no claim state.
+    expect(await database.db.task.findUnique({ where: { id: `${caseNo}:item_FOOD:1` } })).toMatchObject({
+      claimState: null,
+      claimedBy: null,
+    });
+  });
+
   it('loadCalendar merges an uploaded year over the shipped official data and skips a bad row', async () => {
     const year2027 = {
       year: 2027,

@@ -13,8 +13,22 @@ export const sendBackTargetSchema = z.discriminatedUnion(
   { error: 'kind must be "previous", "step" (with a stepId) or "window"' },
 );
 
-/** The access action a verb needs: the window's verbs are `case.issue`, a department's decisions `case.decide`. */
-export type CaseVerbAccess = 'case.decide' | 'case.issue';
+/**
+ * The access action a verb needs: the window's verbs are `case.issue`, a department's decisions `case.decide`,
+ * a lead's 指派 (assign) `task.reassign`.
+ */
+export type CaseVerbAccess = 'case.decide' | 'case.issue' | 'task.reassign';
+
+/**
+ * The step revision the page showed (the case view's `steps[].revision`). Optional: with it, the workflow
+ * refuses the action when the step changed since (claimed, decided, transferred, …) and nothing changes;
+ * without it (older clients, scripts) the verb is checked as before.
+ */
+const expectedRevision = z
+  .number({ error: 'expectedRevision is the step revision your page showed (a whole number)' })
+  .int()
+  .min(0)
+  .optional();
 
 /**
  * POST /api/cases/:caseNo/actions — every approver verb, one entry each: the request body it takes and the
@@ -29,13 +43,19 @@ export type CaseVerbAccess = 'case.decide' | 'case.issue';
 export const caseVerbDefinitions = {
   approve: {
     access: 'case.decide',
-    request: z.strictObject({ verb: z.literal('approve'), stepId, comment: z.string().max(2000).optional() }),
+    request: z.strictObject({
+      verb: z.literal('approve'),
+      stepId,
+      expectedRevision,
+      comment: z.string().max(2000).optional(),
+    }),
   },
   refuse: {
     access: 'case.decide',
     request: z.strictObject({
       verb: z.literal('refuse'),
       stepId,
+      expectedRevision,
       reasons: z.array(text('a reason', 2000)).min(1, 'a refusal needs at least one reason'),
     }),
   },
@@ -45,6 +65,7 @@ export const caseVerbDefinitions = {
     request: z.strictObject({
       verb: z.literal('return_for_supplement'),
       stepId,
+      expectedRevision,
       materials: z.array(text('a material')).min(1, 'name the missing materials (一次性告知)'),
       note: z.string().max(2000).optional(),
     }),
@@ -55,6 +76,7 @@ export const caseVerbDefinitions = {
     request: z.strictObject({
       verb: z.literal('submit_supplement'),
       stepId,
+      expectedRevision,
       materials: z.array(z.string()).optional(),
     }),
   },
@@ -63,6 +85,7 @@ export const caseVerbDefinitions = {
     request: z.strictObject({
       verb: z.literal('start_special_procedure'),
       stepId,
+      expectedRevision,
       kind: z.enum(SPECIAL_PROCEDURE_KINDS),
       reason: text('reason', 2000),
     }),
@@ -72,6 +95,7 @@ export const caseVerbDefinitions = {
     request: z.strictObject({
       verb: z.literal('end_special_procedure'),
       stepId,
+      expectedRevision,
       result: z.string().max(2000).optional(),
     }),
   },
@@ -80,6 +104,7 @@ export const caseVerbDefinitions = {
     request: z.strictObject({
       verb: z.literal('request_extension'),
       stepId,
+      expectedRevision,
       days: z.number().int().positive().max(60),
       reason: text('reason', 2000),
     }),
@@ -89,6 +114,7 @@ export const caseVerbDefinitions = {
     request: z.strictObject({
       verb: z.literal('approve_extension'),
       stepId,
+      expectedRevision,
       reason: z.string().max(2000).optional(),
     }),
   },
@@ -107,6 +133,7 @@ export const caseVerbDefinitions = {
     request: z.strictObject({
       verb: z.literal('send_back'),
       stepId,
+      expectedRevision,
       to: sendBackTargetSchema,
       reason: text('reason', 2000),
     }),
@@ -117,6 +144,7 @@ export const caseVerbDefinitions = {
     request: z.strictObject({
       verb: z.literal('resubmit_from_window'),
       stepId,
+      expectedRevision,
       note: z.string().max(2000).optional(),
     }),
   },
@@ -130,6 +158,7 @@ export const caseVerbDefinitions = {
       .strictObject({
         verb: z.literal('transfer'),
         stepId,
+        expectedRevision,
         from: userIdSchema.optional(),
         to: peopleSchema('person to transfer to'),
         groupName: text('groupName', 100).optional(),
@@ -146,6 +175,7 @@ export const caseVerbDefinitions = {
     request: z.strictObject({
       verb: z.literal('delegate'),
       stepId,
+      expectedRevision,
       to: userIdSchema,
       reason: text('reason', 2000),
     }),
@@ -156,6 +186,7 @@ export const caseVerbDefinitions = {
     request: z.strictObject({
       verb: z.literal('resolve_delegation'),
       stepId,
+      expectedRevision,
       opinion: z.enum(['agree', 'disagree'], { error: 'opinion must be "agree" or "disagree"' }),
       comment: text('comment', 2000),
     }),
@@ -166,6 +197,7 @@ export const caseVerbDefinitions = {
     request: z.strictObject({
       verb: z.literal('add_signers'),
       stepId,
+      expectedRevision,
       signers: peopleSchema('signer'),
       position: z.enum(['before', 'after', 'parallel'], {
         error: 'position must be "before", "after" or "parallel"',
@@ -179,6 +211,7 @@ export const caseVerbDefinitions = {
     request: z.strictObject({
       verb: z.literal('remove_signers'),
       stepId,
+      expectedRevision,
       signers: peopleSchema('signer'),
       reason: text('reason', 2000),
     }),
@@ -189,8 +222,47 @@ export const caseVerbDefinitions = {
     request: z.strictObject({
       verb: z.literal('copy_to'),
       stepId,
+      expectedRevision,
       to: peopleSchema('person to copy to', 50),
       note: z.string().max(2000).optional(),
+    }),
+  },
+  /**
+   * 撤回 (拿回): take back your own vote on the step while nothing after it has acted on it — the next
+   * signer in line, or, once the step closed, the step that followed (its task is then cancelled).
+   */
+  recall: {
+    access: 'case.decide',
+    request: z.strictObject({
+      verb: z.literal('recall'),
+      stepId,
+      reason: z.string().trim().max(2000, 'a reason has at most 2000 characters').optional(),
+    }),
+  },
+  /** 签收: take a task offered to your group (your department's role group, or a 转办 group you are in). */
+  claim: {
+    access: 'case.decide',
+    request: z.strictObject({ verb: z.literal('claim'), stepId, expectedRevision }),
+  },
+  /** 退回签收: give a task you claimed back to its group, undecided. */
+  unclaim: {
+    access: 'case.decide',
+    request: z.strictObject({
+      verb: z.literal('unclaim'),
+      stepId,
+      expectedRevision,
+      reason: z.string().trim().max(2000).optional(),
+    }),
+  },
+  /** 指派: a department lead gives a group task (unclaimed, or claimed by someone else) to a member of the group. */
+  assign: {
+    access: 'task.reassign',
+    request: z.strictObject({
+      verb: z.literal('assign'),
+      stepId,
+      expectedRevision,
+      to: userIdSchema,
+      reason: z.string().trim().max(2000).optional(),
     }),
   },
 } as const satisfies Record<string, { access: CaseVerbAccess; request: z.ZodType<{ verb: string }> }>;

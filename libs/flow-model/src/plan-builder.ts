@@ -16,11 +16,12 @@ export interface DepartmentStepSpec {
   id: string;
   departmentCode: string;
   limitWorkingDays: number;
+  /** Empty: the step's role group claims it (签收). */
   assignees: string[];
   name?: string;
   role?: string;
   itemCode?: string;
-  /** Defaults to single for one assignee, all (会签) for several. */
+  /** Defaults to single for one assignee or the role group, all (会签) for several. */
   countersign?: Countersign;
   /** Defaults to every verb. */
   actions?: StepAction[];
@@ -51,7 +52,7 @@ export class SequenceBuilder {
   department(spec: DepartmentStepSpec): this {
     const { role = 'approver', actions = [...ALL_STEP_ACTIONS], ...rest } = spec;
     const countersign =
-      spec.countersign ?? (spec.assignees.length === 1 ? { mode: 'single' } : { mode: 'all' });
+      spec.countersign ?? (spec.assignees.length <= 1 ? { mode: 'single' } : { mode: 'all' });
     return this.add({ ...rest, type: 'department', role, actions, countersign });
   }
 

@@ -64,7 +64,11 @@ export const departmentNodeSchema = z.object({
   /** The department's own time; 0 = 即办 (decided on the spot: the step clock is due the day the step opens). */
   limitWorkingDays: z.number().int().min(0),
   countersign: countersignSchema,
-  assignees: z.array(z.string().min(1)).min(1),
+  /**
+   * The named signers (one seat each). Empty: the step is offered to its role group — the users of
+   * `departmentCode` with `role`, resolved outside the plan when someone claims it (签收) — as one seat.
+   */
+  assignees: z.array(z.string().min(1)),
   actions: z
     .array(stepActionSchema)
     .min(1)

@@ -132,14 +132,16 @@ function checkNode(node: PlanNode, graph: PlanGraph, at: (path: string, message:
   if (node.type === 'department') {
     const cs = node.countersign;
     if (new Set(node.assignees).size !== node.assignees.length) at(node.id, 'assignees must be distinct');
-    if (cs.mode === 'single' && node.assignees.length !== 1)
+    // A step without named assignees is one seat: its role group, claimed by one member (签收).
+    const seatCount = node.assignees.length === 0 ? 1 : node.assignees.length;
+    if (cs.mode === 'single' && seatCount !== 1)
       at(node.id, 'countersign "single" takes exactly one assignee');
     if (cs.mode === 'sequential' && node.assignees.length < 2)
       at(
         node.id,
         `countersign "sequential" needs at least two assignees in signing order, found ${node.assignees.length}`,
       );
-    if (cs.mode === 'at_least' && cs.n > node.assignees.length) {
+    if (cs.mode === 'at_least' && cs.n > seatCount) {
       at(
         node.id,
         `countersign at_least ${cs.n} needs at least ${cs.n} assignees, found ${node.assignees.length}`,

@@ -129,9 +129,9 @@ describe('compileBpmn: node kinds', () => {
     ]);
   });
 
-  it('options: key, name and version override; the role group fills a step without ow:assignees', async () => {
+  it('options: key, name and version override; a step without ow:assignees is offered to its role group', async () => {
     const xml = fixture('departments-parallel.bpmn').replace(' ow:assignees="u3"', '');
-    const missing = await compileBpmn(xml);
+    const missing = await compileBpmn(xml, { roleMembers: () => [] });
     expect(missing.plan).toBeUndefined();
     expect(missing.problems).toEqual([
       {
@@ -148,7 +148,13 @@ describe('compileBpmn: node kinds', () => {
       roleMembers: (dept, role) => (dept === 'XF' && role === 'inspector' ? ['x1'] : []),
     });
     expect(plan).toMatchObject({ key: 'item:42', version: 3 });
-    expect(plan!.nodes.find((n) => n.id === 'fire')).toMatchObject({ assignees: ['x1'] });
+    // The group claims it at run time (签收): the plan names nobody.
+    expect(plan!.nodes.find((n) => n.id === 'fire')).toMatchObject({
+      role: 'inspector',
+      departmentCode: 'XF',
+      assignees: [],
+    });
+    expect((await compileBpmn(xml)).plan).toBeDefined();
     expect(hashPlan(plan!)).toMatch(/^sha256:/);
   });
 });
@@ -183,12 +189,6 @@ describe('compileBpmn: bad input is reported by element, never thrown', () => {
         params: { n: 3, count: 2 },
         message: 'countersign at_least 3 needs at least 3 assignees, found 2',
       },
-    ]);
-  });
-
-  it('bad FEEL and a missing condition are placed on their flows', async () => {
-    const { problems } = await compile('conditions-bad.bpmn');
-    expect(ids(problems).sort()).toEqual(['big', 'small']);
       {
         elementId: 'fire',
         elementName: '消防检查',
@@ -196,9 +196,9 @@ describe('compileBpmn: bad input is reported by element, never thrown', () => {
         params: { count: 1 },
         message: 'countersign "sequential" needs at least two assignees in signing order, found 1',
       },
-    expect(problems.find((p) => p.elementId === 'big')!.message).toMatch(/FEEL syntax error/);
-    expect(problems.find((p) => p.elementId === 'small')!.message).toBe(
-      'needs a FEEL condition or isDefault',
+    ]);
+  });
+
   it('ow:countersign="sequential" compiles to the sequential mode (依次审批), the assignees in signing order', async () => {
     const xml = fixture('countersign-bad.bpmn')
       .replace('ow:assignees="u3"', 'ow:assignees="u5,u3,u4"')
@@ -209,6 +209,12 @@ describe('compileBpmn: bad input is reported by element, never thrown', () => {
     expect(fire).toMatchObject({ countersign: { mode: 'sequential' }, assignees: ['u5', 'u3', 'u4'] });
   });
 
+  it('bad FEEL and a missing condition are placed on their flows', async () => {
+    const { problems } = await compile('conditions-bad.bpmn');
+    expect(ids(problems).sort()).toEqual(['big', 'small']);
+    expect(problems.find((p) => p.elementId === 'big')!.message).toMatch(/FEEL syntax error/);
+    expect(problems.find((p) => p.elementId === 'small')!.message).toBe(
+      'needs a FEEL condition or isDefault',
     );
   });
 

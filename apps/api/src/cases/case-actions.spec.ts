@@ -106,6 +106,26 @@ const expected: {
     'copyTo',
     { stepId: 's', to: ['u9'], note: 'n', actor: 'u1' },
   ],
+  recall: [
+    { verb: 'recall', stepId: 's', reason: '意见写错' },
+    'recallDecision',
+    { stepId: 's', reason: '意见写错', actor: 'u1' },
+  ],
+  claim: [
+    { verb: 'claim', stepId: 's', expectedRevision: 2 },
+    'claimTask',
+    { stepId: 's', actor: 'u1', expectedRevision: 2 },
+  ],
+  unclaim: [
+    { verb: 'unclaim', stepId: 's', reason: 'r' },
+    'unclaimTask',
+    { stepId: 's', reason: 'r', actor: 'u1' },
+  ],
+  assign: [
+    { verb: 'assign', stepId: 's', to: 'u2', reason: 'r' },
+    'assignTask',
+    { stepId: 's', to: 'u2', reason: 'r', actor: 'u1', authority: 'assignee' },
+  ],
 };
 
 describe('sendCaseAction: each verb reaches the workflow as its Update', () => {
@@ -135,13 +155,75 @@ describe('sendCaseAction: each verb reaches the workflow as its Update', () => {
   });
 });
 
+describe('sendCaseAction: the step guard', () => {
+  it("adds the page's revision and the actor's department to a department's verb, with the claimer's facts", async () => {
+    const { handle, calls } = recordingHandle();
+    const member = { departmentCode: 'D1', roles: ['dept_approver' as const] };
+    await sendCaseAction(
+      handle,
+      caseActionRequestSchema.parse({ verb: 'claim', stepId: 's', expectedRevision: 4 }),
+      'u1',
+      undefined,
+      { member },
+    );
+    await sendCaseAction(
+      handle,
+      caseActionRequestSchema.parse({ verb: 'approve', stepId: 's' }),
+      'u1',
+      undefined,
+      { member },
+    );
+    await sendCaseAction(
+      handle,
+      caseActionRequestSchema.parse({ verb: 'submit_supplement', stepId: 's', expectedRevision: 1 }),
+      'w1',
+      undefined,
+      {
+        member: { departmentCode: 'WINDOW', roles: ['window_clerk'] },
+      },
+    );
+    expect(calls.map((c) => c.args[0])).toEqual([
+      { stepId: 's', actor: 'u1', member, expectedRevision: 4, actorDepartment: 'D1' },
+      { stepId: 's', actor: 'u1', actorDepartment: 'D1' },
+      // The window acts on every department's step: no department check.
+      { stepId: 's', actor: 'w1', expectedRevision: 1 },
+    ]);
+  });
+
+  it("sends the lead's authority and the assignee's facts with 指派", async () => {
+    const { handle, calls } = recordingHandle();
+    const assignee = { departmentCode: 'D1', roles: ['dept_approver' as const] };
+    await sendCaseAction(
+      handle,
+      caseActionRequestSchema.parse({ verb: 'assign', stepId: 's', to: 'u2' }),
+      'lead1',
+      undefined,
+      {
+        authority: 'lead',
+        assignee,
+      },
+    );
+    expect(calls[0].args[0]).toEqual({
+      stepId: 's',
+      to: 'u2',
+      actor: 'lead1',
+      authority: 'lead',
+      toMember: assignee,
+    });
+  });
+});
+
 describe('accessForAction', () => {
   it.each([
     [{ verb: 'approve' }, 'case.decide'],
     [{ verb: 'copy_to' }, 'case.decide'],
+    [{ verb: 'recall' }, 'case.decide'],
     [{ verb: 'submit_supplement' }, 'case.issue'],
     [{ verb: 'resubmit_from_window' }, 'case.issue'],
     [{ verb: 'withdraw' }, 'case.issue'],
+    [{ verb: 'claim' }, 'case.decide'],
+    [{ verb: 'unclaim' }, 'case.decide'],
+    [{ verb: 'assign' }, 'task.reassign'],
     [{ verb: 'teleport' }, 'case.decide'],
     [{ verb: 'toString' }, 'case.decide'],
     [undefined, 'case.decide'],

@@ -3,6 +3,7 @@ import {
   isCaseVerb,
   type CaseActionRequest,
   type CaseVerb,
+  type CaseVerbAccess,
   type CaseVerbRequest,
 } from '@onewindow/contracts';
 import {
@@ -21,12 +22,17 @@ export type { CaseActionContext as ActionContext };
  * (`caseVerbDefinitions`: the window's verbs are `case.issue`), `case.decide` for anything else (the body
  * is then refused by the contract).
  */
-export const accessForAction = (body: unknown): 'case.decide' | 'case.issue' => {
+export const accessForAction = (body: unknown): CaseVerbAccess => {
   const verb = (body as { verb?: unknown } | undefined)?.verb;
   return isCaseVerb(verb) ? accessForVerb(verb) : 'case.decide';
 };
 
-/** A verb's Update and its payload: the registry's `toUpdateArgs` (the signed-in user acts). */
+/**
+ * A verb's Update and its payload: the registry's `toUpdateArgs` (the signed-in user acts), plus what the
+ * workflow's validator checks for every step action (`StepGuard`): the step revision the page showed
+ * (`expectedRevision`, when the request carries it) and, for a department's verbs (not the window's), the
+ * actor's department, so another department's task is refused by name.
+ */
 export function caseActionUpdate<V extends CaseVerb>(
   verb: V,
   request: CaseVerbRequest<V>,
@@ -34,7 +40,17 @@ export function caseActionUpdate<V extends CaseVerb>(
   context: CaseActionContext = {},
 ): { update: UpdateDefinition<CaseVerbResult<V>, [CaseVerbPayload<V>]>; payload: CaseVerbPayload<V> } {
   const definition = caseVerbRegistry[verb];
-  return { update: definition.update, payload: definition.toUpdateArgs(request, actor, context) };
+  const expected = (request as { expectedRevision?: number }).expectedRevision;
+  const guard = {
+    ...(expected !== undefined ? { expectedRevision: expected } : {}),
+    ...(context.member && accessForVerb(verb) !== 'case.issue'
+      ? { actorDepartment: context.member.departmentCode }
+      : {}),
+  };
+  return {
+    update: definition.update,
+    payload: { ...definition.toUpdateArgs(request, actor, context), ...guard },
+  };
 }
 
 /**

@@ -17,7 +17,8 @@ import { caseNoOf, caseResource } from './case-access';
 import { accessForAction, sendCaseAction } from './case-actions';
 import { caseDetails } from './case-details';
 import { copiedCasesPage } from './copied-cases';
-import { assertPeopleMayTakePart, transferAuthority } from './case-people';
+import { assertPeopleMayTakePart } from './case-people';
+import { actionContext } from '../tasks/claim-context';
 import { idempotencyKeyOf } from './idempotency-key';
 import { updateProblem } from './temporal-errors';
 
@@ -61,14 +62,12 @@ export function casesRouter(deps: ApiDeps): Router {
     const actor = signedInUser(req);
     // Who may be involved (转办/委派/加签 inside the step's department, 抄送 to existing users): 422 before anything is sent.
     await assertPeopleMayTakePart(deps, caseNo, action);
-    const authority =
-      action.verb === 'transfer'
-        ? await transferAuthority(deps, caseNo, action.stepId, actor, action.from)
-        : undefined;
+    // The user's department and roles (签收, other departments' tasks), a lead's authority (转办, 指派).
+    const context = await actionContext(deps, caseNo, action, actor);
     const handle = deps.temporal.client.workflow.getHandle(caseNo);
     try {
       const result = await deps.temporal.connection.withDeadline(updateDeadline(), () =>
-        sendCaseAction(handle, action, actor.id, updateId, { authority }),
+        sendCaseAction(handle, action, actor.id, updateId, context),
       );
       const body: CaseActionResponse = {
         caseNo,

@@ -6,6 +6,7 @@ import {
 } from '@temporalio/client';
 import type { ApiDeps } from '../api-deps';
 import { notFound, ProblemError, ProblemType } from '../http/problem';
+import { refusalSentence } from '../tasks/action-refusals';
 
 /** gRPC UNAVAILABLE / DEADLINE_EXCEEDED: Temporal (or every worker) did not answer in time. */
 export function isTemporalUnreachable(error: unknown): boolean {
@@ -41,11 +42,13 @@ export const updateNotAnswered = (caseNo: string) =>
  */
 export async function updateProblem(error: unknown, caseNo: string, deps: ApiDeps): Promise<unknown> {
   if (error instanceof WorkflowUpdateFailedError) {
+    // A claimed, changed, decided or other department's task: who did what and when, and to reload.
+    const sentence = await refusalSentence(deps, error.cause);
     return new ProblemError(
       409,
       ProblemType.refused,
       'Action refused',
-      error.cause?.message ?? error.message,
+      sentence ?? error.cause?.message ?? error.message,
     );
   }
   if (error instanceof WorkflowNotFoundError) {

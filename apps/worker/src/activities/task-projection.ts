@@ -8,12 +8,16 @@ const SUPERSEDED: ReadonlySet<CloseTaskInput['status']> = new Set([
   'delegated',
   'delegation_resolved',
   'signers_changed',
+  'claimed',
+  'unclaimed',
+  'assigned',
 ]);
 
 /**
  * The Task row's state for a closed generation; the outcome keeps the status. `done`: decided
  * (approved, refused) or sent back (returned: 退回 is the approver's decision on that round);
- * `cancelled`: the case no longer needs it; `superseded`: 转办, 委派 (and its resolution), 加签/减签 —
+ * `cancelled`: the case no longer needs it; `superseded`: 转办, 委派 (and its resolution), 加签/减签,
+ * 签收 / 退回签收 / 指派 of a group seat —
  * nobody decided, the step's next generation holds the task now, so it is neither in the inbox nor
  * counted as done work.
  */
@@ -43,6 +47,10 @@ export async function openTask(db: Db, input: OpenTaskInput): Promise<void> {
         openedAt: new Date(input.at),
         // Null while the step clock is stopped (补正, special procedure, at the window, paused).
         dueDate: input.dueDate,
+        // 签收: a group seat waiting to be claimed (待签收), or who claimed it and when.
+        claimState: input.claim?.state ?? null,
+        claimedBy: input.claim?.state === 'claimed' ? input.claim.by : null,
+        claimedAt: input.claim?.state === 'claimed' ? new Date(input.claim.at) : null,
       })) === 1;
     if (opened)
       await insertOnce(

@@ -26,8 +26,8 @@ export interface CompileOptions {
   name?: string;
   version?: number;
   /**
-   * The users of a department's role, for a step without `ow:assignees` ("the department's role group"). The
-   * plan names its assignees, so they are resolved when the diagram is compiled (at publishing).
+   * The users of a department's role. A step without `ow:assignees` is offered to that role group (the plan's
+   * `assignees` is empty; a member claims it at run time, 签收); when given, a group nobody belongs to is a problem.
    */
   roleMembers?: (departmentCode: string, role: string) => readonly string[] | undefined;
   /** Certificate type names by code, for `ow:resultCertificateType` without `ow:resultName`. */
@@ -740,8 +740,10 @@ function departmentNode(
         'ow:assignees is empty: list user ids, or leave it out for the role group',
       );
   } else {
-    assignees = departmentCode ? [...(ctx.options.roleMembers?.(departmentCode, role) ?? [])] : [];
-    if (departmentCode && assignees.length === 0)
+    // The role group: claimed at run time by one of its members (签收).
+    assignees = [];
+    const members = departmentCode ? ctx.options.roleMembers?.(departmentCode, role) : undefined;
+    if (departmentCode && ctx.options.roleMembers && (members ?? []).length === 0)
       fail(
         'department.noRoleMembers',
         `no ow:assignees and no user known with role "${role}" in department "${departmentCode}"`,
@@ -787,7 +789,7 @@ function departmentNode(
     role,
     limitWorkingDays: limitWorkingDays ?? 0,
     countersign,
-    assignees: assignees.length > 0 ? assignees : ['unknown'],
+    assignees,
     actions,
     ...(itemCode ? { itemCode } : {}),
     ...(result ? { result } : {}),

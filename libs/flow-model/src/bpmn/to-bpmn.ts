@@ -156,7 +156,8 @@ function writeNode(
         limitWorkingDays: String(node.limitWorkingDays),
         role: node.role === DEFAULT_STEP_ROLE ? undefined : node.role,
         countersign: cs.mode === 'any' ? undefined : cs.mode === 'at_least' ? `at_least:${cs.n}` : cs.mode,
-        assignees: node.assignees.join(','),
+        // No ow:assignees: the role group (claimable).
+        assignees: node.assignees.length > 0 ? node.assignees.join(',') : undefined,
         actions: sameActions ? undefined : node.actions.join(','),
         itemCode: node.itemCode,
         resultCertificateType: node.result?.certificateTypeCode,

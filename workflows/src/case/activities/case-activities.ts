@@ -32,6 +32,11 @@ export interface OpenTaskInput extends ActivityBase {
   provisional: boolean;
   /** Increments when the same step is opened again (退回, 转办 …), so projections can tell tasks apart. */
   generation: number;
+  /**
+   * 签收: `unclaimed` while a group seat waits for a member to claim it (the 待签收 view), `claimed` once one
+   * did (or a lead assigned it). Absent when every seat is named.
+   */
+  claim?: { state: 'unclaimed' } | { state: 'claimed'; by: string; at: string };
 }
 
 export interface CloseTaskInput extends ActivityBase {
@@ -40,7 +45,8 @@ export interface CloseTaskInput extends ActivityBase {
   /**
    * How the task row ended: decided (approved, refused), cancelled, sent back (returned: 退回 to an
    * earlier step or the window), or superseded by the next generation of the same step because its
-   * people changed (transferred, delegated, delegation_resolved, signers_changed, resubmitted).
+   * people changed (transferred, delegated, delegation_resolved, signers_changed, resubmitted; claimed,
+   * unclaimed and assigned for 签收, 退回签收 and a lead's assignment of a group seat).
    */
   status:
     | 'approved'
@@ -50,7 +56,10 @@ export interface CloseTaskInput extends ActivityBase {
     | 'transferred'
     | 'delegated'
     | 'delegation_resolved'
-    | 'signers_changed';
+    | 'signers_changed'
+    | 'claimed'
+    | 'unclaimed'
+    | 'assigned';
 }
 
 /** Who holds the open task row of a generation now (after a vote that did not decide the step). */

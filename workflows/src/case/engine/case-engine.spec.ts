@@ -72,7 +72,8 @@ describe('CaseEngine.apply', () => {
       ],
     });
     expect(e.version).toBe(1);
-    expect(e.state.steps.planning).toBe(step);
+    // The step as written, with its first revision.
+    expect(e.state.steps.planning).toEqual({ ...step, revision: 1 });
     expect(e.state.clocks).toBe(clocks); // the same object, its fields replaced
     expect(e.state.clocks.suspendedBy).toEqual(['planning']);
     expect(e.state.pauses).toEqual([{ cause: 'planning', until: 'supplement', steps: [] }]);
@@ -90,6 +91,24 @@ describe('CaseEngine.apply', () => {
       { seq: 2, at: '2026-03-02T02:00:00.000Z', actor: 'li', action: 'noted' },
     ]);
     expect(e.state.history).toEqual(entries);
+  });
+
+  it('bumps a step revision when what an approver decides on changes, not for a reminder', () => {
+    const e = engine();
+    e.apply({ steps: [opened()] });
+    const first = e.state.steps.planning;
+    e.apply({ steps: [{ ...first, remindersSent: [2] }] });
+    expect(e.state.steps.planning.revision).toBe(1);
+    expect(e.state.steps.planning.remindersSent).toEqual([2]);
+    e.apply({
+      steps: [
+        { ...e.state.steps.planning, assignees: [{ userId: 'li', status: 'approved', source: 'plan' }] },
+      ],
+    });
+    expect(e.state.steps.planning.revision).toBe(2);
+    // A step written back without its revision (a reducer's copy from before) keeps the count.
+    e.apply({ steps: [{ ...first, revision: undefined, status: 'approved' }] });
+    expect(e.state.steps.planning.revision).toBe(3);
   });
 
   it('bumps version for every transition, even one that only records', () => {

@@ -24,6 +24,26 @@ import { releaseCaseClocks } from '../clock/case-suspensions';
 import { cancellation, closedAs, openDepartmentStep, runAutomaticStep } from './case-work-nodes';
 import { refusalReasons } from './step-reducer';
 
+/** What an approver's decision depends on: a change to any of it makes an open page stale. */
+const decisionRelevant = (step: StepState): string =>
+  JSON.stringify([
+    step.status,
+    step.generation,
+    step.assignees,
+    step.suspension ?? null,
+    step.hold ?? null,
+    step.pendingExtension ?? null,
+  ]);
+
+/** The step as written: its revision bumped when something an approver decides on changed (see `StepState.revision`). */
+function withRevision(before: StepState | undefined, after: StepState): StepState {
+  if (before === after) return after;
+  const revision = before?.revision ?? 0;
+  if (before && decisionRelevant(before) === decisionRelevant(after))
+    return after.revision === revision ? after : { ...after, revision };
+  return { ...after, revision: revision + 1 };
+}
+
 /**
  * The case's core: plan progression, step lifecycle, refusal policy. Handlers and the main loop share it.
  * The case state changes only through `apply(transition)` (a reducer's result) and the engine's own plan
@@ -103,7 +123,7 @@ export class CaseEngine {
    */
   apply(t: Transition): HistoryEntry[] {
     const s = this.state;
-    for (const step of t.steps ?? []) s.steps[step.stepId] = step;
+    for (const step of t.steps ?? []) s.steps[step.stepId] = withRevision(s.steps[step.stepId], step);
     if (t.clocks) Object.assign(s.clocks, t.clocks);
     if (t.pauses) s.pauses = t.pauses;
     if (t.timers) s.timers = t.timers;
@@ -169,6 +189,16 @@ export class CaseEngine {
     this.state.run = run.state;
     this.queue.push(...run.activated);
     this.apply({ steps: [closedAs(step, 'returned', Date.now())] });
+  }
+
+  /**
+   * 撤回 of the vote that closed `stepId`: the plan goes back to the step (`PlanRun.recall`: what its
+   * outcome resolved returns to not-reached, so the way forward repeats when it decides again), and the
+   * recall's transition (the steps it withdrew, closed `cancelled`; timers; refusals) is applied.
+   */
+  recallStep(stepId: string, t: Transition): void {
+    this.state.run = this.run.recall(this.state.run, stepId).state;
+    this.apply(t);
   }
 
   /** Reports a work node's outcome to the plan and queues what it activates. */

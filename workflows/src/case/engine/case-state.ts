@@ -34,6 +34,21 @@ export interface AssigneeState {
   opinions?: { by: string; opinion: 'agree' | 'disagree'; comment: string; at: string }[];
   addedBy?: string;
   removedBy?: string;
+  /**
+   * A role group seat (the plan named nobody; `userId` is `group:<departmentCode>/<role>`): the department's
+   * users with that role, resolved outside the workflow. Nobody decides for it until a member claims it (签收).
+   */
+  group?: { departmentCode: string; role: string };
+  /**
+   * 签收: the seat was a group's (a role group, or a 转办 group with `candidates`) and `by` holds it now as
+   * `userId` (claimed, or assigned by a lead: `assignedBy`); `pool` is the group it returns to on 退回签收.
+   */
+  claim?: {
+    by: string;
+    at: string;
+    assignedBy?: string;
+    pool: Pick<AssigneeState, 'userId' | 'candidates' | 'group'>;
+  };
 }
 
 /**
@@ -84,6 +99,12 @@ export interface StepState {
   cc: { userId: string; by: string; at: string; note?: string }[];
   /** Bumped whenever the task row is opened again (退回, 转办 …). */
   generation: number;
+  /**
+   * Bumped by `CaseEngine.apply` on every change to what may be decided on the step (status, signers and
+   * votes, claims, generation, suspension, hold, extension request). An action carrying `expectedRevision`
+   * from an older page is refused. Absent in states from before it existed (read as 0).
+   */
+  revision?: number;
   openedAt: string;
   closedAt?: string;
   clock: ClockJson;
@@ -147,7 +168,10 @@ export interface Transition {
   timers?: CaseState['timers'];
   /** Case-level fields replaced. */
   fields?: Partial<
-    Pick<CaseState, 'phase' | 'outcome' | 'decidedAt' | 'delivery' | 'certificates' | 'planError'>
+    Pick<
+      CaseState,
+      'phase' | 'outcome' | 'decidedAt' | 'delivery' | 'certificates' | 'planError' | 'refusals'
+    >
   >;
   history?: HistoryDraft[];
   /** The activity calls, in the order they are made. */
@@ -210,6 +234,8 @@ export type StepView = Omit<StepState, 'clock'> & {
   clock: ClockView;
   /** Who may decide now (group members one by one); empty once the step is closed. */
   turn: string[];
+  /** Who may take back their decision on the step now (撤回): nothing after their vote has acted on it. */
+  recallable: string[];
 };
 
 export interface CaseView {

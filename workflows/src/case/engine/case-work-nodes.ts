@@ -5,6 +5,7 @@ import type { AutomaticStepResult, CloseTaskInput } from '../activities/case-act
 import { CASE_PATCHES } from './case-patches';
 import type { ActivityCall, CaseState, HistoryDraft, StepState, StepStatus, Transition } from './case-state';
 import { reopenedAssignees, taskHolders } from './step-reducer';
+import { claimStateOf, roleGroupSeat } from './step-claims';
 
 type DepartmentNode = Extract<FlatNode, { type: 'department' }>;
 type AutomaticNode = Extract<FlatNode, { type: 'automatic' }>;
@@ -40,7 +41,9 @@ export function openedStep(
     actions: node.actions,
     assignees: previous
       ? reopenedAssignees(previous.assignees)
-      : node.assignees.map((userId) => ({ userId, status: 'pending', source: 'plan' })),
+      : node.assignees.length === 0
+        ? [roleGroupSeat(node.departmentCode, node.role)]
+        : node.assignees.map((userId) => ({ userId, status: 'pending', source: 'plan' })),
     cc: previous?.cc ?? [],
     generation: (previous?.generation ?? 0) + 1,
     openedAt: iso(now),
@@ -54,13 +57,25 @@ export function openedStep(
   };
   const opened: HistoryDraft = previous
     ? { actor: 'system', action: 'step_reopened', stepId: node.id, details: { generation: step.generation } }
-    : { actor: 'system', action: 'step_opened', stepId: node.id, details: { assignees: node.assignees } };
+    : {
+        actor: 'system',
+        action: 'step_opened',
+        stepId: node.id,
+        details: {
+          assignees: node.assignees,
+          // No named assignees: offered to the role group, to be claimed (签收).
+          ...(node.assignees.length === 0
+            ? { group: { departmentCode: node.departmentCode, role: node.role } }
+            : {}),
+        },
+      };
   return { step, steps: [step], history: [opened] };
 }
 
 /** The `openTask` call for the step's current generation, for whoever holds it now (due date as of `calendar`). */
 export function openTaskCall(step: StepState, calendar: CaseEngine['calendar']): ActivityCall {
   const due = dueOf(step.clock, calendar);
+  const claim = claimStateOf(step);
   return {
     name: 'openTask',
     input: {
@@ -73,6 +88,7 @@ export function openTaskCall(step: StepState, calendar: CaseEngine['calendar']):
       dueDate: due.date, // null only while the step clock is stopped
       provisional: due.provisional,
       generation: step.generation,
+      ...(claim ? { claim } : {}),
     },
   };
 }

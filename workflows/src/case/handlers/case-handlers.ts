@@ -4,6 +4,7 @@ import { issueAtWindow } from '../engine/case-closing';
 import type { CaseEngine } from '../engine/case-engine';
 import * as m from './case-messages';
 import { caseView } from './case-view';
+import { assertStepGuard } from './step-guard';
 import { caseVerbRegistry } from '../verbs';
 import {
   defineCaseUpdate,
@@ -105,7 +106,11 @@ export function registerCaseHandlers(engine: CaseEngine): void {
   setHandler(m.caseStateQuery, () => caseView(engine));
   for (const definition of CASE_UPDATES) {
     setHandler(definition.update, (raw) => definition.handle(ctx, m.parsePayload(definition.payload, raw)), {
-      validator: (raw) => definition.validate(ctx, m.parsePayload(definition.payload, raw)),
+      validator: (raw) => {
+        // Another department's task, a decided one, or a stale page (expectedRevision) first: nothing changes.
+        assertStepGuard(engine.state, raw);
+        definition.validate(ctx, m.parsePayload(definition.payload, raw));
+      },
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { StepAction } from '@onewindow/flow-model';
 import type { CaseState, StepState } from '../engine/case-state';
+import { alreadyClaimed } from './step-guard';
 import { pendingAssignees, sequentialTurn, signingLine, undecidedSlotOf } from '../engine/step-reducer';
 
 /** Synchronous checks run by Update validators: each throws with a sentence the clerk can act on. */
@@ -73,6 +74,13 @@ export function assertPendingAssignee(step: StepState, actor: string): void {
       `${actor} holds step "${step.stepId}" as a delegate (委派): answer with resolveDelegation; the owner decides`,
     );
   }
+  const claimed = step.assignees.find((a) => a.status === 'pending' && a.claim && a.userId !== actor);
+  if (claimed) throw alreadyClaimed(step, claimed);
+  const group = step.assignees.find((a) => a.status === 'pending' && a.group);
+  if (group)
+    throw new Error(
+      `step "${step.stepId}" is offered to the ${group.group!.role} group of ${group.group!.departmentCode}: claim it (签收) first, then decide`,
+    );
   throw new Error(
     `${actor} is not an assignee of step "${step.stepId}" (pending: ${pending.join(', ') || 'none'})`,
   );

@@ -2,15 +2,22 @@ import { clockView } from '../clock/case-clock';
 import type { CaseEngine } from '../engine/case-engine';
 import type { CaseView, StepState, StepView } from '../engine/case-state';
 import { pendingAssignees } from '../engine/step-reducer';
+import { recallers } from './recall-checks';
 
 /**
  * A step as the UI sees it: a closed step's clock is read at its closing time; `turn` names who may
- * decide now (依次审批: the one signer whose turn it is).
+ * decide now (依次审批: the one signer whose turn it is); `recallable` who may take back their decision now (撤回).
  */
 export function stepView(engine: CaseEngine, step: StepState): StepView {
   const at = step.closedAt ? Date.parse(step.closedAt) : Date.now();
   const turn = step.status === 'open' ? pendingAssignees(step) : [];
-  return { ...step, revision: step.revision ?? 0, clock: clockView(step.clock, engine.calendar, at), turn };
+  return {
+    ...step,
+    revision: step.revision ?? 0,
+    clock: clockView(step.clock, engine.calendar, at),
+    turn,
+    recallable: recallers(engine, step),
+  };
 }
 
 export function caseView(engine: CaseEngine): CaseView {

@@ -3,6 +3,7 @@ import type { CaseVerb, CaseVerbRequest } from '@onewindow/contracts';
 import type { z } from 'zod';
 import type { CaseEngine } from '../engine/case-engine';
 import type { ActivityCall, StepState, Transition } from '../engine/case-state';
+import type { MemberFacts } from '../engine/step-claims';
 
 /**
  * Records a decision: in the case history and through the `recordDecision` activity (the Decision
@@ -58,8 +59,12 @@ export interface CaseUpdateDefinition<Payload, Parsed = Payload, Result = unknow
 
 /** What the API knows besides the request body (checked by the API before it sends the verb). */
 export interface CaseActionContext {
-  /** 转办 only: 'lead' when a department lead hands on someone else's place. */
+  /** 转办 and 指派 (assign): 'lead' when a department lead hands on someone else's place. */
   authority?: 'assignee' | 'lead';
+  /** The signed-in user's department and roles (签收 of a role group checks them against the step). */
+  member?: MemberFacts;
+  /** 指派 (assign) only: the department and roles of the person the lead assigns the task to. */
+  assignee?: MemberFacts;
 }
 
 /**

@@ -3,10 +3,13 @@ import type { z } from 'zod';
 import { addSignersVerb } from './add-signers.verb';
 import { approveExtensionVerb } from './approve-extension.verb';
 import { approveVerb } from './approve.verb';
+import { assignVerb } from './assign.verb';
+import { claimVerb } from './claim.verb';
 import { copyToVerb } from './copy-to.verb';
 import type { CaseVerbDefinition } from './define-case-verb';
 import { delegateVerb } from './delegate.verb';
 import { endSpecialProcedureVerb } from './end-special-procedure.verb';
+import { recallVerb } from './recall.verb';
 import { refuseVerb } from './refuse.verb';
 import { removeSignersVerb } from './remove-signers.verb';
 import { requestExtensionVerb } from './request-extension.verb';
@@ -17,6 +20,7 @@ import { sendBackVerb } from './send-back.verb';
 import { startSpecialProcedureVerb } from './start-special-procedure.verb';
 import { submitSupplementVerb } from './submit-supplement.verb';
 import { transferVerb } from './transfer.verb';
+import { unclaimVerb } from './unclaim.verb';
 import { withdrawVerb } from './withdraw.verb';
 
 export * from './define-case-verb';
@@ -26,6 +30,7 @@ export * from './approve.verb';
 export * from './copy-to.verb';
 export * from './delegate.verb';
 export * from './end-special-procedure.verb';
+export * from './recall.verb';
 export * from './refuse.verb';
 export * from './remove-signers.verb';
 export * from './request-extension.verb';
@@ -36,6 +41,9 @@ export * from './send-back.verb';
 export * from './start-special-procedure.verb';
 export * from './submit-supplement.verb';
 export * from './transfer.verb';
+export * from './claim.verb';
+export * from './unclaim.verb';
+export * from './assign.verb';
 export * from './withdraw.verb';
 
 /**
@@ -65,6 +73,10 @@ const definitions = {
   add_signers: addSignersVerb,
   remove_signers: removeSignersVerb,
   copy_to: copyToVerb,
+  recall: recallVerb,
+  claim: claimVerb,
+  unclaim: unclaimVerb,
+  assign: assignVerb,
 } as const satisfies CompleteCaseVerbTable;
 
 type Definitions = typeof definitions;

@@ -41,6 +41,10 @@ const samples: { [V in CaseVerb]: Extract<CaseActionRequest, { verb: V }> } = {
   add_signers: { verb: 'add_signers', stepId: 's', signers: ['u2'], position: 'before', reason: 'r' },
   remove_signers: { verb: 'remove_signers', stepId: 's', signers: ['u2'], reason: 'r' },
   copy_to: { verb: 'copy_to', stepId: 's', to: ['u9'], note: 'n' },
+  recall: { verb: 'recall', stepId: 's', reason: '意见写错，重新签批' },
+  claim: { verb: 'claim', stepId: 's', expectedRevision: 3 },
+  unclaim: { verb: 'unclaim', stepId: 's', reason: '另有急件' },
+  assign: { verb: 'assign', stepId: 's', to: 'u2', reason: 'r' },
 };
 
 /** What the API sends for a request (as `caseActionUpdate` in apps/api does). */
