@@ -10,6 +10,7 @@ import { catalogueRouter } from './catalogue/catalogue.router';
 import { catalogueIoRouter } from './catalogue/catalogue-io.router';
 import { casesRouter } from './cases/cases.router';
 import { caseFilesRouter } from './case-files/case-files.router';
+import { caseDocumentsRouter } from './documents/case-documents.router';
 import { publicLookupRouter } from './public/public-lookup.router';
 import { tasksRouter } from './tasks/tasks.router';
 import { usersRouter } from './users/users.router';
@@ -50,6 +51,7 @@ export function createApp(deps: ApiDeps): express.Express {
   api.use(catalogueIoRouter(deps));
   api.use(casesRouter(deps));
   api.use(caseFilesRouter(deps));
+  api.use(caseDocumentsRouter(deps));
   api.use(publicLookupRouter(deps));
   api.use(tasksRouter(deps));
   api.use(usersRouter(deps));

@@ -65,6 +65,23 @@ export const configSchema = z.object({
     .min(1, 'expected at least 1 thread')
     .max(64, 'expected at most 64 threads')
     .default(DEFAULT_WORKER_WORKFLOW_THREADS),
+  /** The service centre's name, printed at the top of every document and over its seal. */
+  CENTRE_NAME: z
+    .string()
+    .trim()
+    .min(2, 'expected the service centre’s name, e.g. "某某区政务服务中心"')
+    .max(60)
+    .default('政务服务中心'),
+  /** A telephone number printed on notices for questions (optional). */
+  CENTRE_CONTACT: z.string().trim().min(3).max(40).optional(),
+  /** The address applicants reach the web app at: notices print the public lookup under it (and its QR code). */
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'expected an http(s) URL, e.g. "https://zwfw.example.gov.cn"' })
+    .optional(),
+  /** Who decides an administrative review of the centre's decisions, as refusals print it (复议机关). */
+  REVIEW_AUTHORITY: z.string().trim().min(2).max(60).default('本级人民政府'),
+  /** A folder with NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc, when not Debian's fonts-noto-cjk. */
+  DOCUMENT_FONT_DIR: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(logLevels, { error: `expected one of ${logLevels.join(', ')}` }).default('info'),
 });
 

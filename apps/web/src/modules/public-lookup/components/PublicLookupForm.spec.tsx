@@ -86,4 +86,19 @@ describe('PublicLookupForm', () => {
     expect(await screen.findByText('请输入 4 位数字或字母')).toBeTruthy();
     expect(fetchMock).not.toHaveBeenCalled();
   });
+
+  it('takes the case number from a printed notice’s QR link (/lookup?case=…), so only the code is typed', async () => {
+    const fetchMock = mockFetch(fakeResponse(200, answer));
+    renderWithProviders(<PublicLookupForm />, { route: '/lookup?case=YC20261201000123' });
+    expect((screen.getByLabelText(/办件编号/) as HTMLInputElement).value).toBe('YC20261201000123');
+    fireEvent.change(screen.getByLabelText(/证件号码后四位/), { target: { value: '002X' } });
+    fireEvent.click(screen.getByRole('button', { name: /查询/ }));
+    await screen.findByTestId('lookup-status');
+    expect((fetchMock.mock.calls[0] as [string])[0]).toBe('/api/public/cases/YC20261201000123/status');
+  });
+
+  it('ignores a malformed case number in the link', () => {
+    renderWithProviders(<PublicLookupForm />, { route: '/lookup?case=<script>' });
+    expect((screen.getByLabelText(/办件编号/) as HTMLInputElement).value).toBe('');
+  });
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Tag } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { PublicCaseStatus } from '@onewindow/contracts';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
@@ -29,6 +30,9 @@ export function PublicLookupForm() {
   const [result, setResult] = useState<PublicCaseStatus>();
   const [error, setError] = useState<unknown>();
   const [pending, setPending] = useState(false);
+  // A printed notice's QR code opens /lookup?case=<case number>: the applicant types only the code.
+  const [params] = useSearchParams();
+  const caseFromLink = /^YC\d{14}$/.test(params.get('case') ?? '') ? params.get('case')! : undefined;
 
   const onFinish = async ({ caseNo, code }: LookupFields) => {
     setPending(true);
@@ -52,6 +56,7 @@ export function PublicLookupForm() {
         style={{ maxWidth: 420 }}
         data-testid="lookup-form"
         requiredMark={false}
+        initialValues={caseFromLink ? { caseNo: caseFromLink } : undefined}
       >
         <Form.Item
           label={t('lookup.caseNo')}

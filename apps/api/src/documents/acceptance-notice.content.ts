@@ -1,0 +1,66 @@
+import { holidaysCrossed, type WorkingCalendar } from '@onewindow/calendar';
+import { maskResidentId, maskUscc } from '@onewindow/audit';
+import { documentNumberPrefixes, type DocumentOf } from '@onewindow/documents';
+import type { CaseForAcceptanceNotice } from './case-documents.repository';
+
+/** Printed notices never show a full identity number. */
+export const maskedIdOf = (applicant: { kind: string; idNumber: string }): string =>
+  applicant.kind === 'organisation' ? maskUscc(applicant.idNumber) : maskResidentId(applicant.idNumber);
+
+/** The Shanghai calendar day (YYYY-MM-DD) of an instant. */
+export const shanghaiDate = (at: Date): string =>
+  new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * 受理通知书 of an accepted case: the items with their departments, the materials as received (免提交 ones
+ * with their certificate number), the statutory and promised due dates the workflow computed, the statutory
+ * holidays the statutory period crosses, the clerk, and the public lookup.
+ */
+export function acceptanceNoticeContent(
+  c: CaseForAcceptanceNotice & { row: { acceptedAt: Date; statutoryDueDate: string } },
+  calendar: WorkingCalendar,
+  lookupUrl: string,
+): DocumentOf<'acceptance_notice'> {
+  const { row } = c;
+  const itemOf = new Map(c.items.map((i) => [i.implementationCode, i]));
+  const departmentName = new Map(c.departments.map((d) => [d.code, d.name]));
+  const materialName = new Map(c.materials.map((m) => [m.code, m.name]));
+  const certificateNo = new Map(c.certificates.map((x) => [x.id, x.number]));
+  const acceptedOn = shanghaiDate(row.acceptedAt);
+  return {
+    kind: 'acceptance_notice',
+    documentNo: `${documentNumberPrefixes.acceptance_notice}-${row.caseNo}`,
+    caseNo: row.caseNo,
+    issuedOn: acceptedOn,
+    issuedBy: c.clerk?.displayName ?? row.acceptedBy ?? '—',
+    applicant: { name: row.applicant.name, idNumberMasked: maskedIdOf(row.applicant) },
+    items: row.items.map((i) => {
+      const item = itemOf.get(i.implementationCode);
+      return {
+        code: i.implementationCode,
+        name: item?.name ?? i.implementationCode,
+        departmentName: item ? (departmentName.get(item.departmentCode) ?? item.departmentCode) : '—',
+      };
+    }),
+    acceptedAt: row.acceptedAt.toISOString(),
+    // Tolerated gaps and commitments are not received: the 容缺 notice lists them.
+    materials: row.materials
+      .filter((m) => m.provenance === 'submitted' || m.provenance === 'reused_certificate')
+      .map((m) => {
+        const certificate = m.certificateId ? certificateNo.get(m.certificateId) : undefined;
+        return {
+          name: materialName.get(m.materialCode) ?? m.materialCode,
+          originals: m.originals,
+          copies: m.copies,
+          electronic: m.form === 'electronic' || m.form === 'both',
+          ...(m.provenance === 'reused_certificate' && certificate ? { certificateNo: certificate } : {}),
+        };
+      }),
+    statutoryDue: row.statutoryDueDate,
+    ...(row.promisedDueDate ? { promisedDue: row.promisedDueDate } : {}),
+    holidaysCrossed: holidaysCrossed(calendar, acceptedOn, row.statutoryDueDate)
+      .filter((h) => !h.regionCode)
+      .map((h) => ({ name: h.name, start: h.start, end: h.end })),
+    lookupUrl,
+  };
+}

@@ -1,0 +1,90 @@
+import type { CaseDocument, CaseDocumentList } from '@onewindow/contracts';
+import {
+  documentNumberPrefixes,
+  documentTitles,
+  officialDocumentSchema,
+  renderDocumentPdf,
+} from '@onewindow/documents';
+import type { ApiDeps } from '../api-deps';
+import { getCalendarInForce } from '../calendar/calendar-in-force';
+import { notFound } from '../http/problem';
+import { acceptanceNoticeContent, shanghaiDate } from './acceptance-notice.content';
+import {
+  caseForAcceptanceNotice,
+  documentOfCase,
+  documentsOfCase,
+  storeDocumentOnce,
+  type StoredDocument,
+} from './case-documents.repository';
+
+type Deps = Pick<ApiDeps, 'db' | 'logger' | 'config'>;
+
+/** The public lookup of a case, as printed on its notices (and in their QR code). */
+export function lookupUrlOf(config: ApiDeps['config'], caseNo: string): string {
+  const base = (config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+  return `${base}/lookup?case=${caseNo}`;
+}
+
+/**
+ * Issues the 受理通知书 of an accepted case the first time it is asked for, once the workflow has projected
+ * the case's due dates (a moment after acceptance); it is stored, so every later print is the same document.
+ */
+async function issueAcceptanceNotice(deps: Deps, caseNo: string): Promise<void> {
+  const number = `${documentNumberPrefixes.acceptance_notice}-${caseNo}`;
+  if (await documentOfCase(deps.db, caseNo, number)) return;
+  const found = await caseForAcceptanceNotice(deps.db, caseNo);
+  const acceptedAt = found?.row.acceptedAt;
+  const statutoryDueDate = found?.row.statutoryDueDate;
+  if (!found || !acceptedAt || !statutoryDueDate) return;
+  const { calendar } = await getCalendarInForce(deps);
+  const content = officialDocumentSchema.parse(
+    acceptanceNoticeContent(
+      { ...found, row: { ...found.row, acceptedAt, statutoryDueDate } },
+      calendar,
+      lookupUrlOf(deps.config, caseNo),
+    ),
+  );
+  await storeDocumentOnce(deps.db, caseNo, {
+    number,
+    kind: 'acceptance_notice',
+    issuedAt: acceptedAt,
+    issuedBy: content.issuedBy,
+    content: JSON.stringify(content),
+  });
+}
+
+const summaryOf = (caseNo: string, d: StoredDocument): CaseDocument => ({
+  documentNo: d.number,
+  kind: d.kind,
+  title: documentTitles[d.kind],
+  issuedOn: shanghaiDate(d.issuedAt),
+  issuedBy: d.issuedBy,
+  href: `/api/cases/${caseNo}/documents/${d.number}`,
+});
+
+/** GET /api/cases/:caseNo/documents: the case's documents in the order they were issued. */
+export async function listCaseDocuments(deps: Deps, caseNo: string): Promise<CaseDocumentList> {
+  await issueAcceptanceNotice(deps, caseNo);
+  const documents = await documentsOfCase(deps.db, caseNo);
+  return { caseNo, documents: documents.map((d) => summaryOf(caseNo, d)) };
+}
+
+/** One document as its PDF, rendered from the content stored when it was issued. */
+export async function caseDocumentPdf(
+  deps: Deps,
+  caseNo: string,
+  documentNo: string,
+): Promise<{ pdf: Buffer; fileName: string }> {
+  await issueAcceptanceNotice(deps, caseNo);
+  const doc = await documentOfCase(deps.db, caseNo, documentNo);
+  if (!doc)
+    throw notFound(
+      `Case ${caseNo} has no document ${documentNo}; GET /api/cases/${caseNo}/documents lists them`,
+    );
+  const pdf = await renderDocumentPdf(JSON.parse(doc.content), {
+    centreName: deps.config.CENTRE_NAME,
+    contact: deps.config.CENTRE_CONTACT,
+    fontDir: deps.config.DOCUMENT_FONT_DIR,
+  });
+  return { pdf, fileName: `${documentTitles[doc.kind]}-${doc.number}.pdf` };
+}
