@@ -6,6 +6,9 @@ module.exports = function jestPreset(projectDir, extra = {}) {
   return {
     rootDir: projectDir,
     testEnvironment: 'node',
+    // Jest's 5 s default makes a test depend on the host's speed: on 2 cores shared by two projects, rendering
+    // antd into jsdom took over 5 s. No test here measures time (the benchmarks in tools/bench do).
+    testTimeout: 30_000,
     transform: {
       '^.+\\.(t|j)sx?$': [
         '@swc/jest',
