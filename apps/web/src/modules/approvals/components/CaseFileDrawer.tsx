@@ -13,6 +13,7 @@ import { CaseTimeline } from './CaseTimeline';
 import { DepartmentProgress } from './DepartmentProgress';
 import { StepPanel } from './StepPanel';
 import { VerbFormModal } from './VerbFormModal';
+import { CaseDocumentList } from '../../documents/components/CaseDocumentList';
 
 interface CaseFileDrawerProps {
   caseNo: string;
@@ -172,6 +173,11 @@ export function CaseFileDrawer({ caseNo, me, onClose, onChanged }: CaseFileDrawe
                 ) : (
                   <Skeleton active />
                 ),
+              },
+              {
+                key: 'documents',
+                label: t('documents.title'),
+                children: <CaseDocumentList caseNo={caseNo} />,
               },
               {
                 key: 'timeline',

@@ -1,0 +1,58 @@
+import { Button, Space, Table, Typography } from 'antd';
+import { DownloadOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import type { CaseDocument } from '@onewindow/contracts';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { useApiQuery } from '../../api-client/hooks/use-api-query';
+import { fetchCaseDocuments } from '../api/documents.api';
+
+/**
+ * A case's official documents (受理通知书 …): each opens as its PDF in a new tab, where the browser's viewer
+ * prints it on A4, or downloads under its title and number.
+ */
+export function CaseDocumentList({ caseNo }: { caseNo: string }) {
+  const { t } = useTranslation();
+  const documents = useApiQuery(`case-documents:${caseNo}`, (signal) => fetchCaseDocuments(caseNo, signal));
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="case-documents">
+      {documents.error !== undefined && <ApiErrorAlert error={documents.error} onRetry={documents.refresh} />}
+      <Table<CaseDocument>
+        size="small"
+        rowKey="documentNo"
+        pagination={false}
+        loading={documents.loading}
+        dataSource={documents.data?.documents ?? []}
+        locale={{ emptyText: t('documents.empty') }}
+        columns={[
+          { title: t('documents.columns.title'), dataIndex: 'title' },
+          { title: t('documents.columns.number'), dataIndex: 'documentNo' },
+          { title: t('documents.columns.issuedOn'), dataIndex: 'issuedOn', width: 120 },
+          { title: t('documents.columns.issuedBy'), dataIndex: 'issuedBy', width: 140 },
+          {
+            title: t('documents.columns.actions'),
+            key: 'actions',
+            width: 230,
+            render: (_, d) => (
+              <Space size="small">
+                <Button size="small" icon={<PrinterOutlined />} href={d.href} target="_blank" rel="noopener">
+                  {t('documents.open')}
+                </Button>
+                <Button
+                  size="small"
+                  icon={<DownloadOutlined />}
+                  href={d.href}
+                  download={`${d.title}-${d.documentNo}.pdf`}
+                >
+                  {t('documents.download')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Typography.Link onClick={documents.refresh}>
+        <ReloadOutlined /> {t('documents.refresh')}
+      </Typography.Link>
+    </Space>
+  );
+}
