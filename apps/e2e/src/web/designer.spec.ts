@@ -70,7 +70,8 @@ describe('the process designer in a browser against the real stack', () => {
   // In the toolbar: a problem text may say 发布 too (a warning: 仍可发布).
   const publishButton = () => page.locator('.ow-designer-toolbar').getByRole('button', { name: /发\s*布/ });
 
-  it('starts from the template, shows the missing limits until they are typed, undoes a limit, and publishes a version', async () => {
+  /** Signs in as the demo designer on /designer and opens the item's flow. */
+  const openDesigner = async () => {
     await page.goto(`${stack.baseUrl}/designer`);
     const form = page.getByTestId('sign-in-form');
     await form.waitFor();
@@ -83,7 +84,15 @@ describe('the process designer in a browser against the real stack', () => {
     await subject.click();
     await subject.fill(item.name);
     await page.locator('.ant-select-item-option', { hasText: item.itemKey }).first().click();
-    await page.getByRole('button', { name: '模板：多部门并联后统一出件' }).click();
+  };
+  const startTemplate = async (name: string) => {
+    await page.getByRole('button', { name: '从模板开始' }).click();
+    await page.getByRole('menuitem', { name }).click();
+  };
+
+  it('starts from the template, shows the missing limits until they are typed, undoes a limit, and publishes a version', async () => {
+    await openDesigner();
+    await startTemplate('多部门并联后统一出件');
     await page.locator('.djs-element[data-element-id="dept_1"]').waitFor();
     await page.locator('.djs-element[data-element-id="dept_2"]').waitFor();
 
@@ -216,5 +225,29 @@ describe('the process designer in a browser against the real stack', () => {
       return open.length === 2 ? open : undefined;
     }, 60_000);
     expect(Object.fromEntries(tasks.map((t) => [t.stepId, t.dueDate]))).toEqual(simulated);
+  });
+
+  it('starts from the bundle and the exclusive-branch templates, each clean as it comes and simulated', async () => {
+    await openDesigner();
+    await startTemplate('一件事：各事项作为子流程');
+    await page.locator('.djs-element[data-element-id="item_1"]').waitFor();
+    await page.locator('.djs-element[data-element-id="item_2"]').waitFor();
+    await problems().getByText('无错误').waitFor();
+    // The sub-flows' steps are simulated (flat ids item_1/review …).
+    const simulation = page.getByTestId('designer-simulation');
+    await simulation.locator('tr[data-step-id="item_1/review"]').waitFor();
+    // A sub-process is drawn collapsed: its badge says when its last step is due.
+    await page.locator('.ow-sim-badge[data-sim-for="item_2"]').waitFor();
+    await shot('template-bundle');
+
+    await startTemplate('按申请字段分支（排他网关）');
+    await page.locator('.djs-element[data-element-id="Gateway_branch"]').waitFor();
+    await problems().getByText('无错误').waitFor();
+    await simulation.locator('tr[data-step-id="when_step"]').waitFor();
+    await page.getByText('面积 > 300 ㎡').waitFor();
+    // The longer way (the condition's) is the critical path.
+    await page.locator('.djs-element.ow-critical[data-element-id="when_step"]').waitFor();
+    expect(await page.locator('.djs-element.ow-critical[data-element-id="otherwise_step"]').count()).toBe(0);
+    await shot('template-exclusive');
   });
 });

@@ -14,6 +14,13 @@ export {
   type CompileResult,
 } from './compile';
 export { planToBpmn } from './to-bpmn';
+export {
+  parallelDepartmentsTemplate,
+  bundleTemplate,
+  exclusiveBranchTemplate,
+  type TemplateDepartment,
+  type TemplateItem,
+} from './templates';
 export { parseBpmn, createModdle, owDescriptor, OW_NAMESPACE, OW_PREFIX, MAX_BPMN_BYTES } from './moddle';
 export { PROBLEM_CODES } from './problems';
 export type { BpmnProblem, LintProblem, ProblemCode, ProblemParams } from './problems';

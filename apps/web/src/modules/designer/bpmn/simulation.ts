@@ -65,7 +65,7 @@ export const SIMULATION_OVERLAY = 'ow-simulation';
 export const CRITICAL_MARKER = 'ow-critical';
 
 /**
- * Draws a simulation on the canvas: a due-date badge on each step (department, timer, issuance) and the
+ * Draws a simulation on the canvas: a due-date badge on each step (department, timer, issuance, sub-process) and the
  * critical path's elements and flows marked; `undefined` clears both.
  */
 export function drawSimulation(
@@ -92,11 +92,20 @@ export function drawSimulation(
     const id = flatPlanId(bo);
     const critical = isSubProcess(bo) ? sim.criticalPath.some((p) => p.startsWith(`${id}/`)) : onPath.has(id);
     if (critical) canvas.addMarker(el, CRITICAL_MARKER);
-    const step = steps.get(id);
-    if (step && step.type !== 'automatic') {
-      const { text, title } = badge(step.dueOn);
+    // A sub-process (drawn collapsed, its steps on their own plane) is due when its last step is.
+    const dueOn = isSubProcess(bo)
+      ? sim.steps
+          .filter((s) => s.id.startsWith(`${id}/`))
+          .map((s) => s.dueOn)
+          .sort()
+          .at(-1)
+      : steps.get(id)?.type === 'automatic'
+        ? undefined
+        : steps.get(id)?.dueOn;
+    if (dueOn) {
+      const { text, title } = badge(dueOn);
       const html = document.createElement('div');
-      html.className = `ow-sim-badge${step.critical ? ' ow-sim-badge-critical' : ''}`;
+      html.className = `ow-sim-badge${critical ? ' ow-sim-badge-critical' : ''}`;
       html.dataset.simFor = el.id;
       html.title = title;
       html.textContent = text;

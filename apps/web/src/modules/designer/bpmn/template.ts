@@ -1,39 +1,61 @@
-import { planBuilder } from '@onewindow/flow-model';
-import { planToBpmn } from '@onewindow/flow-model/src/bpmn';
-import type { FlowLintContext } from '@onewindow/contracts';
+import type { FlowDetail } from '@onewindow/contracts';
+import {
+  bundleTemplate,
+  exclusiveBranchTemplate,
+  parallelDepartmentsTemplate,
+} from '@onewindow/flow-model/src/bpmn';
+
+/** The starting templates the toolbar offers (flow-model's `src/bpmn/templates.ts` draws them). */
+export const TEMPLATE_KINDS = ['parallel', 'bundle', 'exclusive'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+/** A step's limit that fits the given limits (at most 5 working days, at least 1). */
+const fitting = (...limits: (number | undefined)[]): number =>
+  Math.max(1, Math.min(5, ...limits.filter((l): l is number => l !== undefined)));
 
 /**
- * The starting template "N departments in parallel, then issuance": the builder's plan laid out by
- * planToBpmn, then left for the designer to finish: each department step takes its department's role group
- * (no ow:assignees) and has no limit yet, so lint asks for one until it is set.
+ * A template for the subject, filled from its lint context: departments that have approvers (the steps go to
+ * their role group), the subject's item first among the bundle's items, and limits within the subject's.
+ * "N departments in parallel" leaves the limits for the designer to set (lint asks for them); the other two
+ * come complete and lint clean.
  */
-export async function parallelDepartmentsTemplate(
-  key: string,
-  name: string,
-  departments: FlowLintContext['departments'],
-): Promise<string> {
-  const steps = departments.map((d, i) => ({
-    id: `dept_${i + 1}`,
-    name: `${d.name}审批`,
-    departmentCode: d.code,
-    limitWorkingDays: 1,
-    assignees: ['role-group'],
-    role: 'dept_approver',
-    countersign: { mode: 'any' as const },
-  }));
-  const builder = planBuilder(key, { name }).accept();
-  const plan = (
-    steps.length > 1
-      ? builder.parallel(steps.map((s) => (b) => b.department(s)))
-      : builder.department(steps[0])
-  )
-    .issue()
-    .build();
-  const xml = await planToBpmn(plan);
-  return xml
-    .replace(/(<bpmn:userTask id="dept_\d+"[^>]*?) ow:limitWorkingDays="1"/g, '$1')
-    .replace(/(<bpmn:userTask id="dept_\d+"[^>]*?) ow:assignees="role-group"/g, '$1')
-    .replace('<bpmn:startEvent id="accept"', '<bpmn:startEvent id="accept" name="受理"')
-    .replace('<bpmn:userTask id="issue"', '<bpmn:userTask id="issue" name="统一出件"')
-    .replace('<bpmn:endEvent id="end"', '<bpmn:endEvent id="end" name="办结"');
+export async function templateFor(kind: TemplateKind, detail: FlowDetail): Promise<string> {
+  const { subject, lintContext: ctx } = detail;
+  const staffed = ctx.departments.filter((d) => ctx.roleMembers[`${d.code}/dept_approver`]);
+  const departments = staffed.length > 0 ? staffed : ctx.departments;
+  if (departments.length === 0) throw new Error('the catalogue has no departments');
+  const { promisedWorkingDays, statutoryWorkingDays } = ctx.limits;
+  switch (kind) {
+    case 'parallel':
+      return parallelDepartmentsTemplate(subject.key, subject.name, departments.slice(0, 2));
+    case 'bundle': {
+      const own = ctx.items.filter((i) => i.code === subject.key);
+      const items = [...own, ...ctx.items.filter((i) => i.code !== subject.key)].slice(0, 2);
+      return bundleTemplate(
+        subject.key,
+        subject.name,
+        items.map((item, i) => ({
+          code: item.code,
+          name: item.name,
+          department: departments[i % departments.length],
+          limitWorkingDays: fitting(
+            ctx.itemLimits[item.code]?.promisedWorkingDays,
+            ctx.itemLimits[item.code]?.statutoryWorkingDays,
+            promisedWorkingDays,
+            statutoryWorkingDays,
+          ),
+        })),
+      );
+    }
+    case 'exclusive': {
+      const limit = fitting(promisedWorkingDays, statutoryWorkingDays);
+      const [first, second = first] = departments;
+      return exclusiveBranchTemplate(subject.key, subject.name, {
+        condition: 'area > 300',
+        labels: { when: '面积 > 300 ㎡', otherwise: '其他' },
+        when: { department: second, limitWorkingDays: limit, name: `${second.name}现场核查` },
+        otherwise: { department: first, limitWorkingDays: Math.max(1, limit - 2) },
+      });
+    }
+  }
 }

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Empty, Select, Space, Tooltip, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Dropdown, Empty, Select, Space, Tooltip, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import {
+  AppstoreAddOutlined,
   CloudUploadOutlined,
   DownloadOutlined,
   RedoOutlined,
@@ -33,7 +34,7 @@ import type {
   Selection,
 } from '../bpmn/modeler-types';
 import { reduceModule } from '../bpmn/reduce';
-import { parallelDepartmentsTemplate } from '../bpmn/template';
+import { TEMPLATE_KINDS, templateFor, type TemplateKind } from '../bpmn/template';
 import { drawSimulation, flatPlanId, simulateOnCalendar } from '../bpmn/simulation';
 import { translateModule } from '../bpmn/translate';
 import { ProblemList } from './ProblemList';
@@ -203,14 +204,13 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
     [importXml, message],
   );
 
-  const startTemplate = async () => {
+  const startTemplate = async (kind: TemplateKind) => {
     if (!detail) return;
-    const departments = detail.lintContext.departments.filter(
-      (d) => detail.lintContext.roleMembers[`${d.code}/dept_approver`],
-    );
-    await importXml(
-      await parallelDepartmentsTemplate(detail.subject.key, detail.subject.name, departments.slice(0, 2)),
-    );
+    try {
+      await importXml(await templateFor(kind, detail));
+    } catch (error) {
+      void message.error(t('designer.importFailed', { error: (error as Error).message }));
+    }
   };
 
   const currentXml = async () => (await modelerRef.current!.saveXML({ format: true })).xml ?? '';
@@ -313,9 +313,18 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
           options={subjects}
           onChange={(v: string) => void openSubject(v)}
         />
-        <Button disabled={!detail} onClick={() => void startTemplate()}>
-          {t('designer.template')}
-        </Button>
+        <Dropdown
+          disabled={!detail}
+          trigger={['click']}
+          menu={{
+            items: TEMPLATE_KINDS.map((kind) => ({ key: kind, label: t(`designer.templates.${kind}`) })),
+            onClick: ({ key: kind }) => void startTemplate(kind as TemplateKind),
+          }}
+        >
+          <Button icon={<AppstoreAddOutlined />} disabled={!detail}>
+            {t('designer.template')}
+          </Button>
+        </Dropdown>
         <Upload
           accept=".bpmn,.xml"
           showUploadList={false}
