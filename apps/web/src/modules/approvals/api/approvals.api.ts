@@ -33,6 +33,10 @@ export interface InboxQuery {
   item?: string;
   arrivedFrom?: string;
   arrivedTo?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  applicant?: string;
+  search?: string;
   timeStatus?: TimeStatus;
   page: number;
   pageSize: number;

@@ -5,6 +5,7 @@ import type { ApproverStep } from '../utils/approver-step';
 import type { ApproverVerb } from '../utils/approver-verbs';
 import { textLimits } from '../utils/contract-rules';
 import { PeopleSelect } from './PeopleSelect';
+import { PhraseTextArea } from './PhraseTextArea';
 
 export interface VerbFieldsContext {
   verb: ApproverVerb;
@@ -18,7 +19,10 @@ export interface VerbFieldsContext {
 
 const procedureKinds = caseVerbDefinitions.start_special_procedure.request.shape.kind.options;
 
-/** The fields of one verb's form; their limits come from the verb's contract. */
+/**
+ * The fields of one verb's form; their limits come from the verb's contract. Every opinion and reason
+ * field has the 常用语 picker (PhraseTextArea): a click on a phrase inserts it.
+ */
 export function VerbFields({ verb, step, me, materials, earlierSteps }: VerbFieldsContext) {
   const { t } = useTranslation();
   const toKind = Form.useWatch('toKind');
@@ -28,7 +32,7 @@ export function VerbFields({ verb, step, me, materials, earlierSteps }: VerbFiel
     const { max } = textLimits(verb, field);
     return (
       <Form.Item name={field} label={label(field)} required={required} extra={extra}>
-        <Input.TextArea rows={rows} maxLength={max} showCount={max !== undefined} />
+        <PhraseTextArea field={field} rows={rows} maxLength={max} lines={field === 'reasons'} />
       </Form.Item>
     );
   };
@@ -194,6 +198,18 @@ export function VerbFields({ verb, step, me, materials, earlierSteps }: VerbFiel
         <>
           {people('to', 'copyTo', true, true)}
           {area('note', false, 2)}
+        </>
+      );
+    case 'claim':
+      return null;
+    case 'unclaim':
+    case 'recall':
+      return area('reason', false, 2);
+    case 'assign':
+      return (
+        <>
+          {people('to', 'assignTo', false)}
+          {area('reason', false, 2)}
         </>
       );
   }
