@@ -27,6 +27,8 @@ describe('approval verbs in POST /api/cases/:caseNo/actions', () => {
     { verb: 'add_signers', stepId: 's', signers: ['u2'], position: 'parallel', reason: '涉及卫生' },
     { verb: 'remove_signers', stepId: 's', signers: ['u2'], reason: '无需会签' },
     { verb: 'copy_to', stepId: 's', to: ['u9'], note: '知悉' },
+    { verb: 'recall', stepId: 's' },
+    { verb: 'recall', stepId: 's', reason: '意见写错，重新签批' },
   ])('accepts %j', (body) => {
     const result = caseActionRequestSchema.safeParse(body);
     expect(messages(result)).toBe('');
@@ -69,6 +71,8 @@ describe('approval verbs in POST /api/cases/:caseNo/actions', () => {
     ],
     [{ verb: 'remove_signers', stepId: 's', signers: [], reason: 'r' }, /signers: name at least one signer/],
     [{ verb: 'copy_to', stepId: 's', to: [] }, /to: name at least one person to copy to/],
+    [{ verb: 'recall', stepId: 's', reason: 'x'.repeat(2001) }, /reason: a reason has at most 2000 characters/],
+    [{ verb: 'recall', stepId: 's', actor: 'u2' }, /Unrecognized key: "actor"/],
     [{ verb: 'teleport', stepId: 's' }, /verb must be one of: approve, refuse,.*copy_to/],
   ])('refuses %j, saying what is wrong', (body, message) => {
     const result = caseActionRequestSchema.safeParse(body);
@@ -77,7 +81,7 @@ describe('approval verbs in POST /api/cases/:caseNo/actions', () => {
   });
 
   it('lists every verb once, the window verbs among them', () => {
-    expect(caseVerbs).toHaveLength(17);
+    expect(caseVerbs).toHaveLength(21);
     expect(new Set(caseVerbs).size).toBe(caseVerbs.length);
     for (const verb of windowCaseVerbs) expect(caseVerbs).toContain(verb);
   });

@@ -2,7 +2,7 @@ import type { RecordDecisionInput } from '@onewindow/workflows';
 import { insertOnce, type Db } from '@onewindow/db';
 import { applyCalendarRefresh } from './clock-projection';
 import { recordCopies } from './copy-projection';
-import { eventSeq } from './event-key.util';
+import { eventSeq, taskId } from './event-key.util';
 
 /**
  * The human-readable reason column: refusal reasons, the verb's reason (procedure, 退回, 转办, 委派,
@@ -20,9 +20,24 @@ function reasonOf(action: string, details: Record<string, unknown>): string | nu
 }
 
 /**
+ * 撤回 of the vote that closed a step (`details.reopened`): the task row of that vote (`details.generation`)
+ * is no longer done work — nobody decided, the step's next generation holds the task — so it becomes
+ * `superseded` with the outcome `recalled`. A row already changed is left alone (idempotent).
+ */
+async function supersedeRecalledTask(db: Db, input: RecordDecisionInput): Promise<void> {
+  const { reopened, generation } = input.details;
+  if (reopened !== true || typeof generation !== 'number' || !input.stepId) return;
+  await db.task.updateMany({
+    where: { id: taskId(input.caseNo, input.stepId, generation), state: 'done' },
+    data: { state: 'superseded', outcome: 'recalled' },
+  });
+}
+
+/**
  * One Decision row per workflow event (caseNo, eventSeq): a second write of the same event changes
  * nothing. A 抄送 also writes its CaseCopy rows (the read grant) before the Decision row; a calendar refresh
- * moves the open tasks' and the case's due dates after it.
+ * moves the open tasks' and the case's due dates after it; a recall (撤回) of a closed step supersedes the
+ * task row of the vote it took back.
  */
 export async function recordDecision(db: Db, input: RecordDecisionInput): Promise<void> {
   const seq = eventSeq(input.idempotencyKey, input.caseNo);
@@ -39,4 +54,5 @@ export async function recordDecision(db: Db, input: RecordDecisionInput): Promis
     decidedAt: new Date(input.at),
   });
   if (input.action === 'calendar_refreshed') await applyCalendarRefresh(db, input.caseNo, input.details);
+  if (input.action === 'recall') await supersedeRecalledTask(db, input);
 }

@@ -5,6 +5,7 @@ import { decision } from './define-case-verb';
 import { delegated } from './delegate.verb';
 import { signersRemoved } from './remove-signers.verb';
 import { extensionRequested } from './request-extension.verb';
+import { recalled, recalledClosed } from './recall.verb';
 import { delegationResolved } from './resolve-delegation.verb';
 import { resubmitted } from './resubmit-from-window.verb';
 import { transferred } from './transfer.verb';
@@ -142,5 +143,62 @@ describe('the verb reducers return the next step and leave the old one as it was
     const again = resubmitted(decided);
     expect(again.generation).toBe(2);
     expect(again.assignees).toEqual([{ userId: 'li', status: 'pending', source: 'plan', seat: 0, order: 0 }]);
+  });
+});
+
+describe('撤回 reducers', () => {
+  const voted = (): StepState => ({
+    ...step(['li', 'wang']),
+    assignees: [
+      { userId: 'li', status: 'approved', source: 'plan', decidedAt: AT, comment: '同意' },
+      { userId: 'wang', status: 'refused', source: 'plan', decidedAt: AT, reasons: ['不符'] },
+    ],
+  });
+
+  it('recalled: the place is undecided again, without its vote, opinion or reasons; the other signers keep theirs', () => {
+    const before = voted();
+    const next = recalled(before, before.assignees[1]);
+    expect(next.assignees).toEqual([
+      before.assignees[0],
+      { userId: 'wang', status: 'pending', source: 'plan' },
+    ]);
+    expect(before.assignees[1].status).toBe('refused');
+  });
+
+  it('recalledClosed: the step opens as its next generation with its clock; withdrawn steps cancel, timers go, the refusal is struck', () => {
+    const closed: StepState = { ...voted(), status: 'refused', closedAt: AT };
+    const after: StepState = { ...step(['zhao']), stepId: 'after', generation: 3 };
+    const t = recalledClosed(
+      {
+        timers: { wait: 1, other: 2 },
+        refusals: [
+          { stepId: 'review', reasons: ['不符'] },
+          { stepId: 'x', reasons: ['r'] },
+        ],
+      },
+      { kind: 'closed', step: closed, slot: closed.assignees[1], withdrawn: [after], timers: ['wait'] },
+      'wang',
+      Date.parse(AT),
+    );
+    expect(t.step).toMatchObject({ status: 'open', generation: 2, clock: closed.clock });
+    expect(t.step.closedAt).toBeUndefined();
+    expect(t.step.assignees[1]).toEqual({ userId: 'wang', status: 'pending', source: 'plan' });
+    expect(t.steps).toEqual([{ ...after, status: 'cancelled', closedAt: AT }]);
+    expect(t.timers).toEqual({ other: 2 });
+    expect(t.fields).toEqual({ refusals: [{ stepId: 'x', reasons: ['r'] }] });
+    expect(t.history).toEqual([
+      {
+        actor: 'system',
+        action: 'step_cancelled',
+        stepId: 'after',
+        details: { reason: 'recalled at review by wang' },
+      },
+      {
+        actor: 'system',
+        action: 'step_cancelled',
+        stepId: 'wait',
+        details: { reason: 'recalled at review by wang' },
+      },
+    ]);
   });
 });
