@@ -125,6 +125,63 @@ export class PlanRun {
     return { state, activated: [this.node(toId)] };
   }
 
+  /**
+   * What followed a decided work node (撤回): walking forward along the edges its outcome resolved,
+   * through the gateways and joins that fired and the nodes skipped as dead, up to the first work nodes
+   * that were reached (`reached`: active, or already done). A join still waiting for another branch
+   * ends the walk (`edges` then holds the edge that reached it).
+   */
+  recallReach(
+    state: PlanRunState,
+    nodeId: string,
+  ): { reached: FlatNode[]; passed: string[]; edges: string[] } {
+    const reached: FlatNode[] = [];
+    const passed: string[] = [];
+    const edges: string[] = [];
+    const seen = new Set<string>();
+    const walk = (id: string): void => {
+      for (const e of this.outgoing.get(id)!) {
+        if (state.edges[e.id] === undefined || edges.includes(e.id)) continue;
+        edges.push(e.id);
+        const to = this.node(e.to);
+        const status = state.nodes[to.id];
+        if (!status || seen.has(to.id)) continue;
+        seen.add(to.id);
+        if (isWorkNode(to) && status !== 'skipped') reached.push(to);
+        else {
+          passed.push(to.id);
+          walk(to.id);
+        }
+      }
+    };
+    walk(nodeId);
+    return { reached, passed, edges };
+  }
+
+  /**
+   * 撤回: the decided work node `nodeId` becomes active again, as if its outcome had not been reported.
+   * Everything its outcome resolved (see `recallReach`) returns to not-reached, so the way forward repeats
+   * when it decides again; the work nodes that had been reached (all still active, or it throws) are
+   * returned in `withdrawn` for the caller to cancel.
+   */
+  recall(prev: PlanRunState, nodeId: string): { state: PlanRunState; withdrawn: FlatNode[] } {
+    const status = prev.nodes[nodeId];
+    if (status !== 'completed' && status !== 'refused')
+      throw new Error(`node "${nodeId}" has not decided (${status ?? 'not reached'})`);
+    const { reached, passed, edges } = this.recallReach(prev, nodeId);
+    const done = reached.filter((n) => prev.nodes[n.id] !== 'active');
+    if (done.length > 0)
+      throw new Error(
+        `"${nodeId}" was followed by ${done.map((n) => `"${n.id}" (${prev.nodes[n.id]})`).join(', ')}`,
+      );
+    const state = cloneState(prev);
+    for (const id of [...passed, ...reached.map((n) => n.id)]) delete state.nodes[id];
+    for (const id of edges) delete state.edges[id];
+    state.nodes[nodeId] = 'active';
+    state.finished = false;
+    return { state, withdrawn: reached };
+  }
+
   /** The work nodes before `nodeId` on its plain sequence, nearest first. */
   private chainBefore(nodeId: string): FlatNode[] {
     const chain: FlatNode[] = [];
