@@ -242,4 +242,38 @@ describe('the approvals workspace in a browser against the real stack', () => {
     await problem.getByRole('button', { name: '刷新案卷' }).click();
     await second.locator('[data-testid="case-phase"][data-phase="awaiting_issuance"]').waitFor();
   });
+
+  it('常用语: an approver adds a phrase in 管理常用语, then picks it into an approval opinion', async () => {
+    const { caseNo } = await acceptCase([food.implementationCode], 'approvals-ui-0004');
+    const a = await signedInPage(approverOf(food.departmentCode));
+    await inboxRow(a, caseNo).waitFor();
+    await openCase(a, caseNo);
+    const approve = await verbForm(a, 'approve', '审批通过');
+
+    // The picker's last entry opens the manager; an empty text and a duplicate are refused in Chinese.
+    const phrase = '经审查，申请材料齐全，符合法定条件，同意许可。';
+    await approve.getByTestId('phrase-picker-comment').click();
+    await a.getByRole('menuitem', { name: '管理常用语' }).click();
+    const manager = a.getByRole('dialog', { name: '管理常用语' });
+    await manager.getByRole('button', { name: /添\s*加/ }).click();
+    await manager.getByText('常用语不能为空，请输入内容').waitFor();
+    await manager.getByLabel('输入新的常用语').fill(phrase);
+    await manager.getByRole('button', { name: /添\s*加/ }).click();
+    await manager.getByTestId('phrase-row').filter({ hasText: phrase }).waitFor();
+    await manager.getByLabel('输入新的常用语').fill(phrase);
+    await manager.getByRole('button', { name: /添\s*加/ }).click();
+    await manager.getByText('列表中已有相同的常用语，请直接使用或改写后再添加').waitFor();
+    expect(await manager.getByTestId('phrase-row').count()).toBe(1);
+    await manager.locator('.ant-modal-close').click();
+    await manager.waitFor({ state: 'hidden' });
+
+    // A click on the phrase puts it into the opinion, which goes to the workflow with the approval.
+    await approve.getByTestId('phrase-picker-comment').click();
+    await a.getByRole('menuitem', { name: phrase }).click();
+    expect(await approve.getByLabel('审批意见').inputValue()).toBe(phrase);
+    expect((await submitVerb(a)).status()).toBe(200);
+    await a.getByText('审批通过已办理').waitFor();
+    const decision = await db.decision.findFirst({ where: { caseNo, verb: 'approve' } });
+    expect(JSON.stringify(decision)).toContain(phrase);
+  });
 });
