@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '@onewindow/config';
+import type { Db } from '@onewindow/db';
 
 export interface Summary {
   n: number;
@@ -47,4 +48,26 @@ export function writeResult(name: string, result: unknown): string {
   const file = path.join(dir, `${name}.json`);
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
+}
+
+/**
+ * Waits until these cases have `want` open Task rows (the worker projected their steps), at most `timeoutMs`.
+ * The first case after a stack starts waits for the worker to bundle the workflows (over 30 s on a loaded host).
+ */
+export async function waitForOpenTasks(
+  db: Db,
+  caseNos: string[],
+  want: number,
+  timeoutMs: number,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await db.task.count({ where: { caseNo: { in: caseNos }, state: 'open' } });
+    if (open >= want) return;
+    if (Date.now() > until)
+      throw new Error(
+        `only ${open} of ${want} steps open after ${timeoutMs / 1000} s: is the worker running?`,
+      );
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
