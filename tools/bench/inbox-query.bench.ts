@@ -307,6 +307,12 @@ function bareSql(view: InboxView | 'default'): { sql: string; params: (me: strin
   const order = `ORDER BY "dueDate" ASC NULLS LAST, "caseNo" ASC, "stepId" ASC LIMIT ${pageSize}`;
   const where = (extra: string) => `SELECT * FROM "Task" t WHERE "departmentCode" = $1 AND ${extra} ${order}`;
   switch (view) {
+    case 'to_claim':
+      // 待签收: unclaimed group tasks held by the group seat (or naming me).
+      return {
+        sql: where(`"state" = 'open' AND "claimState" = 'unclaimed' AND ${holds}`),
+        params: (me) => [department, me],
+      };
     case 'mine':
       return { sql: where(`"state" = 'open' AND ${holds}`), params: (me) => [department, me] };
     case 'done':

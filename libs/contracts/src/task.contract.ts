@@ -5,11 +5,12 @@ import { userIdSchema } from './contract-fields';
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 /**
- * Inbox views: `mine` (open tasks the signed-in user holds), `done` (tasks they held that are decided or sent
+ * Inbox views: `to_claim` (待签收: open tasks offered to a group the signed-in user belongs to — their
+ * department's role group for one of their roles, or a 转办 group naming them — that nobody claimed yet), `mine` (open tasks the signed-in user holds), `done` (tasks they held that are decided or sent
  * back), `supplement` (the department's open tasks whose step waits for the applicant's 补正), `special` (the
  * department's open tasks whose step clock is stopped for a special procedure), `department` (every open task).
  */
-export const inboxViews = ['mine', 'done', 'supplement', 'special', 'department'] as const;
+export const inboxViews = ['to_claim', 'mine', 'done', 'supplement', 'special', 'department'] as const;
 export const inboxViewSchema = z.enum(inboxViews);
 export type InboxView = z.infer<typeof inboxViewSchema>;
 
@@ -67,6 +68,16 @@ export const inboxTaskSchema = projectedTaskSchema.extend({
   }),
   /** Reminders (催办) recorded on the step's clock. */
   reminders: z.number().int(),
+  /**
+   * 签收: `unclaimed` — offered to a group, to be claimed (待签收); `claimed` — a member claimed it (or a lead
+   * assigned it), `by` (user id and display name) since `at`; null state for tasks of named signers.
+   */
+  claim: z.object({
+    state: z.enum(['unclaimed', 'claimed']).nullable(),
+    by: z.string().nullable(),
+    byName: z.string().nullable(),
+    at: z.string().nullable(),
+  }),
 });
 export type InboxTask = z.infer<typeof inboxTaskSchema>;
 

@@ -43,6 +43,8 @@ import {
   phraseRequestSchema,
   standardPhraseSchema,
   caseDocumentListSchema,
+  windowQueuePageSchema,
+  windowQueueQuerySchema,
 } from '@onewindow/contracts';
 
 export interface DocumentedRoute {
@@ -203,6 +205,16 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   },
   {
     method: 'GET',
+    path: '/api/window/queue',
+    action: 'case.issue',
+    tag: 'window',
+    summary:
+      '待出件: cases whose approvals are all done, oldest decision first, with the Art. 44 issuance due date',
+    query: windowQueueQuerySchema,
+    responses: { 200: windowQueuePageSchema, 400: 'problem', 401: 'problem', 403: 'problem' },
+  },
+  {
+    method: 'GET',
     path: '/api/cases/:caseNo/documents',
     action: 'case.read',
     tag: 'documents',
@@ -235,7 +247,7 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     action: 'task.list',
     tag: 'tasks',
     summary:
-      'A department inbox from the Task projection, earliest due date (least remaining time) first and undated (stopped clock) last, paginated. `view`: mine (open tasks you hold), done (your decided tasks), supplement (待补正), special (特别程序中), department (every open task); filters: caseNo (part), item, arrivedFrom/arrivedTo, dueFrom/dueTo, timeStatus (normal / warning within 3 working days / overdue, by the calendar in force), applicant (part of the name, or the ID number in full or masked as lists show it, 110105********002X), search (free text: part of the case number, the applicant as above, an item name or code); a reversed date range is 400. Each row carries the step name, items, the applicant masked, remaining working days, time status, the step clock (running or suspended with why) and reminders. Each task lists its holders; `assignee` finds the tasks a person holds, alone or with others. States: open, done (decided or sent back), cancelled, superseded (转办, 委派, 加签/减签 handed it to the next generation)',
+      'A department inbox from the Task projection, earliest due date (least remaining time) first and undated (stopped clock) last, paginated. `view`: to_claim (待签收: open tasks offered to your role group in the department, or to a 转办 group naming you, that nobody claimed), mine (open tasks you hold), done (your decided tasks), supplement (待补正), special (特别程序中), department (every open task); filters: caseNo (part), item, arrivedFrom/arrivedTo, dueFrom/dueTo, timeStatus (normal / warning within 3 working days / overdue, by the calendar in force), applicant (part of the name, or the ID number in full or masked as lists show it, 110105********002X), search (free text: part of the case number, the applicant as above, an item name or code); a reversed date range is 400. Each row carries the step name, items, the applicant masked, remaining working days, time status, the step clock (running or suspended with why), reminders and the claim state (unclaimed, or claimed by whom and when). Each task lists its holders; `assignee` finds the tasks a person holds, alone or with others. States: open, done (decided or sent back), cancelled, superseded (转办, 委派, 加签/减签, 签收/退回签收/指派 handed it to the next generation)',
     query: listTasksQuerySchema,
     responses: { 200: taskPageSchema, 400: 'problem' },
   },

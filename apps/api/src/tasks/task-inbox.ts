@@ -101,7 +101,7 @@ const nextDay = (day: string) =>
 export async function taskInboxPage(
   deps: { db: Db; logger: Logger },
   q: ListTasksQuery,
-  me: { id: string },
+  me: { id: string; roles?: readonly string[] },
   now: Date = new Date(),
 ): Promise<TaskPage> {
   const { db } = deps;
@@ -115,6 +115,22 @@ export async function taskInboxPage(
 
   const where: TaskWhere[] = [{ departmentCode: q.department }];
   switch (q.view) {
+    case 'to_claim':
+      // Offered to my role group in this department (its seat is the holder `group:<department>/<role>`), or to a 转办 group naming me.
+      where.push(
+        { state: 'open', claimState: 'unclaimed' },
+        {
+          OR: [
+            {
+              holders: {
+                some: { userId: { in: (me.roles ?? []).map((r) => `group:${q.department}/${r}`) } },
+              },
+            },
+            holds(me.id),
+          ],
+        },
+      );
+      break;
     case 'mine':
       where.push({ state: 'open' }, holds(me.id));
       break;
@@ -199,6 +215,11 @@ export async function taskInboxPage(
       _count: { _all: true },
     }),
   ]);
+  const claimers = await db.user.findMany({
+    where: { id: { in: [...new Set(rows.flatMap((r) => (r.claimedBy ? [r.claimedBy] : [])))] } },
+    select: { id: true, displayName: true },
+  });
+  const claimerName = new Map(claimers.map((u) => [u.id, u.displayName]));
   const reminderCount = new Map(reminders.map((r) => [`${r.caseNo}\u0000${r.clockId}`, r._count._all]));
 
   const items: InboxTask[] = rows.map((row) => {
@@ -231,6 +252,12 @@ export async function taskInboxPage(
       timeStatus,
       clock,
       reminders: reminderCount.get(`${row.caseNo}\u0000step:${row.stepId}`) ?? 0,
+      claim: {
+        state: row.claimState === 'unclaimed' || row.claimState === 'claimed' ? row.claimState : null,
+        by: row.claimedBy,
+        byName: row.claimedBy ? (claimerName.get(row.claimedBy) ?? row.claimedBy) : null,
+        at: row.claimedAt?.toISOString() ?? null,
+      },
     };
   });
   return { items, page: q.page, pageSize: q.pageSize, total, today };

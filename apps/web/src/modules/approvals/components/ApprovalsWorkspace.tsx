@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Space, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Tabs, Typography } from 'antd';
 import { CheckOutlined, SwapOutlined } from '@ant-design/icons';
 import type { InboxTask, InboxView } from '@onewindow/contracts';
 import { useSearchParams } from 'react-router-dom';
@@ -10,6 +10,9 @@ import { useSession } from '../../session/hooks/use-session';
 import { useCopiedCases, useInbox } from '../hooks/use-inbox';
 import { useTaskEvents } from '../hooks/use-task-events';
 import { LiveStatus } from './LiveStatus';
+import { sendCaseAction } from '../api/approvals.api';
+import { newIdempotencyKey } from '../utils/idempotency-key';
+import { ActionProblem } from './ActionProblem';
 import { BulkApproveModal } from './BulkApproveModal';
 import { BulkReassignModal } from './BulkReassignModal';
 import { CaseFileDrawer } from './CaseFileDrawer';
@@ -18,7 +21,7 @@ import { InboxFilters, type InboxFilterValues } from './InboxFilters';
 import { InboxTable } from './InboxTable';
 
 type Tab = InboxView | 'copied';
-const tabs: Tab[] = ['mine', 'done', 'copied', 'supplement', 'special', 'department'];
+const tabs: Tab[] = ['to_claim', 'mine', 'done', 'copied', 'supplement', 'special', 'department'];
 
 /**
  * 部门审批: the signed-in approver's inbox views, the case file (drawer, `?case=`), every verb as a form,
@@ -27,6 +30,7 @@ const tabs: Tab[] = ['mine', 'done', 'copied', 'supplement', 'special', 'departm
  */
 export function ApprovalsWorkspace() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const { session, can } = useSession();
   const [params, setParams] = useSearchParams();
   const [tab, setTab] = useState<Tab>('mine');
@@ -34,6 +38,8 @@ export function ApprovalsWorkspace() {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [selected, setSelected] = useState<InboxTask[]>([]);
   const [bulk, setBulk] = useState<'approve' | 'reassign'>();
+  const [claiming, setClaiming] = useState<string>();
+  const [claimError, setClaimError] = useState<unknown>();
   const department = session?.user.departmentCode ?? undefined;
   const allowed = can('task.list') && department !== undefined;
   const query = useMemo(
@@ -43,7 +49,7 @@ export function ApprovalsWorkspace() {
   );
   const inbox = useInbox(query);
   const copied = useCopiedCases(paging.page, paging.pageSize, session != null && tab === 'copied');
-  const live = useTaskEvents(allowed ? department : undefined, inbox.refresh);
+  const live = useTaskEvents(allowed ? (filters.department ?? department) : undefined, inbox.refresh);
   const openCase = params.get('case') ?? undefined;
   const itemOptions = useMemo(() => {
     const byCode = new Map<string, string>();
@@ -65,6 +71,20 @@ export function ApprovalsWorkspace() {
     copied.refresh();
   };
   const show = (caseNo: string) => setParams({ case: caseNo });
+  // 签收 from the 待签收 row: the workflow decides; a colleague who was quicker is named in the refusal.
+  const claim = async (task: InboxTask) => {
+    setClaiming(task.id);
+    setClaimError(undefined);
+    try {
+      await sendCaseAction(task.caseNo, { verb: 'claim', stepId: task.stepId }, newIdempotencyKey('claim'));
+      void message.success(t('approvals.claim.done'));
+    } catch (failure) {
+      setClaimError(failure);
+    } finally {
+      setClaiming(undefined);
+      refresh();
+    }
+  };
   const selectable = tab === 'mine' && can('case.decide');
 
   return (
@@ -80,6 +100,7 @@ export function ApprovalsWorkspace() {
             setTab(key as Tab);
             setPaging((p) => ({ ...p, page: 1 }));
             setSelected([]);
+            setClaimError(undefined);
           }}
           items={tabs.map((key) => ({ key, label: t(`approvals.views.${key}`) }))}
           tabBarExtraContent={allowed ? <LiveStatus state={live} /> : undefined}
@@ -119,6 +140,7 @@ export function ApprovalsWorkspace() {
               </Space>
             )}
             {inbox.error !== undefined && <ApiErrorAlert error={inbox.error} onRetry={inbox.refresh} />}
+            {claimError !== undefined && <ActionProblem error={claimError} onReload={refresh} />}
             <InboxTable
               view={tab}
               page={inbox.data}
@@ -126,6 +148,8 @@ export function ApprovalsWorkspace() {
               onOpen={(task) => show(task.caseNo)}
               onPage={(page, pageSize) => setPaging({ page, pageSize })}
               selection={selectable ? { keys: selected.map((s) => s.id), onChange: setSelected } : undefined}
+              onClaim={tab === 'to_claim' && can('case.decide') ? (task) => void claim(task) : undefined}
+              claiming={claiming}
             />
           </Space>
         )}

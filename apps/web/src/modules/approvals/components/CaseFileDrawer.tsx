@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useCaseFile } from '../hooks/use-case-file';
 import { approverStepSchema, type ApproverStep } from '../utils/approver-step';
-import { verbsFor, type ApproverVerb } from '../utils/approver-verbs';
+import { claimVerbsFor, verbsFor, type ApproverVerb } from '../utils/approver-verbs';
+import { useSession } from '../../session/hooks/use-session';
 import { suspensionText } from '../utils/suspension-text';
 import { CaseClocks } from './CaseClocks';
 import { CaseMaterials } from './CaseMaterials';
@@ -37,6 +38,7 @@ const phaseColors: Record<string, string> = {
 export function CaseFileDrawer({ caseNo, me, onClose, onChanged }: CaseFileDrawerProps) {
   const { t } = useTranslation();
   const { details, file, refresh } = useCaseFile(caseNo);
+  const { can } = useSession();
   const [acting, setActing] = useState<{ verb: ApproverVerb; step: ApproverStep }>();
   const view = details.data?.view;
   const steps = useMemo(
@@ -147,7 +149,11 @@ export function CaseFileDrawer({ caseNo, me, onClose, onChanged }: CaseFileDrawe
                   <StepPanel
                     key={step.stepId}
                     step={step}
-                    verbs={verbsFor(step, me, view?.phase ?? '')}
+                    verbs={[
+                      // 签收 / 退回签收 / 指派 first: a group task is claimed before anything else.
+                      ...claimVerbsFor(step, me, view?.phase ?? '', can('task.reassign')),
+                      ...verbsFor(step, me, view?.phase ?? ''),
+                    ]}
                     onVerb={(verb) => setActing({ verb, step })}
                   />
                 ))}

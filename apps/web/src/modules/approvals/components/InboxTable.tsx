@@ -14,6 +14,9 @@ interface InboxTableProps {
   onPage: (page: number, pageSize: number) => void;
   /** Row selection for the bulk actions (only where they apply). */
   selection?: { keys: string[]; onChange: (tasks: InboxTask[]) => void };
+  /** 签收 from the row (待签收); `claiming` is the task whose claim is on its way. */
+  onClaim?: (task: InboxTask) => void;
+  claiming?: string;
 }
 
 const oneLine = {
@@ -24,8 +27,38 @@ const oneLine = {
 } as const;
 const time = (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '—');
 
+/** 签收 state of a row: to claim, claimed by whom and when, or nothing for named signers. */
+function ClaimStateTag({ claim }: { claim: InboxTask['claim'] }) {
+  const { t } = useTranslation();
+  if (claim.state === 'unclaimed')
+    return (
+      <Tag color="gold" data-testid="claim-state">
+        {t('approvals.claim.unclaimed')}
+      </Tag>
+    );
+  if (claim.state === 'claimed')
+    return (
+      <Tag color="green" data-testid="claim-state">
+        {t('approvals.claim.claimed', {
+          name: claim.byName ?? claim.by,
+          at: claim.at ? dayjs(claim.at).format('MM-DD HH:mm') : '',
+        })}
+      </Tag>
+    );
+  return <>{t('approvals.claim.none')}</>;
+}
+
 /** An inbox view's page: the server's order (least remaining time first) and pagination. */
-export function InboxTable({ view, page, loading, onOpen, onPage, selection }: InboxTableProps) {
+export function InboxTable({
+  view,
+  page,
+  loading,
+  onOpen,
+  onPage,
+  selection,
+  onClaim,
+  claiming,
+}: InboxTableProps) {
   const { t } = useTranslation();
   const done = view === 'done';
   const columns: TableProps<InboxTask>['columns'] = [
@@ -91,6 +124,12 @@ export function InboxTable({ view, page, loading, onOpen, onPage, selection }: I
             ),
           },
           {
+            title: t('approvals.columns.claim'),
+            key: 'claim',
+            width: 150,
+            render: (_: unknown, task: InboxTask) => <ClaimStateTag claim={task.claim} />,
+          },
+          {
             title: t('approvals.columns.reminders'),
             dataIndex: 'reminders',
             width: 96,
@@ -102,13 +141,29 @@ export function InboxTable({ view, page, loading, onOpen, onPage, selection }: I
     {
       title: t('approvals.columns.actions'),
       key: 'actions',
-      width: 80,
+      width: onClaim ? 140 : 80,
       fixed: 'right',
-      render: (_, task) => (
-        <Button size="small" type={done ? 'default' : 'primary'} onClick={() => onOpen(task)}>
-          {done ? t('approvals.view') : t('approvals.open')}
-        </Button>
-      ),
+      render: (_, task) =>
+        onClaim && task.claim.state === 'unclaimed' ? (
+          <Space size={4}>
+            <Button
+              size="small"
+              type="primary"
+              loading={claiming === task.id}
+              data-testid={`claim-${task.caseNo}`}
+              onClick={() => onClaim(task)}
+            >
+              {t('approvals.claim.button')}
+            </Button>
+            <Button size="small" onClick={() => onOpen(task)}>
+              {t('approvals.view')}
+            </Button>
+          </Space>
+        ) : (
+          <Button size="small" type={done ? 'default' : 'primary'} onClick={() => onOpen(task)}>
+            {done ? t('approvals.view') : t('approvals.open')}
+          </Button>
+        ),
     },
   ];
   return (

@@ -2,7 +2,7 @@ import { Button, Card, Descriptions, Progress, Space, Tag, Typography } from 'an
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ApproverStep } from '../utils/approver-step';
-import { countersignProgress } from '../utils/approver-step';
+import { countersignProgress, signingLine } from '../utils/approver-step';
 import { decidingVerbs, type ApproverVerb } from '../utils/approver-verbs';
 import { suspensionText } from '../utils/suspension-text';
 import { ClockCard } from './ClockCard';
@@ -41,15 +41,47 @@ export function StepPanel({ step, verbs, onVerb }: StepPanelProps) {
               {step.assignees.map((a) => (
                 <Tag
                   key={`${a.userId}-${a.status}`}
+                  data-testid={a.group ? 'group-seat' : a.claim ? 'claimed-seat' : undefined}
                   color={a.status === 'approved' ? 'green' : a.status === 'refused' ? 'red' : undefined}
                 >
-                  {a.userId} ·{' '}
-                  {t(`approvals.caseFile.assigneeStatus.${a.status}`, { defaultValue: a.status })}
+                  {a.group
+                    ? t('approvals.claim.group', {
+                        role: t(`approvals.claim.roles.${a.group.role}`, { defaultValue: a.group.role }),
+                      })
+                    : `${a.userId} · ${t(`approvals.caseFile.assigneeStatus.${a.status}`, { defaultValue: a.status })}`}
+                  {a.claim &&
+                    a.status === 'pending' &&
+                    ` · ${t('approvals.claim.heldBy', { name: a.claim.by, at: dayjs(a.claim.at).format('MM-DD HH:mm') })}${a.claim.assignedBy ? t('approvals.claim.assignedBy', { lead: a.claim.assignedBy }) : ''}`}
                   {a.delegation && ` · ${t('approvals.caseFile.delegatedTo', { to: a.delegation.to })}`}
                 </Tag>
               ))}
             </Space>
           </Descriptions.Item>
+          {step.countersign.mode === 'sequential' && (
+            <Descriptions.Item label={t('approvals.caseFile.sequential.title')}>
+              <ol data-testid="signing-line" style={{ margin: 0, paddingInlineStart: 20 }}>
+                {signingLine(step).map((s, i) => (
+                  <li key={`${s.userId}-${i}`} data-testid={s.turn ? 'signing-turn' : undefined}>
+                    <Space size={4} wrap>
+                      <span>{s.userId}</span>
+                      <Tag
+                        color={s.status === 'approved' ? 'green' : s.status === 'refused' ? 'red' : undefined}
+                      >
+                        {s.turn
+                          ? t('approvals.caseFile.sequential.turn')
+                          : t(`approvals.caseFile.assigneeStatus.${s.status}`, { defaultValue: s.status })}
+                      </Tag>
+                      {s.opinion && (
+                        <Typography.Text type="secondary">
+                          {t('approvals.caseFile.sequential.opinion', { opinion: s.opinion })}
+                        </Typography.Text>
+                      )}
+                    </Space>
+                  </li>
+                ))}
+              </ol>
+            </Descriptions.Item>
+          )}
           {progress.seats > 1 && (
             <Descriptions.Item label={t('approvals.caseFile.countersign', { ...progress })}>
               <Progress
@@ -98,7 +130,7 @@ export function StepPanel({ step, verbs, onVerb }: StepPanelProps) {
               {primary.map((verb) => (
                 <Button
                   key={verb}
-                  type={verb === 'approve' ? 'primary' : 'default'}
+                  type={verb === 'approve' || verb === 'claim' ? 'primary' : 'default'}
                   danger={verb === 'refuse'}
                   onClick={() => onVerb(verb)}
                 >

@@ -169,7 +169,11 @@ export function VerbFields({ verb, step, me, materials, earlierSteps }: VerbFiel
           {people('signers', 'signers', true)}
           <Form.Item name="position" label={label('position')} required>
             <Radio.Group
-              options={(['before', 'after', 'parallel'] as const).map((p) => ({
+              // 依次审批: nobody signs in parallel, only before or after oneself in the line.
+              options={(step.countersign.mode === 'sequential'
+                ? (['before', 'after'] as const)
+                : (['before', 'after', 'parallel'] as const)
+              ).map((p) => ({
                 value: p,
                 label: t(`approvals.position.${p}`),
               }))}
@@ -203,8 +207,9 @@ export function VerbFields({ verb, step, me, materials, earlierSteps }: VerbFiel
     case 'claim':
       return null;
     case 'unclaim':
-    case 'recall':
       return area('reason', false, 2);
+    case 'recall':
+      return area('reason', false, 2, t('approvals.hints.recall'));
     case 'assign':
       return (
         <>

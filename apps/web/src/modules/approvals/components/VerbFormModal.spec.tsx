@@ -65,7 +65,13 @@ describe('VerbFormModal', () => {
     expect(screen.getByText(/step "item_FOOD" is already approved/)).toBeTruthy();
     const [url, init] = fetch.mock.calls[0] as [string, RequestInit];
     expect(url).toBe('/api/cases/YC20261201000001/actions');
-    expect(JSON.parse(String(init.body))).toEqual({ verb: 'approve', stepId: 'item_FOOD', comment: '同意' });
+    // With the step revision the page showed: a stale page is refused by the workflow.
+    expect(JSON.parse(String(init.body))).toEqual({
+      verb: 'approve',
+      stepId: 'item_FOOD',
+      comment: '同意',
+      expectedRevision: 0,
+    });
     expect((init.headers as Record<string, string>)['Idempotency-Key']).toMatch(/^approve-/);
     await waitFor(() => expect(onDone).not.toHaveBeenCalled());
   });

@@ -6,7 +6,7 @@ import { newIdempotencyKey } from '../utils/idempotency-key';
 import { sendCaseAction } from '../api/approvals.api';
 import type { ApproverVerb } from '../utils/approver-verbs';
 import { contractErrors } from '../utils/contract-rules';
-import { fieldOfIssue, verbRequest, type VerbFormValues } from '../utils/verb-requests';
+import { fieldOfIssue, verbRequest, withRevision, type VerbFormValues } from '../utils/verb-requests';
 import { ActionProblem } from './ActionProblem';
 import { VerbFields, type VerbFieldsContext } from './VerbFields';
 
@@ -39,13 +39,14 @@ export function VerbFormModal({ caseNo, onClose, onDone, ...context }: VerbFormM
   const verbName = t(`approvals.verbs.${verb}`);
   const labelOf = (field: string) =>
     t(
-      `approvals.fields.${field === 'to' ? ({ transfer: 'transferTo', delegate: 'delegateTo' }[verb as string] ?? 'copyTo') : field}`,
+      `approvals.fields.${field === 'to' ? ({ transfer: 'transferTo', delegate: 'delegateTo', assign: 'assignTo' }[verb as string] ?? 'copyTo') : field}`,
     );
 
   const submit = async () => {
     if (pending) return;
     const values = form.getFieldsValue(true);
-    const body = verbRequest(verb, step.stepId, values);
+    // The step revision this page shows: the workflow refuses the action if the step changed since.
+    const body = withRevision(verb, verbRequest(verb, step.stepId, values), step.revision);
     const errors = contractErrors(t, verb, body, (path) => fieldOfIssue(verb, path), labelOf);
     form.setFields(
       Object.keys(values)

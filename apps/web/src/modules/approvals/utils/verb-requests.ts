@@ -1,4 +1,4 @@
-import type { CaseVerbRequest } from '@onewindow/contracts';
+import { caseVerbDefinitions, type CaseVerbRequest } from '@onewindow/contracts';
 import type { ApproverVerb } from './approver-verbs';
 
 /** What the verb forms hold (one shape for all; each verb reads its own fields). */
@@ -81,7 +81,27 @@ export function verbRequest(verb: ApproverVerb, stepId: string, v: VerbFormValue
       return { verb, stepId, signers: list(v.signers), reason: text(v.reason) ?? '' };
     case 'copy_to':
       return { verb, stepId, to: list(v.to), note: text(v.note) };
+    case 'claim':
+      return { verb, stepId };
+    case 'unclaim':
+    case 'recall':
+      return { verb, stepId, reason: text(v.reason) };
+    case 'assign':
+      return { verb, stepId, to: list(v.to)[0] ?? '', reason: text(v.reason) };
   }
+}
+
+/**
+ * The request with the step revision the page showed (`expectedRevision`), for every verb whose contract
+ * takes it: the workflow then refuses an action from a stale page, and nothing changes.
+ */
+export function withRevision(
+  verb: ApproverVerb,
+  request: Record<string, unknown>,
+  revision: number,
+): Record<string, unknown> {
+  const shape = (caseVerbDefinitions[verb].request as { shape?: Record<string, unknown> }).shape;
+  return shape && 'expectedRevision' in shape ? { ...request, expectedRevision: revision } : request;
 }
 
 /** The form field that shows a contract issue at `path`. */

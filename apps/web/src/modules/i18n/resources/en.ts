@@ -474,6 +474,11 @@ export const en: TranslationResource = {
         removed: 'Removed',
       },
       delegatedTo: 'Delegated to {{to}}',
+      sequential: {
+        title: 'Sequential approval (in this order)',
+        turn: 'Their turn',
+        opinion: 'Opinion: {{opinion}}',
+      },
       suspension: '{{kind}}: {{reason}} (since {{since}})',
       suspensionKinds: { supplement: 'Supplement', special_procedure: 'Special procedure' },
       hold: 'On hold: {{reason}} (since {{since}})',
@@ -588,6 +593,7 @@ export const en: TranslationResource = {
       claim: 'Claim',
       unclaim: 'Give back to the group',
       assign: 'Assign',
+      recall: 'Recall my decision',
     },
     fields: {
       comment: 'Opinion',
@@ -613,6 +619,8 @@ export const en: TranslationResource = {
     },
     hints: {
       reasons: 'One reason per line; the applicant receives them all.',
+      recall:
+        'Your decision is taken back and the step is yours again, with its due date unchanged; if the next step has not acted yet, its task is cancelled. The reason is optional.',
       materials: 'Tell the applicant everything at once: tick every missing material.',
       otherMaterials: 'Materials not on the checklist; press Enter after each.',
       people:
@@ -723,6 +731,7 @@ export const en: TranslationResource = {
     publishBlocked: '{{n}} error(s) left: fix them to publish',
     published: 'Published as version v{{version}}',
     publishRefused: 'Publishing refused: the server found these problems; nothing changed',
+    saveRefused: 'Draft not saved: the server cannot read this diagram; the earlier draft is unchanged',
     limits: 'Promised {{promised}} working days · statutory {{statutory}} working days',
     simulation: {
       title: 'Time limit simulation',

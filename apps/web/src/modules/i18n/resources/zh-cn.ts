@@ -437,6 +437,11 @@ export const zhCN = {
         removed: '已减签',
       },
       delegatedTo: '已委派给 {{to}}',
+      sequential: {
+        title: '依次审批（按顺序签批）',
+        turn: '当前轮到',
+        opinion: '意见：{{opinion}}',
+      },
       suspension: '{{kind}}：{{reason}}（自 {{since}}）',
       suspensionKinds: { supplement: '补正', special_procedure: '特别程序' },
       hold: '挂起：{{reason}}（自 {{since}}）',
@@ -551,6 +556,7 @@ export const zhCN = {
       claim: '签收',
       unclaim: '退回签收',
       assign: '指派',
+      recall: '撤回',
     },
     fields: {
       comment: '审批意见',
@@ -576,6 +582,8 @@ export const zhCN = {
     },
     hints: {
       reasons: '每行一条理由，申请人将收到全部理由。',
+      recall:
+        '撤回后您的意见作废，本环节回到您手中、原到期日不变；如下一环节尚未办理，其待办将一并取消。撤回原因可不填。',
       materials: '一次性告知：请勾选申请人需补正的全部材料。',
       otherMaterials: '清单之外的材料，输入后回车。',
       people: '选择本部门人员，其他部门的人员请输入用户编号后回车。',
@@ -684,6 +692,7 @@ export const zhCN = {
     publishBlocked: '还有 {{n}} 个错误，改正后才能发布',
     published: '已发布为版本 v{{version}}',
     publishRefused: '发布被拒绝：服务器校验发现以下问题，未作任何改变',
+    saveRefused: '草稿未保存：服务器无法读取此流程图，原来的草稿未改变',
     limits: '承诺时限 {{promised}} 个工作日 · 法定时限 {{statutory}} 个工作日',
     simulation: {
       title: '时限模拟',
