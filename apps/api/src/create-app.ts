@@ -11,10 +11,11 @@ import { catalogueIoRouter } from './catalogue/catalogue-io.router';
 import { casesRouter } from './cases/cases.router';
 import { caseFilesRouter } from './case-files/case-files.router';
 import { caseDocumentsRouter } from './documents/case-documents.router';
+import { windowRouter } from './window/window.router';
 import { publicLookupRouter } from './public/public-lookup.router';
 import { tasksRouter } from './tasks/tasks.router';
 import { usersRouter } from './users/users.router';
-import { flowsRouter } from './flows/flows.router';
+import { diagramTooLarge, flowsRouter } from './flows/flows.router';
 import { phrasesRouter } from './phrases/phrases.router';
 import { openapiRouter } from './openapi/openapi.router';
 import { serveWeb } from './web/serve-web';
@@ -37,6 +38,8 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(securityHeaders(deps.security));
   app.use(cookieParser());
   app.use(express.json({ limit: deps.security.BODY_LIMIT_BYTES }));
+  // A diagram over the limit gets the designer's problem code (routers never see a body parser's error).
+  app.use('/api/flows', diagramTooLarge);
 
   const api = express.Router();
   // Order matters: who is asking → how often → CSRF → audit of what succeeds → the routes (each behind authorize()).
@@ -52,6 +55,7 @@ export function createApp(deps: ApiDeps): express.Express {
   api.use(casesRouter(deps));
   api.use(caseFilesRouter(deps));
   api.use(caseDocumentsRouter(deps));
+  api.use(windowRouter(deps));
   api.use(publicLookupRouter(deps));
   api.use(tasksRouter(deps));
   api.use(usersRouter(deps));

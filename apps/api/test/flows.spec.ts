@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { sqliteFilePath } from '@onewindow/db';
 import { planBuilder, hashPlan, parseServicePlan } from '@onewindow/flow-model';
@@ -206,5 +208,138 @@ describe('flows', () => {
     const planned = await planFor(api.deps.db, [item], new Map());
     expect(planned.publishedVersionId).toBe(v2.id);
     expect(planned.planHash).toBe(v2.planHash);
+  });
+
+  describe('bad input: a precise report for each, and nothing published or drafted changes', () => {
+    const fixture = (name: string) =>
+      readFileSync(path.join(__dirname, '../../../libs/flow-model/test/fixtures', name), 'utf8');
+    type Sent = {
+      status: number;
+      problem: {
+        errors?: { path: string; code?: string; params?: Record<string, unknown> }[];
+        detail: string;
+      };
+    };
+    const send = async (method: 'PUT' | 'POST', bpmnXml: string): Promise<Sent> => {
+      const res = await designer.request(
+        method,
+        `/api/flows/${FOOD}/${method === 'PUT' ? 'draft' : 'publish'}`,
+        {
+          body: { bpmnXml },
+          csrf: true,
+        },
+      );
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      return { status: res.status, problem: await json(res) };
+    };
+    let before: { versions: unknown; draft: string };
+    const published = async () => ({
+      versions: await api.deps.db.flowVersion.findMany({
+        where: { subjectCode: FOOD },
+        orderBy: { version: 'asc' },
+        select: { id: true, version: true, planHash: true, bpmnXml: true },
+      }),
+      draft: (await api.deps.db.flowDraft.findUniqueOrThrow({ where: { subjectCode: FOOD } })).bpmnXml,
+    });
+
+    beforeAll(async () => {
+      before = await published();
+      expect(before.versions).toHaveLength(2);
+    });
+    afterEach(async () => {
+      expect(await published()).toEqual(before);
+    });
+
+    it('a 5 MB diagram: 413 before anything reads it, with the sizes the designer translates', async () => {
+      const huge = (await diagram(5)).replace(
+        '</bpmn:definitions>',
+        `<!--${'x'.repeat(5 * 1024 * 1024)}-->\n</bpmn:definitions>`,
+      );
+      for (const method of ['PUT', 'POST'] as const) {
+        const { status, problem } = await send(method, huge);
+        expect(status).toBe(413);
+        expect(problem.errors).toEqual([
+          {
+            path: 'bpmnXml',
+            code: 'parse.tooLarge',
+            params: { mb: 5, maxMb: 1 },
+            message: expect.stringMatching(/5 MB, over the 1 MB/),
+          },
+        ]);
+      }
+    });
+
+    it('malformed XML: the parser says where', async () => {
+      const broken = (await diagram(5)).replace('</bpmn:process>', '');
+      for (const method of ['PUT', 'POST'] as const) {
+        const { status, problem } = await send(method, broken);
+        expect(status).toBe(422);
+        expect(problem.errors).toContainEqual(
+          expect.objectContaining({ path: 'diagram', code: 'parse.notXml' }),
+        );
+      }
+      expect((await send('POST', 'not a diagram at all')).problem.errors).toContainEqual(
+        expect.objectContaining({ path: 'diagram', code: 'parse.notXml' }),
+      );
+    });
+
+    it('an empty diagram: blank text is refused as empty, a diagram without a process cannot be published', async () => {
+      for (const method of ['PUT', 'POST'] as const) {
+        const blank = await send(method, '   ');
+        expect(blank.status).toBe(422);
+        expect(blank.problem.errors).toEqual([
+          expect.objectContaining({ path: 'diagram', code: 'parse.empty' }),
+        ]);
+        const nothing = await designer.request(
+          method,
+          `/api/flows/${FOOD}/${method === 'PUT' ? 'draft' : 'publish'}`,
+          {
+            body: { bpmnXml: '' },
+            csrf: true,
+          },
+        );
+        expect(nothing.status).toBe(400);
+        expect((await json(nothing)).errors).toEqual([{ path: 'bpmnXml', message: 'the BPMN XML is empty' }]);
+      }
+      const noProcess =
+        '<?xml version="1.0" encoding="UTF-8"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="urn:x" />';
+      const { status, problem } = await send('POST', noProcess);
+      expect(status).toBe(422);
+      expect(problem.errors).toContainEqual(expect.objectContaining({ code: 'diagram.noProcess' }));
+    });
+
+    it('duplicate ids: the id and its line, at save and at publish', async () => {
+      for (const method of ['PUT', 'POST'] as const) {
+        const { status, problem } = await send(method, fixture('duplicate-ids.bpmn'));
+        expect(status).toBe(422);
+        expect(problem.errors).toContainEqual(
+          expect.objectContaining({
+            code: 'parse.duplicateId',
+            params: expect.objectContaining({ id: 'food' }),
+          }),
+        );
+      }
+    });
+
+    it("another modeller's extensions: each attribute and extension element named on its element; a draft may keep them to be fixed", async () => {
+      const { status, problem } = await send('POST', fixture('foreign-extensions.bpmn'));
+      expect(status).toBe(422);
+      expect(problem.errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: 'task', code: 'element.foreignAttribute' }),
+          expect.objectContaining({ path: 'task', code: 'element.extensionElements' }),
+        ]),
+      );
+      const draft = await designer.request('PUT', `/api/flows/${FOOD}/draft`, {
+        body: { bpmnXml: fixture('foreign-extensions.bpmn') },
+        csrf: true,
+      });
+      expect(draft.status).toBe(200);
+      // The draft as it was, for the check after each test.
+      await designer.request('PUT', `/api/flows/${FOOD}/draft`, {
+        body: { bpmnXml: before.draft },
+        csrf: true,
+      });
+    });
   });
 });

@@ -10,7 +10,7 @@ import type {
 } from '@onewindow/contracts';
 import { lintOptionsOf } from '@onewindow/contracts';
 import { hashPlan, parseServicePlan } from '@onewindow/flow-model';
-import { lintAndCompile } from '@onewindow/flow-model/src/bpmn';
+import { lintAndCompile, parseBpmn, type ProblemCode } from '@onewindow/flow-model/src/bpmn';
 import type { Db, Prisma } from '@onewindow/db';
 import { DEFAULT_PLAN_PUBLISHER } from '../cases/case-plan';
 import { notFound, ProblemError, ProblemType } from '../http/problem';
@@ -117,7 +117,20 @@ export async function flowVersionDetail(db: Db, key: string, version: number): P
   return { ...summaryOf(row, openCases), bpmnXml: row.bpmnXml, plan: JSON.parse(row.planJson) as unknown };
 }
 
-/** Saves (overwrites) the subject's draft. Nothing is checked but the subject: a draft may be incomplete. */
+/** What a draft may not be: something the designer could not open again (not a diagram at all). */
+const UNREADABLE: readonly ProblemCode[] = [
+  'parse.empty',
+  'parse.tooLarge',
+  'parse.notXml',
+  'parse.noDefinitions',
+  'parse.duplicateId',
+];
+
+/**
+ * Saves (overwrites) the subject's draft. A draft may be incomplete (lint problems, elements to remove), but
+ * it must be a diagram the designer can open again: empty text, text that is not XML, XML without
+ * `<bpmn:definitions>` and duplicate ids are refused (422, each problem with its code) and the draft kept.
+ */
 export async function saveDraft(
   db: Db,
   key: string,
@@ -125,6 +138,13 @@ export async function saveDraft(
   userId: string,
 ): Promise<FlowDraftSaved> {
   const subject = await findSubject(db, key);
+  const unreadable = (await parseBpmn(bpmnXml)).problems.filter((p) => UNREADABLE.includes(p.code));
+  if (unreadable.length > 0)
+    throw refusal(
+      'The draft is not a readable diagram',
+      'Not saved',
+      unreadable.map((p) => ({ ...p, severity: 'error' as const, rule: 'parse' })),
+    );
   const row = await db.flowDraft.upsert({
     where: { subjectCode: subject.key },
     create: { subjectCode: subject.key, bpmnXml, savedBy: userId },
@@ -137,10 +157,29 @@ const problemLine = (p: FlowProblem) =>
   `${p.elementId}${p.elementName ? ` [${p.elementName}]` : ''}: ${p.message}`;
 
 /**
+ * 422 with the problem list: each error's `path` is the element id, its `code` and `params` those of the
+ * problem, the element's name as `params.elementName`, so the designer says it in the user's language.
+ */
+function refusal(title: string, what: string, errors: FlowProblem[]): ProblemError {
+  return new ProblemError(
+    422,
+    ProblemType.validation,
+    title,
+    `${what}: ${errors.length} problem(s) — ${errors.slice(0, 3).map(problemLine).join('; ')}`,
+    errors.map((p) => ({
+      path: p.elementId,
+      message: problemLine(p),
+      code: p.code,
+      ...(p.params || p.elementName
+        ? { params: { ...p.params, ...(p.elementName ? { elementName: p.elementName } : {}) } }
+        : {}),
+    })),
+  );
+}
+
+/**
  * Publishes a diagram as the subject's next version: lint and compile on the server with the subject's lint
- * context (what the designer showed); any error refuses with the problem list (422: each error's `path` is the
- * element id, its `code` and `params` those of the problem, the element's name as `params.elementName`, so
- * the designer says it in the user's language) and stores nothing.
+ * context (what the designer showed); any error refuses with the problem list (422, `refusal`) and stores nothing.
  * Otherwise the BPMN XML, the plan (its key the subject's key, its version the new version) and its hash are
  * stored as a new, immutable FlowVersion, which acceptance of the item then uses.
  */
@@ -163,22 +202,7 @@ export async function publishFlow(
     lintOptionsOf(context, { key: subject.key, version }),
   );
   const errors = problems.filter((p) => p.severity === 'error');
-  if (!plan || errors.length > 0) {
-    throw new ProblemError(
-      422,
-      ProblemType.validation,
-      'The flow has problems',
-      `Not published: ${errors.length} problem(s) — ${errors.slice(0, 3).map(problemLine).join('; ')}`,
-      errors.map((p) => ({
-        path: p.elementId,
-        message: problemLine(p),
-        code: p.code,
-        ...(p.params || p.elementName
-          ? { params: { ...p.params, ...(p.elementName ? { elementName: p.elementName } : {}) } }
-          : {}),
-      })),
-    );
-  }
+  if (!plan || errors.length > 0) throw refusal('The flow has problems', 'Not published', errors);
   // Stored and hashed as acceptance reads it back: the parsed plan (schema defaults applied).
   const parsed = parseServicePlan(JSON.parse(JSON.stringify(plan)));
   const id = `fv_${crypto.randomUUID()}`;

@@ -352,9 +352,17 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     action: 'flow.design',
     tag: 'flows',
     summary:
-      "Saves the item's or bundle's draft (BPMN XML with ow: attributes), replacing the previous draft; not checked",
+      "Saves the item's or bundle's draft (BPMN XML with ow: attributes), replacing the previous draft. A draft may have lint problems, but what cannot be read as a diagram (blank, not XML, no bpmn:definitions, duplicate ids) is refused (422, errors[].code) and the draft kept; a body over the limit is 413 with errors[0].code parse.tooLarge",
     body: flowXmlRequestSchema,
-    responses: { 200: flowDraftSavedSchema, 400: 'problem', 401: 'problem', 403: 'problem', 404: 'problem' },
+    responses: {
+      200: flowDraftSavedSchema,
+      400: 'problem',
+      401: 'problem',
+      403: 'problem',
+      404: 'problem',
+      413: 'problem',
+      422: 'problem',
+    },
   },
   {
     method: 'POST',
@@ -371,6 +379,7 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
       403: 'problem',
       404: 'problem',
       409: 'problem',
+      413: 'problem',
       422: 'problem',
     },
   },

@@ -91,6 +91,7 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
   const [busy, setBusy] = useState<'save' | 'publish'>();
   // The server's refusal: each error's path is the element id, its code and params those of the problem.
   const [publishProblems, setPublishProblems] = useState<NonNullable<Problem['errors']>>([]);
+  const [refused, setRefused] = useState<'publish' | 'save'>('publish');
   const lintTimer = useRef<number>(undefined);
   const lintRun = useRef(0);
   const detailRef = useRef<FlowDetail>(undefined);
@@ -218,11 +219,15 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
   const save = async () => {
     if (!key) return;
     setBusy('save');
+    setPublishProblems([]);
     try {
       await saveFlowDraft(key, await currentXml());
       void message.success(t('designer.saved'));
     } catch (error) {
-      void message.error((error as Error).message);
+      if (error instanceof ApiError && error.problem?.errors) {
+        setRefused('save');
+        setPublishProblems(error.problem.errors);
+      } else void message.error((error as Error).message);
     } finally {
       setBusy(undefined);
     }
@@ -239,8 +244,10 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
       void message.success(t('designer.published', { version: published.version.version }));
       setDetail(await fetchFlow(key));
     } catch (error) {
-      if (error instanceof ApiError && error.problem?.errors) setPublishProblems(error.problem.errors);
-      else void message.error((error as Error).message);
+      if (error instanceof ApiError && error.problem?.errors) {
+        setRefused('publish');
+        setPublishProblems(error.problem.errors);
+      } else void message.error((error as Error).message);
     } finally {
       setBusy(undefined);
     }
@@ -390,7 +397,7 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
           type="error"
           showIcon
           closable
-          title={t('designer.publishRefused')}
+          title={t(refused === 'save' ? 'designer.saveRefused' : 'designer.publishRefused')}
           description={
             <ul style={{ margin: 0 }}>
               {publishProblems.map((p, index) => (
