@@ -276,4 +276,46 @@ describe('the approvals workspace in a browser against the real stack', () => {
     const decision = await db.decision.findFirst({ where: { caseNo, verb: 'approve' } });
     expect(JSON.stringify(decision)).toContain(phrase);
   });
+
+  it('撤回: an approver takes back an approval while the other branch is still open; the step is theirs again with its due date', async () => {
+    const { caseNo } = await acceptCase(
+      [food.implementationCode, fire.implementationCode],
+      'approvals-ui-0005',
+    );
+    const a = await signedInPage(approverOf(food.departmentCode));
+    await inboxRow(a, caseNo).waitFor();
+    await openCase(a, caseNo);
+    const stepId = itemStepId(food.implementationCode);
+    const step = a.getByTestId(`step-${stepId}`);
+    const dueBefore = (await db.task.findFirst({ where: { caseNo, stepId, state: 'open' } }))?.dueDate;
+    await verbForm(a, 'approve', '审批通过');
+    expect((await submitVerb(a)).status()).toBe(200);
+    // The case file reloads: my approval is recallable while 消防 has not decided (the join still waits).
+    const recall = step.getByTestId('step-verbs').getByRole('button', { name: /^撤\s*回$/ });
+    await recall.click();
+    const form = a.getByTestId('verb-form-recall');
+    await form.waitFor();
+    await form.getByText('撤回后您的意见作废').waitFor();
+    await form.getByLabel('理由').fill('意见写错，重新签批');
+    expect((await submitVerb(a)).status()).toBe(200);
+    // The step is open again with me to decide: 审批通过 is offered again, 撤回 no longer.
+    await step.getByTestId('step-verbs').getByRole('button', { name: '审批通过' }).waitFor();
+    expect(
+      await step
+        .getByTestId('step-verbs')
+        .getByRole('button', { name: /^撤\s*回$/ })
+        .count(),
+    ).toBe(0);
+    const rows = await eventually(async () => {
+      const tasks = await db.task.findMany({ where: { caseNo, stepId }, orderBy: { seq: 'asc' } });
+      return tasks.length === 2 ? tasks : undefined;
+    }, 30_000);
+    expect(rows.map((t) => [t.seq, t.state, t.outcome])).toEqual([
+      [1, 'superseded', 'recalled'],
+      [2, 'open', null],
+    ]);
+    expect(rows[1].dueDate).toBe(dueBefore);
+    const recalled = await db.decision.findFirst({ where: { caseNo, verb: 'recall' } });
+    expect(recalled).toMatchObject({ stepId, reason: '意见写错，重新签批' });
+  });
 });
