@@ -7,6 +7,7 @@ import {
   caseStateQuery,
   claimTask,
   refuseStep,
+  requestExtension,
   transferTask,
   unclaimTask,
   type CaseView,
@@ -241,21 +242,33 @@ describe('caseWorkflow: an action carries the step revision its page showed', ()
       // Both pages show revision 1; zhang claims first.
       const claimed = await claim(h, 'zhang', { expectedRevision: opened });
       expect(claimed.revision).toBe(3); // the claim, then the next task generation
-      const stale = await refusal(claim(h, 'li', { expectedRevision: opened }));
+      // li's page is older than zhang's claim: the refusal names who holds the task now.
+      const taken = await refusal(claim(h, 'li', { expectedRevision: opened }));
+      expect(taken.type).toBe('TaskClaimed');
+      expect(taken.details).toMatchObject({ stepId: 'st', by: 'zhang' });
+      // zhang's own page goes stale when the step changes again (here: an extension request).
+      await h.executeUpdate(requestExtension, {
+        args: [{ stepId: 'st', actor: 'zhang', days: 5, reason: '需现场核查' }],
+      });
+      const stale = await refusal(
+        h.executeUpdate(approveStep, {
+          args: [{ stepId: 'st', actor: 'zhang', expectedRevision: 3 } as never],
+        }),
+      );
       expect(stale.type).toBe('StaleTask');
       expect(stale.message).toMatch(
-        /step "st" changed since your page \(revision 1, now 3: last claim by zhang at .+\): nothing was changed; reload the case/,
+        /step "st" changed since your page \(revision 3, now 4: last extension_requested by zhang at .+\): nothing was changed; reload the case/,
       );
       expect(stale.details).toMatchObject({
         stepId: 'st',
-        revision: 3,
-        expectedRevision: 1,
-        change: { action: 'claim', by: 'zhang' },
+        revision: 4,
+        expectedRevision: 3,
+        change: { action: 'extension_requested', by: 'zhang' },
       });
 
       const other = await refusal(
         h.executeUpdate(approveStep, {
-          args: [{ stepId: 'st', actor: 'wang', actorDepartment: 'D2', expectedRevision: 3 } as never],
+          args: [{ stepId: 'st', actor: 'wang', actorDepartment: 'D2', expectedRevision: 4 } as never],
         }),
       );
       expect(other.type).toBe('OtherDepartment');
@@ -267,7 +280,7 @@ describe('caseWorkflow: an action carries the step revision its page showed', ()
             stepId: 'st',
             actor: 'zhang',
             comment: '同意',
-            expectedRevision: 3,
+            expectedRevision: 4,
             actorDepartment: 'D1',
           } as never,
         ],
@@ -275,13 +288,13 @@ describe('caseWorkflow: an action carries the step revision its page showed', ()
       const before = await h.query(caseStateQuery);
       const decided = await refusal(
         h.executeUpdate(unclaimTask, {
-          args: [{ stepId: 'st', actor: 'zhang', expectedRevision: 3 } as never],
+          args: [{ stepId: 'st', actor: 'zhang', expectedRevision: 4 } as never],
         }),
       );
       expect(decided.type).toBe('TaskClosed');
       expect(decided.message).toMatch(/step "st" is already approved \(approve by zhang at .+\)/);
       const after = await h.query(caseStateQuery);
-      expect(stepOf(after, 'st').revision).toBe(4);
+      expect(stepOf(after, 'st').revision).toBe(5);
       expect(after.history).toEqual(before.history);
     });
   });

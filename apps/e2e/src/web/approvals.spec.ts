@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { addWorkingDays, OFFICIAL_CALENDAR_DATA, WorkingCalendar } from '@onewindow/calendar';
 import { calendarInForce } from '@onewindow/calendar/src/statutory-holidays';
 import type { Db } from '@onewindow/db';
-import { itemStepId } from '@onewindow/flow-model';
+import { hashPlan, itemStepId, planBuilder } from '@onewindow/flow-model';
+import { hashPassword } from '@onewindow/api';
 import { startStack, type RunningStack } from '../support/start-stack';
 import { launchChromium } from '../support/launch-chromium';
 import {
@@ -238,7 +239,8 @@ describe('the approvals workspace in a browser against the real stack', () => {
     const text = (await problem.textContent()) ?? '';
     expect(text).toContain('工作流未受理此操作');
     expect(text).toContain('请刷新案卷');
-    expect(text).toMatch(/already approved|review decisions are closed/);
+    // The page sent the step revision it showed: the workflow says the task was decided meanwhile, by whom.
+    expect(text).toMatch(/此任务已同意（.+审批同意），本次操作未执行/);
     await problem.getByRole('button', { name: '刷新案卷' }).click();
     await second.locator('[data-testid="case-phase"][data-phase="awaiting_issuance"]').waitFor();
   });
@@ -317,5 +319,88 @@ describe('the approvals workspace in a browser against the real stack', () => {
     expect(rows[1].dueDate).toBe(dueBefore);
     const recalled = await db.decision.findFirst({ where: { caseNo, verb: 'recall' } });
     expect(recalled).toMatchObject({ stepId, reason: '意见写错，重新签批' });
+  });
+  it('签收: a group task waits under 待签收; one approver claims it from the row and it moves to 我的待办; a colleague’s claim is refused naming who claimed it and when', async () => {
+    const sign = items[2];
+    // Setup (the designer's and the administrator's job): a second approver of the department, and a
+    // published flow of the item whose step names nobody, so it is offered to the department's approvers.
+    await db.user.create({
+      data: {
+        id: 'approver-cgj-2',
+        username: 'approver-cgj-2',
+        displayName: 'approver-cgj-2',
+        departmentCode: sign.departmentCode,
+        passwordHash: await hashPassword(password),
+        roles: { create: [{ role: 'dept_approver' }] },
+      },
+    });
+    const plan = planBuilder(`e2e-group:${sign.implementationCode}`, { name: sign.name })
+      .refusalPolicy('collect')
+      .accept()
+      .department({
+        id: itemStepId(sign.implementationCode),
+        name: sign.name,
+        itemCode: sign.implementationCode,
+        departmentCode: sign.departmentCode,
+        role: 'dept_approver',
+        limitWorkingDays: sign.promised,
+        assignees: [],
+      })
+      .issue()
+      .build();
+    await db.flowVersion.create({
+      data: {
+        id: 'fv-e2e-group',
+        subjectCode: sign.implementationCode,
+        version: 1,
+        planJson: JSON.stringify(plan),
+        planHash: hashPlan(plan),
+        publishedBy: 'e2e-designer',
+      },
+    });
+    const { caseNo } = await acceptCase([sign.implementationCode], 'approvals-ui-claim-0001');
+
+    const a = await signedInPage(approverOf(sign.departmentCode));
+    const b = await signedInPage('approver-cgj-2');
+    for (const page of [a, b]) {
+      await page.getByRole('tab', { name: '待签收' }).click();
+      await inboxRow(page, caseNo).getByTestId('claim-state').filter({ hasText: '待签收' }).waitFor();
+    }
+    // B opens the case file: the step is offered to the group, with 签收 as its only verb.
+    await inboxRow(b, caseNo)
+      .getByRole('button', { name: /查\s*看/ })
+      .click();
+    await b.getByTestId('group-seat').waitFor();
+    expect(await b.getByTestId('group-seat').textContent()).toContain('待签收');
+
+    // A claims from the row: the task leaves 待签收 and is in A's 我的待办, claimed by A.
+    const [claimed] = await Promise.all([
+      a.waitForResponse((r) => r.url().includes('/actions') && r.request().method() === 'POST'),
+      inboxRow(a, caseNo).getByTestId(`claim-${caseNo}`).click(),
+    ]);
+    expect(claimed.status()).toBe(200);
+    await a.getByText('已签收，任务已移至“我的待办”').waitFor();
+    await inboxRow(a, caseNo).waitFor({ state: 'detached' });
+    await a.getByRole('tab', { name: '我的待办' }).click();
+    const mine = inboxRow(a, caseNo).getByTestId('claim-state');
+    await mine.waitFor();
+    expect(await mine.textContent()).toMatch(/^approver-cgj 于 \d{2}-\d{2} \d{2}:\d{2} 签收$/);
+
+    // B's case file was opened before: B's 签收 is refused with who claimed it and when, and nothing changes.
+    await b
+      .getByTestId('step-verbs')
+      .getByRole('button', { name: /^签\s*收$/ })
+      .click();
+    await b.getByTestId('verb-form-claim').waitFor();
+    await b.waitForFunction(() => document.querySelector('.ant-zoom-appear, .ant-zoom-enter') === null);
+    expect((await submitVerb(b)).status()).toBe(409);
+    const problem = b.getByTestId('action-problem');
+    await problem.waitFor();
+    expect(await problem.textContent()).toMatch(
+      /此任务已由 approver-cgj 于 (\d{4}-\d{2}-\d{2} )?\d{2}:\d{2} 签收，请刷新/,
+    );
+    const task = await db.task.findFirst({ where: { caseNo, state: 'open' }, include: { holders: true } });
+    expect(task).toMatchObject({ claimState: 'claimed', claimedBy: 'approver-cgj' });
+    expect(task?.holders.map((h) => h.userId)).toEqual(['approver-cgj']);
   });
 });

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { z } from 'zod';
 import type { AssigneeState, CaseState, StepState } from '../engine/case-state';
+import { claimedSeats } from '../engine/step-claims';
 import { signersOf } from '../engine/step-reducer';
 
 /**
@@ -61,6 +62,10 @@ export function assertStepGuard(state: CaseState, raw: unknown): void {
     });
   }
   if (revision !== g.expectedRevision) {
+    // Taken by someone else since (签收, 指派): say who holds it now, the sharpest answer to a stale page.
+    const taken = claimedSeats(step).find((a) => a.userId !== g.actor);
+    if (taken && (change?.action === 'claim' || change?.action === 'assign'))
+      throw alreadyClaimed(step, taken);
     throw ApplicationFailure.create({
       type: 'StaleTask',
       nonRetryable: true,
