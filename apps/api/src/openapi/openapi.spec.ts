@@ -60,7 +60,7 @@ describe('GET /api/openapi.json', () => {
       action.requestBody.content['application/json'].schema.anyOf;
     // One body per verb of the contract, and the window's verbs named with their access action.
     expect(variants?.map((v) => v.properties.verb.const)).toEqual(caseVerbs);
-    expect(caseVerbs).toHaveLength(17);
+    expect(caseVerbs).toHaveLength(21);
     expect(windowCaseVerbs).toEqual(['submit_supplement', 'withdraw', 'resubmit_from_window']);
     expect(action['x-onewindow-action']).toBe(
       'case.decide (submit_supplement, withdraw, resubmit_from_window: case.issue)',
