@@ -130,6 +130,10 @@ export const issueResultsRequestSchema = z.strictObject({
     method: z.enum(['window', 'post', 'electronic']),
     address: z.string().max(500).optional(),
     trackingNo: z.string().max(64).optional(),
+    /** For the 送达回证 (kept in the database, not sent to the workflow): who received it, and how it was checked. */
+    recipientName: z.string().trim().min(1).max(100).optional(),
+    identityCheck: z.string().trim().min(1).max(200).optional(),
+    carrier: z.string().trim().min(1).max(100).optional(),
   }),
 });
 export type IssueResultsRequest = z.infer<typeof issueResultsRequestSchema>;

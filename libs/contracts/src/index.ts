@@ -14,3 +14,4 @@ export * from './case-file.contract';
 export * from './flow.contract';
 export * from './phrase.contract';
 export * from './document.contract';
+export * from './window.contract';

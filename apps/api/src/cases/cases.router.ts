@@ -21,6 +21,7 @@ import { assertPeopleMayTakePart } from './case-people';
 import { actionContext } from '../tasks/claim-context';
 import { idempotencyKeyOf } from './idempotency-key';
 import { updateProblem } from './temporal-errors';
+import { storeIssuanceDocuments } from '../documents/issuance-documents';
 
 /**
  * Cases: 受理 (case.accept), approver actions (case.decide; 补正 receipt, resubmission after 退回窗口 and
@@ -82,10 +83,11 @@ export function casesRouter(deps: ApiDeps): Router {
 
   router.post('/cases/:caseNo/issue', authorize('case.issue', ofCase), async (req, res) => {
     const caseNo = caseNoOf(req.params.caseNo);
-    const payload = {
-      ...parse(issueResultsRequestSchema, req.body, 'issuance'),
-      actor: signedInUser(req).id,
-    };
+    const request = parse(issueResultsRequestSchema, req.body, 'issuance');
+    const clerk = signedInUser(req);
+    // The recipient and the carrier are for the 送达回证 in the database; the workflow records the delivery method.
+    const { recipientName: _r, identityCheck: _i, carrier: _c, ...delivery } = request.delivery;
+    const payload = { delivery, actor: clerk.id };
     const updateId = idempotencyKeyOf(req);
     const handle = deps.temporal.client.workflow.getHandle(caseNo);
     try {
@@ -93,6 +95,8 @@ export function casesRouter(deps: ApiDeps): Router {
         handle.executeUpdate(issueResults, { args: [payload], ...(updateId ? { updateId } : {}) }),
       );
       const body: IssueResultsResponse = summary;
+      // Stored once (fixed numbers): a retried issuance with the same key stores nothing twice.
+      await storeIssuanceDocuments(deps, caseNo, request.delivery, body, clerk, new Date());
       res.json(body);
     } catch (error) {
       throw await updateProblem(error, caseNo, deps);

@@ -25,7 +25,9 @@ export function acceptanceNoticeContent(
   const itemOf = new Map(c.items.map((i) => [i.implementationCode, i]));
   const departmentName = new Map(c.departments.map((d) => [d.code, d.name]));
   const materialName = new Map(c.materials.map((m) => [m.code, m.name]));
-  const certificateNo = new Map(c.certificates.map((x) => [x.id, x.number]));
+  const certificateNo = new Map(
+    c.certificates.flatMap((x) => [[x.id, x.number] as const, [x.number, x.number] as const]),
+  );
   const acceptedOn = shanghaiDate(row.acceptedAt);
   return {
     kind: 'acceptance_notice',

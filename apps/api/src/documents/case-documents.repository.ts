@@ -81,8 +81,14 @@ export async function caseForAcceptanceNotice(db: Db, caseNo: string) {
     row.acceptedBy
       ? db.user.findUnique({ where: { id: row.acceptedBy }, select: { displayName: true } })
       : Promise.resolve(null),
+    // A reused material names its certificate by id or by number (validate-application accepts both).
     db.certificate.findMany({
-      where: { id: { in: row.materials.flatMap((m) => (m.certificateId ? [m.certificateId] : [])) } },
+      where: {
+        OR: [
+          { id: { in: row.materials.flatMap((m) => (m.certificateId ? [m.certificateId] : [])) } },
+          { number: { in: row.materials.flatMap((m) => (m.certificateId ? [m.certificateId] : [])) } },
+        ],
+      },
       select: { id: true, number: true },
     }),
   ]);

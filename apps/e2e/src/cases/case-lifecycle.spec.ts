@@ -17,6 +17,7 @@ import {
   signInAll,
 } from './case-fixtures';
 import { ApiSession } from './http-session';
+import { pdfText } from '../support/pdf-text';
 
 describe('cases over HTTP against the real stack', () => {
   let stack: RunningStack;
@@ -97,7 +98,7 @@ describe('cases over HTTP against the real stack', () => {
     });
     expect(stranger.status).toBe(409);
     expect(stranger.type).toContain('application/problem+json');
-    expect(stranger.body.detail).toMatch(/approver-xfjy is not an assignee/);
+    expect(stranger.body.detail).toContain('不是您所在部门（消防救援支队）的任务，本次操作未执行');
     const refusalWithoutReason = await approver('SFS-SCJG').call('POST', `/api/cases/${caseNo}/actions`, {
       verb: 'refuse',
       stepId: itemStepId(codes[0]),
@@ -133,10 +134,56 @@ describe('cases over HTTP against the real stack', () => {
       'SFS-SCJG',
     ]);
 
-    const issued = await call('POST', `/api/cases/${caseNo}/issue`, { delivery: { method: 'window' } });
+    const done0 = (await db.case.findUnique({ where: { caseNo } }))!;
+    // 待出件: the window's queue lists the case once the projection has it decided, with its Art. 44 due date.
+    const queued = await eventually(async () => {
+      const queue = await call('GET', '/api/window/queue?view=issuance');
+      return queue.body.items?.find((e: { caseNo: string }) => e.caseNo === caseNo);
+    });
+    expect(queued.issuanceDueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(queued.applicantIdMasked).not.toContain('19491231');
+
+    const issued = await call('POST', `/api/cases/${caseNo}/issue`, {
+      delivery: {
+        method: 'post',
+        address: '济南市历下区泉城路 1 号',
+        carrier: '中国邮政 EMS',
+        trackingNo: '1187654321098',
+        recipientName: '张三',
+      },
+    });
     expect(issued.status).toBe(200);
     expect(issued.body.outcome).toBe('approved');
     expect(issued.body.certificates).toHaveLength(2);
+
+    // The documents: the 受理通知书 from acceptance and the 送达回证 of the issuance, each a PDF.
+    const documents = await call('GET', `/api/cases/${caseNo}/documents`);
+    expect(documents.body.documents.map((d: { documentNo: string }) => d.documentNo)).toEqual([
+      `SL-${caseNo}`,
+      `SD-${caseNo}-1`,
+    ]);
+    const textOf = async (documentNo: string) => {
+      const pdf = await clerk.download(`/api/cases/${caseNo}/documents/${documentNo}`);
+      expect(pdf.type).toBe('application/pdf');
+      return pdfText(pdf.bytes);
+    };
+    const notice = await textOf(`SL-${caseNo}`);
+    expect(notice).toContain(caseNo);
+    expect(notice).toContain('受理通知书');
+    // (A long name wraps inside its table cell, so only the short first one is read whole.)
+    expect(notice).toContain(items[0].name);
+    const [y, m, d] = (done0.statutoryDueDate as string).split('-').map(Number);
+    expect(notice).toContain(`法定办结时限${y}年${m}月${d}日前`);
+    const receipt = await textOf(`SD-${caseNo}-1`);
+    expect(receipt).toContain('邮寄送达');
+    expect(receipt).toContain('运单号1187654321098');
+    for (const c of issued.body.certificates as { certificateNo: string }[])
+      expect(receipt).toContain(c.certificateNo);
+    // Issuing again is refused, and stores no second receipt.
+    expect(
+      (await call('POST', `/api/cases/${caseNo}/issue`, { delivery: { method: 'window' } })).status,
+    ).toBe(409);
+    expect(await db.notice.count({ where: { caseNo } })).toBe(2);
 
     const done = await eventually(async () => {
       const row = await db.case.findUnique({ where: { caseNo } });

@@ -40,4 +40,16 @@ export class ApiSession {
       body: text ? JSON.parse(text) : undefined,
     };
   }
+
+  /** A GET whose answer is a file (e.g. a document's PDF): its status, type and bytes. */
+  async download(path: string): Promise<{ status: number; type: string; bytes: Buffer }> {
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      headers: this.cookie ? { cookie: this.cookie } : {},
+    });
+    return {
+      status: res.status,
+      type: res.headers.get('content-type') ?? '',
+      bytes: Buffer.from(await res.arrayBuffer()),
+    };
+  }
 }
