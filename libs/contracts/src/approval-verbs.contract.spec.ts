@@ -71,7 +71,10 @@ describe('approval verbs in POST /api/cases/:caseNo/actions', () => {
     ],
     [{ verb: 'remove_signers', stepId: 's', signers: [], reason: 'r' }, /signers: name at least one signer/],
     [{ verb: 'copy_to', stepId: 's', to: [] }, /to: name at least one person to copy to/],
-    [{ verb: 'recall', stepId: 's', reason: 'x'.repeat(2001) }, /reason: a reason has at most 2000 characters/],
+    [
+      { verb: 'recall', stepId: 's', reason: 'x'.repeat(2001) },
+      /reason: a reason has at most 2000 characters/,
+    ],
     [{ verb: 'recall', stepId: 's', actor: 'u2' }, /Unrecognized key: "actor"/],
     [{ verb: 'teleport', stepId: 's' }, /verb must be one of: approve, refuse,.*copy_to/],
   ])('refuses %j, saying what is wrong', (body, message) => {
