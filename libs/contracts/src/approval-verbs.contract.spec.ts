@@ -1,4 +1,4 @@
-import { caseActionRequestSchema, caseVerbs, windowCaseVerbs } from './case-verbs.contract';
+import { accessForVerb, caseActionRequestSchema, caseVerbs, windowCaseVerbs } from './case-verbs.contract';
 import { approveTasksRequestSchema, listTasksQuerySchema, reassignTasksRequestSchema } from './task.contract';
 
 const messages = (result: {
@@ -87,6 +87,46 @@ describe('approval verbs in POST /api/cases/:caseNo/actions', () => {
     expect(caseVerbs).toHaveLength(21);
     expect(new Set(caseVerbs).size).toBe(caseVerbs.length);
     for (const verb of windowCaseVerbs) expect(caseVerbs).toContain(verb);
+  });
+});
+
+describe('签收, 退回签收, 指派 and the step revision', () => {
+  it.each([
+    { verb: 'claim', stepId: 's' },
+    { verb: 'claim', stepId: 's', expectedRevision: 0 },
+    { verb: 'unclaim', stepId: 's', reason: '出差' },
+    { verb: 'assign', stepId: 's', to: 'u2', expectedRevision: 4 },
+    { verb: 'approve', stepId: 's', comment: '同意', expectedRevision: 12 },
+    { verb: 'refuse', stepId: 's', reasons: ['不符合条件'], expectedRevision: 3 },
+  ])('accepts %j', (body) => {
+    expect(messages(caseActionRequestSchema.safeParse(body))).toBe('');
+  });
+
+  it.each([
+    [
+      { verb: 'claim', stepId: 's', expectedRevision: -1 },
+      /expectedRevision: expectedRevision is the step revision your page showed \(a whole number, 0 or more\)/,
+    ],
+    [
+      { verb: 'claim', stepId: 's', expectedRevision: '3' },
+      /expectedRevision: expectedRevision is the step revision your page showed/,
+    ],
+    [{ verb: 'claim', stepId: 's', actor: 'u9' }, /Unrecognized key: "actor"/],
+    [
+      { verb: 'claim', stepId: 's', member: { departmentCode: 'D1', roles: ['dept_approver'] } },
+      /Unrecognized key: "member"/,
+    ],
+    [{ verb: 'assign', stepId: 's' }, /to: /],
+    [{ verb: 'assign', stepId: 's', to: 'u2', authority: 'lead' }, /Unrecognized key: "authority"/],
+  ])('refuses %j', (body, message) => {
+    expect(messages(caseActionRequestSchema.safeParse(body))).toMatch(message);
+  });
+
+  it('a lead assigns (task.reassign); claiming and giving back are department decisions', () => {
+    expect(accessForVerb('assign')).toBe('task.reassign');
+    expect(accessForVerb('claim')).toBe('case.decide');
+    expect(accessForVerb('unclaim')).toBe('case.decide');
+    expect(windowCaseVerbs).not.toContain('assign');
   });
 });
 

@@ -25,7 +25,7 @@ export type CaseVerbAccess = 'case.decide' | 'case.issue' | 'task.reassign';
  * without it (older clients, scripts) the verb is checked as before.
  */
 const expectedRevision = z
-  .number({ error: 'expectedRevision is the step revision your page showed (a whole number)' })
+  .number({ error: 'expectedRevision is the step revision your page showed (a whole number, 0 or more)' })
   .int()
   .min(0)
   .optional();

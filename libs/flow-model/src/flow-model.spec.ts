@@ -293,3 +293,40 @@ describe('hashPlan', () => {
     expect(hashPlan(reordered)).toBe(hashPlan(plan));
   });
 });
+
+describe('a step without named assignees: its role group (签收)', () => {
+  const groupPlan = (
+    countersign?: Parameters<ReturnType<typeof planBuilder>['department']>[0]['countersign'],
+  ) =>
+    planBuilder('group')
+      .accept()
+      .department({
+        id: 'st',
+        departmentCode: 'D1',
+        role: 'dept_approver',
+        limitWorkingDays: 5,
+        assignees: [],
+        ...(countersign ? { countersign } : {}),
+      })
+      .issue();
+
+  it('is one seat: single by default, at_least 1 at most', () => {
+    const plan = groupPlan().build();
+    expect(plan.nodes.find((n) => n.id === 'st')).toMatchObject({
+      assignees: [],
+      countersign: { mode: 'single' },
+    });
+    expect(() => groupPlan({ mode: 'at_least', n: 2 }).build()).toThrow(
+      /countersign at_least 2 needs at least 2 assignees, found 0/,
+    );
+  });
+
+  it('plans that name their assignees parse and hash as before', () => {
+    const named = planBuilder('named')
+      .accept()
+      .department({ id: 'st', departmentCode: 'D1', limitWorkingDays: 5, assignees: ['a1'] })
+      .issue()
+      .build();
+    expect(hashPlan(parseServicePlan(JSON.parse(JSON.stringify(named))))).toBe(hashPlan(named));
+  });
+});

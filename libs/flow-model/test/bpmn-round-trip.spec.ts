@@ -156,3 +156,24 @@ describe('plan → BPMN → plan', () => {
     expect(xml).toMatch(/<bpmn:startEvent id="tobacco__start"/);
   });
 });
+
+describe('a role group step through BPMN', () => {
+  it('is written without ow:assignees and compiles back to the same plan', async () => {
+    const plan = planBuilder('group-bpmn')
+      .accept()
+      .department({
+        id: 'st',
+        departmentCode: 'D1',
+        role: 'dept_approver',
+        limitWorkingDays: 5,
+        assignees: [],
+      })
+      .issue()
+      .build();
+    const xml = await planToBpmn(plan);
+    expect(xml).not.toContain('ow:assignees');
+    const back = await compileBpmn(xml);
+    expect(back.problems).toEqual([]);
+    expect(hashPlan(back.plan!)).toBe(hashPlan(plan));
+  });
+});
