@@ -250,4 +250,44 @@ describe('the process designer in a browser against the real stack', () => {
     expect(await page.locator('.djs-element.ow-critical[data-element-id="otherwise_step"]').count()).toBe(0);
     await shot('template-exclusive');
   });
+
+  it('publishes a changed version and shows the difference from the previous one on two canvases, in Chinese', async () => {
+    await openDesigner();
+    // The draft is version 1 as published above (dept_1 4 days, dept_2 5 days).
+    await page.locator('.djs-element[data-element-id="dept_1"]').click();
+    await page.locator('.djs-element.selected[data-element-id="dept_1"]').waitFor();
+    await limitInput().fill('2');
+    await page.getByTestId('designer-properties').getByLabel('名称').fill('城管初审');
+    await problems().getByText('无错误').waitFor();
+    await page.waitForFunction(
+      () =>
+        !document.querySelector<HTMLButtonElement>('.ow-designer-toolbar button.ant-btn-primary')?.disabled,
+    );
+    await publishButton().click();
+    await page.getByText('已发布为版本 v2').waitFor();
+
+    const versions = page.getByTestId('designer-versions');
+    await versions
+      .locator('tbody tr', { hasText: 'v2' })
+      .getByRole('button', { name: '与上一版对比' })
+      .click();
+    const changes = page.getByTestId('designer-diff-changes');
+    await changes.locator('[data-element-id="dept_1"]').waitFor();
+    const text = await changes.locator('[data-element-id="dept_1"]').textContent();
+    expect(text).toContain('修改');
+    expect(text).toContain('办理时限（工作日）：4 → 2');
+    expect(text).toContain('名称：');
+    expect(text).toContain('→ 城管初审');
+    // Only that step changed.
+    expect(await changes.locator('[data-element-id]').count()).toBe(1);
+    await page
+      .getByTestId('designer-diff-after')
+      .locator('.djs-element.ow-diff-changed[data-element-id="dept_1"]')
+      .waitFor();
+    await page
+      .getByTestId('designer-diff-before')
+      .locator('.djs-element.ow-diff-changed[data-element-id="dept_1"]')
+      .waitFor();
+    await shot('diff');
+  });
 });

@@ -14,6 +14,7 @@ export {
   type CompileResult,
 } from './compile';
 export { planToBpmn } from './to-bpmn';
+export { diffBpmn, type BpmnDiff, type DiffElement, type FieldChange } from './diff';
 export {
   parallelDepartmentsTemplate,
   bundleTemplate,

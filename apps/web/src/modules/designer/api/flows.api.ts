@@ -1,12 +1,14 @@
 import {
   calendarResponseSchema,
   flowDetailSchema,
+  flowVersionDetailSchema,
   flowDraftSavedSchema,
   flowPublishedSchema,
   flowXmlRequestSchema,
   type FlowDetail,
   type FlowDraftSaved,
   type FlowPublished,
+  type FlowVersionDetail,
 } from '@onewindow/contracts';
 import { WorkingCalendar } from '@onewindow/calendar';
 import { apiClient, apiRequest } from '../../api-client/api-client';
@@ -29,6 +31,13 @@ export function publishFlow(key: string, bpmnXml: string): Promise<FlowPublished
     body: { bpmnXml },
     requestSchema: flowXmlRequestSchema,
     responseSchema: flowPublishedSchema,
+  });
+}
+
+/** One published version with its BPMN XML (null for a default plan) and its plan. */
+export function fetchFlowVersion(key: string, version: number): Promise<FlowVersionDetail> {
+  return apiClient.get(`/api/flows/${encodeURIComponent(key)}/versions/${version}`, {
+    responseSchema: flowVersionDetailSchema,
   });
 }
 

@@ -44,6 +44,7 @@ export interface Canvas {
   viewbox(): Viewbox;
   viewbox(box: { x: number; y: number; width: number; height: number }): Viewbox;
   getRootElement(): DiagramElement;
+  zoom(level: number | 'fit-viewport'): number;
 }
 interface Box {
   x: number;

@@ -40,6 +40,7 @@ import { translateModule } from '../bpmn/translate';
 import { ProblemList } from './ProblemList';
 import { SimulationPanel } from './SimulationPanel';
 import { PropertiesPanel } from './PropertiesPanel';
+import { VersionDiff } from './VersionDiff';
 import { VersionList } from './VersionList';
 import { hasProblemText, problemText } from '../utils/problem-text';
 import './designer.css';
@@ -92,6 +93,7 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
   // The server's refusal: each error's path is the element id, its code and params those of the problem.
   const [publishProblems, setPublishProblems] = useState<NonNullable<Problem['errors']>>([]);
   const [refused, setRefused] = useState<'publish' | 'save'>('publish');
+  const [comparing, setComparing] = useState<{ from: number; to: number }>();
   const lintTimer = useRef<number>(undefined);
   const lintRun = useRef(0);
   const detailRef = useRef<FlowDetail>(undefined);
@@ -461,10 +463,21 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
             )}
           </Card>
           <Card size="small" title={t('designer.versions.title')}>
-            <VersionList versions={detail?.versions ?? []} />
+            <VersionList
+              versions={detail?.versions ?? []}
+              onCompare={(from, to) => setComparing({ from, to })}
+            />
           </Card>
         </aside>
       </div>
+      {detail ? (
+        <VersionDiff
+          subjectKey={detail.subject.key}
+          versions={detail.versions}
+          pair={comparing}
+          onClose={() => setComparing(undefined)}
+        />
+      ) : null}
     </div>
   );
 }
