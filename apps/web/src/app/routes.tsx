@@ -11,6 +11,7 @@ import { HomePage } from '../pages/HomePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PublicLookupPage } from '../pages/PublicLookupPage';
 import { StatusPage } from '../pages/StatusPage';
+import { WindowPage } from '../pages/WindowPage';
 
 // bpmn-js is large: the designer loads in its own chunk when /designer is opened.
 const DesignerPage = lazy(() => import('../pages/DesignerPage').then((m) => ({ default: m.DesignerPage })));
@@ -22,6 +23,7 @@ const builtPages: Record<string, RouteObject['element']> = {
   checklist: <ChecklistPage />,
   lookup: <PublicLookupPage />,
   approvals: <ApprovalsPage />,
+  'window-desk': <WindowPage />,
   designer: (
     <Suspense fallback={null}>
       <DesignerPage />

@@ -40,7 +40,7 @@ export const workspaces: Workspace[] = [
         labelKey: 'nav.windowDesk',
         descriptionKey: 'workspace.windowDesk',
         icon: SolutionOutlined,
-        ready: false,
+        ready: true,
       },
       {
         key: 'checklist',

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Button, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { CaseDocument } from '@onewindow/contracts';
@@ -8,11 +9,17 @@ import { fetchCaseDocuments } from '../api/documents.api';
 
 /**
  * A case's official documents (受理通知书 …): each opens as its PDF in a new tab, where the browser's viewer
- * prints it on A4, or downloads under its title and number.
+ * prints it on A4, or downloads under its title and number. `untilIssued`: keep looking while there is none yet.
  */
-export function CaseDocumentList({ caseNo }: { caseNo: string }) {
+export function CaseDocumentList({ caseNo, untilIssued = false }: { caseNo: string; untilIssued?: boolean }) {
   const { t } = useTranslation();
-  const documents = useApiQuery(`case-documents:${caseNo}`, (signal) => fetchCaseDocuments(caseNo, signal));
+  const [empty, setEmpty] = useState(true);
+  // Right after acceptance the notice waits for the workflow's due dates: look again every 1.5 s until it is there.
+  const documents = useApiQuery(`case-documents:${caseNo}`, (signal) => fetchCaseDocuments(caseNo, signal), {
+    refreshIntervalMs: untilIssued && empty ? 1500 : undefined,
+  });
+  const count = documents.data?.documents.length ?? 0;
+  useEffect(() => setEmpty(count === 0), [count]);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="case-documents">
       {documents.error !== undefined && <ApiErrorAlert error={documents.error} onRetry={documents.refresh} />}

@@ -1,0 +1,52 @@
+import {
+  acceptApplicationRequestSchema,
+  acceptedCaseResponseSchema,
+  issueResultsRequestSchema,
+  issueResultsResponseSchema,
+  windowQueuePageSchema,
+  type AcceptApplicationRequest,
+  type AcceptedCaseResponse,
+  type IssueResultsRequest,
+  type IssueResultsResponse,
+  type WindowQueuePage,
+} from '@onewindow/contracts';
+import { apiClient } from '../../api-client/api-client';
+
+/** 受理: one key per intake form, so a double click or a retry makes one case. */
+export function acceptApplication(
+  request: AcceptApplicationRequest,
+  idempotencyKey: string,
+): Promise<AcceptedCaseResponse> {
+  return apiClient.post('/api/cases', {
+    responseSchema: acceptedCaseResponseSchema,
+    requestSchema: acceptApplicationRequestSchema,
+    body: request,
+    idempotencyKey,
+  });
+}
+
+export function fetchIssuanceQueue(
+  page: number,
+  pageSize: number,
+  signal?: AbortSignal,
+): Promise<WindowQueuePage> {
+  return apiClient.get('/api/window/queue', {
+    responseSchema: windowQueuePageSchema,
+    query: { view: 'issuance', page, pageSize },
+    signal,
+  });
+}
+
+/** 统一出件 of one case. */
+export function issueCaseResults(
+  caseNo: string,
+  request: IssueResultsRequest,
+  idempotencyKey: string,
+): Promise<IssueResultsResponse> {
+  return apiClient.post(`/api/cases/${encodeURIComponent(caseNo)}/issue`, {
+    responseSchema: issueResultsResponseSchema,
+    requestSchema: issueResultsRequestSchema,
+    body: request,
+    idempotencyKey,
+  });
+}

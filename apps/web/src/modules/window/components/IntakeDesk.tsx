@@ -1,0 +1,267 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Col, Form, Result, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { FileDoneOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import type { AcceptedCaseResponse, ChecklistResponse } from '@onewindow/contracts';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { newIdempotencyKey } from '../../approvals/utils/idempotency-key';
+import { useBundles } from '../../catalogue/hooks/use-bundles';
+import { previewChecklist } from '../../checklist/api/checklist.api';
+import { ItemPicker } from '../../checklist/components/ItemPicker';
+import { useItemNames } from '../../checklist/hooks/use-item-names';
+import { CaseDocumentList } from '../../documents/components/CaseDocumentList';
+import { acceptApplication } from '../api/window.api';
+import {
+  acceptRequest,
+  asRequired,
+  intakeBlockers,
+  type ApplicantValues,
+  type MaterialMark,
+} from '../utils/intake-request';
+import { ApplicantFields } from './ApplicantFields';
+import { IntakeMaterials } from './IntakeMaterials';
+
+type PickMode = 'items' | 'bundle';
+
+/**
+ * 收件 at the window: the items or a bundle (一件事), the applicant (checked as typed), the merged checklist
+ * worked through material by material, then 受理 (or 容缺受理 when a tolerable material is missing). One
+ * Idempotency-Key per application: a double click or a retried request makes one case. After acceptance,
+ * the case number and its documents (the 受理通知书 to print).
+ */
+export function IntakeDesk() {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<ApplicantValues>();
+  const bundles = useBundles();
+  const [mode, setMode] = useState<PickMode>('items');
+  const [itemKeys, setItemKeys] = useState<string[]>([]);
+  const [bundleCode, setBundleCode] = useState<string>();
+  const [pickedNames, setPickedNames] = useState<Record<string, string>>({});
+  const [checklist, setChecklist] = useState<ChecklistResponse>();
+  const [marks, setMarks] = useState<Record<string, MaterialMark>>({});
+  const [key, setKey] = useState(() => newIdempotencyKey('intake'));
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [accepted, setAccepted] = useState<AcceptedCaseResponse>();
+  const itemNames = useItemNames(checklist?.itemCodes ?? [], pickedNames);
+  const picked = mode === 'items' ? itemKeys.length > 0 : bundleCode !== undefined;
+
+  const loadChecklist = async () => {
+    const applicant = await form.validateFields().catch(() => undefined);
+    if (!applicant) return;
+    setPending(true);
+    setError(undefined);
+    try {
+      setChecklist(
+        await previewChecklist({
+          itemKeys: mode === 'items' ? itemKeys : [],
+          ...(mode === 'bundle' ? { bundleCode } : {}),
+          applicantIdNumber: applicant.idNumber.trim().toUpperCase(),
+        }),
+      );
+      setMarks({});
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const blockers = checklist ? intakeBlockers(checklist.entries, marks) : undefined;
+  const tolerated = Object.values(marks).some((m) => m.status === 'tolerated');
+  const ready =
+    blockers !== undefined &&
+    blockers.missingRequired.length === 0 &&
+    blockers.toleratedWithoutDate.length === 0;
+
+  const accept = async () => {
+    if (!checklist || !ready || pending) return;
+    const applicant = await form.validateFields().catch(() => undefined);
+    if (!applicant) return;
+    setPending(true);
+    setError(undefined);
+    try {
+      setAccepted(
+        await acceptApplication(
+          acceptRequest(checklist, mode === 'bundle' ? bundleCode : undefined, applicant, marks),
+          key,
+        ),
+      );
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const nextApplicant = () => {
+    form.resetFields();
+    setItemKeys([]);
+    setBundleCode(undefined);
+    setChecklist(undefined);
+    setMarks({});
+    setAccepted(undefined);
+    setError(undefined);
+    setKey(newIdempotencyKey('intake'));
+  };
+
+  if (accepted)
+    return (
+      <Card data-testid="intake-accepted">
+        <Result
+          status="success"
+          title={t('window.accepted.title', { caseNo: accepted.caseNo })}
+          subTitle={t('window.accepted.subtitle', {
+            items: accepted.items.map((i) => i.name).join('、'),
+            statutory: accepted.limits.statutory.value,
+            promised: accepted.limits.promised?.value ?? '—',
+          })}
+          extra={
+            <Button type="primary" onClick={nextApplicant}>
+              {t('window.accepted.next')}
+            </Button>
+          }
+        />
+        <Typography.Title level={5}>{t('documents.title')}</Typography.Title>
+        <CaseDocumentList caseNo={accepted.caseNo} untilIssued />
+      </Card>
+    );
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card size="small" title={t('window.intake.pickTitle')}>
+        <Form
+          form={form}
+          layout="vertical"
+          data-testid="intake-form"
+          onValuesChange={() => setChecklist(undefined)}
+        >
+          <Row gutter={16}>
+            <Col xs={24} lg={5}>
+              <Form.Item label={t('window.intake.mode')}>
+                <Segmented<PickMode>
+                  value={mode}
+                  onChange={(next) => {
+                    setMode(next);
+                    setChecklist(undefined);
+                  }}
+                  options={[
+                    { value: 'items', label: t('window.intake.byItems') },
+                    { value: 'bundle', label: t('window.intake.byBundle') },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} lg={19}>
+              {mode === 'items' ? (
+                <Form.Item label={t('window.intake.items')} required>
+                  <ItemPicker
+                    value={itemKeys}
+                    onChange={(keys, names) => {
+                      setItemKeys(keys);
+                      setPickedNames((current) => ({ ...current, ...names }));
+                      setChecklist(undefined);
+                    }}
+                  />
+                </Form.Item>
+              ) : (
+                <Form.Item label={t('window.intake.bundle')} required>
+                  <Select
+                    aria-label={t('window.intake.bundle')}
+                    placeholder={t('window.intake.bundlePlaceholder')}
+                    showSearch={{ optionFilterProp: 'label' }}
+                    value={bundleCode}
+                    loading={bundles.loading}
+                    options={(bundles.data ?? []).map((b) => ({ value: b.code, label: b.name }))}
+                    onChange={(code) => {
+                      setBundleCode(code);
+                      setChecklist(undefined);
+                    }}
+                  />
+                </Form.Item>
+              )}
+            </Col>
+          </Row>
+          <ApplicantFields />
+          <Button
+            icon={<UnorderedListOutlined />}
+            disabled={!picked}
+            loading={pending && !checklist}
+            onClick={() => void loadChecklist()}
+            data-testid="load-checklist"
+          >
+            {t('window.intake.loadChecklist')}
+          </Button>
+        </Form>
+      </Card>
+      {error !== undefined && <ApiErrorAlert error={error} />}
+      {checklist && (
+        <Card
+          size="small"
+          title={
+            <Space>
+              {t('window.intake.materialsTitle')}
+              {checklist.itemCodes.map((code) => (
+                <Tag key={code} color="blue">
+                  {itemNames[code] ?? code}
+                </Tag>
+              ))}
+            </Space>
+          }
+        >
+          <IntakeMaterials
+            checklist={checklist}
+            itemNames={itemNames}
+            marks={marks}
+            onMark={(code, mark) => setMarks((current) => ({ ...current, [code]: mark }))}
+            onAllAsRequired={() =>
+              setMarks((current) =>
+                Object.fromEntries(
+                  checklist.entries.map((e) => {
+                    const mark = current[e.code];
+                    const keep = mark && mark.status !== 'missing';
+                    const onFile = !mark && e.satisfiedBy?.kind === 'certificate_on_file';
+                    return [e.code, keep ? mark : onFile ? { status: 'on_file' as const } : asRequired(e)];
+                  }),
+                ),
+              )
+            }
+          />
+          <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
+            {blockers && blockers.missingRequired.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="intake-blockers"
+                title={t('window.intake.missingRequired', {
+                  n: blockers.missingRequired.length,
+                  names: blockers.missingRequired.map((e) => e.name).join('、'),
+                })}
+              />
+            )}
+            {blockers && blockers.toleratedWithoutDate.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                title={t('window.intake.toleratedWithoutDate', {
+                  names: blockers.toleratedWithoutDate.map((e) => e.name).join('、'),
+                })}
+              />
+            )}
+            <Button
+              type="primary"
+              size="large"
+              icon={<FileDoneOutlined />}
+              disabled={!ready}
+              loading={pending}
+              onClick={() => void accept()}
+              data-testid="accept-application"
+            >
+              {tolerated ? t('window.intake.acceptTolerated') : t('window.intake.accept')}
+            </Button>
+          </Space>
+        </Card>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,1 @@
+export { WindowWorkspace } from './components/WindowWorkspace';
