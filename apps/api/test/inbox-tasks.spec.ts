@@ -293,6 +293,44 @@ describe('the approver inbox', () => {
     const res = await xfjy.request('GET', '/api/tasks?department=SFS-SCJG&view=department');
     expect(res.status).toBe(403);
   });
+
+  it('puts a task without a due date (opened while its clock stood) after the dated ones, across pages', async () => {
+    const db = api.deps.db;
+    await db.case.create({
+      data: {
+        caseNo: 'YC20261201000007',
+        applicantId: 'A1',
+        kind: 'item',
+        status: 'in_review',
+        flowVersionId: 'flow-1',
+      },
+    });
+    await db.task.create({
+      data: {
+        id: 'YC20261201000007:item_FOOD:1',
+        caseNo: 'YC20261201000007',
+        stepId: 'item_FOOD',
+        seq: 1,
+        departmentCode: 'SFS-SCJG',
+        role: 'dept_approver',
+        assigneeUserId: 'demo-lead.scjg',
+        holders: { create: [{ userId: 'demo-lead.scjg' }] },
+        state: 'open',
+        openedAt: new Date('2026-12-01T02:00:00Z'),
+        dueDate: null,
+      },
+    });
+    try {
+      expect(ids(await inbox('view=department&pageSize=10'))).toEqual(['2', '4', '1', '6', '3', '7']);
+      const second = await inbox('view=department&page=2&pageSize=4');
+      expect([ids(second), second.total]).toEqual([['3', '7'], 6]);
+      const third = await inbox('view=department&page=3&pageSize=3');
+      expect([ids(third), third.total]).toEqual([[], 6]);
+      expect(ids(await inbox('view=department&page=2&pageSize=5'))).toEqual(['7']);
+    } finally {
+      await db.case.delete({ where: { caseNo: 'YC20261201000007' } });
+    }
+  });
 });
 
 describe('the case file view and the user directory', () => {

@@ -132,10 +132,10 @@ export async function taskInboxPage(
       );
       break;
     case 'mine':
-      where.push({ state: 'open' }, holds(me.id));
+      where.push({ state: 'open' });
       break;
     case 'done':
-      where.push({ state: 'done' }, holds(me.id));
+      where.push({ state: 'done' });
       break;
     case 'supplement':
     case 'special':
@@ -143,8 +143,12 @@ export async function taskInboxPage(
       where.push({ state: 'open' });
       break;
     case undefined:
-      where.push({ state: q.state }, ...(q.assignee ? [holds(q.assignee)] : []));
+      where.push({ state: q.state });
   }
+  // mine, done, `assignee`: one person's tasks are read from their TaskHolder rows (every holder, the single
+  // assignee too, has one), by the userId index; a holder test per task would visit every task of the department.
+  const holder =
+    q.view === 'mine' || q.view === 'done' ? me.id : q.view === undefined ? q.assignee : undefined;
   if (q.caseNo) where.push({ caseNo: { contains: q.caseNo } });
   if (q.item) where.push({ case: { items: { some: { implementationCode: q.item } } } });
   if (q.arrivedFrom) where.push({ openedAt: { gte: shanghaiStart(q.arrivedFrom) } });
@@ -182,20 +186,55 @@ export async function taskInboxPage(
     where.push(byStatus[q.timeStatus], { NOT: keysWhere(suspended.map(([k]) => k)) });
   }
 
-  const [rows, total] = await Promise.all([
-    db.task.findMany({
-      where: { AND: where },
-      include: {
-        holders: true,
-        case: { include: { applicant: true, items: true } },
-      },
-      // A stopped step clock (补正, at the window) has no due date: those tasks come after the dated ones, on SQLite and PostgreSQL alike.
-      orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { caseNo: 'asc' }, { stepId: 'asc' }],
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-    }),
-    db.task.count({ where: { AND: where } }),
+  // A stopped step clock (补正, at the window) has no due date: those tasks come after the dated ones, on
+  // SQLite and PostgreSQL alike. Two reads in index order (dated by due date, then undated) instead of one
+  // ORDER BY "dueDate IS NULL", which no index serves: it sorted every row of the department for each page.
+  const include = { holders: true, case: { include: { applicant: true, items: true } } } as const;
+  const datedWhere: TaskWhere = { AND: [...where, { dueDate: { not: null } }] };
+  const undatedWhere: TaskWhere = { AND: [...where, { dueDate: null }] };
+  const readPage = async (
+    w: TaskWhere,
+    orderBy: Prisma.TaskOrderByWithRelationInput[],
+    skip: number,
+    take: number,
+  ) =>
+    holder === undefined
+      ? db.task.findMany({ where: w, include, orderBy, skip, take })
+      : (
+          await db.taskHolder.findMany({
+            where: { userId: holder, task: w },
+            include: { task: { include } },
+            orderBy: orderBy.map((o) => ({ task: o })),
+            skip,
+            take,
+          })
+        ).map((h) => h.task);
+  // A grouped count is one plain COUNT over the (departmentCode, state, dueDate) index (count() wraps a subquery).
+  const countOf = async (w: TaskWhere) =>
+    holder === undefined
+      ? (await db.task.groupBy({ by: ['departmentCode'], where: w, _count: { _all: true } })).reduce(
+          (n, g) => n + g._count._all,
+          0,
+        )
+      : db.taskHolder.count({ where: { userId: holder, task: w } });
+  const skip = (q.page - 1) * q.pageSize;
+  const [datedRows, datedTotal, undatedTotal] = await Promise.all([
+    readPage(datedWhere, [{ dueDate: 'asc' }, { caseNo: 'asc' }, { stepId: 'asc' }], skip, q.pageSize),
+    countOf(datedWhere),
+    countOf(undatedWhere),
   ]);
+  const rest = q.pageSize - datedRows.length;
+  const undatedRows =
+    rest > 0 && undatedTotal > 0
+      ? await readPage(
+          undatedWhere,
+          [{ caseNo: 'asc' }, { stepId: 'asc' }],
+          Math.max(0, skip - datedTotal),
+          rest,
+        )
+      : [];
+  const rows = [...datedRows, ...undatedRows];
+  const total = datedTotal + undatedTotal;
 
   const caseNos = [...new Set(rows.map((r) => r.caseNo))];
   const clocks =
