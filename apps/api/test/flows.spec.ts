@@ -342,4 +342,66 @@ describe('flows', () => {
       });
     });
   });
+
+  it('acceptance of a bundle uses the flow published for the bundle when it names exactly the items applied for', async () => {
+    const db = api.deps.db;
+    const food = await db.item.findFirstOrThrow({ where: { itemKey: FOOD } });
+    const fire = await db.item.create({
+      data: {
+        ...food,
+        id: 'IMPL-FIRE@1',
+        itemKey: 'IMPL-FIRE',
+        basicCode: 'IMPL-FIRE',
+        implementationCode: 'IMPL-FIRE',
+        name: '消防安全检查',
+      },
+    });
+    await db.bundle.create({ data: { code: 'SHOP', version: 1, name: '开办小店', data: '{}' } });
+    const subflow = (itemCode: string) => ({ id: `sub_${itemCode.slice(5).toLowerCase()}`, itemCode });
+    const bundleFlow = await planToBpmn(
+      planBuilder('SHOP')
+        .accept()
+        .parallel([
+          (b) =>
+            b.subflow(subflow(FOOD), (s) =>
+              s.department({
+                id: 'scjg',
+                departmentCode: 'SFS-SCJG',
+                limitWorkingDays: 5,
+                assignees: [approver],
+              }),
+            ),
+          (b) =>
+            b.subflow(subflow('IMPL-FIRE'), (s) =>
+              s.department({
+                id: 'scjg',
+                departmentCode: 'SFS-SCJG',
+                limitWorkingDays: 7,
+                assignees: [approver],
+              }),
+            ),
+        ])
+        .issue()
+        .build(),
+    );
+    const res = await designer.request('POST', '/api/flows/SHOP/publish', {
+      body: { bpmnXml: bundleFlow },
+      csrf: true,
+    });
+    expect(res.status).toBe(201);
+    const published = (await json(res)).version;
+
+    const asBundle = await planFor(db, [food, fire], new Map(), 'SHOP');
+    expect(asBundle.publishedVersionId).toBe(published.id);
+    expect(asBundle.planHash).toBe(published.planHash);
+    // Without the bundle, the two items take the default plan; one item of the bundle alone takes its own flow.
+    const apart = await planFor(db, [food, fire], new Map());
+    expect(apart.publishedVersionId).toBeUndefined();
+    expect(apart.plan.key).not.toBe('SHOP');
+    const foodFlow = await db.flowVersion.findFirstOrThrow({
+      where: { subjectCode: FOOD },
+      orderBy: { version: 'desc' },
+    });
+    expect((await planFor(db, [food], new Map(), 'SHOP')).publishedVersionId).toBe(foodFlow.id);
+  });
 });

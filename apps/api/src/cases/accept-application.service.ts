@@ -57,7 +57,7 @@ export async function acceptApplication(
       `Department(s) ${missing.join(', ')} have no active user with the dept_approver role: the case could not be routed`,
     );
   }
-  const planned = await planFor(deps.db, items, approvers);
+  const planned = await planFor(deps.db, items, approvers, bundle ? request.bundleCode : undefined);
   const limits = caseLimits(items, planned.plan, jointDeclaration(bundle, planned.plan));
   const now = new Date();
   // The calendar goes into the start input: the first steps open in the workflow's first task, with no

@@ -185,21 +185,50 @@ export async function approversByDepartment(
   return map;
 }
 
-/** The published flow of a single item if a designer published one, else the default parallel plan. */
-export async function planFor(db: Db, items: Item[], approvers: Map<string, string[]>): Promise<PlannedCase> {
+/** The item codes a plan names: its sub-flows' and its department steps' `itemCode`s. */
+const planItemCodes = (nodes: PlanNodes): string[] =>
+  nodes.flatMap((n) =>
+    n.type === 'subflow'
+      ? [n.itemCode, ...planItemCodes(n.body.nodes)]
+      : n.type === 'department' && n.itemCode
+        ? [n.itemCode]
+        : [],
+  );
+
+/** The newest version a designer published for one of the subject codes (not a pinned default plan). */
+async function latestPublished(db: Db, subjectCodes: string[]): Promise<PlannedCase | undefined> {
+  const published = await db.flowVersion.findFirst({
+    where: { subjectCode: { in: subjectCodes }, publishedBy: { not: DEFAULT_PLAN_PUBLISHER } },
+    orderBy: { version: 'desc' },
+  });
+  if (!published) return undefined;
+  const plan = parseServicePlan(JSON.parse(published.planJson));
+  // Hash what the workflow will check: the parsed plan (schema defaults applied).
+  return { plan, planHash: hashPlan(plan), publishedVersionId: published.id };
+}
+
+/**
+ * The plan of a new case: the newest flow a designer published for the bundle it is accepted as (一件事) —
+ * when that flow names exactly the items applied for (its sub-flows' and steps' item codes; a bundle applied
+ * for without an optional item, or with one the flow leaves out, does not take it) — else the newest flow
+ * published for its single item; else the default parallel plan. A running case keeps the version it was pinned to.
+ */
+export async function planFor(
+  db: Db,
+  items: Item[],
+  approvers: Map<string, string[]>,
+  bundleCode?: string,
+): Promise<PlannedCase> {
+  if (bundleCode) {
+    const published = await latestPublished(db, [bundleCode]);
+    const named = new Set(published ? planItemCodes(published.plan.nodes) : []);
+    const applied = new Set(items.map((i) => i.itemKey));
+    if (published && named.size === applied.size && [...applied].every((code) => named.has(code)))
+      return published;
+  }
   if (items.length === 1) {
-    const published = await db.flowVersion.findFirst({
-      where: {
-        subjectCode: { in: [items[0].itemKey, items[0].implementationCode] },
-        publishedBy: { not: DEFAULT_PLAN_PUBLISHER },
-      },
-      orderBy: { version: 'desc' },
-    });
-    if (published) {
-      const plan = parseServicePlan(JSON.parse(published.planJson));
-      // Hash what the workflow will check: the parsed plan (schema defaults applied).
-      return { plan, planHash: hashPlan(plan), publishedVersionId: published.id };
-    }
+    const published = await latestPublished(db, [items[0].itemKey, items[0].implementationCode]);
+    if (published) return published;
   }
   const plan = defaultPlanForItems(
     items.map((item) => {

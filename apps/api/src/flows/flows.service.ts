@@ -181,7 +181,7 @@ function refusal(title: string, what: string, errors: FlowProblem[]): ProblemErr
  * Publishes a diagram as the subject's next version: lint and compile on the server with the subject's lint
  * context (what the designer showed); any error refuses with the problem list (422, `refusal`) and stores nothing.
  * Otherwise the BPMN XML, the plan (its key the subject's key, its version the new version) and its hash are
- * stored as a new, immutable FlowVersion, which acceptance of the item then uses.
+ * stored as a new, immutable FlowVersion, which acceptance of the item (or of the bundle, planFor) then uses.
  */
 export async function publishFlow(
   db: Db,

@@ -370,7 +370,7 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     action: 'flow.publish',
     tag: 'flows',
     summary:
-      "Publishes a diagram as the next immutable version: lint and compile on the server with the designer's rules; any error refuses with one entry per problem (422, errors[].path = element id) and stores nothing. Acceptance of the item then uses the newest published version; running cases keep theirs",
+      "Publishes a diagram as the next immutable version: lint and compile on the server with the designer's rules; any error refuses with one entry per problem (422, errors[].path = element id) and stores nothing. Acceptance of the item, or of the bundle when the flow names exactly the items applied for, then uses the newest published version; running cases keep theirs",
     body: flowXmlRequestSchema,
     responses: {
       201: flowPublishedSchema,

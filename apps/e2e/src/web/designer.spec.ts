@@ -22,6 +22,8 @@ describe('the process designer in a browser against the real stack', () => {
   let browser: Browser;
   let page: Page;
   let item: { itemKey: string; name: string };
+  /** The case accepted on version 1 (first test), and what it was pinned to. */
+  let v1Case: { caseNo: string; flowVersionId: string; planHash: string; due: Record<string, string | null> };
 
   beforeAll(async () => {
     if (!existsSync(webIndex))
@@ -225,6 +227,8 @@ describe('the process designer in a browser against the real stack', () => {
       return open.length === 2 ? open : undefined;
     }, 60_000);
     expect(Object.fromEntries(tasks.map((t) => [t.stepId, t.dueDate]))).toEqual(simulated);
+    expect(accepted.body.plan).toMatchObject({ flowVersionId: stored[0].id, planHash: stored[0].planHash });
+    v1Case = { caseNo, ...accepted.body.plan, due: simulated };
   });
 
   it('starts from the bundle and the exclusive-branch templates, each clean as it comes and simulated', async () => {
@@ -289,5 +293,27 @@ describe('the process designer in a browser against the real stack', () => {
       .locator('.djs-element.ow-diff-changed[data-element-id="dept_1"]')
       .waitFor();
     await shot('diff');
+
+    // The case accepted on version 1 keeps it: same pinned version, the workflow still runs version 1's
+    // plan (its hash), its tasks keep their due dates; a case accepted now runs version 2.
+    const [v1, v2] = await db.flowVersion.findMany({
+      where: { subjectCode: item.itemKey },
+      orderBy: { version: 'asc' },
+    });
+    expect(v1.id).toBe(v1Case.flowVersionId);
+    const clerk = await ApiSession.signIn(stack.baseUrl, 'clerk', demoPassword);
+    const running = await clerk.call('GET', `/api/cases/${v1Case.caseNo}`);
+    expect(running.status).toBe(200);
+    expect(running.body.view.planHash).toBe(v1.planHash);
+    expect((await db.case.findUniqueOrThrow({ where: { caseNo: v1Case.caseNo } })).flowVersionId).toBe(v1.id);
+    const v1Tasks = await db.task.findMany({ where: { caseNo: v1Case.caseNo, state: 'open' } });
+    expect(Object.fromEntries(v1Tasks.map((t) => [t.stepId, t.dueDate]))).toEqual(v1Case.due);
+
+    const next = await clerk.call('POST', '/api/cases', application([item.itemKey]), {
+      'idempotency-key': `designer-v2-${Date.now()}`,
+    });
+    expect(next.status).toBe(201);
+    expect(next.body.plan).toMatchObject({ flowVersionId: v2.id, planHash: v2.planHash });
+    expect(v2.planHash).not.toBe(v1.planHash);
   });
 });
