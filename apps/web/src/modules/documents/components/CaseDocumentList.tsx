@@ -27,14 +27,16 @@ export function CaseDocumentList({ caseNo, untilIssued = false }: { caseNo: stri
         size="small"
         rowKey="documentNo"
         pagination={false}
+        scroll={{ x: 'max-content' }}
         loading={documents.loading}
         dataSource={documents.data?.documents ?? []}
         locale={{ emptyText: t('documents.empty') }}
         columns={[
-          { title: t('documents.columns.title'), dataIndex: 'title' },
-          { title: t('documents.columns.number'), dataIndex: 'documentNo' },
-          { title: t('documents.columns.issuedOn'), dataIndex: 'issuedOn', width: 120 },
-          { title: t('documents.columns.issuedBy'), dataIndex: 'issuedBy', width: 140 },
+          // Titles and numbers never wrap mid-word: a narrow table (a modal) scrolls instead.
+          { title: t('documents.columns.title'), dataIndex: 'title', width: 170 },
+          { title: t('documents.columns.number'), dataIndex: 'documentNo', width: 230 },
+          { title: t('documents.columns.issuedOn'), dataIndex: 'issuedOn', width: 110 },
+          { title: t('documents.columns.issuedBy'), dataIndex: 'issuedBy', width: 130 },
           {
             title: t('documents.columns.actions'),
             key: 'actions',

@@ -53,7 +53,7 @@ export function IssueModal({
   return (
     <Modal
       open
-      width={760}
+      width={960}
       mask={{ closable: false }}
       title={t('window.issue.title', { caseNo: entry.caseNo })}
       okText={issued ? t('window.issue.close') : t('window.issue.submit')}

@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { demoPassword, seedDemoData } from '@onewindow/api';
+import { createPrismaClient, type Db } from '@onewindow/db';
+import { ApiSession } from '../cases/http-session';
+import { eventually } from '../cases/case-fixtures';
+import { startStack, type RunningStack } from '../support/start-stack';
+import { launchChromium } from '../support/launch-chromium';
+import { pdfText } from '../support/pdf-text';
+
+const webIndex = path.join(__dirname, '../../../web/dist/index.html');
+const shots = process.env.SCREENSHOT_DIR;
+
+jest.setTimeout(240_000);
+
+/**
+ * 综合窗口 in Chromium, through the UI: the clerk takes in a 开办餐饮店一件事 application from a restaurant
+ * company (a wrong credit code is refused as typed; its business licence on file is 免提交), marks the
+ * materials, accepts, and has the 受理通知书; the departments approve over the API (their job, not the
+ * window's); the clerk issues every result by post and has the 送达回证.
+ */
+describe('the window desk in a browser against the real stack', () => {
+  let stack: RunningStack;
+  let db: Db;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(webIndex))
+      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    stack = await startStack();
+    db = createPrismaClient(stack.databaseUrl);
+    await seedDemoData(db);
+    browser = await launchChromium();
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await db?.$disconnect();
+    await stack?.stop();
+  }, 60_000);
+
+  const shoot = async (name: string) => {
+    if (shots) await page.screenshot({ path: path.join(shots, `window-${name}.png`), fullPage: true });
+  };
+
+  it('takes in a restaurant bundle, accepts it with the business licence on file, issues by post, with both documents', async () => {
+    await page.goto(`${stack.baseUrl}/window`);
+    const signIn = page.getByTestId('sign-in-form');
+    await signIn.getByLabel('用户名').fill('clerk');
+    await signIn.getByLabel('密码').fill(demoPassword);
+    await signIn.locator('button[type=submit]').click();
+
+    const intake = page.getByTestId('intake-form');
+    await intake.waitFor();
+    await intake.getByText('一件事', { exact: true }).click();
+    await intake.getByRole('combobox', { name: '一件事' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '开办餐饮店一件事' }).click();
+    await intake.getByText('法人或其他组织').click();
+    // A mistyped credit code is refused as it is typed, saying which character to check.
+    const code = intake.getByLabel('统一社会信用代码');
+    await code.fill('91379900MA3C00018X');
+    await intake.getByText('统一社会信用代码校验位（第 18 位）不符，请逐位核对').waitFor();
+    await code.fill('91379900MA3C00017X');
+    await intake.getByLabel('单位名称').fill('示范市味道餐饮有限公司');
+    await intake.getByLabel('联系电话').fill('17700000005');
+    await page.getByTestId('load-checklist').click();
+
+    const materials = page.getByTestId('intake-materials');
+    await materials.waitFor();
+    // The business licence is in the certificate library: 免提交, with its number.
+    const licence = materials.locator('tr', { hasText: '营业执照' }).first();
+    await licence.getByText('证照库已有').waitFor();
+    // Nothing received yet: acceptance is blocked, and the blocker names the materials.
+    await page.getByTestId('intake-blockers').waitFor();
+    expect(await page.getByTestId('accept-application').isDisabled()).toBe(true);
+    await page.getByTestId('mark-all-received').click();
+    await page.getByTestId('intake-blockers').waitFor({ state: 'detached' });
+    await shoot('intake');
+    await page.getByTestId('accept-application').click();
+
+    const accepted = page.getByTestId('intake-accepted');
+    await accepted.getByText(/已受理，办件编号 YC\d{14}/).waitFor();
+    const caseNo = /YC\d{14}/.exec((await accepted.textContent()) ?? '')![0];
+    const notice = accepted.getByTestId('case-documents').locator('tr', { hasText: '受理通知书' });
+    await notice.waitFor({ timeout: 60_000 });
+    await shoot('accepted');
+    const noticeHref = await notice.getByRole('link', { name: /查看/ }).getAttribute('href');
+    const noticePdf = await page.request.get(`${stack.baseUrl}${noticeHref}`);
+    expect(noticePdf.headers()['content-type']).toBe('application/pdf');
+    const noticeText = pdfText(await noticePdf.body());
+    expect(noticeText).toContain(caseNo);
+    expect(noticeText).toContain('示范市味道餐饮有限公司');
+    expect(noticeText).toContain('免提交（证照库调取');
+
+    // The departments approve (over the API: their work, not the window's).
+    await eventually(
+      async () => ((await db.task.count({ where: { caseNo, state: 'open' } })) > 0 ? true : undefined),
+      60_000,
+    );
+    const sessions = new Map<string, ApiSession>();
+    for (;;) {
+      const open = await db.task.findMany({ where: { caseNo, state: 'open' } });
+      if (open.length === 0) break;
+      for (const task of open) {
+        const username = `approver.${task.departmentCode.replace(/^SFS-/, '').toLowerCase()}`;
+        if (!sessions.has(username))
+          sessions.set(username, await ApiSession.signIn(stack.baseUrl, username, demoPassword));
+        const res = await sessions
+          .get(username)!
+          .call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: task.stepId });
+        expect([200, 409]).toContain(res.status);
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
+
+    // 待出件: the case is in the window's queue; the clerk issues by post.
+    await page.getByRole('button', { name: '下一位申请人' }).click();
+    await page.getByRole('tab', { name: '待出件' }).click();
+    const row = page.getByTestId('issuance-queue').locator('tr', { hasText: caseNo });
+    await eventually(async () => {
+      await page.getByRole('tab', { name: '收件受理' }).click();
+      await page.getByRole('tab', { name: '待出件' }).click();
+      return (await row.count()) > 0 ? true : undefined;
+    }, 60_000);
+    await row.getByRole('button', { name: /出\s*件/ }).click();
+    const form = page.getByTestId('issue-form');
+    await form.waitFor();
+    await page.waitForFunction(() => document.querySelector('.ant-zoom-appear, .ant-zoom-enter') === null);
+    await form.getByText('邮寄送达').click();
+    await form.getByLabel('邮寄地址').fill('示范市历下区泉城路 1 号');
+    await form.getByLabel('寄递单位').fill('中国邮政 EMS');
+    await form.getByLabel('运单号').fill('1187654321098');
+    await page.getByRole('button', { name: '确认出件' }).click();
+    await form.getByTestId('issue-result').waitFor();
+    const receipt = form.getByTestId('case-documents').locator('tr', { hasText: '送达回证' });
+    await receipt.waitFor();
+    await shoot('issued');
+    const receiptHref = await receipt.getByRole('link', { name: /查看/ }).getAttribute('href');
+    const receiptText = pdfText(await (await page.request.get(`${stack.baseUrl}${receiptHref}`)).body());
+    expect(receiptText).toContain('邮寄送达');
+    expect(receiptText).toContain('运单号1187654321098');
+    const issued = await db.certificate.findMany({ where: { sourceCaseNo: caseNo } });
+    expect(issued.length).toBeGreaterThan(0);
+    for (const c of issued) expect(receiptText).toContain(c.number);
+  });
+});
