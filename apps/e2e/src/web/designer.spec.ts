@@ -316,4 +316,117 @@ describe('the process designer in a browser against the real stack', () => {
     expect(next.body.plan).toMatchObject({ flowVersionId: v2.id, planHash: v2.planHash });
     expect(v2.planHash).not.toBe(v1.planHash);
   });
+
+  it('properties panel: name, limit, role and countersign show their value, change as one command each (undo, redo) and survive blur, save and an undone replace; a replaced gateway keeps its conditions and default flow', async () => {
+    await openDesigner();
+    await startTemplate('多部门并联后统一出件');
+    const panel = page.getByTestId('designer-properties');
+    const select = async (id: string) => {
+      await page.locator(`.djs-element[data-element-id="${id}"]`).click();
+      await page.locator(`.djs-element.selected[data-element-id="${id}"]`).waitFor();
+    };
+    const value = (label: string) => panel.getByLabel(label, { exact: true }).inputValue();
+    const undo = () => page.getByRole('button', { name: '撤销' }).click();
+    const redo = () => page.getByRole('button', { name: '重做' }).click();
+    await select('dept_1');
+
+    // Name (shown on the canvas too), limit, role: typed.
+    await panel.getByLabel('名称', { exact: true }).fill('食品审查');
+    await page.locator('.djs-element[data-element-id="dept_1"] text', { hasText: '食品审查' }).waitFor();
+    await limitInput().fill('6');
+    await panel.getByLabel('角色', { exact: true }).fill('inspector');
+    // Countersign: picked from the list.
+    await panel.getByLabel('会签方式', { exact: true }).click();
+    await page.locator('.ant-select-item-option', { hasText: '会签（全部同意）' }).click();
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="designer-properties"]')
+        ?.textContent?.includes('会签（全部同意）'),
+    );
+    expect(await value('角色')).toBe('inspector');
+
+    // Undo takes back one edit at a time, through the command stack; redo puts it back.
+    await undo();
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="designer-properties"]')
+        ?.textContent?.includes('或签（一人决定）'),
+    );
+    await undo();
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLInputElement>(
+          '[data-testid="designer-properties"] input[aria-label="角色"]',
+        )?.value === '',
+    );
+    expect(await value('办理时限')).toBe('6');
+    await undo();
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLInputElement>(
+          '[data-testid="designer-properties"] input[aria-label="办理时限"]',
+        )?.value === '',
+    );
+    await redo();
+    await redo();
+    await redo();
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="designer-properties"]')
+        ?.textContent?.includes('会签（全部同意）'),
+    );
+    expect(await value('角色')).toBe('inspector');
+    expect(await value('办理时限')).toBe('6');
+    expect(await value('名称')).toBe('食品审查');
+
+    // Blur: select something else and come back; every value is still there.
+    await select('dept_2');
+    expect(await value('名称')).not.toBe('食品审查');
+    await select('dept_1');
+    expect(await value('名称')).toBe('食品审查');
+    expect(await value('角色')).toBe('inspector');
+
+    // Replace the step by an automatic step and undo: the department step comes back with its settings.
+    await page.locator('.djs-context-pad .entry[data-action="replace"]').click();
+    await page.locator('.djs-popup [data-id="replace-with-service-task"]').click();
+    await page.locator('.djs-element[data-element-id="dept_1"] .djs-visual').waitFor();
+    await undo();
+    await select('dept_1');
+    expect(await value('名称')).toBe('食品审查');
+    expect(await value('办理时限')).toBe('6');
+    expect(await value('角色')).toBe('inspector');
+
+    // Save: the draft holds every setting.
+    await page.getByRole('button', { name: /保存草稿/ }).click();
+    await page.getByText('草稿已保存').waitFor();
+    const draft = await db.flowDraft.findUniqueOrThrow({ where: { subjectCode: item.itemKey } });
+    for (const attr of [
+      'name="食品审查"',
+      'ow:limitWorkingDays="6"',
+      'ow:role="inspector"',
+      'ow:countersign="all"',
+    ])
+      expect(draft.bpmnXml.match(/<bpmn:userTask id="dept_1"[^>]*>/)![0]).toContain(attr);
+
+    // A gateway replaced by another kind keeps its flows' conditions and its default flow.
+    await startTemplate('按申请字段分支（排他网关）');
+    await problems().getByText('无错误').waitFor();
+    await select('Gateway_branch');
+    await page.locator('.djs-context-pad .entry[data-action="replace"]').click();
+    await page.locator('.djs-popup [data-id="replace-with-inclusive-gateway"]').click();
+    await panel.getByText('包容网关 · Gateway_branch').waitFor();
+    await problems().getByText('无错误').waitFor();
+    await page.getByRole('button', { name: /保存草稿/ }).click();
+    const saved = await eventually(async () => {
+      const d = await db.flowDraft.findUniqueOrThrow({ where: { subjectCode: item.itemKey } });
+      return d.bpmnXml.includes('inclusiveGateway') ? d.bpmnXml : undefined;
+    });
+    expect(saved).toMatch(
+      /<bpmn:inclusiveGateway id="[^"]+"[^>]*default="Flow_Gateway_branch__otherwise_step"/,
+    );
+    expect(saved).toMatch(
+      /<bpmn:sequenceFlow id="Flow_Gateway_branch__when_step"[^>]*>\s*<bpmn:conditionExpression[^>]*>area &gt; 300</,
+    );
+    await shot('panel-replace');
+  });
 });
