@@ -327,6 +327,10 @@ describe('the approver inbox', () => {
       const third = await inbox('view=department&page=3&pageSize=3');
       expect([ids(third), third.total]).toEqual([[], 6]);
       expect(ids(await inbox('view=department&page=2&pageSize=5'))).toEqual(['7']);
+      // A person's tasks (read from their holder rows) keep the same order.
+      expect(ids(await inbox('assignee=demo-lead.scjg'))).toEqual(['6', '7']);
+      const lead = await inbox('assignee=demo-lead.scjg&page=2&pageSize=1');
+      expect([ids(lead), lead.total]).toEqual([['7'], 2]);
     } finally {
       await db.case.delete({ where: { caseNo: 'YC20261201000007' } });
     }

@@ -6,7 +6,7 @@ import {
   toShanghaiDate,
   workingDaysBetween,
 } from '@onewindow/calendar';
-import type { Db, Prisma } from '@onewindow/db';
+import { kindOfClient, type Db, type Prisma } from '@onewindow/db';
 import type { Logger } from 'pino';
 import { getCalendarInForce } from '../calendar/calendar-in-force';
 import { ProblemError, ProblemType } from '../http/problem';
@@ -57,6 +57,59 @@ function assertRanges(q: ListTasksQuery): void {
         message: `${to} is before ${from}: swap the two days`,
       })),
     );
+}
+
+/** Ids per query when the filters are applied to a person's tasks by key (below the drivers' parameter limits). */
+const IDS_PER_QUERY = 500;
+
+type HeldTask = { id: string; dueDate: string | null; caseNo: string; stepId: string };
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The inbox order: by due date, undated last, then case and step (as the department's page reads them). */
+const inboxOrder = (a: HeldTask, b: HeldTask) =>
+  (a.dueDate === null ? 1 : 0) - (b.dueDate === null ? 1 : 0) ||
+  compare(a.dueDate ?? '', b.dueDate ?? '') ||
+  compare(a.caseNo, b.caseNo) ||
+  compare(a.stepId, b.stepId);
+
+/**
+ * One page of the tasks a person holds in a department and state: their TaskHolder rows (userId index), each
+ * task by key, the other filters applied to those ids, the order and the page taken here. A per-task holder
+ * test (EXISTS) visited every task of the department; and SQLite, which has no statistics here (nothing runs
+ * ANALYZE), starts any plan that names the department from the department's index — CROSS JOIN keeps the
+ * person first. PostgreSQL plans the join itself.
+ */
+async function heldTaskPage(
+  db: Db,
+  userId: string,
+  departmentCode: string,
+  state: string,
+  filters: TaskWhere[],
+  skip: number,
+  take: number,
+): Promise<{ ids: string[]; total: number }> {
+  let held =
+    kindOfClient(db) === 'sqlite'
+      ? await db.$queryRaw<HeldTask[]>`
+          SELECT t."id", t."dueDate", t."caseNo", t."stepId" FROM "TaskHolder" h CROSS JOIN "Task" t ON t."id" = h."taskId"
+          WHERE h."userId" = ${userId} AND t."departmentCode" = ${departmentCode} AND t."state" = ${state}`
+      : await db.$queryRaw<HeldTask[]>`
+          SELECT t."id", t."dueDate", t."caseNo", t."stepId" FROM "TaskHolder" h JOIN "Task" t ON t."id" = h."taskId"
+          WHERE h."userId" = ${userId} AND t."departmentCode" = ${departmentCode} AND t."state" = ${state}`;
+  if (filters.length > 0) {
+    const kept = new Set<string>();
+    for (let i = 0; i < held.length; i += IDS_PER_QUERY) {
+      const ids = held.slice(i, i + IDS_PER_QUERY).map((t) => t.id);
+      const rows = await db.task.findMany({
+        where: { AND: [{ id: { in: ids } }, ...filters] },
+        select: { id: true },
+      });
+      for (const row of rows) kept.add(row.id);
+    }
+    held = held.filter((t) => kept.has(t.id));
+  }
+  held.sort(inboxOrder);
+  return { ids: held.slice(skip, skip + take).map((t) => t.id), total: held.length };
 }
 
 /** At most this many catalogue codes stand for an item-name search term. */
@@ -132,10 +185,7 @@ export async function taskInboxPage(
       );
       break;
     case 'mine':
-      where.push({ state: 'open' });
-      break;
     case 'done':
-      where.push({ state: 'done' });
       break;
     case 'supplement':
     case 'special':
@@ -143,10 +193,9 @@ export async function taskInboxPage(
       where.push({ state: 'open' });
       break;
     case undefined:
-      where.push({ state: q.state });
+      if (!q.assignee) where.push({ state: q.state });
   }
-  // mine, done, `assignee`: one person's tasks are read from their TaskHolder rows (every holder, the single
-  // assignee too, has one), by the userId index; a holder test per task would visit every task of the department.
+  // mine, done, `assignee`: one person's tasks, found from their TaskHolder rows (heldPage below).
   const holder =
     q.view === 'mine' || q.view === 'done' ? me.id : q.view === undefined ? q.assignee : undefined;
   if (q.caseNo) where.push({ caseNo: { contains: q.caseNo } });
@@ -192,49 +241,46 @@ export async function taskInboxPage(
   const include = { holders: true, case: { include: { applicant: true, items: true } } } as const;
   const datedWhere: TaskWhere = { AND: [...where, { dueDate: { not: null } }] };
   const undatedWhere: TaskWhere = { AND: [...where, { dueDate: null }] };
-  const readPage = async (
+  const readPage = (
     w: TaskWhere,
     orderBy: Prisma.TaskOrderByWithRelationInput[],
     skip: number,
     take: number,
-  ) =>
-    holder === undefined
-      ? db.task.findMany({ where: w, include, orderBy, skip, take })
-      : (
-          await db.taskHolder.findMany({
-            where: { userId: holder, task: w },
-            include: { task: { include } },
-            orderBy: orderBy.map((o) => ({ task: o })),
-            skip,
-            take,
-          })
-        ).map((h) => h.task);
+  ) => db.task.findMany({ where: w, include, orderBy, skip, take });
   // A grouped count is one plain COUNT over the (departmentCode, state, dueDate) index (count() wraps a subquery).
   const countOf = async (w: TaskWhere) =>
-    holder === undefined
-      ? (await db.task.groupBy({ by: ['departmentCode'], where: w, _count: { _all: true } })).reduce(
-          (n, g) => n + g._count._all,
-          0,
-        )
-      : db.taskHolder.count({ where: { userId: holder, task: w } });
+    (await db.task.groupBy({ by: ['departmentCode'], where: w, _count: { _all: true } })).reduce(
+      (n, g) => n + g._count._all,
+      0,
+    );
   const skip = (q.page - 1) * q.pageSize;
-  const [datedRows, datedTotal, undatedTotal] = await Promise.all([
-    readPage(datedWhere, [{ dueDate: 'asc' }, { caseNo: 'asc' }, { stepId: 'asc' }], skip, q.pageSize),
-    countOf(datedWhere),
-    countOf(undatedWhere),
-  ]);
-  const rest = q.pageSize - datedRows.length;
-  const undatedRows =
-    rest > 0 && undatedTotal > 0
-      ? await readPage(
-          undatedWhere,
-          [{ caseNo: 'asc' }, { stepId: 'asc' }],
-          Math.max(0, skip - datedTotal),
-          rest,
-        )
-      : [];
-  const rows = [...datedRows, ...undatedRows];
-  const total = datedTotal + undatedTotal;
+  const departmentPage = async () => {
+    const [datedRows, datedTotal, undatedTotal] = await Promise.all([
+      readPage(datedWhere, [{ dueDate: 'asc' }, { caseNo: 'asc' }, { stepId: 'asc' }], skip, q.pageSize),
+      countOf(datedWhere),
+      countOf(undatedWhere),
+    ]);
+    const rest = q.pageSize - datedRows.length;
+    const undatedRows =
+      rest > 0 && undatedTotal > 0
+        ? await readPage(
+            undatedWhere,
+            [{ caseNo: 'asc' }, { stepId: 'asc' }],
+            Math.max(0, skip - datedTotal),
+            rest,
+          )
+        : [];
+    return { rows: [...datedRows, ...undatedRows], total: datedTotal + undatedTotal };
+  };
+  // where[0] is the department; for the holder views the switch added nothing else.
+  const heldPage = async (userId: string) => {
+    const state = q.view === 'mine' ? 'open' : q.view === 'done' ? 'done' : q.state;
+    const page = await heldTaskPage(db, userId, q.department, state, where.slice(1), skip, q.pageSize);
+    const found = await db.task.findMany({ where: { id: { in: page.ids } }, include });
+    const byId = new Map(found.map((r) => [r.id, r]));
+    return { rows: page.ids.flatMap((id) => byId.get(id) ?? []), total: page.total };
+  };
+  const { rows, total } = holder === undefined ? await departmentPage() : await heldPage(holder);
 
   const caseNos = [...new Set(rows.map((r) => r.caseNo))];
   const clocks =
