@@ -317,7 +317,7 @@ describe('the process designer in a browser against the real stack', () => {
     expect(v2.planHash).not.toBe(v1.planHash);
   });
 
-  it('properties panel: name, limit, role and countersign show their value, change as one command each (undo, redo) and survive blur, save and an undone replace; a replaced gateway keeps its conditions and default flow', async () => {
+  it('properties panel: name, department, limit, role, countersign and the FEEL condition of a flow show their value and change as one command each (undo, redo); nothing is lost on blur, save or an undone replace; a replaced gateway keeps its conditions and default flow', async () => {
     await openDesigner();
     await startTemplate('多部门并联后统一出件');
     const panel = page.getByTestId('designer-properties');
@@ -335,6 +335,17 @@ describe('the process designer in a browser against the real stack', () => {
     await page.locator('.djs-element[data-element-id="dept_1"] text', { hasText: '食品审查' }).waitFor();
     await limitInput().fill('6');
     await panel.getByLabel('角色', { exact: true }).fill('inspector');
+    // Department: picked from the catalogue.
+    const department = panel.getByLabel('部门', { exact: true });
+    const before = await panel.locator('.ant-form-item', { hasText: '部门' }).first().textContent();
+    await department.click();
+    const other = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasNotText: before?.replace(/^\*?\s*部门/, '').trim() ?? '' })
+      .first();
+    const otherName = (await other.textContent())!.trim();
+    await other.click();
+    await panel.locator('.ant-form-item', { hasText: otherName }).first().waitFor();
     // Countersign: picked from the list.
     await panel.getByLabel('会签方式', { exact: true }).click();
     await page.locator('.ant-select-item-option', { hasText: '会签（全部同意）' }).click();
@@ -411,6 +422,19 @@ describe('the process designer in a browser against the real stack', () => {
     // A gateway replaced by another kind keeps its flows' conditions and its default flow.
     await startTemplate('按申请字段分支（排他网关）');
     await problems().getByText('无错误').waitFor();
+    // A flow's condition, picked by its label on the canvas: a FEEL syntax error is shown under the field.
+    await page.locator('.djs-element[data-element-id="Flow_Gateway_branch__when_step_label"]').click();
+    const condition = panel.getByLabel('条件（FEEL）');
+    expect(await condition.inputValue()).toBe('area > 300');
+    await condition.fill('area >');
+    await panel.getByText(/FEEL 语法错误/).waitFor();
+    await undo();
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLTextAreaElement>('[data-testid="designer-properties"] textarea')?.value ===
+        'area > 300',
+    );
+    await panel.getByText(/FEEL 语法错误/).waitFor({ state: 'detached' });
     await select('Gateway_branch');
     await page.locator('.djs-context-pad .entry[data-action="replace"]').click();
     await page.locator('.djs-popup [data-id="replace-with-inclusive-gateway"]').click();

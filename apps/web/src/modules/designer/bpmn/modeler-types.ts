@@ -21,6 +21,8 @@ export interface DiagramElement {
   waypoints?: unknown[];
   source?: DiagramElement;
   target?: DiagramElement;
+  /** A label's element (a flow's or an event's name, drawn apart). */
+  labelTarget?: DiagramElement;
 }
 export interface Modeling {
   updateProperties(element: DiagramElement, properties: Record<string, unknown>): void;

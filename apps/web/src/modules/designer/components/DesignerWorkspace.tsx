@@ -154,8 +154,11 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
       additionalModules: [reduceModule, translateModule],
     });
     modelerRef.current = modeler;
+    // A selected label (a flow's condition text, an event's name) shows its element's properties.
     modeler.on('selection.changed', (e: { newSelection: DiagramElement[] }) =>
-      setSelectedId(e.newSelection.length === 1 ? e.newSelection[0].id : undefined),
+      setSelectedId(
+        e.newSelection.length === 1 ? (e.newSelection[0].labelTarget?.id ?? e.newSelection[0].id) : undefined,
+      ),
     );
     modeler.on('commandStack.changed', () => {
       setRevision((r) => r + 1);
