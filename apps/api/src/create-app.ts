@@ -12,6 +12,7 @@ import { casesRouter } from './cases/cases.router';
 import { caseFilesRouter } from './case-files/case-files.router';
 import { caseDocumentsRouter } from './documents/case-documents.router';
 import { windowRouter } from './window/window.router';
+import { intakeRouter } from './intake/intake.router';
 import { publicLookupRouter } from './public/public-lookup.router';
 import { tasksRouter } from './tasks/tasks.router';
 import { usersRouter } from './users/users.router';
@@ -56,6 +57,7 @@ export function createApp(deps: ApiDeps): express.Express {
   api.use(caseFilesRouter(deps));
   api.use(caseDocumentsRouter(deps));
   api.use(windowRouter(deps));
+  api.use(intakeRouter(deps));
   api.use(publicLookupRouter(deps));
   api.use(tasksRouter(deps));
   api.use(usersRouter(deps));

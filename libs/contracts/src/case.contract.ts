@@ -61,6 +61,14 @@ export const acceptApplicationRequestSchema = z.strictObject({
   bundleCode: z.string().trim().min(1).max(50).optional(),
   /** Form data the plan's conditions read. */
   applicationData: z.record(z.string(), z.unknown()).default({}),
+  /**
+   * The number of an application the window told what to supplement (一次性告知, `needs_correction`): accepting
+   * completes it under the same number, and its clocks start on the day of acceptance.
+   */
+  applicationNo: z
+    .string()
+    .regex(/^YC\d{14}$/, 'application numbers look like YC20261122000123')
+    .optional(),
 });
 export type AcceptApplicationRequest = z.input<typeof acceptApplicationRequestSchema>;
 

@@ -15,3 +15,4 @@ export * from './flow.contract';
 export * from './phrase.contract';
 export * from './document.contract';
 export * from './window.contract';
+export * from './intake.contract';

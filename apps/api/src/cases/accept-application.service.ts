@@ -115,7 +115,7 @@ interface WriteCaseArgs {
 
 async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
   const { now } = a;
-  const caseNo = await nextCaseNo(tx, now);
+  const caseNo = a.request.applicationNo ?? (await nextCaseNo(tx, now));
   const flowVersionId = await pinPlan(tx, a.planned);
   const { applicant } = a.request;
   const person = await tx.applicant.upsert({
@@ -129,39 +129,37 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
       phone: applicant.phone ?? null,
     },
   });
-  await tx.case.create({
-    data: {
-      caseNo,
-      applicantId: person.id,
-      kind: a.request.bundleCode ? 'bundle' : 'item',
-      bundleCode: a.request.bundleCode ?? null,
-      status: 'accepted',
-      acceptanceMode: a.request.acceptanceMode,
-      flowVersionId,
-      acceptedAt: now,
-      acceptedBy: a.acceptedBy,
-      idempotencyKey: a.idempotencyKey ?? null,
-      items: {
-        create: a.items.map((item) => ({
-          implementationCode: item.implementationCode,
-          itemVersion: item.version,
-        })),
-      },
-      materials: {
-        create: a.request.materials.map((m) => ({
-          id: `${caseNo}:${m.materialCode}`,
-          materialCode: m.materialCode,
-          provenance: m.provenance,
-          certificateId: m.certificateId ?? null,
-          originals: m.originals,
-          copies: m.copies,
-          form: m.form ?? null,
-          dueDate: m.dueDate ?? null,
-          receivedAt: m.provenance === 'submitted' ? now : null,
-        })),
-      },
-    },
-  });
+  const itemRows = a.items.map((item) => ({
+    implementationCode: item.implementationCode,
+    itemVersion: item.version,
+  }));
+  const materialRows = a.request.materials.map((m) => ({
+    id: `${caseNo}:${m.materialCode}`,
+    materialCode: m.materialCode,
+    provenance: m.provenance,
+    certificateId: m.certificateId ?? null,
+    originals: m.originals,
+    copies: m.copies,
+    form: m.form ?? null,
+    dueDate: m.dueDate ?? null,
+    receivedAt: m.provenance === 'submitted' ? now : null,
+  }));
+  const accepted = {
+    applicantId: person.id,
+    kind: a.request.bundleCode ? 'bundle' : 'item',
+    bundleCode: a.request.bundleCode ?? null,
+    status: 'accepted',
+    acceptanceMode: a.request.acceptanceMode,
+    flowVersionId,
+    acceptedAt: now,
+    acceptedBy: a.acceptedBy,
+    idempotencyKey: a.idempotencyKey ?? null,
+  };
+  if (a.request.applicationNo) await completeApplication(tx, caseNo, accepted, itemRows, materialRows);
+  else
+    await tx.case.create({
+      data: { caseNo, ...accepted, items: { create: itemRows }, materials: { create: materialRows } },
+    });
   const acceptedOn = `${shanghaiDay(now).slice(0, 4)}-${shanghaiDay(now).slice(4, 6)}-${shanghaiDay(now).slice(6)}`;
   const input: CaseWorkflowInput = {
     caseNo,
@@ -216,6 +214,56 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
     });
   }
   return { caseNo, body, input };
+}
+
+/**
+ * 补正后受理: the application that got a one-time notice is accepted under its number. Only one still waiting
+ * (`needs_correction`) and filed by the same applicant; materials kept (with their files) or replaced by what
+ * the clerk marks now, items as applied for now.
+ */
+async function completeApplication(
+  tx: Prisma.TransactionClient,
+  caseNo: string,
+  accepted: Omit<Prisma.CaseUncheckedCreateInput, 'caseNo'>,
+  itemRows: { implementationCode: string; itemVersion: number }[],
+  materialRows: (Omit<Prisma.CaseMaterialUncheckedCreateInput, 'caseNo'> & { materialCode: string })[],
+): Promise<void> {
+  const waiting = await tx.case.findUnique({
+    where: { caseNo },
+    select: { status: true, applicantId: true },
+  });
+  if (!waiting)
+    throw new ProblemError(
+      404,
+      ProblemType.notFound,
+      'No such application',
+      `没有编号为 ${caseNo} 的申请，请核对一次性告知书上的办件编号`,
+    );
+  if (waiting.status !== 'needs_correction')
+    throw new ProblemError(
+      409,
+      ProblemType.conflict,
+      'Application not waiting for materials',
+      `申请 ${caseNo} 不在待补正状态（当前：${waiting.status}），不能再次受理；请刷新后查看该办件`,
+    );
+  if (waiting.applicantId !== accepted.applicantId)
+    throw new ProblemError(
+      409,
+      ProblemType.conflict,
+      'Another applicant',
+      `申请 ${caseNo} 的申请人与本次填写的证件号码不一致，请核对申请人证件号码`,
+    );
+  const codes = materialRows.map((m) => m.materialCode);
+  await tx.case.update({ where: { caseNo }, data: accepted });
+  await tx.caseItem.deleteMany({ where: { caseNo } });
+  await tx.caseItem.createMany({ data: itemRows.map((i) => ({ caseNo, ...i })) });
+  await tx.caseMaterial.deleteMany({ where: { caseNo, materialCode: { notIn: codes } } });
+  for (const m of materialRows)
+    await tx.caseMaterial.upsert({
+      where: { caseNo_materialCode: { caseNo, materialCode: m.materialCode } },
+      create: { caseNo, ...m },
+      update: { ...m, id: undefined },
+    });
 }
 
 /** Starts the workflow; one already running (or finished) under this case number counts as started. */

@@ -44,6 +44,8 @@ import {
   standardPhraseSchema,
   caseDocumentListSchema,
   windowQueuePageSchema,
+  correctionNoticeRequestSchema,
+  correctionNoticeResponseSchema,
   windowQueueQuerySchema,
 } from '@onewindow/contracts';
 
@@ -202,6 +204,24 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
       'Download a material file: its stored type, Content-Disposition: attachment, X-Content-Type-Options: nosniff',
     fileResponse: caseFileContentTypes,
     responses: { 200: z.unknown(), 403: 'problem', 404: 'problem' },
+  },
+  {
+    method: 'POST',
+    path: '/api/intake/correction-notices',
+    action: 'case.accept',
+    tag: 'window',
+    summary:
+      '一次性告知 (Art. 32): the application gets its number and waits as needs_correction (no clock runs); the 材料补正一次性告知书 lists every missing material. Accept it later with applicationNo',
+    body: correctionNoticeRequestSchema,
+    idempotencyKey: 'request',
+    responses: {
+      201: correctionNoticeResponseSchema,
+      200: correctionNoticeResponseSchema,
+      400: 'problem',
+      401: 'problem',
+      403: 'problem',
+      422: 'problem',
+    },
   },
   {
     method: 'GET',

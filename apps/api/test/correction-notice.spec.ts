@@ -1,0 +1,165 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AcceptedCaseResponse, CaseDocumentList } from '@onewindow/contracts';
+import type { Client } from '@temporalio/client';
+import type { CaseWorkflowInput } from '@onewindow/workflows';
+import { demoPassword, seedDemoUsers } from '../src/auth/seed-demo-users';
+import { signedIn, startTestApi, type HttpSession, type TestApi } from './support/test-api';
+
+jest.setTimeout(60_000);
+
+/**
+ * 一次性告知 on the real Express app over a migrated SQLite file: the application gets its number and waits as
+ * needs_correction with a 材料补正一次性告知书 and no workflow; accepting it later (applicationNo) keeps the number
+ * and starts the workflow then. Temporal is not running: its client records the start commands.
+ */
+describe('intake: the one-time notice and acceptance after correction', () => {
+  let api: TestApi;
+  let clerk: HttpSession;
+  const started: CaseWorkflowInput[] = [];
+  const dir = mkdtempSync(path.join(tmpdir(), 'ow-correction-'));
+  const FOOD = '11370800MB28559184301011700201A';
+  const applicant = { kind: 'person', idNumber: '11010519491231002X', name: '张三' };
+  const application = {
+    applicant,
+    items: [{ implementationCode: FOOD }],
+    materials: [{ materialCode: 'M-FOOD-APP', provenance: 'submitted', originals: 1 }],
+  };
+  const notice = { application, missing: [{ materialCode: 'M-LEASE', problem: '租赁合同已过期' }] };
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    await seedDemoUsers(api.deps.db);
+    const version = await api.deps.db.catalogueVersion.create({
+      data: { label: 'correction test', source: 'seed', createdBy: 'test' },
+    });
+    await api.deps.db.item.create({
+      data: {
+        id: `${FOOD}@1`,
+        itemKey: FOOD,
+        basicCode: FOOD.slice(19),
+        implementationCode: FOOD,
+        name: '食品经营许可',
+        itemType: '01',
+        departmentCode: 'SFS-SCJG',
+        version: 1,
+        statutoryLimitValue: 20,
+        statutoryLimitUnit: 'working_day',
+        promisedLimitValue: 10,
+        promisedLimitUnit: 'working_day',
+        data: JSON.stringify({ results: [] }),
+        catalogueVersionId: version.id,
+      },
+    });
+    await api.deps.db.materialStandard.create({
+      data: { code: 'M-LEASE', name: '经营场所租赁合同', data: '{}' },
+    });
+    api.deps.temporal.client = {
+      workflow: {
+        start: async (_wf: unknown, options: { args: [CaseWorkflowInput] }) => {
+          started.push(options.args[0]);
+          return {};
+        },
+      },
+    } as unknown as Client;
+    clerk = await signedIn(api.baseUrl, 'clerk', demoPassword);
+  }, 60_000);
+  afterAll(() => api?.stop());
+
+  const post = async (route: string, body: unknown, key?: string) => {
+    const res = await clerk.request('POST', route, {
+      body,
+      csrf: true,
+      ...(key ? { headers: { 'idempotency-key': key } } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> & { detail?: string } };
+  };
+
+  it('numbers the application, lists every missing material in the notice, and starts no workflow', async () => {
+    const first = await post('/api/intake/correction-notices', notice, 'notice-0001');
+    expect(first.status).toBe(201);
+    const caseNo = first.body.caseNo as string;
+    expect(first.body).toEqual({ caseNo, status: 'needs_correction', documentNo: `BZ-${caseNo}-1` });
+    // A retry with the same key: the same application, not a second one.
+    expect(await post('/api/intake/correction-notices', notice, 'notice-0001')).toEqual({
+      status: 200,
+      body: first.body,
+    });
+    expect(await api.deps.db.case.count({ where: { applicant: { idNumber: applicant.idNumber } } })).toBe(1);
+    const row = await api.deps.db.case.findUniqueOrThrow({ where: { caseNo } });
+    expect(row).toMatchObject({ status: 'needs_correction', acceptedAt: null, statutoryDueDate: null });
+    expect(started).toHaveLength(0);
+
+    const list = (await (
+      await clerk.request('GET', `/api/cases/${caseNo}/documents`)
+    ).json()) as CaseDocumentList;
+    expect(list.documents.map((d) => [d.documentNo, d.title])).toEqual([
+      [`BZ-${caseNo}-1`, '材料补正一次性告知书'],
+    ]);
+    const pdf = await clerk.request('GET', list.documents[0].href);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const file = path.join(dir, `${caseNo}.pdf`);
+    writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('材料补正一次性告知书');
+    expect(text).toContain('经营场所租赁合同');
+    expect(text).toContain('租赁合同已过期');
+    expect(text).toContain('食品经营许可');
+    expect(text).toContain('第三十二条第一款第（四）项');
+  });
+
+  it('accepts the completed application under the same number, starting its clocks then; only once, and only for its applicant', async () => {
+    const noticed = await post('/api/intake/correction-notices', notice, 'notice-0002');
+    const caseNo = noticed.body.caseNo as string;
+    const complete = (body: object, key: string) =>
+      post(
+        '/api/cases',
+        {
+          ...application,
+          materials: [
+            ...application.materials,
+            { materialCode: 'M-LEASE', provenance: 'submitted', copies: 1 },
+          ],
+          applicationNo: caseNo,
+          ...body,
+        },
+        key,
+      );
+
+    const stranger = await complete(
+      { applicant: { kind: 'person', idNumber: '110101199003074514', name: '李四' } },
+      'complete-0000',
+    );
+    expect(stranger.status).toBe(409);
+    expect(stranger.body.detail).toContain('申请人与本次填写的证件号码不一致');
+
+    const accepted = await complete({}, 'complete-0001');
+    expect(accepted.status).toBe(201);
+    expect((accepted.body as unknown as AcceptedCaseResponse).caseNo).toBe(caseNo);
+    expect(started.map((s) => s.caseNo)).toEqual([caseNo]);
+    const row = await api.deps.db.case.findUniqueOrThrow({ where: { caseNo }, include: { materials: true } });
+    expect(row.status).toBe('accepted');
+    expect(row.acceptedAt).not.toBeNull();
+    expect(row.materials.map((m) => m.materialCode).sort()).toEqual(['M-FOOD-APP', 'M-LEASE']);
+
+    const again = await complete({}, 'complete-0002');
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toContain('不在待补正状态');
+    expect(started).toHaveLength(1);
+  });
+
+  it('refuses a notice that names no material, or an unknown item, and writes nothing', async () => {
+    const before = await api.deps.db.case.count();
+    const empty = await post('/api/intake/correction-notices', { ...notice, missing: [] });
+    expect(empty.status).toBe(400);
+    expect(JSON.stringify(empty.body)).toContain('a one-time notice names at least one material');
+    const unknown = await post('/api/intake/correction-notices', {
+      ...notice,
+      application: { ...application, items: [{ implementationCode: 'NO-SUCH-ITEM' }] },
+    });
+    expect(unknown.status).toBe(400);
+    expect(await api.deps.db.case.count()).toBe(before);
+  });
+});
