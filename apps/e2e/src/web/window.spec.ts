@@ -15,10 +15,11 @@ const shots = process.env.SCREENSHOT_DIR;
 jest.setTimeout(240_000);
 
 /**
- * 综合窗口 in Chromium, through the UI: the clerk takes in a 开办餐饮店一件事 application from a restaurant
+ * 综合窗口 in Chromium, through the UI. One: the clerk takes in a 开办餐饮店一件事 application from a restaurant
  * company (a wrong credit code is refused as typed; its business licence on file is 免提交), marks the
  * materials, accepts, and has the 受理通知书; the departments approve over the API (their job, not the
- * window's); the clerk issues every result by post and has the 送达回证.
+ * window's); the clerk issues every result by post and has the 送达回证. Two: nothing brought, a 一次性告知书
+ * instead, and acceptance under the same number when the applicant returns.
  */
 describe('the window desk in a browser against the real stack', () => {
   let stack: RunningStack;
@@ -146,5 +147,57 @@ describe('the window desk in a browser against the real stack', () => {
     const issued = await db.certificate.findMany({ where: { sourceCaseNo: caseNo } });
     expect(issued.length).toBeGreaterThan(0);
     for (const c of issued) expect(receiptText).toContain(c.number);
+  });
+
+  it('one-time notice: the application keeps its number and no clock, then is accepted under it when complete', async () => {
+    await page.goto(`${stack.baseUrl}/window`);
+    const fill = async (applicationNo?: string) => {
+      const intake = page.getByTestId('intake-form');
+      await intake.waitFor();
+      await intake.locator('.ant-segmented-item', { hasText: '一件事' }).click();
+      await intake.getByRole('combobox', { name: '一件事' }).click();
+      await page.locator('.ant-select-item-option').filter({ hasText: '开办餐饮店一件事' }).click();
+      await intake.getByText('法人或其他组织').click();
+      await intake.getByLabel('统一社会信用代码').fill('91379900MA3C00017X');
+      await intake.getByLabel('单位名称').fill('示范市味道餐饮有限公司');
+      if (applicationNo) await intake.getByLabel('补正后受理：办件编号').fill(applicationNo);
+      await page.getByTestId('load-checklist').click();
+      await page.getByTestId('intake-materials').waitFor();
+    };
+
+    // Nothing brought yet: the clerk issues the one-time notice instead of accepting.
+    await fill();
+    await page.getByTestId('issue-correction-notice').click();
+    const form = page.getByTestId('correction-notice-form');
+    await form.waitFor();
+    await page.waitForFunction(() => document.querySelector('.ant-zoom-appear, .ant-zoom-enter') === null);
+    await form.getByLabel('食品经营许可申请书的问题及补正要求').fill('申请书未签字盖章');
+    await shoot('notice-form');
+    await page.getByRole('button', { name: '出具告知书' }).click();
+    const noticed = page.getByTestId('intake-noticed');
+    await noticed.getByText(/已出具一次性告知书，办件编号 YC\d{14}/).waitFor();
+    const caseNo = /YC\d{14}/.exec((await noticed.textContent()) ?? '')![0];
+    const row = noticed.getByTestId('case-documents').locator('tr', { hasText: '材料补正一次性告知书' });
+    await row.waitFor();
+    await shoot('noticed');
+    const href = await row.getByRole('link', { name: /查看/ }).getAttribute('href');
+    const text = pdfText(await (await page.request.get(`${stack.baseUrl}${href}`)).body());
+    expect(text).toContain(caseNo);
+    expect(text).toContain('申请书未签字盖章');
+    expect(await db.case.findUnique({ where: { caseNo } })).toMatchObject({
+      status: 'needs_correction',
+      acceptedAt: null,
+    });
+    expect(await db.task.count({ where: { caseNo } })).toBe(0);
+
+    // The applicant comes back with everything: accepted under the same number.
+    await page.getByRole('button', { name: '下一位申请人' }).click();
+    await fill(caseNo);
+    await page.getByTestId('mark-all-received').click();
+    await page.getByTestId('accept-application').click();
+    await page.getByTestId('intake-accepted').getByText(`已受理，办件编号 ${caseNo}`).waitFor();
+    const accepted = await db.case.findUniqueOrThrow({ where: { caseNo } });
+    expect(accepted.status).not.toBe('needs_correction');
+    expect(accepted.acceptedAt).not.toBeNull();
   });
 });

@@ -239,6 +239,11 @@ export const en: TranslationResource = {
       toleratedWithoutDate: 'Tolerated materials need the date they will be brought: {{names}}.',
       accept: 'Accept',
       acceptTolerated: 'Accept with tolerated gaps',
+      correctionNotice: 'Issue a one-time notice',
+      applicationNo: 'Completing an application: its number',
+      applicationNoHint:
+        'When the applicant returns with the materials a one-time notice asked for, enter its number: the case keeps it',
+      applicationNoFormat: 'A case number is YC and 14 digits',
     },
     applicant: {
       kind: 'Applicant',
@@ -286,6 +291,23 @@ export const en: TranslationResource = {
       dueDateOf: 'Date {{name}} will be brought by',
       optionalMissing: 'Optional: may be left out',
       requiredMissing: 'Required: the application cannot be accepted without it',
+    },
+    noticed: {
+      title: 'One-time notice issued: case {{caseNo}}',
+      subtitle:
+        'The application waits for the materials; no time limit runs. Print the notice for the applicant; accept it under this number once complete.',
+    },
+    notice: {
+      title: 'One-time notice of missing materials',
+      explain:
+        'List every material to supplement and what is wrong, at once (Administrative Licensing Law Art. 32). The application keeps its number; no time limit runs meanwhile.',
+      submit: 'Issue the notice',
+      problem: 'What is wrong / what to bring',
+      problemOf: 'What is wrong with {{name}}',
+      problemRequired: 'Say what is wrong with this material or what to bring',
+      notSubmitted: 'Not submitted',
+      handIn: 'Where and how to hand in',
+      handInPlaceholder: 'Default: bring the materials to the centre’s window with this notice.',
     },
     accepted: {
       title: 'Accepted: case {{caseNo}}',

@@ -206,6 +206,10 @@ export const zhCN = {
       toleratedWithoutDate: '容缺材料须约定补齐日期：{{names}}。',
       accept: '受理',
       acceptTolerated: '容缺受理',
+      correctionNotice: '出具一次性告知书',
+      applicationNo: '补正后受理：办件编号',
+      applicationNoHint: '申请人持一次性告知书补齐材料时填写告知书上的办件编号，受理沿用该编号',
+      applicationNoFormat: '办件编号为 YC 加 14 位数字',
     },
     applicant: {
       kind: '申请人类型',
@@ -253,6 +257,22 @@ export const zhCN = {
       dueDateOf: '{{name}}承诺补齐日期',
       optionalMissing: '非必要材料，可不提交',
       requiredMissing: '必要材料，未收取不能受理',
+    },
+    noticed: {
+      title: '已出具一次性告知书，办件编号 {{caseNo}}',
+      subtitle: '申请暂存为待补正，不计办理时限。请打印告知书交申请人；补齐材料后凭此编号受理。',
+    },
+    notice: {
+      title: '材料补正一次性告知',
+      explain:
+        '一次性列明全部需补正的材料及问题（行政许可法第三十二条）。出具后申请保留编号，待补正期间不计时限。',
+      submit: '出具告知书',
+      problem: '问题及补正要求',
+      problemOf: '{{name}}的问题及补正要求',
+      problemRequired: '请写明该材料的问题或补正要求',
+      notSubmitted: '未提交',
+      handIn: '补正方式',
+      handInPlaceholder: '默认：请携带上述材料到本中心综合窗口补正，补正时出示本告知书。',
     },
     accepted: {
       title: '已受理，办件编号 {{caseNo}}',

@@ -1,4 +1,8 @@
 import {
+  correctionNoticeRequestSchema,
+  correctionNoticeResponseSchema,
+  type CorrectionNoticeRequest,
+  type CorrectionNoticeResponse,
   acceptApplicationRequestSchema,
   acceptedCaseResponseSchema,
   issueResultsRequestSchema,
@@ -46,6 +50,19 @@ export function issueCaseResults(
   return apiClient.post(`/api/cases/${encodeURIComponent(caseNo)}/issue`, {
     responseSchema: issueResultsResponseSchema,
     requestSchema: issueResultsRequestSchema,
+    body: request,
+    idempotencyKey,
+  });
+}
+
+/** 一次性告知: the application waits for the materials the notice lists (one key per notice). */
+export function issueCorrectionNotice(
+  request: CorrectionNoticeRequest,
+  idempotencyKey: string,
+): Promise<CorrectionNoticeResponse> {
+  return apiClient.post('/api/intake/correction-notices', {
+    responseSchema: correctionNoticeResponseSchema,
+    requestSchema: correctionNoticeRequestSchema,
     body: request,
     idempotencyKey,
   });

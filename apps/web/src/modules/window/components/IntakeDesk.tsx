@@ -1,7 +1,21 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Form, Result, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
-import { FileDoneOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import type { AcceptedCaseResponse, ChecklistResponse } from '@onewindow/contracts';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  Result,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { FileDoneOutlined, FileExclamationOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import type { AcceptedCaseResponse, ChecklistResponse, CorrectionNoticeResponse } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { newIdempotencyKey } from '../../approvals/utils/idempotency-key';
@@ -15,23 +29,28 @@ import {
   acceptRequest,
   asRequired,
   intakeBlockers,
-  type ApplicantValues,
+  type ApplicantValues as Applicant,
   type MaterialMark,
 } from '../utils/intake-request';
 import { ApplicantFields } from './ApplicantFields';
+import { CorrectionNoticeModal } from './CorrectionNoticeModal';
 import { IntakeMaterials } from './IntakeMaterials';
 
 type PickMode = 'items' | 'bundle';
+/** The applicant, and the number of an application that got a one-time notice (补正后受理). */
+type IntakeValues = Applicant & { applicationNo?: string };
 
 /**
  * 收件 at the window: the items or a bundle (一件事), the applicant (checked as typed), the merged checklist
- * worked through material by material, then 受理 (or 容缺受理 when a tolerable material is missing). One
+ * worked through material by material, then 受理 (or 容缺受理 when a tolerable material is missing), or a
+ * 一次性告知书 listing every required material still missing (the application keeps its number and is accepted
+ * later under it: 补正后受理 with the number from the notice). One
  * Idempotency-Key per application: a double click or a retried request makes one case. After acceptance,
  * the case number and its documents (the 受理通知书 to print).
  */
 export function IntakeDesk() {
   const { t } = useTranslation();
-  const [form] = Form.useForm<ApplicantValues>();
+  const [form] = Form.useForm<IntakeValues>();
   const bundles = useBundles();
   const [mode, setMode] = useState<PickMode>('items');
   const [itemKeys, setItemKeys] = useState<string[]>([]);
@@ -43,6 +62,8 @@ export function IntakeDesk() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>();
   const [accepted, setAccepted] = useState<AcceptedCaseResponse>();
+  const [noticing, setNoticing] = useState(false);
+  const [noticed, setNoticed] = useState<CorrectionNoticeResponse>();
   const itemNames = useItemNames(checklist?.itemCodes ?? [], pickedNames);
   const picked = mode === 'items' ? itemKeys.length > 0 : bundleCode !== undefined;
 
@@ -81,9 +102,13 @@ export function IntakeDesk() {
     setPending(true);
     setError(undefined);
     try {
+      const applicationNo = applicant.applicationNo?.trim().toUpperCase();
       setAccepted(
         await acceptApplication(
-          acceptRequest(checklist, mode === 'bundle' ? bundleCode : undefined, applicant, marks),
+          {
+            ...acceptRequest(checklist, mode === 'bundle' ? bundleCode : undefined, applicant, marks),
+            ...(applicationNo ? { applicationNo } : {}),
+          },
           key,
         ),
       );
@@ -101,9 +126,28 @@ export function IntakeDesk() {
     setChecklist(undefined);
     setMarks({});
     setAccepted(undefined);
+    setNoticed(undefined);
     setError(undefined);
     setKey(newIdempotencyKey('intake'));
   };
+
+  if (noticed)
+    return (
+      <Card data-testid="intake-noticed">
+        <Result
+          status="info"
+          title={t('window.noticed.title', { caseNo: noticed.caseNo })}
+          subTitle={t('window.noticed.subtitle')}
+          extra={
+            <Button type="primary" onClick={nextApplicant}>
+              {t('window.accepted.next')}
+            </Button>
+          }
+        />
+        <Typography.Title level={5}>{t('documents.title')}</Typography.Title>
+        <CaseDocumentList caseNo={noticed.caseNo} />
+      </Card>
+    );
 
   if (accepted)
     return (
@@ -183,6 +227,15 @@ export function IntakeDesk() {
             </Col>
           </Row>
           <ApplicantFields />
+          <Form.Item
+            name="applicationNo"
+            label={t('window.intake.applicationNo')}
+            extra={t('window.intake.applicationNoHint')}
+            rules={[{ pattern: /^\s*[Yy][Cc]\d{14}\s*$/, message: t('window.intake.applicationNoFormat') }]}
+            style={{ maxWidth: 420 }}
+          >
+            <Input allowClear autoComplete="off" />
+          </Form.Item>
           <Button
             icon={<UnorderedListOutlined />}
             disabled={!picked}
@@ -248,19 +301,51 @@ export function IntakeDesk() {
                 })}
               />
             )}
-            <Button
-              type="primary"
-              size="large"
-              icon={<FileDoneOutlined />}
-              disabled={!ready}
-              loading={pending}
-              onClick={() => void accept()}
-              data-testid="accept-application"
-            >
-              {tolerated ? t('window.intake.acceptTolerated') : t('window.intake.accept')}
-            </Button>
+            <Space>
+              <Button
+                type="primary"
+                size="large"
+                icon={<FileDoneOutlined />}
+                disabled={!ready}
+                loading={pending}
+                onClick={() => void accept()}
+                data-testid="accept-application"
+              >
+                {tolerated ? t('window.intake.acceptTolerated') : t('window.intake.accept')}
+              </Button>
+              {blockers && blockers.missingRequired.length > 0 && (
+                <Button
+                  size="large"
+                  icon={<FileExclamationOutlined />}
+                  onClick={() => setNoticing(true)}
+                  data-testid="issue-correction-notice"
+                >
+                  {t('window.intake.correctionNotice')}
+                </Button>
+              )}
+            </Space>
           </Space>
         </Card>
+      )}
+      {noticing && checklist && blockers && (
+        <CorrectionNoticeModal
+          missing={blockers.missingRequired}
+          application={(() => {
+            const { acceptanceMode: _mode, ...application } = acceptRequest(
+              checklist,
+              mode === 'bundle' ? bundleCode : undefined,
+              form.getFieldsValue(true) as Applicant,
+              marks,
+            );
+            return application;
+          })()}
+          idempotencyKey={key}
+          onClose={() => setNoticing(false)}
+          onIssued={(issued) => {
+            setNoticing(false);
+            setNoticed(issued);
+          }}
+        />
       )}
     </Space>
   );
