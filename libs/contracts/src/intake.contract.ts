@@ -29,3 +29,21 @@ export const correctionNoticeResponseSchema = z.object({
   documentNo: z.string(),
 });
 export type CorrectionNoticeResponse = z.infer<typeof correctionNoticeResponseSchema>;
+
+/**
+ * 不予受理 (Art. 32 ¶1 (1)–(2)): the reason, and the competent authority when the matter is outside this one's
+ * remit. The application gets its number and ends as `rejected_at_intake`, with the 不予受理决定书.
+ */
+export const intakeRefusalRequestSchema = z.strictObject({
+  application: acceptApplicationRequestSchema.omit({ applicationNo: true, acceptanceMode: true }),
+  reason: z.string().trim().min(1, 'a refusal states its reason').max(2000),
+  redirectTo: z.string().trim().min(1).max(200).optional(),
+});
+export type IntakeRefusalRequest = z.input<typeof intakeRefusalRequestSchema>;
+
+export const intakeRefusalResponseSchema = z.object({
+  caseNo: caseNoSchema,
+  status: z.literal('rejected_at_intake'),
+  documentNo: z.string(),
+});
+export type IntakeRefusalResponse = z.infer<typeof intakeRefusalResponseSchema>;

@@ -46,6 +46,8 @@ import {
   windowQueuePageSchema,
   correctionNoticeRequestSchema,
   correctionNoticeResponseSchema,
+  intakeRefusalRequestSchema,
+  intakeRefusalResponseSchema,
   windowQueueQuerySchema,
 } from '@onewindow/contracts';
 
@@ -217,6 +219,24 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     responses: {
       201: correctionNoticeResponseSchema,
       200: correctionNoticeResponseSchema,
+      400: 'problem',
+      401: 'problem',
+      403: 'problem',
+      422: 'problem',
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/intake/refusals',
+    action: 'case.accept',
+    tag: 'window',
+    summary:
+      '不予受理 (Art. 32): the application gets its number and ends as rejected_at_intake, with the 不予受理决定书 (reason, competent authority, rights of review and litigation)',
+    body: intakeRefusalRequestSchema,
+    idempotencyKey: 'request',
+    responses: {
+      201: intakeRefusalResponseSchema,
+      200: intakeRefusalResponseSchema,
       400: 'problem',
       401: 'problem',
       403: 'problem',

@@ -11,11 +11,11 @@ import { signedIn, startTestApi, type HttpSession, type TestApi } from './suppor
 jest.setTimeout(60_000);
 
 /**
- * 一次性告知 on the real Express app over a migrated SQLite file: the application gets its number and waits as
- * needs_correction with a 材料补正一次性告知书 and no workflow; accepting it later (applicationNo) keeps the number
- * and starts the workflow then. Temporal is not running: its client records the start commands.
+ * Intake outcomes on the real Express app over a migrated SQLite file: 一次性告知 (the application gets its
+ * number and waits as needs_correction with a 材料补正一次性告知书 and no workflow; accepting it later with
+ * applicationNo keeps the number and starts the workflow then) and 不予受理 (its number and the decision). Temporal is not running: its client records the start commands.
  */
-describe('intake: the one-time notice and acceptance after correction', () => {
+describe('intake: the one-time notice, acceptance after correction, and 不予受理', () => {
   let api: TestApi;
   let clerk: HttpSession;
   const started: CaseWorkflowInput[] = [];
@@ -161,5 +161,40 @@ describe('intake: the one-time notice and acceptance after correction', () => {
     });
     expect(unknown.status).toBe(400);
     expect(await api.deps.db.case.count()).toBe(before);
+  });
+
+  it('不予受理: the application ends with its number and the decision, which states the reason, the authority to go to and the rights', async () => {
+    const refusal = {
+      application,
+      reason: '该经营场所位于住宅楼内，不属于本机关受理范围。',
+      redirectTo: '示范市住房和城乡建设局',
+    };
+    const first = await post('/api/intake/refusals', refusal, 'refusal-0001');
+    expect(first.status).toBe(201);
+    const caseNo = first.body.caseNo as string;
+    expect(first.body).toEqual({ caseNo, status: 'rejected_at_intake', documentNo: `BSL-${caseNo}` });
+    expect((await post('/api/intake/refusals', refusal, 'refusal-0001')).status).toBe(200);
+    // The same key for another request is refused.
+    expect(
+      (await post('/api/intake/refusals', { ...refusal, reason: '其他理由' }, 'refusal-0001')).status,
+    ).toBe(422);
+    expect(await api.deps.db.case.findUniqueOrThrow({ where: { caseNo } })).toMatchObject({
+      status: 'rejected_at_intake',
+      acceptedAt: null,
+    });
+    const pdf = await clerk.request('GET', `/api/cases/${caseNo}/documents/BSL-${caseNo}`);
+    const file = path.join(dir, `${caseNo}-refusal.pdf`);
+    writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('不予受理决定书');
+    expect(text).toContain('不属于本机关受理范围');
+    expect(text).toContain('请向示范市住房和城乡建设局申请');
+    expect(text).toContain('六十日内向本级人民政府申请行政复议');
+    // A refused application cannot be accepted later under its number.
+    const accept = await post('/api/cases', { ...application, applicationNo: caseNo }, 'refused-accept-1');
+    expect(accept.status).toBe(409);
+    expect(started.map((s) => s.caseNo)).not.toContain(caseNo);
+    // No reason, no refusal.
+    expect((await post('/api/intake/refusals', { application, reason: '  ' })).status).toBe(400);
   });
 });
