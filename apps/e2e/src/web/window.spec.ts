@@ -19,7 +19,7 @@ jest.setTimeout(240_000);
  * company (a wrong credit code is refused as typed; its business licence on file is 免提交), marks the
  * materials, accepts, and has the 受理通知书; the departments approve over the API (their job, not the
  * window's); the clerk issues every result by post and has the 送达回证. Two: nothing brought, a 一次性告知书
- * instead, and acceptance under the same number when the applicant returns.
+ * instead, and acceptance under the same number when the applicant returns. Three: 不予受理 with its reason.
  */
 describe('the window desk in a browser against the real stack', () => {
   let stack: RunningStack;
@@ -199,5 +199,40 @@ describe('the window desk in a browser against the real stack', () => {
     const accepted = await db.case.findUniqueOrThrow({ where: { caseNo } });
     expect(accepted.status).not.toBe('needs_correction');
     expect(accepted.acceptedAt).not.toBeNull();
+  });
+
+  it('不予受理: a reason is required, then the application ends with its number and the decision to print', async () => {
+    await page.goto(`${stack.baseUrl}/window`);
+    const intake = page.getByTestId('intake-form');
+    await intake.waitFor();
+    await intake.locator('.ant-segmented-item', { hasText: '一件事' }).click();
+    await intake.getByRole('combobox', { name: '一件事' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '开办餐饮店一件事' }).click();
+    await intake.getByText('法人或其他组织').click();
+    await intake.getByLabel('统一社会信用代码').fill('91379900MA3C00017X');
+    await intake.getByLabel('单位名称').fill('示范市味道餐饮有限公司');
+    await page.getByTestId('load-checklist').click();
+    await page.getByTestId('refuse-application').click();
+    const form = page.getByTestId('intake-refusal-form');
+    await form.waitFor();
+    await page.waitForFunction(() => document.querySelector('.ant-zoom-appear, .ant-zoom-enter') === null);
+    const decide = page.getByRole('button', { name: '作出不予受理决定' });
+    await decide.click();
+    await form.getByText('请写明不予受理的理由').waitFor();
+    await form.getByLabel('不予受理的理由').fill('经营场所位于住宅楼内，依法不得从事餐饮服务。');
+    await form.getByLabel('告知申请人向其申请的行政机关').fill('示范市住房和城乡建设局');
+    await decide.click();
+    const refused = page.getByTestId('intake-refused');
+    await refused.getByText(/已决定不予受理，办件编号 YC\d{14}/).waitFor();
+    const caseNo = /YC\d{14}/.exec((await refused.textContent()) ?? '')![0];
+    const row = refused.getByTestId('case-documents').locator('tr', { hasText: '不予受理决定书' });
+    await row.waitFor();
+    await shoot('refused');
+    const href = await row.getByRole('link', { name: /查看/ }).getAttribute('href');
+    const text = pdfText(await (await page.request.get(`${stack.baseUrl}${href}`)).body());
+    expect(text).toContain('经营场所位于住宅楼内');
+    expect(text).toContain('请向示范市住房和城乡建设局申请');
+    expect(text).toContain('提起行政诉讼');
+    expect(await db.case.findUnique({ where: { caseNo } })).toMatchObject({ status: 'rejected_at_intake' });
   });
 });

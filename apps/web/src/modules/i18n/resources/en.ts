@@ -240,6 +240,7 @@ export const en: TranslationResource = {
       accept: 'Accept',
       acceptTolerated: 'Accept with tolerated gaps',
       correctionNotice: 'Issue a one-time notice',
+      refuse: 'Refuse to accept',
       applicationNo: 'Completing an application: its number',
       applicationNoHint:
         'When the applicant returns with the materials a one-time notice asked for, enter its number: the case keeps it',
@@ -292,10 +293,27 @@ export const en: TranslationResource = {
       optionalMissing: 'Optional: may be left out',
       requiredMissing: 'Required: the application cannot be accepted without it',
     },
-    noticed: {
-      title: 'One-time notice issued: case {{caseNo}}',
-      subtitle:
-        'The application waits for the materials; no time limit runs. Print the notice for the applicant; accept it under this number once complete.',
+    ended: {
+      notice: {
+        title: 'One-time notice issued: case {{caseNo}}',
+        subtitle:
+          'The application waits for the materials; no time limit runs. Print the notice for the applicant; accept it under this number once complete.',
+      },
+      refusal: {
+        title: 'Not accepted: case {{caseNo}}',
+        subtitle:
+          'Print the decision for the applicant: it states the reason and the rights of administrative review and litigation.',
+      },
+    },
+    refusal: {
+      title: 'Refuse to accept',
+      explain:
+        'When the matter needs no licence or is outside this authority’s remit, decide not to accept it (Administrative Licensing Law Art. 32).',
+      submit: 'Decide not to accept',
+      reason: 'Reason',
+      reasonRequired: 'State the reason for not accepting',
+      redirectTo: 'Authority the applicant should apply to',
+      redirectHint: 'When the matter is outside this authority’s remit',
     },
     notice: {
       title: 'One-time notice of missing materials',

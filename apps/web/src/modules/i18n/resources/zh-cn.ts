@@ -207,6 +207,7 @@ export const zhCN = {
       accept: '受理',
       acceptTolerated: '容缺受理',
       correctionNotice: '出具一次性告知书',
+      refuse: '不予受理',
       applicationNo: '补正后受理：办件编号',
       applicationNoHint: '申请人持一次性告知书补齐材料时填写告知书上的办件编号，受理沿用该编号',
       applicationNoFormat: '办件编号为 YC 加 14 位数字',
@@ -258,9 +259,25 @@ export const zhCN = {
       optionalMissing: '非必要材料，可不提交',
       requiredMissing: '必要材料，未收取不能受理',
     },
-    noticed: {
-      title: '已出具一次性告知书，办件编号 {{caseNo}}',
-      subtitle: '申请暂存为待补正，不计办理时限。请打印告知书交申请人；补齐材料后凭此编号受理。',
+    ended: {
+      notice: {
+        title: '已出具一次性告知书，办件编号 {{caseNo}}',
+        subtitle: '申请暂存为待补正，不计办理时限。请打印告知书交申请人；补齐材料后凭此编号受理。',
+      },
+      refusal: {
+        title: '已决定不予受理，办件编号 {{caseNo}}',
+        subtitle: '请打印不予受理决定书交申请人，决定书载明理由及申请行政复议、提起行政诉讼的权利。',
+      },
+    },
+    refusal: {
+      title: '不予受理',
+      explain:
+        '申请事项依法不需要取得行政许可，或不属于本机关职权范围的，作出不予受理决定（行政许可法第三十二条）。',
+      submit: '作出不予受理决定',
+      reason: '不予受理的理由',
+      reasonRequired: '请写明不予受理的理由',
+      redirectTo: '告知申请人向其申请的行政机关',
+      redirectHint: '不属于本机关职权范围时填写',
     },
     notice: {
       title: '材料补正一次性告知',

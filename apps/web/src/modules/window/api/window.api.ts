@@ -1,4 +1,8 @@
 import {
+  intakeRefusalRequestSchema,
+  intakeRefusalResponseSchema,
+  type IntakeRefusalRequest,
+  type IntakeRefusalResponse,
   correctionNoticeRequestSchema,
   correctionNoticeResponseSchema,
   type CorrectionNoticeRequest,
@@ -63,6 +67,19 @@ export function issueCorrectionNotice(
   return apiClient.post('/api/intake/correction-notices', {
     responseSchema: correctionNoticeResponseSchema,
     requestSchema: correctionNoticeRequestSchema,
+    body: request,
+    idempotencyKey,
+  });
+}
+
+/** 不予受理: the application ends with its number and the decision (one key per form). */
+export function refuseAtIntake(
+  request: IntakeRefusalRequest,
+  idempotencyKey: string,
+): Promise<IntakeRefusalResponse> {
+  return apiClient.post('/api/intake/refusals', {
+    responseSchema: intakeRefusalResponseSchema,
+    requestSchema: intakeRefusalRequestSchema,
     body: request,
     idempotencyKey,
   });

@@ -14,8 +14,13 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { FileDoneOutlined, FileExclamationOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import type { AcceptedCaseResponse, ChecklistResponse, CorrectionNoticeResponse } from '@onewindow/contracts';
+import {
+  FileDoneOutlined,
+  FileExclamationOutlined,
+  StopOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import type { AcceptedCaseResponse, ChecklistResponse } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { newIdempotencyKey } from '../../approvals/utils/idempotency-key';
@@ -35,6 +40,7 @@ import {
 import { ApplicantFields } from './ApplicantFields';
 import { CorrectionNoticeModal } from './CorrectionNoticeModal';
 import { IntakeMaterials } from './IntakeMaterials';
+import { IntakeRefusalModal } from './IntakeRefusalModal';
 
 type PickMode = 'items' | 'bundle';
 /** The applicant, and the number of an application that got a one-time notice (补正后受理). */
@@ -44,7 +50,7 @@ type IntakeValues = Applicant & { applicationNo?: string };
  * 收件 at the window: the items or a bundle (一件事), the applicant (checked as typed), the merged checklist
  * worked through material by material, then 受理 (or 容缺受理 when a tolerable material is missing), or a
  * 一次性告知书 listing every required material still missing (the application keeps its number and is accepted
- * later under it: 补正后受理 with the number from the notice). One
+ * later under it: 补正后受理 with the number from the notice), or 不予受理 with its reason. One
  * Idempotency-Key per application: a double click or a retried request makes one case. After acceptance,
  * the case number and its documents (the 受理通知书 to print).
  */
@@ -62,8 +68,9 @@ export function IntakeDesk() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>();
   const [accepted, setAccepted] = useState<AcceptedCaseResponse>();
-  const [noticing, setNoticing] = useState(false);
-  const [noticed, setNoticed] = useState<CorrectionNoticeResponse>();
+  const [deciding, setDeciding] = useState<'notice' | 'refusal'>();
+  /** An outcome other than acceptance: the application's number and which document it got. */
+  const [ended, setEnded] = useState<{ outcome: 'notice' | 'refusal'; caseNo: string }>();
   const itemNames = useItemNames(checklist?.itemCodes ?? [], pickedNames);
   const picked = mode === 'items' ? itemKeys.length > 0 : bundleCode !== undefined;
 
@@ -119,6 +126,17 @@ export function IntakeDesk() {
     }
   };
 
+  /** The application as received so far (for an outcome other than acceptance). */
+  const applicationSoFar = (list: ChecklistResponse) => {
+    const { acceptanceMode: _mode, ...application } = acceptRequest(
+      list,
+      mode === 'bundle' ? bundleCode : undefined,
+      form.getFieldsValue(true) as Applicant,
+      marks,
+    );
+    return application;
+  };
+
   const nextApplicant = () => {
     form.resetFields();
     setItemKeys([]);
@@ -126,18 +144,18 @@ export function IntakeDesk() {
     setChecklist(undefined);
     setMarks({});
     setAccepted(undefined);
-    setNoticed(undefined);
+    setEnded(undefined);
     setError(undefined);
     setKey(newIdempotencyKey('intake'));
   };
 
-  if (noticed)
+  if (ended)
     return (
-      <Card data-testid="intake-noticed">
+      <Card data-testid={ended.outcome === 'notice' ? 'intake-noticed' : 'intake-refused'}>
         <Result
-          status="info"
-          title={t('window.noticed.title', { caseNo: noticed.caseNo })}
-          subTitle={t('window.noticed.subtitle')}
+          status={ended.outcome === 'notice' ? 'info' : 'warning'}
+          title={t(`window.ended.${ended.outcome}.title`, { caseNo: ended.caseNo })}
+          subTitle={t(`window.ended.${ended.outcome}.subtitle`)}
           extra={
             <Button type="primary" onClick={nextApplicant}>
               {t('window.accepted.next')}
@@ -145,7 +163,7 @@ export function IntakeDesk() {
           }
         />
         <Typography.Title level={5}>{t('documents.title')}</Typography.Title>
-        <CaseDocumentList caseNo={noticed.caseNo} />
+        <CaseDocumentList caseNo={ended.caseNo} />
       </Card>
     );
 
@@ -317,33 +335,45 @@ export function IntakeDesk() {
                 <Button
                   size="large"
                   icon={<FileExclamationOutlined />}
-                  onClick={() => setNoticing(true)}
+                  onClick={() => setDeciding('notice')}
                   data-testid="issue-correction-notice"
                 >
                   {t('window.intake.correctionNotice')}
                 </Button>
               )}
+              <Button
+                size="large"
+                danger
+                icon={<StopOutlined />}
+                onClick={() => setDeciding('refusal')}
+                data-testid="refuse-application"
+              >
+                {t('window.intake.refuse')}
+              </Button>
             </Space>
           </Space>
         </Card>
       )}
-      {noticing && checklist && blockers && (
+      {deciding === 'notice' && checklist && blockers && (
         <CorrectionNoticeModal
           missing={blockers.missingRequired}
-          application={(() => {
-            const { acceptanceMode: _mode, ...application } = acceptRequest(
-              checklist,
-              mode === 'bundle' ? bundleCode : undefined,
-              form.getFieldsValue(true) as Applicant,
-              marks,
-            );
-            return application;
-          })()}
+          application={applicationSoFar(checklist)}
           idempotencyKey={key}
-          onClose={() => setNoticing(false)}
-          onIssued={(issued) => {
-            setNoticing(false);
-            setNoticed(issued);
+          onClose={() => setDeciding(undefined)}
+          onIssued={({ caseNo }) => {
+            setDeciding(undefined);
+            setEnded({ outcome: 'notice', caseNo });
+          }}
+        />
+      )}
+      {deciding === 'refusal' && checklist && (
+        <IntakeRefusalModal
+          application={applicationSoFar(checklist)}
+          idempotencyKey={key}
+          onClose={() => setDeciding(undefined)}
+          onRefused={({ caseNo }) => {
+            setDeciding(undefined);
+            setEnded({ outcome: 'refusal', caseNo });
           }}
         />
       )}
