@@ -85,9 +85,9 @@ export function casesRouter(deps: ApiDeps): Router {
     const caseNo = caseNoOf(req.params.caseNo);
     const request = parse(issueResultsRequestSchema, req.body, 'issuance');
     const clerk = signedInUser(req);
-    // The recipient and the carrier are for the 送达回证 in the database; the workflow records the delivery method.
-    const { recipientName: _r, identityCheck: _i, carrier: _c, ...delivery } = request.delivery;
-    const payload = { delivery, actor: clerk.id };
+    // The address, waybill, recipient and carrier are personal data: they go to the 送达回证 in the database,
+    // never into Temporal's history; the workflow records how the results were delivered.
+    const payload = { delivery: { method: request.delivery.method }, actor: clerk.id };
     const updateId = idempotencyKeyOf(req);
     const handle = deps.temporal.client.workflow.getHandle(caseNo);
     try {

@@ -49,9 +49,15 @@ describe('personal data stays out of Temporal (ids, search attributes, memos, hi
       stepId: itemStepId(items[0].implementationCode),
     });
     expect(approved.status).toBe(200);
-    expect(
-      (await clerk.call('POST', `/api/cases/${caseNo}/issue`, { delivery: { method: 'window' } })).status,
-    ).toBe(200);
+    // Delivered by post: the address, waybill and recipient go to the database (送达回证), never to Temporal.
+    const post = {
+      method: 'post',
+      address: '济南市历下区泉城路 188 号 3 单元',
+      carrier: '中国邮政 EMS',
+      trackingNo: '1187654329999',
+      recipientName: '李四海',
+    };
+    expect((await clerk.call('POST', `/api/cases/${caseNo}/issue`, { delivery: post })).status).toBe(200);
 
     const handle = temporal.workflow.getHandle(caseNo);
     expect(await handle.result()).toMatchObject({ caseNo, outcome: 'approved' });
@@ -67,7 +73,15 @@ describe('personal data stays out of Temporal (ids, search attributes, memos, hi
 
     const stored = [...textOf(await handle.fetchHistory()), ...textOf(description.raw)].join('\n');
     expect(stored).toContain(items[0].implementationCode); // payloads were decoded: the plan in the input names the item
-    for (const personal of [goodPersonId, '19491231', applicant.name, applicant.phone])
+    for (const personal of [
+      goodPersonId,
+      '19491231',
+      applicant.name,
+      applicant.phone,
+      post.address,
+      post.trackingNo,
+    ])
       expect(stored).not.toContain(personal);
+    expect(stored).toContain('post'); // the delivery method is the workflow's
   }, 90_000);
 });
