@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AcceptedCaseResponse, CaseDocumentList } from '@onewindow/contracts';
 import type { Client } from '@temporalio/client';
 import { demoPassword, seedDemoUsers } from '../src/auth/seed-demo-users';
+import { seedCatalogueItem } from './support/seed-catalogue-item';
 import { signedIn, startTestApi, type HttpSession, type TestApi } from './support/test-api';
 
 jest.setTimeout(60_000);
@@ -32,26 +33,12 @@ describe('case documents: the acceptance notice as a PDF', () => {
       CENTRE_NAME: '济南市历下区政务服务中心',
     });
     await seedDemoUsers(api.deps.db);
-    const version = await api.deps.db.catalogueVersion.create({
-      data: { label: 'documents test', source: 'seed', createdBy: 'test' },
-    });
-    await api.deps.db.item.create({
-      data: {
-        id: `${FOOD}@1`,
-        itemKey: FOOD,
-        basicCode: FOOD.slice(19),
-        implementationCode: FOOD,
-        name: '食品经营许可',
-        itemType: '01',
-        departmentCode: 'SFS-SCJG',
-        version: 1,
-        statutoryLimitValue: 20,
-        statutoryLimitUnit: 'working_day',
-        promisedLimitValue: 10,
-        promisedLimitUnit: 'working_day',
-        data: JSON.stringify({ results: [] }),
-        catalogueVersionId: version.id,
-      },
+    await seedCatalogueItem(api.deps.db, {
+      code: FOOD,
+      name: '食品经营许可',
+      departmentCode: 'SFS-SCJG',
+      statutory: 20,
+      promised: 10,
     });
     await api.deps.db.materialStandard.create({
       data: { code: 'M-FOOD-APP', name: '食品经营许可申请书', data: '{}' },

@@ -6,6 +6,7 @@ import type { AcceptedCaseResponse, CaseDocumentList } from '@onewindow/contract
 import type { Client } from '@temporalio/client';
 import type { CaseWorkflowInput } from '@onewindow/workflows';
 import { demoPassword, seedDemoUsers } from '../src/auth/seed-demo-users';
+import { seedCatalogueItem } from './support/seed-catalogue-item';
 import { signedIn, startTestApi, type HttpSession, type TestApi } from './support/test-api';
 
 jest.setTimeout(60_000);
@@ -32,26 +33,12 @@ describe('intake: the one-time notice, acceptance after correction, and 不予�
   beforeAll(async () => {
     api = await startTestApi();
     await seedDemoUsers(api.deps.db);
-    const version = await api.deps.db.catalogueVersion.create({
-      data: { label: 'correction test', source: 'seed', createdBy: 'test' },
-    });
-    await api.deps.db.item.create({
-      data: {
-        id: `${FOOD}@1`,
-        itemKey: FOOD,
-        basicCode: FOOD.slice(19),
-        implementationCode: FOOD,
-        name: '食品经营许可',
-        itemType: '01',
-        departmentCode: 'SFS-SCJG',
-        version: 1,
-        statutoryLimitValue: 20,
-        statutoryLimitUnit: 'working_day',
-        promisedLimitValue: 10,
-        promisedLimitUnit: 'working_day',
-        data: JSON.stringify({ results: [] }),
-        catalogueVersionId: version.id,
-      },
+    await seedCatalogueItem(api.deps.db, {
+      code: FOOD,
+      name: '食品经营许可',
+      departmentCode: 'SFS-SCJG',
+      statutory: 20,
+      promised: 10,
     });
     await api.deps.db.materialStandard.create({
       data: { code: 'M-LEASE', name: '经营场所租赁合同', data: '{}' },

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { AcceptedCaseResponse } from '@onewindow/contracts';
 import type { CalendarData } from '@onewindow/calendar';
@@ -8,6 +7,7 @@ import { caseWorkflow, type CaseWorkflowInput } from '@onewindow/workflows';
 import type { ApiDeps } from '../api-deps';
 import { ProblemError, ProblemType } from '../http/problem';
 import { shanghaiDay, nextCaseNo } from './case-number';
+import { itemRowsOf, materialRowsOf, upsertApplicant } from './application-rows';
 import { approversByDepartment, caseLimits, jointDeclaration, pinPlan, planFor } from './case-plan';
 import { keyReusedProblem, requestHash } from './idempotency-key';
 import { isTemporalUnreachable } from './temporal-errors';
@@ -117,33 +117,9 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
   const { now } = a;
   const caseNo = a.request.applicationNo ?? (await nextCaseNo(tx, now));
   const flowVersionId = await pinPlan(tx, a.planned);
-  const { applicant } = a.request;
-  const person = await tx.applicant.upsert({
-    where: { idNumber: applicant.idNumber },
-    update: { name: applicant.name, ...(applicant.phone ? { phone: applicant.phone } : {}) },
-    create: {
-      id: `ap_${crypto.randomUUID()}`,
-      kind: applicant.kind,
-      idNumber: applicant.idNumber,
-      name: applicant.name,
-      phone: applicant.phone ?? null,
-    },
-  });
-  const itemRows = a.items.map((item) => ({
-    implementationCode: item.implementationCode,
-    itemVersion: item.version,
-  }));
-  const materialRows = a.request.materials.map((m) => ({
-    id: `${caseNo}:${m.materialCode}`,
-    materialCode: m.materialCode,
-    provenance: m.provenance,
-    certificateId: m.certificateId ?? null,
-    originals: m.originals,
-    copies: m.copies,
-    form: m.form ?? null,
-    dueDate: m.dueDate ?? null,
-    receivedAt: m.provenance === 'submitted' ? now : null,
-  }));
+  const person = await upsertApplicant(tx, a.request.applicant);
+  const itemRows = itemRowsOf(a.items);
+  const materialRows = materialRowsOf(caseNo, a.request.materials, now);
   const accepted = {
     applicantId: person.id,
     kind: a.request.bundleCode ? 'bundle' : 'item',

@@ -1,8 +1,8 @@
-import crypto from 'node:crypto';
 import type { ItemModel as Item } from '@onewindow/db';
 import type { OfficialDocument } from '@onewindow/documents';
 import { officialDocumentSchema } from '@onewindow/documents';
 import type { ApiDeps } from '../api-deps';
+import { itemRowsOf, materialRowsOf, upsertApplicant } from '../cases/application-rows';
 import { nextCaseNo } from '../cases/case-number';
 import { keyReusedProblem } from '../cases/idempotency-key';
 import type { AcceptApplication } from '../cases/validate-application';
@@ -48,18 +48,7 @@ export async function recordIntakeOutcome<B>(
     try {
       return await deps.db.$transaction(async (tx) => {
         const caseNo = await nextCaseNo(tx, now);
-        const { applicant } = o.request;
-        const person = await tx.applicant.upsert({
-          where: { idNumber: applicant.idNumber },
-          update: { name: applicant.name, ...(applicant.phone ? { phone: applicant.phone } : {}) },
-          create: {
-            id: `ap_${crypto.randomUUID()}`,
-            kind: applicant.kind,
-            idNumber: applicant.idNumber,
-            name: applicant.name,
-            phone: applicant.phone ?? null,
-          },
-        });
+        const person = await upsertApplicant(tx, o.request.applicant);
         await tx.case.create({
           data: {
             caseNo,
@@ -68,24 +57,8 @@ export async function recordIntakeOutcome<B>(
             bundleCode: o.request.bundleCode ?? null,
             status: o.status,
             acceptedBy: o.clerkId,
-            items: {
-              create: o.items.map((i) => ({
-                implementationCode: i.implementationCode,
-                itemVersion: i.version,
-              })),
-            },
-            materials: {
-              create: o.request.materials.map((m) => ({
-                id: `${caseNo}:${m.materialCode}`,
-                materialCode: m.materialCode,
-                provenance: m.provenance,
-                certificateId: m.certificateId ?? null,
-                originals: m.originals,
-                copies: m.copies,
-                form: m.form ?? null,
-                receivedAt: m.provenance === 'submitted' ? now : null,
-              })),
-            },
+            items: { create: itemRowsOf(o.items) },
+            materials: { create: materialRowsOf(caseNo, o.request.materials, now) },
           },
         });
         const doc = officialDocumentSchema.parse(o.document(caseNo, now));
