@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Form, Input, Modal, Space, Table, Typography } from 'antd';
 import type {
   ChecklistResponse,
@@ -7,6 +6,7 @@ import type {
 } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { useSubmission } from '../../api-client/hooks/use-submission';
 import { issueCorrectionNotice } from '../api/window.api';
 
 type Entry = ChecklistResponse['entries'][number];
@@ -30,30 +30,22 @@ export function CorrectionNoticeModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ problems: Record<string, string>; handIn?: string }>();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { pending, error, run } = useSubmission();
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => undefined);
-    if (!values || pending) return;
-    setPending(true);
-    setError(undefined);
-    try {
-      onIssued(
-        await issueCorrectionNotice(
-          {
-            application,
-            missing: missing.map((e) => ({ materialCode: e.code, problem: values.problems[e.code].trim() })),
-            ...(values.handIn?.trim() ? { handIn: values.handIn.trim() } : {}),
-          },
-          idempotencyKey,
-        ),
-      );
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setPending(false);
-    }
+    if (!values) return;
+    const issued = await run(() =>
+      issueCorrectionNotice(
+        {
+          application,
+          missing: missing.map((e) => ({ materialCode: e.code, problem: values.problems[e.code].trim() })),
+          ...(values.handIn?.trim() ? { handIn: values.handIn.trim() } : {}),
+        },
+        idempotencyKey,
+      ),
+    );
+    if (issued) onIssued(issued);
   };
 
   return (

@@ -23,6 +23,7 @@ import {
 import type { AcceptedCaseResponse, ChecklistResponse } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { useSubmission } from '../../api-client/hooks/use-submission';
 import { newIdempotencyKey } from '../../approvals/utils/idempotency-key';
 import { useBundles } from '../../catalogue/hooks/use-bundles';
 import { previewChecklist } from '../../checklist/api/checklist.api';
@@ -65,8 +66,7 @@ export function IntakeDesk() {
   const [checklist, setChecklist] = useState<ChecklistResponse>();
   const [marks, setMarks] = useState<Record<string, MaterialMark>>({});
   const [key, setKey] = useState(() => newIdempotencyKey('intake'));
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { pending, error, run } = useSubmission();
   const [accepted, setAccepted] = useState<AcceptedCaseResponse>();
   const [deciding, setDeciding] = useState<'notice' | 'refusal'>();
   /** An outcome other than acceptance: the application's number and which document it got. */
@@ -77,22 +77,16 @@ export function IntakeDesk() {
   const loadChecklist = async () => {
     const applicant = await form.validateFields().catch(() => undefined);
     if (!applicant) return;
-    setPending(true);
-    setError(undefined);
-    try {
-      setChecklist(
-        await previewChecklist({
-          itemKeys: mode === 'items' ? itemKeys : [],
-          ...(mode === 'bundle' ? { bundleCode } : {}),
-          applicantIdNumber: applicant.idNumber.trim().toUpperCase(),
-        }),
-      );
-      setMarks({});
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setPending(false);
-    }
+    const list = await run(() =>
+      previewChecklist({
+        itemKeys: mode === 'items' ? itemKeys : [],
+        ...(mode === 'bundle' ? { bundleCode } : {}),
+        applicantIdNumber: applicant.idNumber.trim().toUpperCase(),
+      }),
+    );
+    if (!list) return;
+    setChecklist(list);
+    setMarks({});
   };
 
   const blockers = checklist ? intakeBlockers(checklist.entries, marks) : undefined;
@@ -103,27 +97,20 @@ export function IntakeDesk() {
     blockers.toleratedWithoutDate.length === 0;
 
   const accept = async () => {
-    if (!checklist || !ready || pending) return;
+    if (!checklist || !ready) return;
     const applicant = await form.validateFields().catch(() => undefined);
     if (!applicant) return;
-    setPending(true);
-    setError(undefined);
-    try {
-      const applicationNo = applicant.applicationNo?.trim().toUpperCase();
-      setAccepted(
-        await acceptApplication(
-          {
-            ...acceptRequest(checklist, mode === 'bundle' ? bundleCode : undefined, applicant, marks),
-            ...(applicationNo ? { applicationNo } : {}),
-          },
-          key,
-        ),
-      );
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setPending(false);
-    }
+    const applicationNo = applicant.applicationNo?.trim().toUpperCase();
+    const answer = await run(() =>
+      acceptApplication(
+        {
+          ...acceptRequest(checklist, mode === 'bundle' ? bundleCode : undefined, applicant, marks),
+          ...(applicationNo ? { applicationNo } : {}),
+        },
+        key,
+      ),
+    );
+    if (answer) setAccepted(answer);
   };
 
   /** The application as received so far (for an outcome other than acceptance). */
@@ -145,7 +132,6 @@ export function IntakeDesk() {
     setMarks({});
     setAccepted(undefined);
     setEnded(undefined);
-    setError(undefined);
     setKey(newIdempotencyKey('intake'));
   };
 

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Form, Input, Modal, Space, Typography } from 'antd';
 import type { IntakeRefusalRequest, IntakeRefusalResponse } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { useSubmission } from '../../api-client/hooks/use-submission';
 import { refuseAtIntake } from '../api/window.api';
 
 /** 不予受理: the reason (required) and, when outside this authority's remit, where to apply instead. */
@@ -19,30 +19,22 @@ export function IntakeRefusalModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string; redirectTo?: string }>();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { pending, error, run } = useSubmission();
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => undefined);
-    if (!values || pending) return;
-    setPending(true);
-    setError(undefined);
-    try {
-      onRefused(
-        await refuseAtIntake(
-          {
-            application,
-            reason: values.reason.trim(),
-            ...(values.redirectTo?.trim() ? { redirectTo: values.redirectTo.trim() } : {}),
-          },
-          idempotencyKey,
-        ),
-      );
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setPending(false);
-    }
+    if (!values) return;
+    const refused = await run(() =>
+      refuseAtIntake(
+        {
+          application,
+          reason: values.reason.trim(),
+          ...(values.redirectTo?.trim() ? { redirectTo: values.redirectTo.trim() } : {}),
+        },
+        idempotencyKey,
+      ),
+    );
+    if (refused) onRefused(refused);
   };
 
   return (

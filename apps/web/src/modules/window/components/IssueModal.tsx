@@ -3,6 +3,7 @@ import { Alert, Descriptions, Form, Input, Modal, Radio, Space, Tag, Typography 
 import type { IssueResultsRequest, IssueResultsResponse, WindowQueueEntry } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { useSubmission } from '../../api-client/hooks/use-submission';
 import { newIdempotencyKey } from '../../approvals/utils/idempotency-key';
 import { CaseDocumentList } from '../../documents/components/CaseDocumentList';
 import { issueCaseResults } from '../api/window.api';
@@ -27,27 +28,20 @@ export function IssueModal({
   const [form] = Form.useForm<Delivery>();
   const method = Form.useWatch('method', form) ?? 'window';
   const [key] = useState(() => newIdempotencyKey('issue'));
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { pending, error, run } = useSubmission();
   const [issued, setIssued] = useState<IssueResultsResponse>();
 
   const submit = async () => {
     if (issued) return onClose();
     const values = await form.validateFields().catch(() => undefined);
-    if (!values || pending) return;
-    setPending(true);
-    setError(undefined);
-    try {
-      const trimmed = Object.fromEntries(
-        Object.entries(values).filter(([, v]) => typeof v !== 'string' || v.trim() !== ''),
-      ) as Delivery;
-      setIssued(await issueCaseResults(entry.caseNo, { delivery: trimmed }, key));
-      onIssued();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setPending(false);
-    }
+    if (!values) return;
+    const delivery = Object.fromEntries(
+      Object.entries(values).filter(([, v]) => typeof v !== 'string' || v.trim() !== ''),
+    ) as Delivery;
+    const answer = await run(() => issueCaseResults(entry.caseNo, { delivery }, key));
+    if (!answer) return;
+    setIssued(answer);
+    onIssued();
   };
 
   return (
