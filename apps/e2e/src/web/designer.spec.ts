@@ -454,7 +454,7 @@ describe('the process designer in a browser against the real stack', () => {
     );
     await shot('panel-replace');
   });
-  it("properties panel: assignees, item, allowed actions, result certificate, the issuance step's limit, the automatic step's task and the timer show their value, change as one command each (undo, redo), survive deselect/reselect and reach the saved XML", async () => {
+  it("properties panel: assignees, item, allowed actions, result certificate, the issuance step's limit, the automatic step's task and the timer show their value, change as one command each (undo, redo), survive deselect/reselect and reach the saved XML; removing every assignee drops the attribute", async () => {
     await openDesigner();
     await startTemplate('多部门并联后统一出件');
     const panel = page.getByTestId('designer-properties');
@@ -633,5 +633,23 @@ describe('the process designer in a browser against the real stack', () => {
         `<bpmn:intermediateCatchEvent id="${timerId}"[^>]*>\\s*(<bpmn:(incoming|outgoing)>[^<]*</bpmn:(incoming|outgoing)>\\s*)*<bpmn:timerEventDefinition[^>]*>\\s*<bpmn:timeDuration[^>]*>P3D</bpmn:timeDuration>`,
       ),
     );
+
+    // Every assignee removed: the attribute goes (not an empty one), so the role group claims the task again.
+    await select('dept_1');
+    for (const id of [member, 'temp-approver']) {
+      await field('办理人')
+        .locator('.ant-select-selection-item', { hasText: id })
+        .locator('.ant-select-selection-item-remove')
+        .click();
+      await showsNot('办理人', id);
+    }
+    await page.getByRole('button', { name: /保存草稿/ }).click();
+    const cleared = await eventually(async () => {
+      const d = await db.flowDraft.findUniqueOrThrow({ where: { subjectCode: item.itemKey } });
+      return d.bpmnXml.includes('temp-approver') ? undefined : d.bpmnXml;
+    });
+    const dept1 = cleared.match(/<bpmn:userTask id="dept_1"[^>]*>/)![0];
+    expect(dept1).not.toContain('ow:assignees');
+    expect(dept1).toContain(`ow:itemCode="${item.itemKey}"`);
   });
 });
