@@ -434,7 +434,8 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
           <Card
             size="small"
             title={t('designer.panel.title')}
-            styles={{ body: { maxHeight: 330, overflow: 'auto' } }}
+            // As tall as the window allows beside the canvas, so most of a step's fields show without scrolling.
+            styles={{ body: { maxHeight: 'max(330px, calc(100vh - 400px))', overflow: 'auto' } }}
           >
             {loaded && detail ? (
               <PropertiesPanel
