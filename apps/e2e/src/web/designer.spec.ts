@@ -473,6 +473,14 @@ describe('the process designer in a browser against the real stack', () => {
           )?.value === want,
         [label, v] as const,
       );
+    // The open dropdown's options, once it has finished sliding in: a click while it still moves can land
+    // beside the option it aimed at (seen on a loaded CI host).
+    const settledOptions = async () => {
+      await page.waitForFunction(
+        () => document.querySelector('.ant-select-dropdown[class*="ant-slide-up-"]') === null,
+      );
+      return options();
+    };
     const options = () =>
       page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
     const closeOptions = async () => {
@@ -488,9 +496,9 @@ describe('the process designer in a browser against the real stack', () => {
     await shows('办理人', '不填则由该部门此角色的人员认领');
     expect(await field('办理人').locator('.ant-select-selection-item').count()).toBe(0);
     await input('办理人').click();
-    const member = (await options().first().textContent())!.trim();
+    const member = (await (await settledOptions()).first().textContent())!.trim();
     expect(member).not.toBe('');
-    await options().first().click();
+    await (await settledOptions()).first().click();
     await input('办理人').pressSequentially('temp-approver');
     await input('办理人').press('Enter');
     await closeOptions();
@@ -505,7 +513,7 @@ describe('the process designer in a browser against the real stack', () => {
     // Item: picked from the catalogue (searched by its code).
     await input('事项').click();
     await input('事项').fill(item.itemKey);
-    await options().filter({ hasText: item.itemKey }).first().click();
+    await (await settledOptions()).filter({ hasText: item.itemKey }).first().click();
     await shows('事项', item.itemKey);
     await undo();
     await showsNot('事项', item.itemKey);
@@ -515,12 +523,8 @@ describe('the process designer in a browser against the real stack', () => {
     // Allowed actions: absent means all; two verbs picked, the second undone and redone.
     await shows('允许的操作', '不填则允许全部操作');
     await input('允许的操作').click();
-    await options()
-      .filter({ hasText: /^同意$/ })
-      .click();
-    await options()
-      .filter({ hasText: /^退回补正$/ })
-      .click();
+    await (await settledOptions()).filter({ hasText: /^同意$/ }).click();
+    await (await settledOptions()).filter({ hasText: /^退回补正$/ }).click();
     await closeOptions();
     await shows('允许的操作', '退回补正');
     await undo();
@@ -532,7 +536,7 @@ describe('the process designer in a browser against the real stack', () => {
     // Result certificate type: picked from the catalogue's certificate types.
     const certificate = await db.certificateType.findFirstOrThrow({ orderBy: { code: 'asc' } });
     await input('结果证照').click();
-    await options().filter({ hasText: certificate.name }).first().click();
+    await (await settledOptions()).filter({ hasText: certificate.name }).first().click();
     await shows('结果证照', certificate.name);
     await undo();
     await showsNot('结果证照', certificate.name);
@@ -572,7 +576,7 @@ describe('the process designer in a browser against the real stack', () => {
     await input('等待天数').fill('3');
     await inputIs('等待天数', '3');
     await input('天数类型').click();
-    await options().filter({ hasText: '自然日' }).click();
+    await (await settledOptions()).filter({ hasText: '自然日' }).click();
     await shows('天数类型', '自然日');
     await page
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')

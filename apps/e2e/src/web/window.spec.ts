@@ -228,7 +228,10 @@ describe('the window desk in a browser against the real stack', () => {
     const row = refused.getByTestId('case-documents').locator('tr', { hasText: '不予受理决定书' });
     await row.waitFor();
     // Loaded, not still spinning over the list.
-    await refused.getByTestId('case-documents').locator('.ant-spin-blur').waitFor({ state: 'detached', timeout: 10_000 });
+    await refused
+      .getByTestId('case-documents')
+      .locator('.ant-spin-blur')
+      .waitFor({ state: 'detached', timeout: 10_000 });
     await shoot('refused');
     const href = await row.getByRole('link', { name: /查看/ }).getAttribute('href');
     const text = pdfText(await (await page.request.get(`${stack.baseUrl}${href}`)).body());
