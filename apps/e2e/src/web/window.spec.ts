@@ -8,6 +8,7 @@ import { eventually } from '../cases/case-fixtures';
 import { startStack, type RunningStack } from '../support/start-stack';
 import { launchChromium } from '../support/launch-chromium';
 import { pdfText } from '../support/pdf-text';
+import { pickOption } from '../support/antd-select';
 
 const webIndex = path.join(__dirname, '../../../web/dist/index.html');
 const shots = process.env.SCREENSHOT_DIR;
@@ -59,7 +60,7 @@ describe('the window desk in a browser against the real stack', () => {
     await intake.waitFor();
     await intake.getByText('一件事', { exact: true }).click();
     await intake.getByRole('combobox', { name: '一件事' }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '开办餐饮店一件事' }).click();
+    await pickOption(page, '开办餐饮店一件事');
     await intake.getByText('法人或其他组织').click();
     // A mistyped credit code is refused as it is typed, saying which character to check.
     const code = intake.getByLabel('统一社会信用代码');
@@ -156,7 +157,7 @@ describe('the window desk in a browser against the real stack', () => {
       await intake.waitFor();
       await intake.locator('.ant-segmented-item', { hasText: '一件事' }).click();
       await intake.getByRole('combobox', { name: '一件事' }).click();
-      await page.locator('.ant-select-item-option').filter({ hasText: '开办餐饮店一件事' }).click();
+      await pickOption(page, '开办餐饮店一件事');
       await intake.getByText('法人或其他组织').click();
       await intake.getByLabel('统一社会信用代码').fill('91379900MA3C00017X');
       await intake.getByLabel('单位名称').fill('示范市味道餐饮有限公司');
@@ -207,7 +208,7 @@ describe('the window desk in a browser against the real stack', () => {
     await intake.waitFor();
     await intake.locator('.ant-segmented-item', { hasText: '一件事' }).click();
     await intake.getByRole('combobox', { name: '一件事' }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '开办餐饮店一件事' }).click();
+    await pickOption(page, '开办餐饮店一件事');
     await intake.getByText('法人或其他组织').click();
     await intake.getByLabel('统一社会信用代码').fill('91379900MA3C00017X');
     await intake.getByLabel('单位名称').fill('示范市味道餐饮有限公司');
