@@ -87,20 +87,31 @@ describe('the approvals workspace in a browser against the real stack', () => {
   const inboxRow = (page: Page, caseNo: string) =>
     page.getByTestId('inbox-table').locator('tr', { hasText: caseNo });
 
+  /** Until no antd motion runs (a drawer sliding in, a dialog zooming): a click on a moving target can miss it. */
+  const settled = (page: Page) =>
+    page.waitForFunction(
+      () =>
+        document.querySelector(
+          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
+        ) === null,
+    );
+
   const openCase = async (page: Page, caseNo: string) => {
     await inboxRow(page, caseNo)
       .getByRole('button', { name: /办\s*理/ })
       .click();
     await page.getByTestId('case-phase').waitFor();
+    await settled(page);
   };
 
   /** Opens a verb's form from the step's buttons. */
   const verbForm = async (page: Page, verb: string, label: string) => {
+    await settled(page);
     await page.getByTestId('step-verbs').getByRole('button', { name: label }).click();
     const form = page.getByTestId(`verb-form-${verb}`);
     await form.waitFor();
     // The dialog zooms in: a click while it still moves can land beside the button it aimed at.
-    await page.waitForFunction(() => document.querySelector('.ant-zoom-appear, .ant-zoom-enter') === null);
+    await settled(page);
     return form;
   };
 
