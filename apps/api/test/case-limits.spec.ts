@@ -188,4 +188,19 @@ describe('acceptance: the joint limit of a bundle, 即办件, and the case view'
       expect.objectContaining({ type: 'department', limitWorkingDays: 0 }),
     );
   }, 30_000);
+
+  it('a 即办 item beside timed items does not make the whole case due the day of acceptance', async () => {
+    const res = await accept({ items: [{ implementationCode: FOOD }, { implementationCode: SEAL }] });
+    expect(res.status).toBe(201);
+    // SEAL promises 0 days (即办) and FOOD 10: the case's promised clock is FOOD's, SEAL's own step is 0 days.
+    expect(res.body.limits).toEqual({
+      statutory: { value: 1, unit: 'working_day' },
+      promised: { value: 10, unit: 'working_day' },
+      maxExtensionDays: 10,
+    });
+    expect(res.body.limitBasis).toMatchObject({ rule: 'strictest_item', onTheSpot: false });
+    expect(started.at(-1)!.plan.nodes).toContainEqual(
+      expect.objectContaining({ type: 'department', limitWorkingDays: 0 }),
+    );
+  }, 30_000);
 });

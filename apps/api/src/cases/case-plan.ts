@@ -44,10 +44,20 @@ const limitOf = (value: number, unit: string): TimeLimit => ({
 });
 
 /** The strictest limit of several items: the smallest value, natural days before working days on a tie. */
-export function strictestLimit(limits: TimeLimit[]): TimeLimit {
+function strictestLimit(limits: TimeLimit[]): TimeLimit {
   return [...limits].sort(
     (a, b) => a.value - b.value || (a.unit === b.unit ? 0 : a.unit === 'natural_day' ? -1 : 1),
   )[0];
+}
+
+/**
+ * The strictest limit that binds the whole case. A 即办 item (0 days) beside items with a real limit is decided on
+ * the spot by its own 0-day department step; it does not make the whole case due the day of acceptance. Only
+ * when every item is 即办 is the case's limit 0.
+ */
+function strictestCaseLimit(limits: TimeLimit[]): TimeLimit {
+  const timed = limits.filter((l) => l.value > 0);
+  return strictestLimit(timed.length > 0 ? timed : limits);
 }
 
 /** 行政许可法 Art. 42 ¶2: a case handled jointly has 45 working days, extensible by 15. */
@@ -105,11 +115,12 @@ export interface CaseLimits {
 /**
  * The case's clocks: the joint limit of Art. 42 ¶2 (45 working days, +15) when the bundle or the plan says the
  * items are handled jointly (统一 / 联合 / 集中办理), else the strictest statutory limit of the items (+10, Art. 42 ¶1).
- * The promised clock is always the strictest promised limit of the items (the departments' own promise).
+ * The promised clock is always the strictest promised limit of the items (the departments' own promise). Neither
+ * clock counts a 即办 item beside timed ones (`strictestCaseLimit`).
  */
 export function caseLimits(items: Item[], plan: ServicePlan, declared: JointDeclaration = {}): CaseLimits {
   const onTheSpot = planDecidedOnTheSpot(plan);
-  const promised = strictestLimit(items.map((i) => limitOf(i.promisedLimitValue, i.promisedLimitUnit)));
+  const promised = strictestCaseLimit(items.map((i) => limitOf(i.promisedLimitValue, i.promisedLimitUnit)));
   const mode = declared.jointHandling ?? declared.planJointHandling;
   if (mode) {
     const declaredBy = declared.jointHandling ? 'bundle' : 'plan';
@@ -135,7 +146,7 @@ export function caseLimits(items: Item[], plan: ServicePlan, declared: JointDecl
     item: i,
     limit: limitOf(i.statutoryLimitValue, i.statutoryLimitUnit),
   }));
-  const statutory = strictestLimit(limits.map((l) => l.limit));
+  const statutory = strictestCaseLimit(limits.map((l) => l.limit));
   const strictest = limits.find((l) => l.limit.value === statutory.value && l.limit.unit === statutory.unit)!;
   const unit = statutory.unit === 'working_day' ? '个工作日' : '日';
   return {
