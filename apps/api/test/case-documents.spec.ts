@@ -119,6 +119,10 @@ describe('case documents: the acceptance notice as a PDF', () => {
     expect(text).toContain('承诺办结时限2026年12月21日前');
     // 元旦 is in every year's calendar (a notice, or the provisional statutory holidays).
     expect(text).toMatch(/元旦（2027年1月1日/);
+    // Which limit applies and why (limitBasis, as the case view says it).
+    expect(text).toMatch(
+      /时限依据：事项法定时限：食品经营许可\d+个工作日；经本机关负责人批准可延长10个工作日（行政许可法第四十二条第一款）/,
+    );
     expect(text).toContain(`https://zwfw.example.gov.cn/lookup?case=${accepted.caseNo}`);
     // The applicant's identity number is masked on paper.
     expect(text).not.toContain(applicant.idNumber);

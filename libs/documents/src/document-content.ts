@@ -56,6 +56,8 @@ const acceptanceNotice = z.object({
     )
     .max(500),
   ...dueDates,
+  /** Which time limit the case runs on and why (the strictest item's, or the joint limit of Art. 42 ¶2). */
+  limitBasis: text(400).optional(),
   /** The public lookup address of this case (printed and as a QR code). */
   lookupUrl: z.url(),
 });

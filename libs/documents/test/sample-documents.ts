@@ -33,6 +33,8 @@ export const sampleDocuments: { [K in DocumentKind]: Extract<OfficialDocumentInp
     statutoryDue: '2027-01-05',
     promisedDue: '2026-12-21',
     holidaysCrossed: [{ name: '元旦', start: '2027-01-01', end: '2027-01-01' }],
+    limitBasis:
+      '各事项中最短的法定时限：食品经营许可 20个工作日；经本机关负责人批准可延长10个工作日（行政许可法第四十二条第一款）',
     lookupUrl,
   },
   correction_notice: {

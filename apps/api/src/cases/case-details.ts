@@ -187,8 +187,8 @@ function provisionalFor(
  * Which statutory limit the case runs on and why, worked out again as at acceptance (caseLimits) from its item
  * versions, the bundle it was accepted as and its pinned plan. Undefined when an item version is gone.
  */
-async function limitBasisOf(
-  deps: ApiDeps,
+export async function limitBasisOf(
+  deps: Pick<ApiDeps, 'db'>,
   row: Pick<CaseModel, 'bundleCode' | 'flowVersionId'> & {
     items: { implementationCode: string; itemVersion: number }[];
   },

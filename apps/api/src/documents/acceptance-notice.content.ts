@@ -14,17 +14,18 @@ export const shanghaiDate = (at: Date): string =>
 /**
  * 受理通知书 of an accepted case: the items with their departments, the materials as received (免提交 ones
  * with their certificate number), the statutory and promised due dates the workflow computed, the statutory
- * holidays the statutory period crosses, the clerk, and the public lookup.
+ * holidays the statutory period crosses, which limit applies and why, the clerk, and the public lookup.
  */
 export function acceptanceNoticeContent(
   c: CaseForAcceptanceNotice & { row: { acceptedAt: Date; statutoryDueDate: string } },
   calendar: WorkingCalendar,
   lookupUrl: string,
+  limitBasis?: string,
 ): DocumentOf<'acceptance_notice'> {
   const { row } = c;
   const itemOf = new Map(c.items.map((i) => [i.implementationCode, i]));
   const departmentName = new Map(c.departments.map((d) => [d.code, d.name]));
-  const materialName = new Map(c.materials.map((m) => [m.code, m.name]));
+  const materialName = c.materialNames;
   const certificateNo = new Map(
     c.certificates.flatMap((x) => [[x.id, x.number] as const, [x.number, x.number] as const]),
   );
@@ -63,6 +64,41 @@ export function acceptanceNoticeContent(
     holidaysCrossed: holidaysCrossed(calendar, acceptedOn, row.statutoryDueDate)
       .filter((h) => !h.regionCode)
       .map((h) => ({ name: h.name, start: h.start, end: h.end })),
+    ...(limitBasis ? { limitBasis } : {}),
     lookupUrl,
+  };
+}
+
+const formLabels: Record<string, string> = { paper: '纸质', electronic: '电子', both: '纸质及电子' };
+
+/**
+ * 容缺受理通知书 of a case accepted with tolerated gaps: the same items and due dates as its 受理通知书, each
+ * tolerated material with its form and the date the applicant promised, and the commitment to sign.
+ */
+export function toleratedAcceptanceNoticeContent(
+  acceptance: DocumentOf<'acceptance_notice'>,
+  c: CaseForAcceptanceNotice,
+): DocumentOf<'tolerated_acceptance_notice'> {
+  const materialName = c.materialNames;
+  return {
+    kind: 'tolerated_acceptance_notice',
+    documentNo: `${documentNumberPrefixes.tolerated_acceptance_notice}-${acceptance.caseNo}`,
+    caseNo: acceptance.caseNo,
+    issuedOn: acceptance.issuedOn,
+    issuedBy: acceptance.issuedBy,
+    applicant: acceptance.applicant,
+    items: acceptance.items,
+    acceptedAt: acceptance.acceptedAt,
+    tolerated: c.row.materials
+      .filter((m) => m.provenance === 'tolerated_missing')
+      .map((m) => ({
+        name: materialName.get(m.materialCode) ?? m.materialCode,
+        ...(m.form ? { form: formLabels[m.form] ?? m.form } : {}),
+        dueDate: m.dueDate ?? acceptance.promisedDue ?? acceptance.statutoryDue,
+      })),
+    statutoryDue: acceptance.statutoryDue,
+    ...(acceptance.promisedDue ? { promisedDue: acceptance.promisedDue } : {}),
+    holidaysCrossed: acceptance.holidaysCrossed,
+    lookupUrl: acceptance.lookupUrl,
   };
 }

@@ -7,8 +7,13 @@ import {
 } from '@onewindow/documents';
 import type { ApiDeps } from '../api-deps';
 import { getCalendarInForce } from '../calendar/calendar-in-force';
+import { limitBasisOf } from '../cases/case-details';
 import { notFound } from '../http/problem';
-import { acceptanceNoticeContent, shanghaiDate } from './acceptance-notice.content';
+import {
+  acceptanceNoticeContent,
+  shanghaiDate,
+  toleratedAcceptanceNoticeContent,
+} from './acceptance-notice.content';
 import {
   caseForAcceptanceNotice,
   documentOfCase,
@@ -26,7 +31,7 @@ export function lookupUrlOf(config: ApiDeps['config'], caseNo: string): string {
 }
 
 /**
- * Issues the 受理通知书 of an accepted case the first time it is asked for, once the workflow has projected
+ * Issues the 受理通知书 (and, for a 容缺受理, the 容缺受理通知书) of an accepted case the first time it is asked for, once the workflow has projected
  * the case's due dates (a moment after acceptance); it is stored, so every later print is the same document.
  */
 async function issueAcceptanceNotice(deps: Deps, caseNo: string): Promise<void> {
@@ -36,14 +41,25 @@ async function issueAcceptanceNotice(deps: Deps, caseNo: string): Promise<void> 
   const acceptedAt = found?.row.acceptedAt;
   const statutoryDueDate = found?.row.statutoryDueDate;
   if (!found || !acceptedAt || !statutoryDueDate) return;
-  const { calendar } = await getCalendarInForce(deps);
-  const content = officialDocumentSchema.parse(
-    acceptanceNoticeContent(
-      { ...found, row: { ...found.row, acceptedAt, statutoryDueDate } },
-      calendar,
-      lookupUrlOf(deps.config, caseNo),
-    ),
+  const [{ calendar }, basis] = await Promise.all([getCalendarInForce(deps), limitBasisOf(deps, found.row)]);
+  const acceptance = acceptanceNoticeContent(
+    { ...found, row: { ...found.row, acceptedAt, statutoryDueDate } },
+    calendar,
+    lookupUrlOf(deps.config, caseNo),
+    basis?.explanation,
   );
+  const content = officialDocumentSchema.parse(acceptance);
+  // 容缺受理: its notice first, so that a stored 受理通知书 always has it beside it.
+  if (found.row.materials.some((m) => m.provenance === 'tolerated_missing')) {
+    const tolerated = officialDocumentSchema.parse(toleratedAcceptanceNoticeContent(acceptance, found));
+    await storeDocumentOnce(deps.db, caseNo, {
+      number: tolerated.documentNo,
+      kind: 'tolerated_acceptance_notice',
+      issuedAt: acceptedAt,
+      issuedBy: tolerated.issuedBy,
+      content: JSON.stringify(tolerated),
+    });
+  }
   await storeDocumentOnce(deps.db, caseNo, {
     number,
     kind: 'acceptance_notice',

@@ -34,6 +34,7 @@ export function acceptanceNotice(
     doc.materials.map((m, i) => [String(i + 1), m.name, receivedAs(m)]),
   );
   w.heading('三、办理时限');
+  if (doc.limitBasis) w.paragraph(`时限依据：${doc.limitBasis}。`);
   dueDatesBlock(w, doc);
   lookupBlock(w, ctx, doc.caseNo, doc.lookupUrl);
   w.sealBlock(ctx.centreName, chineseDay(doc.issuedOn), doc.issuedBy);

@@ -51,6 +51,7 @@ describe('renderDocumentPdf', () => {
     expect(text).toContain('原件1份、复印件2份');
     expect(text).toContain('法定办结时限2027年1月5日前');
     expect(text).toContain('承诺办结时限2026年12月21日前');
+    expect(text).toContain('时限依据：各事项中最短的法定时限：食品经营许可20个工作日');
     expect(text).toContain('元旦（2027年1月1日）');
     // The acceptance moment in the centre's time (UTC+8), not the server's.
     expect(text).toContain('2026年12月7日10时03分');
