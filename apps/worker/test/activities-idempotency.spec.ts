@@ -168,7 +168,7 @@ describe('case activities over a real SQLite file', () => {
       ...key(10),
       stepId: 'item_FOOD',
       departmentCode: 'SAMR',
-      role: 'department_lead' as const,
+      role: 'dept_lead' as const,
       dueDate: '2026-12-14',
       on: '2026-12-15',
     };

@@ -1,6 +1,7 @@
 import type { EscalateOverdueInput, RecordClockEventInput, SendReminderInput } from '@onewindow/workflows';
-import { insertOnce, Prisma, type Db } from '@onewindow/db';
+import { inOneTransaction, insertOnce, Prisma, type Db } from '@onewindow/db';
 import { clockId, eventSeq } from './event-key.util';
+import { refreshStepClock } from './step-clock-projection';
 import { setOpenTaskDueDate } from './task-projection';
 
 const KIND: Record<RecordClockEventInput['event'], string> = {
@@ -121,21 +122,28 @@ export async function applyCalendarRefresh(
 }
 
 export async function recordClockEvent(db: Db, input: RecordClockEventInput): Promise<void> {
-  await writeClockEvent(db, {
-    caseNo: input.caseNo,
-    seq: eventSeq(input.idempotencyKey, input.caseNo),
-    clockId: clockId(input.clock, input.stepId),
-    kind: KIND[input.event],
-    at: input.at,
-    reason: input.reason,
-    approvedBy: input.approvedBy,
-    payload: { clock: input.clock, event: input.event, ...(input.dueDate ? { dueDate: input.dueDate } : {}) },
-  });
-  if (input.stepId) {
-    if (input.dueDate) await setOpenTaskDueDate(db, input.caseNo, input.stepId, input.dueDate);
-  } else {
-    await refreshCaseFromClocks(db, input.caseNo);
-  }
+  // A step clock stopping or running again writes its open task's clockState (the 待补正 and 特别程序中
+  // views) in the same transaction as the event.
+  const stepClock = input.stepId && (input.event === 'suspended' || input.event === 'resumed');
+  const write = async (tx: Db) => {
+    await writeClockEvent(tx, {
+      caseNo: input.caseNo,
+      seq: eventSeq(input.idempotencyKey, input.caseNo),
+      clockId: clockId(input.clock, input.stepId),
+      kind: KIND[input.event],
+      at: input.at,
+      reason: input.reason,
+      approvedBy: input.approvedBy,
+      payload: { clock: input.clock, event: input.event, ...(input.dueDate ? { dueDate: input.dueDate } : {}) },
+    });
+    if (input.stepId) {
+      if (input.dueDate) await setOpenTaskDueDate(tx, input.caseNo, input.stepId, input.dueDate);
+      if (stepClock) await refreshStepClock(tx, input.caseNo, input.stepId);
+    } else {
+      await refreshCaseFromClocks(tx, input.caseNo);
+    }
+  };
+  await (stepClock ? inOneTransaction(db, write) : write(db));
 }
 
 /** 催办: recorded on the step's clock; the notification channel (SMS, inbox badge) reads these rows. */
@@ -157,15 +165,55 @@ export async function recordReminder(db: Db, input: SendReminderInput): Promise<
   });
 }
 
-/** 超期督办: escalated to the department lead. */
-export async function recordEscalation(db: Db, input: EscalateOverdueInput): Promise<void> {
+/** Where an escalation goes: the department, its leads (dept_lead) and the window that accepted the case. */
+export interface EscalationRoute {
+  departmentCode: string | null;
+  role: 'dept_lead';
+  leads: string[];
+  windowDepartmentCode: string | null;
+}
+
+/** Cases started before the routing was fixed named the window `WINDOW` (no such department). */
+const LEGACY_WINDOW = 'WINDOW';
+
+/**
+ * Resolves an escalation's addressees: the overdue step's department (or, for the window's issuance, the
+ * department of the clerk who accepted the case), the active users holding dept_lead there, and the window.
+ */
+export async function escalationRoute(db: Db, input: EscalateOverdueInput): Promise<EscalationRoute> {
+  const accepted = await db.case.findUnique({
+    where: { caseNo: input.caseNo },
+    select: { acceptedBy: true },
+  });
+  const clerk = accepted?.acceptedBy
+    ? await db.user.findUnique({ where: { id: accepted.acceptedBy }, select: { departmentCode: true } })
+    : null;
+  const windowDepartmentCode = clerk?.departmentCode ?? null;
+  const toWindow = input.to === 'window' || !input.departmentCode || input.departmentCode === LEGACY_WINDOW;
+  const departmentCode = toWindow ? windowDepartmentCode : (input.departmentCode ?? null);
+  const leads = departmentCode
+    ? await db.user.findMany({
+        where: { departmentCode, disabled: false, roles: { some: { role: 'dept_lead' } } },
+        select: { id: true },
+        orderBy: { id: 'asc' },
+      })
+    : [];
+  return { departmentCode, role: 'dept_lead', leads: leads.map((l) => l.id), windowDepartmentCode };
+}
+
+/** 超期督办: escalated to the leads of the step's department (or of the window), the window told too. */
+export async function recordEscalation(
+  db: Db,
+  input: EscalateOverdueInput,
+  route: EscalationRoute,
+): Promise<void> {
   await writeClockEvent(db, {
     caseNo: input.caseNo,
     seq: eventSeq(input.idempotencyKey, input.caseNo),
     clockId: clockId('step', input.stepId),
     kind: 'overdue',
     at: input.at,
-    reason: `overdue since ${input.dueDate}: escalated to the ${input.departmentCode} ${input.role}`,
-    payload: { departmentCode: input.departmentCode, role: input.role, dueDate: input.dueDate, on: input.on },
+    reason: `overdue since ${input.dueDate}: escalated to the dept_lead of ${route.departmentCode ?? 'an unknown department'}`,
+    payload: { ...route, dueDate: input.dueDate, on: input.on },
   });
 }

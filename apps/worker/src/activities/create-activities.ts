@@ -3,7 +3,7 @@ import { runProjectionWrites, type CaseActivities } from '@onewindow/workflows';
 import type { Logger } from 'pino';
 import { completeCase } from './case-completion';
 import { issueCertificate, runAutomaticStep } from './certificate-library';
-import { recordClockEvent, recordEscalation, recordReminder } from './clock-projection';
+import { escalationRoute, recordClockEvent, recordEscalation, recordReminder } from './clock-projection';
 import { recordDecision } from './decision-projection';
 import { loadCalendar } from './load-calendar';
 import { closeTask, openTask, setTaskHolders } from './task-projection';
@@ -83,19 +83,21 @@ export function createActivities({ db, logger }: ActivityDeps): CaseActivities {
       );
     },
     escalateOverdue: async (input) => {
-      await recordEscalation(db, input);
-      const { departmentCode, role, dueDate, on } = input;
+      const route = await escalationRoute(db, input);
+      await recordEscalation(db, input, route);
+      const { dueDate, on } = input;
       await auditWorkflowEvent(db, input, {
         event: 'escalated_overdue',
         actor: 'system',
         stepId: input.stepId,
-        payload: { departmentCode, role, dueDate, on },
+        payload: { ...route, dueDate, on },
       });
       logger.warn(
         {
           caseNo: input.caseNo,
           stepId: input.stepId,
-          departmentCode: input.departmentCode,
+          departmentCode: route.departmentCode,
+          leads: route.leads,
           dueDate: input.dueDate,
         },
         'overdue step escalated to the department lead',

@@ -98,9 +98,15 @@ export interface SendReminderInput extends ActivityBase {
 
 export interface EscalateOverdueInput extends ActivityBase {
   stepId: string;
-  departmentCode: string;
-  /** Who receives it: the lead of the department (resolved by the activity). */
-  role: 'department_lead';
+  /** The overdue step's department; absent when the window's issuance is overdue (`to: 'window'`). */
+  departmentCode?: string;
+  /**
+   * `window`: the issuance (Art. 44) is overdue; the activity resolves the department of the window that accepted
+   * the case. Absent: the step's department; the window is told too.
+   */
+  to?: 'window';
+  /** Who receives it: the leads (dept_lead) of that department, resolved by the activity. */
+  role: 'dept_lead';
   dueDate: string;
   on: string;
 }

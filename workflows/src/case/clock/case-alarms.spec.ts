@@ -78,7 +78,7 @@ describe('escalation', () => {
         input: {
           stepId: 'planning',
           departmentCode: 'PLAN',
-          role: 'department_lead',
+          role: 'dept_lead',
           dueDate: '2026-03-09',
           on: '2026-03-10',
         },
@@ -109,8 +109,8 @@ describe('issuanceEscalation (Art. 44)', () => {
         name: 'escalateOverdue',
         input: {
           stepId: 'issue',
-          departmentCode: 'WINDOW',
-          role: 'department_lead',
+          to: 'window',
+          role: 'dept_lead',
           dueDate: '2026-03-09',
           on: '2026-03-10',
         },

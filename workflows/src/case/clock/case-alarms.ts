@@ -142,7 +142,7 @@ export function escalation(
         input: {
           stepId: step.stepId,
           departmentCode: step.departmentCode,
-          role: 'department_lead',
+          role: 'dept_lead',
           dueDate,
           on,
         },
@@ -151,7 +151,10 @@ export function escalation(
   };
 }
 
-/** Reducer: Art. 44 — results not issued by `dueDate` go to the window's lead (as the plan's issue node), once. */
+/**
+ * Reducer: Art. 44 — results not issued by `dueDate` go to the lead of the window that accepted the case (as the
+ * plan's issue node), once. The workflow does not know the window's department: the activity resolves it.
+ */
 export function issuanceEscalation(
   nodes: readonly FlatNode[],
   dueDate: string,
@@ -167,7 +170,7 @@ export function issuanceEscalation(
     calls: [
       {
         name: 'escalateOverdue',
-        input: { stepId: issueNode.id, departmentCode: 'WINDOW', role: 'department_lead', dueDate, on },
+        input: { stepId: issueNode.id, to: 'window', role: 'dept_lead', dueDate, on },
       },
     ],
   };
