@@ -124,6 +124,8 @@ describe('签收, 退回签收, 指派 and the step revision', () => {
 
   it('a lead assigns (task.reassign); claiming and giving back are department decisions', () => {
     expect(accessForVerb('assign')).toBe('task.reassign');
+    // Art. 42: 本行政机关负责人批准 — a lead or the centre supervisor, not any approver (case.decide).
+    expect(accessForVerb('approve_extension')).toBe('case.extension.approve');
     expect(accessForVerb('claim')).toBe('case.decide');
     expect(accessForVerb('unclaim')).toBe('case.decide');
     expect(windowCaseVerbs).not.toContain('assign');

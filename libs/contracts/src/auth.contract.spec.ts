@@ -26,8 +26,8 @@ describe('auth contracts', () => {
     expect(oidcSubjectMappingSchema.safeParse({ oidcSubject: 'x', userId: 'u' }).success).toBe(false);
   });
 
-  it('names six roles and seventeen actions', () => {
+  it('names six roles and nineteen actions', () => {
     expect(roles).toHaveLength(6);
-    expect(accessActions).toHaveLength(17);
+    expect(accessActions).toHaveLength(19);
   });
 });

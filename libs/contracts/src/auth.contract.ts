@@ -24,6 +24,8 @@ export const accessActions = [
   'case.file.read',
   'task.list',
   'task.reassign',
+  'supervision.read',
+  'case.extension.approve',
   'flow.design',
   'flow.publish',
   'calendar.write',

@@ -15,9 +15,10 @@ export const sendBackTargetSchema = z.discriminatedUnion(
 
 /**
  * The access action a verb needs: the window's verbs are `case.issue`, a department's decisions `case.decide`,
- * a lead's 指派 (assign) `task.reassign`.
+ * a lead's 指派 (assign) `task.reassign`, the approval of an extension (Art. 42: 本行政机关负责人批准) the
+ * department lead's or the centre supervisor's `case.extension.approve`.
  */
-export type CaseVerbAccess = 'case.decide' | 'case.issue' | 'task.reassign';
+export type CaseVerbAccess = 'case.decide' | 'case.issue' | 'task.reassign' | 'case.extension.approve';
 
 /**
  * The step revision the page showed (the case view's `steps[].revision`). Optional: with it, the workflow
@@ -109,8 +110,9 @@ export const caseVerbDefinitions = {
       reason: text('reason', 2000),
     }),
   },
+  /** Only a department lead (own department) or the centre supervisor; never the requester (the workflow refuses). */
   approve_extension: {
-    access: 'case.decide',
+    access: 'case.extension.approve',
     request: z.strictObject({
       verb: z.literal('approve_extension'),
       stepId,

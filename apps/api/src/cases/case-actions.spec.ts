@@ -182,11 +182,21 @@ describe('sendCaseAction: the step guard', () => {
         member: { departmentCode: 'WINDOW', roles: ['window_clerk'] },
       },
     );
+    const approveExtension = caseActionRequestSchema.parse({ verb: 'approve_extension', stepId: 's' });
+    await sendCaseAction(handle, approveExtension, 'lead1', undefined, {
+      member: { departmentCode: 'D1', roles: ['dept_lead'] },
+    });
+    await sendCaseAction(handle, approveExtension, 'sup1', undefined, {
+      member: { departmentCode: 'WINDOW', roles: ['supervisor'] },
+    });
     expect(calls.map((c) => c.args[0])).toEqual([
       { stepId: 's', actor: 'u1', member, expectedRevision: 4, actorDepartment: 'D1' },
       { stepId: 's', actor: 'u1', actorDepartment: 'D1' },
       // The window acts on every department's step: no department check.
       { stepId: 's', actor: 'w1', expectedRevision: 1 },
+      // A lead approves extensions of their own department's steps; the centre supervisor of every department's.
+      { stepId: 's', approvedBy: 'lead1', actorDepartment: 'D1' },
+      { stepId: 's', approvedBy: 'sup1' },
     ]);
   });
 
@@ -224,6 +234,7 @@ describe('accessForAction', () => {
     [{ verb: 'claim' }, 'case.decide'],
     [{ verb: 'unclaim' }, 'case.decide'],
     [{ verb: 'assign' }, 'task.reassign'],
+    [{ verb: 'approve_extension' }, 'case.extension.approve'],
     [{ verb: 'teleport' }, 'case.decide'],
     [{ verb: 'toString' }, 'case.decide'],
     [undefined, 'case.decide'],

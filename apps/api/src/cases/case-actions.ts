@@ -30,8 +30,8 @@ export const accessForAction = (body: unknown): CaseVerbAccess => {
 /**
  * A verb's Update and its payload: the registry's `toUpdateArgs` (the signed-in user acts), plus what the
  * workflow's validator checks for every step action (`StepGuard`): the step revision the page showed
- * (`expectedRevision`, when the request carries it) and, for a department's verbs (not the window's), the
- * actor's department, so another department's task is refused by name.
+ * (`expectedRevision`, when the request carries it) and, for a department's verbs (not the window's, nor a
+ * supervisor's approval of an extension), the actor's department, so another department's task is refused by name.
  */
 export function caseActionUpdate<V extends CaseVerb>(
   verb: V,
@@ -41,9 +41,12 @@ export function caseActionUpdate<V extends CaseVerb>(
 ): { update: UpdateDefinition<CaseVerbResult<V>, [CaseVerbPayload<V>]>; payload: CaseVerbPayload<V> } {
   const definition = caseVerbRegistry[verb];
   const expected = (request as { expectedRevision?: number }).expectedRevision;
+  const access = accessForVerb(verb);
+  // The centre supervisor approves extensions of every department (case.extension.approve, any): no department guard.
+  const centreWide = access === 'case.extension.approve' && !!context.member?.roles.includes('supervisor');
   const guard = {
     ...(expected !== undefined ? { expectedRevision: expected } : {}),
-    ...(context.member && accessForVerb(verb) !== 'case.issue'
+    ...(context.member && access !== 'case.issue' && !centreWide
       ? { actorDepartment: context.member.departmentCode }
       : {}),
   };

@@ -86,6 +86,22 @@ export const expectedAccess: Record<AccessAction, Row> = {
     process_designer: N,
     admin: N,
   },
+  'supervision.read': {
+    window_clerk: N,
+    dept_approver: N,
+    dept_lead: O,
+    supervisor: Y,
+    process_designer: N,
+    admin: N,
+  },
+  'case.extension.approve': {
+    window_clerk: N,
+    dept_approver: N,
+    dept_lead: O,
+    supervisor: Y,
+    process_designer: N,
+    admin: N,
+  },
   'flow.design': {
     window_clerk: N,
     dept_approver: N,
