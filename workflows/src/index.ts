@@ -21,6 +21,8 @@ export {
 } from './case/activities/projection-writes';
 export { tally, taskHolders } from './case/engine/step-reducer';
 export * from './baseline/index';
+// 网上申报: an online submission's Art. 32 notice period and deemed acceptance.
+export * from './submission/index';
 export { sharedWorkflowModules } from './shared-modules';
 /** Absolute path of the bundle entry, for Worker.create({ workflowsPath }). */
 export const workflowsPath: string = require.resolve('./workflows');

@@ -2,3 +2,4 @@
 export { demoCaseWorkflow } from './demo/demo-case.workflow';
 export { caseWorkflow } from './case/engine/case.workflow';
 export { bareCaseWorkflow, timerProbeWorkflow } from './baseline/index';
+export { submissionWorkflow } from './submission/submission.workflow';

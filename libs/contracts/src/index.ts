@@ -16,3 +16,6 @@ export * from './phrase.contract';
 export * from './document.contract';
 export * from './window.contract';
 export * from './intake.contract';
+export * from './submission.contract';
+export * from './admin.contract';
+export * from './supervision.contract';

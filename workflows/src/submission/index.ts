@@ -1,0 +1,9 @@
+export { submissionWorkflow } from './submission.workflow';
+export {
+  settleSubmission,
+  submissionStateQuery,
+  type ClerkOutcome,
+  type SubmissionActivities,
+  type SubmissionSettlement,
+  type SubmissionWorkflowInput,
+} from './submission.messages';
