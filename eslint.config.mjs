@@ -72,6 +72,13 @@ const publicRoutes = [
       'Any signed-in user: signedInUser() answers 401 without a session; the page holds only copies (抄送) to the caller',
   },
   {
+    file: 'apps/api/src/submissions/submissions.router.ts',
+    method: 'POST',
+    path: '/public/submissions',
+    reason:
+      '网上申报: anyone may apply online without an account (Art. 29); rate-limited per address, it only stores a submission for the window to review',
+  },
+  {
     file: 'apps/api/src/web/serve-web.ts',
     method: 'GET',
     path: '/',

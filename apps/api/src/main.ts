@@ -4,6 +4,7 @@ import { createApp } from './create-app';
 import { createLogger } from './http/logger';
 import { endTaskEventStreams } from './tasks/task-events';
 import { loadSecurityConfig } from './security/security-config';
+import { startSubmissionActivityWorker } from './submissions/submission-activity-worker';
 
 const config = loadConfigOrExit();
 // Checked here so a bad security variable ends start-up with one line, not a stack trace from buildApiDeps.
@@ -12,6 +13,14 @@ const logger = createLogger(config.LOG_LEVEL);
 const deps = buildApiDeps(config, logger, config.TEMPORAL_ADDRESS ?? 'localhost:7233');
 const server = createApp(deps).listen(config.PORT, () => {
   logger.info({ port: config.PORT }, `OneWindow API listening on http://localhost:${config.PORT}`);
+});
+// Deemed acceptance of online submissions (Art. 32) runs here, beside the window's acceptance (ADR 0013).
+const submissionWorker = startSubmissionActivityWorker(deps).catch((error: Error) => {
+  logger.error(
+    { err: error },
+    'submission activity worker not started: deemed acceptances wait until it runs',
+  );
+  return undefined;
 });
 server.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') {
@@ -26,7 +35,10 @@ server.on('error', (error: NodeJS.ErrnoException) => {
 function shutdown(signal: string): void {
   logger.info({ signal }, 'shutting down');
   server.close(() => {
-    void deps.db.$disconnect().finally(() => process.exit(0));
+    void submissionWorker
+      .then((w) => w?.stop())
+      .finally(() => deps.db.$disconnect())
+      .finally(() => process.exit(0));
   });
   endTaskEventStreams(); // live inboxes reconnect (EventSource retries) instead of holding the server open
   setTimeout(() => process.exit(0), 5000).unref();

@@ -36,6 +36,8 @@ export async function acceptApplication(
   raw: unknown,
   acceptedBy: string,
   idempotencyKey?: string,
+  /** When acceptance counts from (an online submission: its receipt time, Art. 32); now by default. */
+  options: { acceptedAt?: Date } = {},
 ): Promise<AcceptOutcome> {
   const { request, items, bundle } = await validateApplication(deps.db, raw);
   // The key belongs to the clerk's request: the same body from another clerk is a different request.
@@ -59,7 +61,7 @@ export async function acceptApplication(
   }
   const planned = await planFor(deps.db, items, approvers, bundle ? request.bundleCode : undefined);
   const limits = caseLimits(items, planned.plan, jointDeclaration(bundle, planned.plan));
-  const now = new Date();
+  const now = options.acceptedAt ?? new Date();
   // The calendar goes into the start input: the first steps open in the workflow's first task, with no
   // loadCalendar activity before it (and no "still starting" window in which decisions are refused).
   const calendar = await calendarFor(deps, now);
