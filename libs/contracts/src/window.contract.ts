@@ -19,6 +19,10 @@ export const windowQueueEntrySchema = z.object({
   decidedAt: z.string().nullable(),
   /** The Art. 44 due date of issuance (10 working days after the decision). */
   issuanceDueDate: z.string().nullable(),
+  /** 容缺受理: the tolerated materials not supplied yet; issuance waits for every one. */
+  toleratedGaps: z
+    .array(z.object({ materialCode: z.string(), name: z.string(), dueDate: z.string().nullable() }))
+    .default([]),
 });
 export type WindowQueueEntry = z.infer<typeof windowQueueEntrySchema>;
 
@@ -30,3 +34,24 @@ export const windowQueuePageSchema = z.object({
   pageSize: z.number().int(),
 });
 export type WindowQueuePage = z.infer<typeof windowQueuePageSchema>;
+
+/** 容缺补齐: what the applicant handed in for a tolerated material (paper originals and copies, or electronic). */
+export const toleratedSupplyRequestSchema = z
+  .strictObject({
+    originals: z.number().int().min(0, '原件份数不能为负').max(99, '原件份数最多 99').default(0),
+    copies: z.number().int().min(0, '复印件份数不能为负').max(99, '复印件份数最多 99').default(0),
+    form: z.enum(['paper', 'electronic', 'both']).optional(),
+  })
+  .refine((s) => s.originals + s.copies > 0 || s.form === 'electronic' || s.form === 'both', {
+    message: '请填写补齐材料的原件或复印件份数，或选择电子材料',
+    path: ['originals'],
+  });
+export type ToleratedSupplyRequest = z.input<typeof toleratedSupplyRequestSchema>;
+
+export const toleratedSupplyResponseSchema = z.object({
+  caseNo: z.string(),
+  materialCode: z.string(),
+  name: z.string(),
+  receivedAt: z.string(),
+});
+export type ToleratedSupplyResponse = z.infer<typeof toleratedSupplyResponseSchema>;

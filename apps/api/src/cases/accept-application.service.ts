@@ -11,11 +11,18 @@ import { itemRowsOf, materialRowsOf, upsertApplicant } from './application-rows'
 import { approversByDepartment, caseLimits, jointDeclaration, pinPlan, planFor } from './case-plan';
 import { keyReusedProblem, requestHash } from './idempotency-key';
 import { isTemporalUnreachable } from './temporal-errors';
+import { checkToleratedGaps } from './tolerated-gaps';
 import { validateApplication, type AcceptApplication } from './validate-application';
 
 /** Outbox row holding a case's workflow start command until Temporal has accepted it. */
 export const startCommandKey = (caseNo: string): string => `workflow-start:${caseNo}`;
 const requestKey = (key: string): string => `POST /api/cases:${key}`;
+
+/** The Shanghai calendar day of an instant as YYYY-MM-DD. */
+const isoDay = (at: Date): string => {
+  const d = shanghaiDay(at);
+  return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`;
+};
 
 // By code: the SQLite and PostgreSQL clients are generated separately (no shared error class).
 const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'P2002';
@@ -65,6 +72,7 @@ export async function acceptApplication(
   // The calendar goes into the start input: the first steps open in the workflow's first task, with no
   // loadCalendar activity before it (and no "still starting" window in which decisions are refused).
   const calendar = await calendarFor(deps, now);
+  await checkToleratedGaps(deps.db, request, items, limits, calendar, isoDay(now));
 
   let written: { caseNo: string; body: AcceptedCaseResponse; input: CaseWorkflowInput } | undefined;
   for (let attempt = 1; !written; attempt++) {
@@ -127,7 +135,10 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
     kind: a.request.bundleCode ? 'bundle' : 'item',
     bundleCode: a.request.bundleCode ?? null,
     status: 'accepted',
-    acceptanceMode: a.request.acceptanceMode,
+    // A tolerated gap makes it a 容缺受理, whatever mode the form named.
+    acceptanceMode: a.request.materials.some((m) => m.provenance === 'tolerated_missing')
+      ? 'tolerated'
+      : a.request.acceptanceMode,
     flowVersionId,
     acceptedAt: now,
     acceptedBy: a.acceptedBy,
@@ -138,7 +149,7 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
     await tx.case.create({
       data: { caseNo, ...accepted, items: { create: itemRows }, materials: { create: materialRows } },
     });
-  const acceptedOn = `${shanghaiDay(now).slice(0, 4)}-${shanghaiDay(now).slice(4, 6)}-${shanghaiDay(now).slice(6)}`;
+  const acceptedOn = isoDay(now);
   const input: CaseWorkflowInput = {
     caseNo,
     plan: a.planned.plan,

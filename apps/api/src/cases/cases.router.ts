@@ -22,6 +22,7 @@ import { actionContext } from '../tasks/claim-context';
 import { idempotencyKeyOf } from './idempotency-key';
 import { updateProblem } from './temporal-errors';
 import { storeIssuanceDocuments } from '../documents/issuance-documents';
+import { assertNoOpenGaps } from './tolerated-gaps';
 
 /**
  * Cases: 受理 (case.accept), approver actions (case.decide; 补正 receipt, resubmission after 退回窗口 and
@@ -85,6 +86,8 @@ export function casesRouter(deps: ApiDeps): Router {
     const caseNo = caseNoOf(req.params.caseNo);
     const request = parse(issueResultsRequestSchema, req.body, 'issuance');
     const clerk = signedInUser(req);
+    // 容缺受理: nothing is issued while a tolerated material is missing (409 names them).
+    await assertNoOpenGaps(deps.db, caseNo);
     // The address, waybill, recipient and carrier are personal data: they go to the 送达回证 in the database,
     // never into Temporal's history; the workflow records how the results were delivered.
     const payload = { delivery: { method: request.delivery.method }, actor: clerk.id };

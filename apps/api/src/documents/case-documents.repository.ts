@@ -1,5 +1,6 @@
 import type { Db } from '@onewindow/db';
 import type { DocumentKindName } from '@onewindow/contracts';
+import { materialNamesOf } from './material-names';
 
 /** A stored document: its number, kind, date, issuer and the content it was printed from (JSON). */
 export interface StoredDocument {
@@ -67,17 +68,17 @@ export async function caseForAcceptanceNotice(db: Db, caseNo: string) {
     include: { applicant: true, items: true, materials: { orderBy: { materialCode: 'asc' } } },
   });
   if (!row) return null;
-  const [items, materials, clerk, certificates] = await Promise.all([
+  const [items, materialNames, clerk, certificates] = await Promise.all([
     db.item.findMany({
       where: {
         OR: row.items.map((i) => ({ implementationCode: i.implementationCode, version: i.itemVersion })),
       },
       select: { implementationCode: true, name: true, departmentCode: true },
     }),
-    db.materialStandard.findMany({
-      where: { code: { in: row.materials.map((m) => m.materialCode) } },
-      select: { code: true, name: true },
-    }),
+    materialNamesOf(
+      db,
+      row.materials.map((m) => m.materialCode),
+    ),
     row.acceptedBy
       ? db.user.findUnique({ where: { id: row.acceptedBy }, select: { displayName: true } })
       : Promise.resolve(null),
@@ -96,6 +97,6 @@ export async function caseForAcceptanceNotice(db: Db, caseNo: string) {
     where: { code: { in: items.map((i) => i.departmentCode) } },
     select: { code: true, name: true },
   });
-  return { row, items, materials, clerk, certificates, departments };
+  return { row, items, materialNames, clerk, certificates, departments };
 }
 export type CaseForAcceptanceNotice = NonNullable<Awaited<ReturnType<typeof caseForAcceptanceNotice>>>;

@@ -81,6 +81,7 @@ const summaryOf = (caseNo: string, d: StoredDocument): CaseDocument => ({
 /** GET /api/cases/:caseNo/documents: the case's documents in the order they were issued. */
 export async function listCaseDocuments(deps: Deps, caseNo: string): Promise<CaseDocumentList> {
   await issueAcceptanceNotice(deps, caseNo);
+  await issueExtensionNotices(deps, caseNo);
   const documents = await documentsOfCase(deps.db, caseNo);
   return { caseNo, documents: documents.map((d) => summaryOf(caseNo, d)) };
 }
@@ -92,6 +93,7 @@ export async function caseDocumentPdf(
   documentNo: string,
 ): Promise<{ pdf: Buffer; fileName: string }> {
   await issueAcceptanceNotice(deps, caseNo);
+  await issueExtensionNotices(deps, caseNo);
   const doc = await documentOfCase(deps.db, caseNo, documentNo);
   if (!doc)
     throw notFound(

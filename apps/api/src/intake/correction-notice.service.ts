@@ -5,6 +5,7 @@ import { requestHash } from '../cases/idempotency-key';
 import { validateApplication } from '../cases/validate-application';
 import { maskedIdOf, shanghaiDate } from '../documents/acceptance-notice.content';
 import { lookupUrlOf } from '../documents/case-documents.service';
+import { materialNamesOf } from '../documents/material-names';
 import { parse } from '../http/parse';
 import { recordIntakeOutcome } from './intake-outcome';
 import { printedItems } from './intake-items';
@@ -24,11 +25,10 @@ export async function issueCorrectionNotice(
 ) {
   const notice = parse(correctionNoticeRequestSchema, raw, 'one-time notice');
   const { request, items } = await validateApplication(deps.db, notice.application);
-  const materials = await deps.db.materialStandard.findMany({
-    where: { code: { in: notice.missing.map((m) => m.materialCode) } },
-    select: { code: true, name: true },
-  });
-  const materialName = new Map(materials.map((m) => [m.code, m.name]));
+  const materialName = await materialNamesOf(
+    deps.db,
+    notice.missing.map((m) => m.materialCode),
+  );
   const printed = await printedItems(deps.db, items);
   return recordIntakeOutcome<CorrectionNoticeResponse>(deps, {
     route: 'POST /api/intake/correction-notices',

@@ -1,6 +1,7 @@
 import type { WindowQueuePage, WindowQueueQuery } from '@onewindow/contracts';
 import type { Db } from '@onewindow/db';
 import { maskedIdOf } from '../documents/acceptance-notice.content';
+import { openToleratedGaps } from '../cases/tolerated-gaps';
 import { itemNamesOf } from '../tasks/task-inbox';
 
 const dueDateOf = (payload: string | null): string | null => {
@@ -10,7 +11,8 @@ const dueDateOf = (payload: string | null): string | null => {
 
 /**
  * 待出件 of one window: the cases its clerks accepted whose approvals are all done (the projection's
- * `decided`), oldest decision first, each with its Art. 44 issuance due date (the `issuance` clock's start).
+ * `decided`), oldest decision first, each with its Art. 44 issuance due date (the `issuance` clock's start)
+ * and the tolerated materials still missing (容缺未补齐: issuance waits for them).
  */
 export async function windowQueuePage(
   db: Db,
@@ -34,13 +36,14 @@ export async function windowQueuePage(
     }),
   ]);
   const caseNos = rows.map((r) => r.caseNo);
-  const [starts, names] = await Promise.all([
+  const [starts, names, gaps] = await Promise.all([
     db.clockEvent.findMany({
       where: { caseNo: { in: caseNos }, clockId: 'issuance', kind: 'start' },
       orderBy: { eventSeq: 'asc' },
       select: { caseNo: true, at: true, payload: true },
     }),
     itemNamesOf(db, [...new Set(rows.flatMap((r) => r.items.map((i) => i.implementationCode)))]),
+    openToleratedGaps(db, caseNos),
   ]);
   const startOf = new Map(starts.map((s) => [s.caseNo, s]));
   const items = rows.map((r) => {
@@ -56,6 +59,7 @@ export async function windowQueuePage(
       acceptedAt: r.acceptedAt?.toISOString() ?? null,
       decidedAt: start?.at.toISOString() ?? null,
       issuanceDueDate: start ? dueDateOf(start.payload) : null,
+      toleratedGaps: gaps.get(r.caseNo) ?? [],
     };
   });
   items.sort((a, b) => (a.decidedAt ?? '').localeCompare(b.decidedAt ?? ''));

@@ -1,11 +1,16 @@
 import { Router, type Request } from 'express';
-import { windowQueueQuerySchema } from '@onewindow/contracts';
+import { toleratedSupplyRequestSchema, windowQueueQuerySchema } from '@onewindow/contracts';
 import type { ApiDeps } from '../api-deps';
 import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
+import { caseNoOf, caseResource } from '../cases/case-access';
+import { recordToleratedSupply } from '../cases/tolerated-gaps';
 import { windowQueuePage } from './window-queue';
 
-/** The window's queues (case.issue: the clerks who issue results), of the clerk's own window. */
+/**
+ * The window's queues (case.issue: the clerks who issue results), of the clerk's own window, and 容缺补齐 (the
+ * tolerated materials an applicant hands in after acceptance).
+ */
 export function windowRouter(deps: ApiDeps): Router {
   const router = Router();
   // A window issues what it accepted: the queue is the signed-in clerk's own window (department).
@@ -15,5 +20,27 @@ export function windowRouter(deps: ApiDeps): Router {
     const window = signedInUser(req).departmentCode ?? '';
     res.set('Cache-Control', 'no-store').json(await windowQueuePage(deps.db, window, q));
   });
+  // 容缺补齐: the window that may issue the case records a tolerated material handed in.
+  router.post(
+    '/cases/:caseNo/tolerated-materials/:materialCode',
+    authorize('case.issue', caseResource(deps)),
+    async (req, res) => {
+      const caseNo = caseNoOf(req.params.caseNo);
+      const supplied = parse(toleratedSupplyRequestSchema, req.body ?? {}, '容缺补齐');
+      const recorded = await recordToleratedSupply(
+        deps.db,
+        caseNo,
+        String(req.params.materialCode),
+        supplied,
+        new Date(),
+      );
+      await req.audit?.({
+        action: 'case.tolerated_material.supplied',
+        target: `case:${caseNo}`,
+        payload: { materialCode: recorded.materialCode, ...supplied },
+      });
+      res.json(recorded);
+    },
+  );
   return router;
 }
