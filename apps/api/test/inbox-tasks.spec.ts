@@ -129,6 +129,11 @@ beforeAll(async () => {
       reason: '补正: 营业执照',
     },
   });
+  // …and the step clock on its task row, as the worker's projection writes it with that event.
+  await db.task.update({
+    where: { id: 'YC20261201000004:item_FOOD:1' },
+    data: { clockState: 'supplement', clockReason: '补正: 营业执照' },
+  });
   // Two reminders on case 1's step.
   for (const seq of [7, 8])
     await db.clockEvent.create({

@@ -12,10 +12,23 @@ import { getCalendarInForce } from '../calendar/calendar-in-force';
 import { ProblemError, ProblemType } from '../http/problem';
 import { toProjectedTask } from '../cases/case-details';
 import { stepNamesOf } from './step-names';
-import { stepClockStates, type StepClockState } from './step-clock-states';
 
 type TaskWhere = Prisma.TaskWhereInput;
-const stepKey = (caseNo: string, stepId: string) => `${caseNo}\u0000${stepId}`;
+
+/** The step clock of a task row as the inbox shows it (the projection keeps `clockState` and `clockReason`). */
+const clockOf = (row: {
+  state: string;
+  clockState: string;
+  clockReason: string | null;
+}): InboxTask['clock'] =>
+  row.state !== 'open' || row.clockState === 'running'
+    ? { state: 'running', kind: null, reason: null }
+    : {
+        state: 'suspended',
+        kind:
+          row.clockState === 'supplement' || row.clockState === 'special_procedure' ? row.clockState : 'hold',
+        reason: row.clockReason,
+      };
 
 /** Persons by their first character (张**), organisations by name: enough to recognise a row, not to copy it. */
 export const maskedApplicantName = (kind: string, name: string): string =>
@@ -207,32 +220,17 @@ export async function taskInboxPage(
   if (q.applicant) where.push({ case: { applicant: applicantWhere(q.applicant) } });
   if (q.search) where.push(await searchWhere(db, q.search));
 
-  // A stopped step clock has no time status: the suspended steps of the department's open tasks are read once.
-  const needsClocks = q.view === 'supplement' || q.view === 'special' || q.timeStatus !== undefined;
-  const departmentClocks = needsClocks
-    ? await stepClockStates(db, { departmentCode: q.department })
-    : undefined;
-  const suspended = [...(departmentClocks?.entries() ?? [])].filter(([, c]) => c.state === 'suspended');
-  const keysWhere = (keys: string[]): TaskWhere =>
-    keys.length === 0
-      ? { id: { in: [] } }
-      : {
-          OR: keys.map((k) => {
-            const [caseNo, stepId] = k.split('\u0000');
-            return { caseNo, stepId };
-          }),
-        };
-  if (q.view === 'supplement' || q.view === 'special') {
-    const kind = q.view === 'supplement' ? 'supplement' : 'special_procedure';
-    where.push(keysWhere(suspended.filter(([, c]) => c.kind === kind).map(([k]) => k)));
-  }
+  // The step clock is a column of the row (the projection writes it with the clock's events).
+  if (q.view === 'supplement') where.push({ clockState: 'supplement' });
+  if (q.view === 'special') where.push({ clockState: 'special_procedure' });
+  // A stopped step clock has no time status.
   if (q.timeStatus) {
     const byStatus: Record<TimeStatus, TaskWhere> = {
       overdue: { dueDate: { lt: today } },
       warning: { dueDate: { gte: today, lte: warningUntil } },
       normal: { dueDate: { gt: warningUntil } },
     };
-    where.push(byStatus[q.timeStatus], { NOT: keysWhere(suspended.map(([k]) => k)) });
+    where.push(byStatus[q.timeStatus], { clockState: 'running' });
   }
 
   // A stopped step clock (补正, at the window) has no due date: those tasks come after the dated ones, on
@@ -283,8 +281,6 @@ export async function taskInboxPage(
   const { rows, total } = holder === undefined ? await departmentPage() : await heldPage(holder);
 
   const caseNos = [...new Set(rows.map((r) => r.caseNo))];
-  const clocks =
-    departmentClocks ?? (caseNos.length > 0 ? await stepClockStates(db, { caseNos }) : new Map());
   const [itemNames, stepNames, reminders] = await Promise.all([
     itemNamesOf(
       db,
@@ -308,11 +304,7 @@ export async function taskInboxPage(
   const reminderCount = new Map(reminders.map((r) => [`${r.caseNo}\u0000${r.clockId}`, r._count._all]));
 
   const items: InboxTask[] = rows.map((row) => {
-    const clock: StepClockState = (row.state === 'open' && clocks.get(stepKey(row.caseNo, row.stepId))) || {
-      state: 'running',
-      kind: null,
-      reason: null,
-    };
+    const clock = clockOf(row);
     const dated = clock.state === 'running' && row.dueDate !== null && row.state === 'open';
     const remaining = dated ? workingDaysBetween(calendar, today, row.dueDate!) : null;
     const timeStatus: TimeStatus | null = !dated

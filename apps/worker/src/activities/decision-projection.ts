@@ -1,8 +1,9 @@
 import type { RecordDecisionInput } from '@onewindow/workflows';
-import { insertOnce, type Db } from '@onewindow/db';
+import { inOneTransaction, insertOnce, type Db } from '@onewindow/db';
 import { applyCalendarRefresh } from './clock-projection';
 import { recordCopies } from './copy-projection';
 import { eventSeq, taskId } from './event-key.util';
+import { refreshStepClock, SUSPENDING_DECISIONS } from './step-clock-projection';
 
 /**
  * The human-readable reason column: refusal reasons, the verb's reason (procedure, 退回, 转办, 委派,
@@ -37,9 +38,23 @@ async function supersedeRecalledTask(db: Db, input: RecordDecisionInput): Promis
  * One Decision row per workflow event (caseNo, eventSeq): a second write of the same event changes
  * nothing. A 抄送 also writes its CaseCopy rows (the read grant) before the Decision row; a calendar refresh
  * moves the open tasks' and the case's due dates after it; a recall (撤回) of a closed step supersedes the
- * task row of the vote it took back.
+ * task row of the vote it took back; a decision that starts or ends a step's suspension (补正, a special procedure)
+ * writes the step clock onto its open task (refreshStepClock).
  */
 export async function recordDecision(db: Db, input: RecordDecisionInput): Promise<void> {
+  // 补正 or a special procedure, started or ended: why the step clock stands (its suspend may come first),
+  // written onto the open task in the same transaction as the decision.
+  if (input.stepId && SUSPENDING_DECISIONS.includes(input.action)) {
+    const stepId = input.stepId;
+    return inOneTransaction(db, async (tx) => {
+      await writeDecision(tx, input);
+      await refreshStepClock(tx, input.caseNo, stepId);
+    });
+  }
+  await writeDecision(db, input);
+}
+
+async function writeDecision(db: Db, input: RecordDecisionInput): Promise<void> {
   const seq = eventSeq(input.idempotencyKey, input.caseNo);
   await recordCopies(db, input);
   await insertOnce(db, 'decision', {

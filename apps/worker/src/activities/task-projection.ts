@@ -1,6 +1,7 @@
 import type { CloseTaskInput, OpenTaskInput, SetTaskHoldersInput } from '@onewindow/workflows';
 import { inOneTransaction, insertOnce, type Db } from '@onewindow/db';
 import { eventSeq, taskId } from './event-key.util';
+import { stepClockOf } from './step-clock-projection';
 
 /** The statuses with which a generation ends because the step's people changed: the next generation takes over. */
 const SUPERSEDED: ReadonlySet<CloseTaskInput['status']> = new Set([
@@ -31,6 +32,9 @@ export const closedTaskState = (status: CloseTaskInput['status']): 'done' | 'can
 export async function openTask(db: Db, input: OpenTaskInput): Promise<void> {
   const id = taskId(input.caseNo, input.stepId, input.generation);
   const holders = [...new Set(input.assignees)];
+  // Opened while the step clock stands (no due date: 补正, a special procedure, a hold): the step's last clock
+  // event says why. A dated task opens running, without a read (every task opens here; docs/decisions/0007).
+  const clock = input.dueDate === null ? await stepClockOf(db, input.caseNo, input.stepId) : undefined;
   // The row and its holders together (inside a projection batch this joins the batch's transaction).
   await inOneTransaction(db, async (tx) => {
     const opened =
@@ -51,6 +55,8 @@ export async function openTask(db: Db, input: OpenTaskInput): Promise<void> {
         claimState: input.claim?.state ?? null,
         claimedBy: input.claim?.state === 'claimed' ? input.claim.by : null,
         claimedAt: input.claim?.state === 'claimed' ? new Date(input.claim.at) : null,
+        clockState: clock?.clockState ?? 'running',
+        clockReason: clock?.clockReason ?? null,
       })) === 1;
     if (opened)
       await insertOnce(
