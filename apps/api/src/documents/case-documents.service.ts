@@ -14,6 +14,7 @@ import {
   shanghaiDate,
   toleratedAcceptanceNoticeContent,
 } from './acceptance-notice.content';
+import { issueExtensionNotices } from './extension-notices';
 import {
   caseForAcceptanceNotice,
   documentOfCase,
