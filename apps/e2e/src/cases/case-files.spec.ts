@@ -1,16 +1,8 @@
 import crypto from 'node:crypto';
 import type { Db } from '@onewindow/db';
-import { startStack, type RunningStack } from '../support/start-stack';
-import {
-  application,
-  approverOf,
-  clerk as clerkUser,
-  departments,
-  items,
-  password,
-  seedCatalogue,
-  signInAll,
-} from './case-fixtures';
+import type { RunningStack } from '../support/start-stack';
+import { startSeededStack, type SeededStack } from './seeded-stack';
+import { application, approverOf, clerk as clerkUser, departments, items, password } from './case-fixtures';
 import { ApiSession } from './http-session';
 
 /** Case files on the real stack: a case accepted over HTTP, its material's file uploaded and read back. */
@@ -18,15 +10,12 @@ describe('case files of an accepted case', () => {
   let stack: RunningStack;
   let db: Db;
   let clerk: ApiSession;
+  let seeded: SeededStack | undefined;
   beforeAll(async () => {
-    stack = await startStack();
-    db = await seedCatalogue(stack.databaseUrl);
-    ({ clerk } = await signInAll(stack.baseUrl));
+    seeded = await startSeededStack();
+    ({ stack, db, clerk } = seeded);
   }, 120_000);
-  afterAll(async () => {
-    await db?.$disconnect();
-    await stack?.stop();
-  }, 60_000);
+  afterAll(() => seeded?.stop(), 60_000);
 
   /** Raw bytes as `username` with a fresh session's cookie and CSRF token (ApiSession sends JSON only). */
   async function raw(username: string, method: 'PUT' | 'GET', path: string, body?: Buffer, type?: string) {

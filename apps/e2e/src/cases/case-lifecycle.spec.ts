@@ -1,7 +1,8 @@
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Db } from '@onewindow/db';
 import { itemStepId } from '@onewindow/flow-model';
-import { startStack, type RunningStack } from '../support/start-stack';
+import type { RunningStack } from '../support/start-stack';
+import { startSeededStack, type SeededStack } from './seeded-stack';
 import {
   application,
   approverOf,
@@ -12,9 +13,7 @@ import {
   items,
   password,
   restaurant,
-  seedCatalogue,
   seedStandardCatalogue,
-  signInAll,
 } from './case-fixtures';
 import { ApiSession } from './http-session';
 import { pdfText } from '../support/pdf-text';
@@ -25,17 +24,12 @@ describe('cases over HTTP against the real stack', () => {
   let temporal: Client;
   let clerk: ApiSession;
   let approver: (departmentCode: string) => ApiSession;
+  let seeded: SeededStack | undefined;
   beforeAll(async () => {
-    stack = await startStack();
-    db = await seedCatalogue(stack.databaseUrl);
-    ({ clerk, approver } = await signInAll(stack.baseUrl));
-    temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
+    seeded = await startSeededStack();
+    ({ stack, db, clerk, approver, temporal } = seeded);
   }, 120_000);
-  afterAll(async () => {
-    await temporal?.connection.close();
-    await db?.$disconnect();
-    await stack?.stop();
-  }, 60_000);
+  afterAll(() => seeded?.stop(), 60_000);
 
   const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     clerk.call(method, path, body, headers);

@@ -1,8 +1,7 @@
-import { Client, Connection } from '@temporalio/client';
-import type { Db } from '@onewindow/db';
+import type { Client } from '@temporalio/client';
 import { itemStepId } from '@onewindow/flow-model';
-import { startStack, type RunningStack } from '../support/start-stack';
-import { application, goodPersonId, items, seedCatalogue, signInAll } from './case-fixtures';
+import { startSeededStack, type SeededStack } from './seeded-stack';
+import { application, goodPersonId, items } from './case-fixtures';
 import type { ApiSession } from './http-session';
 
 /** Every string and every payload's bytes (decoded as UTF-8) anywhere in a history or description. */
@@ -15,22 +14,15 @@ function textOf(value: unknown, out: string[] = []): string[] {
 }
 
 describe('personal data stays out of Temporal (ids, search attributes, memos, histories)', () => {
-  let stack: RunningStack;
-  let db: Db;
   let temporal: Client;
   let clerk: ApiSession;
   let approver: (departmentCode: string) => ApiSession;
+  let seeded: SeededStack | undefined;
   beforeAll(async () => {
-    stack = await startStack();
-    db = await seedCatalogue(stack.databaseUrl);
-    ({ clerk, approver } = await signInAll(stack.baseUrl));
-    temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
+    seeded = await startSeededStack();
+    ({ clerk, approver, temporal } = seeded);
   }, 120_000);
-  afterAll(async () => {
-    await temporal?.connection.close();
-    await db?.$disconnect();
-    await stack?.stop();
-  }, 60_000);
+  afterAll(() => seeded?.stop(), 60_000);
 
   it('a case run to issuance: the workflow id is the case number and nothing Temporal stores names the applicant', async () => {
     const applicant = { kind: 'person', idNumber: goodPersonId, name: '李四海', phone: '13912345678' };

@@ -5,16 +5,9 @@ import { loadConfig, repoRoot } from '@onewindow/config';
 import { freePort } from '@onewindow/testkit';
 import type { Db } from '@onewindow/db';
 import { itemStepId } from '@onewindow/flow-model';
-import { startStack, type RunningStack } from '../support/start-stack';
-import {
-  application,
-  clerk as clerkUser,
-  eventually,
-  items,
-  password,
-  seedCatalogue,
-  signInAll,
-} from './case-fixtures';
+import type { RunningStack } from '../support/start-stack';
+import { startSeededStack, type SeededStack } from './seeded-stack';
+import { application, clerk as clerkUser, eventually, items, password } from './case-fixtures';
 import { ApiSession } from './http-session';
 
 interface Drift {
@@ -28,15 +21,12 @@ describe('projection repair (tools/repair/check-projections.ts)', () => {
   let db: Db;
   let clerk: ApiSession;
   let approver: (departmentCode: string) => ApiSession;
+  let seeded: SeededStack | undefined;
   beforeAll(async () => {
-    stack = await startStack();
-    db = await seedCatalogue(stack.databaseUrl);
-    ({ clerk, approver } = await signInAll(stack.baseUrl));
+    seeded = await startSeededStack();
+    ({ stack, db, clerk, approver } = seeded);
   }, 120_000);
-  afterAll(async () => {
-    await db?.$disconnect();
-    await stack?.stop();
-  }, 60_000);
+  afterAll(() => seeded?.stop(), 60_000);
 
   /** The CLI as an operator runs it, against the stack's database and Temporal (async: the worker lives in this process). */
   const cli = (...args: string[]) =>
