@@ -1,16 +1,9 @@
 import { hashPassword } from '@onewindow/api';
 import type { Db } from '@onewindow/db';
 import { hashPlan, itemStepId, planBuilder } from '@onewindow/flow-model';
-import { startStack, type RunningStack } from '../support/start-stack';
-import {
-  application,
-  eventually,
-  goodPersonId,
-  items,
-  password,
-  seedCatalogue,
-  signInAll,
-} from './case-fixtures';
+import type { RunningStack } from '../support/start-stack';
+import { startSeededStack, type SeededStack } from './seeded-stack';
+import { application, eventually, goodPersonId, items, password } from './case-fixtures';
 import { ApiSession } from './http-session';
 
 /**
@@ -66,10 +59,10 @@ describe('approval verbs over HTTP against the real stack', () => {
   const tasksOf = (name: string) =>
     db.task.findMany({ where: { caseNo: cases[name] }, orderBy: { seq: 'asc' }, include: { holders: true } });
 
+  let seeded: SeededStack | undefined;
   beforeAll(async () => {
-    stack = await startStack();
-    db = await seedCatalogue(stack.databaseUrl);
-    ({ clerk, approver } = await signInAll(stack.baseUrl));
+    seeded = await startSeededStack();
+    ({ stack, db, clerk, approver } = seeded);
     for (const [id, code] of [
       ['approver-scjg', 'SFS-SCJG'],
       ['approver-xfjy', 'SFS-XFJY'],
@@ -168,10 +161,7 @@ describe('approval verbs over HTTP against the real stack', () => {
       session[h.id] = await ApiSession.signIn(stack.baseUrl, h.id, password);
     }
   }, 180_000);
-  afterAll(async () => {
-    await db?.$disconnect();
-    await stack?.stop();
-  }, 60_000);
+  afterAll(() => seeded?.stop(), 60_000);
 
   it('转办 to another approver of the same department: the new holder has it in the inbox, the old one not, and the new one approves', async () => {
     const stepId = stepOf(food);
