@@ -65,6 +65,19 @@ const publicRoutes = [
     reason: "The identity provider's redirect back; it creates the session, rate-limited",
   },
   {
+    file: 'apps/api/src/admin/sign-in-options.router.ts',
+    method: 'GET',
+    path: '/auth/sign-in-options',
+    reason: 'The sign-in page asks, before there is a session, whether OIDC sign-in is offered; no data',
+  },
+  {
+    file: 'apps/api/src/admin/own-password.router.ts',
+    method: 'POST',
+    path: '/auth/password',
+    reason:
+      "The caller's own password (the only thing a user with a temporary password may do); signedInUser() answers 401 without a session, and the current password is checked",
+  },
+  {
     file: 'apps/api/src/cases/cases.router.ts',
     method: 'GET',
     path: '/cases/copied',

@@ -19,6 +19,7 @@ import { tasksRouter } from './tasks/tasks.router';
 import { usersRouter } from './users/users.router';
 import { diagramTooLarge, flowsRouter } from './flows/flows.router';
 import { phrasesRouter } from './phrases/phrases.router';
+import { supervisionRouter } from './supervision/supervision.router';
 import { openapiRouter } from './openapi/openapi.router';
 import { serveWeb } from './web/serve-web';
 import { securityHeaders } from './security/security-headers';
@@ -30,6 +31,11 @@ import { oidcRouter } from './auth/oidc.router';
 import { userAdminRouter } from './auth/user-admin.router';
 import { auditTrail } from './audit/audit-trail.middleware';
 import { auditRouter } from './audit/audit.router';
+import { adminUsersRouter } from './admin/admin-users.router';
+import { adminDepartmentsRouter } from './admin/admin-departments.router';
+import { adminAuditRouter } from './admin/admin-audit.router';
+import { ownPasswordRouter } from './admin/own-password.router';
+import { signInOptionsRouter } from './admin/sign-in-options.router';
 
 /** The Express app: routers per resource under /api, problem+json errors at one edge, the web app at /. */
 export function createApp(deps: ApiDeps): express.Express {
@@ -65,11 +71,17 @@ export function createApp(deps: ApiDeps): express.Express {
   api.use(usersRouter(deps));
   api.use(flowsRouter(deps));
   api.use(phrasesRouter(deps));
+  api.use(supervisionRouter(deps));
   api.use(openapiRouter(deps));
   api.use(authRouter(deps));
   api.use(oidcRouter(deps));
   api.use(userAdminRouter(deps));
   api.use(auditRouter(deps));
+  api.use(ownPasswordRouter(deps));
+  api.use(signInOptionsRouter(deps));
+  api.use(adminUsersRouter(deps));
+  api.use(adminDepartmentsRouter(deps));
+  api.use(adminAuditRouter(deps));
   api.use(unknownRoute);
   app.use('/api', api);
 

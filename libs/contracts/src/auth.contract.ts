@@ -31,6 +31,8 @@ export const accessActions = [
   'calendar.write',
   'audit.read',
   'user.manage',
+  'department.manage',
+  'audit.export',
   'phrase.manage',
   'public.lookup',
 ] as const;
@@ -68,6 +70,8 @@ export const sessionResponseSchema = z.object({
   expiresAt: z.string(),
   /** The actions the user may do in some scope (for showing or hiding UI; the API still decides each request). */
   actions: z.array(accessActionSchema),
+  /** True after an administrator created the account or reset its password: POST /api/auth/password first. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 

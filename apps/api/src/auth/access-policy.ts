@@ -73,6 +73,8 @@ const grants: Record<Role, Partial<Record<AccessAction, Scope>>> = {
     'calendar.write': 'any',
     'audit.read': 'any',
     'user.manage': 'any',
+    'department.manage': 'any',
+    'audit.export': 'any',
     'phrase.manage': 'any',
     'public.lookup': 'any',
   },

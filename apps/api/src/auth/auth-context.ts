@@ -15,6 +15,8 @@ export interface AuthContext {
   sessionId: string;
   csrfToken: string;
   expiresAt: Date;
+  /** The password was set by an administrator: every route behind authorize() is refused until it is changed. */
+  mustChangePassword?: boolean;
 }
 
 declare module 'express-serve-static-core' {

@@ -44,6 +44,7 @@ export function authRouter({ db, security }: ApiDeps): Router {
     const issued = await createSession(db, result.user, {
       ttlMinutes: security.SESSION_TTL_MINUTES,
       ip: req.ip ?? null,
+      mustChangePassword: result.mustChangePassword,
     });
     req.auth = issued.context;
     setSessionCookie(req, res, security, issued.token, issued.context.expiresAt);

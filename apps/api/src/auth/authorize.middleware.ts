@@ -29,6 +29,8 @@ export function authorize(action: AccessAction, loadResource?: ResourceLoader): 
     }
     const user = req.auth?.user;
     if (!user) throw unauthenticated(`Sign in first: ${action} needs a session (POST /api/auth/login)`);
+    if (req.auth?.mustChangePassword)
+      throw forbidden('请先修改密码：管理员设置的密码须在登录后改为您自己的密码（POST /api/auth/password）');
     const resource = loadResource ? await loadResource(req) : undefined;
     const decision = decide(user, action, resource);
     if (!decision.allowed) {

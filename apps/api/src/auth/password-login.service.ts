@@ -11,7 +11,7 @@ export interface LockoutSettings {
 export type LoginFailure = 'unknown_user' | 'wrong_password' | 'locked' | 'disabled' | 'no_password';
 
 export type LoginResult =
-  | { ok: true; user: AuthUser }
+  | { ok: true; user: AuthUser; mustChangePassword: boolean }
   | { ok: false; failure: LoginFailure; userId?: string; lockedUntil?: Date; lockedNow?: boolean };
 
 /**
@@ -42,7 +42,7 @@ export async function loginWithPassword(
   if (await verifyPassword(user.passwordHash, password)) {
     if (user.failedLogins > 0 || user.lockedUntil)
       await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
-    return { ok: true, user: toAuthUser(user) };
+    return { ok: true, user: toAuthUser(user), mustChangePassword: user.mustChangePassword };
   }
   // Atomic increment: concurrent wrong guesses are all counted.
   const counted = await db.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } } });

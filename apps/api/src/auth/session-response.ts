@@ -8,5 +8,6 @@ export function sessionResponse(auth: AuthContext): SessionResponse {
     csrfToken: auth.csrfToken,
     expiresAt: auth.expiresAt.toISOString(),
     actions: actionsOf(auth.user),
+    ...(auth.mustChangePassword ? { mustChangePassword: true } : {}),
   };
 }

@@ -35,14 +35,15 @@ export function toAuthUser(user: UserWithRoles): AuthUser {
 export async function createSession(
   db: Db,
   user: AuthUser,
-  options: { ttlMinutes: number; ip: string | null; now?: Date },
+  options: { ttlMinutes: number; ip: string | null; now?: Date; mustChangePassword?: boolean },
 ): Promise<IssuedSession> {
   const token = newSessionToken();
   const csrfToken = newCsrfToken();
   const expiresAt = new Date((options.now ?? new Date()).getTime() + options.ttlMinutes * 60_000);
   const sessionId = sessionIdOf(token);
   await db.session.create({ data: { id: sessionId, userId: user.id, csrfToken, expiresAt, ip: options.ip } });
-  return { token, context: { user, sessionId, csrfToken, expiresAt } };
+  const mustChangePassword = options.mustChangePassword === true;
+  return { token, context: { user, sessionId, csrfToken, expiresAt, mustChangePassword } };
 }
 
 interface SessionRow {
@@ -55,6 +56,7 @@ interface SessionRow {
   displayName: string;
   departmentCode: string | null;
   disabled: boolean;
+  mustChangePassword: boolean;
   role: string | null;
 }
 
@@ -65,7 +67,7 @@ interface SessionRow {
 export async function findSession(db: Db, token: string, now = new Date()): Promise<AuthContext | undefined> {
   if (token.length < 20 || token.length > 100) return undefined;
   const rows = await db.$queryRaw<SessionRow[]>`
-    SELECT s."id", s."csrfToken", s."expiresAt", s."revokedAt", u."id" AS "userId", u."username", u."displayName", u."departmentCode", u."disabled", r."role"
+    SELECT s."id", s."csrfToken", s."expiresAt", s."revokedAt", u."id" AS "userId", u."username", u."displayName", u."departmentCode", u."disabled", u."mustChangePassword", r."role"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId" LEFT JOIN "UserRole" r ON r."userId" = u."id"
     WHERE s."id" = ${sessionIdOf(token)} ORDER BY r."role"`;
   const session = rows[0];
@@ -80,7 +82,13 @@ export async function findSession(db: Db, token: string, now = new Date()): Prom
     departmentCode: session.departmentCode,
     roles,
   });
-  return { user, sessionId: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+  return {
+    user,
+    sessionId: session.id,
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
+    mustChangePassword: Boolean(session.mustChangePassword),
+  };
 }
 
 export async function revokeSession(db: Db, sessionId: string, now = new Date()): Promise<void> {

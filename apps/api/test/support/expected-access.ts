@@ -142,6 +142,22 @@ export const expectedAccess: Record<AccessAction, Row> = {
     process_designer: N,
     admin: Y,
   },
+  'department.manage': {
+    window_clerk: N,
+    dept_approver: N,
+    dept_lead: N,
+    supervisor: N,
+    process_designer: N,
+    admin: Y,
+  },
+  'audit.export': {
+    window_clerk: N,
+    dept_approver: N,
+    dept_lead: N,
+    supervisor: N,
+    process_designer: N,
+    admin: Y,
+  },
   'phrase.manage': {
     window_clerk: N,
     dept_approver: N,
