@@ -12,7 +12,10 @@ export const submissionNoSchema = z
 
 export const submissionRequestSchema = z.strictObject({
   items: z
-    .array(z.strictObject({ implementationCode: z.string().trim().min(1, '请选择事项').max(64) }))
+    .array(
+      z.strictObject({ implementationCode: z.string('请选择事项').trim().min(1, '请选择事项').max(64) }),
+      '请至少选择一个事项',
+    )
     .min(1, '请至少选择一个事项')
     .max(20, '一次最多申报 20 个事项')
     .refine(
@@ -21,21 +24,24 @@ export const submissionRequestSchema = z.strictObject({
     ),
   /** 一件事: the bundle the items belong to. */
   bundleCode: z.string().trim().min(1).max(50).optional(),
-  applicant: z.strictObject({
-    kind: z.enum(['person', 'organisation'], '请选择申请人类型：个人或单位'),
-    idNumber: z
-      .string('请填写证件号码')
-      .trim()
-      .toUpperCase()
-      .min(1, '请填写证件号码')
-      .max(18, '证件号码最多 18 位'),
-    name: z.string('请填写申请人名称').trim().min(1, '请填写申请人名称').max(100, '名称最多 100 个字'),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^(\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '联系电话应为手机号或带区号的固定电话')
-      .optional(),
-  }),
+  applicant: z.strictObject(
+    {
+      kind: z.enum(['person', 'organisation'], '请选择申请人类型：个人或单位'),
+      idNumber: z
+        .string('请填写证件号码')
+        .trim()
+        .toUpperCase()
+        .min(1, '请填写证件号码')
+        .max(18, '证件号码最多 18 位'),
+      name: z.string('请填写申请人名称').trim().min(1, '请填写申请人名称').max(100, '名称最多 100 个字'),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^(\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '联系电话应为手机号或带区号的固定电话')
+        .optional(),
+    },
+    '请填写申请人信息',
+  ),
   /** The materials the applicant declares as handed in (electronically, or on paper at the window). */
   materials: z
     .array(

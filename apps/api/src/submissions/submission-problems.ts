@@ -19,6 +19,7 @@ function chineseMessage(e: FieldError): string {
   if (/two handling items of one implementation/.test(m))
     return '同一事项的两个办理项不能在一次申报中同时申报';
   if (/is listed twice/.test(m)) return '同一材料声明了两次';
+  if (/Unrecognized key/i.test(m)) return `表单中有无法识别的字段（${e.path}），请使用申报页面提交`;
   if (e.path === 'applicant.idNumber') {
     const position = m.match(/character (\d+)/)?.[1];
     return position

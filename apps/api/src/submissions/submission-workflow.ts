@@ -66,7 +66,7 @@ export async function claimForClerk(
         'Action refused',
         error.cause?.message ?? error.message,
       );
-    if (error instanceof WorkflowNotFoundError || isCompleted(error)) {
+    if (error instanceof WorkflowNotFoundError || (await isClosed(handle))) {
       const settled = (await handle.result().catch(() => undefined)) as SubmissionSettlement | undefined;
       if (settled?.by === 'clerk' && settled.outcome === outcome) return;
       throw new ProblemError(
@@ -83,6 +83,9 @@ export async function claimForClerk(
   }
 }
 
-/** An Update sent to a workflow that has already closed. */
-const isCompleted = (error: unknown): boolean =>
-  /workflow execution already completed/i.test((error as { message?: string })?.message ?? '');
+/** Whether the submission's workflow has already ended (an Update to it then fails with a not-found error). */
+const isClosed = (handle: { describe(): Promise<{ status: { name: string } }> }): Promise<boolean> =>
+  handle.describe().then(
+    (d) => d.status.name !== 'RUNNING',
+    () => false,
+  );
