@@ -225,6 +225,55 @@ export const en: TranslationResource = {
     signInReason: 'Sign in to receive, accept and issue.',
     notAllowed: 'Your account may neither accept applications nor issue results; ask an administrator.',
     tabs: { intake: 'Intake', issuance: 'To issue' },
+    tabCorrections: 'Corrections',
+    gaps: {
+      column: 'Tolerated materials (missing)',
+      due: 'due {{due}}',
+      record: 'Record supplied',
+      title: 'Tolerated material supplied · {{caseNo}}',
+      material: 'Tolerated material',
+      originals: 'Originals',
+      copies: 'Copies',
+      electronic: 'Electronic',
+      submit: 'Record',
+      hint: 'The results are issued only once every tolerated material is recorded.',
+    },
+    corrections: {
+      empty: 'No application waits for materials and no case was returned for correction',
+      kinds: {
+        intake: 'One-time notice',
+        supplement: 'Correction asked',
+        returned: 'Returned to the window',
+      },
+      columns: {
+        caseNo: 'Case',
+        kind: 'Kind',
+        applicant: 'Applicant',
+        items: 'Items',
+        asked: 'What was asked',
+        since: 'Since',
+        actions: 'Actions',
+      },
+      open: 'Take the correction',
+      title: 'Take the correction · {{caseNo}}',
+      step: 'Step',
+      received: 'Materials received',
+      receivedRequired: 'Tick the materials the applicant handed in',
+      note: 'Note',
+      submitSupplement: 'Submit, resume the clocks',
+      resubmit: 'Send to the department again',
+      intakeHint:
+        'Opens intake to accept under the same number: check the applicant’s ID and take each material.',
+      done: 'Submitted; the review resumes',
+    },
+    counters: {
+      title: 'My cases today ({{day}})',
+      received: 'Received',
+      accepted: 'Accepted',
+      notices: 'One-time notices',
+      refused: 'Refused',
+      issued: 'Issued',
+    },
     intake: {
       pickTitle: 'Items and applicant',
       mode: 'Apply for',
@@ -380,6 +429,7 @@ export const en: TranslationResource = {
     download: 'Download PDF',
   },
   lookup: {
+    nextStep: 'What you need to do',
     title: 'Case lookup',
     description:
       'Enter the case number from your receipt and the last 4 characters of the applicant’s ID number to see the progress.',
@@ -562,6 +612,9 @@ export const en: TranslationResource = {
       detail: 'Detail',
       partial: 'Some tasks were refused; see each detail.',
       allOk: 'All done.',
+      loadingRevisions: 'Reading the current version of each task…',
+      revisionsUnreadable:
+        'The current state of case {{cases}} could not be read, so nothing can be sent: reload the page and select again.',
     },
     caseFile: {
       title: 'Case {{caseNo}}',

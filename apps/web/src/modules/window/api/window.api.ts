@@ -12,6 +12,10 @@ import {
   issueResultsRequestSchema,
   issueResultsResponseSchema,
   windowQueuePageSchema,
+  toleratedSupplyRequestSchema,
+  toleratedSupplyResponseSchema,
+  type ToleratedSupplyRequest,
+  type ToleratedSupplyResponse,
   type AcceptApplicationRequest,
   type AcceptedCaseResponse,
   type IssueResultsRequest,
@@ -83,4 +87,20 @@ export function refuseAtIntake(
     body: request,
     idempotencyKey,
   });
+}
+
+/** 容缺补齐: the applicant handed in a tolerated material; issuance waits until every one is recorded. */
+export function recordToleratedSupply(
+  caseNo: string,
+  materialCode: string,
+  request: ToleratedSupplyRequest,
+): Promise<ToleratedSupplyResponse> {
+  return apiClient.post(
+    `/api/cases/${encodeURIComponent(caseNo)}/tolerated-materials/${encodeURIComponent(materialCode)}`,
+    {
+      responseSchema: toleratedSupplyResponseSchema,
+      requestSchema: toleratedSupplyRequestSchema,
+      body: request,
+    },
+  );
 }

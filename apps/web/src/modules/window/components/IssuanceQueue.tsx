@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Table, Tag } from 'antd';
+import { Button, Space, Table, Tag } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import type { WindowQueueEntry } from '@onewindow/contracts';
 import dayjs from 'dayjs';
@@ -8,12 +8,20 @@ import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useApiQuery } from '../../api-client/hooks/use-api-query';
 import { fetchIssuanceQueue } from '../api/window.api';
 import { IssueModal } from './IssueModal';
+import { ToleratedSupplyModal } from './ToleratedSupplyModal';
 
-/** 待出件: this window's cases whose approvals are all done, oldest decision first, with the Art. 44 due date. */
+/**
+ * 待出件: this window's cases whose approvals are all done, oldest decision first, with the Art. 44 due date and
+ * the tolerated materials still missing (容缺: each recorded here when the applicant hands it in).
+ */
 export function IssuanceQueue() {
   const { t } = useTranslation();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [issuing, setIssuing] = useState<WindowQueueEntry>();
+  const [supplying, setSupplying] = useState<{
+    caseNo: string;
+    gap: WindowQueueEntry['toleratedGaps'][number];
+  }>();
   const queue = useApiQuery(
     `window-issuance:${paging.page}:${paging.pageSize}`,
     (signal) => fetchIssuanceQueue(paging.page, paging.pageSize, signal),
@@ -62,6 +70,28 @@ export function IssuanceQueue() {
               due ? <Tag color={due < today ? 'red' : due === today ? 'orange' : 'blue'}>{due}</Tag> : '—',
           },
           {
+            title: t('window.gaps.column'),
+            key: 'gaps',
+            render: (_, e) =>
+              e.toleratedGaps.length === 0 ? (
+                '—'
+              ) : (
+                <Space orientation="vertical" size={4} data-testid="tolerated-gaps">
+                  {e.toleratedGaps.map((g) => (
+                    <Space key={g.materialCode} size={4} wrap>
+                      <Tag color={g.dueDate && g.dueDate < today ? 'red' : 'orange'}>
+                        {g.name}
+                        {g.dueDate ? ` · ${t('window.gaps.due', { due: g.dueDate })}` : ''}
+                      </Tag>
+                      <Button size="small" onClick={() => setSupplying({ caseNo: e.caseNo, gap: g })}>
+                        {t('window.gaps.record')}
+                      </Button>
+                    </Space>
+                  ))}
+                </Space>
+              ),
+          },
+          {
             title: t('window.queue.columns.actions'),
             key: 'actions',
             width: 100,
@@ -73,6 +103,14 @@ export function IssuanceQueue() {
           },
         ]}
       />
+      {supplying && (
+        <ToleratedSupplyModal
+          caseNo={supplying.caseNo}
+          gap={supplying.gap}
+          onClose={() => setSupplying(undefined)}
+          onRecorded={queue.refresh}
+        />
+      )}
       {issuing && (
         <IssueModal entry={issuing} onClose={() => setIssuing(undefined)} onIssued={queue.refresh} />
       )}
