@@ -45,7 +45,12 @@ export function expectedCaseStatus(view: CaseView): string {
   if (view.phase === 'completed') return 'issued';
   if (view.phase === 'withdrawn') return 'withdrawn';
   if (view.phase === 'awaiting_issuance') return 'decided';
-  return view.clocks.suspended ? 'special_procedure' : 'in_review';
+  if (!view.clocks.suspended) return 'in_review';
+  // The first suspension holds the case clocks (the projection reads its reason): 补正 or a special procedure.
+  const first = view.steps
+    .flatMap((s) => (s.suspension ? [s.suspension] : []))
+    .sort((a, b) => a.since.localeCompare(b.since))[0];
+  return first?.kind === 'supplement' ? 'awaiting_supplement' : 'special_procedure';
 }
 
 /**

@@ -81,6 +81,30 @@ describe('POST /api/public/cases/:caseNo/status', () => {
     });
   });
 
+  it('a case stopped for 补正 reads 待补正材料 with what the applicant must do, not 特别程序中', async () => {
+    const db = api.deps.db;
+    const caseNo = 'YC20261201000103';
+    await db.case.create({
+      data: {
+        caseNo,
+        applicantId: 'A1',
+        kind: 'item',
+        status: 'awaiting_supplement',
+        acceptedBy: 'demo-clerk',
+      },
+    });
+    const body = await json(await lookup(caseNo, { code: '002X' }));
+    expect(body).toMatchObject({
+      status: 'awaiting_supplement',
+      label: { zh: '待补正材料' },
+      nextStep: { zh: expect.stringContaining('请按补正通知将所列材料送到综合窗口') },
+    });
+    expect(JSON.stringify(body)).not.toContain('特别程序');
+    // A running case has nothing for the applicant to do.
+    expect(await json(await lookup(person.caseNo, { code: '002X' }))).not.toHaveProperty('nextStep');
+    await db.case.delete({ where: { caseNo } });
+  });
+
   it("compares the code case-insensitively ('x' = 'X'), for credit codes too", async () => {
     expect((await lookup(person.caseNo, { code: '002x' })).status).toBe(200);
     const res = await lookup(company.caseNo, { code: '0y43' });

@@ -350,10 +350,11 @@ describe('calendar_refreshed moves the projected due dates (a year published or 
       [{ action: 'workflow.calendar_refreshed', actorUserId: 'admin-1' }],
     );
 
+    // Stopped for 补正: the applicant must bring materials (not a special procedure).
     await acts.recordClockEvent({ ...k(4), clock: 'statutory', event: 'suspended', reason: '补正' });
     expect(await database.db.case.findUnique({ where: { caseNo: refreshCase } })).toMatchObject({
       statutoryDueDate: '2026-12-30',
-      status: 'special_procedure',
+      status: 'awaiting_supplement',
     });
     await acts.recordClockEvent({ ...k(5), clock: 'statutory', event: 'resumed', dueDate: '2027-01-05' });
     expect(await database.db.case.findUnique({ where: { caseNo: refreshCase } })).toMatchObject({

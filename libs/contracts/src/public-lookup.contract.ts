@@ -22,6 +22,7 @@ export const caseStatuses = [
   'accepted',
   'in_review',
   'special_procedure',
+  'awaiting_supplement',
   'decided',
   'issued',
   'withdrawn',
@@ -36,9 +37,25 @@ export const caseStatusLabels: Record<CaseStatus, { zh: string; en: string }> = 
   accepted: { zh: '已受理', en: 'Accepted' },
   in_review: { zh: '审批中', en: 'Under review' },
   special_procedure: { zh: '特别程序中', en: 'Special procedure' },
+  awaiting_supplement: { zh: '待补正材料', en: 'Waiting for your materials (correction asked)' },
   decided: { zh: '已审结，待出件', en: 'Decided, ready for collection' },
   issued: { zh: '已办结', en: 'Completed' },
   withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+};
+
+/**
+ * What the applicant must do now, for the statuses that wait for them (the clocks stop meanwhile): the
+ * public lookup shows it under the status.
+ */
+export const caseStatusNextSteps: Partial<Record<CaseStatus, { zh: string; en: string }>> = {
+  needs_correction: {
+    zh: '申请材料不齐全，尚未受理：请按《材料补正一次性告知书》补齐全部材料，携带告知书到综合窗口提交，受理后开始计算办理时限。',
+    en: 'Your application is not accepted yet: bring every material the one-time notice lists, with the notice, to the service window; the time limit starts on acceptance.',
+  },
+  awaiting_supplement: {
+    zh: '审查部门要求补正材料：请按补正通知将所列材料送到综合窗口，窗口收取后恢复办理；补正期间办理时限暂停计算。',
+    en: 'The reviewing department asked for more materials: hand them in at the service window, and the review resumes; the time limit is paused meanwhile.',
+  },
 };
 
 /** The label of a stored status; a status this list does not know is shown as it is stored. */
@@ -49,6 +66,8 @@ export const publicCaseStatusSchema = z.strictObject({
   caseNo: z.string(),
   status: z.string(),
   label: z.strictObject({ zh: z.string(), en: z.string() }),
+  /** What the applicant must do now (only while the case waits for them). */
+  nextStep: z.strictObject({ zh: z.string(), en: z.string() }).optional(),
   updatedAt: z.string(),
 });
 export type PublicCaseStatus = z.infer<typeof publicCaseStatusSchema>;

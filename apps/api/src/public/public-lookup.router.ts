@@ -1,6 +1,12 @@
 import crypto from 'node:crypto';
 import { Router } from 'express';
-import { caseNoSchema, publicLookupRequestSchema, type PublicCaseStatus } from '@onewindow/contracts';
+import {
+  caseNoSchema,
+  caseStatusNextSteps,
+  publicLookupRequestSchema,
+  type CaseStatus,
+  type PublicCaseStatus,
+} from '@onewindow/contracts';
 import type { ApiDeps } from '../api-deps';
 import { authorize } from '../auth/authorize.middleware';
 import { publicCaseStatus } from '../auth/access-policy';
@@ -25,7 +31,7 @@ function sameCode(given: string, expected: string): boolean {
 /**
  * 办件查询: the public status lookup (docs/decisions/0004). Anyone may ask; the case number and the last
  * four characters of the applicant's identity number (证件号后四位) must both match. The answer holds the
- * status only. POST, so the code stays out of URLs and request logs.
+ * status only, and what the applicant must do while the case waits for them (补正). POST, so the code stays out of URLs and request logs.
  */
 export function publicLookupRouter(deps: ApiDeps): Router {
   const router = Router();
@@ -45,7 +51,8 @@ export function publicLookupRouter(deps: ApiDeps): Router {
       // The same comparison runs for an unknown case, against a code no identity number ends with.
       const matches = sameCode(code, found ? found.applicant.idNumber.slice(-4) : '----');
       if (!found || !matches) throw noMatch();
-      const body: PublicCaseStatus = publicCaseStatus(found);
+      const nextStep = caseStatusNextSteps[found.status as CaseStatus];
+      const body: PublicCaseStatus = { ...publicCaseStatus(found), ...(nextStep ? { nextStep } : {}) };
       res.set('Cache-Control', 'no-store').json(body);
     },
   );

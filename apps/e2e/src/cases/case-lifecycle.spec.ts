@@ -305,7 +305,7 @@ describe('cases over HTTP against the real stack', () => {
       materials: ['营业场所平面图'],
     });
     await eventually(async () =>
-      (await db.case.findUnique({ where: { caseNo } }))?.status === 'special_procedure' ? true : undefined,
+      (await db.case.findUnique({ where: { caseNo } }))?.status === 'awaiting_supplement' ? true : undefined,
     );
     const blocked = await approver('SFS-SCJG').call('POST', `/api/cases/${caseNo}/actions`, {
       verb: 'approve',

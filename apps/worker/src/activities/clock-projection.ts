@@ -58,11 +58,12 @@ export async function refreshCaseFromClocks(db: Db, caseNo: string): Promise<voi
       clockId: string | null;
       kind: string | null;
       payload: string | null;
+      reason: string | null;
     }[]
   >`
-    SELECT 'clock' AS "source", "eventSeq", "clockId", "kind", "payload" FROM "ClockEvent"
+    SELECT 'clock' AS "source", "eventSeq", "clockId", "kind", "payload", "reason" FROM "ClockEvent"
       WHERE "caseNo" = ${caseNo} AND "clockId" IN ('case', 'promised', 'issuance')
-    UNION ALL SELECT 'refresh', "eventSeq", NULL, NULL, "payload" FROM "Decision" WHERE "caseNo" = ${caseNo} AND "verb" = 'calendar_refreshed'
+    UNION ALL SELECT 'refresh', "eventSeq", NULL, NULL, "payload", NULL FROM "Decision" WHERE "caseNo" = ${caseNo} AND "verb" = 'calendar_refreshed'
     ORDER BY "eventSeq"`;
   const events = rows.filter((r) => r.source === 'clock');
   const refreshes = rows.filter((r) => r.source === 'refresh');
@@ -76,7 +77,14 @@ export async function refreshCaseFromClocks(db: Db, caseNo: string): Promise<voi
     .filter((e) => e.clockId === 'case' && (e.kind === 'suspend' || e.kind === 'resume'))
     .pop();
   const decided = events.some((e) => e.clockId === 'issuance' && e.kind === 'start');
-  const status = decided ? 'decided' : lastHold?.kind === 'suspend' ? 'special_procedure' : 'in_review';
+  // Stopped for 补正 (the step that first held the case clocks asked for materials): the applicant must act.
+  const status = decided
+    ? 'decided'
+    : lastHold?.kind === 'suspend'
+      ? lastHold.reason?.startsWith('补正')
+        ? 'awaiting_supplement'
+        : 'special_procedure'
+      : 'in_review';
   // A calendar refresh (a year published or corrected) moves the statutory due date without a clock event.
   const statutoryDues = [
     ...events
@@ -134,7 +142,11 @@ export async function recordClockEvent(db: Db, input: RecordClockEventInput): Pr
       at: input.at,
       reason: input.reason,
       approvedBy: input.approvedBy,
-      payload: { clock: input.clock, event: input.event, ...(input.dueDate ? { dueDate: input.dueDate } : {}) },
+      payload: {
+        clock: input.clock,
+        event: input.event,
+        ...(input.dueDate ? { dueDate: input.dueDate } : {}),
+      },
     });
     if (input.stepId) {
       if (input.dueDate) await setOpenTaskDueDate(tx, input.caseNo, input.stepId, input.dueDate);

@@ -50,6 +50,22 @@ describe('PublicLookupForm', () => {
     expect(screen.getByText('Status')).toBeTruthy();
   });
 
+  it('a case stopped for 补正 shows 待补正材料 and what the applicant must do', async () => {
+    mockFetch(
+      fakeResponse(200, {
+        ...answer,
+        status: 'awaiting_supplement',
+        label: { zh: '待补正材料', en: 'Waiting for your materials (correction asked)' },
+        nextStep: { zh: '请按补正通知将所列材料送到综合窗口', en: 'Hand them in at the service window' },
+      }),
+    );
+    renderWithProviders(<PublicLookupForm />);
+    fillAndSubmit('YC20261201000123', '002X');
+    expect((await screen.findByTestId('lookup-status')).textContent).toBe('待补正材料');
+    expect(screen.getByTestId('lookup-next-step').textContent).toBe('请按补正通知将所列材料送到综合窗口');
+    expect(screen.getByText('您需要做的')).toBeTruthy();
+  });
+
   it('says no matching case was found for a 404, whatever the reason', async () => {
     mockFetch(fakeResponse(404, notFound, 'application/problem+json'));
     renderWithProviders(<PublicLookupForm />);

@@ -18,12 +18,16 @@ const statusColor: Record<string, string> = {
   needs_correction: 'warning',
   rejected_at_intake: 'error',
   special_procedure: 'warning',
+  awaiting_supplement: 'warning',
   decided: 'processing',
   issued: 'success',
   withdrawn: 'default',
 };
 
-/** 办件查询: case number + last 4 characters of the identity number → the status, nothing else. */
+/**
+ * 办件查询: case number + last 4 characters of the identity number → the status, and what the applicant must
+ * do while the case waits for them (补正), nothing else.
+ */
 export function PublicLookupForm() {
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -110,6 +114,13 @@ export function PublicLookupForm() {
                 {language === 'en' ? result.label.en : result.label.zh}
               </Tag>
             </Descriptions.Item>
+            {result.nextStep && (
+              <Descriptions.Item label={t('lookup.nextStep')}>
+                <span data-testid="lookup-next-step">
+                  {language === 'en' ? result.nextStep.en : result.nextStep.zh}
+                </span>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('lookup.updatedAt')}>
               {new Date(result.updatedAt).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', {
                 timeZone: 'Asia/Shanghai',
