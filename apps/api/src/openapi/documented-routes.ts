@@ -49,6 +49,14 @@ import {
   intakeRefusalRequestSchema,
   intakeRefusalResponseSchema,
   windowQueueQuerySchema,
+  supervisionOverviewQuerySchema,
+  supervisionOverviewSchema,
+  supervisionFiguresQuerySchema,
+  supervisionFiguresSchema,
+  approveExtensionRequestSchema,
+  approveExtensionResponseSchema,
+  remindRequestSchema,
+  remindResponseSchema,
 } from '@onewindow/contracts';
 
 export interface DocumentedRoute {
@@ -512,5 +520,62 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     tag: 'phrases',
     summary: 'Delete a department phrase',
     responses: { 204: z.null(), 403: 'problem', 404: 'problem' },
+  },
+  {
+    method: 'GET',
+    path: '/api/supervision/overview',
+    action: 'supervision.read (your department; the centre supervisor every one, or ?department=)',
+    tag: 'supervision',
+    summary:
+      '督办: open tasks overdue on `on` and due within `atRiskDays` working days, the escalations of the last 30 days, and the extension requests waiting for approval',
+    query: supervisionOverviewQuerySchema,
+    responses: { 200: supervisionOverviewSchema, 400: 'problem', 401: 'problem', 403: 'problem' },
+  },
+  {
+    method: 'GET',
+    path: '/api/supervision/figures',
+    action: 'supervision.read (your department; the centre supervisor every one, or ?department=)',
+    tag: 'supervision',
+    summary:
+      'Per department: open, due this week, overdue (on `on`); of the tasks decided in [from, to]: on time, on-time rate, average working days used against the statutory and promised limits',
+    query: supervisionFiguresQuerySchema,
+    responses: { 200: supervisionFiguresSchema, 400: 'problem', 401: 'problem', 403: 'problem' },
+  },
+  {
+    method: 'GET',
+    path: '/api/supervision/export/:file',
+    action: 'supervision.read',
+    tag: 'supervision',
+    summary:
+      'One supervision table as XLSX: overdue.xlsx, at-risk.xlsx, escalations.xlsx, extensions.xlsx (the overview query) or figures.xlsx (the figures query)',
+    fileResponse: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    responses: { 200: z.unknown(), 400: 'problem', 401: 'problem', 403: 'problem', 404: 'problem' },
+  },
+  {
+    method: 'POST',
+    path: '/api/supervision/cases/:caseNo/steps/:stepId/approve-extension',
+    action: "case.extension.approve (the step's department: its lead, or the centre supervisor)",
+    tag: 'supervision',
+    summary:
+      "批准延期 (行政许可法第四十二条): grants the step's waiting extension request and issues the 延期通知书. Refused (409, in Chinese, nothing changed) without a waiting request, for its requester, or beyond the statutory bound (10 working days; 15 on the joint limit)",
+    body: approveExtensionRequestSchema,
+    idempotencyKey: 'update',
+    responses: {
+      200: approveExtensionResponseSchema,
+      400: 'problem',
+      403: 'problem',
+      404: 'problem',
+      409: 'problem',
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/supervision/cases/:caseNo/steps/:stepId/remind',
+    action: "task.reassign (the step's department)",
+    tag: 'supervision',
+    summary:
+      "催办: a reminder to whoever holds the step's open task, recorded on the case (a reminder clock event the inbox counts, and the audit log)",
+    body: remindRequestSchema,
+    responses: { 200: remindResponseSchema, 400: 'problem', 403: 'problem', 404: 'problem', 409: 'problem' },
   },
 ];
