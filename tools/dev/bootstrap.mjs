@@ -4,6 +4,7 @@
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -160,15 +161,90 @@ if (command === 'test') {
   ensureTestSystemPackages();
   env.TEST_POSTGRES_URL = ensureTestPostgres();
 }
-// One Node process with the tsx loader; signals are forwarded so Ctrl-C / SIGTERM reach it exactly once.
+// One Node process with the tsx loader. The package.json scripts `exec` this file, so npm's own signal
+// forwarding (SIGINT and SIGTERM, to the script's process) reaches it instead of stopping at an `sh -c` that
+// swallows SIGINT and dies of SIGTERM, leaving everything below it running.
 const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, commands[command]), ...args], {
   cwd: root,
   stdio: 'inherit',
   env,
 });
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    if (child.exitCode === null) child.kill(signal);
-  });
+
+/** pid → start time (field 22 of /proc/<pid>/stat) of every live descendant of `pid`; Linux only. */
+function descendants(pid) {
+  const children = new Map();
+  let entries = [];
+  try {
+    entries = fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return new Map(); // no /proc: nothing to track
+  }
+  const started = new Map();
+  for (const entry of entries) {
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+      started.set(Number(entry), fields[19]);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  const found = new Map();
+  const walk = (p) => {
+    for (const c of children.get(p) ?? []) {
+      found.set(c, started.get(c));
+      walk(c);
+    }
+  };
+  walk(pid);
+  return found;
 }
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + 1 : 1)));
+const startTimeOf = (pid) => {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+};
+
+// The child stops its own children within a few seconds of a signal. Whatever of the tree still runs 9 s
+// after the first signal (a process that hangs in its shutdown, or one the child lost track of) is killed,
+// so a stop never takes longer than 10 s and leaves nothing behind.
+const STOP_LIMIT_MS = 9_000;
+let tree = new Map();
+let stopping = false;
+function stop(signal) {
+  if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  if (stopping) return;
+  stopping = true;
+  tree = descendants(process.pid);
+  setTimeout(() => {
+    say(`still running ${STOP_LIMIT_MS / 1000} s after ${signal}: killing what is left`);
+    killLeftovers();
+    process.exit(1);
+  }, STOP_LIMIT_MS).unref();
+}
+function killLeftovers() {
+  for (const [pid, started] of tree) {
+    if (startTimeOf(pid) !== started) continue; // gone, or the number now belongs to another process
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
+// A parent that dies without signalling us (npm killed with SIGKILL, a closed terminal's shell) leaves us
+// reparented: stop as if told to.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop('SIGTERM');
+}, 1000).unref();
+child.on('exit', (code, signal) => {
+  if (stopping) killLeftovers();
+  process.exit(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 1) : 1));
+});

@@ -1,16 +1,17 @@
-// `npm start`: the whole stack on one machine — Temporal dev server (<VAR_DIR>/temporal.db), worker, API + web.
+// `npm start`: the whole stack on one machine — Temporal dev server (<VAR_DIR>/temporal.db), worker, API + web,
+// each restarted when it dies.
 import fs from 'node:fs';
 import path from 'node:path';
 import { exitOnConfigError, loadConfigOrExit, repoRoot } from '@onewindow/config';
 import { loadSecurityConfig } from '@onewindow/api';
 import { migrateDatabase, MigrationError } from '@onewindow/db';
+import { isPortFree, waitForTemporal } from '@onewindow/testkit';
 import {
-  isPortFree,
-  startTemporalDevServer,
-  waitForTemporal,
-  type TemporalDevServer,
-} from '@onewindow/testkit';
-import { superviseNodeProcess, type SupervisedProcess } from './child-process-supervisor';
+  superviseNodeProcess,
+  superviseTemporalDevServer,
+  type SupervisedProcess,
+  type SupervisedTemporal,
+} from './child-process-supervisor';
 import { buildWebIfStale } from './build-web-if-stale';
 import { seedDemoData } from '../seed/seed-demo-data';
 
@@ -31,21 +32,27 @@ async function main(): Promise<void> {
       `port ${config.PORT} is already in use: stop the other process or start with PORT=<free port> npm start`,
     );
 
-  let temporal: TemporalDevServer | undefined;
+  let temporal: SupervisedTemporal | undefined;
   const children: SupervisedProcess[] = [];
-  // Installed first, so Ctrl-C at any moment (even mid-start) stops whatever already runs.
+  // Installed first, so Ctrl-C at any moment (even mid-start) stops whatever already runs. The whole stop
+  // takes at most 8 s: the API and the worker together (the worker drains what it is running) get 6 s before
+  // SIGKILL, then Temporal 2 s; the bootstrap (npm start's process) kills any straggler at 9 s.
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
     log(`${signal}: stopping the API, draining the worker, stopping Temporal…`);
-    for (const child of [...children].reverse()) await child.stop();
-    await temporal?.stop();
+    await Promise.all(children.map((child) => child.stop(6000)));
+    await temporal?.stop(2000);
     log('stopped.');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGHUP', () => void shutdown('SIGHUP'));
+  // A parent that dies without signalling (the bootstrap killed with SIGKILL) leaves this process reparented.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && void shutdown('parent exited'), 1000).unref();
 
   let temporalAddress = config.TEMPORAL_ADDRESS;
   if (temporalAddress) {
@@ -76,12 +83,16 @@ async function main(): Promise<void> {
   if (!temporalAddress) {
     const dbFile = path.join(varDir, 'temporal.db');
     log(`starting the Temporal dev server (state in ${path.relative(root, dbFile) || dbFile})…`);
-    temporal = await startTemporalDevServer({
-      port: config.TEMPORAL_DEV_PORT,
-      uiPort: config.TEMPORAL_UI_PORT,
-      dbFile,
-      namespace: config.TEMPORAL_NAMESPACE,
-    });
+    // Supervised like the worker and the API: a server that dies is started again on this port and file.
+    temporal = await superviseTemporalDevServer(
+      {
+        port: config.TEMPORAL_DEV_PORT,
+        uiPort: config.TEMPORAL_UI_PORT,
+        dbFile,
+        namespace: config.TEMPORAL_NAMESPACE,
+      },
+      log,
+    );
     temporalAddress = temporal.address;
   }
 

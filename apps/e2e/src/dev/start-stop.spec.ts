@@ -6,6 +6,7 @@ import { repoRoot } from '@onewindow/config';
 import { demoPassword } from '@onewindow/api';
 import { freePort } from '@onewindow/testkit';
 import { ApiSession } from '../cases/http-session';
+import { processesMentioning } from './stack-processes';
 
 const root = repoRoot();
 
@@ -33,21 +34,6 @@ function start(env: Record<string, string>): {
     }
   };
   return { child, output: () => out, waitFor };
-}
-
-/** Processes whose command line or environment mention `marker` (this run's private state folder). */
-function processesMentioning(marker: string): { pid: number; cmd: string }[] {
-  return fs.readdirSync('/proc').flatMap((entry) => {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid) || pid === process.pid) return [];
-    try {
-      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      const env = fs.readFileSync(`/proc/${pid}/environ`, 'utf8');
-      return cmd.includes(marker) || env.includes(marker) ? [{ pid, cmd }] : [];
-    } catch {
-      return []; // gone meanwhile, or not ours to read
-    }
-  });
 }
 
 const exited = (child: ChildProcess) =>
