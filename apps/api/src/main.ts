@@ -5,6 +5,7 @@ import { createLogger } from './http/logger';
 import { endTaskEventStreams } from './tasks/task-events';
 import { loadSecurityConfig } from './security/security-config';
 import { startSubmissionActivityWorker } from './submissions/submission-activity-worker';
+import { startWorkflowStartSweep } from './cases/workflow-start-sweep';
 
 const config = loadConfigOrExit();
 // Checked here so a bad security variable ends start-up with one line, not a stack trace from buildApiDeps.
@@ -22,6 +23,8 @@ const submissionWorker = startSubmissionActivityWorker(deps).catch((error: Error
   );
   return undefined;
 });
+// Acceptances recorded while Temporal was down get their workflow once it is back, retried by the client or not.
+const workflowStartSweep = startWorkflowStartSweep(deps, { everyMs: 15_000, graceMs: 15_000 });
 server.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') {
     process.stderr.write(
@@ -34,6 +37,7 @@ server.on('error', (error: NodeJS.ErrnoException) => {
 
 function shutdown(signal: string): void {
   logger.info({ signal }, 'shutting down');
+  workflowStartSweep.stop();
   server.close(() => {
     void submissionWorker
       .then((w) => w?.stop())

@@ -10,7 +10,7 @@ import { shanghaiDay, nextCaseNo } from './case-number';
 import { itemRowsOf, materialRowsOf, upsertApplicant } from './application-rows';
 import { approversByDepartment, caseLimits, jointDeclaration, pinPlan, planFor } from './case-plan';
 import { keyReusedProblem, requestHash } from './idempotency-key';
-import { isTemporalUnreachable } from './temporal-errors';
+import { isRetryableTemporalError } from './temporal-errors';
 import { checkToleratedGaps } from './tolerated-gaps';
 import { validateApplication, type AcceptApplication } from './validate-application';
 
@@ -273,12 +273,12 @@ export async function startCaseWorkflow(
     );
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
-      if (isTemporalUnreachable(error)) {
+      if (isRetryableTemporalError(error)) {
         throw new ProblemError(
           503,
           ProblemType.dependencyDown,
           'Case recorded, workflow not started',
-          `Case ${caseNo} is recorded but Temporal at ${deps.temporal.address} did not answer; retry with the same Idempotency-Key (or run tools/repair) to start it`,
+          `办件 ${caseNo} 已登记，但流程引擎暂未启动其流程：请使用同一 Idempotency-Key 重新提交（不会产生第二个办件），系统也会在后台自动补启动。 Case ${caseNo} is recorded but Temporal at ${deps.temporal.address} did not start its workflow; retry with the same Idempotency-Key (or wait: a background sweep starts it) to start it`,
         );
       }
       throw error;
