@@ -10,6 +10,7 @@ import { ComingSoonPage } from '../pages/ComingSoonPage';
 import { HomePage } from '../pages/HomePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PublicLookupPage } from '../pages/PublicLookupPage';
+import { OnlineSubmissionPage, SubmissionStatusPage } from '../modules/online-submission';
 import { StatusPage } from '../pages/StatusPage';
 import { WindowPage } from '../pages/WindowPage';
 
@@ -22,6 +23,7 @@ const builtPages: Record<string, RouteObject['element']> = {
   catalogue: <CataloguePage />,
   checklist: <ChecklistPage />,
   lookup: <PublicLookupPage />,
+  apply: <OnlineSubmissionPage />,
   approvals: <ApprovalsPage />,
   'window-desk': <WindowPage />,
   designer: (
@@ -47,6 +49,8 @@ export const routes: RouteObject[] = [
           <ComingSoonPage labelKey={workspace.labelKey} descriptionKey={workspace.descriptionKey} />
         ),
       })),
+      // The applicant's status look-up of an online submission (the receipt links here).
+      { path: 'apply/status', element: <SubmissionStatusPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

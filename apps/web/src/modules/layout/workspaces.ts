@@ -6,6 +6,7 @@ import {
   DeploymentUnitOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
+  FormOutlined,
   HomeOutlined,
   SolutionOutlined,
   UnorderedListOutlined,
@@ -82,6 +83,14 @@ export const workspaces: Workspace[] = [
     labelKey: 'nav.catalogue',
     descriptionKey: 'workspace.catalogue',
     icon: BookOutlined,
+    ready: true,
+  },
+  {
+    key: 'apply',
+    path: '/apply',
+    labelKey: 'nav.apply',
+    descriptionKey: 'workspace.apply',
+    icon: FormOutlined,
     ready: true,
   },
   {

@@ -4,6 +4,7 @@ import { SignInForm } from '../../session/components/SignInForm';
 import { useSession } from '../../session/hooks/use-session';
 import { IntakeDesk } from './IntakeDesk';
 import { IssuanceQueue } from './IssuanceQueue';
+import { PreReviewQueue } from '../../online-submission';
 
 /** 综合窗口: 收件 and 受理 (case.accept), and 统一出件 of the window's decided cases (case.issue). */
 export function WindowWorkspace() {
@@ -23,6 +24,9 @@ export function WindowWorkspace() {
       items={[
         ...(can('case.accept')
           ? [{ key: 'intake', label: t('window.tabs.intake'), children: <IntakeDesk /> }]
+          : []),
+        ...(can('case.accept')
+          ? [{ key: 'pre-review', label: t('onlineSubmission.preReview.tab'), children: <PreReviewQueue /> }]
           : []),
         ...(can('case.issue')
           ? [{ key: 'issuance', label: t('window.tabs.issuance'), children: <IssuanceQueue /> }]

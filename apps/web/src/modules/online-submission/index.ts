@@ -1,0 +1,2 @@
+export { OnlineSubmissionPage, SubmissionStatusPage } from './components/OnlineSubmissionPage';
+export { PreReviewQueue } from './components/PreReviewQueue';
