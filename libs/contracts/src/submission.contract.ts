@@ -96,6 +96,7 @@ export const submissionSummarySchema = z.object({
   submissionNo: z.string(),
   kind: z.enum(['item', 'bundle']),
   bundleCode: z.string().optional(),
+  /** Each item by its handling-item code (业务办理项编码, the catalogue's itemKey). */
   items: z.array(z.object({ implementationCode: z.string(), name: z.string() })),
   applicant: z.object({
     kind: z.string(),

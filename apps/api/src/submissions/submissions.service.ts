@@ -87,7 +87,7 @@ export async function receiveSubmission(
             submissionNo: await nextSubmissionNo(tx, now),
             kind: checked.request.bundleCode ? 'bundle' : 'item',
             bundleCode: checked.request.bundleCode ?? null,
-            itemCodes: JSON.stringify(checked.items.map((i) => i.implementationCode)),
+            itemCodes: JSON.stringify(checked.items.map((i) => i.itemKey)),
             applicantName: checked.request.applicant.name,
             applicantIdNumber: checked.request.applicant.idNumber,
             application: JSON.stringify(application),
@@ -171,11 +171,11 @@ export async function submissionQueue(
   const applications = rows.map((r) => JSON.parse(r.application) as AcceptApplicationRequest);
   const codes = [...new Set(rows.flatMap((r) => JSON.parse(r.itemCodes) as string[]))];
   const items = await deps.db.item.findMany({
-    where: { implementationCode: { in: codes } },
+    where: { itemKey: { in: codes } },
     orderBy: { version: 'desc' },
-    select: { implementationCode: true, name: true },
+    select: { itemKey: true, name: true },
   });
-  const itemName = new Map(items.reverse().map((i) => [i.implementationCode, i.name]));
+  const itemName = new Map(items.reverse().map((i) => [i.itemKey, i.name]));
   const materialCodes = [
     ...new Set(applications.flatMap((a) => (a.materials ?? []).map((m) => m.materialCode))),
   ];
