@@ -1,9 +1,15 @@
 import { z } from 'zod';
 
-/** The window's queues: 待出件 (every approval done, waiting for unified issuance), oldest first. */
-export const windowQueueViews = ['issuance'] as const;
+/**
+ * The window's queues: 待出件 (every approval done, waiting for unified issuance), oldest first; 补正待收 (the
+ * applications told what to supplement, and the cases a department returned for 补正 or sent back to the window,
+ * whose materials the window takes in), longest waiting first.
+ */
+export const windowQueueViews = ['issuance', 'corrections'] as const;
 export const windowQueueQuerySchema = z.object({
-  view: z.enum(windowQueueViews).default('issuance'),
+  view: z
+    .enum(windowQueueViews, { error: `view 只能是 ${windowQueueViews.join('、')} 之一（待出件、补正待收）` })
+    .default('issuance'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -55,3 +61,39 @@ export const toleratedSupplyResponseSchema = z.object({
   receivedAt: z.string(),
 });
 export type ToleratedSupplyResponse = z.infer<typeof toleratedSupplyResponseSchema>;
+
+/**
+ * 补正待收, one row per thing the window must take in: `intake` — an application with a one-time notice
+ * (needs_correction, no clock runs), accepted under its number when complete; `supplement` — a department asked
+ * for materials (补正: submit_supplement resumes the clocks); `returned` — a department sent a step back to the
+ * window (退回窗口: resubmit_from_window sends it again).
+ */
+export const windowCorrectionEntrySchema = z.object({
+  caseNo: z.string(),
+  kind: z.enum(['intake', 'supplement', 'returned']),
+  applicantKind: z.enum(['person', 'organisation']),
+  applicantName: z.string(),
+  applicantIdMasked: z.string(),
+  items: z.array(z.object({ implementationCode: z.string(), itemKey: z.string(), name: z.string() })),
+  bundleCode: z.string().nullable(),
+  /** The step a department returned (null for an application with a one-time notice). */
+  stepId: z.string().nullable(),
+  stepName: z.string().nullable(),
+  /** What was asked: the materials (一次性告知, 补正), or the reason of a 退回. */
+  asked: z.array(z.string()),
+  note: z.string().nullable(),
+  /** When the notice was given or the step returned. */
+  since: z.string(),
+  /** The 材料补正一次性告知书 of an `intake` row. */
+  documentNo: z.string().nullable(),
+});
+export type WindowCorrectionEntry = z.infer<typeof windowCorrectionEntrySchema>;
+
+export const windowCorrectionsPageSchema = z.object({
+  view: z.literal('corrections'),
+  items: z.array(windowCorrectionEntrySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type WindowCorrectionsPage = z.infer<typeof windowCorrectionsPageSchema>;

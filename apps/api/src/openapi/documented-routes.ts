@@ -44,6 +44,9 @@ import {
   standardPhraseSchema,
   caseDocumentListSchema,
   windowQueuePageSchema,
+  windowCorrectionsPageSchema,
+  toleratedSupplyRequestSchema,
+  toleratedSupplyResponseSchema,
   correctionNoticeRequestSchema,
   correctionNoticeResponseSchema,
   intakeRefusalRequestSchema,
@@ -257,9 +260,30 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     action: 'case.issue',
     tag: 'window',
     summary:
-      '待出件: cases whose approvals are all done, oldest decision first, with the Art. 44 issuance due date',
+      "The window's queues. view=issuance (待出件): cases whose approvals are all done, oldest decision first, with the Art. 44 issuance due date and the tolerated materials still missing (容缺). view=corrections (补正待收): applications with a one-time notice, steps a department returned for 补正 or sent back to the window, longest waiting first",
     query: windowQueueQuerySchema,
-    responses: { 200: windowQueuePageSchema, 400: 'problem', 401: 'problem', 403: 'problem' },
+    responses: {
+      200: z.union([windowQueuePageSchema, windowCorrectionsPageSchema]),
+      400: 'problem',
+      401: 'problem',
+      403: 'problem',
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/:caseNo/tolerated-materials/:materialCode',
+    action: 'case.issue',
+    tag: 'window',
+    summary:
+      '容缺补齐: the window records a tolerated material the applicant handed in (统一出件 is refused while one is missing). 400 nothing handed in, 404 not a tolerated material of the case, 409 already recorded or the case closed',
+    body: toleratedSupplyRequestSchema,
+    responses: {
+      200: toleratedSupplyResponseSchema,
+      400: 'problem',
+      403: 'problem',
+      404: 'problem',
+      409: 'problem',
+    },
   },
   {
     method: 'GET',

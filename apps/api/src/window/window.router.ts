@@ -5,6 +5,7 @@ import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
 import { caseNoOf, caseResource } from '../cases/case-access';
 import { recordToleratedSupply } from '../cases/tolerated-gaps';
+import { windowCorrectionsPage } from './window-corrections';
 import { windowQueuePage } from './window-queue';
 
 /**
@@ -18,7 +19,11 @@ export function windowRouter(deps: ApiDeps): Router {
   router.get('/window/queue', authorize('case.issue', ownWindow), async (req, res) => {
     const q = parse(windowQueueQuerySchema, req.query, 'query');
     const window = signedInUser(req).departmentCode ?? '';
-    res.set('Cache-Control', 'no-store').json(await windowQueuePage(deps.db, window, q));
+    const page =
+      q.view === 'corrections'
+        ? await windowCorrectionsPage(deps.db, window, q)
+        : await windowQueuePage(deps.db, window, q);
+    res.set('Cache-Control', 'no-store').json(page);
   });
   // 容缺补齐: the window that may issue the case records a tolerated material handed in.
   router.post(
