@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
 export interface ApiQueryState<T> {
   data: T | undefined;
   error: unknown;
+  /** A request is in flight (the first load or a reload; the last good data stays meanwhile). */
   loading: boolean;
   /** When the last answer (success or failure) arrived. */
   updatedAt: Date | undefined;
@@ -17,52 +19,30 @@ interface ApiQueryOptions {
 }
 
 /**
- * Loads `fetcher` whenever `key` changes, keeps the last good data while reloading,
- * and aborts a request that a newer one replaces.
+ * Server state through TanStack Query (the client is `AppProviders`'): `key` names the data, so every component
+ * that asks for the same key shares one request and one cached answer (`invalidateQueries` reloads them all).
+ * A new key keeps the last good data on screen while it loads; a reload aborts the request it replaces.
  */
 export function useApiQuery<T>(
   key: string,
   fetcher: (signal: AbortSignal) => Promise<T>,
   { refreshIntervalMs, enabled = true }: ApiQueryOptions = {},
 ): ApiQueryState<T> {
-  const fetcherRef = useRef(fetcher);
-  useEffect(() => {
-    fetcherRef.current = fetcher;
+  const query = useQuery({
+    queryKey: [key],
+    queryFn: ({ signal }) => fetcher(signal),
+    enabled,
+    refetchInterval: refreshIntervalMs ?? false,
+    placeholderData: keepPreviousData,
   });
-  const [state, setState] = useState<Omit<ApiQueryState<T>, 'refresh'>>({
-    data: undefined,
-    error: undefined,
-    loading: enabled,
-    updatedAt: undefined,
-  });
-  const [generation, setGeneration] = useState(0);
-  const refresh = useCallback(() => setGeneration((value) => value + 1), []);
-
-  useEffect(() => {
-    if (!enabled) return;
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    setState((previous) => ({ ...previous, loading: true }));
-    fetcherRef
-      .current(controller.signal)
-      .then(
-        (data) => {
-          if (!controller.signal.aborted)
-            setState({ data, error: undefined, loading: false, updatedAt: new Date() });
-        },
-        (error: unknown) => {
-          if (controller.signal.aborted) return;
-          setState((previous) => ({ ...previous, error, loading: false, updatedAt: new Date() }));
-        },
-      )
-      .finally(() => {
-        if (!controller.signal.aborted && refreshIntervalMs) timer = setTimeout(refresh, refreshIntervalMs);
-      });
-    return () => {
-      controller.abort();
-      if (timer) clearTimeout(timer);
-    };
-  }, [key, enabled, generation, refreshIntervalMs, refresh]);
-
-  return { ...state, refresh };
+  const { refetch } = query;
+  const refresh = useCallback(() => void refetch({ cancelRefetch: true }), [refetch]);
+  const answeredAt = Math.max(query.dataUpdatedAt, query.errorUpdatedAt);
+  return {
+    data: query.data,
+    error: query.error ?? undefined,
+    loading: query.isFetching,
+    updatedAt: answeredAt > 0 ? new Date(answeredAt) : undefined,
+    refresh,
+  };
 }
