@@ -158,6 +158,14 @@ export const approveTasksRequestSchema = z.strictObject({
       z.strictObject({
         caseNo: caseNoSchema,
         stepId: z.string().trim().min(1, 'stepId is required').max(100),
+        /** The step revision the page showed, as for a single action: a task changed since is refused. */
+        expectedRevision: z
+          .number({
+            error: 'expectedRevision is the step revision your page showed (a whole number, 0 or more)',
+          })
+          .int()
+          .min(0)
+          .optional(),
       }),
     )
     .min(1, 'name at least one task')

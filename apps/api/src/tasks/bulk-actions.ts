@@ -8,6 +8,7 @@ import { checkPeople, peopleProblem } from '../cases/case-people';
 import { requestHash } from '../cases/idempotency-key';
 import { isTemporalUnreachable } from '../cases/temporal-errors';
 import { ProblemError, ProblemType } from '../http/problem';
+import { refusalSentence } from './action-refusals';
 
 type Deps = Pick<ApiDeps, 'db' | 'temporal'>;
 type Problems = { path: string; message: string }[];
@@ -19,9 +20,14 @@ const updateDeadline = () => Date.now() + 30_000;
 const itemUpdateId = (key: string | undefined, caseNo: string, stepId: string) =>
   key ? `${key}:${caseNo}:${stepId}` : undefined;
 
-/** The workflow's refusal (its validator's sentence) or why the Update could not be sent. */
-function refusal(error: unknown, address: string): string {
-  if (error instanceof WorkflowUpdateFailedError) return error.cause?.message ?? error.message;
+/**
+ * The workflow's refusal — a claimed, changed, decided or other department's task as the single action says it
+ * (refusalSentence: who did what and when, in Chinese), else its validator's sentence — or why the Update could
+ * not be sent.
+ */
+async function refusal(deps: Pick<ApiDeps, 'db'>, error: unknown, address: string): Promise<string> {
+  if (error instanceof WorkflowUpdateFailedError)
+    return (await refusalSentence(deps, error.cause)) ?? error.cause?.message ?? error.message;
   if (isTemporalUnreachable(error))
     return `Temporal at ${address} did not answer in time; nothing is known to have changed for this task, send it again`;
   return error instanceof Error ? error.message : String(error);
@@ -157,7 +163,7 @@ export async function reassignOpenTasks(
         caseNo,
         stepId: '*',
         outcome: 'refused',
-        detail: `the case's open steps could not be read: ${refusal(error, deps.temporal.address)}`,
+        detail: `the case's open steps could not be read: ${await refusal(deps, error, deps.temporal.address)}`,
       });
       continue;
     }
@@ -206,7 +212,7 @@ export async function reassignOpenTasks(
           caseNo,
           stepId: step.stepId,
           outcome: 'refused',
-          detail: refusal(error, deps.temporal.address),
+          detail: await refusal(deps, error, deps.temporal.address),
         });
       }
     }
@@ -261,7 +267,10 @@ export async function assertApprovable(
   }
 }
 
-/** One approveStep per task, in the order given; each answered on its own (each case is its own workflow). */
+/**
+ * One approveStep per task, in the order given; each answered on its own (each case is its own workflow). A task
+ * with the revision its page showed is refused when the step changed since (claimed, decided, transferred …).
+ */
 export async function approveTasks(
   deps: Deps,
   me: AuthUser,
@@ -273,7 +282,13 @@ export async function approveTasks(
     const updateId = itemUpdateId(key, t.caseNo, t.stepId);
     const { update, payload } = caseActionUpdate(
       'approve',
-      { verb: 'approve', stepId: t.stepId, ...(request.comment ? { comment: request.comment } : {}) },
+      {
+        verb: 'approve',
+        stepId: t.stepId,
+        // The revision the page showed: the workflow refuses a task changed since, and nothing changes.
+        ...(t.expectedRevision !== undefined ? { expectedRevision: t.expectedRevision } : {}),
+        ...(request.comment ? { comment: request.comment } : {}),
+      },
       me.id,
     );
     try {
@@ -293,7 +308,7 @@ export async function approveTasks(
         caseNo: t.caseNo,
         stepId: t.stepId,
         outcome: 'refused',
-        detail: refusal(error, deps.temporal.address),
+        detail: await refusal(deps, error, deps.temporal.address),
       });
     }
   }

@@ -1,13 +1,48 @@
-import { useState } from 'react';
-import { Form, Input, Modal, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, Form, Input, Modal, Space } from 'antd';
 import { approveTasksRequestSchema, type BulkActionResponse, type InboxTask } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
 import { newIdempotencyKey } from '../utils/idempotency-key';
-import { approveTasks } from '../api/approvals.api';
+import { approveTasks, fetchCaseDetails } from '../api/approvals.api';
 import { ActionProblem } from './ActionProblem';
 import { BulkResultList } from './BulkResultList';
 
 const commentMax = approveTasksRequestSchema.shape.comment.unwrap().maxLength ?? undefined;
+const taskKey = (task: { caseNo: string; stepId: string }) => `${task.caseNo}\u0000${task.stepId}`;
+
+/**
+ * The step revision of each task as its case shows it now (the case view the single action's form reads too),
+ * read once when the form opens: the batch sends it, so a task changed meanwhile is refused, not approved.
+ */
+function useStepRevisions(tasks: InboxTask[]): {
+  revisions?: Map<string, number>;
+  unreadable: string[];
+} {
+  const [state, setState] = useState<{ revisions?: Map<string, number>; unreadable: string[] }>({
+    unreadable: [],
+  });
+  useEffect(() => {
+    const controller = new AbortController();
+    void (async () => {
+      const revisions = new Map<string, number>();
+      const unreadable: string[] = [];
+      for (const task of tasks) {
+        try {
+          const details = await fetchCaseDetails(task.caseNo, controller.signal);
+          const revision = details.view?.steps.find((s) => s.stepId === task.stepId)?.revision;
+          if (typeof revision === 'number') revisions.set(taskKey(task), revision);
+          else unreadable.push(task.caseNo);
+        } catch {
+          if (controller.signal.aborted) return;
+          unreadable.push(task.caseNo);
+        }
+      }
+      setState({ revisions, unreadable });
+    })();
+    return () => controller.abort();
+  }, [tasks]);
+  return state;
+}
 
 /** 批量通过: the selected tasks approved with one opinion; each task answered on its own. */
 export function BulkApproveModal({
@@ -27,14 +62,20 @@ export function BulkApproveModal({
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>();
   const [result, setResult] = useState<BulkActionResponse>();
+  const { revisions, unreadable } = useStepRevisions(tasks);
   const submit = async () => {
+    if (!revisions || unreadable.length > 0) return;
     setPending(true);
     setError(undefined);
     try {
       setResult(
         await approveTasks(
           {
-            tasks: tasks.map((task) => ({ caseNo: task.caseNo, stepId: task.stepId })),
+            tasks: tasks.map((task) => ({
+              caseNo: task.caseNo,
+              stepId: task.stepId,
+              expectedRevision: revisions.get(taskKey(task)),
+            })),
             comment: comment.trim() || undefined,
           },
           key,
@@ -59,9 +100,18 @@ export function BulkApproveModal({
       onOk={() => (result ? onClose() : void submit())}
       onCancel={onClose}
       confirmLoading={pending}
+      okButtonProps={{ disabled: !result && (!revisions || unreadable.length > 0) }}
       width={760}
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
+        {!result && !revisions && <Alert type="info" showIcon title={t('approvals.bulk.loadingRevisions')} />}
+        {!result && unreadable.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            title={t('approvals.bulk.revisionsUnreadable', { cases: unreadable.join('、') })}
+          />
+        )}
         {!result && (
           <Form layout="vertical">
             <Form.Item label={t('approvals.bulk.comment')}>
