@@ -5,7 +5,7 @@ import { deemSubmissionAccepted } from './submissions.service';
 import { intakeTaskQueue } from './submission-workflow';
 
 /** The activities the API serves to the submission workflows (acceptance lives here, beside the window's). */
-export const submissionActivities = (deps: ApiDeps): SubmissionActivities => ({
+const submissionActivities = (deps: ApiDeps): SubmissionActivities => ({
   deemSubmissionAccepted: (input) => deemSubmissionAccepted(deps, input),
 });
 

@@ -15,7 +15,7 @@ import { ProblemError, ProblemType } from '../http/problem';
 import { isTemporalUnreachable, temporalDown } from '../cases/temporal-errors';
 
 /** The workflow id of a submission's notice period. */
-export const submissionWorkflowId = (submissionNo: string): string => `submission:${submissionNo}`;
+const submissionWorkflowId = (submissionNo: string): string => `submission:${submissionNo}`;
 
 /** The task queue on which the API serves `deemSubmissionAccepted` (submission-activity-worker.ts). */
 export const intakeTaskQueue = (deps: Pick<ApiDeps, 'temporal'>): string =>

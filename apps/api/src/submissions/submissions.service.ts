@@ -24,7 +24,7 @@ import { forApplicant } from './submission-problems';
 import { claimForClerk, intakeTaskQueue, startSubmissionWorkflow } from './submission-workflow';
 
 /** Art. 32 ¶1 (4): the applicant is told what is missing within 5 (working) days of receipt (Art. 82). */
-export const NOTICE_PERIOD_WORKING_DAYS = 5;
+const NOTICE_PERIOD_WORKING_DAYS = 5;
 
 const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'P2002';
 
