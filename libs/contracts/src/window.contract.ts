@@ -97,3 +97,28 @@ export const windowCorrectionsPageSchema = z.object({
   pageSize: z.number().int(),
 });
 export type WindowCorrectionsPage = z.infer<typeof windowCorrectionsPageSchema>;
+
+export const windowCountersQuerySchema = z.object({
+  /** The centre's calendar day (Asia/Shanghai), YYYY-MM-DD; today by default. */
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'day 须为 YYYY-MM-DD 格式的日期，例如 2026-12-07')
+    .optional(),
+});
+
+/** The signed-in clerk's work of one day at the window (the centre's day, Asia/Shanghai). */
+export const windowCountersSchema = z.object({
+  day: z.string(),
+  /** Applications taken in (first contact: accepted, told what to supplement, or refused). */
+  received: z.number().int(),
+  accepted: z.number().int(),
+  /** 一次性告知书 issued. */
+  notices: z.number().int(),
+  /** 不予受理决定书 issued. */
+  refused: z.number().int(),
+  /** Cases issued (统一出件: 送达回证). */
+  issued: z.number().int(),
+  /** Materials not handed in because a certificate on file was used (免提交), in the cases accepted. */
+  reusedCertificates: z.number().int(),
+});
+export type WindowCounters = z.infer<typeof windowCountersSchema>;

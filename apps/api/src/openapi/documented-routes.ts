@@ -47,6 +47,8 @@ import {
   windowCorrectionsPageSchema,
   toleratedSupplyRequestSchema,
   toleratedSupplyResponseSchema,
+  windowCountersQuerySchema,
+  windowCountersSchema,
   correctionNoticeRequestSchema,
   correctionNoticeResponseSchema,
   intakeRefusalRequestSchema,
@@ -268,6 +270,16 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
       401: 'problem',
       403: 'problem',
     },
+  },
+  {
+    method: 'GET',
+    path: '/api/window/counters',
+    action: 'case.accept',
+    tag: 'window',
+    summary:
+      '今日工作量 of the signed-in clerk for one day of the centre (Asia/Shanghai; today by default): applications received, accepted, one-time notices, refusals, issued, and certificates reused instead of materials',
+    query: windowCountersQuerySchema,
+    responses: { 200: windowCountersSchema, 400: 'problem', 401: 'problem', 403: 'problem' },
   },
   {
     method: 'POST',

@@ -1,11 +1,16 @@
 import { Router, type Request } from 'express';
-import { toleratedSupplyRequestSchema, windowQueueQuerySchema } from '@onewindow/contracts';
+import {
+  toleratedSupplyRequestSchema,
+  windowCountersQuerySchema,
+  windowQueueQuerySchema,
+} from '@onewindow/contracts';
 import type { ApiDeps } from '../api-deps';
 import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
 import { caseNoOf, caseResource } from '../cases/case-access';
 import { recordToleratedSupply } from '../cases/tolerated-gaps';
 import { windowCorrectionsPage } from './window-corrections';
+import { windowCounters } from './window-counters';
 import { windowQueuePage } from './window-queue';
 
 /**
@@ -24,6 +29,11 @@ export function windowRouter(deps: ApiDeps): Router {
         ? await windowCorrectionsPage(deps.db, window, q)
         : await windowQueuePage(deps.db, window, q);
     res.set('Cache-Control', 'no-store').json(page);
+  });
+  // 今日工作量 of the signed-in clerk (the centre's day).
+  router.get('/window/counters', authorize('case.accept'), async (req, res) => {
+    const q = parse(windowCountersQuerySchema, req.query, 'query');
+    res.set('Cache-Control', 'no-store').json(await windowCounters(deps.db, signedInUser(req), q.day));
   });
   // 容缺补齐: the window that may issue the case records a tolerated material handed in.
   router.post(
