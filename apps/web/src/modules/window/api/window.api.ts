@@ -12,6 +12,10 @@ import {
   issueResultsRequestSchema,
   issueResultsResponseSchema,
   windowQueuePageSchema,
+  windowCorrectionsPageSchema,
+  windowCountersSchema,
+  type WindowCounters,
+  type WindowCorrectionsPage,
   toleratedSupplyRequestSchema,
   toleratedSupplyResponseSchema,
   type ToleratedSupplyRequest,
@@ -45,6 +49,19 @@ export function fetchIssuanceQueue(
   return apiClient.get('/api/window/queue', {
     responseSchema: windowQueuePageSchema,
     query: { view: 'issuance', page, pageSize },
+    signal,
+  });
+}
+
+/** 补正待收: one-time notices waiting for the applicant, and steps a department returned to the window. */
+export function fetchCorrectionsQueue(
+  page: number,
+  pageSize: number,
+  signal?: AbortSignal,
+): Promise<WindowCorrectionsPage> {
+  return apiClient.get('/api/window/queue', {
+    responseSchema: windowCorrectionsPageSchema,
+    query: { view: 'corrections', page, pageSize },
     signal,
   });
 }
@@ -103,4 +120,9 @@ export function recordToleratedSupply(
       body: request,
     },
   );
+}
+
+/** 今日工作量 of the signed-in clerk (the centre's day). */
+export function fetchWindowCounters(signal?: AbortSignal): Promise<WindowCounters> {
+  return apiClient.get('/api/window/counters', { responseSchema: windowCountersSchema, signal });
 }

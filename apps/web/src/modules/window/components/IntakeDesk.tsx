@@ -20,7 +20,7 @@ import {
   StopOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import type { AcceptedCaseResponse, ChecklistResponse } from '@onewindow/contracts';
+import type { AcceptedCaseResponse, ChecklistResponse, WindowCorrectionEntry } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useSubmission } from '../../api-client/hooks/use-submission';
@@ -53,16 +53,29 @@ type IntakeValues = Applicant & { applicationNo?: string };
  * 一次性告知书 listing every required material still missing (the application keeps its number and is accepted
  * later under it: 补正后受理 with the number from the notice), or 不予受理 with its reason. One
  * Idempotency-Key per application: a double click or a retried request makes one case. After acceptance,
- * the case number and its documents (the 受理通知书 to print).
+ * the case number and its documents (the 受理通知书 to print). `resume`: an application with a one-time notice
+ * opened from 补正待收, prefilled (items, applicant, its number) but for the identity number, which the clerk
+ * checks against the applicant at the counter.
  */
-export function IntakeDesk() {
+export function IntakeDesk({
+  resume,
+  onNext,
+}: {
+  resume?: WindowCorrectionEntry;
+  /** The clerk moves on to the next applicant (the workspace forgets the application it opened). */
+  onNext?: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<IntakeValues>();
   const bundles = useBundles();
-  const [mode, setMode] = useState<PickMode>('items');
-  const [itemKeys, setItemKeys] = useState<string[]>([]);
-  const [bundleCode, setBundleCode] = useState<string>();
-  const [pickedNames, setPickedNames] = useState<Record<string, string>>({});
+  const [mode, setMode] = useState<PickMode>(resume?.bundleCode ? 'bundle' : 'items');
+  const [itemKeys, setItemKeys] = useState<string[]>(() =>
+    resume && !resume.bundleCode ? resume.items.map((i) => i.itemKey) : [],
+  );
+  const [bundleCode, setBundleCode] = useState<string | undefined>(resume?.bundleCode ?? undefined);
+  const [pickedNames, setPickedNames] = useState<Record<string, string>>(() =>
+    Object.fromEntries((resume?.items ?? []).map((i) => [i.itemKey, i.name])),
+  );
   const [checklist, setChecklist] = useState<ChecklistResponse>();
   const [marks, setMarks] = useState<Record<string, MaterialMark>>({});
   const [key, setKey] = useState(() => newIdempotencyKey('intake'));
@@ -133,6 +146,7 @@ export function IntakeDesk() {
     setAccepted(undefined);
     setEnded(undefined);
     setKey(newIdempotencyKey('intake'));
+    onNext?.();
   };
 
   if (ended)
@@ -178,11 +192,26 @@ export function IntakeDesk() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small" title={t('window.intake.pickTitle')}>
+        {resume && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="intake-resume"
+            title={t('window.corrections.intakeHint')}
+            description={resume.asked.join('；')}
+          />
+        )}
         <Form
           form={form}
           layout="vertical"
           data-testid="intake-form"
           onValuesChange={() => setChecklist(undefined)}
+          initialValues={
+            resume
+              ? { kind: resume.applicantKind, name: resume.applicantName, applicationNo: resume.caseNo }
+              : undefined
+          }
         >
           <Row gutter={16}>
             <Col xs={24} lg={5}>

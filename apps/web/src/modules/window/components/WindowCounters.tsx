@@ -1,0 +1,28 @@
+import { Card, Space, Statistic, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useApiQuery } from '../../api-client/hooks/use-api-query';
+import { useSession } from '../../session/hooks/use-session';
+import { fetchWindowCounters } from '../api/window.api';
+
+const shown = ['received', 'accepted', 'notices', 'refused', 'issued'] as const;
+
+/** 今日工作量: what the signed-in clerk took in, accepted, told to supplement, refused and issued today. */
+export function WindowCounters() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const counters = useApiQuery('window-counters', (signal) => fetchWindowCounters(signal), {
+    refreshIntervalMs: 30_000,
+  });
+  if (!can('case.accept') || !counters.data) return null;
+  const data = counters.data;
+  return (
+    <Card size="small" data-testid="window-counters">
+      <Space size="large" wrap align="center">
+        <Typography.Text strong>{t('window.counters.title', { day: data.day })}</Typography.Text>
+        {shown.map((k) => (
+          <Statistic key={k} title={t(`window.counters.${k}`)} value={data[k]} data-testid={`counter-${k}`} />
+        ))}
+      </Space>
+    </Card>
+  );
+}
