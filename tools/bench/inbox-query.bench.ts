@@ -48,6 +48,9 @@ const closedCases = Number(args.closed);
 const rounds = Number(args.rounds);
 const department = 'BENCH-D0';
 const approvers = Array.from({ length: 100 }, (_, i) => `bench-u${String(i).padStart(3, '0')}`);
+/** Every approver holds the department's approver role: a task offered to its group is in all their 待签收. */
+const role = 'dept_approver';
+const group = `group:${department}/${role}`;
 const pageSize = 20;
 
 type Kind = 'sqlite' | 'postgresql';
@@ -123,7 +126,7 @@ const addDays = (day: string, n: number) =>
 /**
  * The data, all in one department (the worst case for its department-wide views): `openTasks` cases in review,
  * each with one open task (70 % held by one of 100 approvers, 10 % by three countersigners, 20 % by nobody yet:
- * offered to the group), half of them after a decided first step; 2 % stopped for 补正, 1 % for a special
+ * offered to the approvers' group, unclaimed, in everyone's 待签收), half of them after a decided first step; 2 % stopped for 补正, 1 % for a special
  * procedure, 1 % resumed after 补正, 5 % with reminders; due dates from 15 days overdue to 60 days ahead; plus
  * `closedCases` issued cases with two decided tasks each (the 已办 history and the decisions and clock events a
  * running system has).
@@ -230,6 +233,10 @@ async function seed(
         dueDate: addDays(today, 10 - daysAgo),
         closedAt: at(daysAgo),
         outcome: 'approved',
+        claimState: null,
+        claimGroup: null,
+        clockState: 'running',
+        clockReason: null,
       });
       holders.push({ taskId: id, userId: holder });
       clock(`step:${stepId}`, 'start', daysAgo + 2);
@@ -249,6 +256,7 @@ async function seed(
     const single = share < 0.7;
     const countersign = !single && share < 0.8;
     const stopped = i % 50 === 0 ? 'supplement' : i % 100 === 1 ? 'special' : undefined;
+    const offered = !single && !countersign;
     tasks.push({
       id,
       caseNo,
@@ -262,8 +270,16 @@ async function seed(
       dueDate: stopped ? null : addDays(today, Math.floor(random() * 76) - 15),
       closedAt: null,
       outcome: null,
+      // 签收: offered to the department's approver group (its seat is the holder row), waiting to be claimed.
+      claimState: offered ? 'unclaimed' : null,
+      claimGroup: offered ? group : null,
+      // The step clock as the projection writes it with the clock events below.
+      clockState:
+        stopped === 'supplement' ? 'supplement' : stopped === 'special' ? 'special_procedure' : 'running',
+      clockReason: stopped === 'supplement' ? '补正' : stopped === 'special' ? '特别程序：现场勘验' : null,
     });
     if (single) holders.push({ taskId: id, userId: holder });
+    if (offered) holders.push({ taskId: id, userId: group });
     if (countersign)
       for (let k = 0; k < 3; k++)
         holders.push({
@@ -275,12 +291,12 @@ async function seed(
       decide('s2', 'return_for_supplement', holder, 1, '缺少营业执照副本');
       clock('step:s2', 'suspend', 1, '补正');
       if (i % 100 === 2) {
-        decide('s2', 'submit_supplement', 'bench-clerk', 0.5);
+        decide('s2', 'supplement_submitted', 'bench-clerk', 0.5);
         clock('step:s2', 'resume', 0.5);
       }
     }
     if (stopped === 'special') {
-      decide('s2', 'start_special_procedure', holder, 1, '现场勘验');
+      decide('s2', 'special_procedure_started', holder, 1, '现场勘验');
       clock('step:s2', 'suspend', 1, '特别程序：现场勘验');
     }
     if (i % 20 === 3) clock('step:s2', 'reminder', 0.2, '催办');
@@ -312,10 +328,12 @@ function bareSql(view: InboxView | 'default'): { sql: string; params: (me: strin
   const where = (extra: string) => `SELECT * FROM "Task" t WHERE "departmentCode" = $1 AND ${extra} ${order}`;
   switch (view) {
     case 'to_claim':
-      // 待签收: unclaimed group tasks held by the group seat (or naming me).
+      // 待签收: unclaimed tasks held by my group's seat (or naming me).
       return {
-        sql: where(`"state" = 'open' AND "claimState" = 'unclaimed' AND ${holds}`),
-        params: (me) => [department, me],
+        sql: where(
+          `"state" = 'open' AND "claimState" = 'unclaimed' AND EXISTS (SELECT 1 FROM "TaskHolder" h WHERE h."taskId" = t."id" AND h."userId" IN ($2, $3))`,
+        ),
+        params: (me) => [department, group, me],
       };
     case 'mine':
       return { sql: where(`"state" = 'open' AND ${holds}`), params: (me) => [department, me] };
@@ -323,8 +341,11 @@ function bareSql(view: InboxView | 'default'): { sql: string; params: (me: strin
       return { sql: where(`"state" = 'done' AND ${holds}`), params: (me) => [department, me] };
     case 'supplement':
     case 'special':
-      // The bare schema's nearest: open tasks whose step clock is stopped (no due date).
-      return { sql: where(`"state" = 'open' AND "dueDate" IS NULL`), params: () => [department] };
+      // Open tasks whose step clock stands for 补正 / a special procedure (the projection's clockState).
+      return {
+        sql: where(`"state" = 'open' AND "clockState" = $2`),
+        params: () => [department, view === 'supplement' ? 'supplement' : 'special_procedure'],
+      };
     case 'department':
     case 'default':
       return { sql: where(`"state" = 'open'`), params: () => [department] };
@@ -425,7 +446,7 @@ async function measure(
         ...(view === 'default' ? {} : { view }),
         pageSize,
       });
-      const me = (round: number) => ({ id: approvers[round % approvers.length] });
+      const me = (round: number) => ({ id: approvers[round % approvers.length], roles: [role] });
       let total = 0;
       let api: number[] = [];
       let error: string | undefined;

@@ -69,6 +69,8 @@ beforeAll(async () => {
         state: 'open',
         openedAt: new Date('2026-12-01T02:00:00Z'),
         dueDate: `2026-12-1${n}`,
+        // The role group seat among the holders, as the worker's projection writes it (openTask).
+        claimGroup: holders.find((h) => h.startsWith('group:SFS-SCJG/')) ?? null,
         ...claim,
       },
     });

@@ -54,6 +54,11 @@ function tasks(): Seeded[] {
   for (let i = 0; i < 10; i++) rows.push({ n: n++, state: 'done', holders: [me], dueDate: due(i) });
   for (let i = 0; i < 10; i++)
     rows.push({ n: n++, state: 'open', holders: [group], dueDate: due(i * 2), claimState: 'unclaimed' });
+  // 转办 to a group naming me, and a task both my role group and I hold: each listed once.
+  for (let i = 0; i < 3; i++)
+    rows.push({ n: n++, state: 'open', holders: [me, 'u-4'], dueDate: due(i * 5), claimState: 'unclaimed' });
+  for (let i = 0; i < 2; i++)
+    rows.push({ n: n++, state: 'open', holders: [group, me], dueDate: due(i * 7), claimState: 'unclaimed' });
   for (let i = 0; i < 10; i++) rows.push({ n: n++, state: 'open', holders: ['u-2', 'u-3'], dueDate: due(i) });
   return rows;
 }
@@ -112,6 +117,8 @@ describe.each(bothTestDatabases)('the inbox views on %s', (_name, createDatabase
           clockState: r.clockState ?? 'running',
           clockReason: r.clockState && r.clockState !== 'running' ? `stopped: ${r.clockState}` : null,
           claimState: r.claimState ?? null,
+          // The role group seat among the holders, as the worker's projection writes it (openTask).
+          claimGroup: r.holders.includes(group) ? group : null,
         })),
       });
       await t.db.taskHolder.createMany({
@@ -172,7 +179,11 @@ describe.each(bothTestDatabases)('the inbox views on %s', (_name, createDatabase
     expect(caseNos(done)).toEqual(ordered(seeded.filter((r) => r.state === 'done')));
     const toClaim = await page({ view: 'to_claim', pageSize: 100 });
     expect(caseNos(toClaim)).toEqual(ordered(open.filter((r) => r.claimState === 'unclaimed')));
-    expect(toClaim.total).toBe(10);
+    expect(toClaim.total).toBe(15);
+    const secondOfClaims = await page({ view: 'to_claim', page: 2, pageSize: 6 });
+    expect(caseNos(secondOfClaims)).toEqual(
+      ordered(open.filter((r) => r.claimState === 'unclaimed')).slice(6, 12),
+    );
     const department = await page({ view: 'department' });
     expect([caseNos(department), department.total]).toEqual([ordered(open).slice(0, 20), open.length]);
     const byDefault = await page({ page: 3 });

@@ -108,6 +108,22 @@ describe.each(bothTestDatabases)('the step clock on the task row on %s', (_name,
     expect(await clockOf(1)).toMatchObject({ clockState: 'supplement' });
   });
 
+  it('keeps the role group seat on the row (待签收 reads it), and follows the holders', async () => {
+    await acts.openTask({
+      ...open(1, 1, '2026-12-16'),
+      assignees: ['group:SAMR/dept_approver'],
+      claim: { state: 'unclaimed' },
+    });
+    const seat = () =>
+      database.db.task.findUniqueOrThrow({
+        where: { id: `${caseNo}:${stepId}:1` },
+        select: { claimGroup: true, claimState: true },
+      });
+    expect(await seat()).toEqual({ claimGroup: 'group:SAMR/dept_approver', claimState: 'unclaimed' });
+    await acts.setTaskHolders({ ...key(2), stepId, generation: 1, holders: ['food-1', 'food-2'] });
+    expect(await seat()).toMatchObject({ claimGroup: null });
+  });
+
   it('in a batch (local-serial cases): the event and the task row commit together', async () => {
     await acts.writeProjections({
       writes: [

@@ -6,12 +6,12 @@ import {
   toShanghaiDate,
   workingDaysBetween,
 } from '@onewindow/calendar';
-import { kindOfClient, type Db, type Prisma } from '@onewindow/db';
+import { Prisma, type Db } from '@onewindow/db';
 import type { Logger } from 'pino';
 import { getCalendarInForce } from '../calendar/calendar-in-force';
 import { ProblemError, ProblemType } from '../http/problem';
-import { toProjectedTask } from '../cases/case-details';
 import { stepNamesOf } from './step-names';
+import { heldPage, inboxRows, indexedPage, toClaimPage, type TaskIdPage } from './inbox-sql';
 
 type TaskWhere = Prisma.TaskWhereInput;
 
@@ -75,54 +75,31 @@ function assertRanges(q: ListTasksQuery): void {
 /** Ids per query when the filters are applied to a person's tasks by key (below the drivers' parameter limits). */
 const IDS_PER_QUERY = 500;
 
-type HeldTask = { id: string; dueDate: string | null; caseNo: string; stepId: string };
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-/** The inbox order: by due date, undated last, then case and step (as the department's page reads them). */
-const inboxOrder = (a: HeldTask, b: HeldTask) =>
-  (a.dueDate === null ? 1 : 0) - (b.dueDate === null ? 1 : 0) ||
-  compare(a.dueDate ?? '', b.dueDate ?? '') ||
-  compare(a.caseNo, b.caseNo) ||
-  compare(a.stepId, b.stepId);
-
 /**
- * One page of the tasks a person holds in a department and state: their TaskHolder rows (userId index), each
- * task by key, the other filters applied to those ids, the order and the page taken here. A per-task holder
- * test (EXISTS) visited every task of the department; and SQLite, which has no statistics here (nothing runs
- * ANALYZE), starts any plan that names the department from the department's index — CROSS JOIN keeps the
- * person first. PostgreSQL plans the join itself.
+ * One page of the tasks a person holds in a department and state, with filters that need the case (item,
+ * applicant, free text) or Prisma's text and instant comparisons (case number, arrival dates): their holder rows,
+ * then the filters applied to those ids, the order and the page taken here.
  */
-async function heldTaskPage(
+async function filteredHeldPage(
   db: Db,
   userId: string,
-  departmentCode: string,
-  state: string,
+  conditions: Prisma.Sql[],
   filters: TaskWhere[],
   skip: number,
   take: number,
-): Promise<{ ids: string[]; total: number }> {
-  let held =
-    kindOfClient(db) === 'sqlite'
-      ? await db.$queryRaw<HeldTask[]>`
-          SELECT t."id", t."dueDate", t."caseNo", t."stepId" FROM "TaskHolder" h CROSS JOIN "Task" t ON t."id" = h."taskId"
-          WHERE h."userId" = ${userId} AND t."departmentCode" = ${departmentCode} AND t."state" = ${state}`
-      : await db.$queryRaw<HeldTask[]>`
-          SELECT t."id", t."dueDate", t."caseNo", t."stepId" FROM "TaskHolder" h JOIN "Task" t ON t."id" = h."taskId"
-          WHERE h."userId" = ${userId} AND t."departmentCode" = ${departmentCode} AND t."state" = ${state}`;
-  if (filters.length > 0) {
-    const kept = new Set<string>();
-    for (let i = 0; i < held.length; i += IDS_PER_QUERY) {
-      const ids = held.slice(i, i + IDS_PER_QUERY).map((t) => t.id);
-      const rows = await db.task.findMany({
-        where: { AND: [{ id: { in: ids } }, ...filters] },
-        select: { id: true },
-      });
-      for (const row of rows) kept.add(row.id);
-    }
-    held = held.filter((t) => kept.has(t.id));
+): Promise<TaskIdPage> {
+  const all = (await heldPage(db, userId, conditions, 0, Number.MAX_SAFE_INTEGER)).tasks;
+  const kept = new Set<string>();
+  for (let i = 0; i < all.length; i += IDS_PER_QUERY) {
+    const ids = all.slice(i, i + IDS_PER_QUERY).map((t) => t.id);
+    const rows = await db.task.findMany({
+      where: { AND: [{ id: { in: ids } }, ...filters] },
+      select: { id: true },
+    });
+    for (const row of rows) kept.add(row.id);
   }
-  held.sort(inboxOrder);
-  return { ids: held.slice(skip, skip + take).map((t) => t.id), total: held.length };
+  const held = all.filter((t) => kept.has(t.id));
+  return { tasks: held.slice(skip, skip + take), total: held.length };
 }
 
 /** At most this many catalogue codes stand for an item-name search term. */
@@ -161,8 +138,11 @@ const nextDay = (day: string) =>
 /**
  * One page of an inbox, the least remaining time first (the earliest due date; a stopped step clock, which
  * has no running due date, last). The time status and remaining working days count from today (Shanghai)
- * by the calendar in force; the time-status filter compares due dates with the same calendar's days. Every
- * filter narrows the department's rows, so the (departmentCode, state, dueDate / openedAt) indexes lead.
+ * by the calendar in force; the time-status filter compares due dates with the same calendar's days. Each view
+ * is read by index in that order (inbox-sql.ts: the department's views from the Task indexes, a person's from
+ * their holder rows, 待签收 from the role group seat on the row), counted by index, and its page's rows are read
+ * in three statements. Filters that need the case or Prisma's comparisons (case number, arrival dates, item,
+ * applicant, free text) go through Prisma's where instead.
  */
 export async function taskInboxPage(
   deps: { db: Db; logger: Logger },
@@ -178,131 +158,104 @@ export async function taskInboxPage(
   const holds = (userId: string): TaskWhere => ({
     OR: [{ assigneeUserId: userId }, { holders: { some: { userId } } }],
   });
-
-  const where: TaskWhere[] = [{ departmentCode: q.department }];
-  switch (q.view) {
-    case 'to_claim':
-      // Offered to my role group in this department (its seat is the holder `group:<department>/<role>`), or to a 转办 group naming me.
-      where.push(
-        { state: 'open', claimState: 'unclaimed' },
-        {
-          OR: [
-            {
-              holders: {
-                some: { userId: { in: (me.roles ?? []).map((r) => `group:${q.department}/${r}`) } },
-              },
-            },
-            holds(me.id),
-          ],
-        },
-      );
-      break;
-    case 'mine':
-    case 'done':
-      break;
-    case 'supplement':
-    case 'special':
-    case 'department':
-      where.push({ state: 'open' });
-      break;
-    case undefined:
-      if (!q.assignee) where.push({ state: q.state });
-  }
-  // mine, done, `assignee`: one person's tasks, found from their TaskHolder rows (heldPage below).
+  const groups = [...new Set((me.roles ?? []).map((r) => `group:${q.department}/${r}`))];
+  // mine, done, `assignee`: one person's tasks, found from their TaskHolder rows.
   const holder =
     q.view === 'mine' || q.view === 'done' ? me.id : q.view === undefined ? q.assignee : undefined;
-  if (q.caseNo) where.push({ caseNo: { contains: q.caseNo } });
-  if (q.item) where.push({ case: { items: { some: { implementationCode: q.item } } } });
-  if (q.arrivedFrom) where.push({ openedAt: { gte: shanghaiStart(q.arrivedFrom) } });
-  if (q.arrivedTo) where.push({ openedAt: { lt: shanghaiStart(nextDay(q.arrivedTo)) } });
-  if (q.dueFrom) where.push({ dueDate: { gte: q.dueFrom } });
-  if (q.dueTo) where.push({ dueDate: { lte: q.dueTo } });
-  if (q.applicant) where.push({ case: { applicant: applicantWhere(q.applicant) } });
-  if (q.search) where.push(await searchWhere(db, q.search));
+  const state = q.view === 'done' ? 'done' : q.view === undefined ? q.state : 'open';
 
-  // The step clock is a column of the row (the projection writes it with the clock's events).
-  if (q.view === 'supplement') where.push({ clockState: 'supplement' });
-  if (q.view === 'special') where.push({ clockState: 'special_procedure' });
-  // A stopped step clock has no time status.
+  // The view and the filters every index serves, as SQL on "Task" t: the department, the state, the step clock,
+  // due dates (a stopped step clock has no time status).
+  const conditions: Prisma.Sql[] = [Prisma.sql`t."departmentCode" = ${q.department}`];
+  if (q.view !== 'to_claim') conditions.push(Prisma.sql`t."state" = ${state}`);
+  if (q.view === 'supplement') conditions.push(Prisma.sql`t."clockState" = 'supplement'`);
+  if (q.view === 'special') conditions.push(Prisma.sql`t."clockState" = 'special_procedure'`);
+  if (q.dueFrom) conditions.push(Prisma.sql`t."dueDate" >= ${q.dueFrom}`);
+  if (q.dueTo) conditions.push(Prisma.sql`t."dueDate" <= ${q.dueTo}`);
   if (q.timeStatus) {
-    const byStatus: Record<TimeStatus, TaskWhere> = {
-      overdue: { dueDate: { lt: today } },
-      warning: { dueDate: { gte: today, lte: warningUntil } },
-      normal: { dueDate: { gt: warningUntil } },
-    };
-    where.push(byStatus[q.timeStatus], { clockState: 'running' });
+    conditions.push(Prisma.sql`t."clockState" = 'running'`);
+    if (q.timeStatus === 'overdue') conditions.push(Prisma.sql`t."dueDate" < ${today}`);
+    if (q.timeStatus === 'warning')
+      conditions.push(Prisma.sql`t."dueDate" >= ${today}`, Prisma.sql`t."dueDate" <= ${warningUntil}`);
+    if (q.timeStatus === 'normal') conditions.push(Prisma.sql`t."dueDate" > ${warningUntil}`);
   }
+  // The filters that need the case (item, applicant, free text), or Prisma's text and instant comparisons.
+  const filters: TaskWhere[] = [];
+  if (q.caseNo) filters.push({ caseNo: { contains: q.caseNo } });
+  if (q.item) filters.push({ case: { items: { some: { implementationCode: q.item } } } });
+  if (q.arrivedFrom) filters.push({ openedAt: { gte: shanghaiStart(q.arrivedFrom) } });
+  if (q.arrivedTo) filters.push({ openedAt: { lt: shanghaiStart(nextDay(q.arrivedTo)) } });
+  if (q.applicant) filters.push({ case: { applicant: applicantWhere(q.applicant) } });
+  if (q.search) filters.push(await searchWhere(db, q.search));
 
-  // A stopped step clock (补正, at the window) has no due date: those tasks come after the dated ones, on
-  // SQLite and PostgreSQL alike. Two reads in index order (dated by due date, then undated) instead of one
-  // ORDER BY "dueDate IS NULL", which no index serves: it sorted every row of the department for each page.
-  const include = { holders: true, case: { include: { applicant: true, items: true } } } as const;
-  const datedWhere: TaskWhere = { AND: [...where, { dueDate: { not: null } }] };
-  const undatedWhere: TaskWhere = { AND: [...where, { dueDate: null }] };
-  const readPage = (
-    w: TaskWhere,
-    orderBy: Prisma.TaskOrderByWithRelationInput[],
-    skip: number,
-    take: number,
-  ) => db.task.findMany({ where: w, include, orderBy, skip, take });
-  // A grouped count is one plain COUNT over the (departmentCode, state, dueDate) index (count() wraps a subquery).
-  const countOf = async (w: TaskWhere) =>
-    (await db.task.groupBy({ by: ['departmentCode'], where: w, _count: { _all: true } })).reduce(
-      (n, g) => n + g._count._all,
-      0,
-    );
   const skip = (q.page - 1) * q.pageSize;
-  const departmentPage = async () => {
-    const [datedRows, datedTotal, undatedTotal] = await Promise.all([
-      readPage(datedWhere, [{ dueDate: 'asc' }, { caseNo: 'asc' }, { stepId: 'asc' }], skip, q.pageSize),
-      countOf(datedWhere),
-      countOf(undatedWhere),
+  const page = async (): Promise<TaskIdPage> => {
+    if (filters.length === 0) {
+      if (holder !== undefined) return heldPage(db, holder, conditions, skip, q.pageSize);
+      if (q.view === 'to_claim') return toClaimPage(db, me.id, groups, conditions, skip, q.pageSize);
+      return indexedPage(db, conditions, skip, q.pageSize);
+    }
+    if (holder !== undefined) return filteredHeldPage(db, holder, conditions, filters, skip, q.pageSize);
+    return filteredPage(filters);
+  };
+  // With filters on a department-wide view: the same conditions as Prisma's where, in the same two reads.
+  const filteredPage = async (extra: TaskWhere[]): Promise<TaskIdPage> => {
+    const where: TaskWhere[] = [{ departmentCode: q.department }, ...extra];
+    if (q.view === 'to_claim')
+      where.push(
+        { state: 'open', claimState: 'unclaimed' },
+        { OR: [{ holders: { some: { userId: { in: groups } } } }, holds(me.id)] },
+      );
+    else where.push({ state });
+    if (q.view === 'supplement') where.push({ clockState: 'supplement' });
+    if (q.view === 'special') where.push({ clockState: 'special_procedure' });
+    if (q.dueFrom) where.push({ dueDate: { gte: q.dueFrom } });
+    if (q.dueTo) where.push({ dueDate: { lte: q.dueTo } });
+    if (q.timeStatus) {
+      const byStatus: Record<TimeStatus, TaskWhere> = {
+        overdue: { dueDate: { lt: today } },
+        warning: { dueDate: { gte: today, lte: warningUntil } },
+        normal: { dueDate: { gt: warningUntil } },
+      };
+      where.push(byStatus[q.timeStatus], { clockState: 'running' });
+    }
+    const select = { id: true, dueDate: true, caseNo: true, stepId: true } as const;
+    const datedWhere: TaskWhere = { AND: [...where, { dueDate: { not: null } }] };
+    const undatedWhere: TaskWhere = { AND: [...where, { dueDate: null }] };
+    const [dated, datedTotal, undatedTotal] = await Promise.all([
+      db.task.findMany({
+        where: datedWhere,
+        select,
+        orderBy: [{ dueDate: 'asc' }, { caseNo: 'asc' }, { stepId: 'asc' }],
+        skip,
+        take: q.pageSize,
+      }),
+      db.task.count({ where: datedWhere }),
+      db.task.count({ where: undatedWhere }),
     ]);
-    const rest = q.pageSize - datedRows.length;
-    const undatedRows =
+    const rest = q.pageSize - dated.length;
+    const undated =
       rest > 0 && undatedTotal > 0
-        ? await readPage(
-            undatedWhere,
-            [{ caseNo: 'asc' }, { stepId: 'asc' }],
-            Math.max(0, skip - datedTotal),
-            rest,
-          )
+        ? await db.task.findMany({
+            where: undatedWhere,
+            select,
+            orderBy: [{ caseNo: 'asc' }, { stepId: 'asc' }],
+            skip: Math.max(0, skip - datedTotal),
+            take: rest,
+          })
         : [];
-    return { rows: [...datedRows, ...undatedRows], total: datedTotal + undatedTotal };
+    return { tasks: [...dated, ...undated], total: datedTotal + undatedTotal };
   };
-  // where[0] is the department; for the holder views the switch added nothing else.
-  const heldPage = async (userId: string) => {
-    const state = q.view === 'mine' ? 'open' : q.view === 'done' ? 'done' : q.state;
-    const page = await heldTaskPage(db, userId, q.department, state, where.slice(1), skip, q.pageSize);
-    const found = await db.task.findMany({ where: { id: { in: page.ids } }, include });
-    const byId = new Map(found.map((r) => [r.id, r]));
-    return { rows: page.ids.flatMap((id) => byId.get(id) ?? []), total: page.total };
-  };
-  const { rows, total } = holder === undefined ? await departmentPage() : await heldPage(holder);
+  const { tasks, total } = await page();
 
-  const caseNos = [...new Set(rows.map((r) => r.caseNo))];
-  const [itemNames, stepNames, reminders] = await Promise.all([
-    itemNamesOf(
-      db,
-      rows.flatMap((r) => r.case.items.map((i) => i.implementationCode)),
-    ),
-    stepNamesOf(
-      db,
-      rows.map((r) => r.case.flowVersionId),
-    ),
-    db.clockEvent.groupBy({
-      by: ['caseNo', 'clockId'],
-      where: { caseNo: { in: caseNos }, kind: 'reminder' },
-      _count: { _all: true },
-    }),
-  ]);
-  const claimers = await db.user.findMany({
-    where: { id: { in: [...new Set(rows.flatMap((r) => (r.claimedBy ? [r.claimedBy] : [])))] } },
-    select: { id: true, displayName: true },
-  });
-  const claimerName = new Map(claimers.map((u) => [u.id, u.displayName]));
-  const reminderCount = new Map(reminders.map((r) => [`${r.caseNo}\u0000${r.clockId}`, r._count._all]));
-
+  const rows = await inboxRows(
+    db,
+    tasks.map((t) => t.id),
+  );
+  const stepNames = await stepNamesOf(
+    db,
+    rows.map((r) => r.flowVersionId),
+  );
   const items: InboxTask[] = rows.map((row) => {
     const clock = clockOf(row);
     const dated = clock.state === 'running' && row.dueDate !== null && row.state === 'open';
@@ -315,24 +268,33 @@ export async function taskInboxPage(
           ? 'warning'
           : 'normal';
     return {
-      ...toProjectedTask(row),
-      stepName: stepNames.get(`${row.case.flowVersionId}\u0000${row.stepId}`) ?? row.stepId,
-      items: row.case.items.map((i) => ({
-        implementationCode: i.implementationCode,
-        name: itemNames.get(i.implementationCode) ?? i.implementationCode,
-      })),
+      id: row.id,
+      caseNo: row.caseNo,
+      stepId: row.stepId,
+      generation: row.seq,
+      departmentCode: row.departmentCode,
+      role: row.role,
+      assigneeUserId: row.assigneeUserId,
+      holders: row.holders,
+      state: row.state as InboxTask['state'],
+      outcome: row.outcome,
+      openedAt: row.openedAt.toISOString(),
+      dueDate: row.dueDate,
+      closedAt: row.closedAt?.toISOString() ?? null,
+      stepName: stepNames.get(`${row.flowVersionId}\u0000${row.stepId}`) ?? row.stepId,
+      items: row.items,
       applicant: {
-        kind: row.case.applicant.kind,
-        name: maskedApplicantName(row.case.applicant.kind, row.case.applicant.name),
+        kind: row.applicantKind,
+        name: maskedApplicantName(row.applicantKind, row.applicantName),
       },
       remainingWorkingDays: remaining,
       timeStatus,
       clock,
-      reminders: reminderCount.get(`${row.caseNo}\u0000step:${row.stepId}`) ?? 0,
+      reminders: row.reminders,
       claim: {
         state: row.claimState === 'unclaimed' || row.claimState === 'claimed' ? row.claimState : null,
         by: row.claimedBy,
-        byName: row.claimedBy ? (claimerName.get(row.claimedBy) ?? row.claimedBy) : null,
+        byName: row.claimedBy ? (row.claimerName ?? row.claimedBy) : null,
         at: row.claimedAt?.toISOString() ?? null,
       },
     };

@@ -57,6 +57,7 @@ export async function openTask(db: Db, input: OpenTaskInput): Promise<void> {
         claimedAt: input.claim?.state === 'claimed' ? new Date(input.claim.at) : null,
         clockState: clock?.clockState ?? 'running',
         clockReason: clock?.clockReason ?? null,
+        claimGroup: claimGroupOf(input.departmentCode, holders),
       })) === 1;
     if (opened)
       await insertOnce(
@@ -66,6 +67,10 @@ export async function openTask(db: Db, input: OpenTaskInput): Promise<void> {
       );
   });
 }
+
+/** The role group seat among a task's holders (`group:<departmentCode>/<role>`): the 待签收 view reads it. */
+const claimGroupOf = (departmentCode: string, holders: string[]): string | null =>
+  holders.find((h) => h.startsWith(`group:${departmentCode}/`)) ?? null;
 
 export class TaskNotOpenedYetError extends Error {
   override name = 'TaskNotOpenedYetError';
@@ -105,7 +110,10 @@ export async function setTaskHolders(db: Db, input: SetTaskHoldersInput): Promis
   const seq = eventSeq(input.idempotencyKey, input.caseNo);
   const holders = [...new Set(input.holders)];
   await db.$transaction(async (tx) => {
-    const task = await tx.task.findUnique({ where: { id }, select: { state: true, holdersSeq: true } });
+    const task = await tx.task.findUnique({
+      where: { id },
+      select: { state: true, holdersSeq: true, departmentCode: true },
+    });
     if (!task)
       throw new TaskNotOpenedYetError(`task ${id} is not in the projection yet (openTask still retrying?)`);
     if (task.state !== 'open' || task.holdersSeq >= seq) return;
@@ -113,7 +121,11 @@ export async function setTaskHolders(db: Db, input: SetTaskHoldersInput): Promis
     await tx.taskHolder.createMany({ data: holders.map((userId) => ({ taskId: id, userId })) });
     await tx.task.update({
       where: { id },
-      data: { holdersSeq: seq, assigneeUserId: holders.length === 1 ? holders[0] : null },
+      data: {
+        holdersSeq: seq,
+        assigneeUserId: holders.length === 1 ? holders[0] : null,
+        claimGroup: claimGroupOf(task.departmentCode, holders),
+      },
     });
   });
 }
