@@ -158,8 +158,36 @@ export async function recordClockEvent(db: Db, input: RecordClockEventInput): Pr
   await (stepClock ? inOneTransaction(db, write) : write(db));
 }
 
-/** 催办: recorded on the step's clock; the notification channel (SMS, inbox badge) reads these rows. */
-export async function recordReminder(db: Db, input: SendReminderInput): Promise<void> {
+/** A role group seat as the workflow names it: `group:<departmentCode>/<role>`. */
+const ROLE_GROUP = /^group:([^/]+)\/(.+)$/;
+
+/**
+ * The people a reminder reaches: each person holding the step, and for a role group seat nobody has claimed
+ * yet (`group:<departmentCode>/<role>`) the active users with that role in that department — a group is no
+ * one's phone. Sorted, each once.
+ */
+export async function reminderRecipients(db: Db, holders: string[]): Promise<string[]> {
+  const people = new Set<string>();
+  for (const holder of holders) {
+    const group = ROLE_GROUP.exec(holder);
+    if (!group) {
+      people.add(holder);
+      continue;
+    }
+    const members = await db.user.findMany({
+      where: { departmentCode: group[1], disabled: false, roles: { some: { role: group[2] } } },
+      select: { id: true },
+    });
+    for (const m of members) people.add(m.id);
+  }
+  return [...people].sort();
+}
+
+/**
+ * 催办: recorded on the step's clock with the seats it went to (`assignees`) and the people they are
+ * (`recipients`); the notification channel (SMS, inbox badge) reads these rows.
+ */
+export async function recordReminder(db: Db, input: SendReminderInput, recipients: string[]): Promise<void> {
   await writeClockEvent(db, {
     caseNo: input.caseNo,
     seq: eventSeq(input.idempotencyKey, input.caseNo),
@@ -170,6 +198,7 @@ export async function recordReminder(db: Db, input: SendReminderInput): Promise<
     payload: {
       departmentCode: input.departmentCode,
       assignees: input.assignees,
+      recipients,
       dueDate: input.dueDate,
       remainingWorkingDays: input.remainingWorkingDays,
       on: input.on,

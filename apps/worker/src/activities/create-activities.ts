@@ -3,7 +3,13 @@ import { runProjectionWrites, type CaseActivities } from '@onewindow/workflows';
 import type { Logger } from 'pino';
 import { completeCase } from './case-completion';
 import { issueCertificate, runAutomaticStep } from './certificate-library';
-import { escalationRoute, recordClockEvent, recordEscalation, recordReminder } from './clock-projection';
+import {
+  escalationRoute,
+  recordClockEvent,
+  recordEscalation,
+  recordReminder,
+  reminderRecipients,
+} from './clock-projection';
 import { recordDecision } from './decision-projection';
 import { loadCalendar } from './load-calendar';
 import { closeTask, openTask, setTaskHolders } from './task-projection';
@@ -63,19 +69,22 @@ export function createActivities({ db, logger }: ActivityDeps): CaseActivities {
     },
     recordClockEvent: (input) => recordClockEvent(db, input),
     sendReminder: async (input) => {
-      await recordReminder(db, input);
+      // A role group seat reaches its members.
+      const recipients = await reminderRecipients(db, input.assignees);
+      await recordReminder(db, input, recipients);
       const { departmentCode, assignees, dueDate, remainingWorkingDays, on } = input;
       await auditWorkflowEvent(db, input, {
         event: 'reminder_sent',
         actor: 'system',
         stepId: input.stepId,
-        payload: { departmentCode, assignees, dueDate, remainingWorkingDays, on },
+        payload: { departmentCode, assignees, recipients, dueDate, remainingWorkingDays, on },
       });
       logger.info(
         {
           caseNo: input.caseNo,
           stepId: input.stepId,
           assignees: input.assignees,
+          recipients,
           dueDate: input.dueDate,
           left: input.remainingWorkingDays,
         },
