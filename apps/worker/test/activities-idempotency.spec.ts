@@ -207,6 +207,28 @@ describe('case activities over a real SQLite file', () => {
     });
   });
 
+  it('issueCertificate takes the validity from the catalogue: 5 years from the issue day for a 5-year type', async () => {
+    await database.db.certificateType.create({
+      data: { code: 'FOOD-LIC-5Y', name: '食品经营许可证', data: JSON.stringify({ validityYears: 5 }) },
+    });
+    const { certificateNo } = await acts.issueCertificate({
+      ...key(21),
+      stepId: 'item_FOOD',
+      itemCode: 'FOOD',
+      certificateTypeCode: 'FOOD-LIC-5Y',
+      name: '食品经营许可证',
+      issuedBy: 'window-1',
+      on: '2026-12-15',
+    });
+    expect(await database.db.certificate.findUnique({ where: { number: certificateNo } })).toMatchObject({
+      validFrom: '2026-12-15',
+      validUntil: '2031-12-14',
+    });
+    // A type the catalogue gives no validity (or does not know): long-term, no end date.
+    const longTerm = await database.db.certificate.findFirst({ where: { typeCode: 'FOOD-LIC' } });
+    expect(longTerm?.validUntil).toBeNull();
+  });
+
   it('runAutomaticStep finds the certificate just issued (证照复用)', async () => {
     const base = { ...key(12), stepId: 'check', task: 'certificate_check', applicationData: {} };
     expect(await acts.runAutomaticStep({ ...base, input: { certificateTypeCode: 'FOOD-LIC' } })).toEqual({

@@ -69,6 +69,7 @@ export {
   certificateStatusSchema,
   licenceIdentifierSchema,
   isCertificateUsable,
+  certificateValidUntil,
   type CertificateType,
   type Certificate,
   type CertificateStatus,

@@ -5,13 +5,23 @@ import type {
   RunAutomaticStepInput,
 } from '@onewindow/workflows';
 import { insertOnce, type Db } from '@onewindow/db';
+import { certificateValidUntil } from '@onewindow/standards';
 import { eventSeq } from './event-key.util';
 
 /** Readable, unique and derived from the event alone, so a retry yields the same number. */
 export const certificateNumber = (caseNo: string, seq: number): string =>
   `${caseNo}-Z${String(seq).padStart(3, '0')}`;
 
-/** 统一出件: the result enters the shared library (证照库) for the applicant, valid from the issuing day. */
+/** The validity the catalogue's certificate type names (`validityYears`), read leniently from its stored JSON. */
+const typeValidity = (data: string): { validityYears?: number } => {
+  const years = (JSON.parse(data) as { validityYears?: unknown }).validityYears;
+  return typeof years === 'number' && Number.isInteger(years) && years > 0 ? { validityYears: years } : {};
+};
+
+/**
+ * 统一出件: the result enters the shared library (证照库) for the applicant, valid from the issuing day until the
+ * end of the validity its certificate type has in the catalogue (long-term when it names none).
+ */
 export async function issueCertificate(db: Db, input: IssueCertificateInput): Promise<IssuedCertificate> {
   const seq = eventSeq(input.idempotencyKey, input.caseNo);
   // The holder and the issuing department (the step's latest task) in one raw statement (docs/decisions/0007).
@@ -22,6 +32,12 @@ export async function issueCertificate(db: Db, input: IssueCertificateInput): Pr
   if (!found)
     throw new Error(`case ${input.caseNo} is not in the database: cannot name the certificate holder`);
   const number = certificateNumber(input.caseNo, seq);
+  // 有效期 from the catalogue's certificate type (absent or long-term: no end).
+  const type = await db.certificateType.findUnique({
+    where: { code: input.certificateTypeCode },
+    select: { data: true },
+  });
+  const validUntil = type ? certificateValidUntil(typeValidity(type.data), input.on) : undefined;
   const inserted = await insertOnce(db, 'certificate', {
     id: input.idempotencyKey,
     typeCode: input.certificateTypeCode,
@@ -31,6 +47,7 @@ export async function issueCertificate(db: Db, input: IssueCertificateInput): Pr
     issuerDeptCode: found.departmentCode ?? 'window',
     issuedAt: new Date(input.at),
     validFrom: input.on,
+    validUntil: validUntil ?? null,
     status: 'valid',
     sourceCaseNo: input.caseNo,
     data: JSON.stringify({

@@ -76,6 +76,7 @@ export const CATALOGUE_SHEETS: SheetSpec[] = [
         labelled({ resident_id: '公民身份号码', uscc: '统一社会信用代码' }),
         true,
       ),
+      col('有效期（年）', 'validityYears', int),
       col('示例数据', 'illustrative', bool),
       col('备注', 'notes'),
     ],

@@ -13,6 +13,8 @@ export const certificateTypeSchema = z
     definingAuthority: z.string().trim().min(1).max(200),
     definingAuthorityCode: usccSchema,
     holderCodeType: holderCodeTypeSchema,
+    /** 有效期: how many years a certificate of this type is valid from its issue day; absent = long-term (长期). */
+    validityYears: z.number().int().min(1).max(100).optional(),
     illustrative: z.boolean().optional(),
     notes: z.string().max(2000).optional(),
   })
@@ -71,3 +73,20 @@ export const isCertificateUsable = (
   asOf: string,
 ): boolean =>
   c.status === 'valid' && c.validFrom <= asOf && (c.validUntil === undefined || asOf <= c.validUntil);
+
+/**
+ * The last day (YYYY-MM-DD) a certificate of the type is valid when issued on `validFrom`: the day before the
+ * same date `validityYears` later (a 29 February start ends on 28 February); undefined for a long-term type.
+ */
+export function certificateValidUntil(
+  type: Pick<CertificateType, 'validityYears'>,
+  validFrom: string,
+): string | undefined {
+  if (type.validityYears === undefined) return undefined;
+  const [y, m, d] = validFrom.split('-').map(Number);
+  const anniversary = new Date(Date.UTC(y + type.validityYears, m - 1, d));
+  // 29 February in a year without it rolls over to 1 March: the anniversary is then 28 February + 1.
+  if (anniversary.getUTCMonth() !== m - 1) anniversary.setUTCDate(0);
+  else anniversary.setUTCDate(anniversary.getUTCDate() - 1);
+  return anniversary.toISOString().slice(0, 10);
+}

@@ -57,12 +57,19 @@ const type = (
   ...(notes ? { notes } : {}),
 });
 
+const withValidity = (t: CertificateType, validityYears: number): CertificateType => ({
+  ...t,
+  validityYears,
+});
+
 export const SEED_CERTIFICATE_TYPES: CertificateType[] = [
   type(CT.ID_CARD, '居民身份证', 'MPS', 'resident_id'),
   type(CT.HOUSEHOLD_REGISTER, '居民户口簿', 'MPS', 'resident_id'),
   type(CT.DRIVING_LICENCE, '机动车驾驶证', 'MPS', 'resident_id'),
   type(CT.BUSINESS_LICENCE, '营业执照', 'SAMR', 'uscc'),
-  type(CT.FOOD_BUSINESS_LICENCE, '食品经营许可证', 'SAMR', 'uscc'),
+  // Validity in years from the regulations (食品经营许可管理办法: 5; 公共场所卫生管理条例实施细则: 4; 烟草专卖许可证
+  // 管理办法: 5; 排污许可管理条例: 5; 食品从业人员健康证明: 1); types without one are long-term (长期) here.
+  withValidity(type(CT.FOOD_BUSINESS_LICENCE, '食品经营许可证', 'SAMR', 'uscc'), 5),
   type(
     CT.BIRTH_CERTIFICATE,
     '出生医学证明',
@@ -71,8 +78,8 @@ export const SEED_CERTIFICATE_TYPES: CertificateType[] = [
     'held for the newborn; the applicant parent presents it',
   ),
   type(CT.VACCINATION_CERTIFICATE, '预防接种证', 'NHC', 'resident_id'),
-  type(CT.HEALTH_CERTIFICATE, '食品从业人员健康证明', 'NHC', 'resident_id'),
-  type(CT.PUBLIC_VENUE_HYGIENE_LICENCE, '公共场所卫生许可证', 'NHC', 'uscc'),
+  withValidity(type(CT.HEALTH_CERTIFICATE, '食品从业人员健康证明', 'NHC', 'resident_id'), 1),
+  withValidity(type(CT.PUBLIC_VENUE_HYGIENE_LICENCE, '公共场所卫生许可证', 'NHC', 'uscc'), 4),
   type(CT.MEDICAL_INSTITUTION_LICENCE, '医疗机构执业许可证', 'NHC', 'uscc'),
   type(CT.MARRIAGE_CERTIFICATE, '结婚证', 'MCA', 'resident_id'),
   type(CT.SOCIAL_ORGANISATION_CERTIFICATE, '社会团体法人登记证书', 'MCA', 'uscc'),
@@ -87,9 +94,9 @@ export const SEED_CERTIFICATE_TYPES: CertificateType[] = [
   ),
   type(CT.PLANNING_PERMIT, '建设工程规划许可证', 'MNR', 'uscc'),
   type(CT.FIRE_SAFETY_CERTIFICATE, '公众聚集场所投入使用、营业前消防安全检查合格证', 'MEM', 'uscc'),
-  type(CT.POLLUTANT_DISCHARGE_PERMIT, '排污许可证', 'MEE', 'uscc'),
+  withValidity(type(CT.POLLUTANT_DISCHARGE_PERMIT, '排污许可证', 'MEE', 'uscc'), 5),
   type(CT.ROAD_TRANSPORT_OPERATION_LICENCE, '道路运输经营许可证', 'MOT', 'uscc'),
   type(CT.ROAD_TRANSPORT_CERTIFICATE, '道路运输证', 'MOT', 'uscc'),
-  type(CT.TOBACCO_RETAIL_LICENCE, '烟草专卖零售许可证', 'STMA', 'uscc'),
+  withValidity(type(CT.TOBACCO_RETAIL_LICENCE, '烟草专卖零售许可证', 'STMA', 'uscc'), 5),
   type(CT.CONSTRUCTION_PERMIT, '建筑工程施工许可证', 'MOHURD', 'uscc'),
 ];
