@@ -3,6 +3,7 @@ import cookieParser from 'cookie-parser';
 import type { ApiDeps } from './api-deps';
 import { httpLogger } from './http/logger';
 import { problemHandler, unknownRoute } from './http/problem';
+import { refuseDeepJson } from './http/json-bounds';
 import { healthRouter } from './health/health.router';
 import { demoCasesRouter } from './demo-cases/demo-cases.router';
 import { calendarRouter } from './calendar/calendar.router';
@@ -41,15 +42,24 @@ import { signInOptionsRouter } from './admin/sign-in-options.router';
 export function createApp(deps: ApiDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // The client's address (login and lookup limits, the audit trail) comes from X-Forwarded-For only from the
+  // proxies TRUST_PROXY names; by default from the connection, so a client cannot pick its own.
+  app.set('trust proxy', deps.config.TRUST_PROXY);
   app.use(httpLogger(deps.logger));
   app.use(securityHeaders(deps.security));
   app.use(cookieParser());
-  app.use(express.json({ limit: deps.security.BODY_LIMIT_BYTES }));
+  // Size (413) and depth (400) are bounded before the body is parsed: nothing downstream reads an unbounded body.
+  app.use(express.json({ limit: deps.security.BODY_LIMIT_BYTES, verify: refuseDeepJson }));
   // A diagram over the limit gets the designer's problem code (routers never see a body parser's error).
   app.use('/api/flows', diagramTooLarge);
 
   const api = express.Router();
+  // API answers carry personal data (full ID numbers in the case views): no browser or proxy keeps a copy. A
+  // route may still set its own Cache-Control (a public, unchanging file).
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   // Order matters: who is asking → how often → CSRF → audit of what succeeds → the routes (each behind authorize()).
   api.use(sessionMiddleware(deps.db));
   api.use(publicRateLimit(deps.security));

@@ -47,3 +47,39 @@ describe('hashPlan', () => {
     expect(hashPlan(plan)).toBe(`sha256:${nodeSha256(canonicalJson(plan))}`);
   });
 });
+
+describe('canonicalJson', () => {
+  /** The recursive definition canonicalJson had: pinned plan hashes were made with it. */
+  const recursive = (value: unknown): string => {
+    if (Array.isArray(value)) return `[${value.map(recursive).join(',')}]`;
+    if (value && typeof value === 'object') {
+      const entries = Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${recursive(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
+  };
+
+  it('gives the same text as the recursive definition, keys sorted', () => {
+    expect(canonicalJson({ b: [1, { d: null, c: 'x' }], a: undefined, e: {} })).toBe(
+      '{"b":[1,{"c":"x","d":null}],"e":{}}',
+    );
+    expect(canonicalJson([undefined, () => 1, { f: () => 1 }])).toBe(
+      recursive([undefined, () => 1, { f: () => 1 }]),
+    );
+    fc.assert(fc.property(fc.jsonValue(), (value) => canonicalJson(value) === recursive(value)));
+    fc.assert(fc.property(fc.anything(), (value) => canonicalJson(value) === recursive(value)));
+  });
+
+  it('serialises input nested 100,000 levels deep (no stack overflow)', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 100_000; i++) deep = i % 2 ? { k: deep } : [deep];
+    expect(() => recursive(deep)).toThrow(RangeError);
+    const text = canonicalJson(deep);
+    expect(text.startsWith('{"k":[{"k":[')).toBe(true);
+    // 50,000 arrays ([…]: 2 characters each), 50,000 objects ({"k":…}: 6 each), the leaf "leaf".
+    expect(text.length).toBe(50_000 * 2 + 50_000 * 6 + 6);
+    expect(text.indexOf('"leaf"')).toBe(50_000 * 1 + 50_000 * 5);
+  });
+});
