@@ -82,6 +82,36 @@ export const configSchema = z.object({
   REVIEW_AUTHORITY: z.string().trim().min(2).max(60).default('本级人民政府'),
   /** A folder with NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc, when not Debian's fonts-noto-cjk. */
   DOCUMENT_FONT_DIR: z.string().trim().min(1).optional(),
+  /**
+   * Which reverse proxies the API believes about the client's address (X-Forwarded-For), for the login and
+   * lookup limits and the audit trail: `false` (the default: the address of the connection, whatever a header
+   * says), a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs and the names
+   * `loopback`, `linklocal`, `uniquelocal` (Express's `trust proxy`). Set it only when a proxy you run
+   * rewrites X-Forwarded-For; otherwise any client could choose its own address and reset its limits.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .refine((v) => v !== 'true', {
+      message:
+        'trusting every proxy lets any client choose its address: name the proxies, e.g. "loopback" or "10.0.0.5"',
+    })
+    .refine(
+      (v) =>
+        v === 'false' ||
+        /^\d{1,2}$/.test(v) ||
+        v
+          .split(',')
+          .every((p) =>
+            /^(loopback|linklocal|uniquelocal|[\d.]+(\/\d{1,2})?|[\da-fA-F:]+(\/\d{1,3})?)$/.test(p.trim()),
+          ),
+      {
+        message:
+          'expected "false", a number of proxy hops, or proxy addresses, e.g. "loopback" or "10.0.0.5,10.0.0.0/8"',
+      },
+    )
+    .transform((v): false | number | string => (v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   LOG_LEVEL: z.enum(logLevels, { error: `expected one of ${logLevels.join(', ')}` }).default('info'),
 });
 

@@ -14,6 +14,16 @@ describe('loadConfig', () => {
       WORKER_WORKFLOW_THREADS: 1,
     });
     expect(config.TEMPORAL_ADDRESS).toBeUndefined();
+    expect(config.TRUST_PROXY).toBe(false);
+  });
+
+  it('reads TRUST_PROXY as Express takes it: off, a number of hops, or named proxies', () => {
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.0.0.0/8,::1' }).TRUST_PROXY).toBe(
+      '10.0.0.5, 10.0.0.0/8,::1',
+    );
   });
 
   it('recognises PostgreSQL URLs', () => {
@@ -36,6 +46,8 @@ describe('loadConfig', () => {
     ['WORKER_WORKFLOW_THREADS', 'two', /WORKER_WORKFLOW_THREADS="two": expected a number of threads/],
     ['WORKER_WORKFLOW_THREADS', '0', /WORKER_WORKFLOW_THREADS="0": expected at least 1 thread/],
     ['WORKER_WORKFLOW_THREADS', '65', /WORKER_WORKFLOW_THREADS="65": expected at most 64 threads/],
+    ['TRUST_PROXY', 'true', /TRUST_PROXY="true": trusting every proxy lets any client choose its address/],
+    ['TRUST_PROXY', 'my proxy', /TRUST_PROXY="my proxy": expected "false", a number of proxy hops/],
   ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

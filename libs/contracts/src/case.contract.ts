@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText as text } from './contract-fields';
+import { personNameSchema, requiredText as text } from './contract-fields';
 
 /**
  * Case (办件) contracts: acceptance at the window, unified issuance, the case view (the approver verbs:
@@ -16,7 +16,7 @@ export const applicantSchema = z.strictObject({
     .toUpperCase()
     .min(1, 'idNumber is required')
     .max(18, 'idNumber has at most 18 characters'),
-  name: text('name'),
+  name: personNameSchema('name', '申请人名称'),
   phone: z
     .string()
     .trim()
@@ -139,7 +139,7 @@ export const issueResultsRequestSchema = z.strictObject({
     address: z.string().max(500).optional(),
     trackingNo: z.string().max(64).optional(),
     /** For the 送达回证 (kept in the database, not sent to the workflow): who received it, and how it was checked. */
-    recipientName: z.string().trim().min(1).max(100).optional(),
+    recipientName: personNameSchema('recipientName', '签收人姓名', 100).optional(),
     identityCheck: z.string().trim().min(1).max(200).optional(),
     carrier: z.string().trim().min(1).max(100).optional(),
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasNoInvisibleControls, invisibleControlsMessage } from './contract-fields';
 
 /**
  * 网上申报 (online submissions) and the window's pre-review (预审). The applicant fills a public form; the
@@ -33,7 +34,12 @@ export const submissionRequestSchema = z.strictObject({
         .toUpperCase()
         .min(1, '请填写证件号码')
         .max(18, '证件号码最多 18 位'),
-      name: z.string('请填写申请人名称').trim().min(1, '请填写申请人名称').max(100, '名称最多 100 个字'),
+      name: z
+        .string('请填写申请人名称')
+        .trim()
+        .min(1, '请填写申请人名称')
+        .max(100, '名称最多 100 个字')
+        .refine(hasNoInvisibleControls, invisibleControlsMessage('申请人名称')),
       phone: z
         .string()
         .trim()

@@ -30,6 +30,9 @@ import {
 const optional = <K extends string, V>(key: K, value: V | undefined) =>
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
+/** The longest notice reference (`source`) of a calendar year, in UTF-8 bytes. */
+const MAX_SOURCE_BYTES = 2048;
+
 export function calendarRouter(deps: ApiDeps): Router {
   const router = Router();
 
@@ -42,6 +45,27 @@ export function calendarRouter(deps: ApiDeps): Router {
 
   router.put('/calendar/years/:year', authorize('calendar.write'), async (req, res) => {
     const year = parse(putCalendarYearRequestSchema, req.body, 'calendar year');
+    // The year goes into every open case's workflow (refreshCalendar): a notice reference, not a document.
+    if (Buffer.byteLength(year.source, 'utf8') > MAX_SOURCE_BYTES)
+      throw new ProblemError(
+        400,
+        ProblemType.validation,
+        'Invalid request',
+        `source（通知文号）不能超过 ${MAX_SOURCE_BYTES} 字节（约 ${MAX_SOURCE_BYTES / 3} 个汉字），本次为 ${Buffer.byteLength(year.source, 'utf8')} 字节：只填写通知的文号或标题，例如“国办发明电〔2024〕12号”。`,
+        [
+          {
+            path: 'source',
+            message: `source must be at most ${MAX_SOURCE_BYTES} bytes (a notice reference)`,
+          },
+        ],
+      );
+    if (year.holidays.length > 366 || year.adjustedWorkingDays.length > 366)
+      throw new ProblemError(
+        400,
+        ProblemType.validation,
+        'Invalid request',
+        '一年的假期（holidays）和调休上班日（adjustedWorkingDays）各不能超过 366 条，请检查提交的数据。',
+      );
     if (String(year.year) !== req.params.year) {
       throw new ProblemError(
         400,
