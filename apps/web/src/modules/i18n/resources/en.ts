@@ -486,7 +486,7 @@ export const en: TranslationResource = {
       tab: 'Online pre-review',
       explain:
         'Online submissions are reviewed here: accept, send a one-time correction notice or refuse within 5 working days; when the period ends with no notice, the system accepts it from the day it was received (Administrative Licensing Law Art. 32).',
-      view: 'Show',
+      view: 'Refresh',
       empty: 'No online submission awaits review',
       submissionNo: 'Submission',
       items: 'Items',

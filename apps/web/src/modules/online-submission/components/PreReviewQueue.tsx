@@ -90,6 +90,7 @@ export function PreReviewQueue() {
           { title: t('onlineSubmission.preReview.submissionNo'), dataIndex: 'submissionNo', width: 170 },
           {
             title: t('onlineSubmission.preReview.items'),
+            width: 200,
             render: (_, s) => s.items.map((i) => i.name).join('、'),
           },
           {
@@ -132,6 +133,7 @@ export function PreReviewQueue() {
                         type="primary"
                         size="small"
                         icon={<CheckOutlined />}
+                        data-testid="accept-submission"
                         loading={pending}
                         onClick={() => void accept(s)}
                       >
@@ -140,6 +142,7 @@ export function PreReviewQueue() {
                       <Button
                         size="small"
                         icon={<FileExclamationOutlined />}
+                        data-testid="notice-submission"
                         onClick={() => setDeciding({ kind: 'notice', submission: s })}
                       >
                         {t('onlineSubmission.preReview.notice')}
@@ -148,6 +151,7 @@ export function PreReviewQueue() {
                         size="small"
                         danger
                         icon={<StopOutlined />}
+                        data-testid="refuse-submission"
                         onClick={() => setDeciding({ kind: 'refusal', submission: s })}
                       >
                         {t('onlineSubmission.preReview.refuse')}
