@@ -4,6 +4,7 @@ import type { Db } from '@onewindow/db';
 import { notFound } from '../http/problem';
 import { itemNamesOf } from './task-inbox';
 import { stepNamesOf } from './step-names';
+import { materialNamesOf } from '../documents/material-names';
 
 /**
  * The case's items, its materials with their files (when `withMaterials`: the viewer's case view includes
@@ -24,17 +25,17 @@ export async function caseFileView(db: Db, caseNo: string, withMaterials: boolea
   });
   if (!row) throw notFound(`No case ${caseNo}`);
   const newest = new Map(row.tasks.map((t) => [t.stepId, t]));
-  const [items, materialNames, departments, stepNames] = await Promise.all([
+  const [items, materialName, departments, stepNames] = await Promise.all([
     db.item.findMany({
       where: {
         OR: row.items.map((i) => ({ implementationCode: i.implementationCode, version: i.itemVersion })),
       },
       select: { implementationCode: true, name: true, departmentCode: true },
     }),
-    db.materialStandard.findMany({
-      where: { code: { in: row.materials.map((m) => m.materialCode) } },
-      select: { code: true, name: true },
-    }),
+    materialNamesOf(
+      db,
+      row.materials.map((m) => m.materialCode),
+    ),
     db.department.findMany({
       where: { code: { in: [...newest.values()].map((t) => t.departmentCode) } },
       select: { code: true, name: true },
@@ -46,7 +47,6 @@ export async function caseFileView(db: Db, caseNo: string, withMaterials: boolea
     db,
     row.items.filter((i) => !itemByCode.has(i.implementationCode)).map((i) => i.implementationCode),
   );
-  const materialName = new Map(materialNames.map((m) => [m.code, m.name]));
   const departmentName = new Map(departments.map((d) => [d.code, d.name]));
   return {
     caseNo,
