@@ -135,6 +135,38 @@ describe('submissionWorkflow: the Art. 32 notice period', () => {
     });
   });
 
+  it('across a statutory holiday the period is 5 working days on the calendar in force, and deemed acceptance waits for it', async () => {
+    const now = shanghaiDay((await env().currentTimeMs()) + 2 * 86_400_000);
+    const holiday = calendarData.years
+      .flatMap((y) => y.holidays)
+      .filter((h) => h.start > now)
+      .sort((a, b) => a.start.localeCompare(b.start))[0];
+    if (!holiday) throw new Error(`no statutory holiday in the calendar after ${now}`);
+    // The last working day before the holiday.
+    let received = shanghaiDay(Date.parse(`${holiday.start}T12:00:00+08:00`) - 86_400_000);
+    while (!isWorkingDay(cal, received))
+      received = shanghaiDay(Date.parse(`${received}T12:00:00+08:00`) - 86_400_000);
+    const deemed: number[] = [];
+    const activities = {
+      ...fakeActivities().activities,
+      deemSubmissionAccepted: async () => {
+        deemed.push(await env().currentTimeMs());
+        return { deemed: true, caseNo: 'YC-HOLIDAY' };
+      },
+    } as unknown as CaseActivities;
+    const { worker, taskQueue } = await startWorker(env(), activities);
+    await worker.runUntil(async () => {
+      const { handle, deadline } = await receiveOn(received, 'WS20990101000004', taskQueue);
+      // The holiday's days are not counted: the deadline lies after it.
+      expect(deadline > holiday.end).toBe(true);
+      const weekendsOnly = WorkingCalendar.fromData({ years: [], regionalRules: [] });
+      expect(deadline > addWorkingDays(weekendsOnly, received, 5)).toBe(true);
+      expect((await handle.result()).outcome).toBe('deemed_accepted');
+      expect(deemed).toHaveLength(1);
+      expect(deemed[0]).toBeGreaterThan(endOfShanghaiDay(deadline));
+    });
+  });
+
   it('a one-time notice on the 5th working day ends the timer: nothing is deemed accepted', async () => {
     const received = await nextFriday();
     const deemed: string[] = [];
