@@ -12,6 +12,7 @@ import { NotFoundPage } from '../pages/NotFoundPage';
 import { PublicLookupPage } from '../pages/PublicLookupPage';
 import { OnlineSubmissionPage, SubmissionStatusPage } from '../modules/online-submission';
 import { StatusPage } from '../pages/StatusPage';
+import { SupervisionPage } from '../pages/SupervisionPage';
 import { WindowPage } from '../pages/WindowPage';
 
 // bpmn-js is large: the designer loads in its own chunk when /designer is opened.
@@ -25,6 +26,7 @@ const builtPages: Record<string, RouteObject['element']> = {
   lookup: <PublicLookupPage />,
   apply: <OnlineSubmissionPage />,
   approvals: <ApprovalsPage />,
+  supervision: <SupervisionPage />,
   'window-desk': <WindowPage />,
   designer: (
     <Suspense fallback={null}>

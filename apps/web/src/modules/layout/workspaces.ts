@@ -67,7 +67,7 @@ export const workspaces: Workspace[] = [
     labelKey: 'nav.supervision',
     descriptionKey: 'workspace.supervision',
     icon: FileDoneOutlined,
-    ready: false,
+    ready: true,
   },
   {
     key: 'designer',

@@ -600,6 +600,7 @@ export const en: TranslationResource = {
   },
   supervision: {
     title: 'Supervision',
+    signInReason: 'Sign in as a department lead or the centre supervisor.',
     department: 'Department',
     allDepartments: 'All departments',
     allDepartmentsHint:

@@ -555,6 +555,7 @@ export const zhCN = {
   },
   supervision: {
     title: '督办',
+    signInReason: '请以部门负责人或政务服务中心督办身份登录。',
     department: '部门',
     allDepartments: '全部部门',
     allDepartmentsHint: '当前显示全部部门；选择一个部门可只看该部门，并可移交该部门人员的在办工作。',

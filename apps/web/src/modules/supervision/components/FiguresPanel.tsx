@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { Card, Col, DatePicker, Row, Skeleton, Space, Table, Typography } from 'antd';
+import type { DepartmentFigures } from '@onewindow/contracts';
+import dayjs, { type Dayjs } from 'dayjs';
+import ReactEChartsCore from 'echarts-for-react/lib/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { useApiQuery } from '../../api-client/hooks/use-api-query';
+import { fetchFigures } from '../api/supervision.api';
+import { ExportButton } from './SupervisionTables';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
+const days = (n: number | null) => (n === null ? '—' : n);
+
+/**
+ * Per department over a chosen period: open work (open, due this week, overdue) and, of the tasks decided in
+ * the period, the on-time rate and the working days used against the statutory and promised limits — two
+ * ECharts charts over the same numbers as the table (which exports to XLSX).
+ */
+export function FiguresPanel({ department }: { department?: string }) {
+  const { t } = useTranslation();
+  const [period, setPeriod] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('month'), dayjs()]);
+  const query = {
+    department,
+    from: period[0].format('YYYY-MM-DD'),
+    to: period[1].format('YYYY-MM-DD'),
+  };
+  const figures = useApiQuery(`supervision-figures:${JSON.stringify(query)}`, (signal) =>
+    fetchFigures(query, signal),
+  );
+  const rows = figures.data?.departments ?? [];
+  const names = rows.map((d) => d.departmentName);
+  const workload = {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 48, right: 48, top: 40, bottom: 80 },
+    xAxis: { type: 'category', data: names, axisLabel: { rotate: 30, interval: 0 } },
+    yAxis: [
+      { type: 'value', name: t('supervision.figures.tasks'), minInterval: 1 },
+      { type: 'value', name: t('supervision.figures.onTimeRate'), min: 0, max: 100 },
+    ],
+    series: [
+      { name: t('supervision.figures.open'), type: 'bar', data: rows.map((d) => d.open) },
+      { name: t('supervision.figures.dueThisWeek'), type: 'bar', data: rows.map((d) => d.dueThisWeek) },
+      {
+        name: t('supervision.figures.overdue'),
+        type: 'bar',
+        data: rows.map((d) => d.overdue),
+        itemStyle: { color: '#cf1322' },
+      },
+      {
+        name: t('supervision.figures.onTimeRate'),
+        type: 'line',
+        yAxisIndex: 1,
+        data: rows.map((d) => (d.onTimeRate === null ? null : Math.round(d.onTimeRate * 1000) / 10)),
+      },
+    ],
+  };
+  const limits = {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 48, right: 24, top: 40, bottom: 80 },
+    xAxis: { type: 'category', data: names, axisLabel: { rotate: 30, interval: 0 } },
+    yAxis: { type: 'value', name: t('supervision.figures.workingDays') },
+    series: [
+      { name: t('supervision.figures.used'), type: 'bar', data: rows.map((d) => d.avgWorkingDaysUsed) },
+      { name: t('supervision.figures.promised'), type: 'bar', data: rows.map((d) => d.avgPromisedLimit) },
+      { name: t('supervision.figures.statutory'), type: 'bar', data: rows.map((d) => d.avgStatutoryLimit) },
+    ],
+  };
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="figures">
+      <Space wrap>
+        <Typography.Text>{t('supervision.figures.period')}</Typography.Text>
+        <DatePicker.RangePicker
+          value={period}
+          allowClear={false}
+          onChange={(range) => range?.[0] && range[1] && setPeriod([range[0], range[1]])}
+          data-testid="figures-period"
+        />
+        <ExportButton table="figures" query={query} />
+        {figures.data && (
+          <Typography.Text type="secondary">
+            {t('supervision.figures.openOn', { day: figures.data.on })}
+          </Typography.Text>
+        )}
+      </Space>
+      {figures.error !== undefined && <ApiErrorAlert error={figures.error} onRetry={figures.refresh} />}
+      {!figures.data && figures.error === undefined && <Skeleton active />}
+      {figures.data && (
+        <>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={12}>
+              <Card size="small" title={t('supervision.figures.workloadChart')}>
+                <div data-testid="chart-workload">
+                  <ReactEChartsCore echarts={echarts} option={workload} style={{ height: 320 }} notMerge />
+                </div>
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>
+              <Card size="small" title={t('supervision.figures.limitsChart')}>
+                <div data-testid="chart-limits">
+                  <ReactEChartsCore echarts={echarts} option={limits} style={{ height: 320 }} notMerge />
+                </div>
+              </Card>
+            </Col>
+          </Row>
+          <Table<DepartmentFigures>
+            size="small"
+            rowKey="departmentCode"
+            dataSource={rows}
+            pagination={false}
+            onRow={(r) =>
+              ({
+                'data-testid': 'figures-row',
+                'data-department': r.departmentCode,
+              }) as React.HTMLAttributes<HTMLElement>
+            }
+            columns={[
+              { title: t('supervision.columns.department'), dataIndex: 'departmentName' },
+              { title: t('supervision.figures.open'), dataIndex: 'open' },
+              { title: t('supervision.figures.dueThisWeek'), dataIndex: 'dueThisWeek' },
+              { title: t('supervision.figures.overdue'), dataIndex: 'overdue' },
+              { title: t('supervision.figures.closed'), dataIndex: 'closed' },
+              { title: t('supervision.figures.onTime'), dataIndex: 'onTime' },
+              { title: t('supervision.figures.onTimeRate'), dataIndex: 'onTimeRate', render: percent },
+              { title: t('supervision.figures.used'), dataIndex: 'avgWorkingDaysUsed', render: days },
+              { title: t('supervision.figures.promised'), dataIndex: 'avgPromisedLimit', render: days },
+              { title: t('supervision.figures.statutory'), dataIndex: 'avgStatutoryLimit', render: days },
+            ]}
+          />
+        </>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,221 @@
+import { lazy, Suspense, useState } from 'react';
+import { Alert, Badge, Button, Card, Select, Skeleton, Space, Tabs, Typography } from 'antd';
+import { ReloadOutlined, SwapOutlined } from '@ant-design/icons';
+import type { ExtensionRequest, SupervisedTask } from '@onewindow/contracts';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { useApiQuery } from '../../api-client/hooks/use-api-query';
+import { BulkReassignModal } from '../../approvals/components/BulkReassignModal';
+import { CaseFileDrawer } from '../../approvals/components/CaseFileDrawer';
+import { useDepartments } from '../../approvals/hooks/use-departments';
+import { SignInForm } from '../../session/components/SignInForm';
+import { useSession } from '../../session/hooks/use-session';
+import { fetchOverview } from '../api/supervision.api';
+import { ApproveExtensionModal } from './ApproveExtensionModal';
+import { EscalationTable, ExtensionTable, TaskTable } from './SupervisionTables';
+import { RemindModal } from './RemindModal';
+
+// ECharts is large: the figures load in their own chunk when their tab is opened.
+const FiguresPanel = lazy(() => import('./FiguresPanel').then((m) => ({ default: m.FiguresPanel })));
+
+type Tab = 'extensions' | 'overdue' | 'atRisk' | 'escalations' | 'figures';
+
+/**
+ * 督办: a department lead sees their department, the centre supervisor every department (or one picked):
+ * the extension requests waiting for approval, overdue and at-risk work with 催办, the escalations the
+ * workflow raised, the per-department figures, and the hand-over of a person's open work (leave, departure).
+ */
+export function SupervisionWorkspace() {
+  const { t } = useTranslation();
+  const { session, can } = useSession();
+  const me = session?.user;
+  const allowed = can('supervision.read');
+  const centreWide = !!me?.roles.includes('supervisor');
+  const departments = useDepartments(centreWide);
+  const [picked, setPicked] = useState<string>();
+  const department = centreWide ? picked : (me?.departmentCode ?? undefined);
+  const overview = useApiQuery(
+    `supervision-overview:${department ?? '*'}`,
+    (signal) => fetchOverview({ department: centreWide ? picked : undefined }, signal),
+    { refreshIntervalMs: 60_000, enabled: !!me && allowed },
+  );
+  const [tab, setTab] = useState<Tab>('extensions');
+  const [openCase, setOpenCase] = useState<string>();
+  const [approving, setApproving] = useState<ExtensionRequest>();
+  const [reminding, setReminding] = useState<SupervisedTask>();
+  const [reassigning, setReassigning] = useState(false);
+  const data = overview.data;
+  const query = { department: centreWide ? picked : undefined };
+  const count = (n: number | undefined, danger = false) => (
+    <Badge
+      count={n ?? 0}
+      showZero
+      color={danger && (n ?? 0) > 0 ? 'red' : '#8c8c8c'}
+      style={{ marginInlineStart: 4 }}
+    />
+  );
+
+  const tabs = [
+    {
+      key: 'extensions',
+      label: (
+        <span data-testid="tab-extensions">
+          {t('supervision.tabs.extensions')}
+          {count(data?.extensions.length, true)}
+        </span>
+      ),
+      children: data && (
+        <ExtensionTable
+          rows={data.extensions}
+          query={query}
+          onOpenCase={setOpenCase}
+          onApprove={setApproving}
+        />
+      ),
+    },
+    {
+      key: 'overdue',
+      label: (
+        <span data-testid="tab-overdue">
+          {t('supervision.tabs.overdue')}
+          {count(data?.overdue.length, true)}
+        </span>
+      ),
+      children: data && (
+        <TaskTable
+          table="overdue"
+          rows={data.overdue}
+          query={query}
+          onOpenCase={setOpenCase}
+          onRemind={setReminding}
+        />
+      ),
+    },
+    {
+      key: 'atRisk',
+      label: (
+        <span data-testid="tab-at-risk">
+          {t('supervision.tabs.atRisk')}
+          {count(data?.atRisk.length)}
+        </span>
+      ),
+      children: data && (
+        <TaskTable
+          table="at-risk"
+          rows={data.atRisk}
+          query={query}
+          onOpenCase={setOpenCase}
+          onRemind={setReminding}
+        />
+      ),
+    },
+    {
+      key: 'escalations',
+      label: (
+        <span data-testid="tab-escalations">
+          {t('supervision.tabs.escalations')}
+          {count(data?.escalations.filter((e) => e.open).length, true)}
+        </span>
+      ),
+      children: data && <EscalationTable rows={data.escalations} query={query} onOpenCase={setOpenCase} />,
+    },
+    {
+      key: 'figures',
+      label: <span data-testid="tab-figures">{t('supervision.tabs.figures')}</span>,
+      children: tab === 'figures' && (
+        <Suspense fallback={<Skeleton active />}>
+          <FiguresPanel department={query.department} />
+        </Suspense>
+      ),
+    },
+  ];
+
+  if (session === undefined) return null;
+  if (session === null)
+    return (
+      <Card title={t('session.signIn')}>
+        <SignInForm reason={t('supervision.signInReason')} />
+      </Card>
+    );
+  if (!allowed)
+    return (
+      <Alert type="info" showIcon title={t('supervision.noAccess')} data-testid="supervision-no-access" />
+    );
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="supervision">
+      <Space wrap>
+        {centreWide ? (
+          <Select
+            style={{ minWidth: 260 }}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('supervision.allDepartments')}
+            aria-label={t('supervision.department')}
+            data-testid="supervision-department"
+            loading={departments.loading}
+            value={picked}
+            onChange={(v) => setPicked(v)}
+            options={(departments.data?.departments ?? []).map((d) => ({
+              value: d.code,
+              label: `${d.name}（${d.code}）`,
+            }))}
+          />
+        ) : (
+          <Typography.Text strong>
+            {t('supervision.ownDepartment', { department: me?.departmentCode ?? '—' })}
+          </Typography.Text>
+        )}
+        <Button icon={<ReloadOutlined />} onClick={overview.refresh} loading={overview.loading}>
+          {t('supervision.refresh')}
+        </Button>
+        <Button
+          icon={<SwapOutlined />}
+          disabled={!department}
+          title={department ? undefined : t('supervision.reassignPickDepartment')}
+          onClick={() => setReassigning(true)}
+          data-testid="supervision-reassign"
+        >
+          {t('supervision.reassign')}
+        </Button>
+        {data && (
+          <Typography.Text type="secondary">
+            {t('supervision.referenceDay', { day: data.on })}
+          </Typography.Text>
+        )}
+      </Space>
+      {centreWide && !picked && <Alert type="info" showIcon title={t('supervision.allDepartmentsHint')} />}
+      {overview.error !== undefined && <ApiErrorAlert error={overview.error} onRetry={overview.refresh} />}
+      {!data && overview.error === undefined && <Skeleton active />}
+      <Tabs activeKey={tab} onChange={(k) => setTab(k as Tab)} items={tabs} />
+      {openCase && me && (
+        <CaseFileDrawer
+          caseNo={openCase}
+          me={me.id}
+          onClose={() => setOpenCase(undefined)}
+          onChanged={overview.refresh}
+        />
+      )}
+      {approving && (
+        <ApproveExtensionModal
+          request={approving}
+          onClose={() => setApproving(undefined)}
+          onDone={overview.refresh}
+          onOpenCase={(caseNo) => {
+            setApproving(undefined);
+            setOpenCase(caseNo);
+          }}
+        />
+      )}
+      {reminding && (
+        <RemindModal task={reminding} onClose={() => setReminding(undefined)} onDone={overview.refresh} />
+      )}
+      {reassigning && department && (
+        <BulkReassignModal
+          department={department}
+          onClose={() => setReassigning(false)}
+          onDone={overview.refresh}
+        />
+      )}
+    </Space>
+  );
+}

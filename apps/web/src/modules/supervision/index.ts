@@ -1,0 +1,1 @@
+export { SupervisionWorkspace } from './components/SupervisionWorkspace';
