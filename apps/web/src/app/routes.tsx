@@ -3,6 +3,7 @@ import type { RouteObject } from 'react-router-dom';
 import { AppLayout } from '../modules/layout/components/AppLayout';
 import { SessionProvider } from '../modules/session/components/SessionProvider';
 import { leafWorkspaces } from '../modules/layout/workspaces';
+import { AdminPage } from '../pages/AdminPage';
 import { ApprovalsPage } from '../pages/ApprovalsPage';
 import { CataloguePage } from '../pages/CataloguePage';
 import { ChecklistPage } from '../pages/ChecklistPage';
@@ -28,6 +29,7 @@ const builtPages: Record<string, RouteObject['element']> = {
   approvals: <ApprovalsPage />,
   supervision: <SupervisionPage />,
   'window-desk': <WindowPage />,
+  admin: <AdminPage />,
   designer: (
     <Suspense fallback={null}>
       <DesignerPage />
@@ -51,6 +53,7 @@ export const routes: RouteObject[] = [
           <ComingSoonPage labelKey={workspace.labelKey} descriptionKey={workspace.descriptionKey} />
         ),
       })),
+      { path: 'admin/:section', element: <AdminPage /> },
       // The applicant's status look-up of an online submission (the receipt links here).
       { path: 'apply/status', element: <SubmissionStatusPage /> },
       { path: '*', element: <NotFoundPage /> },

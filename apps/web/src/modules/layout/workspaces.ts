@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { AccessAction } from '@onewindow/contracts';
 import {
   AuditOutlined,
   BookOutlined,
@@ -8,6 +9,7 @@ import {
   FileSearchOutlined,
   FormOutlined,
   HomeOutlined,
+  SettingOutlined,
   SolutionOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -23,6 +25,8 @@ export interface Workspace {
   /** False while the page is a "coming soon" placeholder. */
   ready: boolean;
   children?: Workspace[];
+  /** Shown only to users who may do this (the page checks its own grants again). */
+  requires?: AccessAction;
 }
 
 /** Every workspace in menu order; the router and the home page read the same list. */
@@ -109,7 +113,20 @@ export const workspaces: Workspace[] = [
     icon: DashboardOutlined,
     ready: true,
   },
+  {
+    key: 'admin',
+    path: '/admin',
+    labelKey: 'nav.admin',
+    descriptionKey: 'workspace.admin',
+    icon: SettingOutlined,
+    ready: true,
+    requires: 'user.manage',
+  },
 ];
+
+/** The workspaces a user may see (those without `requires` are for everyone). */
+export const visibleTo = (can: (action: AccessAction) => boolean) => (workspace: Workspace) =>
+  !workspace.requires || can(workspace.requires);
 
 /** Leaf workspaces (what the home page lists and the router mounts). */
 export const leafWorkspaces: Workspace[] = workspaces

@@ -1,7 +1,8 @@
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
-import { workspaces, type Workspace } from '../workspaces';
+import { useSession } from '../../session/hooks/use-session';
+import { visibleTo, workspaces, type Workspace } from '../workspaces';
 
 function toMenuItem(
   workspace: Workspace,
@@ -30,7 +31,10 @@ function selectedKey(pathname: string): string {
 export function SideMenu() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const items = workspaces.map((workspace) => toMenuItem(workspace, (w) => t(w.labelKey)));
+  const { can } = useSession();
+  const items = workspaces
+    .filter(visibleTo(can))
+    .map((workspace) => toMenuItem(workspace, (w) => t(w.labelKey)));
   return (
     <nav aria-label={t('app.mainNavigation')}>
       <Menu

@@ -1,16 +1,18 @@
 import { Card, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { leafWorkspaces } from '../workspaces';
+import { useSession } from '../../session/hooks/use-session';
+import { leafWorkspaces, visibleTo } from '../workspaces';
 
 /** The workspaces with one line each, marking those still under construction. */
 export function WorkspaceDirectory() {
   const { t } = useTranslation();
+  const { can } = useSession();
   return (
     <Card title={t('home.workspaces')} size="small">
       <List
         size="small"
-        dataSource={leafWorkspaces}
+        dataSource={leafWorkspaces.filter(visibleTo(can))}
         renderItem={(workspace) => {
           const Icon = workspace.icon;
           return (

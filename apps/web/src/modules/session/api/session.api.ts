@@ -24,3 +24,11 @@ export function signIn(username: string, password: string): Promise<SessionRespo
 export async function signOut(): Promise<void> {
   await apiClient.post('/api/auth/logout', { responseSchema: z.unknown() });
 }
+
+/** How one may sign in here: the sign-in form offers the identity provider when OIDC is configured. */
+export function fetchSignInOptions(signal?: AbortSignal): Promise<{ password: boolean; oidc: boolean }> {
+  return apiClient.get('/api/auth/sign-in-options', {
+    responseSchema: z.object({ password: z.boolean(), oidc: z.boolean() }),
+    signal,
+  });
+}

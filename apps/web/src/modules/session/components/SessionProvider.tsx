@@ -33,6 +33,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [apply]);
 
-  const value = useMemo<SessionState>(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
+  const value = useMemo<SessionState>(
+    () => ({ session, signIn, signOut, update: apply }),
+    [session, signIn, signOut, apply],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Divider, Form, Input } from 'antd';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { useApiQuery } from '../../api-client/hooks/use-api-query';
+import { fetchSignInOptions } from '../api/session.api';
 import { useSession } from '../hooks/use-session';
 
 interface SignInFormProps {
@@ -16,6 +18,7 @@ export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
   const { signIn } = useSession();
   const [error, setError] = useState<unknown>();
   const [pending, setPending] = useState(false);
+  const options = useApiQuery('sign-in-options', fetchSignInOptions);
 
   const onFinish = async ({ username, password }: { username: string; password: string }) => {
     setPending(true);
@@ -61,6 +64,14 @@ export function SignInForm({ reason, onSignedIn }: SignInFormProps) {
       <Button type="primary" htmlType="submit" loading={pending} block>
         {t('session.signIn')}
       </Button>
+      {options.data?.oidc && (
+        <>
+          <Divider plain>{t('session.or')}</Divider>
+          <Button icon={<SafetyOutlined />} href="/api/auth/oidc/start" block data-testid="oidc-sign-in">
+            {t('session.signInWithOidc')}
+          </Button>
+        </>
+      )}
     </Form>
   );
 }

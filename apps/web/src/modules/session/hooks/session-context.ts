@@ -6,6 +6,8 @@ export interface SessionState {
   session: SessionResponse | null | undefined;
   signIn: (username: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
+  /** Takes a session answer the app got elsewhere (e.g. after changing the password). */
+  update?: (next: SessionResponse) => void;
 }
 
 export const SessionContext = createContext<SessionState | undefined>(undefined);

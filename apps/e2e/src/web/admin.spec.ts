@@ -1,0 +1,187 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Db } from '@onewindow/db';
+import { hashPassword } from '@onewindow/api';
+import { startStack, type RunningStack } from '../support/start-stack';
+import { launchChromium } from '../support/launch-chromium';
+import { pickOption } from '../support/antd-select';
+import { application, eventually, items, password, seedCatalogue, signInAll } from '../cases/case-fixtures';
+import type { ApiSession } from '../cases/http-session';
+
+const webIndex = path.join(__dirname, '../../../web/dist/index.html');
+const shots = process.env.SCREENSHOT_DIR;
+
+jest.setTimeout(240_000);
+
+/**
+ * 系统管理 in Chromium, through the UI only: an administrator creates an approver for the fire brigade; that
+ * user signs in, must first replace the administrator's password, and then sees the department's inbox with the
+ * case waiting there. A non-administrator is not offered the workspace. The audit page shows the creation and
+ * the chain verifies.
+ */
+describe('the administration workspace in a browser against the real stack', () => {
+  let stack: RunningStack;
+  let db: Db;
+  let browser: Browser;
+  let clerk: ApiSession;
+  const fire = items[1];
+  const opened: Page[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(webIndex))
+      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    stack = await startStack();
+    db = await seedCatalogue(stack.databaseUrl);
+    await db.user.create({
+      data: {
+        id: 'admin-1',
+        username: 'admin',
+        displayName: '系统管理员',
+        departmentCode: 'SFS-ZWFW',
+        passwordHash: await hashPassword(password),
+        roles: { create: [{ role: 'admin' }] },
+      },
+    });
+    ({ clerk } = await signInAll(stack.baseUrl));
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await db?.$disconnect();
+    await stack?.stop();
+  }, 60_000);
+
+  afterEach(async () => {
+    for (const page of opened.splice(0)) await page.context().close();
+  });
+
+  /** Until no antd motion runs (a dialog zooming, a dropdown sliding): a click on a moving target can miss it. */
+  const settled = (page: Page) =>
+    page.waitForFunction(
+      () =>
+        document.querySelector(
+          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
+        ) === null,
+    );
+
+  const shoot = async (page: Page, name: string) => {
+    if (shots) await page.screenshot({ path: path.join(shots, `admin-${name}.png`), fullPage: true });
+  };
+
+  /** A fresh browser in Chinese on `url`, signed in through the page's own sign-in form. */
+  const signedInPage = async (url: string, username: string, secret: string): Promise<Page> => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    opened.push(page);
+    await page.goto(`${stack.baseUrl}${url}`);
+    const form = page.getByTestId('sign-in-form');
+    await form.getByLabel('用户名').fill(username);
+    await form.getByLabel('密码').fill(secret);
+    await form.locator('button[type=submit]').click();
+    await form.waitFor({ state: 'detached' });
+    return page;
+  };
+
+  const mainMenu = (page: Page) => page.getByRole('navigation', { name: '主导航' });
+
+  it('an administrator creates an approver for a department; the approver changes the first password and sees the department inbox', async () => {
+    // A case for the fire brigade is waiting before the new approver exists.
+    const accepted = await clerk.call('POST', '/api/cases', application([fire.implementationCode]), {
+      'idempotency-key': 'admin-ui-0001',
+    });
+    expect(accepted.status).toBe(201);
+    const caseNo: string = accepted.body.caseNo;
+    await eventually(async () =>
+      (await db.task.count({ where: { caseNo, state: 'open' } })) === 1 ? true : undefined,
+    );
+
+    const admin = await signedInPage('/admin', 'admin', password);
+    await mainMenu(admin).getByText('系统管理').waitFor();
+    await admin.getByRole('tab', { name: '用户与角色' }).waitFor();
+    await admin.getByTestId('users-table').getByRole('cell', { name: 'approver-xfjy' }).first().waitFor();
+    await settled(admin);
+    await admin.getByRole('button', { name: '新建用户' }).click();
+    const dialog = admin.getByTestId('user-form');
+    await dialog.getByLabel('用户名', { exact: true }).waitFor();
+    await settled(admin);
+
+    // Nothing filled in: the form says what is missing, in Chinese, and sends nothing.
+    await admin.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('请输入用户名').waitFor();
+    await dialog.getByText('密码至少 10 个字符').waitFor();
+
+    await dialog.getByLabel('用户名', { exact: true }).fill('approver.fire2');
+    await dialog.getByLabel('姓名').fill('消防 新审批员');
+    await dialog.getByLabel('角色').click();
+    await pickOption(admin, '部门审批人员');
+    await dialog.getByLabel('姓名').click(); // closes the roles dropdown
+    await dialog.getByText('窗口受理、部门审批和部门负责人只在本部门内办理，请选择部门').waitFor();
+    await dialog.getByLabel('部门').click();
+    await pickOption(admin, 'SFS-XFJY');
+    await dialog.getByLabel('初始密码').fill('Temp-pass-2026');
+    await settled(admin);
+    await shoot(admin, 'create-user');
+    const [created] = await Promise.all([
+      admin.waitForResponse((r) => r.url().endsWith('/api/admin/users') && r.request().method() === 'POST'),
+      admin.getByRole('button', { name: /保\s*存/ }).click(),
+    ]);
+    expect(created.status()).toBe(201);
+    const row = admin.getByTestId('users-table').locator('tr', { hasText: 'approver.fire2' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('部门审批人员');
+    expect(await row.textContent()).toContain('待修改密码');
+    await shoot(admin, 'users');
+
+    // The new approver: the administrator's password opens nothing but the change-password form.
+    const approver = await signedInPage('/approvals', 'approver.fire2', 'Temp-pass-2026');
+    const change = approver.getByTestId('change-password');
+    await change.waitFor();
+    await shoot(approver, 'must-change-password');
+    await change.getByLabel('当前密码').fill('Temp-pass-2026');
+    await change.getByLabel('新密码', { exact: true }).fill('Temp-pass-2026');
+    await change.getByLabel('再次输入新密码').fill('Temp-pass-2026');
+    await change.locator('button[type=submit]').click();
+    await change.getByText('新密码不能与当前密码相同').waitFor();
+    await change.getByLabel('新密码', { exact: true }).fill('Fire-own-pass-2027');
+    await change.getByLabel('再次输入新密码').fill('Fire-own-pass-2027');
+    await change.locator('button[type=submit]').click();
+    await change.waitFor({ state: 'detached' });
+
+    await approver.getByRole('tab', { name: '本部门全部' }).click();
+    await approver.getByTestId('inbox-table').locator('tr', { hasText: caseNo }).waitFor();
+    // The approver is not an administrator: no administration in the menu, and /admin says so.
+    expect(await mainMenu(approver).getByText('系统管理').count()).toBe(0);
+    await shoot(approver, 'approver-inbox');
+    await approver.goto(`${stack.baseUrl}/admin`);
+    await approver.getByText('您没有系统管理权限（仅系统管理员可用）。').waitFor();
+    expect(await mainMenu(approver).getByText('系统管理').count()).toBe(0);
+  });
+
+  it('the audit page shows who created the user, and the chain verifies', async () => {
+    const admin = await signedInPage('/admin/audit', 'admin', password);
+    const filters = admin.getByTestId('audit-filters');
+    await filters.getByLabel('用户').fill('approver.fire2');
+    await filters.getByRole('button', { name: /查\s*询/ }).click();
+    const created = admin.getByTestId('audit-table').locator('tr', { hasText: 'admin.user_created' });
+    await created.waitFor();
+    expect(await created.textContent()).toContain('系统管理员');
+    expect(await created.textContent()).toContain('user:approver.fire2');
+    // The approver's own password change is there too, by the approver.
+    await admin.getByTestId('audit-table').locator('tr', { hasText: 'auth.password_changed' }).waitFor();
+
+    await admin.getByRole('button', { name: '校验日志链' }).click();
+    const verification = admin.getByTestId('audit-verification');
+    await verification.waitFor();
+    expect(await verification.textContent()).toMatch(/日志链完整：\d+ 条记录均未被篡改/);
+    await shoot(admin, 'audit');
+
+    await admin.getByRole('tab', { name: '部门' }).click();
+    const fireBrigade = admin.getByTestId('departments-table').locator('tr', { hasText: 'SFS-XFJY' });
+    await fireBrigade.waitFor();
+    expect(await fireBrigade.textContent()).toContain('消防救援支队');
+    await settled(admin);
+    await shoot(admin, 'departments');
+  });
+});

@@ -1,0 +1,11 @@
+import { useApiQuery } from '../../api-client/hooks/use-api-query';
+import { fetchAudit, fetchDepartments, fetchUsers, type AuditFilters } from '../api/admin.api';
+
+export const useAdminUsers = () => useApiQuery('admin-users', fetchUsers);
+
+export const useAdminDepartments = () => useApiQuery('admin-departments', fetchDepartments);
+
+export const useAuditPage = (filters: AuditFilters, page: number, pageSize: number) =>
+  useApiQuery(JSON.stringify({ filters, page, pageSize }), (signal) =>
+    fetchAudit(filters, page, pageSize, signal),
+  );

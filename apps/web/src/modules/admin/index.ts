@@ -1,0 +1,2 @@
+export { AdminWorkspace } from './components/AdminWorkspace';
+export { ChangeOwnPasswordCard } from './components/ChangeOwnPasswordCard';
