@@ -193,6 +193,29 @@ describe.each(bothTestDatabases)('the inbox views on %s', (_name, createDatabase
     expect(caseNos(lastOfAll)).toEqual(ordered(open).slice((lastPage - 1) * 20));
   });
 
+  it('a count follows every write of the department (the view counts are kept per feed version)', async () => {
+    const before = await page({ view: 'special' });
+    const [first] = before.items;
+    await t.db.task.update({ where: { id: first.id }, data: { clockState: 'running', clockReason: null } });
+    try {
+      const after = await page({ view: 'special' });
+      expect(after.total).toBe(before.total - 1);
+      expect(caseNos(after)).not.toContain(first.caseNo);
+    } finally {
+      await t.db.task.update({
+        where: { id: first.id },
+        data: { clockState: 'special_procedure', clockReason: 'stopped: special_procedure' },
+      });
+    }
+    expect((await page({ view: 'special' })).total).toBe(before.total);
+  });
+
+  it('我的待办 with a filter that needs the case (the case number)', async () => {
+    const mine = open.filter((r) => r.holders.includes(me));
+    const p = await page({ view: 'mine', caseNo: caseNoOf(mine[1].n).slice(-6), pageSize: 50 });
+    expect(caseNos(p)).toEqual([caseNoOf(mine[1].n)]);
+  });
+
   it('filters a view further (the case number) without binding one value per stopped step', async () => {
     const p = await page({ view: 'supplement', caseNo: '20261207000011', pageSize: 50 });
     expect(caseNos(p)).toEqual(

@@ -99,5 +99,8 @@ describe.each(bothTestDatabases)('TaskFeedVersion on %s', (_name, createDatabase
       },
     });
     expect(await versions()).toEqual({ SCJG: 7, XFJY: 1 });
+    // A deleted task (its case deleted) leaves the inbox: each department's version moves.
+    await t.db.case.delete({ where: { caseNo } });
+    expect(await versions()).toEqual({ SCJG: 8, XFJY: 2 });
   });
 });

@@ -25,27 +25,56 @@ export const inboxOrder = (a: PagedTask, b: PagedTask): number =>
 const all = (conditions: Prisma.Sql[]) => Prisma.join(conditions, ' AND ');
 const count = (n: bigint | number | null | undefined) => Number(n ?? 0);
 
+interface ViewCount {
+  version: number;
+  total: number;
+  dated: number;
+}
 /**
- * The tasks matching `conditions` (on `"Task" t`) straight from an index that holds them in inbox order — the
- * conditions' equalities, then (dueDate, caseNo, stepId) — and counted on it: the dated ones by due date, then
- * the undated ones (a step clock that stood when the task opened) by case. No statement sorts the view's rows.
+ * The counts of department-wide views (a count walks the whole view: 100,000 index entries for a department's
+ * open tasks), per database client, kept until the department's TaskFeedVersion moves. Database triggers bump
+ * it in the same transaction as every insert, update and delete of its Task rows and their holders, so the
+ * same version means the same rows. Keyed by the count's statement and values.
+ */
+const viewCounts = new WeakMap<Db, Map<string, ViewCount>>();
+
+async function countView(db: Db, departmentCode: string, where: Prisma.Sql): Promise<ViewCount> {
+  const [feed] = await db.$queryRaw<{ version: number }[]>`
+    SELECT "version" FROM "TaskFeedVersion" WHERE "departmentCode" = ${departmentCode}`;
+  const version = Number(feed?.version ?? 0);
+  const cache = viewCounts.get(db) ?? new Map<string, ViewCount>();
+  viewCounts.set(db, cache);
+  const key = JSON.stringify([where.sql, where.values]);
+  const kept = cache.get(key);
+  if (kept && kept.version === version) return kept;
+  // Read after the version: the rows counted are at least as new as the version they are kept under.
+  const [counted] = await db.$queryRaw<{ total: bigint; dated: bigint }[]>`
+    SELECT COUNT(*) AS "total", COUNT(t."dueDate") AS "dated" FROM "Task" t WHERE ${where}`;
+  const fresh = { version, total: count(counted?.total), dated: count(counted?.dated) };
+  cache.set(key, fresh);
+  return fresh;
+}
+
+/**
+ * The tasks of one department matching `conditions` (on `"Task" t`) straight from an index that holds them in
+ * inbox order — the conditions' equalities, then (dueDate, caseNo, stepId) — and counted on it (countView): the
+ * dated ones by due date, then the undated ones (a step clock that stood when the task opened) by case. No
+ * statement sorts the view's rows.
  */
 export async function indexedPage(
   db: Db,
+  departmentCode: string,
   conditions: Prisma.Sql[],
   skip: number,
   take: number,
 ): Promise<TaskIdPage> {
-  const where = all(conditions);
-  const [counted, datedRows] = await Promise.all([
-    db.$queryRaw<{ total: bigint; dated: bigint }[]>`
-      SELECT COUNT(*) AS "total", COUNT(t."dueDate") AS "dated" FROM "Task" t WHERE ${where}`,
+  const where = all([Prisma.sql`t."departmentCode" = ${departmentCode}`, ...conditions]);
+  const [{ total, dated }, datedRows] = await Promise.all([
+    countView(db, departmentCode, where),
     db.$queryRaw<PagedTask[]>`
       SELECT t."id", t."dueDate", t."caseNo", t."stepId" FROM "Task" t WHERE ${where} AND t."dueDate" IS NOT NULL
       ORDER BY t."dueDate", t."caseNo", t."stepId" LIMIT ${take} OFFSET ${skip}`,
   ]);
-  const total = count(counted[0]?.total);
-  const dated = count(counted[0]?.dated);
   const rest = take - datedRows.length;
   const undatedRows =
     rest > 0 && total > dated
@@ -58,9 +87,10 @@ export async function indexedPage(
 
 /**
  * The tasks one person holds (TaskHolder, by its (userId, taskId) index) that match `conditions` on `"Task" t`,
- * sorted and counted in one statement: a person holds a few thousand rows at most. SQLite, which has no
- * statistics here (nothing runs ANALYZE), would start from the department's index: CROSS JOIN keeps the person
- * first. PostgreSQL plans the join itself.
+ * sorted and counted in one statement: a person holds a few thousand rows at most, each looked up by key.
+ * SQLite, which has no statistics here (nothing runs ANALYZE), would start from the department's index: CROSS
+ * JOIN keeps the person first. PostgreSQL would hash-join a scan of the department's rows (48 ms against 15 ms
+ * for 100,000 open tasks): the LATERAL subquery (OFFSET 0 keeps it one) looks each task up by key.
  */
 export async function heldPage(
   db: Db,
@@ -72,7 +102,7 @@ export async function heldPage(
   const from =
     kindOfClient(db) === 'sqlite'
       ? Prisma.sql`"TaskHolder" h CROSS JOIN "Task" t ON t."id" = h."taskId"`
-      : Prisma.sql`"TaskHolder" h JOIN "Task" t ON t."id" = h."taskId"`;
+      : Prisma.sql`"TaskHolder" h CROSS JOIN LATERAL (SELECT * FROM "Task" x WHERE x."id" = h."taskId" OFFSET 0) t`;
   const where = all([Prisma.sql`h."userId" = ${userId}`, ...conditions]);
   const rows = await db.$queryRaw<(PagedTask & { total: bigint })[]>`
     SELECT t."id", t."dueDate", t."caseNo", t."stepId", COUNT(*) OVER () AS "total" FROM ${from} WHERE ${where}
@@ -97,6 +127,7 @@ export async function heldPage(
  */
 export async function toClaimPage(
   db: Db,
+  departmentCode: string,
   me: string,
   groups: string[],
   conditions: Prisma.Sql[],
@@ -110,9 +141,21 @@ export async function toClaimPage(
       : Prisma.sql`1 = 1`;
   const parts = await Promise.all([
     ...groups.map((group) =>
-      indexedPage(db, [...conditions, ...unclaimed, Prisma.sql`t."claimGroup" = ${group}`], 0, skip + take),
+      indexedPage(
+        db,
+        departmentCode,
+        [...conditions, ...unclaimed, Prisma.sql`t."claimGroup" = ${group}`],
+        0,
+        skip + take,
+      ),
     ),
-    heldPage(db, me, [...conditions, ...unclaimed, notMyGroups], 0, skip + take),
+    heldPage(
+      db,
+      me,
+      [Prisma.sql`t."departmentCode" = ${departmentCode}`, ...conditions, ...unclaimed, notMyGroups],
+      0,
+      skip + take,
+    ),
   ]);
   const tasks = parts
     .flatMap((p) => p.tasks)

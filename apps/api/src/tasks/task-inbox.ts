@@ -88,7 +88,7 @@ async function filteredHeldPage(
   skip: number,
   take: number,
 ): Promise<TaskIdPage> {
-  const all = (await heldPage(db, userId, conditions, 0, Number.MAX_SAFE_INTEGER)).tasks;
+  const all = (await heldPage(db, userId, conditions, 0, 1_000_000_000)).tasks;
   const kept = new Set<string>();
   for (let i = 0; i < all.length; i += IDS_PER_QUERY) {
     const ids = all.slice(i, i + IDS_PER_QUERY).map((t) => t.id);
@@ -166,7 +166,8 @@ export async function taskInboxPage(
 
   // The view and the filters every index serves, as SQL on "Task" t: the department, the state, the step clock,
   // due dates (a stopped step clock has no time status).
-  const conditions: Prisma.Sql[] = [Prisma.sql`t."departmentCode" = ${q.department}`];
+  // (The department itself is the first condition of every statement: inbox-sql.ts adds it.)
+  const conditions: Prisma.Sql[] = [];
   if (q.view !== 'to_claim') conditions.push(Prisma.sql`t."state" = ${state}`);
   if (q.view === 'supplement') conditions.push(Prisma.sql`t."clockState" = 'supplement'`);
   if (q.view === 'special') conditions.push(Prisma.sql`t."clockState" = 'special_procedure'`);
@@ -190,12 +191,15 @@ export async function taskInboxPage(
 
   const skip = (q.page - 1) * q.pageSize;
   const page = async (): Promise<TaskIdPage> => {
+    const department = Prisma.sql`t."departmentCode" = ${q.department}`;
     if (filters.length === 0) {
-      if (holder !== undefined) return heldPage(db, holder, conditions, skip, q.pageSize);
-      if (q.view === 'to_claim') return toClaimPage(db, me.id, groups, conditions, skip, q.pageSize);
-      return indexedPage(db, conditions, skip, q.pageSize);
+      if (holder !== undefined) return heldPage(db, holder, [department, ...conditions], skip, q.pageSize);
+      if (q.view === 'to_claim')
+        return toClaimPage(db, q.department, me.id, groups, conditions, skip, q.pageSize);
+      return indexedPage(db, q.department, conditions, skip, q.pageSize);
     }
-    if (holder !== undefined) return filteredHeldPage(db, holder, conditions, filters, skip, q.pageSize);
+    if (holder !== undefined)
+      return filteredHeldPage(db, holder, [department, ...conditions], filters, skip, q.pageSize);
     return filteredPage(filters);
   };
   // With filters on a department-wide view: the same conditions as Prisma's where, in the same two reads.
