@@ -36,7 +36,9 @@ export function FiguresPanel({ department }: { department?: string }) {
   );
   const rows = figures.data?.departments ?? [];
   const names = rows.map((d) => d.departmentName);
+  // No growing bars: the numbers are read, not watched (and a screenshot shows them at once).
   const workload = {
+    animation: false,
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 48, right: 48, top: 40, bottom: 80 },
@@ -63,6 +65,7 @@ export function FiguresPanel({ department }: { department?: string }) {
     ],
   };
   const limits = {
+    animation: false,
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 48, right: 24, top: 40, bottom: 80 },

@@ -28,7 +28,7 @@ export function ExportButton({ table, query }: { table: SupervisionExportTable; 
 
 function CaseLink({ caseNo, onOpen }: { caseNo: string; onOpen: (caseNo: string) => void }) {
   return (
-    <Typography.Link onClick={() => onOpen(caseNo)} data-testid="case-link">
+    <Typography.Link onClick={() => onOpen(caseNo)} data-testid="case-link" style={{ whiteSpace: 'nowrap' }}>
       {caseNo}
     </Typography.Link>
   );

@@ -1,0 +1,214 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Db } from '@onewindow/db';
+import { itemStepId } from '@onewindow/flow-model';
+import { hashPassword } from '@onewindow/api';
+import { startStack, type RunningStack } from '../support/start-stack';
+import { launchChromium } from '../support/launch-chromium';
+import {
+  application,
+  approverOf,
+  eventually,
+  items,
+  password,
+  seedCatalogue,
+  signInAll,
+} from '../cases/case-fixtures';
+import { ApiSession } from '../cases/http-session';
+
+const webIndex = path.join(__dirname, '../../../web/dist/index.html');
+const shots = process.env.SCREENSHOT_DIR;
+
+jest.setTimeout(240_000);
+
+/**
+ * 督办 in Chromium against the real stack: the centre supervisor sees an approver's extension request, approves
+ * it, and the case file shows the moved statutory due date; the figures tab draws its ECharts charts (the
+ * canvases hold drawn pixels) and its table shows the numbers the API answers.
+ */
+describe('the supervision workspace in a browser', () => {
+  let stack: RunningStack;
+  let db: Db;
+  let browser: Browser;
+  let clerk: ApiSession;
+  let approver: (departmentCode: string) => ApiSession;
+  let supervisorApi: ApiSession;
+  const [food] = items;
+
+  beforeAll(async () => {
+    if (!existsSync(webIndex))
+      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    stack = await startStack();
+    db = await seedCatalogue(stack.databaseUrl);
+    await db.user.create({
+      data: {
+        id: 'supervisor-1',
+        username: 'supervisor-1',
+        displayName: '督办 陈静',
+        departmentCode: 'SFS-ZWFW',
+        passwordHash: await hashPassword(password),
+        roles: { create: [{ role: 'supervisor' }] },
+      },
+    });
+    ({ clerk, approver } = await signInAll(stack.baseUrl));
+    supervisorApi = await ApiSession.signIn(stack.baseUrl, 'supervisor-1', password);
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await db?.$disconnect();
+    await stack?.stop();
+  }, 60_000);
+
+  const acceptCase = async () => {
+    const accepted = await clerk.call('POST', '/api/cases', application([food.implementationCode]));
+    expect(accepted.status).toBe(201);
+    const caseNo: string = accepted.body.caseNo;
+    await eventually(async () => {
+      const row = await db.case.findUnique({ where: { caseNo } });
+      const open = await db.task.count({ where: { caseNo, state: 'open' } });
+      return row?.statutoryDueDate && open === 1 ? true : undefined;
+    }, 60_000);
+    return caseNo;
+  };
+
+  /** Until no antd motion runs (a drawer sliding in, a dialog zooming): a click on a moving target can miss it. */
+  const settled = (page: Page) =>
+    page.waitForFunction(
+      () =>
+        document.querySelector(
+          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
+        ) === null,
+    );
+  const shot = async (page: Page, name: string) => {
+    if (shots) await page.screenshot({ path: path.join(shots, `supervision-${name}.png`), fullPage: true });
+  };
+
+  it('the supervisor approves an extension request and the due date moves on the case file; the figures draw their charts', async () => {
+    // A case waiting for an extension, one decided today (figures: a closed task) and the approver's request.
+    const caseNo = await acceptCase();
+    const decided = await acceptCase();
+    const stepId = itemStepId(food.implementationCode);
+    expect(
+      (
+        await approver(food.departmentCode).call('POST', `/api/cases/${decided}/actions`, {
+          verb: 'approve',
+          stepId,
+        })
+      ).status,
+    ).toBe(200);
+    const requested = await approver(food.departmentCode).call('POST', `/api/cases/${caseNo}/actions`, {
+      verb: 'request_extension',
+      stepId,
+      days: 5,
+      reason: '需组织专家现场核查',
+    });
+    expect(requested.status).toBe(200);
+    const dueBefore = (await db.case.findUniqueOrThrow({ where: { caseNo } })).statutoryDueDate!;
+
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${stack.baseUrl}/supervision`);
+      const form = page.getByTestId('sign-in-form');
+      await form.getByLabel('用户名').fill('supervisor-1');
+      await form.getByLabel('密码').fill(password);
+      await form.locator('button[type=submit]').click();
+
+      // The request is listed, with who asked and why.
+      const row = page.getByTestId('extension-row').filter({ hasText: caseNo });
+      await row.waitFor();
+      await expectText(row, ['需组织专家现场核查', approverOf(food.departmentCode), '5 个工作日']);
+      await shot(page, 'extensions');
+
+      await settled(page);
+      await row.getByTestId('approve-extension').click();
+      const modal = page.getByRole('dialog', { name: `批准延期 · ${caseNo}` });
+      await modal.waitFor();
+      await settled(page);
+      await modal.getByRole('textbox').fill('同意延期');
+      await modal.getByTestId('confirm-approve').click();
+      const result = modal.getByTestId('approve-result');
+      await result.waitFor();
+      const newDue = (await db.case.findUniqueOrThrow({ where: { caseNo } })).statutoryDueDate!;
+      const approval = await db.decision.findFirstOrThrow({ where: { caseNo, verb: 'extension_approved' } });
+      expect(approval.actorUserId).toBe('supervisor-1');
+      const resultText = await result.innerText();
+      expect(resultText).toContain(dueBefore);
+      expect(newDue > dueBefore).toBe(true);
+      expect(resultText).toContain(newDue);
+      expect(await modal.getByTestId('extension-notice').getAttribute('href')).toBe(
+        `/api/cases/${caseNo}/documents/YQ-${caseNo}-1`,
+      );
+      await shot(page, 'approved');
+
+      // The case file: the statutory clock shows the new due date.
+      await settled(page);
+      await modal.getByTestId('open-case-file').click();
+      await page.getByTestId('case-phase').waitFor();
+      await settled(page);
+      const statutory = page.getByTestId('clock-card').first();
+      await statutory.filter({ hasText: newDue }).waitFor();
+      expect(await statutory.innerText()).toContain(newDue);
+      expect(await statutory.innerText()).not.toContain(dueBefore);
+      await shot(page, 'case-file');
+      await page.keyboard.press('Escape');
+      await settled(page);
+      // Approved requests leave the list.
+      await page.getByTestId('extension-row').filter({ hasText: caseNo }).waitFor({ state: 'detached' });
+
+      // The figures: the charts draw, and the table shows what the API answers for the same period.
+      const figuresAnswer = page.waitForResponse(
+        (r) => r.url().includes('/api/supervision/figures') && r.status() === 200,
+      );
+      await page.getByTestId('tab-figures').click();
+      const answered = await figuresAnswer;
+      const query = new URL(answered.url()).search;
+      const api = await supervisorApi.call('GET', `/api/supervision/figures${query}`);
+      expect(api.status).toBe(200);
+      const scjg = api.body.departments.find(
+        (d: { departmentCode: string }) => d.departmentCode === 'SFS-SCJG',
+      );
+      expect(scjg).toMatchObject({ open: 1, closed: 1, onTime: 1, onTimeRate: 1 });
+      for (const chart of ['chart-workload', 'chart-limits']) {
+        await page.waitForFunction(
+          (testId) => {
+            const canvas = document.querySelector<HTMLCanvasElement>(`[data-testid="${testId}"] canvas`);
+            if (!canvas || canvas.width === 0 || canvas.height === 0) return false;
+            const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+            let drawn = 0;
+            for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) drawn += 1;
+            return drawn > 1000;
+          },
+          chart,
+          { timeout: 15_000 },
+        );
+      }
+      const tableRow = page.locator('[data-testid="figures-row"][data-department="SFS-SCJG"]');
+      const cells = await tableRow.locator('td').allInnerTexts();
+      expect(cells).toEqual([
+        scjg.departmentName,
+        String(scjg.open),
+        String(scjg.dueThisWeek),
+        String(scjg.overdue),
+        String(scjg.closed),
+        String(scjg.onTime),
+        '100%',
+        String(scjg.avgWorkingDaysUsed),
+        String(scjg.avgPromisedLimit),
+        String(scjg.avgStatutoryLimit),
+      ]);
+      expect(await page.locator('[data-testid="figures-row"]').count()).toBe(api.body.departments.length);
+      await shot(page, 'figures');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+async function expectText(locator: { innerText(): Promise<string> }, parts: string[]): Promise<void> {
+  const text = await locator.innerText();
+  for (const part of parts) expect(text).toContain(part);
+}
