@@ -18,7 +18,7 @@ jest.setTimeout(240_000);
  * 系统管理 in Chromium, through the UI only: an administrator creates an approver for the fire brigade; that
  * user signs in, must first replace the administrator's password, and then sees the department's inbox with the
  * case waiting there. A non-administrator is not offered the workspace. The audit page shows the creation and
- * the chain verifies.
+ * the chain verifies; the working calendar shows a year's notice as month grids.
  */
 describe('the administration workspace in a browser against the real stack', () => {
   let stack: RunningStack;
@@ -183,5 +183,19 @@ describe('the administration workspace in a browser against the real stack', () 
     expect(await fireBrigade.textContent()).toContain('消防救援支队');
     await settled(admin);
     await shoot(admin, 'departments');
+
+    // 工作日历: the 2026 notice as month grids, 春节 off and the 调休 Saturday before it a working day.
+    await admin.getByRole('tab', { name: '工作日历' }).click();
+    await admin.getByTestId('calendar-year').click();
+    await pickOption(admin, '2026');
+    await admin.locator('[data-date="2026-02-16"][data-kind="holiday"]').waitFor();
+    expect(await admin.locator('[data-date="2026-02-14"]').getAttribute('data-kind')).toBe('adjusted');
+    expect(await admin.locator('[data-date="2026-02-13"]').getAttribute('data-kind')).toBe('working');
+    expect(await admin.locator('[data-date="2026-03-01"]').getAttribute('data-kind')).toBe('weekend');
+    expect(await admin.getByTestId('calendar-source').textContent()).toContain(
+      '国务院办公厅关于2026年部分节假日安排的通知',
+    );
+    await settled(admin);
+    await shoot(admin, 'calendar');
   });
 });

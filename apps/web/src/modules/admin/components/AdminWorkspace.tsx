@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { SignInForm } from '../../session/components/SignInForm';
 import { useSession } from '../../session/hooks/use-session';
 import { AuditPanel } from './AuditPanel';
+import { CalendarPanel } from './CalendarPanel';
 import { DepartmentsPanel } from './DepartmentsPanel';
 import { UsersPanel } from './UsersPanel';
 
@@ -12,10 +13,11 @@ import { UsersPanel } from './UsersPanel';
 const sections: { key: string; action: AccessAction; Panel: () => React.JSX.Element }[] = [
   { key: 'users', action: 'user.manage', Panel: UsersPanel },
   { key: 'departments', action: 'department.manage', Panel: DepartmentsPanel },
+  { key: 'calendar', action: 'calendar.write', Panel: CalendarPanel },
   { key: 'audit', action: 'audit.read', Panel: AuditPanel },
 ];
 
-/** 系统管理 (/admin/:section): users and roles, departments, the audit log. Administrators only. */
+/** 系统管理 (/admin/:section): users and roles, departments, the working calendar, the audit log. Administrators only. */
 export function AdminWorkspace() {
   const { t } = useTranslation();
   const { session, can } = useSession();

@@ -266,7 +266,8 @@ export const en: TranslationResource = {
       note: 'Note',
       submitSupplement: 'Submit, resume the clocks',
       resubmit: 'Send to the department again',
-      returnedHint: 'Returned to the window: settle it with the applicant, then send it to the department again.',
+      returnedHint:
+        'Returned to the window: settle it with the applicant, then send it to the department again.',
       intakeHint:
         'Opens intake to accept under the same number: check the applicant’s ID and take each material.',
       done: 'Submitted; the review resumes',
@@ -1105,7 +1106,27 @@ export const en: TranslationResource = {
     confirm: 'OK',
     refresh: 'Refresh',
     actions: 'Actions',
-    sections: { users: 'Users and roles', departments: 'Departments', audit: 'Audit log' },
+    sections: {
+      users: 'Users and roles',
+      departments: 'Departments',
+      calendar: 'Working calendar',
+      audit: 'Audit log',
+    },
+    calendar: {
+      year: 'Year',
+      month: 'Month {{month}}',
+      weekdays: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun',
+      off: 'off',
+      on: 'work',
+      adjusted: 'adjusted working day',
+      provisional: 'provisional',
+      provisionalHint:
+        'No State Council holiday notice for {{year}} yet: statutory holidays only, no adjusted working days; load the notice once it is published.',
+      source: 'Source: {{source}}',
+      legendHoliday: 'off · public holiday',
+      legendAdjusted: 'work · adjusted working day',
+      legendWeekend: 'Weekend',
+    },
     roles: {
       window_clerk: 'Window clerk',
       dept_approver: 'Department approver',
