@@ -122,7 +122,7 @@ export async function assertNoOpenGaps(db: Db, caseNo: string): Promise<void> {
     'Tolerated materials missing',
     `办件 ${caseNo} 为容缺受理，容缺材料尚未补齐，不能出件：${open
       .map((g) => `「${g.name}」${g.dueDate ? `（承诺 ${g.dueDate} 前补齐）` : ''}`)
-      .join('、')}。请申请人补齐后，在待出件中点「容缺补齐」登记，再出件`,
+      .join('、')}。请申请人补齐后，在待出件中点「登记补齐」登记，再出件`,
   );
 }
 

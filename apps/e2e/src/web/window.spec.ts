@@ -20,7 +20,9 @@ jest.setTimeout(240_000);
  * company (a wrong credit code is refused as typed; its business licence on file is 免提交), marks the
  * materials, accepts, and has the 受理通知书; the departments approve over the API (their job, not the
  * window's); the clerk issues every result by post and has the 送达回证. Two: nothing brought, a 一次性告知书
- * instead, and acceptance under the same number when the applicant returns. Three: 不予受理 with its reason.
+ * instead, and acceptance under the same number when the applicant returns (opened from 补正待收). Three:
+ * 不予受理 with its reason. Four: 容缺受理 — a tolerated gap and its 容缺受理通知书; a department's 补正 taken in
+ * from 补正待收; issuance refused while the gap is open, then issued once the window records it; today's counters.
  */
 describe('the window desk in a browser against the real stack', () => {
   let stack: RunningStack;
@@ -47,6 +49,67 @@ describe('the window desk in a browser against the real stack', () => {
 
   const shoot = async (name: string) => {
     if (shots) await page.screenshot({ path: path.join(shots, `window-${name}.png`), fullPage: true });
+  };
+
+  /** No antd motion runs (a modal zooming in, a dropdown sliding): clicks land where they aim. */
+  const settled = () =>
+    page.waitForFunction(
+      () =>
+        document.querySelector(
+          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
+        ) === null,
+    );
+
+  /** The departments' approvers, signed in over the API once each. */
+  const sessions = new Map<string, ApiSession>();
+  const approverOf = async (departmentCode: string) => {
+    const username = `approver.${departmentCode.replace(/^SFS-/, '').toLowerCase()}`;
+    if (!sessions.has(username))
+      sessions.set(username, await ApiSession.signIn(stack.baseUrl, username, demoPassword));
+    return sessions.get(username)!;
+  };
+
+  /** The departments approve every step of the case (over the API: their work, not the window's). */
+  const approveAll = async (caseNo: string) => {
+    await eventually(
+      async () => ((await db.task.count({ where: { caseNo, state: 'open' } })) > 0 ? true : undefined),
+      60_000,
+    );
+    for (;;) {
+      const open = await db.task.findMany({ where: { caseNo, state: 'open' } });
+      if (open.length === 0) break;
+      for (const task of open) {
+        const res = await (
+          await approverOf(task.departmentCode)
+        ).call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: task.stepId });
+        expect([200, 409]).toContain(res.status);
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  };
+
+  /** Opens a tab of the window desk, again (a tab's queue loads when it is shown), until `ready` is there. */
+  const showTab = async (name: string, ready: () => Promise<boolean>) =>
+    eventually(async () => {
+      await page.getByRole('tab', { name: '收件受理' }).click();
+      await page.getByRole('tab', { name }).click();
+      return (await ready()) ? true : undefined;
+    }, 60_000);
+
+  /** The restaurant company's bundle, up to its merged checklist. */
+  const restaurantIntake = async (applicationNo?: string) => {
+    const intake = page.getByTestId('intake-form');
+    await intake.waitFor();
+    if (!applicationNo) {
+      await intake.locator('.ant-segmented-item', { hasText: '一件事' }).click();
+      await intake.getByRole('combobox', { name: '一件事' }).click();
+      await pickOption(page, '开办餐饮店一件事');
+      await intake.getByText('法人或其他组织').click();
+      await intake.getByLabel('单位名称').fill('示范市味道餐饮有限公司');
+    }
+    await intake.getByLabel('统一社会信用代码').fill('91379900MA3C00017X');
+    await page.getByTestId('load-checklist').click();
+    await page.getByTestId('intake-materials').waitFor();
   };
 
   it('takes in a restaurant bundle, accepts it with the business licence on file, issues by post, with both documents', async () => {
@@ -98,26 +161,7 @@ describe('the window desk in a browser against the real stack', () => {
     expect(noticeText).toContain('示范市味道餐饮有限公司');
     expect(noticeText).toContain('免提交（证照库调取');
 
-    // The departments approve (over the API: their work, not the window's).
-    await eventually(
-      async () => ((await db.task.count({ where: { caseNo, state: 'open' } })) > 0 ? true : undefined),
-      60_000,
-    );
-    const sessions = new Map<string, ApiSession>();
-    for (;;) {
-      const open = await db.task.findMany({ where: { caseNo, state: 'open' } });
-      if (open.length === 0) break;
-      for (const task of open) {
-        const username = `approver.${task.departmentCode.replace(/^SFS-/, '').toLowerCase()}`;
-        if (!sessions.has(username))
-          sessions.set(username, await ApiSession.signIn(stack.baseUrl, username, demoPassword));
-        const res = await sessions
-          .get(username)!
-          .call('POST', `/api/cases/${caseNo}/actions`, { verb: 'approve', stepId: task.stepId });
-        expect([200, 409]).toContain(res.status);
-      }
-      await new Promise((r) => setTimeout(r, 300));
-    }
+    await approveAll(caseNo);
 
     // 待出件: the case is in the window's queue; the clerk issues by post.
     await page.getByRole('button', { name: '下一位申请人' }).click();
@@ -152,22 +196,8 @@ describe('the window desk in a browser against the real stack', () => {
 
   it('one-time notice: the application keeps its number and no clock, then is accepted under it when complete', async () => {
     await page.goto(`${stack.baseUrl}/window`);
-    const fill = async (applicationNo?: string) => {
-      const intake = page.getByTestId('intake-form');
-      await intake.waitFor();
-      await intake.locator('.ant-segmented-item', { hasText: '一件事' }).click();
-      await intake.getByRole('combobox', { name: '一件事' }).click();
-      await pickOption(page, '开办餐饮店一件事');
-      await intake.getByText('法人或其他组织').click();
-      await intake.getByLabel('统一社会信用代码').fill('91379900MA3C00017X');
-      await intake.getByLabel('单位名称').fill('示范市味道餐饮有限公司');
-      if (applicationNo) await intake.getByLabel('补正后受理：办件编号').fill(applicationNo);
-      await page.getByTestId('load-checklist').click();
-      await page.getByTestId('intake-materials').waitFor();
-    };
-
     // Nothing brought yet: the clerk issues the one-time notice instead of accepting.
-    await fill();
+    await restaurantIntake();
     await page.getByTestId('issue-correction-notice').click();
     const form = page.getByTestId('correction-notice-form');
     await form.waitFor();
@@ -191,9 +221,21 @@ describe('the window desk in a browser against the real stack', () => {
     });
     expect(await db.task.count({ where: { caseNo } })).toBe(0);
 
-    // The applicant comes back with everything: accepted under the same number.
+    // The applicant comes back with everything: the clerk opens the application from 补正待收 (prefilled but
+    // for the identity number, checked at the counter) and accepts it under the same number.
     await page.getByRole('button', { name: '下一位申请人' }).click();
-    await fill(caseNo);
+    const waiting = page.getByTestId('corrections-queue').locator('tr', { hasText: caseNo });
+    await showTab('补正待收', async () => (await waiting.count()) > 0);
+    await waiting.getByText('一次性告知').waitFor();
+    await waiting.getByText('申请书未签字盖章').waitFor();
+    await shoot('corrections-queue');
+    await waiting.getByRole('button', { name: /收取补正/ }).click();
+    await page.getByTestId('intake-resume').waitFor();
+    expect(await page.getByTestId('intake-form').getByLabel('补正后受理：办件编号').inputValue()).toBe(
+      caseNo,
+    );
+    await restaurantIntake(caseNo);
+    await shoot('corrections-resumed');
     await page.getByTestId('mark-all-received').click();
     await page.getByTestId('accept-application').click();
     await page.getByTestId('intake-accepted').getByText(`已受理，办件编号 ${caseNo}`).waitFor();
@@ -240,5 +282,123 @@ describe('the window desk in a browser against the real stack', () => {
     expect(text).toContain('请向示范市住房和城乡建设局申请');
     expect(text).toContain('提起行政诉讼');
     expect(await db.case.findUnique({ where: { caseNo } })).toMatchObject({ status: 'rejected_at_intake' });
+  });
+
+  it('容缺受理: a tolerated gap, a department 补正 taken in at the window, issuance refused until the gap is recorded', async () => {
+    await page.goto(`${stack.baseUrl}/window`);
+    await restaurantIntake();
+    const materials = page.getByTestId('intake-materials');
+    await page.getByTestId('mark-all-received').click();
+    // One tolerable material is promised for later (容缺后补), due today (within any promised limit).
+    const row = materials.locator('tr', { hasText: '可容缺' }).first();
+    const gapName = (await row.locator('td').first().innerText()).split('\n')[0].trim();
+    await row.getByRole('combobox').click();
+    await pickOption(page, '容缺后补');
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const due = row.getByRole('textbox');
+    await due.click();
+    await due.fill(today);
+    await due.press('Enter');
+    await due.press('Escape');
+    await page.getByRole('button', { name: '容缺受理' }).waitFor();
+    await shoot('tolerated-intake');
+    await page.getByTestId('accept-application').click();
+    const accepted = page.getByTestId('intake-accepted');
+    await accepted.getByText(/已受理，办件编号 YC\d{14}/).waitFor();
+    const caseNo = /YC\d{14}/.exec((await accepted.textContent()) ?? '')![0];
+    await accepted
+      .getByTestId('case-documents')
+      .locator('tr', { hasText: '容缺受理通知书' })
+      .waitFor({ timeout: 60_000 });
+    await shoot('tolerated-accepted');
+
+    // A department asks for a material (补正): the case stops, and the window takes the material in.
+    await eventually(
+      async () => ((await db.task.count({ where: { caseNo, state: 'open' } })) > 0 ? true : undefined),
+      60_000,
+    );
+    const task = (await db.task.findFirst({ where: { caseNo, state: 'open' } }))!;
+    const asked = await (
+      await approverOf(task.departmentCode)
+    ).call('POST', `/api/cases/${caseNo}/actions`, {
+      verb: 'return_for_supplement',
+      stepId: task.stepId,
+      materials: ['营业场所平面图'],
+    });
+    expect(asked.status).toBe(200);
+    await eventually(async () =>
+      (await db.case.findUnique({ where: { caseNo } }))?.status === 'awaiting_supplement' ? true : undefined,
+    );
+    await page.getByRole('button', { name: '下一位申请人' }).click();
+    const correction = page.getByTestId('corrections-queue').locator('tr', { hasText: caseNo });
+    await showTab('补正待收', async () => (await correction.count()) > 0);
+    await correction.getByText('部门要求补正').waitFor();
+    await correction.getByRole('button', { name: /收取补正/ }).click();
+    const supplement = page.getByTestId('supplement-form');
+    await supplement.waitFor();
+    await settled();
+    // Nothing ticked: refused in the form, nothing sent.
+    await page.getByRole('button', { name: '提交补正，恢复计时' }).click();
+    await supplement.getByText('请勾选要求补正的全部材料').waitFor();
+    await supplement.getByLabel('营业场所平面图').check();
+    await shoot('supplement-form');
+    await page.getByRole('button', { name: '提交补正，恢复计时' }).click();
+    await supplement.waitFor({ state: 'detached' });
+    await eventually(async () =>
+      (await db.case.findUnique({ where: { caseNo } }))?.status === 'in_review' ? true : undefined,
+    );
+
+    await approveAll(caseNo);
+
+    // 待出件 shows the gap; issuing is refused, in Chinese, until it is recorded.
+    const queued = page.getByTestId('issuance-queue').locator('tr', { hasText: caseNo });
+    await showTab('待出件', async () => (await queued.count()) > 0);
+    await queued.getByTestId('tolerated-gaps').getByText(gapName).waitFor();
+    await queued.getByRole('button', { name: /出\s*件/ }).click();
+    const form = page.getByTestId('issue-form');
+    await form.waitFor();
+    await settled();
+    await form.getByText('电子送达').click();
+    await page.getByRole('button', { name: '确认出件' }).click();
+    await form.getByText(/容缺材料尚未补齐，不能出件/).waitFor();
+    await shoot('issue-refused');
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    await form.waitFor({ state: 'detached' });
+    expect(await db.case.findUnique({ where: { caseNo } })).toMatchObject({ status: 'decided' });
+
+    await queued.getByRole('button', { name: '登记补齐' }).click();
+    const supply = page.getByTestId('tolerated-supply-form');
+    await supply.waitFor();
+    await settled();
+    await shoot('gap-supply');
+    await page.getByRole('button', { name: '确认补齐' }).click();
+    await supply.waitFor({ state: 'detached' });
+    await queued.getByTestId('tolerated-gaps').waitFor({ state: 'detached' });
+
+    await queued.getByRole('button', { name: /出\s*件/ }).click();
+    await form.waitFor();
+    await settled();
+    await form.getByText('电子送达').click();
+    await page.getByRole('button', { name: '确认出件' }).click();
+    await form.getByTestId('issue-result').waitFor();
+    await shoot('tolerated-issued');
+    await eventually(async () =>
+      (await db.case.findUnique({ where: { caseNo } }))?.status === 'issued' ? true : undefined,
+    );
+    // Today's counters of the clerk count the acceptance and the issuance.
+    await page.getByRole('button', { name: /完\s*成/ }).click();
+    const counters = page.getByTestId('window-counters');
+    await counters.waitFor();
+    expect(
+      Number(
+        await counters.getByTestId('counter-accepted').locator('.ant-statistic-content-value').innerText(),
+      ),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      Number(
+        await counters.getByTestId('counter-issued').locator('.ant-statistic-content-value').innerText(),
+      ),
+    ).toBeGreaterThanOrEqual(1);
+    await shoot('counters');
   });
 });

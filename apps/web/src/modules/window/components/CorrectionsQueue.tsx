@@ -46,7 +46,7 @@ export function CorrectionsQueue({ onResume }: { onResume: (entry: WindowCorrect
           onChange: (page, pageSize) => setPaging({ page, pageSize }),
         }}
         columns={[
-          { title: t('window.corrections.columns.caseNo'), dataIndex: 'caseNo', width: 170 },
+          { title: t('window.corrections.columns.caseNo'), dataIndex: 'caseNo', width: 160 },
           {
             title: t('window.corrections.columns.kind'),
             key: 'kind',
@@ -61,15 +61,19 @@ export function CorrectionsQueue({ onResume }: { onResume: (entry: WindowCorrect
           {
             title: t('window.corrections.columns.items'),
             key: 'items',
+            width: 240,
             render: (_, e) => (e.stepName ? `${e.stepName}` : e.items.map((i) => i.name).join('、')),
           },
           {
             title: t('window.corrections.columns.asked'),
             key: 'asked',
+            width: '38%',
             render: (_, e) => (
-              <Space orientation="vertical" size={0}>
+              <Space size={[4, 4]} wrap>
                 {e.asked.map((a) => (
-                  <Typography.Text key={a}>{a}</Typography.Text>
+                  <Tag key={a} style={{ whiteSpace: 'normal' }}>
+                    {a}
+                  </Tag>
                 ))}
                 {e.note && <Typography.Text type="secondary">{e.note}</Typography.Text>}
               </Space>

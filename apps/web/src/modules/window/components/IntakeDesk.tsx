@@ -42,6 +42,7 @@ import { ApplicantFields } from './ApplicantFields';
 import { CorrectionNoticeModal } from './CorrectionNoticeModal';
 import { IntakeMaterials } from './IntakeMaterials';
 import { IntakeRefusalModal } from './IntakeRefusalModal';
+import { useRefreshCounters } from './WindowCounters';
 
 type PickMode = 'items' | 'bundle';
 /** The applicant, and the number of an application that got a one-time notice (补正后受理). */
@@ -80,6 +81,7 @@ export function IntakeDesk({
   const [marks, setMarks] = useState<Record<string, MaterialMark>>({});
   const [key, setKey] = useState(() => newIdempotencyKey('intake'));
   const { pending, error, run } = useSubmission();
+  const refreshCounters = useRefreshCounters();
   const [accepted, setAccepted] = useState<AcceptedCaseResponse>();
   const [deciding, setDeciding] = useState<'notice' | 'refusal'>();
   /** An outcome other than acceptance: the application's number and which document it got. */
@@ -124,6 +126,7 @@ export function IntakeDesk({
       ),
     );
     if (answer) setAccepted(answer);
+    refreshCounters();
   };
 
   /** The application as received so far (for an outcome other than acceptance). */
@@ -378,6 +381,7 @@ export function IntakeDesk({
           onIssued={({ caseNo }) => {
             setDeciding(undefined);
             setEnded({ outcome: 'notice', caseNo });
+            refreshCounters();
           }}
         />
       )}
@@ -389,6 +393,7 @@ export function IntakeDesk({
           onRefused={({ caseNo }) => {
             setDeciding(undefined);
             setEnded({ outcome: 'refusal', caseNo });
+            refreshCounters();
           }}
         />
       )}

@@ -7,6 +7,7 @@ import { useSubmission } from '../../api-client/hooks/use-submission';
 import { newIdempotencyKey } from '../../approvals/utils/idempotency-key';
 import { CaseDocumentList } from '../../documents/components/CaseDocumentList';
 import { issueCaseResults } from '../api/window.api';
+import { useRefreshCounters } from './WindowCounters';
 
 type Delivery = IssueResultsRequest['delivery'];
 
@@ -30,6 +31,7 @@ export function IssueModal({
   const [key] = useState(() => newIdempotencyKey('issue'));
   const { pending, error, run } = useSubmission();
   const [issued, setIssued] = useState<IssueResultsResponse>();
+  const refreshCounters = useRefreshCounters();
 
   const submit = async () => {
     if (issued) return onClose();
@@ -42,6 +44,7 @@ export function IssueModal({
     if (!answer) return;
     setIssued(answer);
     onIssued();
+    refreshCounters();
   };
 
   return (

@@ -1,16 +1,25 @@
+import { useCallback } from 'react';
 import { Card, Space, Statistic, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api-client/hooks/use-api-query';
 import { useSession } from '../../session/hooks/use-session';
 import { fetchWindowCounters } from '../api/window.api';
 
 const shown = ['received', 'accepted', 'notices', 'refused', 'issued'] as const;
+const COUNTERS_KEY = 'window-counters';
+
+/** Reloads the counters strip (after an intake outcome or an issuance). */
+export function useRefreshCounters(): () => void {
+  const client = useQueryClient();
+  return useCallback(() => void client.invalidateQueries({ queryKey: [COUNTERS_KEY] }), [client]);
+}
 
 /** 今日工作量: what the signed-in clerk took in, accepted, told to supplement, refused and issued today. */
 export function WindowCounters() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const counters = useApiQuery('window-counters', (signal) => fetchWindowCounters(signal), {
+  const counters = useApiQuery(COUNTERS_KEY, (signal) => fetchWindowCounters(signal), {
     refreshIntervalMs: 30_000,
   });
   if (!can('case.accept') || !counters.data) return null;
