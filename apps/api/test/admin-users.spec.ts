@@ -90,6 +90,7 @@ describe.each(bothTestDatabases)('user administration (/api/admin/users) on %s',
       [{ ...newApprover, username: 'x3', departmentCode: null }, 400, /请为该用户选择部门/],
       [{ ...newApprover, username: 'x4', password: 'onlyletters-here' }, 400, /须包含至少一个数字/],
       [{ ...newApprover, username: 'x5', roles: [] }, 400, /至少选择一个角色/],
+      [{ ...newApprover, username: 'x6', isRoot: true }, 400, /不认识的字段 isRoot，请删除/],
     ];
     for (const [body, status, message] of cases) {
       const res = await admin.request('POST', '/api/admin/users', { body, csrf: true });

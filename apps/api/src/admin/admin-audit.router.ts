@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { adminAuditQuerySchema } from '@onewindow/contracts';
 import type { ApiDeps } from '../api-deps';
 import { authorize } from '../auth/authorize.middleware';
-import { parse } from '../http/parse';
+import { parseInput } from './admin-problems';
 import { auditCsv, searchAudit, verifyAudit } from './admin-audit.service';
 
 /**
@@ -13,7 +13,7 @@ export function adminAuditRouter({ db }: ApiDeps): Router {
   const router = Router();
 
   router.get('/admin/audit', authorize('audit.read'), async (req, res) => {
-    res.json(await searchAudit(db, parse(adminAuditQuerySchema, req.query, '查询条件')));
+    res.json(await searchAudit(db, parseInput(adminAuditQuerySchema, req.query, '查询条件')));
   });
 
   router.get('/admin/audit/verification', authorize('audit.read'), async (_req, res) => {
@@ -25,7 +25,7 @@ export function adminAuditRouter({ db }: ApiDeps): Router {
       page: _page,
       pageSize: _pageSize,
       ...filters
-    } = parse(adminAuditQuerySchema, req.query, '查询条件');
+    } = parseInput(adminAuditQuerySchema, req.query, '查询条件');
     // Who took which part of the log away is itself recorded.
     await req.audit?.({ action: 'audit.exported', target: 'audit', payload: filters });
     res.setHeader('content-type', 'text/csv; charset=utf-8');

@@ -2,8 +2,7 @@ import { Router } from 'express';
 import { createDepartmentRequestSchema, renameDepartmentRequestSchema } from '@onewindow/contracts';
 import type { ApiDeps } from '../api-deps';
 import { authorize } from '../auth/authorize.middleware';
-import { parse } from '../http/parse';
-import { changeAuthor } from './admin-problems';
+import { changeAuthor, parseInput } from './admin-problems';
 import { createDepartment, listDepartments, renameDepartment } from './departments.service';
 
 /** Departments in the administration workspace (department.manage). */
@@ -15,12 +14,12 @@ export function adminDepartmentsRouter({ db }: ApiDeps): Router {
   });
 
   router.post('/admin/departments', authorize('department.manage'), async (req, res) => {
-    const body = parse(createDepartmentRequestSchema, req.body, '新部门');
+    const body = parseInput(createDepartmentRequestSchema, req.body, '新部门');
     res.status(201).json(await createDepartment(db, body, changeAuthor(req)));
   });
 
   router.patch('/admin/departments/:code', authorize('department.manage'), async (req, res) => {
-    const { name } = parse(renameDepartmentRequestSchema, req.body, '部门名称');
+    const { name } = parseInput(renameDepartmentRequestSchema, req.body, '部门名称');
     res.json(await renameDepartment(db, String(req.params.code), name, changeAuthor(req)));
   });
 

@@ -7,8 +7,7 @@ import {
 } from '@onewindow/contracts';
 import type { ApiDeps } from '../api-deps';
 import { authorize } from '../auth/authorize.middleware';
-import { parse } from '../http/parse';
-import { changeAuthor } from './admin-problems';
+import { changeAuthor, parseInput } from './admin-problems';
 import {
   adminUser,
   createUser,
@@ -30,17 +29,17 @@ export function adminUsersRouter({ db }: ApiDeps): Router {
   });
 
   router.post('/admin/users', authorize('user.manage'), async (req, res) => {
-    const body = parse(createUserRequestSchema, req.body, '新用户');
+    const body = parseInput(createUserRequestSchema, req.body, '新用户');
     res.status(201).json(await createUser(db, body, changeAuthor(req)));
   });
 
   router.patch('/admin/users/:username', authorize('user.manage'), async (req, res) => {
-    const body = parse(updateUserRequestSchema, req.body, '用户修改');
+    const body = parseInput(updateUserRequestSchema, req.body, '用户修改');
     res.json(await updateUser(db, username(req.params.username), body, changeAuthor(req)));
   });
 
   router.post('/admin/users/:username/password', authorize('user.manage'), async (req, res) => {
-    const { password } = parse(resetPasswordRequestSchema, req.body, '重置密码');
+    const { password } = parseInput(resetPasswordRequestSchema, req.body, '重置密码');
     await resetPassword(db, username(req.params.username), password, changeAuthor(req));
     res.json(await adminUser(db, username(req.params.username)));
   });
@@ -56,7 +55,7 @@ export function adminUsersRouter({ db }: ApiDeps): Router {
   });
 
   router.put('/admin/users/:username/oidc-subject', authorize('user.manage'), async (req, res) => {
-    const { oidcSubject } = parse(oidcSubjectMappingSchema, req.body, '统一身份认证标识');
+    const { oidcSubject } = parseInput(oidcSubjectMappingSchema, req.body, '统一身份认证标识');
     await setOidcSubject(db, username(req.params.username), oidcSubject, changeAuthor(req));
     res.json(await adminUser(db, username(req.params.username)));
   });

@@ -3,8 +3,7 @@ import { changeOwnPasswordRequestSchema } from '@onewindow/contracts';
 import type { ApiDeps } from '../api-deps';
 import { signedInUser } from '../auth/authorize.middleware';
 import { sessionResponse } from '../auth/session-response';
-import { parse } from '../http/parse';
-import { changeAuthor } from './admin-problems';
+import { changeAuthor, parseInput } from './admin-problems';
 import { changeOwnPassword } from './own-password.service';
 
 /**
@@ -16,7 +15,7 @@ export function ownPasswordRouter({ db }: ApiDeps): Router {
 
   router.post('/auth/password', async (req, res) => {
     const user = signedInUser(req);
-    const passwords = parse(changeOwnPasswordRequestSchema, req.body, '修改密码');
+    const passwords = parseInput(changeOwnPasswordRequestSchema, req.body, '修改密码');
     await changeOwnPassword(db, user, req.auth!.sessionId, passwords, changeAuthor(req));
     res.json(sessionResponse({ ...req.auth!, mustChangePassword: false }));
   });
