@@ -3,7 +3,7 @@
 import { kindOfClient, Prisma, type Db } from '@onewindow/db';
 
 /** A task of a page with its inbox order (due date, undated last, then case and step). */
-export interface PagedTask {
+interface PagedTask {
   id: string;
   dueDate: string | null;
   caseNo: string;
@@ -16,7 +16,7 @@ export interface TaskIdPage {
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The inbox order: by due date, undated last, then case and step. */
-export const inboxOrder = (a: PagedTask, b: PagedTask): number =>
+const inboxOrder = (a: PagedTask, b: PagedTask): number =>
   (a.dueDate === null ? 1 : 0) - (b.dueDate === null ? 1 : 0) ||
   compare(a.dueDate ?? '', b.dueDate ?? '') ||
   compare(a.caseNo, b.caseNo) ||
@@ -165,7 +165,7 @@ export async function toClaimPage(
 }
 
 /** A task of a page with what its inbox row shows. */
-export interface InboxRow {
+interface InboxRow {
   id: string;
   caseNo: string;
   stepId: string;
