@@ -6,7 +6,6 @@ import {
   closedTasks,
   departmentNames,
   departmentsWithTasks,
-  itemLimits,
   openWorkCounts,
   type DepartmentScope,
 } from './supervision.repository';
@@ -44,10 +43,9 @@ export async function supervisionFigures(
 ): Promise<SupervisionFigures> {
   const { calendar } = await getCalendarInForce(deps, now);
   const on = q.on ?? toShanghaiDate(now.getTime());
-  const [open, closed, limits, codes] = await Promise.all([
+  const [open, closed, codes] = await Promise.all([
     openWorkCounts(deps.db, scope, on, endOfWeek(on)),
     closedTasks(deps.db, scope, shanghaiMidnight(q.from), shanghaiMidnight(plusDays(q.to, 1))),
-    itemLimits(deps.db),
     departmentsWithTasks(deps.db, scope),
   ]);
   const perDepartment = new Map<
@@ -61,23 +59,13 @@ export async function supervisionFigures(
   };
   for (const t of closed) {
     const e = entry(t.departmentCode);
-    const closedOn = toShanghaiDate(t.closedAt!.getTime());
+    const closedOn = toShanghaiDate(t.closedAt.getTime());
     e.closed += 1;
     if (t.dueDate === null || closedOn <= t.dueDate) e.onTime += 1;
     e.used.push(Math.max(0, workingDaysBetween(calendar, toShanghaiDate(t.openedAt.getTime()), closedOn)));
     // The strictest of the case's items handled by this department (working-day limits only).
-    const own = t.case.items
-      .map((i) => limits.get(`${i.implementationCode}@${i.itemVersion}`))
-      .filter((i) => i !== undefined && i.departmentCode === t.departmentCode);
-    const strictest = (pick: (i: (typeof own)[number]) => [number | null, string | null]) => {
-      const values = own
-        .map(pick)
-        .filter(([value, unit]) => value !== null && unit === 'working_day')
-        .map(([value]) => value!);
-      return values.length > 0 ? Math.min(...values) : undefined;
-    };
-    const statutory = strictest((i) => [i!.statutoryLimitValue, i!.statutoryLimitUnit]);
-    const promised = strictest((i) => [i!.promisedLimitValue, i!.promisedLimitUnit]);
+    const statutory = t.statutory === null ? undefined : Number(t.statutory);
+    const promised = t.promised === null ? undefined : Number(t.promised);
     if (statutory !== undefined) e.statutory.push(statutory);
     if (promised !== undefined) e.promised.push(promised);
   }
