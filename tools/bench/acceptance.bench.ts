@@ -1,0 +1,149 @@
+// 受理 over HTTP at a steady 20 acceptances/s (target: p95 < 150 ms round trip): POST /api/cases validates the
+// application against the catalogue, merges the plan, writes applicant, case, items, materials and the start
+// command in one transaction, and starts the case workflow; the answer comes once Temporal has accepted the start.
+// On the real stack of tools/load (Temporal dev server, worker, API on SQLite, as child processes), with a
+// five-department application. Baseline in the same run, on the same server at the same rate: the same number
+// of bare Temporal workflow starts (bareCaseWorkflow through the client: no API, no database, no plan).
+//
+// Run: npx tsx tools/bench/acceptance.bench.ts [--rate 20] [--duration 30]
+// Open loop: each request at its scheduled time whatever earlier answers do; latency from the scheduled time
+// (no coordinated omission), the service time (from the actual send) kept too. The OneWindow phase runs first,
+// so its cases' workflows (each opening five department steps) also load the worker while the bare phase runs.
+// Prints a markdown table; writes tmp/bench/acceptance.json.
+import { parseArgs } from 'node:util';
+import { createPrismaClient } from '@onewindow/db';
+import { BareDriver } from '../load/bare-driver';
+import { CaseDriver } from '../load/case-driver';
+import { prepareFiveDepartmentCase } from '../load/load-fixtures';
+import { startLoadStack, type LoadStack } from '../load/load-stack';
+import { sleepMs } from '../load/stats';
+import {
+  hostLine,
+  hostNow,
+  ms,
+  summarize,
+  waitForOpenTasks,
+  writeResult,
+  type Summary,
+} from './bench-report';
+
+const { values: args } = parseArgs({
+  options: { rate: { type: 'string', default: '20' }, duration: { type: 'string', default: '30' } },
+});
+const rate = Number(args.rate);
+const durationS = Number(args.duration);
+const TARGET_P95_MS = 150;
+const log = (line: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+interface OpenLoopResult {
+  sent: number;
+  ok: number;
+  errors: number;
+  firstError?: string;
+  fromSchedule: Summary;
+  service: Summary;
+}
+
+/** Sends k = 0 … count − 1 at t0 + k / rate, whatever earlier answers do. */
+async function openLoop(count: number, send: (k: number) => Promise<unknown>): Promise<OpenLoopResult> {
+  const fromSchedule: number[] = [];
+  const service: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const pending: Promise<void>[] = [];
+  const t0 = performance.now();
+  for (let k = 0; k < count; k++) {
+    const due = t0 + (k * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await sleepMs(wait);
+    const sentAt = performance.now();
+    pending.push(
+      send(k).then(
+        () => {
+          const now = performance.now();
+          fromSchedule.push(now - due);
+          service.push(now - sentAt);
+        },
+        (error: unknown) => {
+          errors += 1;
+          firstError ??= error instanceof Error ? error.message : String(error);
+        },
+      ),
+    );
+  }
+  await Promise.all(pending);
+  return {
+    sent: count,
+    ok: fromSchedule.length,
+    errors,
+    firstError,
+    fromSchedule: summarize(fromSchedule),
+    service: summarize(service),
+  };
+}
+
+async function main(): Promise<void> {
+  const host = hostNow();
+  const count = Math.round(rate * durationS);
+  let stack: LoadStack | undefined;
+  try {
+    stack = await startLoadStack(log);
+    const items = await prepareFiveDepartmentCase(stack.databaseUrl);
+    const driver = await CaseDriver.signIn(stack.baseUrl, items);
+    const bare = await BareDriver.connect(stack.temporalAddress);
+    log('warm-up: 20 acceptances and 20 bare starts (unmeasured), once the worker runs…');
+    const db = createPrismaClient(stack.databaseUrl);
+    try {
+      const first = (await driver.open()).caseNo;
+      await waitForOpenTasks(db, [first], items.length, 300_000);
+    } finally {
+      await db.$disconnect();
+    }
+    for (let i = 0; i < 20; i++) await driver.open();
+    for (let i = 0; i < 20; i++) await bare.start();
+    await sleepMs(5000);
+
+    log(`${count} acceptances at ${rate}/s…`);
+    const oneWindow = await openLoop(count, () => driver.open());
+    // Let the worker finish opening the accepted cases' steps before the baseline shares the host.
+    await sleepMs(10_000);
+    log(`${count} bare workflow starts at ${rate}/s…`);
+    const bareStarts = await openLoop(count, () => bare.start());
+    await bare.close();
+
+    const hostAfter = hostNow();
+    console.log(
+      `Acceptance round trip at ${rate}/s for ${durationS} s (${count} five-department applications), open loop, latency from the scheduled send\n`,
+    );
+    console.log(
+      `Host: ${hostLine(host)}; after the run: load average ${hostAfter.loadAverage.join(' / ')}\n`,
+    );
+    console.log(
+      `| what | ok / sent | median ms | p95 ms | p99 ms | max ms | service p95 ms | p95 < ${TARGET_P95_MS} ms |`,
+    );
+    console.log('|---|---:|---:|---:|---:|---:|---:|---|');
+    const row = (name: string, r: OpenLoopResult, target: boolean) =>
+      console.log(
+        `| ${name} | ${r.ok} / ${r.sent}${r.errors ? ` (${r.errors} errors: ${r.firstError?.slice(0, 80)})` : ''} | ${ms(r.fromSchedule.median)} | ${ms(r.fromSchedule.p95)} | ${ms(r.fromSchedule.p99)} | ${ms(r.fromSchedule.max)} | ${ms(r.service.p95)} | ${target ? (r.fromSchedule.p95 < TARGET_P95_MS && r.errors === 0 ? 'met' : '**missed**') : ''} |`,
+      );
+    row('OneWindow: POST /api/cases (validate + merge + persist + start workflow)', oneWindow, true);
+    row('bare Temporal workflow start (bareCaseWorkflow)', bareStarts, false);
+    const file = writeResult('acceptance', {
+      host,
+      hostAfter,
+      rate,
+      durationS,
+      oneWindow,
+      bareStarts,
+      logDir: stack.logDir,
+    });
+    console.log(`\nJSON: ${file}`);
+  } finally {
+    await stack?.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
