@@ -164,9 +164,8 @@ export async function taskInboxPage(
     q.view === 'mine' || q.view === 'done' ? me.id : q.view === undefined ? q.assignee : undefined;
   const state = q.view === 'done' ? 'done' : q.view === undefined ? q.state : 'open';
 
-  // The view and the filters every index serves, as SQL on "Task" t: the department, the state, the step clock,
-  // due dates (a stopped step clock has no time status).
-  // (The department itself is the first condition of every statement: inbox-sql.ts adds it.)
+  // The view and the filters the indexes serve, as SQL on "Task" t: the state, the step clock, due dates (a stopped
+  // step clock has no time status). The department leads every statement: `page` below adds it.
   const conditions: Prisma.Sql[] = [];
   if (q.view !== 'to_claim') conditions.push(Prisma.sql`t."state" = ${state}`);
   if (q.view === 'supplement') conditions.push(Prisma.sql`t."clockState" = 'supplement'`);
