@@ -165,7 +165,7 @@ export async function taskInboxPage(
   const state = q.view === 'done' ? 'done' : q.view === undefined ? q.state : 'open';
 
   // The view and the filters the indexes serve, as SQL on "Task" t: the state, the step clock, due dates (a stopped
-  // step clock has no time status). The department leads every statement: `page` below adds it.
+  // step clock has no time status). The department leads every statement (added below, or by inbox-sql.ts).
   const conditions: Prisma.Sql[] = [];
   if (q.view !== 'to_claim') conditions.push(Prisma.sql`t."state" = ${state}`);
   if (q.view === 'supplement') conditions.push(Prisma.sql`t."clockState" = 'supplement'`);
