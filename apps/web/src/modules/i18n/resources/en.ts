@@ -279,6 +279,7 @@ export const en: TranslationResource = {
       notices: 'One-time notices',
       refused: 'Refused',
       issued: 'Issued',
+      reusedCertificates: 'Spared by certificates on file',
     },
     intake: {
       pickTitle: 'Items and applicant',

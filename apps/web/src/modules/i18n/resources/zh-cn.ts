@@ -240,6 +240,7 @@ export const zhCN = {
       notices: '一次性告知',
       refused: '不予受理',
       issued: '出件',
+      reusedCertificates: '证照复用免提交',
     },
     intake: {
       pickTitle: '申请事项与申请人',

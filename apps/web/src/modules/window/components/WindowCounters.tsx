@@ -6,7 +6,7 @@ import { useApiQuery } from '../../api-client/hooks/use-api-query';
 import { useSession } from '../../session/hooks/use-session';
 import { fetchWindowCounters } from '../api/window.api';
 
-const shown = ['received', 'accepted', 'notices', 'refused', 'issued'] as const;
+const shown = ['received', 'accepted', 'notices', 'refused', 'issued', 'reusedCertificates'] as const;
 const COUNTERS_KEY = 'window-counters';
 
 /** Reloads the counters strip (after an intake outcome or an issuance). */
@@ -15,7 +15,10 @@ export function useRefreshCounters(): () => void {
   return useCallback(() => void client.invalidateQueries({ queryKey: [COUNTERS_KEY] }), [client]);
 }
 
-/** 今日工作量: what the signed-in clerk took in, accepted, told to supplement, refused and issued today. */
+/**
+ * 今日工作量: what the signed-in clerk took in, accepted, told to supplement, refused and issued today, and the
+ * materials spared by reusing certificates on file (免提交) in what was accepted.
+ */
 export function WindowCounters() {
   const { t } = useTranslation();
   const { can } = useSession();
