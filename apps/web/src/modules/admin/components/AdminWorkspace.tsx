@@ -10,7 +10,7 @@ import { DepartmentsPanel } from './DepartmentsPanel';
 import { UsersPanel } from './UsersPanel';
 
 /** The workspace's pages, each behind its own grant (the API decides each request again). */
-const sections: { key: string; action: AccessAction; Panel: () => React.JSX.Element }[] = [
+const sections: { key: string; action: AccessAction; Panel: () => React.JSX.Element | null }[] = [
   { key: 'users', action: 'user.manage', Panel: UsersPanel },
   { key: 'departments', action: 'department.manage', Panel: DepartmentsPanel },
   { key: 'calendar', action: 'calendar.write', Panel: CalendarPanel },
