@@ -152,7 +152,10 @@ export function CaseFileDrawer({ caseNo, me, onClose, onChanged }: CaseFileDrawe
                     verbs={[
                       // 签收 / 退回签收 / 指派 first: a group task is claimed before anything else.
                       ...claimVerbsFor(step, me, view?.phase ?? '', can('task.reassign')),
-                      ...verbsFor(step, me, view?.phase ?? ''),
+                      // 批准延期 only for a department lead or the centre supervisor (Art. 42: 本行政机关负责人批准).
+                      ...verbsFor(step, me, view?.phase ?? '').filter(
+                        (verb) => verb !== 'approve_extension' || can('case.extension.approve'),
+                      ),
                     ]}
                     onVerb={(verb) => setActing({ verb, step })}
                   />
