@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry of `npm start`, `npm test`, `npm run deadline` and `npm run compile-bpmn`: installs what is missing (idempotent), then hands over.
+// Entry of `npm start`, `npm test`, `npm run deadline`, `npm run compile-bpmn` and `npm run chaos`: installs what is missing (idempotent), then hands over.
 // Plain Node with no dependencies, because it runs before `npm install`.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -16,6 +16,7 @@ const commands = {
   test: 'tools/dev/test.ts',
   deadline: 'tools/calendar/deadline.ts',
   'compile-bpmn': 'tools/bpmn/compile-bpmn.ts',
+  chaos: 'tools/chaos/chaos.ts',
 };
 
 const say = (line) => process.stderr.write(`[onewindow] ${line}\n`);

@@ -88,7 +88,7 @@ describe('updateProblem', () => {
     expect(isRetryableTemporalError(thrown)).toBe(true);
     const problem = await updateProblem(thrown, caseNo, deps);
     expect(problem).toBeInstanceOf(ProblemError);
-    expect(problem).toMatchObject({ status: 503, title: 'Workflow engine busy' });
+    expect(problem).toMatchObject({ status: 503, title: 'Action not taken yet' });
     expect((problem as Error).message).toContain('请使用同一 Idempotency-Key 重新提交');
     expect((problem as Error).message).toContain(details);
   });

@@ -94,7 +94,7 @@ const updateNotAdmitted = (caseNo: string, grpcDetails: string | undefined) =>
   new ProblemError(
     503,
     ProblemType.dependencyDown,
-    'Workflow engine busy',
+    'Action not taken yet',
     `办件 ${caseNo} 的流程暂时不能接收该操作，该操作尚未执行：${resendZh} Temporal did not take the action for case ${caseNo} now (${grpcDetails ?? 'busy'}); ${resendEn}`,
   );
 
