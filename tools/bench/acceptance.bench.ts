@@ -17,15 +17,8 @@ import { CaseDriver } from '../load/case-driver';
 import { prepareFiveDepartmentCase } from '../load/load-fixtures';
 import { startLoadStack, type LoadStack } from '../load/load-stack';
 import { sleepMs } from '../load/stats';
-import {
-  hostLine,
-  hostNow,
-  ms,
-  summarize,
-  waitForOpenTasks,
-  writeResult,
-  type Summary,
-} from './bench-report';
+import { hostLine, hostNow, ms, waitForOpenTasks, writeResult } from './bench-report';
+import { openLoop, type OpenLoopResult } from './open-loop';
 
 const { values: args } = parseArgs({
   options: { rate: { type: 'string', default: '20' }, duration: { type: 'string', default: '30' } },
@@ -34,53 +27,6 @@ const rate = Number(args.rate);
 const durationS = Number(args.duration);
 const TARGET_P95_MS = 150;
 const log = (line: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
-
-interface OpenLoopResult {
-  sent: number;
-  ok: number;
-  errors: number;
-  firstError?: string;
-  fromSchedule: Summary;
-  service: Summary;
-}
-
-/** Sends k = 0 … count − 1 at t0 + k / rate, whatever earlier answers do. */
-async function openLoop(count: number, send: (k: number) => Promise<unknown>): Promise<OpenLoopResult> {
-  const fromSchedule: number[] = [];
-  const service: number[] = [];
-  let errors = 0;
-  let firstError: string | undefined;
-  const pending: Promise<void>[] = [];
-  const t0 = performance.now();
-  for (let k = 0; k < count; k++) {
-    const due = t0 + (k * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) await sleepMs(wait);
-    const sentAt = performance.now();
-    pending.push(
-      send(k).then(
-        () => {
-          const now = performance.now();
-          fromSchedule.push(now - due);
-          service.push(now - sentAt);
-        },
-        (error: unknown) => {
-          errors += 1;
-          firstError ??= error instanceof Error ? error.message : String(error);
-        },
-      ),
-    );
-  }
-  await Promise.all(pending);
-  return {
-    sent: count,
-    ok: fromSchedule.length,
-    errors,
-    firstError,
-    fromSchedule: summarize(fromSchedule),
-    service: summarize(service),
-  };
-}
 
 async function main(): Promise<void> {
   const host = hostNow();
@@ -104,11 +50,11 @@ async function main(): Promise<void> {
     await sleepMs(5000);
 
     log(`${count} acceptances at ${rate}/s…`);
-    const oneWindow = await openLoop(count, () => driver.open());
+    const oneWindow = await openLoop(count, rate, () => driver.open());
     // Let the worker finish opening the accepted cases' steps before the baseline shares the host.
     await sleepMs(10_000);
     log(`${count} bare workflow starts at ${rate}/s…`);
-    const bareStarts = await openLoop(count, () => bare.start());
+    const bareStarts = await openLoop(count, rate, () => bare.start());
     await bare.close();
 
     const hostAfter = hostNow();

@@ -16,15 +16,8 @@ import { CaseDriver } from '../load/case-driver';
 import { prepareFiveDepartmentCase } from '../load/load-fixtures';
 import { startLoadStack, type LoadStack } from '../load/load-stack';
 import { boundedPool, sleepMs } from '../load/stats';
-import {
-  hostLine,
-  hostNow,
-  ms,
-  summarize,
-  waitForOpenTasks,
-  writeResult,
-  type Summary,
-} from './bench-report';
+import { hostLine, hostNow, ms, waitForOpenTasks, writeResult } from './bench-report';
+import { openLoop, type OpenLoopResult } from './open-loop';
 
 const { values: args } = parseArgs({
   options: { rate: { type: 'string', default: '10' }, duration: { type: 'string', default: '60' } },
@@ -32,53 +25,6 @@ const { values: args } = parseArgs({
 const rate = Number(args.rate);
 const durationS = Number(args.duration);
 const log = (line: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
-
-interface OpenLoopResult {
-  sent: number;
-  ok: number;
-  errors: number;
-  firstError?: string;
-  fromSchedule: Summary;
-  service: Summary;
-}
-
-/** Sends k = 0 … count − 1 at t0 + k / rate, whatever earlier answers do. */
-async function openLoop(count: number, send: (k: number) => Promise<unknown>): Promise<OpenLoopResult> {
-  const fromSchedule: number[] = [];
-  const service: number[] = [];
-  let errors = 0;
-  let firstError: string | undefined;
-  const pending: Promise<void>[] = [];
-  const t0 = performance.now();
-  for (let k = 0; k < count; k++) {
-    const due = t0 + (k * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) await sleepMs(wait);
-    const sentAt = performance.now();
-    pending.push(
-      send(k).then(
-        () => {
-          const now = performance.now();
-          fromSchedule.push(now - due);
-          service.push(now - sentAt);
-        },
-        (error: unknown) => {
-          errors += 1;
-          firstError ??= error instanceof Error ? error.message : String(error);
-        },
-      ),
-    );
-  }
-  await Promise.all(pending);
-  return {
-    sent: count,
-    ok: fromSchedule.length,
-    errors,
-    firstError,
-    fromSchedule: summarize(fromSchedule),
-    service: summarize(service),
-  };
-}
 
 async function main(): Promise<void> {
   const host = hostNow();
@@ -116,7 +62,7 @@ async function main(): Promise<void> {
     }
     await sleepMs(5000);
     log(`${decisions} approvals at ${rate}/s…`);
-    const oneWindow = await openLoop(decisions, (k) =>
+    const oneWindow = await openLoop(decisions, rate, (k) =>
       driver.decide(cases[k % cases.length], items[Math.floor(k / cases.length) % items.length]),
     );
 
@@ -125,12 +71,12 @@ async function main(): Promise<void> {
     if (started.errors.length) throw new Error(`bare: ${String(started.errors[0])}`);
     const handles = started.results;
     await sleepMs(5000);
-    const bareUpdates = await openLoop(decisions, (k) =>
+    const bareUpdates = await openLoop(decisions, rate, (k) =>
       bare.decide(handles[k % handles.length], bareDepartments[Math.floor(k / handles.length)]),
     );
 
     log(`${decisions} GET /api/health at ${rate}/s…`);
-    const health = await openLoop(decisions, async (k) => {
+    const health = await openLoop(decisions, rate, async (k) => {
       const res = await fetch(`${stack!.baseUrl}/api/health`, { headers: { 'x-bench': String(k) } });
       await res.arrayBuffer();
       if (!res.ok) throw new Error(`health: HTTP ${res.status}`);
