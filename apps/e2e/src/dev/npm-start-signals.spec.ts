@@ -16,8 +16,8 @@ const root = repoRoot();
  * Temporal, worker, API. In a process group of its own, as a terminal's foreground job is (Ctrl-C signals
  * the whole group).
  */
-function npmStart(env: Record<string, string>) {
-  const child = spawn('npm', ['start'], {
+function npmStart(env: Record<string, string>, command: [string, string[]] = ['npm', ['start']]) {
+  const child = spawn(command[0], command[1], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -119,6 +119,15 @@ describe('npm start: every signal a user or a process manager sends stops the wh
     process.kill(-run.child.pid!, 'SIGINT');
     await exited(run.child);
     expect(run.output()).toContain('stopped.');
+    expect(await leftAfterStop(varDir)).toEqual([]);
+  }, 600_000);
+
+  it('a parent that dies without a signal (SIGKILL) leaves nothing behind: the bootstrap notices and stops', async () => {
+    // A shell that does not exec the bootstrap (the command is not its last), standing in for npm.
+    const run = npmStart(env, ['sh', ['-c', 'node tools/dev/bootstrap.mjs start; true']]);
+    await run.waitFor('Press Ctrl-C to stop.');
+    process.kill(run.child.pid!, 'SIGKILL');
+    await exited(run.child);
     expect(await leftAfterStop(varDir)).toEqual([]);
   }, 600_000);
 });
