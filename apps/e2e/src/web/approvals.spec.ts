@@ -11,6 +11,7 @@ import { launchChromium } from '../support/launch-chromium';
 import {
   application,
   approverOf,
+  clerk as windowClerk,
   eventually,
   items,
   password,
@@ -25,8 +26,8 @@ jest.setTimeout(240_000);
 
 /**
  * 部门审批 in Chromium, through the UI only: two approvers of two departments work one case in parallel
- * (one returns it for 补正, the other approves), the window records the supplement (API setup, the
- * window's job), the first approves, and the case awaits issuance. Also: a refusal needs a reason in the
+ * (one returns it for 补正, the other approves), the window clerk takes in the supplement from 补正待收 on the
+ * window desk, the first approves, and the case awaits issuance. Also: a refusal needs a reason in the
  * form, and an action on a task decided in another tab shows the workflow's refusal. The second
  * approver's inbox, opened before the case exists, shows its task without a reload (server-sent events).
  */
@@ -70,17 +71,21 @@ describe('the approvals workspace in a browser against the real stack', () => {
     return { caseNo, acceptedOn: String(accepted.body.acceptedOn).slice(0, 10) };
   };
 
-  /** A fresh browser signed in as `username` on /approvals, in Chinese. */
-  const signedInPage = async (username: string): Promise<Page> => {
+  /** A fresh browser signed in as `username` on `workspace` (/approvals: its 我的待办 tab shows), in Chinese. */
+  const signedInPage = async (
+    username: string,
+    workspace = '/approvals',
+    readyTab = '我的待办',
+  ): Promise<Page> => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     opened.push(page);
-    await page.goto(`${stack.baseUrl}/approvals`);
+    await page.goto(`${stack.baseUrl}${workspace}`);
     const form = page.getByTestId('sign-in-form');
     await form.getByLabel('用户名').fill(username);
     await form.getByLabel('密码').fill(password);
     await form.locator('button[type=submit]').click();
-    await page.getByRole('tab', { name: '我的待办' }).waitFor();
+    await page.getByRole('tab', { name: readyTab }).waitFor();
     return page;
   };
 
@@ -182,13 +187,24 @@ describe('the approvals workspace in a browser against the real stack', () => {
       .getByText('已通过')
       .waitFor();
 
-    // The window records the supplement (its own job: setup over the API).
-    const supplied = await clerk.call('POST', `/api/cases/${caseNo}/actions`, {
-      verb: 'submit_supplement',
-      stepId: itemStepId(food.implementationCode),
-      materials: ['M-LEASE'],
-    });
-    expect(supplied.status).toBe(200);
+    // The applicant brings the lease to the window: the clerk takes it in from 补正待收 on the window desk.
+    const w = await signedInPage(windowClerk.id, '/window', '补正待收');
+    const waiting = w.getByTestId('corrections-queue').locator('tr', { hasText: caseNo });
+    await eventually(async () => {
+      await w.getByRole('tab', { name: '收件受理' }).click();
+      await w.getByRole('tab', { name: '补正待收' }).click();
+      return (await waiting.count()) > 0 ? true : undefined;
+    }, 60_000);
+    await waiting.getByRole('button', { name: /收取补正/ }).click();
+    const supplementForm = w.getByTestId('supplement-form');
+    await supplementForm.waitFor();
+    await settled(w);
+    await supplementForm.getByLabel('M-LEASE').check();
+    await w.getByRole('button', { name: '提交补正，恢复计时' }).click();
+    await supplementForm.waitFor({ state: 'detached' });
+    await eventually(async () =>
+      (await db.case.findUnique({ where: { caseNo } }))?.status === 'in_review' ? true : undefined,
+    );
 
     // A reloads the case and approves: the case awaits issuance.
     await a.reload();
