@@ -6,6 +6,7 @@ import { SignInForm } from '../../session/components/SignInForm';
 import { useSession } from '../../session/hooks/use-session';
 import { AuditPanel } from './AuditPanel';
 import { CalendarPanel } from './CalendarPanel';
+import { CataloguePanel } from './CataloguePanel';
 import { DepartmentsPanel } from './DepartmentsPanel';
 import { UsersPanel } from './UsersPanel';
 
@@ -14,10 +15,11 @@ const sections: { key: string; action: AccessAction; Panel: () => React.JSX.Elem
   { key: 'users', action: 'user.manage', Panel: UsersPanel },
   { key: 'departments', action: 'department.manage', Panel: DepartmentsPanel },
   { key: 'calendar', action: 'calendar.write', Panel: CalendarPanel },
+  { key: 'catalogue', action: 'catalogue.write', Panel: CataloguePanel },
   { key: 'audit', action: 'audit.read', Panel: AuditPanel },
 ];
 
-/** 系统管理 (/admin/:section): users and roles, departments, the working calendar, the audit log. Administrators only. */
+/** 系统管理 (/admin/:section): users and roles, departments, the working calendar, the catalogue, the audit log. Administrators only. */
 export function AdminWorkspace() {
   const { t } = useTranslation();
   const { session, can } = useSession();

@@ -1112,6 +1112,37 @@ export const en: TranslationResource = {
       departments: 'Departments',
       calendar: 'Working calendar',
       audit: 'Audit log',
+      catalogue: 'Catalogue',
+    },
+    catalogue: {
+      exportXlsx: 'Export XLSX',
+      exportCsv: 'Export CSV (one sheet)',
+      importTitle: 'Import the service catalogue',
+      importHint:
+        'Choose one XLSX workbook, or the CSV files of all sheets (several at once; the file name is the sheet name, e.g. 事项.csv), each at most 20 MB. Check first: every cell is validated and nothing changes; then confirm the import, which applies fully or not at all.',
+      choose: 'Choose files',
+      dryRun: 'Check (dry run)',
+      noFile: 'Choose the files to import first.',
+      tooLarge:
+        '{{name}} is {{size}} MB, over the 20 MB limit: remove unused sheets or split it. Nothing was changed.',
+      tooLargeServer:
+        'The file is over the 20 MB limit: remove unused sheets or split it. Nothing was changed.',
+      wrongType:
+        'Cannot import {{name}}: choose an .xlsx workbook or .csv files (save an .xls as .xlsx in Excel first).',
+      mixed: 'Choose either one XLSX workbook or CSV files, not both.',
+      unreadable:
+        'The file cannot be read: use an .xlsx workbook saved by Excel, or CSV files in the export layout. Nothing was changed.',
+      errorsTitle: 'Not imported: {{n}} cell(s) need fixing',
+      errorsHint: 'Fix the file as listed (sheet!cell) and check it again. Nothing was changed.',
+      cell: 'Cell',
+      message: 'Problem',
+      dryRunOk: 'Check passed: the file holds {{items}} items and {{bundles}} bundles; not imported yet.',
+      confirm: 'Import',
+      confirmTitle: 'Import the service catalogue?',
+      confirmBody:
+        'The catalogue will be updated from the chosen files ({{items}} items), fully or not at all; changed items get a new version and the old one is kept.',
+      applied:
+        'Imported: {{added}} items added, {{changed}} changed, {{unchanged}} unchanged (catalogue version {{version}}).',
     },
     calendar: {
       year: 'Year',

@@ -1056,7 +1056,42 @@ export const zhCN = {
     confirm: '确定',
     refresh: '刷新',
     actions: '操作',
-    sections: { users: '用户与角色', departments: '部门', calendar: '工作日历', audit: '审计日志' },
+    sections: {
+      users: '用户与角色',
+      departments: '部门',
+      calendar: '工作日历',
+      audit: '审计日志',
+      catalogue: '目录管理',
+    },
+    catalogue: {
+      exportXlsx: '导出 XLSX',
+      exportCsv: '导出 CSV（按工作表）',
+      importTitle: '导入服务目录',
+      importHint:
+        '选择一个 XLSX 工作簿，或全部工作表的 CSV 文件（可多选，文件名即工作表名，如 事项.csv），每个文件不超过 20 MB。先试导入：逐个单元格检查，不做任何改动；检查通过后再确认导入，全部生效或全部不生效。',
+      choose: '选择文件',
+      dryRun: '试导入（只检查）',
+      noFile: '请先选择要导入的文件。',
+      tooLarge:
+        '文件 {{name}} 有 {{size}} MB，超过 20 MB 上限：请删除无用的工作表或拆分后再导入。未做任何改动。',
+      tooLargeServer: '文件超过 20 MB 上限：请删除无用的工作表或拆分后再导入。未做任何改动。',
+      wrongType:
+        '无法导入文件 {{name}}：请选择 .xlsx 工作簿或 .csv 文件（.xls 请先在 Excel 中另存为 .xlsx）。',
+      mixed: '请只选择一个 XLSX 工作簿，或只选择 CSV 文件，不要混选。',
+      unreadable:
+        '文件无法读取：请确认是用 Excel 保存的 .xlsx 工作簿，或按导出格式保存的 CSV 文件。未做任何改动。',
+      errorsTitle: '未导入：{{n}} 个单元格需要修改',
+      errorsHint: '请按下表（工作表!单元格）修改文件，再重新选择文件试导入。本次没有任何改动。',
+      cell: '单元格',
+      message: '问题',
+      dryRunOk: '检查通过：文件包含 {{items}} 个事项、{{bundles}} 个一件事，尚未导入。',
+      confirm: '确认导入',
+      confirmTitle: '确认导入服务目录？',
+      confirmBody:
+        '将按所选文件更新服务目录（{{items}} 个事项）：全部生效或全部不生效；有变化的事项生成新版本，旧版本保留。',
+      applied:
+        '已导入：新增 {{added}} 个事项，变更 {{changed}} 个，未变 {{unchanged}} 个（目录版本 {{version}}）。',
+    },
     calendar: {
       year: '年份',
       month: '{{month}} 月',

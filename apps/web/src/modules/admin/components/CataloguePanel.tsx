@@ -1,0 +1,297 @@
+import { useState } from 'react';
+import { Alert, Button, Dropdown, Modal, Space, Table, Typography, Upload, type UploadFile } from 'antd';
+import { CheckCircleOutlined, DownloadOutlined, FileSearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { problemSchema } from '@onewindow/contracts';
+import { z } from 'zod';
+import { useTranslation } from 'react-i18next';
+import { apiClient } from '../../api-client/api-client';
+import { ApiError, isApiError } from '../../api-client/api-error';
+import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { useSubmission } from '../../api-client/hooks/use-submission';
+import { useSession } from '../../session/hooks/use-session';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The API's limit for one import (express.raw in catalogue-io.router.ts). */
+const MAX_BYTES = 20 * 1024 * 1024;
+/** The sheets of the catalogue layout (libs/catalogue-io), in export order; one CSV file each. */
+const SHEETS = [
+  '部门',
+  '证照类型',
+  '材料',
+  '事项',
+  '事项收费',
+  '事项结果',
+  '事项材料',
+  '一件事',
+  '一件事事项',
+  '一件事表单',
+];
+
+const dryRunSchema = z.object({ applied: z.literal(false), items: z.number(), bundles: z.number() });
+const appliedSchema = z.object({
+  applied: z.literal(true),
+  catalogueVersionId: z.number(),
+  itemsAdded: z.number(),
+  itemsChanged: z.number(),
+  itemsUnchanged: z.number(),
+});
+type DryRun = z.infer<typeof dryRunSchema>;
+type Applied = z.infer<typeof appliedSchema>;
+
+/** The chosen files as the import route takes them: one XLSX workbook, or the sheets' CSV texts by file name. */
+type ImportFiles = { kind: 'xlsx'; file: File } | { kind: 'csv'; files: File[] };
+
+/**
+ * Sends the upload to POST /api/catalogue/import. A workbook goes as the raw body, which apiClient (JSON only)
+ * cannot send: same headers and the same ApiError on a problem answer.
+ */
+async function sendImport<T extends z.ZodType>(
+  upload: ImportFiles,
+  dryRun: boolean,
+  csrfToken: string,
+  schema: T,
+): Promise<z.infer<T>> {
+  const query = { dryRun: String(dryRun) };
+  if (upload.kind === 'csv') {
+    const files = Object.fromEntries(
+      await Promise.all(upload.files.map(async (f) => [f.name, await f.text()] as const)),
+    );
+    return apiClient.post('/api/catalogue/import', {
+      responseSchema: schema,
+      query,
+      body: { format: 'csv', files },
+    });
+  }
+  let response: Response;
+  try {
+    response = await fetch(`/api/catalogue/import?dryRun=${query.dryRun}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json, application/problem+json',
+        'Content-Type': XLSX,
+        'X-CSRF-Token': csrfToken,
+      },
+      body: upload.file,
+    });
+  } catch (cause) {
+    throw new ApiError('network', 0, undefined, { cause });
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const problem = problemSchema.safeParse(body);
+    throw new ApiError('problem', response.status, problem.success ? problem.data : undefined);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiError('contract', response.status, undefined, { cause: parsed.error });
+  return parsed.data;
+}
+
+/** Checks the chosen files before anything is sent; the reason in the user's language, or undefined when fine. */
+function checkFiles(files: File[], t: (key: string, options?: Record<string, unknown>) => string) {
+  if (files.length === 0) return t('admin.catalogue.noFile');
+  const tooLarge = files.find((f) => f.size > MAX_BYTES);
+  if (tooLarge)
+    return t('admin.catalogue.tooLarge', {
+      name: tooLarge.name,
+      size: (tooLarge.size / 1024 / 1024).toFixed(1),
+    });
+  const odd = files.find((f) => !/\.(xlsx|csv)$/i.test(f.name));
+  if (odd) return t('admin.catalogue.wrongType', { name: odd.name });
+  const xlsx = files.filter((f) => /\.xlsx$/i.test(f.name));
+  if (xlsx.length > 1 || (xlsx.length === 1 && files.length > 1)) return t('admin.catalogue.mixed');
+  return undefined;
+}
+
+const toUpload = (files: File[]): ImportFiles =>
+  /\.xlsx$/i.test(files[0].name) ? { kind: 'xlsx', file: files[0] } : { kind: 'csv', files };
+
+/** What went wrong in the user's language: the cells to fix, or why the file was refused as a whole. */
+function ImportFailure({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!isApiError(error) || error.kind !== 'problem') return <ApiErrorAlert error={error} />;
+  const cells = error.status === 422 ? (error.problem?.errors ?? []) : [];
+  if (cells.length > 0)
+    return (
+      <Space orientation="vertical" style={{ width: '100%' }} data-testid="catalogue-errors">
+        <Alert
+          type="error"
+          showIcon
+          title={t('admin.catalogue.errorsTitle', { n: cells.length })}
+          description={t('admin.catalogue.errorsHint')}
+        />
+        <Table
+          size="small"
+          rowKey="path"
+          dataSource={cells}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          columns={[
+            {
+              title: t('admin.catalogue.cell'),
+              dataIndex: 'path',
+              width: 160,
+              render: (path: string) => <Typography.Text code>{path}</Typography.Text>,
+            },
+            { title: t('admin.catalogue.message'), dataIndex: 'message' },
+          ]}
+        />
+      </Space>
+    );
+  const reason =
+    error.status === 413
+      ? t('admin.catalogue.tooLargeServer')
+      : error.status === 400
+        ? t('admin.catalogue.unreadable')
+        : undefined;
+  if (!reason) return <ApiErrorAlert error={error} />;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      data-testid="catalogue-refused"
+      title={reason}
+      description={error.problem?.detail}
+    />
+  );
+}
+
+/** 目录管理: export the catalogue; import a workbook or CSV sheets — a dry run first, then all or nothing. */
+export function CataloguePanel() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const [fileList, setFileList] = useState<UploadFile[]>([]);
+  const [fileProblem, setFileProblem] = useState<string>();
+  const [checked, setChecked] = useState<{ upload: ImportFiles; result: DryRun }>();
+  const [applied, setApplied] = useState<Applied>();
+  const [confirming, setConfirming] = useState(false);
+  const dryRun = useSubmission();
+  const importing = useSubmission();
+  const csrfToken = session?.csrfToken ?? '';
+
+  const files = fileList
+    .map((f) => f.originFileObj)
+    .filter((f): f is NonNullable<typeof f> => f !== undefined);
+  const choose = (next: UploadFile[]) => {
+    setFileList(next);
+    setChecked(undefined);
+    setApplied(undefined);
+    setFileProblem(undefined);
+  };
+
+  const check = async () => {
+    setChecked(undefined);
+    setApplied(undefined);
+    const problem = checkFiles(files, t);
+    setFileProblem(problem);
+    if (problem) return;
+    const upload = toUpload(files);
+    const result = await dryRun.run(() => sendImport(upload, true, csrfToken, dryRunSchema));
+    if (result) setChecked({ upload, result });
+  };
+  const confirm = async () => {
+    if (!checked) return;
+    const result = await importing.run(() => sendImport(checked.upload, false, csrfToken, appliedSchema));
+    setConfirming(false);
+    if (result) {
+      setApplied(result);
+      setChecked(undefined);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="catalogue-panel">
+      <Space wrap>
+        <Button icon={<DownloadOutlined />} href="/api/catalogue/export?format=xlsx" download>
+          {t('admin.catalogue.exportXlsx')}
+        </Button>
+        <Dropdown
+          menu={{
+            items: SHEETS.map((sheet) => ({
+              key: sheet,
+              label: (
+                <a href={`/api/catalogue/export?format=csv&sheet=${encodeURIComponent(sheet)}`} download>
+                  {sheet}.csv
+                </a>
+              ),
+            })),
+          }}
+        >
+          <Button icon={<DownloadOutlined />}>{t('admin.catalogue.exportCsv')}</Button>
+        </Dropdown>
+      </Space>
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {t('admin.catalogue.importTitle')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {t('admin.catalogue.importHint')}
+      </Typography.Paragraph>
+      <Upload
+        multiple
+        accept=".xlsx,.csv"
+        fileList={fileList}
+        beforeUpload={() => false}
+        onChange={({ fileList: next }) => choose(next)}
+        data-testid="catalogue-upload"
+      >
+        <Button icon={<UploadOutlined />}>{t('admin.catalogue.choose')}</Button>
+      </Upload>
+      <Button
+        type="primary"
+        icon={<FileSearchOutlined />}
+        loading={dryRun.pending}
+        disabled={files.length === 0}
+        onClick={() => void check()}
+      >
+        {t('admin.catalogue.dryRun')}
+      </Button>
+      {fileProblem && (
+        <Alert type="error" showIcon role="alert" data-testid="catalogue-refused" title={fileProblem} />
+      )}
+      {dryRun.error !== undefined && <ImportFailure error={dryRun.error} />}
+      {importing.error !== undefined && <ImportFailure error={importing.error} />}
+      {checked && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="catalogue-dry-run"
+          title={t('admin.catalogue.dryRunOk', {
+            items: checked.result.items,
+            bundles: checked.result.bundles,
+          })}
+          action={
+            <Button type="primary" icon={<CheckCircleOutlined />} onClick={() => setConfirming(true)}>
+              {t('admin.catalogue.confirm')}
+            </Button>
+          }
+        />
+      )}
+      {applied && (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="catalogue-applied"
+          title={t('admin.catalogue.applied', {
+            added: applied.itemsAdded,
+            changed: applied.itemsChanged,
+            unchanged: applied.itemsUnchanged,
+            version: applied.catalogueVersionId,
+          })}
+        />
+      )}
+      <Modal
+        open={confirming}
+        title={t('admin.catalogue.confirmTitle')}
+        okText={t('admin.catalogue.confirm')}
+        cancelText={t('admin.cancel')}
+        confirmLoading={importing.pending}
+        mask={{ closable: false }}
+        onOk={() => void confirm()}
+        onCancel={() => setConfirming(false)}
+        data-testid="catalogue-confirm"
+      >
+        {t('admin.catalogue.confirmBody', { items: checked?.result.items ?? 0 })}
+      </Modal>
+    </Space>
+  );
+}
