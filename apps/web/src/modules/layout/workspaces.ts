@@ -79,7 +79,7 @@ export const workspaces: Workspace[] = [
     labelKey: 'nav.designer',
     descriptionKey: 'workspace.designer',
     icon: DeploymentUnitOutlined,
-    ready: false,
+    ready: true,
   },
   {
     key: 'catalogue',
