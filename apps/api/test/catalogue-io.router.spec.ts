@@ -69,6 +69,32 @@ describe('catalogue import/export API', () => {
     expect(await api.deps.db.item.findMany({ orderBy: { id: 'asc' } })).toEqual(itemsBefore);
   });
 
+  it('names a missing sheet (no cell) with a code, and a file that is no workbook, and imports nothing', async () => {
+    const exported = await new HttpSession(api.baseUrl).request('GET', '/api/catalogue/export?format=xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await exported.arrayBuffer());
+    workbook.getWorksheet('事项')!.name = '事项表';
+    const versionsBefore = await api.deps.db.catalogueVersion.count();
+    const designer = await signedIn(api.baseUrl, 'designer', demoPassword);
+
+    const renamed = await upload(designer, Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(renamed.status).toBe(422);
+    const problem = (await renamed.json()) as Problem;
+    expect(problem.errors).toContainEqual({
+      path: '事项',
+      message: 'expected a sheet named 事项',
+      code: 'catalogue.missingSheet',
+      params: { sheet: '事项' },
+    });
+
+    const notAWorkbook = await upload(designer, Buffer.from('plain text, not a zip'));
+    expect(notAWorkbook.status).toBe(422);
+    expect(((await notAWorkbook.json()) as Problem).errors).toEqual([
+      expect.objectContaining({ path: 'file', code: 'catalogue.unreadable' }),
+    ]);
+    expect(await api.deps.db.catalogueVersion.count()).toBe(versionsBefore);
+  });
+
   it('imports CSV sheets sent as JSON, and refuses a clerk', async () => {
     const { files } = (await (
       await new HttpSession(api.baseUrl).request('GET', '/api/catalogue/export?format=csv')

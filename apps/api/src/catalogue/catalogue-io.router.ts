@@ -5,6 +5,7 @@ import {
   exportCatalogueXlsx,
   importCatalogueCsv,
   importCatalogueXlsx,
+  type CatalogueImportIssue,
   type CatalogueImportResult,
 } from '@onewindow/catalogue-io';
 import { applyCatalogue, loadActiveCatalogue } from '@onewindow/db';
@@ -52,10 +53,7 @@ export function catalogueIoRouter(deps: ApiDeps): Router {
         result = importCatalogueCsv(body.files);
       }
       if (!result.ok) {
-        const errors = result.issues.map((i) => ({
-          path: `${i.sheet}!${i.column}${i.row}`,
-          message: `${i.header}${i.value !== undefined ? ` = "${i.value}"` : ''}: ${i.expected}`,
-        }));
+        const errors = result.issues.map(importError);
         throw new ProblemError(
           422,
           ProblemType.validation,
@@ -106,6 +104,25 @@ export function catalogueIoRouter(deps: ApiDeps): Router {
   });
 
   return router;
+}
+
+/**
+ * One import issue as a problem error: `sheet!cell` and what was expected. What concerns a whole sheet (missing, not
+ * well-formed CSV) or the whole file has no cell: its path is the sheet's name, or "file". A missing sheet and an
+ * unreadable workbook carry a code (catalogue.missingSheet, catalogue.unreadable) for the web app to say in Chinese.
+ */
+function importError(i: CatalogueImportIssue) {
+  if (i.column !== '' || i.header !== '')
+    return {
+      path: `${i.sheet}!${i.column}${i.row}`,
+      message: `${i.header}${i.value !== undefined ? ` = "${i.value}"` : ''}: ${i.expected}`,
+    };
+  const error = { path: i.sheet || 'file', message: `expected ${i.expected}` };
+  if (i.sheet && i.expected === `a sheet named ${i.sheet}`)
+    return { ...error, code: 'catalogue.missingSheet', params: { sheet: i.sheet } };
+  if (!i.sheet && i.expected.startsWith('a readable .xlsx workbook'))
+    return { ...error, code: 'catalogue.unreadable' };
+  return error;
 }
 
 const badImport = (detail: string, status = 400) =>
