@@ -15,6 +15,7 @@ import { caseDocumentsRouter } from './documents/case-documents.router';
 import { windowRouter } from './window/window.router';
 import { intakeRouter } from './intake/intake.router';
 import { publicLookupRouter } from './public/public-lookup.router';
+import { evaluationsRouter } from './evaluations/evaluations.router';
 import { submissionsRouter } from './submissions/submissions.router';
 import { tasksRouter } from './tasks/tasks.router';
 import { usersRouter } from './users/users.router';
@@ -76,6 +77,7 @@ export function createApp(deps: ApiDeps): express.Express {
   api.use(windowRouter(deps));
   api.use(intakeRouter(deps));
   api.use(publicLookupRouter(deps));
+  api.use(evaluationsRouter(deps));
   api.use(submissionsRouter(deps));
   api.use(tasksRouter(deps));
   api.use(usersRouter(deps));

@@ -19,3 +19,4 @@ export * from './intake.contract';
 export * from './submission.contract';
 export * from './admin.contract';
 export * from './supervision.contract';
+export * from './evaluation.contract';

@@ -70,6 +70,12 @@ import {
   approveExtensionRequestSchema,
   approveExtensionResponseSchema,
   remindRequestSchema,
+  publicEvaluationRequestSchema,
+  windowEvaluationRequestSchema,
+  evaluationResponseSchema,
+  rectificationQuerySchema,
+  rectificationOrderSchema,
+  closeRectificationRequestSchema,
   remindResponseSchema,
 } from '@onewindow/contracts';
 
@@ -703,5 +709,56 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
       "催办: a reminder to whoever holds the step's open task, recorded on the case (a reminder clock event the inbox counts, and the audit log)",
     body: remindRequestSchema,
     responses: { 200: remindResponseSchema, 400: 'problem', 403: 'problem', 404: 'problem', 409: 'problem' },
+  },
+  {
+    method: 'POST',
+    path: '/api/public/cases/:caseNo/evaluation',
+    action: 'public.lookup (anyone; the case number and the lookup code must match)',
+    tag: 'evaluations',
+    summary:
+      "好差评 online: the applicant rates an issued case (grade 5 非常满意 … 1 非常不满意, optional aspects and comment), once; a 差评 (2, 1) opens a rectification order per handling department. Refused (409, in Chinese, nothing changed) before issuance and for a second rating; a wrong code is the lookup's 404; rate-limited like the lookup",
+    body: publicEvaluationRequestSchema,
+    responses: {
+      201: evaluationResponseSchema,
+      400: 'problem',
+      404: 'problem',
+      409: 'problem',
+      429: 'problem',
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/window/cases/:caseNo/evaluation',
+    action: 'case.issue (the window of the case)',
+    tag: 'evaluations',
+    summary:
+      '好差评 at the counter: the window clerk opens a rating on a counter tablet; the clerk is the staff rated. Same rules as the online rating, once on this channel',
+    body: windowEvaluationRequestSchema,
+    responses: {
+      201: evaluationResponseSchema,
+      400: 'problem',
+      401: 'problem',
+      403: 'problem',
+      409: 'problem',
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/supervision/rectifications',
+    action: 'supervision.read (your department; the centre supervisor every one, or ?department=)',
+    tag: 'evaluations',
+    summary: '差评整改: the rectification orders, open first by deadline (15 working days after the 差评)',
+    query: rectificationQuerySchema,
+    responses: { 200: z.array(rectificationOrderSchema), 400: 'problem', 401: 'problem', 403: 'problem' },
+  },
+  {
+    method: 'POST',
+    path: '/api/supervision/rectifications/:id/close',
+    action: "task.reassign (the order's department: its lead, or the centre supervisor)",
+    tag: 'evaluations',
+    summary:
+      '差评整改: closes an order with the callback to the applicant (who called, when, what they said) and the rectification. Refused without a callback (400) and when already closed (409)',
+    body: closeRectificationRequestSchema,
+    responses: { 204: z.null(), 400: 'problem', 403: 'problem', 404: 'problem', 409: 'problem' },
   },
 ];
