@@ -519,6 +519,41 @@ export const en: TranslationResource = {
       cancel: 'Cancel',
     },
   },
+  evaluation: {
+    title: 'Rate this service',
+    grade: 'Your rating',
+    gradeRequired:
+      'Choose a rating (very satisfied, satisfied, fairly satisfied, dissatisfied or very dissatisfied)',
+    aspects: 'Aspects (any number)',
+    comment: 'Comment',
+    commentTooLong: 'The comment may have at most {{max}} characters; please shorten it',
+    submit: 'Submit rating',
+    thanks: 'Thank you for your rating!',
+    followUp:
+      'Your bad review went to the handling department for rectification; staff will call you back within 15 working days.',
+    orders: {
+      tab: 'Bad-review rectification',
+      empty: 'No rectification orders',
+      caseNo: 'Case number',
+      department: 'Department',
+      grade: 'Rating',
+      comment: 'Comment',
+      evaluatedAt: 'Rated at',
+      deadline: 'Deadline',
+      state: 'State',
+      open: 'Open',
+      closed: 'Closed',
+      close: 'Close order',
+      closeTitle: 'Close the rectification order ({{caseNo}})',
+      callbackHint:
+        'Call the applicant back first: who called, when, what the applicant said, and the rectification.',
+      callbackBy: 'Called by',
+      callbackAt: 'Called at',
+      callbackNote: 'What the applicant said',
+      rectification: 'Rectification',
+      callbackSummary: 'Called back by {{by}} at {{at}}',
+    },
+  },
   lookup: {
     nextStep: 'What you need to do',
     title: 'Case lookup',
@@ -1129,10 +1164,12 @@ export const en: TranslationResource = {
         'The file is over the 20 MB limit: remove unused sheets or split it. Nothing was changed.',
       wrongType:
         'Cannot import {{name}}: choose an .xlsx workbook or .csv files (save an .xls as .xlsx in Excel first).',
-      mixed: 'Choose either one XLSX workbook or CSV files, not both.',
       unreadable:
         'The file cannot be read: use an .xlsx workbook saved by Excel, or CSV files in the export layout. Nothing was changed.',
-      errorsTitle: 'Not imported: {{n}} cell(s) need fixing',
+      wholeFile: 'whole file',
+      missingSheet:
+        'The sheet "{{sheet}}" is missing: keep the sheet names of the export (do not rename or delete them) and check again.',
+      errorsTitle: 'Not imported: {{n}} problem(s) to fix',
       errorsHint: 'Fix the file as listed (sheet!cell) and check it again. Nothing was changed.',
       cell: 'Cell',
       message: 'Problem',

@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { isApiError } from '../../api-client/api-error';
 import { useLanguage } from '../../i18n/hooks/use-language';
 import { lookUpCaseStatus } from '../api/public-lookup.api';
+import { EvaluationForm } from './EvaluationForm';
 
 interface LookupFields {
   caseNo: string;
@@ -32,6 +33,8 @@ export function PublicLookupForm() {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const [result, setResult] = useState<PublicCaseStatus>();
+  // The code the result was found with: the rating after issuance sends it again.
+  const [foundWith, setFoundWith] = useState('');
   const [error, setError] = useState<unknown>();
   const [pending, setPending] = useState(false);
   // A printed notice's QR code opens /lookup?case=<case number>: the applicant types only the code.
@@ -43,7 +46,9 @@ export function PublicLookupForm() {
     setError(undefined);
     setResult(undefined);
     try {
-      setResult(await lookUpCaseStatus(caseNo.trim().toUpperCase(), code.trim().toUpperCase()));
+      const trimmed = code.trim().toUpperCase();
+      setResult(await lookUpCaseStatus(caseNo.trim().toUpperCase(), trimmed));
+      setFoundWith(trimmed);
     } catch (failure) {
       setError(failure);
     } finally {
@@ -127,6 +132,9 @@ export function PublicLookupForm() {
               })}
             </Descriptions.Item>
           </Descriptions>
+        )}
+        {result?.status === 'issued' && (
+          <EvaluationForm key={result.caseNo} caseNo={result.caseNo} code={foundWith} />
         )}
       </div>
     </Card>

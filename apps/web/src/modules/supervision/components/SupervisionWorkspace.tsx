@@ -14,11 +14,12 @@ import { fetchOverview } from '../api/supervision.api';
 import { ApproveExtensionModal } from './ApproveExtensionModal';
 import { EscalationTable, ExtensionTable, TaskTable } from './SupervisionTables';
 import { RemindModal } from './RemindModal';
+import { RectificationPanel } from './RectificationPanel';
 
 // ECharts is large: the figures load in their own chunk when their tab is opened.
 const FiguresPanel = lazy(() => import('./FiguresPanel').then((m) => ({ default: m.FiguresPanel })));
 
-type Tab = 'extensions' | 'overdue' | 'atRisk' | 'escalations' | 'figures';
+type Tab = 'extensions' | 'overdue' | 'atRisk' | 'escalations' | 'figures' | 'rectifications';
 
 /**
  * 督办: a department lead sees their department, the centre supervisor every department (or one picked):
@@ -126,6 +127,13 @@ export function SupervisionWorkspace() {
         <Suspense fallback={<Skeleton active />}>
           <FiguresPanel department={query.department} />
         </Suspense>
+      ),
+    },
+    {
+      key: 'rectifications',
+      label: <span data-testid="tab-rectifications">{t('evaluation.orders.tab')}</span>,
+      children: tab === 'rectifications' && (
+        <RectificationPanel department={query.department} onOpenCase={setOpenCase} />
       ),
     },
   ];

@@ -1,0 +1,16 @@
+import {
+  evaluationResponseSchema,
+  publicEvaluationRequestSchema,
+  type EvaluationResponse,
+  type PublicEvaluationRequest,
+} from '@onewindow/contracts';
+import { apiClient } from '../../api-client/api-client';
+
+/** 好差评 online: the same case number and code as the lookup, in the body (never in a URL). */
+export function ratePublicly(caseNo: string, body: PublicEvaluationRequest): Promise<EvaluationResponse> {
+  return apiClient.post(`/api/public/cases/${encodeURIComponent(caseNo)}/evaluation`, {
+    responseSchema: evaluationResponseSchema,
+    requestSchema: publicEvaluationRequestSchema,
+    body,
+  });
+}
