@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Dropdown, Modal, Space, Table, Typography, Upload, type UploadFile } from 'antd';
 import { CheckCircleOutlined, DownloadOutlined, FileSearchOutlined, UploadOutlined } from '@ant-design/icons';
-import { problemSchema } from '@onewindow/contracts';
+import { problemSchema, type Problem } from '@onewindow/contracts';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { apiClient } from '../../api-client/api-client';
@@ -87,6 +87,8 @@ async function sendImport<T extends z.ZodType>(
   return parsed.data;
 }
 
+const isXlsx = (name: string) => /\.xlsx$/i.test(name);
+
 /** Checks the chosen files before anything is sent; the reason in the user's language, or undefined when fine. */
 function checkFiles(files: File[], t: (key: string, options?: Record<string, unknown>) => string) {
   if (files.length === 0) return t('admin.catalogue.noFile');
@@ -98,13 +100,20 @@ function checkFiles(files: File[], t: (key: string, options?: Record<string, unk
     });
   const odd = files.find((f) => !/\.(xlsx|csv)$/i.test(f.name));
   if (odd) return t('admin.catalogue.wrongType', { name: odd.name });
-  const xlsx = files.filter((f) => /\.xlsx$/i.test(f.name));
-  if (xlsx.length > 1 || (xlsx.length === 1 && files.length > 1)) return t('admin.catalogue.mixed');
   return undefined;
 }
 
 const toUpload = (files: File[]): ImportFiles =>
-  /\.xlsx$/i.test(files[0].name) ? { kind: 'xlsx', file: files[0] } : { kind: 'csv', files };
+  isXlsx(files[0].name) ? { kind: 'xlsx', file: files[0] } : { kind: 'csv', files };
+
+/** A cell's problem as the API words it; a missing sheet and an unreadable file (coded) in the user's language. */
+function CellMessage({ cell }: { cell: NonNullable<Problem['errors']>[number] }) {
+  const { t } = useTranslation();
+  if (cell.code === 'catalogue.missingSheet')
+    return <>{t('admin.catalogue.missingSheet', { sheet: cell.params?.sheet ?? cell.path })}</>;
+  if (cell.code === 'catalogue.unreadable') return <>{t('admin.catalogue.unreadable')}</>;
+  return <>{cell.message}</>;
+}
 
 /** What went wrong in the user's language: the cells to fix, or why the file was refused as a whole. */
 function ImportFailure({ error }: { error: unknown }) {
@@ -122,17 +131,25 @@ function ImportFailure({ error }: { error: unknown }) {
         />
         <Table
           size="small"
-          rowKey="path"
+          rowKey={(cell) => `${cell.path} ${cell.message}`}
           dataSource={cells}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showSizeChanger: true }}
           columns={[
             {
               title: t('admin.catalogue.cell'),
               dataIndex: 'path',
               width: 160,
-              render: (path: string) => <Typography.Text code>{path}</Typography.Text>,
+              render: (path: string) => (
+                <Typography.Text code>
+                  {path === 'file' ? t('admin.catalogue.wholeFile') : path}
+                </Typography.Text>
+              ),
             },
-            { title: t('admin.catalogue.message'), dataIndex: 'message' },
+            {
+              title: t('admin.catalogue.message'),
+              key: 'message',
+              render: (_, cell) => <CellMessage cell={cell} />,
+            },
           ]}
         />
       </Space>
@@ -173,7 +190,13 @@ export function CataloguePanel() {
     .map((f) => f.originFileObj)
     .filter((f): f is NonNullable<typeof f> => f !== undefined);
   const choose = (next: UploadFile[]) => {
-    setFileList(next);
+    // A workbook replaces whatever was chosen before; a CSV replaces a workbook and an earlier file of its name.
+    const latest = next.at(-1);
+    setFileList(
+      latest && isXlsx(latest.name)
+        ? [latest]
+        : next.filter((f, i) => !isXlsx(f.name) && next.findLastIndex((g) => g.name === f.name) === i),
+    );
     setChecked(undefined);
     setApplied(undefined);
     setFileProblem(undefined);

@@ -1,0 +1,168 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { demoPassword, seedDemoData } from '@onewindow/api';
+import { createPrismaClient, type Db } from '@onewindow/db';
+import { startStack, type RunningStack } from '../support/start-stack';
+import { launchChromium } from '../support/launch-chromium';
+
+const webIndex = path.join(__dirname, '../../../web/dist/index.html');
+const shots = process.env.SCREENSHOT_DIR;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+jest.setTimeout(240_000);
+
+/** The Excel letter of a 1-based column number (the catalogue's sheets have fewer than 27 columns). */
+const letter = (column: number) => String.fromCharCode(64 + column);
+
+/**
+ * 系统管理 → 目录管理 in Chromium: an administrator exports the catalogue, renames one item in the workbook and
+ * breaks two other cells; the dry run lists both cells (sheet!cell) and nothing changes; the fixed workbook passes
+ * the dry run and, confirmed, is imported — the renamed item is then a new version in the catalogue.
+ */
+describe('the catalogue import in the administration workspace against the real stack', () => {
+  let stack: RunningStack;
+  let db: Db;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(webIndex))
+      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    stack = await startStack();
+    db = createPrismaClient(stack.databaseUrl);
+    // The seed catalogue and the demo users, the administrator among them.
+    await seedDemoData(db);
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await db?.$disconnect();
+    await stack?.stop();
+  }, 60_000);
+
+  /** Until no antd motion runs (a dialog zooming, a dropdown sliding): a click on a moving target can miss it. */
+  const settled = () =>
+    page.waitForFunction(
+      () =>
+        document.querySelector(
+          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
+        ) === null,
+    );
+
+  const shoot = async (name: string) => {
+    if (shots)
+      await page.screenshot({ path: path.join(shots, `admin-catalogue-${name}.png`), fullPage: true });
+  };
+
+  const choose = async (name: string, buffer: Buffer) => {
+    await page
+      .getByTestId('catalogue-panel')
+      .locator('input[type=file]')
+      .setInputFiles({ name, mimeType: name.endsWith('.xlsx') ? XLSX : 'application/octet-stream', buffer });
+    await page.getByTestId('catalogue-panel').getByText(name).waitFor();
+  };
+
+  const dryRun = async () => {
+    await settled();
+    await page.getByRole('button', { name: '试导入（只检查）' }).click();
+  };
+
+  it('an administrator sees both bad cells of a workbook, fixes them and imports it, all or nothing', async () => {
+    const exported = await fetch(`${stack.baseUrl}/api/catalogue/export?format=xlsx`);
+    expect(exported.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await exported.arrayBuffer());
+    const sheet = workbook.getWorksheet('事项')!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const nameColumn = header.indexOf('事项名称');
+    const statutoryColumn = header.indexOf('法定办结时限');
+    const keyColumn = header.indexOf('实施编码');
+    expect(Math.min(nameColumn, statutoryColumn, keyColumn)).toBeGreaterThan(0);
+
+    // The change to import: the first item gets a new name.
+    const renamed = String(sheet.getRow(2).getCell(keyColumn).value);
+    const newName = `${String(sheet.getRow(2).getCell(nameColumn).value)}（目录导入测试）`;
+    sheet.getRow(2).getCell(nameColumn).value = newName;
+    const fixed = Buffer.from(await workbook.xlsx.writeBuffer());
+    // Two mistakes on top of it: a name left empty and a time limit typed in words.
+    const name3 = sheet.getRow(3).getCell(nameColumn).value;
+    const limit4 = sheet.getRow(4).getCell(statutoryColumn).value;
+    sheet.getRow(3).getCell(nameColumn).value = '';
+    sheet.getRow(4).getCell(statutoryColumn).value = '二十';
+    const broken = Buffer.from(await workbook.xlsx.writeBuffer());
+    sheet.getRow(3).getCell(nameColumn).value = name3;
+    sheet.getRow(4).getCell(statutoryColumn).value = limit4;
+    sheet.name = '事项表';
+    const wrongSheet = Buffer.from(await workbook.xlsx.writeBuffer());
+
+    const versionsBefore = await db.catalogueVersion.count();
+    const itemsBefore = await db.item.count();
+
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    await page.goto(`${stack.baseUrl}/admin/catalogue`);
+    const form = page.getByTestId('sign-in-form');
+    await form.getByLabel('用户名').fill('admin');
+    await form.getByLabel('密码').fill(demoPassword);
+    await form.locator('button[type=submit]').click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: '目录管理', selected: true }).waitFor();
+    await page.getByRole('link', { name: /导出 XLSX/ }).waitFor();
+
+    // A file that is not a workbook: refused in the browser, in Chinese, before anything is sent.
+    await choose('目录.xls', Buffer.from('not a workbook'));
+    await dryRun();
+    await page.getByTestId('catalogue-refused').getByText('无法导入文件 目录.xls').waitFor();
+
+    // A workbook whose 事项 sheet was renamed: the dry run names the missing sheet.
+    await choose('目录-工作表改名.xlsx', wrongSheet);
+    await dryRun();
+    const errors = page.getByTestId('catalogue-errors');
+    await errors.getByText('缺少工作表「事项」').waitFor();
+    await errors.getByRole('cell', { name: '事项', exact: true }).waitFor();
+    await shoot('wrong-sheet');
+
+    // Two bad cells: both listed with sheet!cell, nothing imported.
+    await choose('目录-有误.xlsx', broken);
+    await dryRun();
+    await errors.getByText('未导入：2 处需要修改').waitFor();
+    const cells = await errors.locator('tbody tr.ant-table-row td:first-child').allTextContents();
+    expect(cells).toEqual([`事项!${letter(nameColumn)}3`, `事项!${letter(statutoryColumn)}4`]);
+    await shoot('errors');
+    expect(await db.catalogueVersion.count()).toBe(versionsBefore);
+    expect(await db.item.count()).toBe(itemsBefore);
+
+    // The fixed workbook passes the dry run, still without changing anything, and is imported once confirmed.
+    await choose('目录-已修改.xlsx', fixed);
+    await dryRun();
+    await page
+      .getByTestId('catalogue-dry-run')
+      .getByText(/检查通过：文件包含 \d+ 个事项/)
+      .waitFor();
+    expect(await errors.count()).toBe(0);
+    expect(await db.catalogueVersion.count()).toBe(versionsBefore);
+    await shoot('dry-run');
+    await settled();
+    await page.getByTestId('catalogue-dry-run').getByRole('button', { name: '确认导入' }).click();
+    const dialog = page.getByRole('dialog', { name: '确认导入服务目录？' });
+    await dialog.waitFor();
+    await settled();
+    await shoot('confirm');
+    await dialog.getByRole('button', { name: '确认导入' }).click();
+    await page.getByTestId('catalogue-applied').getByText('已导入：新增 0 个事项，变更 1 个').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    await settled();
+    await shoot('applied');
+
+    // The renamed item is the active version in the catalogue, one version up.
+    const found = (await (
+      await fetch(`${stack.baseUrl}/api/catalogue/items?q=${encodeURIComponent('目录导入测试')}`)
+    ).json()) as { items: { name: string; implementationCode: string; version: number }[] };
+    expect(found.items).toEqual([expect.objectContaining({ name: newName, implementationCode: renamed })]);
+    expect(await db.catalogueVersion.count()).toBe(versionsBefore + 1);
+    await context.close();
+  });
+});
