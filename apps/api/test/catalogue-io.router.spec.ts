@@ -7,13 +7,13 @@ import { HttpSession, signedIn, startTestApi, type TestApi } from './support/tes
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function upload(session: HttpSession, workbook: Buffer): Promise<Response> {
+async function upload(session: HttpSession, workbook: Buffer, dryRun = false): Promise<Response> {
   const headers = {
     'content-type': XLSX,
     cookie: [...session.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
     'x-csrf-token': session.csrfToken ?? '',
   };
-  return fetch(`${session.baseUrl}/api/catalogue/import`, {
+  return fetch(`${session.baseUrl}/api/catalogue/import${dryRun ? '?dryRun=true' : ''}`, {
     method: 'POST',
     headers,
     body: new Uint8Array(workbook),
@@ -67,6 +67,37 @@ describe('catalogue import/export API', () => {
     expect(problem.detail).toMatch(/Nothing was imported/);
     expect(await api.deps.db.catalogueVersion.count()).toBe(versionsBefore);
     expect(await api.deps.db.item.findMany({ orderBy: { id: 'asc' } })).toEqual(itemsBefore);
+  });
+
+  it('a dry run says which items would be added or changed, changes nothing, and the import then does just that', async () => {
+    const exported = await new HttpSession(api.baseUrl).request('GET', '/api/catalogue/export?format=xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await exported.arrayBuffer());
+    const items = workbook.getWorksheet('事项')!;
+    const header = (items.getRow(1).values as unknown[]).map(String);
+    const nameCol = header.indexOf('事项名称');
+    const newName = `${String(items.getRow(2).getCell(nameCol).value)}（改名）`;
+    items.getRow(2).getCell(nameCol).value = newName;
+    const renamed = Buffer.from(await workbook.xlsx.writeBuffer());
+    const total = loadSeedCatalogue().items.length;
+    const versionsBefore = await api.deps.db.catalogueVersion.count();
+    const designer = await signedIn(api.baseUrl, 'designer', demoPassword);
+
+    const dryRun = await upload(designer, renamed, true);
+    expect(dryRun.status).toBe(200);
+    expect(await dryRun.json()).toMatchObject({
+      applied: false,
+      items: total,
+      itemsAdded: 0,
+      itemsChanged: 1,
+      itemsUnchanged: total - 1,
+      added: [],
+      changed: [{ itemKey: expect.any(String), name: newName }],
+    });
+    expect(await api.deps.db.catalogueVersion.count()).toBe(versionsBefore);
+
+    const applied = await upload(designer, renamed);
+    expect(await applied.json()).toMatchObject({ applied: true, itemsAdded: 0, itemsChanged: 1 });
   });
 
   it('names a missing sheet (no cell) with a code, and a file that is no workbook, and imports nothing', async () => {

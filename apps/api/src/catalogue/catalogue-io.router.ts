@@ -9,6 +9,7 @@ import {
   type CatalogueImportResult,
 } from '@onewindow/catalogue-io';
 import { applyCatalogue, loadActiveCatalogue } from '@onewindow/db';
+import { itemKey, type Catalogue } from '@onewindow/standards';
 import type { ApiDeps } from '../api-deps';
 import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
@@ -67,6 +68,7 @@ export function catalogueIoRouter(deps: ApiDeps): Router {
           applied: false,
           items: result.catalogue.items.length,
           bundles: result.catalogue.bundles.length,
+          ...itemChanges(await loadActiveCatalogue(deps.db), result.catalogue),
         });
         return;
       }
@@ -104,6 +106,32 @@ export function catalogueIoRouter(deps: ApiDeps): Router {
   });
 
   return router;
+}
+
+/**
+ * What an import would do to the items, by the rule applyCatalogue applies: an item whose key is not active is
+ * added; one whose content (its version aside) differs from the active version gets a new version.
+ */
+function itemChanges(active: Catalogue, next: Catalogue) {
+  const activeByKey = new Map(active.items.map((item) => [itemKey(item), JSON.stringify(item)]));
+  const added: { itemKey: string; name: string }[] = [];
+  const changed: { itemKey: string; name: string }[] = [];
+  for (const item of next.items) {
+    const key = itemKey(item);
+    const current = activeByKey.get(key);
+    if (current === undefined) added.push({ itemKey: key, name: item.name });
+    else {
+      const { version } = JSON.parse(current) as { version: number };
+      if (current !== JSON.stringify({ ...item, version })) changed.push({ itemKey: key, name: item.name });
+    }
+  }
+  return {
+    itemsAdded: added.length,
+    itemsChanged: changed.length,
+    itemsUnchanged: next.items.length - added.length - changed.length,
+    added,
+    changed,
+  };
 }
 
 /**
