@@ -194,7 +194,12 @@ function CloseRectificationModal({
       confirmLoading={pending}
       data-testid="rectification-modal"
     >
-      <Form form={form} layout="vertical" initialValues={{ at: dayjs() }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ at: dayjs() }}
+        onValuesChange={() => setInvalid(undefined)}
+      >
         <Typography.Paragraph type="secondary">{t('evaluation.orders.callbackHint')}</Typography.Paragraph>
         <Form.Item label={t('evaluation.orders.callbackBy')} name="by">
           <Input maxLength={100} data-testid="callback-by" />
