@@ -142,6 +142,10 @@ describe('the catalogue import in the administration workspace against the real 
       .getByTestId('catalogue-dry-run')
       .getByText(/检查通过：文件包含 \d+ 个事项/)
       .waitFor();
+    await page.getByTestId('catalogue-dry-run').getByText('确认后：新增 0 个事项，变更 1 个').waitFor();
+    const changes = page.getByTestId('catalogue-changes').locator('tbody tr.ant-table-row');
+    expect(await changes.allTextContents()).toEqual([expect.stringContaining(newName)]);
+    expect(await changes.first().textContent()).toContain('变更');
     expect(await errors.count()).toBe(0);
     expect(await db.catalogueVersion.count()).toBe(versionsBefore);
     await shoot('dry-run');

@@ -27,7 +27,17 @@ const SHEETS = [
   '一件事表单',
 ];
 
-const dryRunSchema = z.object({ applied: z.literal(false), items: z.number(), bundles: z.number() });
+const itemRefSchema = z.object({ itemKey: z.string(), name: z.string() });
+const dryRunSchema = z.object({
+  applied: z.literal(false),
+  items: z.number(),
+  bundles: z.number(),
+  itemsAdded: z.number(),
+  itemsChanged: z.number(),
+  itemsUnchanged: z.number(),
+  added: z.array(itemRefSchema),
+  changed: z.array(itemRefSchema),
+});
 const appliedSchema = z.object({
   applied: z.literal(true),
   catalogueVersionId: z.number(),
@@ -173,6 +183,40 @@ function ImportFailure({ error }: { error: unknown }) {
   );
 }
 
+/** What the import would do to the items: counts, and the items added or changed (the rest stay as they are). */
+function DryRunChanges({ result }: { result: DryRun }) {
+  const { t } = useTranslation();
+  const rows = [
+    ...result.added.map((item) => ({ ...item, change: t('admin.catalogue.added') })),
+    ...result.changed.map((item) => ({ ...item, change: t('admin.catalogue.changed') })),
+  ];
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <span>
+        {t('admin.catalogue.wouldChange', {
+          added: result.itemsAdded,
+          changed: result.itemsChanged,
+          unchanged: result.itemsUnchanged,
+        })}
+      </span>
+      {rows.length > 0 && (
+        <Table
+          size="small"
+          rowKey="itemKey"
+          data-testid="catalogue-changes"
+          dataSource={rows}
+          pagination={{ defaultPageSize: 10, hideOnSinglePage: true }}
+          columns={[
+            { title: t('admin.catalogue.change'), dataIndex: 'change', width: 90 },
+            { title: t('admin.catalogue.itemKey'), dataIndex: 'itemKey', width: 320 },
+            { title: t('admin.catalogue.itemName'), dataIndex: 'name' },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}
+
 /** 目录管理: export the catalogue; import a workbook or CSV sheets — a dry run first, then all or nothing. */
 export function CataloguePanel() {
   const { t } = useTranslation();
@@ -282,6 +326,7 @@ export function CataloguePanel() {
             items: checked.result.items,
             bundles: checked.result.bundles,
           })}
+          description={<DryRunChanges result={checked.result} />}
           action={
             <Button type="primary" icon={<CheckCircleOutlined />} onClick={() => setConfirming(true)}>
               {t('admin.catalogue.confirm')}

@@ -1173,6 +1173,13 @@ export const en: TranslationResource = {
       errorsHint: 'Fix the file as listed (sheet!cell) and check it again. Nothing was changed.',
       cell: 'Cell',
       message: 'Problem',
+      wouldChange:
+        'Once confirmed: {{added}} items added, {{changed}} changed (a new version each), {{unchanged}} unchanged; departments, materials, certificate types and bundles are updated from the file.',
+      added: 'added',
+      changed: 'changed',
+      change: 'Change',
+      itemKey: 'Item code',
+      itemName: 'Item name',
       dryRunOk: 'Check passed: the file holds {{items}} items and {{bundles}} bundles; not imported yet.',
       confirm: 'Import',
       confirmTitle: 'Import the service catalogue?',

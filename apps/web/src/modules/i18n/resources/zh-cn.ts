@@ -1117,6 +1117,13 @@ export const zhCN = {
       errorsHint: '请按下表（工作表!单元格）修改文件，再重新选择文件试导入。本次没有任何改动。',
       cell: '单元格',
       message: '问题',
+      wouldChange:
+        '确认后：新增 {{added}} 个事项，变更 {{changed}} 个（生成新版本），未变 {{unchanged}} 个；部门、材料、证照类型和一件事按文件更新。',
+      added: '新增',
+      changed: '变更',
+      change: '变化',
+      itemKey: '事项编码',
+      itemName: '事项名称',
       dryRunOk: '检查通过：文件包含 {{items}} 个事项、{{bundles}} 个一件事，尚未导入。',
       confirm: '确认导入',
       confirmTitle: '确认导入服务目录？',
