@@ -37,7 +37,8 @@ export const en: TranslationResource = {
     apply: 'Applicants apply online for an item or a bundle without signing in; the window reviews it.',
     lookup: 'Applicants look up progress with the case number and the last 4 characters of their ID number.',
     status: 'See whether the database and the workflow engine are running.',
-    admin: 'Manage users, roles and departments; read and verify the audit log.',
+    admin:
+      'Manage users, roles and departments; import and export the catalogue; read and verify the audit log.',
   },
   language: {
     label: 'Interface language',
