@@ -100,7 +100,7 @@ describe('catalogue import/export API', () => {
     expect(await applied.json()).toMatchObject({ applied: true, itemsAdded: 0, itemsChanged: 1 });
   });
 
-  it('names a missing sheet (no cell) with a code, and a file that is no workbook, and imports nothing', async () => {
+  it('names a missing sheet (no cell) with a code, and a file that is no workbook, refuses 25 MB, and imports nothing', async () => {
     const exported = await new HttpSession(api.baseUrl).request('GET', '/api/catalogue/export?format=xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await exported.arrayBuffer());
@@ -123,6 +123,9 @@ describe('catalogue import/export API', () => {
     expect(((await notAWorkbook.json()) as Problem).errors).toEqual([
       expect.objectContaining({ path: 'file', code: 'catalogue.unreadable' }),
     ]);
+
+    const tooLarge = await upload(designer, Buffer.alloc(25 * 1024 * 1024));
+    expect(tooLarge.status).toBe(413);
     expect(await api.deps.db.catalogueVersion.count()).toBe(versionsBefore);
   });
 
