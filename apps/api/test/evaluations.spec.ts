@@ -274,3 +274,31 @@ describe('差评 rectification orders', () => {
     );
   });
 });
+
+describe('the public rating is rate-limited like the lookup', () => {
+  let limited: TestApi;
+  beforeAll(async () => {
+    limited = await startTestApi({ LOOKUP_FAILURE_LIMIT: 2 });
+    await limited.deps.db.applicant.create({
+      data: { id: 'A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' },
+    });
+    await limited.deps.db.case.create({
+      data: { caseNo: no(9), applicantId: 'A1', kind: 'item', status: 'issued' },
+    });
+  }, 60_000);
+  afterAll(() => limited?.stop());
+
+  it('answers 429 after LOOKUP_FAILURE_LIMIT failed attempts from an address, even with the right code', async () => {
+    const rate = (body: unknown) =>
+      fetch(`${limited.baseUrl}/api/public/cases/${no(9)}/evaluation`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await rate({ code: '1111', grade: 5 })).status).toBe(404);
+    expect((await rate({ code: '2222', grade: 5 })).status).toBe(404);
+    const blocked = await rate({ code, grade: 5 });
+    expect(blocked.status).toBe(429);
+    expect(await limited.deps.db.evaluation.count()).toBe(0);
+  });
+});
