@@ -117,6 +117,11 @@ describe('the catalogue import in the administration workspace against the real 
     await dryRun();
     await page.getByTestId('catalogue-refused').getByText('无法导入文件 目录.xls').waitFor();
 
+    // Over the 20 MB limit: refused in the browser too.
+    await choose('目录-过大.xlsx', Buffer.alloc(21 * 1024 * 1024));
+    await dryRun();
+    await page.getByTestId('catalogue-refused').getByText('超过 20 MB 上限').waitFor();
+
     // A workbook whose 事项 sheet was renamed: the dry run names the missing sheet.
     await choose('目录-工作表改名.xlsx', wrongSheet);
     await dryRun();
