@@ -67,7 +67,8 @@ describe('caseWorkflow: reminders and escalations across National Day', () => {
           stepId: 'review',
           on: day('10-09'),
           dueDate: day('10-08'),
-          role: 'department_lead',
+          departmentCode: 'D1',
+          role: 'dept_lead',
         }),
       ]);
       expect(fake.of('sendReminder')).toHaveLength(2);
@@ -81,7 +82,8 @@ describe('caseWorkflow: reminders and escalations across National Day', () => {
       await waitFor(() => fake.of('escalateOverdue').length === 2);
       expect(fake.of('escalateOverdue')[1]).toMatchObject({
         stepId: 'issue',
-        departmentCode: 'WINDOW',
+        to: 'window',
+        role: 'dept_lead',
         dueDate: day('10-22'),
         on: day('10-25'),
       });
