@@ -172,6 +172,27 @@ describe('the catalogue import in the administration workspace against the real 
     ).json()) as { items: { name: string; implementationCode: string; version: number }[] };
     expect(found.items).toEqual([expect.objectContaining({ name: newName, implementationCode: renamed })]);
     expect(await db.catalogueVersion.count()).toBe(versionsBefore + 1);
+
+    // The catalogue as CSV sheets, chosen together, replaces the workbook and passes the dry run with no change.
+    const { files } = (await (await fetch(`${stack.baseUrl}/api/catalogue/export?format=csv`)).json()) as {
+      files: Record<string, string>;
+    };
+    await page
+      .getByTestId('catalogue-panel')
+      .locator('input[type=file]')
+      .setInputFiles(
+        Object.entries(files).map(([name, text]) => ({
+          name,
+          mimeType: 'text/csv',
+          buffer: Buffer.from(text),
+        })),
+      );
+    await page.getByTestId('catalogue-panel').getByText('事项材料.csv').waitFor();
+    // The workbook leaves the list (after the list's motion).
+    await page.getByTestId('catalogue-panel').getByText('目录-已修改.xlsx').waitFor({ state: 'detached' });
+    await dryRun();
+    await page.getByTestId('catalogue-dry-run').getByText('确认后：新增 0 个事项，变更 0 个').waitFor();
+    expect(await db.catalogueVersion.count()).toBe(versionsBefore + 1);
     await context.close();
   });
 });

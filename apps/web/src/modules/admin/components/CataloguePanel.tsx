@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Alert, Button, Dropdown, Modal, Space, Table, Typography, Upload, type UploadFile } from 'antd';
+import {
+  Alert,
+  Button,
+  Dropdown,
+  Modal,
+  Space,
+  Table,
+  Typography,
+  Upload,
+  type UploadFile,
+  type GetProp,
+  type UploadProps,
+} from 'antd';
 import { CheckCircleOutlined, DownloadOutlined, FileSearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { problemSchema, type Problem } from '@onewindow/contracts';
 import { z } from 'zod';
@@ -97,6 +109,8 @@ async function sendImport<T extends z.ZodType>(
   return parsed.data;
 }
 
+type RcFile = Parameters<GetProp<UploadProps, 'beforeUpload'>>[0];
+
 const isXlsx = (name: string) => /\.xlsx$/i.test(name);
 
 /** Checks the chosen files before anything is sent; the reason in the user's language, or undefined when fine. */
@@ -110,6 +124,7 @@ function checkFiles(files: File[], t: (key: string, options?: Record<string, unk
     });
   const odd = files.find((f) => !/\.(xlsx|csv)$/i.test(f.name));
   if (odd) return t('admin.catalogue.wrongType', { name: odd.name });
+  if (files.length > 1 && files.some((f) => isXlsx(f.name))) return t('admin.catalogue.mixed');
   return undefined;
 }
 
@@ -230,17 +245,10 @@ export function CataloguePanel() {
   const importing = useSubmission();
   const csrfToken = session?.csrfToken ?? '';
 
-  const files = fileList
-    .map((f) => f.originFileObj)
-    .filter((f): f is NonNullable<typeof f> => f !== undefined);
-  const choose = (next: UploadFile[]) => {
-    // A workbook replaces whatever was chosen before; a CSV replaces a workbook and an earlier file of its name.
-    const latest = next.at(-1);
-    setFileList(
-      latest && isXlsx(latest.name)
-        ? [latest]
-        : next.filter((f, i) => !isXlsx(f.name) && next.findLastIndex((g) => g.name === f.name) === i),
-    );
+  const files = fileList.map((f) => f.originFileObj).filter((f) => f !== undefined);
+  /** Each choice replaces the files chosen before: one workbook, or the CSV files of the sheets chosen together. */
+  const choose = (batch: RcFile[]) => {
+    setFileList(batch.map((file) => ({ uid: file.uid, name: file.name, originFileObj: file })));
     setChecked(undefined);
     setApplied(undefined);
     setFileProblem(undefined);
@@ -297,9 +305,11 @@ export function CataloguePanel() {
         multiple
         accept=".xlsx,.csv"
         fileList={fileList}
-        beforeUpload={() => false}
-        onChange={({ fileList: next }) => choose(next)}
-        data-testid="catalogue-upload"
+        beforeUpload={(file, batch) => {
+          if (file === batch[0]) choose(batch);
+          return false;
+        }}
+        onRemove={(removed) => setFileList((list) => list.filter((f) => f.uid !== removed.uid))}
       >
         <Button icon={<UploadOutlined />}>{t('admin.catalogue.choose')}</Button>
       </Upload>

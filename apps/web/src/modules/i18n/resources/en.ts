@@ -1155,7 +1155,7 @@ export const en: TranslationResource = {
       exportCsv: 'Export CSV (one sheet)',
       importTitle: 'Import the service catalogue',
       importHint:
-        'Choose one XLSX workbook, or the CSV files of all sheets (several at once; the file name is the sheet name, e.g. 事项.csv), each at most 20 MB. Check first: every cell is validated and nothing changes; then confirm the import, which applies fully or not at all.',
+        'Choose one XLSX workbook, or the CSV files of all sheets (all selected at once; the file name is the sheet name, e.g. 事项.csv), each at most 20 MB. Check first: every cell is validated and nothing changes; then confirm the import, which applies fully or not at all.',
       choose: 'Choose files',
       dryRun: 'Check (dry run)',
       noFile: 'Choose the files to import first.',
@@ -1165,6 +1165,7 @@ export const en: TranslationResource = {
         'The file is over the 20 MB limit: remove unused sheets or split it. Nothing was changed.',
       wrongType:
         'Cannot import {{name}}: choose an .xlsx workbook or .csv files (save an .xls as .xlsx in Excel first).',
+      mixed: 'Choose either one XLSX workbook or CSV files (several at once), not both.',
       unreadable:
         'The file cannot be read: use an .xlsx workbook saved by Excel, or CSV files in the export layout. Nothing was changed.',
       wholeFile: 'whole file',

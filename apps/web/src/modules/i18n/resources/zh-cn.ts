@@ -1100,7 +1100,7 @@ export const zhCN = {
       exportCsv: '导出 CSV（按工作表）',
       importTitle: '导入服务目录',
       importHint:
-        '选择一个 XLSX 工作簿，或全部工作表的 CSV 文件（可多选，文件名即工作表名，如 事项.csv），每个文件不超过 20 MB。先试导入：逐个单元格检查，不做任何改动；检查通过后再确认导入，全部生效或全部不生效。',
+        '选择一个 XLSX 工作簿，或全部工作表的 CSV 文件（一次全部选中，文件名即工作表名，如 事项.csv），每个文件不超过 20 MB。先试导入：逐个单元格检查，不做任何改动；检查通过后再确认导入，全部生效或全部不生效。',
       choose: '选择文件',
       dryRun: '试导入（只检查）',
       noFile: '请先选择要导入的文件。',
@@ -1109,6 +1109,7 @@ export const zhCN = {
       tooLargeServer: '文件超过 20 MB 上限：请删除无用的工作表或拆分后再导入。未做任何改动。',
       wrongType:
         '无法导入文件 {{name}}：请选择 .xlsx 工作簿或 .csv 文件（.xls 请先在 Excel 中另存为 .xlsx）。',
+      mixed: '请只选择一个 XLSX 工作簿，或只选择 CSV 文件（可一次多选），不要混选。',
       unreadable:
         '文件无法读取：请确认是用 Excel 保存的 .xlsx 工作簿，或按导出格式保存的 CSV 文件。未做任何改动。',
       wholeFile: '整个文件',
