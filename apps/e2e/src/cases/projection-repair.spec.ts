@@ -183,7 +183,10 @@ describe('projection repair (tools/repair/check-projections.ts)', () => {
         'idempotency-key': 'window-1-outage-1',
       });
       expect(first.status).toBe(503);
-      expect(first.body.detail).toMatch(/recorded but Temporal .* did not answer/);
+      expect(first.body.detail).toMatch(
+        /已登记，但流程引擎暂未启动其流程：请使用同一 Idempotency-Key 重新提交/,
+      );
+      expect(first.body.detail).toMatch(/recorded but Temporal .* did not start its workflow/);
       const second = await cut.call('POST', '/api/cases', application(codes.slice(1, 2)));
       expect(second.status).toBe(503);
       const [a, b] = await db.case.findMany({
