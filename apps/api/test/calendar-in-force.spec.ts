@@ -2,6 +2,7 @@ import type { CalendarDataInput, CalendarYear } from '@onewindow/calendar';
 import type { CaseWorkflowInput } from '@onewindow/workflows';
 import { demoPassword, seedDemoUsers } from '../src/auth/seed-demo-users';
 import { signedIn, startTestApi, type HttpSession, type TestApi } from './support/test-api';
+import { seedCatalogueItem } from './support/seed-catalogue-item';
 
 /**
  * The calendar in force is read once per process and kept until a year is loaded, on the real
@@ -17,26 +18,13 @@ describe('the calendar in force is cached by the API and reloaded when a year is
   beforeAll(async () => {
     api = await startTestApi();
     await seedDemoUsers(api.deps.db);
-    const version = await api.deps.db.catalogueVersion.create({
-      data: { label: 'calendar test', source: 'seed', createdBy: 'test' },
-    });
-    await api.deps.db.item.create({
-      data: {
-        id: `${implementationCode}@1`,
-        itemKey: implementationCode,
-        basicCode: implementationCode.slice(19),
-        implementationCode,
-        name: '食品经营许可',
-        itemType: '01',
-        departmentCode: 'SFS-SCJG',
-        version: 1,
-        statutoryLimitValue: 20,
-        statutoryLimitUnit: 'working_day',
-        promisedLimitValue: 10,
-        promisedLimitUnit: 'working_day',
-        data: JSON.stringify({ results: [{ name: '批复', kind: 'approval_document' }] }),
-        catalogueVersionId: version.id,
-      },
+    await seedCatalogueItem(api.deps.db, {
+      code: implementationCode,
+      name: '食品经营许可',
+      departmentCode: 'SFS-SCJG',
+      statutory: 20,
+      promised: 10,
+      results: [{ name: '批复', kind: 'approval_document' }],
     });
     clerk = await signedIn(api.baseUrl, 'clerk', demoPassword);
     admin = await signedIn(api.baseUrl, 'admin', demoPassword);

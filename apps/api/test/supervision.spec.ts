@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { demoPassword, seedDemoUsers } from '../src';
 import { json, signedIn, startTestApi, type HttpSession, type TestApi } from './support/test-api';
+import { seedCatalogueItem } from './support/seed-catalogue-item';
 
 /**
  * 督办 at the API boundary over real HTTP and a real SQLite file (Temporal not running: nothing here sends an
@@ -23,24 +24,12 @@ beforeAll(async () => {
   await db.applicant.create({
     data: { id: 'A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' },
   });
-  const version = await db.catalogueVersion.create({ data: { label: 't', source: 'seed', createdBy: 't' } });
-  await db.item.create({
-    data: {
-      id: `${FOOD}@1`,
-      itemKey: FOOD,
-      basicCode: FOOD.slice(19),
-      implementationCode: FOOD,
-      name: '食品经营许可',
-      itemType: '01',
-      departmentCode: 'SFS-SCJG',
-      version: 1,
-      statutoryLimitValue: 20,
-      statutoryLimitUnit: 'working_day',
-      promisedLimitValue: 10,
-      promisedLimitUnit: 'working_day',
-      data: '{}',
-      catalogueVersionId: version.id,
-    },
+  await seedCatalogueItem(db, {
+    code: FOOD,
+    name: '食品经营许可',
+    departmentCode: 'SFS-SCJG',
+    statutory: 20,
+    promised: 10,
   });
   const task = async (
     n: number,

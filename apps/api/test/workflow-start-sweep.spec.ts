@@ -3,6 +3,7 @@ import { freePort, startTemporalDevServer, type TemporalDevServer } from '@onewi
 import { demoPassword, seedDemoUsers } from '../src/auth/seed-demo-users';
 import { sweepPendingWorkflowStarts } from '../src/cases/workflow-start-sweep';
 import { signedIn, startTestApi, type HttpSession, type TestApi } from './support/test-api';
+import { seedCatalogueItem } from './support/seed-catalogue-item';
 
 /**
  * An acceptance made while Temporal is down records the case and its workflow start command and answers
@@ -20,26 +21,13 @@ describe('an acceptance whose workflow could not start is completed once Tempora
   beforeAll(async () => {
     api = await startTestApi();
     await seedDemoUsers(api.deps.db);
-    const version = await api.deps.db.catalogueVersion.create({
-      data: { label: 'sweep test', source: 'seed', createdBy: 'test' },
-    });
-    await api.deps.db.item.create({
-      data: {
-        id: `${implementationCode}@1`,
-        itemKey: implementationCode,
-        basicCode: implementationCode.slice(19),
-        implementationCode,
-        name: '食品经营许可',
-        itemType: '01',
-        departmentCode: 'SFS-SCJG',
-        version: 1,
-        statutoryLimitValue: 20,
-        statutoryLimitUnit: 'working_day',
-        promisedLimitValue: 10,
-        promisedLimitUnit: 'working_day',
-        data: JSON.stringify({ results: [{ name: '批复', kind: 'approval_document' }] }),
-        catalogueVersionId: version.id,
-      },
+    await seedCatalogueItem(api.deps.db, {
+      code: implementationCode,
+      name: '食品经营许可',
+      departmentCode: 'SFS-SCJG',
+      statutory: 20,
+      promised: 10,
+      results: [{ name: '批复', kind: 'approval_document' }],
     });
     // The API's Temporal address: a port where nothing listens yet.
     port = await freePort();

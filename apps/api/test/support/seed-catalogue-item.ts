@@ -1,9 +1,16 @@
 import type { Db } from '@onewindow/db';
 
-/** One active catalogue item (version 1, working-day limits, no results) in a catalogue version of its own. */
+/** One active catalogue item (version 1, working-day limits, no results unless given) in a catalogue version of its own. */
 export async function seedCatalogueItem(
   db: Db,
-  item: { code: string; name: string; departmentCode: string; statutory: number; promised: number },
+  item: {
+    code: string;
+    name: string;
+    departmentCode: string;
+    statutory: number;
+    promised: number;
+    results?: { name: string; kind: string }[];
+  },
 ): Promise<void> {
   const version = await db.catalogueVersion.create({
     data: { label: `test item ${item.code}`, source: 'seed', createdBy: 'test' },
@@ -22,7 +29,7 @@ export async function seedCatalogueItem(
       statutoryLimitUnit: 'working_day',
       promisedLimitValue: item.promised,
       promisedLimitUnit: 'working_day',
-      data: JSON.stringify({ results: [] }),
+      data: JSON.stringify({ results: item.results ?? [] }),
       catalogueVersionId: version.id,
     },
   });
