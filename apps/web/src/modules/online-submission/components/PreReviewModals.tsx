@@ -1,9 +1,10 @@
-import { Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionOutcome, SubmissionSummary } from '@onewindow/contracts';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useSubmission } from '../../api-client/hooks/use-submission';
 import { noticeSubmission, refuseSubmission } from '../api/online-submission.api';
+import { RefusalModal } from '../../window/components/RefusalModal';
 import { useItemMaterials } from './DeclaredMaterials';
 
 interface ModalProps {
@@ -79,56 +80,16 @@ export function SubmissionNoticeModal({ submission, onClose, onDone }: ModalProp
   );
 }
 
-/** 不予受理 of an online submission: the reason, and where to apply instead when outside this authority's remit. */
+/** 不予受理 of an online submission: the same decision as at the counter, on the submission's number. */
 export function SubmissionRefusalModal({ submission, onClose, onDone }: ModalProps) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string; redirectTo?: string }>();
-  const { pending, error, run } = useSubmission();
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => undefined);
-    if (!values) return;
-    const outcome = await run(() =>
-      refuseSubmission(submission.submissionNo, {
-        reason: values.reason.trim(),
-        ...(values.redirectTo?.trim() ? { redirectTo: values.redirectTo.trim() } : {}),
-      }),
-    );
-    if (outcome) onDone(outcome);
-  };
-
   return (
-    <Modal
-      open
-      width={640}
-      mask={{ closable: false }}
+    <RefusalModal
       title={t('onlineSubmission.preReview.refusalTitle', { submissionNo: submission.submissionNo })}
-      okText={t('onlineSubmission.preReview.refuse')}
-      okButtonProps={{ danger: true }}
-      cancelText={t('onlineSubmission.preReview.cancel')}
-      confirmLoading={pending}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Space orientation="vertical" style={{ width: '100%' }} data-testid="submission-refusal-form">
-        <Typography.Text type="secondary">{t('window.refusal.explain')}</Typography.Text>
-        <Form form={form} layout="vertical">
-          <Form.Item
-            name="reason"
-            label={t('onlineSubmission.preReview.reason')}
-            rules={[
-              { required: true, whitespace: true, message: t('onlineSubmission.preReview.reasonRequired') },
-            ]}
-          >
-            <Input.TextArea rows={4} maxLength={2000} showCount />
-          </Form.Item>
-          <Form.Item name="redirectTo" label={t('onlineSubmission.preReview.redirectTo')}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Form>
-        {error !== undefined && <ApiErrorAlert error={error} />}
-      </Space>
-    </Modal>
+      testId="submission-refusal-form"
+      refuse={(values) => refuseSubmission(submission.submissionNo, values)}
+      onClose={onClose}
+      onRefused={onDone}
+    />
   );
 }
