@@ -113,6 +113,26 @@ export const configSchema = z.object({
     )
     .transform((v): false | number | string => (v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   LOG_LEVEL: z.enum(logLevels, { error: `expected one of ${logLevels.join(', ')}` }).default('info'),
+  /**
+   * Worker only: how the applicant is told "ready for collection" and "supplement needed": `log` (the default:
+   * written to the worker's log, nothing leaves the machine) or `smtp` (e-mail through SMTP_HOST, from SMTP_FROM).
+   */
+  APPLICANT_MESSAGE_CHANNEL: z.enum(['log', 'smtp'], { error: 'expected "log" or "smtp"' }).default('log'),
+  /** The SMTP server the `smtp` channel hands mail to (host name or address). */
+  SMTP_HOST: z.string().trim().min(1, 'expected a host name, e.g. "smtp.example.gov.cn"').optional(),
+  SMTP_PORT: tcpPort(25),
+  /** The sender of applicant e-mail, e.g. "政务服务中心 <noreply@zwfw.example.gov.cn>". */
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .regex(
+      /^([^<>]*<)?[^@\s<>]+@[^@\s<>]+>?$/,
+      'expected an e-mail address, e.g. "noreply@zwfw.example.gov.cn"',
+    )
+    .optional(),
+  /** Optional SMTP login (both or neither). */
+  SMTP_USER: z.string().trim().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & { databaseKind: 'sqlite' | 'postgresql' };

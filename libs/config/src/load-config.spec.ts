@@ -26,6 +26,27 @@ describe('loadConfig', () => {
     );
   });
 
+  it('sends applicant messages to the log unless the smtp channel is configured with a server and a sender', () => {
+    expect(loadConfig({}).APPLICANT_MESSAGE_CHANNEL).toBe('log');
+    const smtp = loadConfig({
+      APPLICANT_MESSAGE_CHANNEL: 'smtp',
+      SMTP_HOST: 'smtp.example.gov.cn',
+      SMTP_PORT: '2525',
+      SMTP_FROM: '政务服务中心 <noreply@zwfw.example.gov.cn>',
+    });
+    expect(smtp).toMatchObject({
+      APPLICANT_MESSAGE_CHANNEL: 'smtp',
+      SMTP_HOST: 'smtp.example.gov.cn',
+      SMTP_PORT: 2525,
+    });
+    expect(() => loadConfig({ APPLICANT_MESSAGE_CHANNEL: 'smtp' })).toThrow(/SMTP_HOST.*SMTP_FROM/);
+    expect(() => loadConfig({ APPLICANT_MESSAGE_CHANNEL: 'sms' })).toThrow(/expected "log" or "smtp"/);
+    expect(() => loadConfig({ SMTP_FROM: 'nobody' })).toThrow(
+      /SMTP_FROM="nobody": expected an e-mail address/,
+    );
+    expect(() => loadConfig({ SMTP_USER: 'centre' })).toThrow(/set both/);
+  });
+
   it('recognises PostgreSQL URLs', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://u:p@localhost:5432/ow' }).databaseKind).toBe(
       'postgresql',

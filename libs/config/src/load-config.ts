@@ -20,6 +20,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ),
     );
   }
+  const smtp = smtpProblems(parsed.data, env);
+  if (smtp.length > 0) throw new ConfigError(smtp);
   const databaseKind = parsed.data.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgresql';
   return { ...parsed.data, databaseKind };
 }
@@ -40,4 +42,23 @@ export function exitOnConfigError<T>(load: () => T): T {
     }
     throw error;
   }
+}
+
+/** The `smtp` channel needs a server and a sender; a login needs both its halves. */
+function smtpProblems(
+  config: Pick<
+    AppConfig,
+    'APPLICANT_MESSAGE_CHANNEL' | 'SMTP_HOST' | 'SMTP_FROM' | 'SMTP_USER' | 'SMTP_PASSWORD'
+  >,
+  env: Record<string, string | undefined>,
+): string[] {
+  const problems: string[] = [];
+  const channel = `APPLICANT_MESSAGE_CHANNEL=${JSON.stringify(env.APPLICANT_MESSAGE_CHANNEL)}`;
+  if (config.APPLICANT_MESSAGE_CHANNEL === 'smtp') {
+    if (!config.SMTP_HOST) problems.push(`${channel}: set SMTP_HOST to the SMTP server's host name`);
+    if (!config.SMTP_FROM) problems.push(`${channel}: set SMTP_FROM to the sender's e-mail address`);
+  }
+  if (Boolean(config.SMTP_USER) !== Boolean(config.SMTP_PASSWORD))
+    problems.push('SMTP_USER/SMTP_PASSWORD: set both (an SMTP login) or neither');
+  return problems;
 }
