@@ -70,6 +70,10 @@ describe('public case lookup in a browser against the real stack', () => {
   it('shows the status of the accepted case for its number and the last 4 of the ID (x = X), in Chinese then English', async () => {
     await page.goto(`${stack.baseUrl}/lookup`);
     await page.getByRole('heading', { name: '办件查询', level: 2 }).waitFor();
+    // An applicant's page: framed for the applicant, with none of the staff's menu or sign-in.
+    await page.getByTestId('public-layout').waitFor();
+    expect(await page.getByRole('navigation', { name: '主导航' }).count()).toBe(0);
+    expect(await page.getByText('登录', { exact: true }).count()).toBe(0);
     const posted: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/api/public/'))

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
-import type { RouteObject } from 'react-router-dom';
+import { Outlet, type RouteObject } from 'react-router-dom';
 import { AppLayout } from '../modules/layout/components/AppLayout';
+import { PublicLayout } from '../modules/layout/components/PublicLayout';
 import { SessionProvider } from '../modules/session/components/SessionProvider';
 import { leafWorkspaces } from '../modules/layout/workspaces';
 import { AdminPage } from '../pages/AdminPage';
@@ -37,26 +38,39 @@ const builtPages: Record<string, RouteObject['element']> = {
   ),
 };
 
+const pageOf = (workspace: (typeof leafWorkspaces)[number]): RouteObject => ({
+  path: workspace.path.slice(1),
+  element: builtPages[workspace.key] ?? (
+    <ComingSoonPage labelKey={workspace.labelKey} descriptionKey={workspace.descriptionKey} />
+  ),
+});
+
 export const routes: RouteObject[] = [
   {
     path: '/',
     element: (
       <SessionProvider>
-        <AppLayout />
+        <Outlet />
       </SessionProvider>
     ),
     children: [
-      { index: true, element: <HomePage /> },
-      ...leafWorkspaces.map((workspace) => ({
-        path: workspace.path.slice(1),
-        element: builtPages[workspace.key] ?? (
-          <ComingSoonPage labelKey={workspace.labelKey} descriptionKey={workspace.descriptionKey} />
-        ),
-      })),
-      { path: 'admin/:section', element: <AdminPage /> },
-      // The applicant's status look-up of an online submission (the receipt links here).
-      { path: 'apply/status', element: <SubmissionStatusPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          ...leafWorkspaces.filter((w) => !w.public).map(pageOf),
+          { path: 'admin/:section', element: <AdminPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+      {
+        element: <PublicLayout />,
+        children: [
+          ...leafWorkspaces.filter((w) => w.public).map(pageOf),
+          // The applicant's status look-up of an online submission (the receipt links here).
+          { path: 'apply/status', element: <SubmissionStatusPage /> },
+        ],
+      },
     ],
   },
 ];

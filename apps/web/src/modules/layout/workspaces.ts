@@ -27,6 +27,8 @@ export interface Workspace {
   children?: Workspace[];
   /** Shown only to users who may do this (the page checks its own grants again). */
   requires?: AccessAction;
+  /** An applicant's page: framed by PublicLayout (no staff menu, no sign-in), still listed for the staff. */
+  public?: true;
 }
 
 /** Every workspace in menu order; the router and the home page read the same list. */
@@ -92,6 +94,7 @@ export const workspaces: Workspace[] = [
   {
     key: 'apply',
     path: '/apply',
+    public: true,
     labelKey: 'nav.apply',
     descriptionKey: 'workspace.apply',
     icon: FormOutlined,
@@ -100,6 +103,7 @@ export const workspaces: Workspace[] = [
   {
     key: 'lookup',
     path: '/lookup',
+    public: true,
     labelKey: 'nav.lookup',
     descriptionKey: 'workspace.lookup',
     icon: FileSearchOutlined,

@@ -6,6 +6,7 @@ export const en: TranslationResource = {
     name: 'OneWindow',
     englishName: '一窗通办',
     tagline: 'Integrated acceptance · Parallel approval · Unified issuance',
+    publicTagline: 'Government services · Apply online · Check a case',
     skipToContent: 'Skip to main content',
     mainNavigation: 'Main navigation',
     collapseMenu: 'Collapse menu',

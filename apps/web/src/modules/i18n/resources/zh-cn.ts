@@ -16,6 +16,7 @@ export const zhCN = {
     name: '一窗通办',
     englishName: 'OneWindow',
     tagline: '前台综合受理 · 后台分类审批 · 窗口统一出件',
+    publicTagline: '政务服务 · 网上申报 · 办件查询',
     skipToContent: '跳到主要内容',
     mainNavigation: '主导航',
     collapseMenu: '收起菜单',
