@@ -35,6 +35,7 @@ import { auditTrail } from './audit/audit-trail.middleware';
 import { auditRouter } from './audit/audit.router';
 import { adminUsersRouter } from './admin/admin-users.router';
 import { adminDepartmentsRouter } from './admin/admin-departments.router';
+import { adminCalendarRouter } from './admin/admin-calendar.router';
 import { adminAuditRouter } from './admin/admin-audit.router';
 import { ownPasswordRouter } from './admin/own-password.router';
 import { signInOptionsRouter } from './admin/sign-in-options.router';
@@ -93,6 +94,7 @@ export function createApp(deps: ApiDeps): express.Express {
   api.use(signInOptionsRouter(deps));
   api.use(adminUsersRouter(deps));
   api.use(adminDepartmentsRouter(deps));
+  api.use(adminCalendarRouter(deps));
   api.use(adminAuditRouter(deps));
   api.use(unknownRoute);
   app.use('/api', api);

@@ -30,7 +30,16 @@ export interface RefreshOpenCasesOptions {
   caseNos?: string[];
   /** Per Update (default 10 s). */
   timeoutMs?: number;
+  /** Told the number of open cases before the first is sent (a progress bar's length). */
+  onStart?: (openCases: number) => void;
+  /** Told each case's outcome as soon as it is known (a progress bar's step). */
+  onCase?: (outcome: RefreshedCase) => void;
 }
+
+/** One case's outcome: its workflow moved a due date, or had nothing to move, or did not take the calendar. */
+export type RefreshedCase =
+  | { caseNo: string; outcome: 'refreshed' | 'unchanged' }
+  | { caseNo: string; outcome: 'failed'; reason: string };
 
 export type RefreshOpenCasesResult = Omit<CalendarRefreshSummary, 'year'>;
 
@@ -79,10 +88,16 @@ export async function refreshOpenCases(
   const result: RefreshOpenCasesResult = { openCases: rows.length, refreshed: 0, unchanged: 0, failed: [] };
   let unreachable: string | undefined;
   let next = 0;
+  options.onStart?.(rows.length);
+
+  const fail = (caseNo: string, reason: string) => {
+    result.failed.push({ caseNo, reason });
+    options.onCase?.({ caseNo, outcome: 'failed', reason });
+  };
 
   async function refreshOne(caseNo: string): Promise<void> {
     if (unreachable) {
-      result.failed.push({ caseNo, reason: unreachable });
+      fail(caseNo, unreachable);
       return;
     }
     try {
@@ -90,12 +105,13 @@ export async function refreshOpenCases(
       const view = await deps.temporal.connection.withDeadline(Date.now() + timeoutMs, () =>
         handle.executeUpdate(refreshCalendar, { args: [payload], updateId }),
       );
-      if (movedAnything(view)) result.refreshed += 1;
-      else result.unchanged += 1;
+      const outcome = movedAnything(view) ? 'refreshed' : 'unchanged';
+      result[outcome] += 1;
+      options.onCase?.({ caseNo, outcome });
     } catch (error) {
       if (isTemporalUnreachable(error))
         unreachable ??= `not sent: Temporal at ${deps.temporal.address} did not answer`;
-      result.failed.push({ caseNo, reason: isTemporalUnreachable(error) ? unreachable! : reasonOf(error) });
+      fail(caseNo, isTemporalUnreachable(error) ? unreachable! : reasonOf(error));
     }
   }
 
