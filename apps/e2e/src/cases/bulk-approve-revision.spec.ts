@@ -1,8 +1,8 @@
 import type { Db } from '@onewindow/db';
 import { itemStepId } from '@onewindow/flow-model';
-import { startStack, type RunningStack } from '../support/start-stack';
-import { application, eventually, items, seedCatalogue, signInAll } from './case-fixtures';
+import { items } from './case-fixtures';
 import type { ApiSession } from './http-session';
+import { acceptOpenCases, startSeededStack, type SeededStack } from './seeded-stack';
 
 /**
  * 批量通过 carries each task's step revision, as a single action does: a task whose step changed after the
@@ -12,11 +12,11 @@ import type { ApiSession } from './http-session';
 describe('bulk approve with the revisions the page showed', () => {
   const [food] = items; // SFS-SCJG, one approver when the cases are accepted
   const stepId = itemStepId(food.implementationCode);
-  let stack: RunningStack;
+  let seeded: SeededStack;
   let db: Db;
   let clerk: ApiSession;
   let approver: ApiSession;
-  const cases: string[] = [];
+  let cases: string[] = [];
 
   const stepOf = async (caseNo: string) => {
     const res = await clerk.call('GET', `/api/cases/${caseNo}`);
@@ -28,21 +28,12 @@ describe('bulk approve with the revisions the page showed', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack();
-    db = await seedCatalogue(stack.databaseUrl);
-    let approverOf: (code: string) => ApiSession;
-    ({ clerk, approver: approverOf } = await signInAll(stack.baseUrl));
-    approver = approverOf(food.departmentCode);
-    for (let i = 0; i < 2; i++) {
-      const res = await clerk.call('POST', '/api/cases', application([food.implementationCode]));
-      expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
-      cases.push(res.body.caseNo);
-    }
-    await eventually(async () =>
-      (await db.task.count({ where: { caseNo: { in: cases }, state: 'open' } })) === 2 ? true : undefined,
-    );
+    seeded = await startSeededStack();
+    ({ db, clerk } = seeded);
+    approver = seeded.approver(food.departmentCode);
+    cases = await acceptOpenCases(seeded, food.implementationCode, 2);
   }, 180_000);
-  afterAll(() => stack?.stop(), 60_000);
+  afterAll(() => seeded?.stop(), 60_000);
 
   it('refuses, in Chinese, the task that changed since the page read its revision; approves the others', async () => {
     const [changed, unchanged] = cases;

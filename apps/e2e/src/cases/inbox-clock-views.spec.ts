@@ -1,8 +1,7 @@
-import type { Db } from '@onewindow/db';
 import { itemStepId } from '@onewindow/flow-model';
-import { startStack, type RunningStack } from '../support/start-stack';
-import { application, eventually, items, seedCatalogue, signInAll } from './case-fixtures';
+import { eventually, items } from './case-fixtures';
 import type { ApiSession } from './http-session';
+import { acceptOpenCases, startSeededStack, type SeededStack } from './seeded-stack';
 
 /**
  * 待补正 and 特别程序中 on the real stack (Temporal dev server, worker, API, SQLite): the workflow's 补正 and
@@ -12,11 +11,10 @@ import type { ApiSession } from './http-session';
 describe('the inbox views of stopped step clocks', () => {
   const [food] = items; // SFS-SCJG, one approver when the cases are accepted
   const stepId = itemStepId(food.implementationCode);
-  let stack: RunningStack;
-  let db: Db;
+  let seeded: SeededStack;
   let clerk: ApiSession;
   let approver: ApiSession;
-  const cases: string[] = [];
+  let cases: string[] = [];
 
   type Row = { caseNo: string; clock: { state: string; kind: string | null; reason: string | null } };
   const view = async (name: string): Promise<Row[]> => {
@@ -32,21 +30,12 @@ describe('the inbox views of stopped step clocks', () => {
     });
 
   beforeAll(async () => {
-    stack = await startStack();
-    db = await seedCatalogue(stack.databaseUrl);
-    let approverOf: (code: string) => ApiSession;
-    ({ clerk, approver: approverOf } = await signInAll(stack.baseUrl));
-    approver = approverOf(food.departmentCode);
-    for (let i = 0; i < 2; i++) {
-      const res = await clerk.call('POST', '/api/cases', application([food.implementationCode]));
-      expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
-      cases.push(res.body.caseNo);
-    }
-    await eventually(async () =>
-      (await db.task.count({ where: { caseNo: { in: cases }, state: 'open' } })) === 2 ? true : undefined,
-    );
+    seeded = await startSeededStack();
+    ({ clerk } = seeded);
+    approver = seeded.approver(food.departmentCode);
+    cases = await acceptOpenCases(seeded, food.implementationCode, 2);
   }, 180_000);
-  afterAll(() => stack?.stop(), 60_000);
+  afterAll(() => seeded?.stop(), 60_000);
 
   it('补正 and a special procedure put the task in their view with why; resumed, it leaves', async () => {
     const [supplement, special] = cases;

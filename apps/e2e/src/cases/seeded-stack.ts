@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Db } from '@onewindow/db';
 import { startStack, type RunningStack } from '../support/start-stack';
-import { seedCatalogue, signInAll } from './case-fixtures';
+import { application, eventually, seedCatalogue, signInAll } from './case-fixtures';
 import type { ApiSession } from './http-session';
 
 /** A started stack with the e2e catalogue seeded, the clerk and each department's approver signed in. */
@@ -34,4 +34,22 @@ export async function startSeededStack(): Promise<SeededStack> {
       await stack.stop();
     },
   };
+}
+
+/** The clerk accepts `count` cases of one item; resolves with their numbers once each has its open task. */
+export async function acceptOpenCases(
+  { clerk, db }: SeededStack,
+  implementationCode: string,
+  count: number,
+): Promise<string[]> {
+  const cases: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const res = await clerk.call('POST', '/api/cases', application([implementationCode]));
+    if (res.status !== 201) throw new Error(`acceptance answered ${res.status}: ${JSON.stringify(res.body)}`);
+    cases.push(res.body.caseNo);
+  }
+  await eventually(async () =>
+    (await db.task.count({ where: { caseNo: { in: cases }, state: 'open' } })) === count ? true : undefined,
+  );
+  return cases;
 }
