@@ -111,6 +111,20 @@ export interface EscalateOverdueInput extends ActivityBase {
   on: string;
 }
 
+/**
+ * A message to the applicant: `ready_for_collection` (decided, waiting at the window for issuance) or
+ * `supplement_needed` (补正). Only the case number, the kind and the event's key: the activity reads the
+ * applicant's contact and the details from the database, so no personal data enters the workflow history.
+ */
+export interface SendApplicantMessageInput {
+  /** One message per key: a retried or repeated send of a key already sent sends nothing. */
+  eventKey: string;
+  caseNo: string;
+  kind: 'ready_for_collection' | 'supplement_needed';
+  /** The step that asked for 补正 (`supplement_needed`). */
+  stepId?: string;
+}
+
 export interface RunAutomaticStepInput extends ActivityBase {
   stepId: string;
   task: string;
@@ -135,7 +149,8 @@ export interface IssuedCertificate {
 }
 
 export interface CompleteCaseInput extends ActivityBase {
-  outcome: 'approved' | 'refused' | 'withdrawn';
+  /** `terminated`: 终止办理 (a tolerated material missed its date under the catalogue's `terminate` rule). */
+  outcome: 'approved' | 'refused' | 'withdrawn' | 'terminated';
   reasons: { stepId: string; reasons: string[] }[];
   delivery?: { method: string; address?: string };
 }
@@ -149,6 +164,8 @@ export interface CaseActivities {
   recordClockEvent(input: RecordClockEventInput): Promise<void>;
   sendReminder(input: SendReminderInput): Promise<void>;
   escalateOverdue(input: EscalateOverdueInput): Promise<void>;
+  /** Sends the applicant's message once per event key (a regular activity: only for a committed decision). */
+  sendApplicantMessage(input: SendApplicantMessageInput): Promise<void>;
   runAutomaticStep(input: RunAutomaticStepInput): Promise<AutomaticStepResult>;
   issueCertificate(input: IssueCertificateInput): Promise<IssuedCertificate>;
   completeCase(input: CompleteCaseInput): Promise<void>;

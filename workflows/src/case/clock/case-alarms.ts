@@ -11,13 +11,14 @@ import {
 import type { CaseEngine } from '../engine/case-engine';
 import type { ActivityCall, CaseState, StepState, Transition } from '../engine/case-state';
 import { taskHolders } from '../engine/step-reducer';
+import { fireGapOverdue, gapOverdueAt, gapsAwaitingAlarm } from './tolerated-gaps';
 
 interface Alarm {
   at: number;
   fire: (engine: CaseEngine) => Promise<void>;
 }
 
-/** Reminders, escalations and timer nodes that are due at some instant, for running steps only. */
+/** Reminders, escalations, overdue tolerated gaps and timer nodes that are due at some instant, for running steps only. */
 function alarms(engine: CaseEngine): Alarm[] {
   const list: Alarm[] = [];
   const { remainingWorkingDays, escalateOverdue } = engine.input.reminders;
@@ -48,6 +49,9 @@ function alarms(engine: CaseEngine): Alarm[] {
       fire: (e) => escalateIssuance(e, issuanceDue),
     });
   }
+  // 容缺受理: a tolerated material not handed in by its due day (only cases that track gaps have any).
+  for (const gap of gapsAwaitingAlarm(engine.state))
+    list.push({ at: gapOverdueAt(engine.calendar, gap), fire: (e) => fireGapOverdue(e, gap.materialCode) });
   for (const [nodeId, at] of Object.entries(engine.state.timers)) {
     list.push({
       at,

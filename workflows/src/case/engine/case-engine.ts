@@ -6,7 +6,7 @@ import {
   type PlanRun,
   type PlanRunStep,
 } from '@onewindow/flow-model';
-import type { ActivityBase, CaseActivities } from '../activities/case-activities';
+import type { ActivityBase, CaseActivities, SendApplicantMessageInput } from '../activities/case-activities';
 import { caseActivities } from '../activities/case-activity-proxies';
 import {
   dueField,
@@ -55,6 +55,7 @@ export class CaseEngine {
   readonly queue: FlatNode[] = [];
   #version = 0;
   #automaticInFlight = 0;
+  #messagesInFlight = 0;
   readonly acts: CaseActivities;
   /** Set when the plan cannot go on with this case's data; the main loop then fails the case (failForPlanError). */
   planError?: PlanRuntimeError;
@@ -89,13 +90,42 @@ export class CaseEngine {
     return this.#version;
   }
 
+  /** Applicant messages not sent yet (the case neither ends nor continues as new before they are). */
+  get messagesInFlight(): number {
+    return this.#messagesInFlight;
+  }
+
+  /**
+   * Tells the applicant (sendApplicantMessage) when the case was started with `applicantMessages`: the call
+   * is not awaited here — a slow mail server holds no approver's Update — but the case waits for it before it
+   * ends or continues as new (messagesSent). The key is the event's: its kind, its step and the case's event
+   * sequence at that point, the same on every replay.
+   */
+  messageApplicant(kind: SendApplicantMessageInput['kind'], stepId?: string): void {
+    if (this.input.applicantMessages !== true || !this.patched(CASE_PATCHES.applicantMessages)) return;
+    const { caseNo, seq } = this.state;
+    const eventKey = `${caseNo}:message:${kind}:${stepId ?? 'case'}:${seq}`;
+    this.#messagesInFlight += 1;
+    void this.acts
+      .sendApplicantMessage({ eventKey, caseNo, kind, ...(stepId ? { stepId } : {}) })
+      // The activity retries until it is sent; should it ever give up, the case goes on (its outbox row says so).
+      .catch(() => undefined)
+      .finally(() => (this.#messagesInFlight -= 1));
+  }
+
+  /** Resolves once every applicant message asked for so far has been sent. */
+  async messagesSent(): Promise<void> {
+    await condition(() => this.#messagesInFlight === 0);
+  }
+
   /** Automatic steps running (continue-as-new waits until none is). */
   get automaticInFlight(): number {
     return this.#automaticInFlight;
   }
 
   get finished(): boolean {
-    return this.state.phase === 'completed' || this.state.phase === 'withdrawn';
+    const { phase } = this.state;
+    return phase === 'completed' || phase === 'withdrawn' || phase === 'terminated';
   }
 
   nowIso(): string {
@@ -339,5 +369,6 @@ export class CaseEngine {
     const t = issuancePhase(this.state, limitWorkingDays, Date.now(), this.input.countStartDay);
     this.apply(t);
     await this.call(t.calls[0]);
+    this.messageApplicant('ready_for_collection');
   }
 }

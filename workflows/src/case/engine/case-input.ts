@@ -29,6 +29,26 @@ export const caseWorkflowInputSchema = z.object({
      */
     maxExtensionDays: z.number().int().min(0).optional(),
   }),
+  /**
+   * 容缺受理: each tolerated material, by code, with the date the applicant promised to hand it in and the
+   * catalogue's rule for a missed date (`wait`: keep waiting, the window reminded once; `terminate`: 终止办理).
+   * No personal data. Empty: an ordinary acceptance.
+   */
+  toleratedGaps: z
+    .array(
+      z.object({
+        materialCode: z.string().min(1),
+        dueDate: isoDate,
+        onOverdue: z.enum(['wait', 'terminate']).default('wait'),
+      }),
+    )
+    .default([]),
+  /**
+   * Tell the applicant "ready for collection" (the case is decided) and "supplement needed" (补正) through the
+   * sendApplicantMessage activity. Pinned at start (the API sets it): cases started before the channel existed
+   * have no such field and send nothing, in every projections mode.
+   */
+  applicantMessages: z.boolean().optional(),
   /** Does the acceptance/opening day count as day 1? (UNCONFIRMED in law: configurable.) */
   countStartDay: z.boolean().optional(),
   /** Calendar data; when absent the workflow loads it through the loadCalendar activity. */
@@ -44,11 +64,13 @@ export const caseWorkflowInputSchema = z.object({
   /**
    * How projection writes run: regular `activity` tasks (the default, so cases started before local
    * projections existed replay unchanged), or local activities in the worker holding the workflow task
-   * (no server round trip). `local-serial`, what the API starts new cases with, sends them one batch at a time;
-   * `local` ran them concurrently, which SDK 1.24 cannot always replay (docs/decisions/0005) and is kept
-   * only for cases started with it. Carried by continue-as-new.
+   * (no server round trip). `activity-serial`, what the API starts new cases with, sends them as regular
+   * activities one batch at a time: only a committed workflow task schedules a write (docs/decisions/0016).
+   * `local-serial` (one local batch at a time) and `local` (concurrent, which SDK 1.24 cannot always replay,
+   * docs/decisions/0005) let a workflow task that timed out write before it was abandoned; they are kept only for
+   * cases started with them. Carried by continue-as-new.
    */
-  projections: z.enum(['activity', 'local', 'local-serial']).default('activity'),
+  projections: z.enum(['activity', 'local', 'local-serial', 'activity-serial']).default('activity'),
   /** Continue-as-new once the history has this many events (Temporal also suggests it). */
   historyLimit: z.number().int().positive().default(10_000),
   /** Set by continueAsNew only. */

@@ -12,6 +12,10 @@ export const CASE_PATCHES = {
   planRuntimeErrors: 'case-plan-runtime-errors-v1',
   /** A vote that leaves the step open updates who holds its task row (the voter leaves the inbox, a later seat-mate enters). */
   holdersAfterVote: 'case-holders-after-vote-v1',
+  /** 容缺受理: the workflow tracks each tolerated gap (due-date alarm, supply Update, issuance refused while one is open). */
+  toleratedGaps: 'case-tolerated-gaps-v1',
+  /** Tells the applicant "ready for collection" and "supplement needed" (sendApplicantMessage; input `applicantMessages`). */
+  applicantMessages: 'case-applicant-messages-v1',
 } as const;
 
 export type CasePatchId = (typeof CASE_PATCHES)[keyof typeof CASE_PATCHES];

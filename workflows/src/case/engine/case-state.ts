@@ -4,7 +4,8 @@ import type { ActivityBase, CaseActivities } from '../activities/case-activities
 import type { CasePatchId } from './case-patches';
 
 export type ClockJson = ReturnType<StatutoryClock['toJSON']>;
-export type CasePhase = 'in_review' | 'awaiting_issuance' | 'completed' | 'withdrawn';
+/** `terminated`: 终止办理 (a tolerated material not handed in by its date, under the catalogue's `terminate` rule). */
+export type CasePhase = 'in_review' | 'awaiting_issuance' | 'completed' | 'withdrawn' | 'terminated';
 /** `returned`: sent back (退回) to an earlier step; the step opens again when the sequence reaches it. */
 export type StepStatus = 'open' | 'approved' | 'refused' | 'cancelled' | 'returned';
 
@@ -117,6 +118,19 @@ export interface StepState {
   escalatedAt?: string;
 }
 
+/** 容缺受理: one tolerated material the applicant promised to hand in by `dueDate` (Shanghai date). */
+export interface ToleratedGap {
+  materialCode: string;
+  dueDate: string;
+  /** The catalogue's rule once `dueDate` is over: keep waiting (the window reminded once) or 终止办理. */
+  onOverdue: 'wait' | 'terminate';
+  /** When the window recorded it handed in (supplyToleratedMaterial), and who. */
+  suppliedAt?: string;
+  suppliedBy?: string;
+  /** When the window's leads were told the date was missed (once). */
+  overdueAt?: string;
+}
+
 export interface HistoryEntry {
   seq: number;
   at: string;
@@ -170,7 +184,7 @@ export interface Transition {
   fields?: Partial<
     Pick<
       CaseState,
-      'phase' | 'outcome' | 'decidedAt' | 'delivery' | 'certificates' | 'planError' | 'refusals'
+      'phase' | 'outcome' | 'decidedAt' | 'delivery' | 'certificates' | 'planError' | 'refusals' | 'gaps'
     >
   >;
   history?: HistoryDraft[];
@@ -201,7 +215,7 @@ export interface CaseState {
   planKey: string;
   planHash: string;
   phase: CasePhase;
-  outcome?: 'approved' | 'refused' | 'withdrawn';
+  outcome?: 'approved' | 'refused' | 'withdrawn' | 'terminated';
   decidedAt?: string;
   run: PlanRunState;
   steps: Record<string, StepState>;
@@ -218,6 +232,8 @@ export interface CaseState {
   seq: number;
   /** Sibling branches paused while a branch is returned (onBranchReturn = pause). */
   pauses?: BranchPause[];
+  /** 容缺受理: the tolerated materials (absent in cases started before the workflow tracked them). */
+  gaps?: ToleratedGap[];
 }
 
 export interface ClockView {
@@ -252,6 +268,7 @@ export interface CaseView {
   certificates: CaseState['certificates'];
   delivery?: CaseState['delivery'];
   planError?: PlanErrorInfo;
+  gaps?: ToleratedGap[];
   history: HistoryEntry[];
 }
 
@@ -264,7 +281,7 @@ export interface IssueSummary {
 
 export interface CaseResult {
   caseNo: string;
-  outcome: 'approved' | 'refused' | 'withdrawn';
+  outcome: 'approved' | 'refused' | 'withdrawn' | 'terminated';
   refusals: CaseState['refusals'];
   certificates: CaseState['certificates'];
 }

@@ -10,6 +10,7 @@ import { flattenPlan, hashPlan, PlanRun, validatePlan } from '@onewindow/flow-mo
 import type { CaseActivities } from '../activities/case-activities';
 import { fireDueAlarms, nextAlarmAt } from '../clock/case-alarms';
 import { buildCalendar, startClock, type CalendarData } from '../clock/case-clock';
+import { gapsTracked } from '../clock/tolerated-gaps';
 import { CaseEngine } from './case-engine';
 import { CASE_PATCHES } from './case-patches';
 import { caseWorkflowInputSchema, type CaseWorkflowInput, type ParsedCaseInput } from './case-input';
@@ -59,6 +60,9 @@ export async function caseWorkflow(raw: CaseWorkflowInput): Promise<CaseResult> 
             dueOf: 'promised',
           })
         : undefined;
+    // 容缺受理: the tolerated gaps are tracked from the start (alarms, supply Update, issuance held).
+    if (input.toleratedGaps.length > 0 && engine.patched(CASE_PATCHES.toleratedGaps))
+      engine.apply(gapsTracked(input.toleratedGaps));
     starting = Promise.all([started, promisedStarted, engine.activateQueued()]); // opens the first steps synchronously
   }
   // Registered after the first steps are open: Updates buffered before the first task are validated against them.
@@ -80,7 +84,12 @@ export async function caseWorkflow(raw: CaseWorkflowInput): Promise<CaseResult> 
     if (wake === undefined) await condition(changed);
     else if (!(await condition(changed, wake - Date.now()))) await fireDueAlarms(engine);
     // Continue-as-new only at a quiet point: nothing queued, no automatic step in flight, no handler running.
-    if (shouldContinueAsNew(input) && engine.queue.length === 0 && engine.automaticInFlight === 0) {
+    if (
+      shouldContinueAsNew(input) &&
+      engine.queue.length === 0 &&
+      engine.automaticInFlight === 0 &&
+      engine.messagesInFlight === 0
+    ) {
       await condition(allHandlersFinished);
       if (!engine.finished) {
         await continueAsNew<typeof caseWorkflow>({
@@ -91,6 +100,7 @@ export async function caseWorkflow(raw: CaseWorkflowInput): Promise<CaseResult> 
     }
   }
   await condition(allHandlersFinished);
+  await engine.messagesSent();
   return {
     caseNo: engine.state.caseNo,
     outcome: engine.state.outcome ?? 'withdrawn',

@@ -6,6 +6,8 @@ import * as m from './case-messages';
 import { caseView } from './case-view';
 import { assertStepGuard } from './step-guard';
 import { caseVerbRegistry } from '../verbs';
+import { openGaps } from '../clock/tolerated-gaps';
+import { supplyToleratedMaterialUpdate } from '../verbs/supply-tolerated-material.update';
 import {
   defineCaseUpdate,
   type CaseUpdateContext,
@@ -22,6 +24,14 @@ const issueResultsUpdate = defineCaseUpdate({
     const s = engine.state;
     if (s.phase !== 'awaiting_issuance')
       throw new Error(`case ${s.caseNo} is ${s.phase.replace('_', ' ')}: nothing to issue`);
+    // 容缺受理: nothing is issued while a tolerated material is missing.
+    const open = openGaps(s);
+    if (open.length > 0)
+      throw new Error(
+        `办件 ${s.caseNo} 为容缺受理，容缺材料尚未补齐，不能出件：${open
+          .map((g) => `${g.materialCode}（承诺 ${g.dueDate} 前补齐）`)
+          .join('、')}。请申请人补齐后在窗口登记补齐，再出件`,
+      );
   },
   handle: ({ engine }, p) => issueAtWindow(engine, p),
 });
@@ -74,6 +84,7 @@ const CASE_UPDATES: readonly CaseUpdateDefinition<unknown, unknown, unknown>[] =
   ...Object.values(caseVerbRegistry),
   refreshCalendarUpdate,
   issueResultsUpdate,
+  supplyToleratedMaterialUpdate,
 ]
   .map((u, i) => ({ u, i }))
   .sort((a, b) => rank(a.u) - rank(b.u) || a.i - b.i)

@@ -9,6 +9,8 @@ import { actor } from '../verbs/payload-fields';
  * its file under `verbs/`), and `parsePayload`. Handlers: `case-handlers.ts`.
  */
 export type { WithdrawCase } from '../verbs/withdraw.verb';
+/** 容缺补齐 at the window (not an approver verb). */
+export { supplyToleratedMaterial } from '../verbs/supply-tolerated-material.update';
 
 export const issueResultsSchema = z.object({
   actor,

@@ -45,6 +45,7 @@ export function caseView(engine: CaseEngine): CaseView {
     certificates: s.certificates,
     ...(s.delivery ? { delivery: s.delivery } : {}),
     ...(s.planError ? { planError: s.planError } : {}),
+    ...(s.gaps ? { gaps: s.gaps } : {}),
     history: s.history,
   };
 }
