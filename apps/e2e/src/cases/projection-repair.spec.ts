@@ -1,10 +1,12 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApiDeps, createApp, createLogger } from '@onewindow/api';
 import { loadConfig, repoRoot } from '@onewindow/config';
 import { freePort } from '@onewindow/testkit';
 import type { Db } from '@onewindow/db';
 import { itemStepId } from '@onewindow/flow-model';
+import { caseStateQuery } from '@onewindow/workflows';
 import type { RunningStack } from '../support/start-stack';
 import { startSeededStack, type SeededStack } from './seeded-stack';
 import { application, clerk as clerkUser, eventually, items, password } from './case-fixtures';
@@ -22,9 +24,10 @@ describe('projection repair (tools/repair/check-projections.ts)', () => {
   let clerk: ApiSession;
   let approver: (departmentCode: string) => ApiSession;
   let seeded: SeededStack | undefined;
+  let temporal: SeededStack['temporal'];
   beforeAll(async () => {
     seeded = await startSeededStack();
-    ({ stack, db, clerk, approver } = seeded);
+    ({ stack, db, clerk, approver, temporal } = seeded);
   }, 120_000);
   afterAll(() => seeded?.stop(), 60_000);
 
@@ -225,4 +228,80 @@ describe('projection repair (tools/repair/check-projections.ts)', () => {
       await deps.db.$disconnect();
     }
   }, 120_000);
+  it('a worker frozen in the middle of an approval (kill -STOP past the workflow task timeout) leaves the projection equal to the workflow', async () => {
+    // The stack's worker stops; a worker of its own process takes the task queue and freezes itself right after
+    // the projection write that closes the approved task.
+    await stack.stopWorker();
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(repoRoot(), 'apps/worker/test/support/freezing-worker.ts')],
+      {
+        cwd: repoRoot(),
+        env: {
+          ...process.env,
+          DATABASE_URL: stack.databaseUrl,
+          TEMPORAL_ADDRESS: stack.temporalAddress,
+          TASK_QUEUE: stack.taskQueue,
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let said = '';
+    child.stdout.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    try {
+      await eventually(async () => (said.includes('ready') ? true : undefined), 120_000);
+      const codes = items.map((i) => i.implementationCode);
+      const accepted = await clerk.call('POST', '/api/cases', application(codes));
+      expect(accepted.status).toBe(201);
+      const caseNo: string = accepted.body.caseNo;
+      await eventually(async () => ((await db.task.count({ where: { caseNo } })) === 3 ? true : undefined));
+      const stepId = itemStepId(codes[0]);
+      const handle = temporal.workflow.getHandle(caseNo);
+      const approve = () =>
+        approver(items[0].departmentCode).call(
+          'POST',
+          `/api/cases/${caseNo}/actions`,
+          { verb: 'approve', stepId },
+          { 'idempotency-key': `freeze-${caseNo}` },
+        );
+      const approval = approve();
+      await eventually(async () => (said.includes('frozen') ? true : undefined), 60_000);
+      // The fault has had its effect once the workflow task that ran the write timed out (a local write of an
+      // attempt that does not commit), or the write is a regular activity in flight (its task committed).
+      await eventually(async () => {
+        const { events } = await handle.fetchHistory();
+        if ((events ?? []).some((e) => e.workflowTaskTimedOutEventAttributes)) return true;
+        const { raw } = await handle.describe();
+        const pending = raw.pendingActivities ?? [];
+        return pending.some((a) => a.activityType?.name === 'writeProjections') ? true : undefined;
+      }, 60_000);
+      process.kill(child.pid!, 'SIGCONT');
+      let answer = await approval;
+      // A 503 asks for the same request again, with the same Idempotency-Key.
+      for (let i = 0; answer.status === 503 && i < 5; i++) answer = await approve();
+      expect(answer.status).toBe(200);
+
+      const view = await eventually(async () => {
+        const v = await handle.query(caseStateQuery);
+        const done = await db.task.count({ where: { caseNo, stepId, state: 'done' } });
+        return v.steps.find((s) => s.stepId === stepId)?.status === 'approved' && done === 1 ? v : undefined;
+      }, 60_000);
+      const step = view.steps.find((s) => s.stepId === stepId)!;
+      const row = await db.task.findUniqueOrThrow({
+        where: { id: `${caseNo}:${stepId}:${step.generation}` },
+      });
+      const decided = view.history.filter((h) => h.stepId === stepId && h.action === 'approve');
+      const decisions = await db.decision.findMany({ where: { caseNo, stepId, verb: 'approve' } });
+      expect({
+        closedAt: row.closedAt?.toISOString(),
+        decisions: decisions.map((d) => d.decidedAt.toISOString()),
+      }).toEqual({ closedAt: step.closedAt, decisions: decided.map((h) => h.at) });
+    } finally {
+      if (child.exitCode === null) {
+        process.kill(child.pid!, 'SIGCONT');
+        child.kill('SIGKILL');
+      }
+      await stack.startWorker();
+    }
+  }, 240_000);
 });
