@@ -3,6 +3,7 @@ import pino from 'pino';
 import { loadConfigOrExit } from '@onewindow/config';
 import { createPrismaClient } from '@onewindow/db';
 import { createCaseWorker } from './create-case-worker';
+import { applicantMessengerFor } from './messaging/applicant-messenger';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -17,7 +18,12 @@ async function main(): Promise<void> {
     process.exit(69);
   });
   const db = createPrismaClient(config.DATABASE_URL);
-  const worker = await createCaseWorker({ config, connection, activityDeps: { db, logger } });
+  const messenger = applicantMessengerFor(config, logger);
+  const worker = await createCaseWorker({
+    config,
+    connection,
+    activityDeps: { db, logger, messenger, centreName: config.CENTRE_NAME },
+  });
   logger.info({ taskQueue: config.TASK_QUEUE, address }, 'OneWindow worker running');
   await worker.run();
   await connection.close();

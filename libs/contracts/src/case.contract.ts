@@ -22,6 +22,11 @@ export const applicantSchema = z.strictObject({
     .trim()
     .regex(/^(\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, 'phone must be a mainland mobile or landline number')
     .optional(),
+  /** Where the applicant's messages go (ready for collection, supplement needed) when the e-mail channel is on. */
+  email: z
+    .email({ error: 'email must be an e-mail address, e.g. zhangsan@example.com (电子邮箱格式不正确)' })
+    .max(254, 'email has at most 254 characters')
+    .optional(),
 });
 export type ApplicantInput = z.infer<typeof applicantSchema>;
 
@@ -170,8 +175,8 @@ export const caseViewSchema = z.looseObject({
   caseNo: z.string(),
   planKey: z.string(),
   planHash: z.string(),
-  phase: z.enum(['in_review', 'awaiting_issuance', 'completed', 'withdrawn']),
-  outcome: z.enum(['approved', 'refused', 'withdrawn']).optional(),
+  phase: z.enum(['in_review', 'awaiting_issuance', 'completed', 'withdrawn', 'terminated']),
+  outcome: z.enum(['approved', 'refused', 'withdrawn', 'terminated']).optional(),
   steps: z.array(stepViewSchema),
   clocks: z.looseObject({
     statutory: clockViewSchema,

@@ -6,13 +6,18 @@ import type { AcceptApplication } from './validate-application';
 export function upsertApplicant(tx: Prisma.TransactionClient, applicant: AcceptApplication['applicant']) {
   return tx.applicant.upsert({
     where: { idNumber: applicant.idNumber },
-    update: { name: applicant.name, ...(applicant.phone ? { phone: applicant.phone } : {}) },
+    update: {
+      name: applicant.name,
+      ...(applicant.phone ? { phone: applicant.phone } : {}),
+      ...(applicant.email ? { email: applicant.email } : {}),
+    },
     create: {
       id: `ap_${crypto.randomUUID()}`,
       kind: applicant.kind,
       idNumber: applicant.idNumber,
       name: applicant.name,
       phone: applicant.phone ?? null,
+      email: applicant.email ?? null,
     },
   });
 }

@@ -14,10 +14,16 @@ import { recordDecision } from './decision-projection';
 import { loadCalendar } from './load-calendar';
 import { closeTask, openTask, setTaskHolders } from './task-projection';
 import { auditWorkflowEvent } from './workflow-audit';
+import { sendApplicantMessage } from '../messaging/applicant-messages';
+import { logMessenger, type ApplicantMessenger } from '../messaging/applicant-messenger';
 
 export interface ActivityDeps {
   db: Db;
   logger: Logger;
+  /** The applicant's message channel (APPLICANT_MESSAGE_CHANNEL); the log channel when absent. */
+  messenger?: ApplicantMessenger;
+  /** CENTRE_NAME, for the applicant's messages. */
+  centreName?: string;
 }
 
 /**
@@ -26,7 +32,7 @@ export interface ActivityDeps {
  * Every workflow decision (recorded decisions, reminders, escalations, automatic steps, cancelled
  * steps, certificates, completion) is also appended to the audit chain once, keyed by `<caseNo>:<seq>`.
  */
-export function createActivities({ db, logger }: ActivityDeps): CaseActivities {
+export function createActivities({ db, logger, messenger, centreName }: ActivityDeps): CaseActivities {
   const activities: CaseActivities = {
     // The batch of a `local-serial` case: the same writes below, one after another, in one transaction —
     // each write's own transaction (the audit append, task holders) joins it. A failed batch leaves
@@ -34,6 +40,16 @@ export function createActivities({ db, logger }: ActivityDeps): CaseActivities {
     writeProjections: (batch) =>
       inOneTransaction(db, (tx) => runProjectionWrites(createActivities({ db: tx, logger }), batch)),
     loadCalendar: (input) => loadCalendar(db, logger, input),
+    sendApplicantMessage: (input) =>
+      sendApplicantMessage(
+        {
+          db,
+          logger,
+          messenger: messenger ?? logMessenger(logger),
+          centreName: centreName ?? '政务服务中心',
+        },
+        input,
+      ),
     openTask: async (input) => {
       await openTask(db, input);
       logger.info(

@@ -42,6 +42,8 @@ export const returnForSupplementVerb = defineCaseVerb({
       paused,
       record(p.stepId, 'return_for_supplement', p.actor, { materials: p.materials, note: p.note }),
     ]);
+    // After the decision is written: the message names the materials it asked for.
+    engine.messageApplicant('supplement_needed', p.stepId);
     return stepView(engine, s.steps[p.stepId]);
   },
   toUpdateArgs: requestWithActor,

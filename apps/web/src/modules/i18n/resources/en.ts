@@ -315,6 +315,9 @@ export const en: TranslationResource = {
       phone: 'Phone',
       nameRequired: 'Enter the applicant’s name',
       phoneFormat: 'Enter a mobile or landline number (e.g. 0531-88886666)',
+      email: 'E-mail',
+      emailHint: 'The applicant is told when the result is ready and when materials must be supplemented',
+      emailFormat: 'Enter a valid e-mail address (e.g. zhangsan@example.com)',
       idRequired: 'Enter the ID number',
       idRules: {
         person: {

@@ -274,6 +274,9 @@ export const zhCN = {
       phone: '联系电话',
       nameRequired: '请输入申请人名称',
       phoneFormat: '请输入手机号码或固定电话（如 0531-88886666）',
+      email: '电子邮箱',
+      emailHint: '办结可领取、需要补正时通知申请人',
+      emailFormat: '请输入正确的电子邮箱（如 zhangsan@example.com）',
       idRequired: '请输入证件号码',
       idRules: {
         person: {

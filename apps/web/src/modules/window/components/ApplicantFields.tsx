@@ -61,6 +61,16 @@ export function ApplicantFields() {
           <Input maxLength={20} autoComplete="off" />
         </Form.Item>
       </Col>
+      <Col xs={24} lg={6}>
+        <Form.Item
+          name="email"
+          label={t('window.applicant.email')}
+          extra={t('window.applicant.emailHint')}
+          rules={[{ type: 'email', message: t('window.applicant.emailFormat') }]}
+        >
+          <Input maxLength={254} autoComplete="off" />
+        </Form.Item>
+      </Col>
     </Row>
   );
 }

@@ -16,6 +16,7 @@ export interface ApplicantValues {
   idNumber: string;
   name: string;
   phone?: string;
+  email?: string;
 }
 
 /** A certificate on file makes a material 免提交; everything else starts as not yet received. */
@@ -94,6 +95,7 @@ export function acceptRequest(
       idNumber: applicant.idNumber.trim().toUpperCase(),
       name: applicant.name.trim(),
       ...(applicant.phone?.trim() ? { phone: applicant.phone.trim() } : {}),
+      ...(applicant.email?.trim() ? { email: applicant.email.trim() } : {}),
     },
     items: checklist.itemCodes.map((code) => ({ implementationCode: code })),
     ...(bundleCode ? { bundleCode } : {}),
