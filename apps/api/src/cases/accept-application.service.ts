@@ -46,17 +46,13 @@ export async function acceptApplication(
   /** When acceptance counts from (an online submission: its receipt time, Art. 32); now by default. */
   options: { acceptedAt?: Date } = {},
 ): Promise<AcceptOutcome> {
-  const __t: [string, number][] = [['start', performance.now()]];
-  const __m = (n: string) => __t.push([n, performance.now()]);
   const { request, items, bundle } = await validateApplication(deps.db, raw);
-  __m('validate');
   // The key belongs to the clerk's request: the same body from another clerk is a different request.
   const hash = requestHash({ request, acceptedBy });
   if (idempotencyKey) {
     const replay = await replayOf(deps, idempotencyKey, hash);
     if (replay) return replay;
   }
-  __m('replay');
   const approvers = await approversByDepartment(
     deps.db,
     items.map((i) => i.departmentCode),
@@ -70,35 +66,20 @@ export async function acceptApplication(
       `Department(s) ${missing.join(', ')} have no active user with the dept_approver role: the case could not be routed`,
     );
   }
-  __m('approvers');
   const planned = await planFor(deps.db, items, approvers, bundle ? request.bundleCode : undefined);
   const limits = caseLimits(items, planned.plan, jointDeclaration(bundle, planned.plan));
   const now = options.acceptedAt ?? new Date();
   // The calendar goes into the start input: the first steps open in the workflow's first task, with no
   // loadCalendar activity before it (and no "still starting" window in which decisions are refused).
-  __m('plan');
   const calendar = await calendarFor(deps, now);
   await checkToleratedGaps(deps.db, request, items, limits, calendar, isoDay(now));
-  __m('calendar+gaps');
 
   let written: { caseNo: string; body: AcceptedCaseResponse; input: CaseWorkflowInput } | undefined;
   for (let attempt = 1; !written; attempt++) {
     try {
-      written = await deps.db.$transaction((tx) => {
-        __m('tx-begun');
-        return writeCase(tx, {
-          request,
-          acceptedBy,
-          items,
-          planned,
-          limits,
-          idempotencyKey,
-          hash,
-          now,
-          calendar,
-        });
-      });
-      __m('tx-committed');
+      written = await deps.db.$transaction((tx) =>
+        writeCase(tx, { request, acceptedBy, items, planned, limits, idempotencyKey, hash, now, calendar }),
+      );
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Either a concurrent request with the same key won, or two acceptances drew the same case number.
@@ -109,11 +90,7 @@ export async function acceptApplication(
       if (attempt >= 5) throw error;
     }
   }
-  await startCaseWorkflow(deps, written.caseNo, written.input, __m);
-  if (process.env.ACCEPT_PHASE_LOG)
-    console.error(
-      'PHASES ' + JSON.stringify(__t.map(([n, t], i) => [n, i ? +(t - __t[i - 1][1]).toFixed(1) : 0])),
-    );
+  await startCaseWorkflow(deps, written.caseNo, written.input);
   return { status: 201, body: written.body };
 }
 
@@ -288,7 +265,6 @@ export async function startCaseWorkflow(
   deps: Pick<ApiDeps, 'db' | 'temporal'>,
   caseNo: string,
   input: CaseWorkflowInput,
-  __m: (n: string) => void = () => undefined,
 ): Promise<void> {
   try {
     await deps.temporal.connection.withDeadline(Date.now() + 10_000, () =>
@@ -313,12 +289,10 @@ export async function startCaseWorkflow(
       throw error;
     }
   }
-  __m('wf-start');
   await deps.db.idempotencyRecord.updateMany({
     where: { key: startCommandKey(caseNo) },
     data: { status: 1 },
   });
-  __m('mark-started');
 }
 
 /** Re-issues the stored start command (a retried request, the repair tool). */
