@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AcceptedCaseResponse, CaseDocumentList, WindowQueuePage } from '@onewindow/contracts';
 import type { Client } from '@temporalio/client';
+import type { CaseWorkflowInput } from '@onewindow/workflows';
 import { demoPassword, seedDemoUsers } from '../src/auth/seed-demo-users';
 import { seedCatalogueItem } from './support/seed-catalogue-item';
 import { signedIn, startTestApi, type HttpSession, type TestApi } from './support/test-api';
@@ -23,6 +24,8 @@ describe('容缺受理: the tolerated gap blocks issuance until the window recor
   const FOOD = '11370800MB28559184301011700201A';
   const applicant = { kind: 'person', idNumber: '11010519491231002X', name: '张三' };
   const issued: string[] = [];
+  const started: CaseWorkflowInput[] = [];
+  const updates: { caseNo: string; name: string; payload: Record<string, unknown>; updateId?: string }[] = [];
   // The Shanghai day of acceptance: a due date on it is always within the limit.
   const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const application = (materials: unknown[]) => ({
@@ -63,9 +66,17 @@ describe('容缺受理: the tolerated gap blocks issuance until the window recor
     });
     api.deps.temporal.client = {
       workflow: {
-        start: async () => ({}),
+        start: async (_workflow: unknown, options: { args: [CaseWorkflowInput] }) => {
+          started.push(options.args[0]);
+          return {};
+        },
         getHandle: (caseNo: string) => ({
-          executeUpdate: async () => {
+          executeUpdate: async (
+            update: { name: string },
+            options: { args: [Record<string, unknown>]; updateId?: string },
+          ) => {
+            updates.push({ caseNo, name: update.name, payload: options.args[0], updateId: options.updateId });
+            if (update.name !== 'issueResults') return {};
             issued.push(caseNo);
             return {
               caseNo,
@@ -135,6 +146,10 @@ describe('容缺受理: the tolerated gap blocks issuance until the window recor
     expect(await api.deps.db.case.findUniqueOrThrow({ where: { caseNo } })).toMatchObject({
       acceptanceMode: 'tolerated',
     });
+    // The workflow tracks the gap: its code, the promised date and the catalogue's rule (none named: wait).
+    expect(started.find((i) => i.caseNo === caseNo)?.toleratedGaps).toEqual([
+      { materialCode: 'M-LEASE', dueDate: due, onOverdue: 'wait' },
+    ]);
     // The due dates the workflow's projection would write, and the decision (待出件).
     await api.deps.db.case.update({
       where: { caseNo },
@@ -158,6 +173,8 @@ describe('容缺受理: the tolerated gap blocks issuance until the window recor
     expect(text).toContain('经营场所租赁合同');
     const [y, m, d] = due.split('-').map(Number);
     expect(text).toContain(`${y}年${m}月${d}日前`);
+    // The catalogue names no rule for a missed date: the notice says the case keeps waiting.
+    expect(text).toContain('逾期未补齐的，本中心将督促补齐，办件继续等待');
 
     // The queue shows the open gap.
     const queue = (await call('GET', '/api/window/queue')).body as unknown as WindowQueuePage;
@@ -186,8 +203,18 @@ describe('容缺受理: the tolerated gap blocks issuance until the window recor
       }),
     ).toMatchObject({ receivedAt: null });
 
+    expect(updates.filter((u) => u.caseNo === caseNo)).toEqual([]);
     const recorded = await call('POST', `/api/cases/${caseNo}/tolerated-materials/M-LEASE`, { copies: 1 });
     expect(recorded.status).toBe(200);
+    // The workflow was told, with an update id of its own for the material (a retry is recorded once there).
+    expect(updates.filter((u) => u.caseNo === caseNo)).toEqual([
+      {
+        caseNo,
+        name: 'supplyToleratedMaterial',
+        payload: { actor: 'demo-clerk', materialCode: 'M-LEASE' },
+        updateId: `tolerated-supply:${caseNo}:M-LEASE`,
+      },
+    ]);
     expect(recorded.body).toMatchObject({ caseNo, materialCode: 'M-LEASE', name: '经营场所租赁合同' });
     const again = await call('POST', `/api/cases/${caseNo}/tolerated-materials/M-LEASE`, { copies: 1 });
     expect(again.status).toBe(409);
@@ -198,5 +225,57 @@ describe('容缺受理: the tolerated gap blocks issuance until the window recor
     const done = await call('POST', `/api/cases/${caseNo}/issue`, { delivery: { method: 'electronic' } });
     expect(done.status).toBe(200);
     expect(issued).toContain(caseNo);
+  });
+
+  it('a case the workflow terminated for an overdue gap gets its 终止办理通知书: the missing material, its date, the consequence and the rights', async () => {
+    const due = today();
+    const accepted = await call(
+      'POST',
+      '/api/cases',
+      application([{ materialCode: 'M-LEASE', provenance: 'tolerated_missing', dueDate: due }]),
+    );
+    const { caseNo } = accepted.body as unknown as AcceptedCaseResponse;
+    // What the worker's projections write when the workflow terminates the case (recordDecision, completeCase).
+    await api.deps.db.decision.create({
+      data: {
+        id: `${caseNo}:9`,
+        caseNo,
+        eventSeq: 9,
+        verb: 'terminate',
+        actorUserId: 'system',
+        reason: 'tolerated_gap_overdue',
+        payload: JSON.stringify({
+          reason: 'tolerated_gap_overdue',
+          overdue: 'M-LEASE',
+          missing: [{ materialCode: 'M-LEASE', dueDate: due }],
+        }),
+        decidedAt: new Date('2027-01-04T02:00:00Z'),
+      },
+    });
+    await api.deps.db.case.update({ where: { caseNo }, data: { status: 'terminated' } });
+    const documents = (await call('GET', `/api/cases/${caseNo}/documents`))
+      .body as unknown as CaseDocumentList;
+    expect(documents.documents.find((d) => d.kind === 'termination_notice')).toMatchObject({
+      documentNo: `ZZ-${caseNo}`,
+      title: '终止办理通知书',
+      issuedOn: '2027-01-04',
+    });
+    const pdf = await clerk.request('GET', `/api/cases/${caseNo}/documents/ZZ-${caseNo}`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const file = path.join(dir, `${caseNo}-zz.pdf`);
+    writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const [y, m, d] = due.split('-').map(Number);
+    expect(text).toContain('终止办理通知书');
+    expect(text).toContain(caseNo);
+    expect(text).toContain('自2027年1月4日起终止办理');
+    expect(text).toContain(`经营场所租赁合同${y}年${m}月${d}日前`);
+    expect(text).toContain('已作出的审批结果不予发放');
+    expect(text).toContain('申请行政复议');
+    expect(text).toContain('提起行政诉讼');
+    // A terminated case takes no more supplies.
+    const late = await call('POST', `/api/cases/${caseNo}/tolerated-materials/M-LEASE`, { copies: 1 });
+    expect(late.status).toBe(409);
+    expect(late.body.detail).toContain('已结束');
   });
 });

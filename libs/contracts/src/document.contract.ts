@@ -10,6 +10,7 @@ export const documentKinds = [
   'extension_notice',
   'permit_refusal',
   'delivery_receipt',
+  'termination_notice',
 ] as const;
 export const documentKindSchema = z.enum(documentKinds);
 export type DocumentKindName = z.infer<typeof documentKindSchema>;

@@ -26,6 +26,7 @@ export const caseStatuses = [
   'decided',
   'issued',
   'withdrawn',
+  'terminated',
 ] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
@@ -41,6 +42,7 @@ export const caseStatusLabels: Record<CaseStatus, { zh: string; en: string }> = 
   decided: { zh: '已审结，待出件', en: 'Decided, ready for collection' },
   issued: { zh: '已办结', en: 'Completed' },
   withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  terminated: { zh: '已终止办理', en: 'Terminated (tolerated materials not supplied in time)' },
 };
 
 /**

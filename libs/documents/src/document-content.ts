@@ -107,7 +107,18 @@ const toleratedAcceptanceNotice = z.object({
   items: z.array(item).min(1),
   acceptedAt: moment,
   tolerated: z
-    .array(z.object({ name: text(200), form: text(100).optional(), dueDate: day }))
+    .array(
+      z.object({
+        name: text(200),
+        form: text(100).optional(),
+        dueDate: day,
+        /**
+         * The catalogue's rule if the date is missed: keep waiting (`wait`) or 终止办理 (`terminate`). Absent in
+         * notices stored before the rule was printed: they keep the sentence they were issued with.
+         */
+        onOverdue: z.enum(['wait', 'terminate']).optional(),
+      }),
+    )
     .min(1)
     .max(100),
   ...dueDates,
@@ -152,6 +163,25 @@ const deliveryReceipt = z.object({
   deliveredAt: moment,
 });
 
+/**
+ * 终止办理通知书: a case accepted with tolerated gaps (容缺受理) ended because a tolerated material was not handed
+ * in by its date and the catalogue's rule is to terminate: the materials still missing, the consequence, and
+ * the rights of review and litigation.
+ */
+const terminationNotice = z.object({
+  kind: z.literal('termination_notice'),
+  ...common,
+  items: z.array(item).min(1),
+  acceptedAt: moment,
+  terminatedOn: day,
+  missing: z
+    .array(z.object({ name: text(200), dueDate: day }))
+    .min(1)
+    .max(100),
+  reviewAuthority: text(200),
+  lookupUrl: z.url(),
+});
+
 export const officialDocumentSchema = z.discriminatedUnion('kind', [
   acceptanceNotice,
   correctionNotice,
@@ -160,6 +190,7 @@ export const officialDocumentSchema = z.discriminatedUnion('kind', [
   extensionNotice,
   permitRefusal,
   deliveryReceipt,
+  terminationNotice,
 ]);
 export type OfficialDocument = z.infer<typeof officialDocumentSchema>;
 export type OfficialDocumentInput = z.input<typeof officialDocumentSchema>;

@@ -9,6 +9,7 @@ export const documentTitles: Record<DocumentKind, string> = {
   extension_notice: '延期通知书',
   permit_refusal: '不予许可决定书',
   delivery_receipt: '送达回证',
+  termination_notice: '终止办理通知书',
 };
 
 /** The letters a document number starts with (拼音 initials of the title), e.g. SL for 受理. */
@@ -20,4 +21,5 @@ export const documentNumberPrefixes: Record<DocumentKind, string> = {
   extension_notice: 'YQ',
   permit_refusal: 'BXK',
   delivery_receipt: 'SD',
+  termination_notice: 'ZZ',
 };

@@ -78,7 +78,10 @@ export const sampleDocuments: { [K in DocumentKind]: Extract<OfficialDocumentInp
     ...common,
     items,
     acceptedAt: '2026-12-07T02:03:00.000Z',
-    tolerated: [{ name: '从业人员健康证明', form: '复印件', dueDate: '2026-12-14' }],
+    tolerated: [
+      { name: '从业人员健康证明', form: '复印件', dueDate: '2026-12-14', onOverdue: 'wait' },
+      { name: '经营场所租赁合同', form: '复印件', dueDate: '2026-12-16', onOverdue: 'terminate' },
+    ],
     statutoryDue: '2027-01-05',
     promisedDue: '2026-12-21',
     holidaysCrossed: [{ name: '元旦', start: '2027-01-01', end: '2027-01-01' }],
@@ -124,5 +127,16 @@ export const sampleDocuments: { [K in DocumentKind]: Extract<OfficialDocumentInp
       trackingNo: '1187654321098',
     },
     deliveredAt: '2026-12-21T06:30:00.000Z',
+  },
+  termination_notice: {
+    kind: 'termination_notice',
+    documentNo: 'ZZ-2026-000004',
+    ...common,
+    items,
+    acceptedAt: '2026-12-07T02:03:00.000Z',
+    terminatedOn: '2026-12-17',
+    missing: [{ name: '经营场所租赁合同', dueDate: '2026-12-16' }],
+    reviewAuthority: '杭州市人民政府',
+    lookupUrl,
   },
 };

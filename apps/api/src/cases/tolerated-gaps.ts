@@ -9,11 +9,47 @@ import type { AcceptApplication } from './validate-application';
 
 type FieldError = NonNullable<Problem['errors']>[number];
 
+type Requirement = { code?: unknown; necessity?: unknown; toleratedOverdue?: unknown };
+
 /** The catalogue's material requirements of an item (its `data.materials`), or none when it lists none. */
-const requirementsOf = (item: Item): { code?: unknown; necessity?: unknown }[] => {
+const requirementsOf = (item: Pick<Item, 'data'>): Requirement[] => {
   const materials = (JSON.parse(item.data) as { materials?: unknown }).materials;
-  return Array.isArray(materials) ? (materials as { code?: unknown; necessity?: unknown }[]) : [];
+  return Array.isArray(materials) ? (materials as Requirement[]) : [];
 };
+
+/**
+ * What the case workflow tracks of each tolerated gap (CaseWorkflowInput.toleratedGaps): the material code,
+ * the promised date and the catalogue's rule for a missed date — `terminate` when any of the items asks for
+ * it (容缺逾期处理, `toleratedOverdue`), `wait` otherwise. No personal data. Call after checkToleratedGaps.
+ */
+export function toleratedGapsOf(
+  request: AcceptApplication,
+  items: Item[],
+): { materialCode: string; dueDate: string; onOverdue: ToleratedOverdueRule }[] {
+  return request.materials.flatMap((m) =>
+    m.provenance === 'tolerated_missing' && m.dueDate
+      ? [
+          {
+            materialCode: m.materialCode,
+            dueDate: m.dueDate,
+            onOverdue: toleratedOverdueRule(items, m.materialCode),
+          },
+        ]
+      : [],
+  );
+}
+
+type ToleratedOverdueRule = 'wait' | 'terminate';
+
+/** The rule for a missed date of tolerated material `code` over the items: `terminate` if any item says so. */
+export const toleratedOverdueRule = (items: Pick<Item, 'data'>[], code: string): ToleratedOverdueRule =>
+  items.some((i) =>
+    requirementsOf(i).some(
+      (r) => r.code === code && r.necessity === 'tolerated_missing' && r.toleratedOverdue === 'terminate',
+    ),
+  )
+    ? 'terminate'
+    : 'wait';
 
 /**
  * 容缺受理: a gap is allowed only on a material one of the items marks as tolerable (容缺后补), with a due date
@@ -129,7 +165,9 @@ export async function assertNoOpenGaps(db: Db, caseNo: string): Promise<void> {
 /**
  * 容缺补齐: the window records that the applicant handed in a tolerated material (paper and/or electronic).
  * Only a gap still open on a case under way; the row keeps its provenance (it was a 容缺) and gets its
- * receipt time. Returns what was recorded.
+ * receipt time. `tellWorkflow` runs after the checks and before the row is written (the case workflow's
+ * supplyToleratedMaterial Update, idempotent): when it fails nothing is written, and a retry tells it again.
+ * Returns what was recorded.
  */
 export async function recordToleratedSupply(
   db: Db,
@@ -137,6 +175,7 @@ export async function recordToleratedSupply(
   materialCode: string,
   supplied: z.output<typeof toleratedSupplyRequestSchema>,
   now: Date,
+  tellWorkflow: () => Promise<void> = async () => undefined,
 ) {
   const row = await db.caseMaterial.findUnique({
     where: { caseNo_materialCode: { caseNo, materialCode } },
@@ -157,13 +196,14 @@ export async function recordToleratedSupply(
       'Already supplied',
       `容缺材料「${name}」已于 ${row.receivedAt.toISOString()} 登记补齐，无需再次登记`,
     );
-  if (['issued', 'withdrawn', 'rejected_at_intake'].includes(row.case.status))
+  if (['issued', 'withdrawn', 'rejected_at_intake', 'terminated'].includes(row.case.status))
     throw new ProblemError(
       409,
       ProblemType.conflict,
       'Case closed',
       `办件 ${caseNo} 已结束（${row.case.status}），不能再登记补齐材料`,
     );
+  await tellWorkflow();
   // Only a row still open is updated: two clerks recording at once make one record.
   const updated = await db.caseMaterial.updateMany({
     where: { caseNo, materialCode, receivedAt: null },

@@ -73,11 +73,13 @@ const formLabels: Record<string, string> = { paper: '纸质', electronic: '电�
 
 /**
  * 容缺受理通知书 of a case accepted with tolerated gaps: the same items and due dates as its 受理通知书, each
- * tolerated material with its form and the date the applicant promised, and the commitment to sign.
+ * tolerated material with its form, the date the applicant promised and the catalogue's rule if it is missed
+ * (`ruleOf`: keep waiting, or 终止办理), and the commitment to sign.
  */
 export function toleratedAcceptanceNoticeContent(
   acceptance: DocumentOf<'acceptance_notice'>,
   c: CaseForAcceptanceNotice,
+  ruleOf: (materialCode: string) => 'wait' | 'terminate',
 ): DocumentOf<'tolerated_acceptance_notice'> {
   const materialName = c.materialNames;
   return {
@@ -95,6 +97,7 @@ export function toleratedAcceptanceNoticeContent(
         name: materialName.get(m.materialCode) ?? m.materialCode,
         ...(m.form ? { form: formLabels[m.form] ?? m.form } : {}),
         dueDate: m.dueDate ?? acceptance.promisedDue ?? acceptance.statutoryDue,
+        onOverdue: ruleOf(m.materialCode),
       })),
     statutoryDue: acceptance.statutoryDue,
     ...(acceptance.promisedDue ? { promisedDue: acceptance.promisedDue } : {}),

@@ -73,7 +73,7 @@ export async function caseForAcceptanceNotice(db: Db, caseNo: string) {
       where: {
         OR: row.items.map((i) => ({ implementationCode: i.implementationCode, version: i.itemVersion })),
       },
-      select: { implementationCode: true, name: true, departmentCode: true },
+      select: { implementationCode: true, name: true, departmentCode: true, data: true },
     }),
     materialNamesOf(
       db,

@@ -8,6 +8,7 @@ import {
 import type { ApiDeps } from '../api-deps';
 import { getCalendarInForce } from '../calendar/calendar-in-force';
 import { limitBasisOf } from '../cases/case-details';
+import { toleratedOverdueRule } from '../cases/tolerated-gaps';
 import { notFound } from '../http/problem';
 import {
   acceptanceNoticeContent,
@@ -15,6 +16,7 @@ import {
   toleratedAcceptanceNoticeContent,
 } from './acceptance-notice.content';
 import { issueExtensionNotices } from './extension-notices';
+import { issueTerminationNotice } from './termination-notice';
 import {
   caseForAcceptanceNotice,
   documentOfCase,
@@ -52,7 +54,9 @@ async function issueAcceptanceNotice(deps: Deps, caseNo: string): Promise<void> 
   const content = officialDocumentSchema.parse(acceptance);
   // 容缺受理: its notice first, so that a stored 受理通知书 always has it beside it.
   if (found.row.materials.some((m) => m.provenance === 'tolerated_missing')) {
-    const tolerated = officialDocumentSchema.parse(toleratedAcceptanceNoticeContent(acceptance, found));
+    const tolerated = officialDocumentSchema.parse(
+      toleratedAcceptanceNoticeContent(acceptance, found, (code) => toleratedOverdueRule(found.items, code)),
+    );
     await storeDocumentOnce(deps.db, caseNo, {
       number: tolerated.documentNo,
       kind: 'tolerated_acceptance_notice',
@@ -83,6 +87,7 @@ const summaryOf = (caseNo: string, d: StoredDocument): CaseDocument => ({
 export async function listCaseDocuments(deps: Deps, caseNo: string): Promise<CaseDocumentList> {
   await issueAcceptanceNotice(deps, caseNo);
   await issueExtensionNotices(deps, caseNo);
+  await issueTerminationNotice(deps, caseNo, lookupUrlOf(deps.config, caseNo));
   const documents = await documentsOfCase(deps.db, caseNo);
   return { caseNo, documents: documents.map((d) => summaryOf(caseNo, d)) };
 }
@@ -95,6 +100,7 @@ export async function caseDocumentPdf(
 ): Promise<{ pdf: Buffer; fileName: string }> {
   await issueAcceptanceNotice(deps, caseNo);
   await issueExtensionNotices(deps, caseNo);
+  await issueTerminationNotice(deps, caseNo, lookupUrlOf(deps.config, caseNo));
   const doc = await documentOfCase(deps.db, caseNo, documentNo);
   if (!doc)
     throw notFound(

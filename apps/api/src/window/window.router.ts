@@ -4,11 +4,13 @@ import {
   windowCountersQuerySchema,
   windowQueueQuerySchema,
 } from '@onewindow/contracts';
+import { supplyToleratedMaterial } from '@onewindow/workflows';
 import type { ApiDeps } from '../api-deps';
 import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
 import { caseNoOf, caseResource } from '../cases/case-access';
 import { recordToleratedSupply } from '../cases/tolerated-gaps';
+import { updateProblem } from '../cases/temporal-errors';
 import { windowCorrectionsPage } from './window-corrections';
 import { windowCounters } from './window-counters';
 import { windowQueuePage } from './window-queue';
@@ -35,19 +37,37 @@ export function windowRouter(deps: ApiDeps): Router {
     const q = parse(windowCountersQuerySchema, req.query, 'query');
     res.set('Cache-Control', 'no-store').json(await windowCounters(deps.db, signedInUser(req), q.day));
   });
-  // 容缺补齐: the window that may issue the case records a tolerated material handed in.
+  // 容缺补齐: the window that may issue the case records a tolerated material handed in, and tells the workflow.
   router.post(
     '/cases/:caseNo/tolerated-materials/:materialCode',
     authorize('case.issue', caseResource(deps)),
     async (req, res) => {
       const caseNo = caseNoOf(req.params.caseNo);
       const supplied = parse(toleratedSupplyRequestSchema, req.body ?? {}, '容缺补齐');
+      const materialCode = String(req.params.materialCode);
+      const clerk = signedInUser(req);
+      // The workflow holds issuance until every gap is supplied: it is told first. The same update id for the
+      // same material, so a retry or a double click is recorded once there.
+      const tellWorkflow = async () => {
+        const handle = deps.temporal.client.workflow.getHandle(caseNo);
+        try {
+          await deps.temporal.connection.withDeadline(Date.now() + 30_000, () =>
+            handle.executeUpdate(supplyToleratedMaterial, {
+              args: [{ actor: clerk.id, materialCode }],
+              updateId: `tolerated-supply:${caseNo}:${materialCode}`,
+            }),
+          );
+        } catch (error) {
+          throw await updateProblem(error, caseNo, deps);
+        }
+      };
       const recorded = await recordToleratedSupply(
         deps.db,
         caseNo,
-        String(req.params.materialCode),
+        materialCode,
         supplied,
         new Date(),
+        tellWorkflow,
       );
       await req.audit?.({
         action: 'case.tolerated_material.supplied',

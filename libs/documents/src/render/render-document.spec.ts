@@ -67,6 +67,28 @@ describe('renderDocumentPdf', () => {
     expect((await textOf('permit_refusal')).text).toContain('疏散通道宽度不足1.4米');
   });
 
+  it('the 容缺受理通知书 states the catalogue rule for a missed date; the 终止办理通知书 names what is missing, the consequence and the rights', async () => {
+    const mixed = (await textOf('tolerated_acceptance_notice')).text;
+    expect(mixed).toContain('「经营场所租赁合同」逾期未补齐的，终止办理');
+    expect(mixed).toContain('其余材料逾期未补齐的，本中心将督促补齐');
+    const waitOnly = {
+      ...sampleDocuments.tolerated_acceptance_notice,
+      tolerated: [{ name: '从业人员健康证明', dueDate: '2026-12-14', onOverdue: 'wait' as const }],
+    };
+    const file = path.join(dir, 'wait.pdf');
+    writeFileSync(file, await renderDocumentPdf(waitOnly, centre));
+    const wait = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(wait).toContain('逾期未补齐的，本中心将督促补齐，办件继续等待');
+    expect(wait).not.toContain('终止办理');
+
+    const { text } = await textOf('termination_notice');
+    expect(text).toContain('自2026年12月17日起终止办理');
+    expect(text).toContain('经营场所租赁合同2026年12月16日前');
+    expect(text).toContain('已作出的审批结果不予发放');
+    expect(text).toContain('六十日内向杭州市人民政府申请行政复议');
+    expect(text).toContain('六个月内依法向人民法院提起行政诉讼');
+  });
+
   it('the delivery receipt names the method, the recipient and the waybill', async () => {
     const { text } = await textOf('delivery_receipt');
     expect(text).toContain('邮寄送达');

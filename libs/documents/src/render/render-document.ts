@@ -13,6 +13,7 @@ import { deliveryReceipt } from '../kinds/delivery-receipt';
 import { extensionNotice } from '../kinds/extension-notice';
 import { permitRefusal } from '../kinds/permit-refusal';
 import type { Letterhead, LayoutContext } from '../kinds/shared-blocks';
+import { terminationNotice } from '../kinds/termination-notice';
 import { toleratedAcceptanceNotice } from '../kinds/tolerated-acceptance-notice';
 import { cjkFonts } from './cjk-font';
 import { PageWriter } from './page-writer';
@@ -27,6 +28,7 @@ const layouts: { [K in DocumentKind]: Layout<K> } = {
   extension_notice: extensionNotice,
   permit_refusal: permitRefusal,
   delivery_receipt: deliveryReceipt,
+  termination_notice: terminationNotice,
 };
 
 export interface RenderOptions extends Letterhead {

@@ -77,9 +77,21 @@ export const materialRequirementSchema = z
     originals: z.number().int().min(0).max(99),
     copies: z.number().int().min(0).max(99),
     necessity: materialNecessitySchema,
+    /**
+     * 容缺逾期处理, for a tolerated_missing material: what happens when the applicant misses the promised date —
+     * `wait` (keep waiting; the window's leads are told once) or `terminate` (终止办理). Absent: wait.
+     */
+    toleratedOverdue: z.enum(['wait', 'terminate']).optional(),
   })
   .refine(sourceConsistent, sourceMessage)
   .superRefine((r, ctx) => {
+    if (r.toleratedOverdue !== undefined && r.necessity !== 'tolerated_missing')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['toleratedOverdue'],
+        message:
+          'only a tolerated material (necessity tolerated_missing, 容缺后补) has a rule for a missed date',
+      });
     if (r.form === 'original' && r.originals < 1)
       ctx.addIssue({
         code: 'custom',
