@@ -1,6 +1,6 @@
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createTimeSkippingEnv } from '@onewindow/testkit';
+import { cachedWorkflowBundle, createTimeSkippingEnv } from '@onewindow/testkit';
 import type { WorkflowHandle } from '@temporalio/client';
 import { hashPlan, type ServicePlan } from '@onewindow/flow-model';
 import { OFFICIAL_CALENDAR_DATA, createOfficialCalendar } from '@onewindow/calendar';
@@ -59,9 +59,9 @@ export function fakeActivities(
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-/** Bundles the workflow code once per test file. */
+/** The workflow code's bundle: made once per change of its sources, shared by every test file (testkit). */
 export const workflowBundle = (): Promise<WorkflowBundleWithSourceMap> =>
-  (bundle ??= bundleWorkflowCode({ workflowsPath, preloadModules: [...sharedWorkflowModules] }));
+  (bundle ??= cachedWorkflowBundle({ workflowsPath, preloadModules: sharedWorkflowModules }));
 
 let queue = 0;
 const liveWorkers = new Set<Worker>();

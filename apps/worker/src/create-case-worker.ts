@@ -1,4 +1,4 @@
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { sharedWorkflowModules, workflowsPath } from '@onewindow/workflows';
 import {
   DEFAULT_WORKER_CACHED_CASES,
@@ -20,6 +20,8 @@ export interface CaseWorkerOptions {
    * other (seconds under load); SQLite still takes one writer at a time (BEGIN IMMEDIATE + busy_timeout).
    */
   maxConcurrentActivities?: number;
+  /** A bundle of the workflow code made beforehand (tests share one); else as described below. */
+  workflowBundle?: WorkflowBundleWithSourceMap;
 }
 
 /**
@@ -32,10 +34,12 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     connection: options.connection,
     namespace: options.config.TEMPORAL_NAMESPACE,
     taskQueue: options.config.TASK_QUEUE,
-    // Production workers load the pre-built bundle (nx build worker); dev and tests bundle from source.
-    ...(process.env.WORKFLOW_BUNDLE_PATH
-      ? { workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH } }
-      : { workflowsPath, bundlerOptions: { preloadModules: [...sharedWorkflowModules] } }),
+    // Production workers load the pre-built bundle (nx build worker); dev bundles from source; tests pass theirs.
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle }
+      : process.env.WORKFLOW_BUNDLE_PATH
+        ? { workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH } }
+        : { workflowsPath, bundlerOptions: { preloadModules: [...sharedWorkflowModules] } }),
     activities: createActivities(options.activityDeps),
     maxCachedWorkflows:
       options.maxCachedWorkflows ?? options.config.WORKER_CACHED_CASES ?? DEFAULT_WORKER_CACHED_CASES,

@@ -14,3 +14,4 @@ export {
   type TemporalDevServerOptions,
 } from './temporal-dev-server';
 export { historyToJson, historyFromJson } from './history-json';
+export { cachedWorkflowBundle, type WorkflowBundleSource } from './workflow-bundle-cache';

@@ -4,7 +4,8 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { loadConfig, repoRoot } from '@onewindow/config';
 import { buildApiDeps, createApp, createLogger } from '@onewindow/api';
 import { createCaseWorker } from '@onewindow/worker';
-import { createSqliteTestDatabase, startTemporalDevServer } from '@onewindow/testkit';
+import { cachedWorkflowBundle, createSqliteTestDatabase, startTemporalDevServer } from '@onewindow/testkit';
+import { sharedWorkflowModules, workflowsPath } from '@onewindow/workflows';
 
 export interface RunningStack {
   baseUrl: string;
@@ -35,7 +36,9 @@ export async function startStack(): Promise<RunningStack> {
   });
   const logger = createLogger('silent');
   const connection = await NativeConnection.connect({ address: temporal.address });
-  let worker = await createCaseWorker({ config, connection, activityDeps: { db: database.db, logger } });
+  const workflowBundle = await cachedWorkflowBundle({ workflowsPath, preloadModules: sharedWorkflowModules });
+  const workerOptions = { config, connection, activityDeps: { db: database.db, logger }, workflowBundle };
+  let worker = await createCaseWorker(workerOptions);
   let workerRun: Promise<void> | undefined = worker.run();
   const stopWorker = async () => {
     if (!workerRun) return;
@@ -56,7 +59,7 @@ export async function startStack(): Promise<RunningStack> {
     stopWorker,
     async startWorker() {
       if (workerRun) return;
-      worker = await createCaseWorker({ config, connection, activityDeps: { db: database.db, logger } });
+      worker = await createCaseWorker(workerOptions);
       workerRun = worker.run();
     },
     async stop() {
