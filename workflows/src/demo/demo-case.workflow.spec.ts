@@ -1,7 +1,13 @@
 import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createTimeSkippingEnv } from '@onewindow/testkit';
-import { demoCaseWorkflow, completeDemoCase, demoCaseStatus, workflowsPath } from '../index';
+import { cachedWorkflowBundle, createTimeSkippingEnv } from '@onewindow/testkit';
+import {
+  demoCaseWorkflow,
+  completeDemoCase,
+  demoCaseStatus,
+  sharedWorkflowModules,
+  workflowsPath,
+} from '../index';
 
 describe('demoCaseWorkflow', () => {
   let env: TestWorkflowEnvironment;
@@ -14,7 +20,7 @@ describe('demoCaseWorkflow', () => {
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: 'demo',
-      workflowsPath,
+      workflowBundle: await cachedWorkflowBundle({ workflowsPath, preloadModules: sharedWorkflowModules }),
     });
     await worker.runUntil(async () => {
       const handle = await env.client.workflow.start(demoCaseWorkflow, {
