@@ -72,6 +72,38 @@ describe('the window counters of one clerk and one day', () => {
     });
   });
 
+  it('counts by user id: a clerk with the same display name adds nothing to the other clerk counters', async () => {
+    const mine = (await counters()).body;
+    const me = await api.deps.db.user.findUniqueOrThrow({
+      where: { username: 'clerk' },
+      include: { roles: true },
+    });
+    await api.deps.db.user.create({
+      data: {
+        id: 'clerk-namesake',
+        username: 'clerk-namesake',
+        displayName: me.displayName,
+        passwordHash: me.passwordHash,
+        departmentCode: me.departmentCode,
+        roles: { create: me.roles.map((r) => ({ role: r.role })) },
+      },
+    });
+    const namesake = await signedIn(api.baseUrl, 'clerk-namesake', demoPassword);
+    const res = await namesake.request('POST', '/api/intake/correction-notices', {
+      body: { application, missing: [{ materialCode: 'M-FOOD-APP', problem: '未盖章' }] },
+      csrf: true,
+    });
+    expect(res.status).toBe(201);
+    const refused = await namesake.request('POST', '/api/intake/refusals', {
+      body: { application, reason: '不属于本机关职权范围' },
+      csrf: true,
+    });
+    expect(refused.status).toBe(201);
+    expect((await counters()).body).toEqual(mine);
+    const theirs = (await (await namesake.request('GET', '/api/window/counters')).json()) as WindowCounters;
+    expect(theirs).toMatchObject({ received: 2, notices: 1, refused: 1, accepted: 0 });
+  });
+
   it('refuses a malformed day in Chinese', async () => {
     const bad = await counters('?day=7.12.2026');
     expect(bad.status).toBe(400);

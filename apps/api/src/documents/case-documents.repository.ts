@@ -8,6 +8,8 @@ export interface StoredDocument {
   kind: DocumentKindName;
   issuedAt: Date;
   issuedBy: string;
+  /** The user who issued it (the window's counters count by it); absent when nobody did. */
+  issuedById?: string | null;
   content: string;
 }
 
@@ -16,6 +18,7 @@ const toStored = (n: {
   kind: string;
   issuedAt: Date;
   issuedBy: string;
+  issuedById: string | null;
   content: string;
 }): StoredDocument => ({ ...n, kind: n.kind as DocumentKindName });
 
@@ -50,6 +53,7 @@ export async function storeDocumentOnce(
         number: doc.number,
         issuedAt: doc.issuedAt,
         issuedBy: doc.issuedBy,
+        issuedById: doc.issuedById ?? null,
         content: doc.content,
       },
     });

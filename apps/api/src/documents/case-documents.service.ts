@@ -62,6 +62,7 @@ async function issueAcceptanceNotice(deps: Deps, caseNo: string): Promise<void> 
       kind: 'tolerated_acceptance_notice',
       issuedAt: acceptedAt,
       issuedBy: tolerated.issuedBy,
+      issuedById: found.row.acceptedBy,
       content: JSON.stringify(tolerated),
     });
   }
@@ -70,6 +71,7 @@ async function issueAcceptanceNotice(deps: Deps, caseNo: string): Promise<void> 
     kind: 'acceptance_notice',
     issuedAt: acceptedAt,
     issuedBy: content.issuedBy,
+    issuedById: found.row.acceptedBy,
     content: JSON.stringify(content),
   });
 }

@@ -17,7 +17,7 @@ export async function storeIssuanceDocuments(
   caseNo: string,
   delivery: IssueResultsRequest['delivery'],
   issued: IssueResultsResponse,
-  clerk: { displayName: string },
+  clerk: { id: string; displayName: string },
   at: Date,
 ): Promise<void> {
   const row = await deps.db.case.findUniqueOrThrow({ where: { caseNo }, include: { applicant: true } });
@@ -49,6 +49,7 @@ export async function storeIssuanceDocuments(
       kind: doc.kind,
       issuedAt: at,
       issuedBy: doc.issuedBy,
+      issuedById: clerk.id,
       content: JSON.stringify(doc),
     });
     return doc;

@@ -70,6 +70,7 @@ export async function recordIntakeOutcome<B>(
             number: doc.documentNo,
             issuedAt: now,
             issuedBy: doc.issuedBy,
+            issuedById: o.clerkId,
             content: JSON.stringify(doc),
           },
         });

@@ -9,18 +9,18 @@ const dayRange = (day: string) => {
 };
 
 /**
- * 今日工作量 of one clerk: acceptances by who accepted (Case.acceptedBy), the one-time notices, refusals and
- * 送达回证 by the clerk named on them (the document's issuer), applications taken in as the first document of
+ * 今日工作量 of one clerk, by user id (two clerks may share a display name): acceptances by who accepted
+ * (Case.acceptedBy), the one-time notices, refusals and 送达回证 by who issued them (Notice.issuedById), applications taken in as the first document of
  * each case the clerk issued that day or accepted without one, and the certificates reused in what was accepted.
  */
 export async function windowCounters(
   db: Db,
-  clerk: { id: string; displayName: string },
+  clerk: { id: string },
   day: string = shanghaiDate(new Date()),
 ): Promise<WindowCounters> {
   const range = dayRange(day);
   const issuedToday = (kind: string) =>
-    db.notice.count({ where: { kind, issuedAt: range, issuedBy: clerk.displayName } });
+    db.notice.count({ where: { kind, issuedAt: range, issuedById: clerk.id } });
   const [accepted, acceptedAfterNotice, notices, refused, issued, reusedCertificates] = await Promise.all([
     db.case.count({ where: { acceptedBy: clerk.id, acceptedAt: range } }),
     // Accepted today after an earlier one-time notice: received when the notice was given, not today.
