@@ -22,6 +22,7 @@ import { usersRouter } from './users/users.router';
 import { diagramTooLarge, flowsRouter } from './flows/flows.router';
 import { phrasesRouter } from './phrases/phrases.router';
 import { supervisionRouter } from './supervision/supervision.router';
+import { notificationsRouter } from './notifications/notifications.router';
 import { openapiRouter } from './openapi/openapi.router';
 import { serveWeb } from './web/serve-web';
 import { securityHeaders } from './security/security-headers';
@@ -85,6 +86,7 @@ export function createApp(deps: ApiDeps): express.Express {
   api.use(flowsRouter(deps));
   api.use(phrasesRouter(deps));
   api.use(supervisionRouter(deps));
+  api.use(notificationsRouter(deps));
   api.use(openapiRouter(deps));
   api.use(authRouter(deps));
   api.use(oidcRouter(deps));

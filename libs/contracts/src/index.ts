@@ -20,3 +20,4 @@ export * from './submission.contract';
 export * from './admin.contract';
 export * from './supervision.contract';
 export * from './evaluation.contract';
+export * from './notification.contract';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  markNotificationsReadSchema,
+  notificationListSchema,
   approveTasksRequestSchema,
   bulkActionResponseSchema,
   copiedCasePageSchema,
@@ -760,5 +762,31 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
       '差评整改: closes an order with the callback to the applicant (who called, when, what they said) and the rectification. Refused without a callback (400) and when already closed (409)',
     body: closeRectificationRequestSchema,
     responses: { 204: z.null(), 400: 'problem', 403: 'problem', 404: 'problem', 409: 'problem' },
+  },
+  {
+    method: 'GET',
+    path: '/api/notifications',
+    action: 'task.list (your own department)',
+    tag: 'notifications',
+    summary:
+      '通知中心: your newest notifications (`limit` 1..50, default 20) of the last 30 days, each read or not, and the unread count — tasks given to you or offered to your role group, claimed by a colleague, reminders and 催办, 补正 received, extensions decided; for leads also escalations and 差评 orders',
+    responses: { 200: notificationListSchema, 401: 'problem', 403: 'problem' },
+  },
+  {
+    method: 'POST',
+    path: '/api/notifications/read',
+    action: 'task.list (your own department)',
+    tag: 'notifications',
+    summary: 'Marks notifications read by id (1..200; marking one twice changes nothing)',
+    body: markNotificationsReadSchema,
+    responses: { 204: z.null(), 400: 'problem', 401: 'problem', 403: 'problem' },
+  },
+  {
+    method: 'POST',
+    path: '/api/notifications/read-all',
+    action: 'task.list (your own department)',
+    tag: 'notifications',
+    summary: '全部已读: everything up to now is read',
+    responses: { 204: z.null(), 401: 'problem', 403: 'problem' },
   },
 ];

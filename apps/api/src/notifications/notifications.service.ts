@@ -1,0 +1,70 @@
+import type { Notification, NotificationList } from '@onewindow/contracts';
+import type { Db } from '@onewindow/db';
+import { HORIZON_DAYS, notificationEntries, type Recipient } from './notification-sources';
+
+const DAY_MS = 24 * 3600_000;
+
+/** The newest notifications (at most `limit`), each read or not, and how many are unread. */
+export async function listNotifications(
+  db: Db,
+  me: Recipient,
+  limit: number,
+  now: Date = new Date(),
+): Promise<NotificationList> {
+  const since = new Date(now.getTime() - HORIZON_DAYS * DAY_MS);
+  const [entries, cursor] = await Promise.all([
+    notificationEntries(db, me, since),
+    db.notificationCursor.findUnique({ where: { userId: me.id } }),
+  ]);
+  const readAll = cursor?.readAllAt.toISOString();
+  const candidates = entries.filter((e) => !readAll || e.at > readAll);
+  const marked = candidates.length
+    ? await db.notificationRead.findMany({
+        where: { userId: me.id, notificationId: { in: candidates.map((e) => e.id) } },
+        select: { notificationId: true },
+      })
+    : [];
+  const readIds = new Set(marked.map((m) => m.notificationId));
+  const isRead = (id: string, at: string) => (readAll !== undefined && at <= readAll) || readIds.has(id);
+  const shown = entries.slice(0, limit);
+  const actors = [...new Set(shown.map((e) => e.actorId).filter((a): a is string => a !== null))];
+  const names = actors.length
+    ? new Map(
+        (
+          await db.user.findMany({ where: { id: { in: actors } }, select: { id: true, displayName: true } })
+        ).map((u) => [u.id, u.displayName]),
+      )
+    : new Map<string, string>();
+  const items: Notification[] = shown.map(({ actorId, ...e }) => ({
+    ...e,
+    read: isRead(e.id, e.at),
+    actor: actorId ? (names.get(actorId) ?? actorId) : null,
+  }));
+  return {
+    items,
+    unread: entries.filter((e) => !isRead(e.id, e.at)).length,
+    horizonDays: HORIZON_DAYS,
+  };
+}
+
+/** Marks notifications read (one by one: opened, or ticked). Marking one twice changes nothing. */
+export async function markRead(db: Db, userId: string, ids: string[], now: Date = new Date()): Promise<void> {
+  for (const notificationId of new Set(ids))
+    await db.notificationRead.upsert({
+      where: { userId_notificationId: { userId, notificationId } },
+      create: { userId, notificationId, readAt: now },
+      update: {},
+    });
+}
+
+/** 全部已读: everything up to now is read; the marks of single ones are no longer needed. */
+export async function markAllRead(db: Db, userId: string, now: Date = new Date()): Promise<void> {
+  await db.$transaction([
+    db.notificationCursor.upsert({
+      where: { userId },
+      create: { userId, readAllAt: now },
+      update: { readAllAt: now },
+    }),
+    db.notificationRead.deleteMany({ where: { userId } }),
+  ]);
+}
