@@ -76,7 +76,7 @@ describe('rating an issued case', () => {
       rectificationOrders: [],
     });
     const stored = await api.deps.db.evaluation.findUniqueOrThrow({
-      where: { caseNo_channel: { caseNo: no(1), channel: 'public' } },
+      where: { caseNo_channel_round: { caseNo: no(1), channel: 'public', round: 1 } },
     });
     expect(stored).toMatchObject({ rating: 5, comment: '很快', aspects: '["guidance"]', evaluatedBy: null });
     expect(await api.deps.db.rectificationOrder.count({ where: { caseNo: no(1) } })).toBe(0);
@@ -95,7 +95,7 @@ describe('rating an issued case', () => {
     expect(atWindow.status).toBe(201);
     expect(
       await api.deps.db.evaluation.findUniqueOrThrow({
-        where: { caseNo_channel: { caseNo: no(1), channel: 'window' } },
+        where: { caseNo_channel_round: { caseNo: no(1), channel: 'window', round: 1 } },
       }),
     ).toMatchObject({ rating: 4, evaluatedBy: 'demo-clerk' });
     const windowAgain = await clerk.request('POST', `/api/window/cases/${no(1)}/evaluation`, {
@@ -160,7 +160,7 @@ describe('差评 rectification orders', () => {
     const body = await json(res);
     const { calendar } = await getCalendarInForce(api.deps);
     const rated = await api.deps.db.evaluation.findUniqueOrThrow({
-      where: { caseNo_channel: { caseNo: no(4), channel: 'public' } },
+      where: { caseNo_channel_round: { caseNo: no(4), channel: 'public', round: 1 } },
     });
     const deadline = addWorkingDays(calendar, toShanghaiDate(rated.createdAt.getTime()), 15);
     expect(body.rectificationOrders.map((o: { departmentCode: string }) => o.departmentCode)).toEqual([
@@ -272,6 +272,53 @@ describe('差评 rectification orders', () => {
     expect((await api.deps.db.rectificationOrder.findUniqueOrThrow({ where: { id: wjw.id } })).state).toBe(
       'open',
     );
+  });
+});
+
+describe('re-rating after the rectification', () => {
+  const closeBody = {
+    callback: { by: '卫健委科长 李明', at: '2026-12-16T10:00:00+08:00', note: '申请人认可' },
+    rectification: '已简化材料',
+  };
+
+  it('is refused while an order of the 差评 is still open, and nothing changes', async () => {
+    const before = await counts();
+    const res = await ratePublic(no(4), { code, grade: 4 });
+    expect(res.status).toBe(409);
+    expect((await json(res)).detail).toContain('差评整改尚未办结（1 张整改单待办结）');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('is accepted once every order is closed: a second record (round 2), the first kept', async () => {
+    const wjw = await api.deps.db.rectificationOrder.findFirstOrThrow({ where: { departmentCode: 'SFS-WJW' } });
+    const closed = await supervisor.request('POST', `/api/supervision/rectifications/${wjw.id}/close`, {
+      body: closeBody,
+      csrf: true,
+    });
+    expect(closed.status).toBe(204);
+    const res = await ratePublic(no(4), { code, grade: 4, comment: '整改后满意' });
+    expect(res.status).toBe(201);
+    expect(await json(res)).toMatchObject({ round: 2, grade: 4, rectificationOrders: [] });
+    const records = await api.deps.db.evaluation.findMany({
+      where: { caseNo: no(4), channel: 'public' },
+      orderBy: { round: 'asc' },
+      select: { round: true, rating: true, comment: true },
+    });
+    expect(records).toEqual([
+      { round: 1, rating: 2, comment: '跑了三次' },
+      { round: 2, rating: 4, comment: '整改后满意' },
+    ]);
+  });
+
+  it('is allowed once: a third rating is refused, and a good first rating cannot be re-rated', async () => {
+    const before = await counts();
+    const third = await ratePublic(no(4), { code, grade: 5 });
+    expect(third.status).toBe(409);
+    expect((await json(third)).detail).toContain('整改后只能再评价一次');
+    const good = await ratePublic(no(1), { code, grade: 1 });
+    expect(good.status).toBe(409);
+    expect((await json(good)).detail).toContain('已通过网上（办件查询）评价过');
+    expect(await counts()).toEqual(before);
   });
 });
 

@@ -63,6 +63,8 @@ export const evaluationResponseSchema = z.object({
   caseNo: z.string(),
   channel: z.enum(evaluationChannels),
   grade: z.number().int(),
+  /** 1: the rating; 2: the re-rating after the rectification. */
+  round: z.number().int(),
   /** 差评: the rectification orders opened (one per handling department). */
   rectificationOrders: z.array(
     z.object({ id: z.string(), departmentCode: z.string(), deadline: z.string() }),

@@ -49,7 +49,9 @@ export interface RatingInput {
 /**
  * Records a rating of an issued case, once per channel; a 差评 opens one rectification order per handling
  * department, due RECTIFICATION_WORKING_DAYS working days after the rating's day (Asia/Shanghai) on the calendar
- * in force. Refused, with nothing written: a case not issued, a second rating on the channel.
+ * in force. After a 差评 whose orders are all closed the applicant may re-rate once on the channel (round 2; both
+ * records are kept). Refused, with nothing written: a case not issued, a second rating on the channel (a re-rating
+ * before the orders are closed, or a third).
  */
 export async function rateCase(
   deps: ApiDeps,
@@ -61,11 +63,7 @@ export async function rateCase(
   if (!found) throw notFound(`没有办件 ${input.caseNo}`);
   if (found.status !== 'issued')
     throw refused(`办件 ${input.caseNo} 尚未办结（出件后才能评价）：请在领取结果后再评价`);
-  const already = await db.evaluation.findUnique({
-    where: { caseNo_channel: { caseNo: input.caseNo, channel: input.channel } },
-    select: { id: true },
-  });
-  if (already) throw alreadyRated(input);
+  const round = await nextRound(db, input);
   let orders: EvaluationResponse['rectificationOrders'] = [];
   if (isBadGrade(input.grade)) {
     const { calendar } = await getCalendarInForce(deps, now);
@@ -85,6 +83,7 @@ export async function rateCase(
           comment: input.comment || null,
           aspects: input.aspects?.length ? JSON.stringify([...new Set(input.aspects)]) : null,
           evaluatedBy: input.evaluatedBy ?? null,
+          round,
           createdAt: now,
         },
       }),
@@ -95,9 +94,9 @@ export async function rateCase(
       ),
     ]);
   } catch (error) {
-    // Two ratings at once on the same channel: the unique index keeps one.
+    // Two ratings at once on the same channel and round: the unique index keeps one.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-      throw alreadyRated(input);
+      throw round === 1 ? alreadyRated(input) : alreadyRerated(input);
     throw error;
   }
   return {
@@ -105,9 +104,35 @@ export async function rateCase(
     caseNo: input.caseNo,
     channel: input.channel,
     grade: input.grade,
+    round,
     rectificationOrders: orders,
   };
 }
+
+/**
+ * The round of a new rating on the channel: 1 when none was given; 2 (the one re-rating) when the first was a
+ * 差评 whose rectification orders are all closed; otherwise refused.
+ */
+async function nextRound(db: ApiDeps['db'], input: RatingInput): Promise<1 | 2> {
+  const given = await db.evaluation.findMany({
+    where: { caseNo: input.caseNo, channel: input.channel },
+    select: { id: true, rating: true, round: true },
+    orderBy: { round: 'asc' },
+  });
+  const first = given[0];
+  if (!first) return 1;
+  if (given.length > 1) throw alreadyRerated(input);
+  if (!isBadGrade(first.rating)) throw alreadyRated(input);
+  const open = await db.rectificationOrder.count({ where: { evaluationId: first.id, state: 'open' } });
+  if (open > 0)
+    throw refused(
+      `办件 ${input.caseNo} 的差评整改尚未办结（${open} 张整改单待办结）：整改办结后申请人可以再评价一次`,
+    );
+  return 2;
+}
+
+const alreadyRerated = (input: RatingInput) =>
+  refused(`办件 ${input.caseNo} 已在整改后通过${channelLabel[input.channel]}再次评价过（整改后只能再评价一次）`);
 
 const alreadyRated = (input: RatingInput) =>
   refused(
