@@ -290,7 +290,9 @@ describe('re-rating after the rectification', () => {
   });
 
   it('is accepted once every order is closed: a second record (round 2), the first kept', async () => {
-    const wjw = await api.deps.db.rectificationOrder.findFirstOrThrow({ where: { departmentCode: 'SFS-WJW' } });
+    const wjw = await api.deps.db.rectificationOrder.findFirstOrThrow({
+      where: { departmentCode: 'SFS-WJW' },
+    });
     const closed = await supervisor.request('POST', `/api/supervision/rectifications/${wjw.id}/close`, {
       body: closeBody,
       csrf: true,

@@ -132,7 +132,9 @@ async function nextRound(db: ApiDeps['db'], input: RatingInput): Promise<1 | 2> 
 }
 
 const alreadyRerated = (input: RatingInput) =>
-  refused(`办件 ${input.caseNo} 已在整改后通过${channelLabel[input.channel]}再次评价过（整改后只能再评价一次）`);
+  refused(
+    `办件 ${input.caseNo} 已在整改后通过${channelLabel[input.channel]}再次评价过（整改后只能再评价一次）`,
+  );
 
 const alreadyRated = (input: RatingInput) =>
   refused(
