@@ -97,14 +97,19 @@ describe('admin calendar years: preview, load with a refresh run, retry', () => 
       ],
       [{ ...notice2027, adjustedWorkingDays: ['2027-01-05'] }, /调休上班日 2027-01-05 是星期二/],
       [{ ...notice2027, holidays: [{ name: '元旦', start: '2027-1-1', end: '2027-01-01' }] }, /不是有效日期/],
-      [{ year: '2027', holiday: [] }, /年份（year）必须是数字.*不认识的字段 holiday/],
+      [
+        { year: '2027', holiday: [] },
+        /年份（year）必须是数字.*不认识的字段 holiday|不认识的字段 holiday.*年份（year）必须是数字/,
+      ],
       [[1, 2, 3], /必须是一个 JSON 对象/],
     ];
     for (const [body, message] of cases) {
       for (const path of ['/api/admin/calendar/preview', '/api/admin/calendar/years']) {
         const res = await admin.request('POST', path, { body, csrf: true });
         expect(res.status).toBe(400);
-        expect(((await res.json()) as Problem).detail).toMatch(message);
+        const problem = (await res.json()) as Problem;
+        expect(problem.detail).toMatch(/^日历年份有 \d+ 处错误，请逐项改正后重试；未做任何更改。$/);
+        expect(problem.errors!.map((e) => e.message).join('；')).toMatch(message);
       }
     }
     expect(await api.deps.db.calendarYear.count()).toBe(0);

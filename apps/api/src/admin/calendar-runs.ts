@@ -42,7 +42,7 @@ function chineseReason(reason: string): string {
   if (reason.startsWith('not sent: Temporal'))
     return `未发送：流程引擎无应答，请稍后点“重试失败的办件”（${reason}）`;
   if (reason.startsWith('no running workflow'))
-    return `该办件没有运行中的流程（已办结或从未启动），无需更新（${reason}）`;
+    return `该办件没有运行中的流程（已结束或从未启动），无法更新其期限（${reason}）`;
   return `流程未接受新日历：${reason}`;
 }
 

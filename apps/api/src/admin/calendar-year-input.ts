@@ -105,12 +105,12 @@ function crossChecks(notice: z.infer<typeof noticeSchema>): Issue[] {
 }
 
 const refusal = (issues: Issue[]): ProblemError => {
-  const summary = issues.map((i) => i.message).join('；');
+  // The detail says how many; each issue (errors) says which date is wrong and how to fix it.
   return new ProblemError(
     400,
     ProblemType.validation,
     '输入有误',
-    `日历年份有误 — ${summary}。未做任何更改。`,
+    `日历年份有 ${issues.length} 处错误，请逐项改正后重试；未做任何更改。`,
     issues,
   );
 };

@@ -126,3 +126,63 @@ export const changeOwnPassword = (currentPassword: string, newPassword: string):
     requestSchema: changeOwnPasswordRequestSchema,
     body: { currentPassword, newPassword },
   });
+
+/** The preview of a year's notice (POST /api/admin/calendar/preview; apps/api/src/admin/calendar-preview.service.ts). */
+const calendarPreviewSchema = z.object({
+  year: z.number(),
+  replacesOfficial: z.boolean(),
+  same: z.boolean(),
+  openCases: z.number(),
+  moved: z.array(
+    z.object({
+      caseNo: z.string(),
+      unit: z.enum(['working_day', 'natural_day']),
+      oldDue: z.string(),
+      newDue: z.string(),
+      calendarDays: z.number(),
+      workingDays: z.number(),
+    }),
+  ),
+  unchanged: z.number(),
+});
+export type CalendarPreview = z.infer<typeof calendarPreviewSchema>;
+
+/** A refresh run of the open cases (apps/api/src/admin/calendar-runs.ts). */
+const calendarRunSchema = z.object({
+  id: z.string(),
+  year: z.number(),
+  retryOf: z.string().optional(),
+  status: z.enum(['running', 'finished']),
+  total: z.number().nullable(),
+  done: z.number(),
+  refreshed: z.number(),
+  unchanged: z.number(),
+  failed: z.number(),
+  results: z.array(
+    z.object({
+      caseNo: z.string(),
+      outcome: z.enum(['refreshed', 'unchanged', 'failed']),
+      reason: z.string().optional(),
+    }),
+  ),
+});
+export type CalendarRun = z.infer<typeof calendarRunSchema>;
+
+/** A year's notice as the form or the JSON file gives it; the API checks it (Chinese 400s). */
+export const previewCalendarYear = (notice: unknown): Promise<CalendarPreview> =>
+  apiClient.post('/api/admin/calendar/preview', { responseSchema: calendarPreviewSchema, body: notice });
+
+export const loadCalendarYear = (notice: unknown, replaceOfficial: boolean): Promise<CalendarRun> =>
+  apiClient.post('/api/admin/calendar/years', {
+    responseSchema: calendarRunSchema,
+    body: notice,
+    query: replaceOfficial ? { replaceOfficial: 'true' } : {},
+  });
+
+export const fetchCalendarRun = (id: string): Promise<CalendarRun> =>
+  apiClient.get(`/api/admin/calendar/runs/${encodeURIComponent(id)}`, { responseSchema: calendarRunSchema });
+
+export const retryCalendarRun = (id: string): Promise<CalendarRun> =>
+  apiClient.post(`/api/admin/calendar/runs/${encodeURIComponent(id)}/retry`, {
+    responseSchema: calendarRunSchema,
+  });

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { apiClient } from '../../api-client/api-client';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useApiQuery } from '../../api-client/hooks/use-api-query';
+import { CalendarLoad } from './CalendarLoad';
 
 type DayKind = 'working' | 'weekend' | 'holiday' | 'adjusted';
 
@@ -103,7 +104,8 @@ function MonthGrid({ year, month, days }: { year: number; month: number; days: R
 
 /**
  * 工作日历: each year's working-day calendar in force as twelve month grids — holidays (休) and 调休 working days
- * (班) marked, weekends grey — with the notice it comes from, or a flag when the year is provisional.
+ * (班) marked, weekends grey — with the notice it comes from, or a flag when the year is provisional; above them,
+ * loading a year's notice (CalendarLoad: preview, then a refresh run of the open cases).
  */
 export function CalendarPanel() {
   const { t } = useTranslation();
@@ -115,13 +117,20 @@ export function CalendarPanel() {
     [calendar.data],
   );
   const [picked, setPicked] = useState<number>();
-  const current = years.find((y) => y.year === picked) ?? years.find((y) => !y.provisional) ?? years[0];
+  // This year first (the browser's clock: only which year the page opens on).
+  const thisYear = new Date().getFullYear();
+  const current =
+    years.find((y) => y.year === picked) ??
+    years.find((y) => y.year === thisYear) ??
+    years.find((y) => !y.provisional) ??
+    years[0];
   const days = useMemo(() => (current ? daysOf(current) : undefined), [current]);
   if (calendar.error !== undefined)
     return <ApiErrorAlert error={calendar.error} onRetry={calendar.refresh} />;
   if (!current || !days) return null;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <CalendarLoad base={current} onLoaded={calendar.refresh} />
       <Space wrap>
         <Typography.Text>{t('admin.calendar.year')}</Typography.Text>
         <Select
