@@ -137,6 +137,49 @@ describe('intake: the one-time notice, acceptance after correction, and 不予�
     expect(started).toHaveLength(1);
   });
 
+  it('a second one-time notice for an application back at the window goes to the same application and keeps its number', async () => {
+    const noticed = await post('/api/intake/correction-notices', notice, 'notice-0003');
+    const caseNo = noticed.body.caseNo as string;
+    const applications = () =>
+      api.deps.db.case.count({ where: { applicant: { idNumber: applicant.idNumber } } });
+    const before = await applications();
+    // The applicant brings the lease, but the floor plan is still missing.
+    const second = {
+      application: {
+        ...application,
+        materials: [
+          ...application.materials,
+          { materialCode: 'M-LEASE', provenance: 'submitted', copies: 1 },
+        ],
+        applicationNo: caseNo,
+      },
+      missing: [{ materialCode: 'M-PLAN', problem: '未提交' }],
+    };
+    const again = await post('/api/intake/correction-notices', second, 'notice-0004');
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual({ caseNo, status: 'needs_correction', documentNo: `BZ-${caseNo}-2` });
+    expect(await applications()).toBe(before);
+    const row = await api.deps.db.case.findUniqueOrThrow({
+      where: { caseNo },
+      include: { materials: true, notices: true },
+    });
+    expect(row.status).toBe('needs_correction');
+    expect(row.materials.map((m) => m.materialCode).sort()).toEqual(['M-FOOD-APP', 'M-LEASE']);
+    expect(row.notices.map((n) => n.number).sort()).toEqual([`BZ-${caseNo}-1`, `BZ-${caseNo}-2`]);
+    // A retry of the same request: the same answer, nothing more.
+    expect(await post('/api/intake/correction-notices', second, 'notice-0004')).toEqual({
+      status: 200,
+      body: again.body,
+    });
+    // The application, once accepted, takes no further notice.
+    const accepted = await post('/api/cases', { ...second.application }, 'notice-0003-accept');
+    expect(accepted.status).toBe(201);
+    const late = await post('/api/intake/correction-notices', second, 'notice-0005');
+    expect(late.status).toBe(409);
+    expect(late.body.detail).toContain('不在待补正状态');
+    expect(await applications()).toBe(before);
+  });
+
   it('refuses a notice that names no material, or an unknown item, and writes nothing', async () => {
     const before = await api.deps.db.case.count();
     const empty = await post('/api/intake/correction-notices', { ...notice, missing: [] });

@@ -4,9 +4,11 @@ import { acceptApplicationRequestSchema, caseNoSchema } from './case.contract';
 /**
  * 材料补正一次性告知 (行政许可法 Art. 32 ¶1 (4)): the application as received so far, and every missing or
  * defective material at once. The application gets its number and waits as `needs_correction`; no clock runs.
+ * With `application.applicationNo` (an application already told, back at the window and still short of
+ * materials) the same application gets the further notice and keeps its number; no new application is made.
  */
 export const correctionNoticeRequestSchema = z.strictObject({
-  application: acceptApplicationRequestSchema.omit({ applicationNo: true, acceptanceMode: true }),
+  application: acceptApplicationRequestSchema.omit({ acceptanceMode: true }),
   missing: z
     .array(
       z.strictObject({

@@ -37,10 +37,12 @@ export async function issueCorrectionNotice(
     request,
     items,
     status: 'needs_correction',
+    documentKind: 'correction_notice',
     clerkId: clerk.id,
-    document: (caseNo, now) => ({
+    // A further notice on the same application (back at the window, still short of materials): -2, -3 …
+    document: (caseNo, now, sequence) => ({
       kind: 'correction_notice',
-      documentNo: `${documentNumberPrefixes.correction_notice}-${caseNo}-1`,
+      documentNo: `${documentNumberPrefixes.correction_notice}-${caseNo}-${sequence}`,
       caseNo,
       issuedOn: shanghaiDate(now),
       issuedBy: clerk.displayName,

@@ -1,10 +1,11 @@
-import type { ItemModel as Item } from '@onewindow/db';
+import type { ItemModel as Item, Prisma } from '@onewindow/db';
 import type { OfficialDocument } from '@onewindow/documents';
 import { officialDocumentSchema } from '@onewindow/documents';
 import type { ApiDeps } from '../api-deps';
 import { itemRowsOf, materialRowsOf, upsertApplicant } from '../cases/application-rows';
 import { nextCaseNo } from '../cases/case-number';
 import { keyReusedProblem } from '../cases/idempotency-key';
+import { ProblemError, ProblemType } from '../http/problem';
 import type { AcceptApplication } from '../cases/validate-application';
 
 const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'P2002';
@@ -18,9 +19,14 @@ export interface IntakeOutcome<B> {
   request: AcceptApplication;
   items: Item[];
   status: 'needs_correction' | 'rejected_at_intake';
+  /** The kind of `document` (to number a further one on the same application). */
+  documentKind: OfficialDocument['kind'];
   clerkId: string;
-  /** The document the outcome hands over, for the application's new number. */
-  document: (caseNo: string, now: Date) => OfficialDocument;
+  /**
+   * The document the outcome hands over, for the application's number; `sequence` counts the documents of its
+   * kind on the application, this one included (a second one-time notice on the same application is 2).
+   */
+  document: (caseNo: string, now: Date, sequence: number) => OfficialDocument;
   body: (caseNo: string, documentNo: string) => B;
 }
 
@@ -28,6 +34,9 @@ export interface IntakeOutcome<B> {
  * An intake outcome other than acceptance (Art. 32): the application gets its number (the case number from
  * the first contact on), is stored with its applicant, items and the materials received, in `status`, with the
  * document that says so — all in one transaction, no workflow. One Idempotency-Key makes one application.
+ * With `request.applicationNo` (an application already told what to supplement, back at the window) no new
+ * application is made: the same one gets the items and materials as received now, its new status and the
+ * next document of the kind, under the same number.
  */
 export async function recordIntakeOutcome<B>(
   deps: Pick<ApiDeps, 'db'>,
@@ -47,21 +56,28 @@ export async function recordIntakeOutcome<B>(
   for (let attempt = 1; ; attempt++) {
     try {
       return await deps.db.$transaction(async (tx) => {
-        const caseNo = await nextCaseNo(tx, now);
+        const existing = o.request.applicationNo;
+        const caseNo = existing ?? (await nextCaseNo(tx, now));
         const person = await upsertApplicant(tx, o.request.applicant);
-        await tx.case.create({
-          data: {
-            caseNo,
-            applicantId: person.id,
-            kind: o.request.bundleCode ? 'bundle' : 'item',
-            bundleCode: o.request.bundleCode ?? null,
-            status: o.status,
-            acceptedBy: o.clerkId,
-            items: { create: itemRowsOf(o.items) },
-            materials: { create: materialRowsOf(caseNo, o.request.materials, now) },
-          },
-        });
-        const doc = officialDocumentSchema.parse(o.document(caseNo, now));
+        const application = {
+          applicantId: person.id,
+          kind: o.request.bundleCode ? 'bundle' : 'item',
+          bundleCode: o.request.bundleCode ?? null,
+          status: o.status,
+          acceptedBy: o.clerkId,
+        };
+        if (existing) await updateWaitingApplication(tx, existing, application, o, now);
+        else
+          await tx.case.create({
+            data: {
+              caseNo,
+              ...application,
+              items: { create: itemRowsOf(o.items) },
+              materials: { create: materialRowsOf(caseNo, o.request.materials, now) },
+            },
+          });
+        const earlier = existing ? await tx.notice.count({ where: { caseNo, kind: o.documentKind } }) : 0;
+        const doc = officialDocumentSchema.parse(o.document(caseNo, now, earlier + 1));
         await tx.notice.create({
           data: {
             id: `${caseNo}:${doc.documentNo}`,
@@ -89,4 +105,55 @@ export async function recordIntakeOutcome<B>(
       if (attempt >= 5) throw error;
     }
   }
+}
+
+/**
+ * The application `caseNo` back at the window: it must still wait for materials (一次性告知, needs_correction) and be
+ * the same applicant's; its items and materials become the ones received now. A 409 in Chinese otherwise.
+ */
+async function updateWaitingApplication(
+  tx: Prisma.TransactionClient,
+  caseNo: string,
+  application: {
+    applicantId: string;
+    kind: string;
+    bundleCode: string | null;
+    status: string;
+    acceptedBy: string;
+  },
+  o: Pick<IntakeOutcome<unknown>, 'request' | 'items'>,
+  now: Date,
+): Promise<void> {
+  const waiting = await tx.case.findUnique({
+    where: { caseNo },
+    select: { status: true, applicantId: true },
+  });
+  if (!waiting)
+    throw new ProblemError(
+      404,
+      ProblemType.notFound,
+      'No such application',
+      `没有编号为 ${caseNo} 的申请，请核对一次性告知书上的办件编号`,
+    );
+  if (waiting.status !== 'needs_correction')
+    throw new ProblemError(
+      409,
+      ProblemType.conflict,
+      'Application not waiting for materials',
+      `申请 ${caseNo} 不在待补正状态（当前：${waiting.status}），不能再出具一次性告知书；请刷新后查看该办件`,
+    );
+  if (waiting.applicantId !== application.applicantId)
+    throw new ProblemError(
+      409,
+      ProblemType.conflict,
+      'Another applicant',
+      `申请 ${caseNo} 的申请人与本次填写的证件号码不一致，请核对申请人证件号码`,
+    );
+  const materialRows = materialRowsOf(caseNo, o.request.materials, now);
+  await tx.case.update({ where: { caseNo }, data: application });
+  await tx.caseItem.deleteMany({ where: { caseNo } });
+  await tx.caseItem.createMany({ data: itemRowsOf(o.items).map((i) => ({ caseNo, ...i })) });
+  await tx.caseMaterial.deleteMany({ where: { caseNo } });
+  if (materialRows.length > 0)
+    await tx.caseMaterial.createMany({ data: materialRows.map((m) => ({ caseNo, ...m })) });
 }

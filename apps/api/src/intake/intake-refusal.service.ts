@@ -30,6 +30,7 @@ export async function refuseAtIntake(
     items,
     status: 'rejected_at_intake',
     clerkId: clerk.id,
+    documentKind: 'acceptance_refusal',
     document: (caseNo, now) => ({
       kind: 'acceptance_refusal',
       documentNo: `${documentNumberPrefixes.acceptance_refusal}-${caseNo}`,

@@ -140,6 +140,15 @@ export function IntakeDesk({
     return application;
   };
 
+  /**
+   * The number of the application this visit completes (back from a one-time notice, 补正待收): a further notice
+   * goes to the same application and keeps its number.
+   */
+  const applicationNoOf = (): { applicationNo?: string } => {
+    const no = (form.getFieldValue('applicationNo') as string | undefined)?.trim().toUpperCase();
+    return no ? { applicationNo: no } : {};
+  };
+
   const nextApplicant = () => {
     form.resetFields();
     setItemKeys([]);
@@ -375,7 +384,7 @@ export function IntakeDesk({
       {deciding === 'notice' && checklist && blockers && (
         <CorrectionNoticeModal
           missing={blockers.missingRequired}
-          application={applicationSoFar(checklist)}
+          application={{ ...applicationSoFar(checklist), ...applicationNoOf() }}
           idempotencyKey={key}
           onClose={() => setDeciding(undefined)}
           onIssued={({ caseNo }) => {
