@@ -1,5 +1,6 @@
 // Usage: npx tsx tools/repair/check-projections.ts [--repair] [--json] [--case YC20261122000123 ...]
-// Compares every open case's workflow state with its Task/Case rows; exit 0 when clean, 1 when drift remains.
+// Compares every case's workflow state (open and closed) with every row the workflow decides: tasks, holders, step
+// clocks, decisions, copies, certificates, the case's status and due dates. Exit 0 when clean, 1 when drift remains.
 import { Client, Connection } from '@temporalio/client';
 import { loadConfigOrExit } from '@onewindow/config';
 import { createPrismaClient } from '@onewindow/db';

@@ -3,3 +3,6 @@ export { createActivities, type ActivityDeps } from './activities/create-activit
 export { openTask, closeTask, closedTaskState } from './activities/task-projection';
 export { refreshCaseFromClocks, TERMINAL_CASE_STATUSES } from './activities/clock-projection';
 export { taskId } from './activities/event-key.util';
+// The projection check (tools/repair) rewrites a missing decision or certificate through the activities' writers.
+export { recordDecision } from './activities/decision-projection';
+export { issueCertificate } from './activities/certificate-library';

@@ -9,7 +9,7 @@ import { itemStepId } from '@onewindow/flow-model';
 import { caseStateQuery } from '@onewindow/workflows';
 import type { RunningStack } from '../support/start-stack';
 import { startSeededStack, type SeededStack } from './seeded-stack';
-import { application, clerk as clerkUser, eventually, items, password } from './case-fixtures';
+import { application, approverOf, clerk as clerkUser, eventually, items, password } from './case-fixtures';
 import { ApiSession } from './http-session';
 
 interface Drift {
@@ -228,6 +228,178 @@ describe('projection repair (tools/repair/check-projections.ts)', () => {
       await deps.db.$disconnect();
     }
   }, 120_000);
+  it('compares every row the workflow decides, for an open and a closed case: each planted difference is reported, repaired, then gone', async () => {
+    const codes = items.map((i) => i.implementationCode);
+    const steps = codes.map((c) => itemStepId(c));
+    const act = (i: number, body: Record<string, unknown>) =>
+      approver(items[i].departmentCode).call('POST', `/api/cases/${body.caseNo}/actions`, {
+        ...body,
+        caseNo: undefined,
+      });
+    const accept = async () => {
+      const accepted = await clerk.call('POST', '/api/cases', application(codes));
+      expect(accepted.status).toBe(201);
+      const caseNo: string = accepted.body.caseNo;
+      await eventually(async () => ((await db.task.count({ where: { caseNo } })) === 3 ? true : undefined));
+      return caseNo;
+    };
+    // Open: 抄送 on the second step, the first approved. Closed: all three approved and issued (two certificates).
+    const open = await accept();
+    const cc = await act(1, {
+      caseNo: open,
+      verb: 'copy_to',
+      stepId: steps[1],
+      to: [approverOf(items[0].departmentCode)],
+      note: '请知悉',
+    });
+    expect(cc.status).toBe(200);
+    expect((await act(0, { caseNo: open, verb: 'approve', stepId: steps[0] })).status).toBe(200);
+    const closed = await accept();
+    for (const i of [0, 1, 2])
+      expect((await act(i, { caseNo: closed, verb: 'approve', stepId: steps[i] })).status).toBe(200);
+    await eventually(async () =>
+      (await db.case.findUnique({ where: { caseNo: closed } }))?.status === 'decided' ? true : undefined,
+    );
+    const issued = await clerk.call('POST', `/api/cases/${closed}/issue`, { delivery: { method: 'window' } });
+    expect([issued.status, issued.body]).toEqual([200, expect.anything()]);
+    await eventually(async () => {
+      const row = await db.case.findUnique({ where: { caseNo: closed } });
+      const certificates = await db.certificate.count({ where: { sourceCaseNo: closed } });
+      return row?.status === 'issued' && certificates === 2 ? true : undefined;
+    });
+    await eventually(async () =>
+      (await db.decision.count({ where: { caseNo: open } })) === 2 ? true : undefined,
+    );
+    const both = ['--case', open, '--case', closed];
+    const clean = await cli('--json', ...both);
+    expect([clean.status, JSON.parse(clean.stdout)]).toEqual([0, { found: [], remaining: [] }]);
+
+    const snapshot = async () => ({
+      tasks: (
+        await db.task.findMany({ where: { caseNo: { in: [open, closed] } }, orderBy: { id: 'asc' } })
+      ).map((t) => ({
+        ...t,
+        openedAt: t.openedAt.toISOString(),
+        closedAt: t.closedAt?.toISOString() ?? null,
+      })),
+      holders: await db.taskHolder.findMany({
+        where: { task: { caseNo: { in: [open, closed] } } },
+        orderBy: [{ taskId: 'asc' }, { userId: 'asc' }],
+      }),
+      decisions: (
+        await db.decision.findMany({
+          where: { caseNo: { in: [open, closed] } },
+          orderBy: { decidedAt: 'asc' },
+        })
+      ).map((d) => [d.caseNo, d.stepId, d.verb, d.actorUserId, d.decidedAt.toISOString(), d.reason]),
+      copies: (await db.caseCopy.findMany({ where: { caseNo: open } })).map((c) => [
+        c.stepId,
+        c.userId,
+        c.copiedBy,
+        c.note,
+        c.copiedAt.toISOString(),
+      ]),
+      certificates: (
+        await db.certificate.findMany({ where: { sourceCaseNo: closed }, orderBy: { number: 'asc' } })
+      ).map((c) => ({ ...c, id: undefined, issuedAt: c.issuedAt.toISOString() })),
+      cases: await db.case.findMany({
+        where: { caseNo: { in: [open, closed] } },
+        select: { caseNo: true, status: true, statutoryDueDate: true, promisedDueDate: true },
+        orderBy: { caseNo: 'asc' },
+      }),
+    });
+    const before = await snapshot();
+
+    // The differences an abandoned workflow task (or a hand) leaves: one of each kind.
+    const earlier = (d: Date | null) => new Date(d!.getTime() - 15_000);
+    const decided = await db.task.findUniqueOrThrow({ where: { id: `${open}:${steps[0]}:1` } });
+    await db.task.update({
+      where: { id: decided.id },
+      data: { closedAt: earlier(decided.closedAt), outcome: 'refused', openedAt: earlier(decided.openedAt) },
+    });
+    await db.task.create({
+      data: { ...decided, id: `${open}:${steps[0]}:2`, seq: 2, state: 'open', closedAt: null, outcome: null },
+    });
+    await db.task.update({ where: { id: `${open}:${steps[1]}:1` }, data: { clockState: 'supplement' } });
+    await db.taskHolder.deleteMany({ where: { taskId: `${open}:${steps[2]}:1` } });
+    const approval = await db.decision.findFirstOrThrow({ where: { caseNo: open, verb: 'approve' } });
+    await db.decision.update({
+      where: { id: approval.id },
+      data: { decidedAt: earlier(approval.decidedAt) },
+    });
+    const copy = await db.decision.findFirstOrThrow({ where: { caseNo: open, verb: 'cc' } });
+    await db.caseCopy.deleteMany({ where: { caseNo: open } });
+    await db.decision.delete({ where: { id: copy.id } });
+    await db.decision.create({
+      data: {
+        ...copy,
+        id: `${open}:900`,
+        eventSeq: 900,
+        stepId: steps[2],
+        actorUserId: approverOf(items[2].departmentCode),
+      },
+    });
+    await db.caseCopy.create({
+      data: {
+        id: `${open}:900:supervisor-1`,
+        caseNo: open,
+        stepId: steps[2],
+        userId: 'supervisor-1',
+        copiedBy: approverOf(items[2].departmentCode),
+        eventKey: `${open}:900`,
+        copiedAt: new Date(),
+      },
+    });
+    await db.case.update({
+      where: { caseNo: open },
+      data: { status: 'special_procedure', promisedDueDate: '2000-01-01' },
+    });
+    const [kept, lost] = await db.certificate.findMany({
+      where: { sourceCaseNo: closed },
+      orderBy: { number: 'asc' },
+    });
+    await db.certificate.delete({ where: { id: lost.id } });
+    await db.certificate.update({ where: { id: kept.id }, data: { issuedAt: earlier(kept.issuedAt) } });
+    await db.certificate.create({ data: { ...kept, id: `${closed}:900`, number: `${closed}-Z900` } });
+    const closedTask = await db.task.findUniqueOrThrow({ where: { id: `${closed}:${steps[2]}:1` } });
+    await db.task.update({ where: { id: closedTask.id }, data: { closedAt: earlier(closedTask.closedAt) } });
+    await db.case.update({ where: { caseNo: closed }, data: { status: 'decided' } });
+
+    const report = await cli('--json', ...both);
+    expect(report.status).toBe(1);
+    const reported: (Drift & { caseNo: string })[] = JSON.parse(report.stdout).found;
+    const at = (caseNo: string) => (caseNo === open ? 'open' : 'closed');
+    expect(reported.map((d) => [at(d.caseNo), d.kind, d.stepId ?? null]).sort()).toEqual(
+      [
+        ['open', 'wrong_task_outcome', steps[0]],
+        ['open', 'wrong_closed_at', steps[0]],
+        ['open', 'wrong_opened_at', steps[0]],
+        ['open', 'phantom_task', steps[0]],
+        ['open', 'wrong_step_clock', steps[1]],
+        ['open', 'wrong_holders', steps[2]],
+        ['open', 'wrong_decision_time', steps[0]],
+        ['open', 'phantom_decision', steps[2]],
+        ['open', 'missing_decision', steps[1]],
+        ['open', 'phantom_copy', steps[2]],
+        ['open', 'missing_copy', steps[1]],
+        ['open', 'case_status', null],
+        ['open', 'case_promised_due_date', null],
+        ['closed', 'missing_certificate', steps.find((s) => lost.data.includes(s)) ?? null],
+        ['closed', 'phantom_certificate', null],
+        ['closed', 'wrong_certificate', steps.find((s) => kept.data.includes(s)) ?? null],
+        ['closed', 'wrong_closed_at', steps[2]],
+        ['closed', 'case_status', null],
+      ].sort(),
+    );
+
+    const repaired = await cli('--json', '--repair', ...both);
+    expect([repaired.status, JSON.parse(repaired.stdout).remaining]).toEqual([0, []]);
+    const again = await cli('--json', '--repair', ...both);
+    expect([again.status, JSON.parse(again.stdout)]).toEqual([0, { found: [], remaining: [] }]);
+    // Back to what the activities wrote (the missing 抄送 decision comes back under a repair sequence number).
+    expect(await snapshot()).toEqual(before);
+  }, 240_000);
+
   it('a worker frozen in the middle of an approval (kill -STOP past the workflow task timeout) leaves the projection equal to the workflow', async () => {
     // The stack's worker stops; a worker of its own process takes the task queue and freezes itself right after
     // the projection write that closes the approved task.
@@ -296,6 +468,9 @@ describe('projection repair (tools/repair/check-projections.ts)', () => {
         closedAt: row.closedAt?.toISOString(),
         decisions: decisions.map((d) => d.decidedAt.toISOString()),
       }).toEqual({ closedAt: step.closedAt, decisions: decided.map((h) => h.at) });
+      // And the full comparison finds nothing for the case.
+      const check = await cli('--json', '--case', caseNo);
+      expect([check.status, JSON.parse(check.stdout)]).toEqual([0, { found: [], remaining: [] }]);
     } finally {
       if (child.exitCode === null) {
         process.kill(child.pid!, 'SIGCONT');
