@@ -200,6 +200,51 @@ describe('per-department figures', () => {
     ).toMatchObject({ open: 1, overdue: 1, closed: 0, onTimeRate: null });
   });
 
+  it('counts a task decided on a past day after the figures were first read (the kept sums are checked)', async () => {
+    const closedOf = async () =>
+      (await json(await supervisor.request('GET', `/api/supervision/figures?${query}`))).departments.find(
+        (d: { departmentCode: string }) => d.departmentCode === 'SFS-SCJG',
+      );
+    expect(await closedOf()).toMatchObject({ closed: 2, onTime: 1 });
+    await api.deps.db.case.create({
+      data: {
+        caseNo: no(8),
+        applicantId: 'A1',
+        kind: 'item',
+        status: 'decided',
+        items: { create: [{ implementationCode: FOOD, itemVersion: 1 }] },
+        tasks: {
+          create: [
+            {
+              id: `${no(8)}:item_FOOD:1`,
+              stepId: 'item_FOOD',
+              seq: 1,
+              departmentCode: 'SFS-SCJG',
+              role: 'dept_approver',
+              state: 'done',
+              openedAt: new Date('2026-12-01T02:00:00Z'),
+              dueDate: '2026-12-05',
+              closedAt: new Date('2026-12-02T03:00:00Z'),
+              outcome: 'approved',
+            },
+          ],
+        },
+      },
+    });
+    try {
+      // 3 + 6 + 1 working days over three tasks.
+      expect(await closedOf()).toMatchObject({
+        closed: 3,
+        onTime: 2,
+        onTimeRate: 0.667,
+        avgWorkingDaysUsed: 3.3,
+      });
+    } finally {
+      await api.deps.db.case.delete({ where: { caseNo: no(8) } });
+    }
+    expect(await closedOf()).toMatchObject({ closed: 2, onTime: 1, avgWorkingDaysUsed: 4.5 });
+  });
+
   it('refuses a period that ends before it starts, in Chinese', async () => {
     const res = await supervisor.request('GET', '/api/supervision/figures?from=2026-12-15&to=2026-12-01');
     expect(res.status).toBe(400);

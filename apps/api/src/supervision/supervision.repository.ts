@@ -1,4 +1,4 @@
-import { Prisma, type Db } from '@onewindow/db';
+import { kindOfClient, Prisma, type Db } from '@onewindow/db';
 
 /** `null`: every department (the centre supervisor without a filter). */
 export type DepartmentScope = readonly string[] | null;
@@ -146,79 +146,139 @@ export async function recordUrge(
   }
 }
 
-/** Open tasks on `on` per department: all, due in [weekStart, weekEnd] from `on`, and due before `on`. */
+const inDepartments = (column: Prisma.Sql, scope: DepartmentScope): Prisma.Sql =>
+  scope
+    ? scope.length > 0
+      ? Prisma.sql`AND ${column} IN (${Prisma.join([...scope])})`
+      : Prisma.sql`AND 1 = 0`
+    : Prisma.empty;
+
+/**
+ * The Asia/Shanghai day (YYYY-MM-DD) of a DateTime column, in the database: Prisma keeps DateTimes as ISO text
+ * with an offset on SQLite and as UTC timestamps on PostgreSQL. Shanghai has kept UTC+8 without daylight saving
+ * since 1991, so eight hours are added on both.
+ */
+export const shanghaiDay = (db: Db, column: Prisma.Sql): Prisma.Sql =>
+  kindOfClient(db) === 'postgresql'
+    ? Prisma.sql`to_char(${column} + interval '8 hours', 'YYYY-MM-DD')`
+    : Prisma.sql`date(${column}, '+8 hours')`;
+
+const count = (value: bigint | number | null): number => (value === null ? 0 : Number(value));
+
+/**
+ * Open tasks on `on` per department: all, due in [on, weekEnd], and due before `on` — one raw statement (ADR
+ * 0007) reading the (departmentCode, state, dueDate, …) index.
+ */
+export function openWorkStatement(scope: DepartmentScope, on: string, weekEnd: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT t."departmentCode" AS "departmentCode", COUNT(*) AS "open",
+      SUM(CASE WHEN t."dueDate" >= ${on} AND t."dueDate" <= ${weekEnd} THEN 1 ELSE 0 END) AS "dueThisWeek",
+      SUM(CASE WHEN t."dueDate" < ${on} THEN 1 ELSE 0 END) AS "overdue"
+    FROM "Task" t
+    WHERE t."state" = 'open' ${inDepartments(Prisma.sql`t."departmentCode"`, scope)}
+    GROUP BY t."departmentCode"`;
+}
+
 export async function openWorkCounts(
   db: Db,
   scope: DepartmentScope,
   on: string,
   weekEnd: string,
 ): Promise<Map<string, { open: number; dueThisWeek: number; overdue: number }>> {
-  const where = { state: 'open', ...inScope(scope) };
-  const [open, dueThisWeek, overdue] = await Promise.all([
-    db.task.groupBy({ by: ['departmentCode'], where, _count: { _all: true } }),
-    db.task.groupBy({
-      by: ['departmentCode'],
-      where: { ...where, dueDate: { gte: on, lte: weekEnd } },
-      _count: { _all: true },
-    }),
-    db.task.groupBy({
-      by: ['departmentCode'],
-      where: { ...where, dueDate: { lt: on } },
-      _count: { _all: true },
-    }),
-  ]);
-  const counts = new Map<string, { open: number; dueThisWeek: number; overdue: number }>();
-  const entry = (code: string) => {
-    const found = counts.get(code) ?? { open: 0, dueThisWeek: 0, overdue: 0 };
-    counts.set(code, found);
-    return found;
-  };
-  for (const r of open) entry(r.departmentCode).open = r._count._all;
-  for (const r of dueThisWeek) entry(r.departmentCode).dueThisWeek = r._count._all;
-  for (const r of overdue) entry(r.departmentCode).overdue = r._count._all;
-  return counts;
+  const rows = await db.$queryRaw<
+    { departmentCode: string; open: bigint; dueThisWeek: bigint | null; overdue: bigint | null }[]
+  >(openWorkStatement(scope, on, weekEnd));
+  return new Map(
+    rows.map((r) => [
+      r.departmentCode,
+      { open: count(r.open), dueThisWeek: count(r.dueThisWeek), overdue: count(r.overdue) },
+    ]),
+  );
 }
 
+/** The tasks of a department decided on one day and opened on one day (Shanghai days), with their sums. */
+export interface DecidedDayRow {
+  departmentCode: string;
+  closedDay: string;
+  openedDay: string;
+  tasks: number;
+  /** Closed on or before their due day (or without one). */
+  onTime: number;
+  statutorySum: number;
+  statutoryCount: number;
+  promisedSum: number;
+  promisedCount: number;
+}
+
+const decidedIn = (scope: DepartmentScope, from: Date, to: Date) =>
+  Prisma.sql`t."state" = 'done' AND t."closedAt" >= ${from} AND t."closedAt" < ${to}
+    ${inDepartments(Prisma.sql`t."departmentCode"`, scope)}`;
+
 /**
- * Tasks decided (done) in [from, to), each with the strictest working-day statutory and promised limits of its
- * case's items handled by the task's department (null when none is in working days). One raw statement: the
- * figures read every task of the period (a year is tens of thousands), so no model objects and no second query.
+ * The tasks decided (done) in [from, to), aggregated in the database per department, day closed and day opened:
+ * how many, how many on time (closed on or before their due day) and the sums of the strictest working-day
+ * statutory and promised limits of their case's items in the task's department. One raw statement (ADR 0007)
+ * over the (state, closedAt, departmentCode) index.
  */
-export function closedTasks(
+export function decidedDaysStatement(db: Db, scope: DepartmentScope, from: Date, to: Date): Prisma.Sql {
+  const limit = (value: Prisma.Sql, unit: Prisma.Sql) => Prisma.sql`(
+    SELECT MIN(CASE WHEN ${unit} = 'working_day' THEN ${value} END)
+    FROM "CaseItem" ci JOIN "Item" i ON i."implementationCode" = ci."implementationCode"
+      AND i."version" = ci."itemVersion" AND i."departmentCode" = t."departmentCode"
+    WHERE ci."caseNo" = t."caseNo")`;
+  return Prisma.sql`
+    SELECT d."dep" AS "departmentCode", d."closedDay", d."openedDay", COUNT(*) AS "tasks",
+      SUM(CASE WHEN d."dueDate" IS NULL OR d."closedDay" <= d."dueDate" THEN 1 ELSE 0 END) AS "onTime",
+      SUM(d."statutory") AS "statutorySum", COUNT(d."statutory") AS "statutoryCount",
+      SUM(d."promised") AS "promisedSum", COUNT(d."promised") AS "promisedCount"
+    FROM (
+      SELECT t."departmentCode" AS "dep", ${shanghaiDay(db, Prisma.sql`t."closedAt"`)} AS "closedDay",
+        ${shanghaiDay(db, Prisma.sql`t."openedAt"`)} AS "openedDay", t."dueDate" AS "dueDate",
+        ${limit(Prisma.sql`i."statutoryLimitValue"`, Prisma.sql`i."statutoryLimitUnit"`)} AS "statutory",
+        ${limit(Prisma.sql`i."promisedLimitValue"`, Prisma.sql`i."promisedLimitUnit"`)} AS "promised"
+      FROM "Task" t WHERE ${decidedIn(scope, from, to)}
+    ) d
+    GROUP BY d."dep", d."closedDay", d."openedDay"`;
+}
+
+export async function decidedDays(
   db: Db,
   scope: DepartmentScope,
   from: Date,
   to: Date,
-): Promise<
-  {
-    departmentCode: string;
-    openedAt: Date;
-    closedAt: Date;
-    dueDate: string | null;
-    statutory: number | null;
-    promised: number | null;
-  }[]
-> {
-  const departments = scope
-    ? scope.length > 0
-      ? Prisma.sql`AND t."departmentCode" IN (${Prisma.join([...scope])})`
-      : Prisma.sql`AND 1 = 0`
-    : Prisma.empty;
-  return db.$queryRaw`
-    SELECT t."departmentCode", t."openedAt", t."closedAt", t."dueDate",
-      MIN(CASE WHEN i."statutoryLimitUnit" = 'working_day' THEN i."statutoryLimitValue" END) AS "statutory",
-      MIN(CASE WHEN i."promisedLimitUnit" = 'working_day' THEN i."promisedLimitValue" END) AS "promised"
-    FROM "Task" t
-      LEFT JOIN "CaseItem" ci ON ci."caseNo" = t."caseNo"
-      LEFT JOIN "Item" i ON i."implementationCode" = ci."implementationCode" AND i."version" = ci."itemVersion"
-        AND i."departmentCode" = t."departmentCode"
-    WHERE t."state" = 'done' AND t."closedAt" >= ${from} AND t."closedAt" < ${to} ${departments}
-    GROUP BY t."id", t."departmentCode", t."openedAt", t."closedAt", t."dueDate"`;
+): Promise<DecidedDayRow[]> {
+  const rows = await db.$queryRaw<Record<keyof DecidedDayRow, string | number | bigint | null>[]>(
+    decidedDaysStatement(db, scope, from, to),
+  );
+  return rows.map((r) => ({
+    departmentCode: String(r.departmentCode),
+    closedDay: String(r.closedDay),
+    openedDay: String(r.openedDay),
+    tasks: count(r.tasks as bigint),
+    onTime: Number(r.onTime ?? 0),
+    statutorySum: Number(r.statutorySum ?? 0),
+    statutoryCount: Number(r.statutoryCount ?? 0),
+    promisedSum: Number(r.promisedSum ?? 0),
+    promisedCount: Number(r.promisedCount ?? 0),
+  }));
 }
+
+/** How many tasks of every department were decided in [from, to): a count read from the index alone. */
+export const decidedCountStatement = (from: Date, to: Date): Prisma.Sql =>
+  Prisma.sql`SELECT COUNT(*) AS "tasks" FROM "Task" t WHERE ${decidedIn(null, from, to)}`;
+
+export async function decidedCount(db: Db, from: Date, to: Date): Promise<number> {
+  const rows = await db.$queryRaw<{ tasks: bigint | number }[]>(decidedCountStatement(from, to));
+  return Number(rows[0]?.tasks ?? 0);
+}
+
+/** The departments of the directory with a task, each found by one seek into the (departmentCode, …) index. */
+export const departmentsStatement = (): Prisma.Sql => Prisma.sql`
+  SELECT d."code" FROM "Department" d WHERE EXISTS (SELECT 1 FROM "Task" t WHERE t."departmentCode" = d."code")`;
 
 /** Departments that have any task in scope (the figures list every one, even with nothing in the period). */
 export async function departmentsWithTasks(db: Db, scope: DepartmentScope): Promise<string[]> {
   if (scope) return [...scope];
-  const rows = await db.task.groupBy({ by: ['departmentCode'] });
-  return rows.map((r) => r.departmentCode);
+  const rows = await db.$queryRaw<{ code: string }[]>(departmentsStatement());
+  return rows.map((r) => r.code);
 }
