@@ -175,3 +175,65 @@ export const supervisionExportTables = [
   'figures',
 ] as const;
 export type SupervisionExportTable = (typeof supervisionExportTables)[number];
+
+/**
+ * GET /api/supervision/demand?from&to&department — demand analytics over the cases accepted in [from, to]
+ * (Asia/Shanghai days): a lead sees the cases with an item of their department, the supervisor every case or the
+ * named department's.
+ */
+export const demandQuerySchema = supervisionFiguresQuerySchema;
+export type DemandQuery = SupervisionFiguresQuery;
+
+export const demandAnalyticsSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** The most-requested items (cases accepted with the item), most first (at most 20). */
+  items: z.array(
+    z.object({
+      implementationCode: z.string(),
+      name: z.string(),
+      departmentCode: z.string(),
+      cases: z.number().int(),
+    }),
+  ),
+  /** The most-requested bundles (一件事), most first (at most 20). */
+  bundles: z.array(z.object({ bundleCode: z.string(), name: z.string(), cases: z.number().int() })),
+  /** 免提交: materials taken from a certificate instead of submitted, per certificate type. */
+  reuseByType: z.array(z.object({ typeCode: z.string(), typeName: z.string(), reused: z.number().int() })),
+  /** Per month (YYYY-MM) of acceptance: materials reused against all the materials the cases required. */
+  reuseByMonth: z.array(
+    z.object({ month: z.string(), reused: z.number().int(), materials: z.number().int() }),
+  ),
+  /** Acceptances per weekday (1 Monday … 7 Sunday) and hour (0…23, Asia/Shanghai); cells with none are left out. */
+  acceptances: z.array(
+    z.object({ weekday: z.number().int(), hour: z.number().int(), cases: z.number().int() }),
+  ),
+  /**
+   * Per item, the cases accepted in the period and decided: the working days they took (acceptance to the last
+   * task's decision) against the item's statutory and promised limits (working days; null in natural days).
+   * Compression: 1 − limit / statutory — promised, and as measured.
+   */
+  handling: z.array(
+    z.object({
+      implementationCode: z.string(),
+      name: z.string(),
+      decided: z.number().int(),
+      statutoryLimit: z.number().nullable(),
+      promisedLimit: z.number().nullable(),
+      avgWorkingDays: z.number().nullable(),
+      promisedCompression: z.number().nullable(),
+      measuredCompression: z.number().nullable(),
+    }),
+  ),
+});
+export type DemandAnalytics = z.infer<typeof demandAnalyticsSchema>;
+
+export const demandExportTables = [
+  'demand-items',
+  'demand-bundles',
+  'demand-reuse-types',
+  'demand-reuse-months',
+  'demand-acceptances',
+  'demand-handling',
+] as const;
+export type DemandExportTable = (typeof demandExportTables)[number];

@@ -1,8 +1,14 @@
 import ExcelJS from 'exceljs';
-import type { SupervisionExportTable, SupervisionFigures, SupervisionOverview } from '@onewindow/contracts';
+import type {
+  DemandAnalytics,
+  DemandExportTable,
+  SupervisionExportTable,
+  SupervisionFigures,
+  SupervisionOverview,
+} from '@onewindow/contracts';
 
 type Cell = string | number | null;
-interface Sheet {
+export interface Sheet {
   name: string;
   headers: string[];
   rows: Cell[][];
@@ -101,13 +107,89 @@ function sheetOf(
   }
 }
 
+const weekdays = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+
+/** One table of the demand analytics tab, with the page's Chinese headers. */
+function demandSheet(table: DemandExportTable, d: DemandAnalytics): Sheet {
+  switch (table) {
+    case 'demand-items':
+      return {
+        name: '热门事项',
+        headers: ['实施编码', '事项', '部门代码', '受理件数'],
+        rows: d.items.map((i) => [i.implementationCode, i.name, i.departmentCode, i.cases]),
+      };
+    case 'demand-bundles':
+      return {
+        name: '热门一件事',
+        headers: ['一件事编码', '一件事', '受理件数'],
+        rows: d.bundles.map((b) => [b.bundleCode, b.name, b.cases]),
+      };
+    case 'demand-reuse-types':
+      return {
+        name: '免提交-按证照',
+        headers: ['证照类型代码', '证照类型', '免提交材料数'],
+        rows: d.reuseByType.map((r) => [r.typeCode, r.typeName, r.reused]),
+      };
+    case 'demand-reuse-months':
+      return {
+        name: '免提交-按月',
+        headers: ['月份', '免提交材料数', '应交材料数', '免提交占比(%)'],
+        rows: d.reuseByMonth.map((r) => [
+          r.month,
+          r.reused,
+          r.materials,
+          r.materials === 0 ? null : Math.round((r.reused / r.materials) * 1000) / 10,
+        ]),
+      };
+    case 'demand-acceptances':
+      return {
+        name: '受理时段',
+        headers: ['星期', '时', '受理件数'],
+        rows: d.acceptances.map((a) => [weekdays[a.weekday], a.hour, a.cases]),
+      };
+    case 'demand-handling':
+      return {
+        name: '办理时长',
+        headers: [
+          '实施编码',
+          '事项',
+          '办结件数',
+          '法定时限(工作日)',
+          '承诺时限(工作日)',
+          '平均用时(工作日)',
+          '承诺压缩(%)',
+          '实际压缩(%)',
+        ],
+        rows: d.handling.map((h) => [
+          h.implementationCode,
+          h.name,
+          h.decided,
+          h.statutoryLimit,
+          h.promisedLimit,
+          h.avgWorkingDays,
+          percent(h.promisedCompression),
+          percent(h.measuredCompression),
+        ]),
+      };
+  }
+}
+
+/** A demand analytics table as an XLSX workbook. */
+export function demandXlsx(table: DemandExportTable, demand: DemandAnalytics) {
+  return workbookOf(demandSheet(table, demand));
+}
+
 /** The table as an XLSX workbook: one sheet, a bold frozen header, case numbers and codes as text. */
-export async function supervisionXlsx(
+export function supervisionXlsx(
   table: SupervisionExportTable,
   overview: SupervisionOverview | undefined,
   figures: SupervisionFigures | undefined,
 ): Promise<{ buffer: Buffer; fileName: string }> {
-  const sheet = sheetOf(table, overview, figures);
+  return workbookOf(sheetOf(table, overview, figures));
+}
+
+/** One sheet as an XLSX workbook: a bold frozen header, the first column (case numbers, codes) as text. */
+export async function workbookOf(sheet: Sheet): Promise<{ buffer: Buffer; fileName: string }> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'OneWindow';
   wb.created = new Date(0);

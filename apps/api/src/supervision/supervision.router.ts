@@ -1,6 +1,9 @@
 import { Router, type Request } from 'express';
 import {
   approveExtensionRequestSchema,
+  demandExportTables,
+  demandQuerySchema,
+  type DemandExportTable,
   remindRequestSchema,
   supervisionExportTables,
   supervisionFiguresQuerySchema,
@@ -15,7 +18,8 @@ import { idempotencyKeyOf } from '../cases/idempotency-key';
 import { notFound } from '../http/problem';
 import { parse } from '../http/parse';
 import { approveExtension, remind } from './supervision-actions';
-import { supervisionXlsx } from './supervision-export';
+import { demandAnalytics } from './demand-analytics';
+import { demandXlsx, supervisionXlsx } from './supervision-export';
 import { supervisionFigures } from './supervision-figures';
 import { supervisionOverview } from './supervision-overview';
 import { departmentOfStep, type DepartmentScope } from './supervision.repository';
@@ -60,27 +64,37 @@ export function supervisionRouter(deps: ApiDeps): Router {
     res.set('Cache-Control', 'no-store').json(await supervisionFigures(deps, scopeOf(req), q));
   });
 
-  // The same query as the table's page; figures need from/to, the lists take the overview's query.
+  router.get('/supervision/demand', authorize('supervision.read', askedDepartment), async (req, res) => {
+    const q = parse(demandQuerySchema, req.query, 'query');
+    res.set('Cache-Control', 'no-store').json(await demandAnalytics(deps, scopeOf(req), q));
+  });
+
+  const exportable: readonly string[] = [...supervisionExportTables, ...demandExportTables];
+  // The same query as the table's page; figures and demand need from/to, the lists take the overview's query.
   router.get(
     '/supervision/export/:file',
     authorize('supervision.read', askedDepartment),
     async (req, res) => {
       const match = /^([a-z-]+)\.xlsx$/.exec(String(req.params.file));
-      const table = match?.[1] as SupervisionExportTable | undefined;
-      if (!table || !supervisionExportTables.includes(table))
+      const table = match?.[1];
+      if (!table || !exportable.includes(table))
         throw notFound(
-          `没有可导出的表 ${String(req.params.file)}：可导出 ${supervisionExportTables.map((t) => `${t}.xlsx`).join('、')}`,
+          `没有可导出的表 ${String(req.params.file)}：可导出 ${exportable.map((t) => `${t}.xlsx`).join('、')}`,
         );
       const scope = scopeOf(req);
-      const file =
-        table === 'figures'
+      const file = (demandExportTables as readonly string[]).includes(table)
+        ? await demandXlsx(
+            table as DemandExportTable,
+            await demandAnalytics(deps, scope, parse(demandQuerySchema, req.query, 'query')),
+          )
+        : table === 'figures'
           ? await supervisionXlsx(
               table,
               undefined,
               await supervisionFigures(deps, scope, parse(supervisionFiguresQuerySchema, req.query, 'query')),
             )
           : await supervisionXlsx(
-              table,
+              table as SupervisionExportTable,
               await supervisionOverview(
                 deps,
                 scope,
