@@ -1,7 +1,9 @@
+import ExcelJS from 'exceljs';
 import { addWorkingDays, isWorkingDay, toShanghaiDate } from '@onewindow/calendar';
 import { demoPassword, seedDemoUsers } from '../src';
 import { getCalendarInForce } from '../src/calendar/calendar-in-force';
-import { rateCase } from '../src/evaluations/evaluations.service';
+import { closeRectification, rateCase } from '../src/evaluations/evaluations.service';
+import { seedCatalogueItem } from './support/seed-catalogue-item';
 import { json, signedIn, startTestApi, type HttpSession, type TestApi } from './support/test-api';
 
 /**
@@ -321,6 +323,201 @@ describe('re-rating after the rectification', () => {
     expect(good.status).toBe(409);
     expect((await json(good)).detail).toContain('已通过网上（办件查询）评价过');
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('overdue orders escalate to the supervisor', () => {
+  // no(5)'s order: rated Monday 2026-09-28, due Friday 2026-10-23 (15 working days across National Day).
+  const orderOf5 = (orders: { caseNo: string; overdue: boolean }[]) => orders.find((o) => o.caseNo === no(5));
+
+  it('is not overdue up to its deadline, and overdue (escalated) the day after', async () => {
+    for (const [on, overdue] of [
+      ['2026-10-08', false],
+      ['2026-10-23', false],
+      ['2026-10-24', true],
+    ] as const) {
+      const orders = await json(await supervisor.request('GET', `/api/supervision/rectifications?on=${on}`));
+      expect([on, orderOf5(orders)?.overdue]).toEqual([on, overdue]);
+    }
+    const escalated = await json(
+      await supervisor.request('GET', '/api/supervision/rectifications?state=overdue&on=2026-10-24'),
+    );
+    expect(escalated.map((o: { caseNo: string }) => o.caseNo)).toEqual([no(5)]);
+    const before = await json(
+      await supervisor.request('GET', '/api/supervision/rectifications?state=overdue&on=2026-10-23'),
+    );
+    expect(before).toEqual([]);
+  });
+
+  it('refuses an unknown state or a malformed day in Chinese', async () => {
+    const state = await supervisor.request('GET', '/api/supervision/rectifications?state=late');
+    expect(state.status).toBe(400);
+    expect(JSON.stringify(await json(state))).toContain('overdue（已超期）');
+    const day = await supervisor.request('GET', '/api/supervision/rectifications?on=24.10.2026');
+    expect(day.status).toBe(400);
+    expect(JSON.stringify(await json(day))).toContain('格式 YYYY-MM-DD');
+  });
+});
+
+describe('好差评 rates for supervisors, and the records export', () => {
+  const FOOD = '11370800MB28559184337011700201Y';
+  const DRUG = '11370800MB28559184337011700202Y';
+  const period = 'from=2026-11-01&to=2026-11-30&on=2026-11-25';
+
+  beforeAll(async () => {
+    const db = api.deps.db;
+    await seedCatalogueItem(db, {
+      code: FOOD,
+      name: '食品经营许可',
+      departmentCode: 'SFS-SCJG',
+      statutory: 20,
+      promised: 10,
+    });
+    await seedCatalogueItem(db, {
+      code: DRUG,
+      name: '医疗机构执业登记',
+      departmentCode: 'SFS-WJW',
+      statutory: 20,
+      promised: 5,
+    });
+    for (const [n, item, department] of [
+      [6, FOOD, 'SFS-SCJG'],
+      [7, DRUG, 'SFS-WJW'],
+    ] as const) {
+      await issuedCase(n, 'issued', [department]);
+      await db.caseItem.create({ data: { caseNo: no(n), implementationCode: item, itemVersion: 1 } });
+    }
+    await rateCase(
+      api.deps,
+      { caseNo: no(6), channel: 'public', grade: 5 },
+      new Date('2026-11-02T02:00:00Z'),
+    );
+    await rateCase(
+      api.deps,
+      { caseNo: no(6), channel: 'window', grade: 2, evaluatedBy: 'demo-clerk' },
+      new Date('2026-11-03T02:00:00Z'),
+    );
+    const drug = await rateCase(
+      api.deps,
+      { caseNo: no(7), channel: 'public', grade: 1 },
+      new Date('2026-11-04T02:00:00Z'),
+    );
+    await closeRectification(db, drug.rectificationOrders[0].id, 'demo-lead.wsjk', {
+      callback: { by: '卫健委 李明', at: '2026-11-10T10:00:00+08:00', note: '认可' },
+      rectification: '已整改',
+    });
+  });
+
+  it('gives the supervisor the rates per department and item and the 差评 handling rate', async () => {
+    const res = await supervisor.request('GET', `/api/supervision/evaluations?${period}`);
+    const body = await json(res);
+    expect([res.status, body.detail]).toEqual([200, undefined]);
+    expect(body.departments).toEqual([
+      {
+        departmentCode: 'SFS-SCJG',
+        departmentName: '示范市市场监督管理局',
+        ratings: 2,
+        bad: 1,
+        goodRate: 0.5,
+        orders: 1,
+        closedOrders: 0,
+        overdueOrders: 1, // due 2026-11-24
+        handlingRate: 0,
+      },
+      expect.objectContaining({
+        departmentCode: 'SFS-WJW',
+        ratings: 1,
+        bad: 1,
+        goodRate: 0,
+        orders: 1,
+        closedOrders: 1,
+        overdueOrders: 0,
+        handlingRate: 1,
+      }),
+    ]);
+    expect(body.items).toEqual([
+      {
+        implementationCode: FOOD,
+        name: '食品经营许可',
+        departmentCode: 'SFS-SCJG',
+        ratings: 2,
+        bad: 1,
+        goodRate: 0.5,
+      },
+      {
+        implementationCode: DRUG,
+        name: '医疗机构执业登记',
+        departmentCode: 'SFS-WJW',
+        ratings: 1,
+        bad: 1,
+        goodRate: 0,
+      },
+    ]);
+    const mine = await json(await lead.request('GET', `/api/supervision/evaluations?${period}`));
+    expect(mine.departments.map((d: { departmentCode: string }) => d.departmentCode)).toEqual(['SFS-SCJG']);
+    expect((await approver.request('GET', `/api/supervision/evaluations?${period}`)).status).toBe(403);
+    const reversed = await supervisor.request(
+      'GET',
+      '/api/supervision/evaluations?from=2026-11-30&to=2026-11-01',
+    );
+    expect(reversed.status).toBe(400);
+    expect(JSON.stringify(await json(reversed))).toContain('截止日期 to 不能早于起始日期 from');
+  });
+
+  it('exports the records with the provincial fields, and the rates, as XLSX', async () => {
+    const load = async (file: string) => {
+      const res = await supervisor.request('GET', `/api/supervision/evaluations/export/${file}?${period}`);
+      expect(res.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+      return wb.worksheets[0];
+    };
+    const clerkName = (await api.deps.db.user.findUniqueOrThrow({ where: { id: 'demo-clerk' } })).displayName;
+    const records = await load('records.xlsx');
+    expect((records.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '办件编号',
+      '事项编码',
+      '事项名称',
+      '事项版本',
+      '部门代码',
+      '评价渠道',
+      '评价等级',
+      '评价等级名称',
+      '评价轮次',
+      '评价时间',
+      '被评价人员编号',
+      '被评价人员',
+    ]);
+    expect(records.rowCount).toBe(4);
+    expect((records.getRow(3).values as unknown[]).slice(1)).toEqual([
+      no(6),
+      FOOD,
+      '食品经营许可',
+      1,
+      'SFS-SCJG',
+      'window',
+      2,
+      '不满意',
+      1,
+      '2026-11-03T02:00:00.000Z',
+      'demo-clerk',
+      clerkName,
+    ]);
+    const rates = await load('rates.xlsx');
+    expect((rates.getRow(2).values as unknown[]).slice(1)).toEqual([
+      'SFS-SCJG',
+      '示范市市场监督管理局',
+      2,
+      1,
+      50,
+      1,
+      0,
+      1,
+      0,
+    ]);
+    expect(
+      (await supervisor.request('GET', `/api/supervision/evaluations/export/all.xlsx?${period}`)).status,
+    ).toBe(404);
   });
 });
 

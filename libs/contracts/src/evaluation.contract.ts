@@ -72,10 +72,21 @@ export const evaluationResponseSchema = z.object({
 });
 export type EvaluationResponse = z.infer<typeof evaluationResponseSchema>;
 
-/** GET /api/supervision/rectifications?department&state */
+/**
+ * GET /api/supervision/rectifications?department&state&on — `overdue`: open past the deadline on `on` (default:
+ * today in Asia/Shanghai), which escalates the order to the centre supervisor.
+ */
 export const rectificationQuerySchema = z.strictObject({
   department: z.string().trim().min(1, '部门代码不能为空；不筛选部门时请省略 department').max(40).optional(),
-  state: z.enum(['open', 'closed'], { error: 'state 只能是 open（待整改）或 closed（已办结）' }).optional(),
+  state: z
+    .enum(['open', 'overdue', 'closed'], {
+      error: 'state 只能是 open（待整改）、overdue（已超期）或 closed（已办结）',
+    })
+    .optional(),
+  on: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '参考日期 on 须为日期，格式 YYYY-MM-DD（例如 2026-12-16）')
+    .optional(),
 });
 export type RectificationQuery = z.infer<typeof rectificationQuerySchema>;
 
@@ -91,6 +102,10 @@ export const rectificationOrderSchema = z.object({
   evaluatedAt: z.string(),
   deadline: z.string(),
   state: z.enum(['open', 'closed']),
+  /** Open past its deadline (on the query's day): escalated to the centre supervisor. */
+  overdue: z.boolean(),
+  /** The rating's round: 2 is the re-rating after a rectification. */
+  round: z.number().int(),
   callbackBy: z.string().nullable(),
   callbackAt: z.string().nullable(),
   callbackNote: z.string().nullable(),
@@ -128,3 +143,59 @@ export const closeRectificationRequestSchema = z.strictObject({
   rectification: text('整改措施', '已对窗口人员开展服务规范培训', 2000),
 });
 export type CloseRectificationRequest = z.infer<typeof closeRectificationRequestSchema>;
+
+/** GET /api/supervision/evaluations?from&to&department&on — the ratings given in [from, to] (Asia/Shanghai days). */
+export const evaluationFiguresQuerySchema = z
+  .strictObject({
+    from: z
+      .string({ error: '起始日期 from 须为日期，格式 YYYY-MM-DD（例如 2026-12-01）' })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '起始日期 from 须为日期，格式 YYYY-MM-DD（例如 2026-12-01）'),
+    to: z
+      .string({ error: '截止日期 to 须为日期，格式 YYYY-MM-DD（例如 2026-12-31）' })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '截止日期 to 须为日期，格式 YYYY-MM-DD（例如 2026-12-31）'),
+    department: z
+      .string()
+      .trim()
+      .min(1, '部门代码不能为空；不筛选部门时请省略 department')
+      .max(40)
+      .optional(),
+    /** The day orders are overdue on (default: today in Asia/Shanghai). */
+    on: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '参考日期 on 须为日期，格式 YYYY-MM-DD（例如 2026-12-16）')
+      .optional(),
+  })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: '截止日期 to 不能早于起始日期 from' });
+export type EvaluationFiguresQuery = z.infer<typeof evaluationFiguresQuerySchema>;
+
+const rates = {
+  /** Ratings given (re-ratings included: each is a record). */
+  ratings: z.number().int(),
+  /** 差评 (grades 2 and 1). */
+  bad: z.number().int(),
+  /** 好评率: grades 5, 4 and 3 over all ratings; null without any. */
+  goodRate: z.number().nullable(),
+};
+
+export const evaluationFiguresSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Per department of the rated cases' items; orders are the department's rectification orders of those ratings. */
+  departments: z.array(
+    z.object({
+      departmentCode: z.string(),
+      departmentName: z.string(),
+      ...rates,
+      orders: z.number().int(),
+      closedOrders: z.number().int(),
+      /** Open past their deadline: escalated to the centre supervisor. */
+      overdueOrders: z.number().int(),
+      /** 差评处置率: closed orders over orders; null without any. */
+      handlingRate: z.number().nullable(),
+    }),
+  ),
+  items: z.array(
+    z.object({ implementationCode: z.string(), name: z.string(), departmentCode: z.string(), ...rates }),
+  ),
+});
+export type EvaluationFigures = z.infer<typeof evaluationFiguresSchema>;

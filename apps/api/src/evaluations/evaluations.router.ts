@@ -3,6 +3,7 @@ import { Router, type Request } from 'express';
 import {
   caseNoSchema,
   closeRectificationRequestSchema,
+  evaluationFiguresQuerySchema,
   publicEvaluationRequestSchema,
   rectificationQuerySchema,
   windowEvaluationRequestSchema,
@@ -15,6 +16,8 @@ import { notFound } from '../http/problem';
 import { parse } from '../http/parse';
 import { caseForLookup } from '../public/public-lookup.service';
 import { lookupFailureLimit } from '../security/rate-limits';
+import { workbookOf } from '../supervision/supervision-export';
+import { evaluationFigures, evaluationRecords } from './evaluation-figures';
 import { closeRectification, departmentOfOrder, listRectifications, rateCase } from './evaluations.service';
 
 /** One answer for an unknown case, a malformed case number and a wrong code, as the public lookup gives. */
@@ -79,6 +82,9 @@ export function evaluationsRouter(deps: ApiDeps): Router {
     const asked = typeof req.query.department === 'string' ? req.query.department.trim() : '';
     return { departmentCodes: [asked || (req.auth?.user.departmentCode ?? '')] };
   };
+  /** Every department for the supervisor without a filter, else the one allowed. */
+  const scopeOf = (req: Request, department: string | undefined) =>
+    req.access?.scope === 'any' && !department ? null : (req.access?.resource?.departmentCodes ?? []);
   const ofOrder = async (req: Request): Promise<AccessResource> => {
     const departmentCode = await departmentOfOrder(deps.db, String(req.params.id));
     if (!departmentCode) throw notFound(`没有整改单 ${String(req.params.id)}`);
@@ -90,9 +96,93 @@ export function evaluationsRouter(deps: ApiDeps): Router {
     authorize('supervision.read', askedDepartment),
     async (req, res) => {
       const q = parse(rectificationQuerySchema, req.query, 'query');
-      const scope =
-        req.access?.scope === 'any' && !q.department ? null : (req.access?.resource?.departmentCodes ?? []);
-      res.json(await listRectifications(deps.db, scope, q));
+      res.json(await listRectifications(deps.db, scopeOf(req, q.department), q));
+    },
+  );
+
+  router.get('/supervision/evaluations', authorize('supervision.read', askedDepartment), async (req, res) => {
+    const q = parse(evaluationFiguresQuerySchema, req.query, 'query');
+    res
+      .set('Cache-Control', 'no-store')
+      .json(await evaluationFigures(deps.db, scopeOf(req, q.department), q));
+  });
+
+  // 评价数据导出: `records.xlsx` (the provincial fields, one row per rated item) or `rates.xlsx` (per department).
+  router.get(
+    '/supervision/evaluations/export/:file',
+    authorize('supervision.read', askedDepartment),
+    async (req, res) => {
+      const file = String(req.params.file);
+      if (file !== 'records.xlsx' && file !== 'rates.xlsx')
+        throw notFound(`没有可导出的表 ${file}：可导出 records.xlsx（评价记录）、rates.xlsx（部门好差评）`);
+      const q = parse(evaluationFiguresQuerySchema, req.query, 'query');
+      const scope = scopeOf(req, q.department);
+      const workbook =
+        file === 'records.xlsx'
+          ? await workbookOf({
+              name: '评价记录',
+              headers: [
+                '办件编号',
+                '事项编码',
+                '事项名称',
+                '事项版本',
+                '部门代码',
+                '评价渠道',
+                '评价等级',
+                '评价等级名称',
+                '评价轮次',
+                '评价时间',
+                '被评价人员编号',
+                '被评价人员',
+              ],
+              rows: (await evaluationRecords(deps.db, scope, q)).map((r) => [
+                r.caseNo,
+                r.itemCode,
+                r.itemName,
+                r.itemVersion,
+                r.departmentCode,
+                r.channel,
+                r.grade,
+                r.gradeLabel,
+                r.round,
+                r.at,
+                r.staffId,
+                r.staffName,
+              ]),
+            })
+          : await workbookOf({
+              name: '部门好差评',
+              headers: [
+                '部门代码',
+                '部门',
+                '评价数',
+                '差评数',
+                '好评率(%)',
+                '整改单',
+                '已办结',
+                '超期',
+                '差评处置率(%)',
+              ],
+              rows: (await evaluationFigures(deps.db, scope, q)).departments.map((d) => [
+                d.departmentCode,
+                d.departmentName,
+                d.ratings,
+                d.bad,
+                d.goodRate === null ? null : Math.round(d.goodRate * 1000) / 10,
+                d.orders,
+                d.closedOrders,
+                d.overdueOrders,
+                d.handlingRate === null ? null : Math.round(d.handlingRate * 1000) / 10,
+              ]),
+            });
+      res
+        .status(200)
+        .set({
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': `attachment; filename="evaluations-${file}"; filename*=UTF-8''${encodeURIComponent(workbook.fileName)}`,
+          'Cache-Control': 'private, no-store',
+        })
+        .send(workbook.buffer);
     },
   );
 

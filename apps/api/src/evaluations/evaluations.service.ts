@@ -141,17 +141,22 @@ const alreadyRated = (input: RatingInput) =>
     `办件 ${input.caseNo} 已通过${channelLabel[input.channel]}评价过（一事一评，每个渠道只能评价一次）`,
   );
 
-/** The rectification orders of the departments in scope (null: every department), open ones first, by deadline. */
+/**
+ * The rectification orders of the departments in scope (null: every department), open ones first, by deadline. An
+ * open order past its deadline on `on` is overdue: escalated to the centre supervisor (a status computed on read,
+ * so it holds on whatever day is asked, with the deadline counted on the calendar when the order was opened).
+ */
 export async function listRectifications(
   db: ApiDeps['db'],
   scope: readonly string[] | null,
   q: RectificationQuery,
+  now: Date = new Date(),
 ): Promise<RectificationOrder[]> {
+  const on = q.on ?? toShanghaiDate(now.getTime());
+  const state =
+    q.state === 'overdue' ? { state: 'open', deadline: { lt: on } } : q.state ? { state: q.state } : {};
   const rows = await db.rectificationOrder.findMany({
-    where: {
-      ...(scope ? { departmentCode: { in: [...scope] } } : {}),
-      ...(q.state ? { state: q.state } : {}),
-    },
+    where: { ...(scope ? { departmentCode: { in: [...scope] } } : {}), ...state },
     orderBy: [{ state: 'desc' }, { deadline: 'asc' }, { openedAt: 'asc' }, { id: 'asc' }],
     take: 500,
   });
@@ -173,11 +178,13 @@ export async function listRectifications(
       departmentName: names.get(r.departmentCode) ?? r.departmentCode,
       channel: e?.channel ?? '',
       grade: e?.rating ?? 0,
+      round: e?.round ?? 1,
       comment: e?.comment ?? null,
       aspects: e?.aspects ? (JSON.parse(e.aspects) as string[]) : [],
       evaluatedAt: (e?.createdAt ?? r.openedAt).toISOString(),
       deadline: r.deadline,
       state: r.state === 'closed' ? 'closed' : 'open',
+      overdue: r.state !== 'closed' && r.deadline < on,
       callbackBy: r.callbackBy,
       callbackAt: r.callbackAt?.toISOString() ?? null,
       callbackNote: r.callbackNote,
