@@ -37,8 +37,13 @@ export interface ChaosFigures {
   casesStuck: number;
   /** The same decision (Update name, step, verb) accepted twice in one workflow's history. */
   decisionsAppliedTwice: number;
-  /** Differences check-projections still reports after the run. */
+  /**
+   * Differences the full comparison of tools/repair/check-projections.ts reports after the run (every case, open
+   * or closed: tasks, holders, step clocks, decisions, copies, certificates, case status and due dates).
+   */
   projectionDifferences: number;
+  /** Those differences by kind (`phantom_decision`, `wrong_closed_at`, …). */
+  projectionDifferencesBy: Record<string, number>;
   auditChainIntact: boolean;
   /** Answers 500-599 other than 503 (503 tells the client to send the request again, and it is). */
   serverErrors: number;
@@ -217,6 +222,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
     casesStuck: 0,
     decisionsAppliedTwice: 0,
     projectionDifferences: 0,
+    projectionDifferencesBy: {},
     auditChainIntact: false,
     serverErrors: 0,
     retries: 0,
@@ -346,9 +352,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
       { cwd: repoRoot(), env: { ...stack.env, TEMPORAL_ADDRESS: stack.temporalAddress }, encoding: 'utf8' },
     );
     try {
-      const report = JSON.parse(check.stdout.trim().split('\n').pop() ?? '') as { remaining: unknown[] };
+      const report = JSON.parse(check.stdout.trim().split('\n').pop() ?? '') as {
+        remaining: { kind: string }[];
+      };
       figures.projectionDifferences = report.remaining.length;
-      for (const d of report.remaining) log(`projection difference: ${JSON.stringify(d)}`);
+      for (const d of report.remaining) {
+        figures.projectionDifferencesBy[d.kind] = (figures.projectionDifferencesBy[d.kind] ?? 0) + 1;
+        log(`projection difference: ${JSON.stringify(d)}`);
+      }
     } catch {
       throw new Error(`check-projections gave no report (exit ${check.status}): ${check.stderr}`);
     }
