@@ -1,14 +1,22 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { AcceptedCaseResponse } from '@onewindow/contracts';
 import type { CalendarData } from '@onewindow/calendar';
-import { type ItemModel as Item, type Prisma } from '@onewindow/db';
+import { recordAudit, type AuditInput } from '@onewindow/audit';
+import { inOneTransaction, type Db, type ItemModel as Item, type Prisma } from '@onewindow/db';
 import { calendarForCase, getCalendarInForce } from '../calendar/calendar-in-force';
 import { caseWorkflow, type CaseWorkflowInput } from '@onewindow/workflows';
 import type { ApiDeps } from '../api-deps';
 import { ProblemError, ProblemType } from '../http/problem';
 import { shanghaiDay, nextCaseNo } from './case-number';
 import { itemRowsOf, materialRowsOf, upsertApplicant } from './application-rows';
-import { approversByDepartment, caseLimits, jointDeclaration, pinPlan, planFor } from './case-plan';
+import {
+  approversByDepartment,
+  caseLimits,
+  jointDeclaration,
+  pinPlan,
+  planFor,
+  storedPlanVersion,
+} from './case-plan';
 import { keyReusedProblem, requestHash } from './idempotency-key';
 import { isRetryableTemporalError } from './temporal-errors';
 import { checkToleratedGaps, toleratedGapsOf } from './tolerated-gaps';
@@ -34,17 +42,26 @@ export interface AcceptOutcome {
 
 /**
  * 受理: validates everything first (nothing is written for a bad application), writes applicant, case,
- * items, materials, the pinned plan and the workflow start command in one transaction, then starts the
- * case workflow with workflow id = case number. A retried request with the same Idempotency-Key
- * returns the first answer (and makes sure the workflow runs).
+ * items, materials, the pinned plan, the workflow start command and (given `audit`) the request's audit entry
+ * in one transaction, then starts the case workflow with workflow id = case number. A retried request with the
+ * same Idempotency-Key returns the first answer (and makes sure the workflow runs).
+ *
+ * On SQLite that transaction holds the one write lock the API shares with the worker, so it reads nothing it
+ * can read before (the stored plan version) and writes each table in one statement; the audit entry and the
+ * "started" marks of earlier acceptances (startedMarks) ride in it instead of taking the lock again
+ * (docs/decisions/0021).
  */
 export async function acceptApplication(
   deps: ApiDeps,
   raw: unknown,
   acceptedBy: string,
   idempotencyKey?: string,
-  /** When acceptance counts from (an online submission: its receipt time, Art. 32); now by default. */
-  options: { acceptedAt?: Date } = {},
+  options: {
+    /** When acceptance counts from (an online submission: its receipt time, Art. 32); now by default. */
+    acceptedAt?: Date;
+    /** The request's audit entry, written with the case (the caller then writes none for it). */
+    audit?: AuditInput;
+  } = {},
 ): Promise<AcceptOutcome> {
   const { request, items, bundle } = await validateApplication(deps.db, raw);
   // The key belongs to the clerk's request: the same body from another clerk is a different request.
@@ -73,13 +90,33 @@ export async function acceptApplication(
   // loadCalendar activity before it (and no "still starting" window in which decisions are refused).
   const calendar = await calendarFor(deps, now);
   await checkToleratedGaps(deps.db, request, items, limits, calendar, isoDay(now));
+  const pinned = await storedPlanVersion(deps.db, planned);
+  const marks = startedMarks(deps.db);
 
   let written: { caseNo: string; body: AcceptedCaseResponse; input: CaseWorkflowInput } | undefined;
   for (let attempt = 1; !written; attempt++) {
     try {
-      written = await deps.db.$transaction((tx) =>
-        writeCase(tx, { request, acceptedBy, items, planned, limits, idempotencyKey, hash, now, calendar }),
-      );
+      written = await inOneTransaction(deps.db, async (tx) => {
+        const result = await writeCase(tx, {
+          request,
+          acceptedBy,
+          items,
+          planned,
+          pinned,
+          limits,
+          idempotencyKey,
+          hash,
+          now,
+          calendar,
+        });
+        if (options.audit)
+          await recordAudit(tx, {
+            ...options.audit,
+            payload: { ...(options.audit.payload as object | undefined), caseNo: result.caseNo },
+          });
+        await marks.writeIn(tx);
+        return result;
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Either a concurrent request with the same key won, or two acceptances drew the same case number.
@@ -90,8 +127,58 @@ export async function acceptApplication(
       if (attempt >= 5) throw error;
     }
   }
-  await startCaseWorkflow(deps, written.caseNo, written.input);
+  await startCaseWorkflow(deps, written.caseNo, written.input, { markLater: true });
+  marks.add(written.caseNo);
   return { status: 201, body: written.body };
+}
+
+/** How long a started workflow's command may wait for the next acceptance's transaction to mark it. */
+const MARK_WITHIN_MS = 1000;
+
+/**
+ * Start commands whose workflow is running but whose row still says pending (status 0). Marking one is
+ * bookkeeping for the sweep of pending starts (which would only find the workflow already started), so it
+ * is not worth a write transaction of its own per acceptance: the next acceptance's transaction marks every
+ * one waiting, and a timer marks what is left after MARK_WITHIN_MS when no acceptance came (well inside the
+ * sweep's grace period). A process that stops before either leaves the sweep to mark them.
+ */
+interface StartedMarks {
+  add(caseNo: string): void;
+  writeIn(tx: Prisma.TransactionClient): Promise<void>;
+}
+const marksOf = new WeakMap<Db, StartedMarks>();
+
+function startedMarks(db: Db): StartedMarks {
+  let marks = marksOf.get(db);
+  if (marks) return marks;
+  let waiting = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  const markAll = (client: Prisma.TransactionClient, caseNos: string[]) =>
+    client.idempotencyRecord.updateMany({
+      where: { key: { in: caseNos.map(startCommandKey) } },
+      data: { status: 1 },
+    });
+  const flush = () => {
+    timer = undefined;
+    const caseNos = [...waiting];
+    waiting = new Set();
+    if (caseNos.length > 0) markAll(db, caseNos).catch(() => undefined); // the sweep marks them otherwise
+  };
+  marks = {
+    add(caseNo) {
+      waiting.add(caseNo);
+      timer ??= setTimeout(flush, MARK_WITHIN_MS).unref();
+    },
+    async writeIn(tx) {
+      if (waiting.size === 0) return;
+      const caseNos = [...waiting];
+      await markAll(tx, caseNos);
+      // Only once written: a transaction that fails leaves them for the next one (or the timer).
+      for (const caseNo of caseNos) waiting.delete(caseNo);
+    },
+  };
+  marksOf.set(db, marks);
+  return marks;
 }
 
 /**
@@ -116,6 +203,8 @@ interface WriteCaseArgs {
   acceptedBy: string;
   items: Item[];
   planned: Awaited<ReturnType<typeof planFor>>;
+  /** The stored version of the plan, read before the transaction (else it is stored in it). */
+  pinned?: string;
   limits: ReturnType<typeof caseLimits>;
   idempotencyKey?: string;
   hash: string;
@@ -126,7 +215,7 @@ interface WriteCaseArgs {
 async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
   const { now } = a;
   const caseNo = a.request.applicationNo ?? (await nextCaseNo(tx, now));
-  const flowVersionId = await pinPlan(tx, a.planned);
+  const flowVersionId = a.pinned ?? (await pinPlan(tx, a.planned));
   const person = await upsertApplicant(tx, a.request.applicant);
   const itemRows = itemRowsOf(a.items);
   const materialRows = materialRowsOf(caseNo, a.request.materials, now);
@@ -145,10 +234,13 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
     idempotencyKey: a.idempotencyKey ?? null,
   };
   if (a.request.applicationNo) await completeApplication(tx, caseNo, accepted, itemRows, materialRows);
-  else
-    await tx.case.create({
-      data: { caseNo, ...accepted, items: { create: itemRows }, materials: { create: materialRows } },
-    });
+  else {
+    // One statement a table (a nested create would add a read-back of the case).
+    await tx.case.createMany({ data: [{ caseNo, ...accepted }] });
+    await tx.caseItem.createMany({ data: itemRows.map((i) => ({ caseNo, ...i })) });
+    if (materialRows.length > 0)
+      await tx.caseMaterial.createMany({ data: materialRows.map((m) => ({ caseNo, ...m })) });
+  }
   const acceptedOn = isoDay(now);
   const tolerated = toleratedGapsOf(a.request, a.items);
   const input: CaseWorkflowInput = {
@@ -189,24 +281,26 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
     plan: { flowVersionId, planKey: a.planned.plan.key, planHash: a.planned.planHash },
     workflowId: caseNo,
   };
-  await tx.idempotencyRecord.create({
-    data: {
-      key: startCommandKey(caseNo),
-      requestHash: a.planned.planHash,
-      response: JSON.stringify(input),
-      status: 0,
-    },
-  });
-  if (a.idempotencyKey) {
-    await tx.idempotencyRecord.create({
-      data: {
-        key: requestKey(a.idempotencyKey),
-        requestHash: a.hash,
-        response: JSON.stringify(body),
-        status: 201,
+  await tx.idempotencyRecord.createMany({
+    data: [
+      {
+        key: startCommandKey(caseNo),
+        requestHash: a.planned.planHash,
+        response: JSON.stringify(input),
+        status: 0,
       },
-    });
-  }
+      ...(a.idempotencyKey
+        ? [
+            {
+              key: requestKey(a.idempotencyKey),
+              requestHash: a.hash,
+              response: JSON.stringify(body),
+              status: 201,
+            },
+          ]
+        : []),
+    ],
+  });
   return { caseNo, body, input };
 }
 
@@ -260,11 +354,15 @@ async function completeApplication(
     });
 }
 
-/** Starts the workflow; one already running (or finished) under this case number counts as started. */
+/**
+ * Starts the workflow; one already running (or finished) under this case number counts as started. Marks the
+ * start command as done, or with `markLater` leaves that to the caller.
+ */
 export async function startCaseWorkflow(
   deps: Pick<ApiDeps, 'db' | 'temporal'>,
   caseNo: string,
   input: CaseWorkflowInput,
+  options: { markLater?: boolean } = {},
 ): Promise<void> {
   try {
     await deps.temporal.connection.withDeadline(Date.now() + 10_000, () =>
@@ -289,6 +387,7 @@ export async function startCaseWorkflow(
       throw error;
     }
   }
+  if (options.markLater) return;
   await deps.db.idempotencyRecord.updateMany({
     where: { key: startCommandKey(caseNo) },
     data: { status: 1 },

@@ -261,6 +261,19 @@ export async function planFor(
   return { plan, planHash: hashPlan(plan) };
 }
 
+/**
+ * The version a case of this plan is pinned to when one is stored already (a published flow, or the default plan
+ * pinned by an earlier case): read before the acceptance's transaction, which then has nothing to write for it.
+ */
+export async function storedPlanVersion(db: Db, planned: PlannedCase): Promise<string | undefined> {
+  if (planned.publishedVersionId) return planned.publishedVersionId;
+  const same = await db.flowVersion.findFirst({
+    where: { subjectCode: planned.plan.key, planHash: planned.planHash },
+    select: { id: true },
+  });
+  return same?.id;
+}
+
 /** Pins the plan: reuses the FlowVersion with the same key and hash, else stores the next version. */
 export async function pinPlan(tx: Prisma.TransactionClient, planned: PlannedCase): Promise<string> {
   if (planned.publishedVersionId) return planned.publishedVersionId;

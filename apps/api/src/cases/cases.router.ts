@@ -10,6 +10,7 @@ import { issueResults } from '@onewindow/workflows';
 import type { ApiDeps } from '../api-deps';
 import { caseViewFor } from '../auth/access-policy';
 import { authorize, signedInUser } from '../auth/authorize.middleware';
+import { requestAuditEntry } from '../audit/audit-trail.middleware';
 import { forbidden } from '../http/problem';
 import { parse } from '../http/parse';
 import { acceptApplication } from './accept-application.service';
@@ -40,7 +41,12 @@ export function casesRouter(deps: ApiDeps): Router {
 
   router.post('/cases', authorize('case.accept'), async (req, res) => {
     const clerk = signedInUser(req);
-    const outcome = await acceptApplication(deps, req.body, clerk.id, idempotencyKeyOf(req));
+    // The audit entry goes into the acceptance's transaction (no write of its own after it); a replay (200)
+    // writes nothing, so the response gets its entry as usual.
+    const outcome = await acceptApplication(deps, req.body, clerk.id, idempotencyKeyOf(req), {
+      audit: requestAuditEntry(req, 201),
+    });
+    req.auditedWithWrite = outcome.status === 201;
     res.status(outcome.status).location(`/api/cases/${outcome.body.caseNo}`).json(outcome.body);
   });
 
