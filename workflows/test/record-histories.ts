@@ -50,6 +50,7 @@ async function main(): Promise<void> {
         'withdrawn',
         'issuance-overdue',
         'local-serial-collect',
+        'activity-serial-collect',
       ] as const) {
         const caseNo = `replay-${scenario}`;
         const file = path.join(dir, `${caseNo}.json`);
@@ -58,8 +59,14 @@ async function main(): Promise<void> {
           key: 'restaurant',
           refusalPolicy: scenario === 'fail_fast' ? 'fail_fast' : 'collect',
         });
-        // The first four were recorded with regular activities; 'local-serial-collect' is 'collect' as the API starts cases.
-        const projections = scenario === 'local-serial-collect' ? 'local-serial' : 'activity';
+        // The first four were recorded with regular activities; 'local-serial-collect' is 'collect' as the API started
+        // cases until docs/decisions/0016, 'activity-serial-collect' as it starts them since.
+        const projections =
+          scenario === 'local-serial-collect'
+            ? 'local-serial'
+            : scenario === 'activity-serial-collect'
+              ? 'activity-serial'
+              : 'activity';
         const h = await startCase(
           env,
           taskQueue,
