@@ -1,19 +1,27 @@
-import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { BellOutlined, CheckOutlined, DownloadOutlined } from '@ant-design/icons';
 import type {
+  DemandExportTable,
   Escalation,
   ExtensionRequest,
   SupervisedTask,
   SupervisionExportTable,
 } from '@onewindow/contracts';
 import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { exportHref, type OverviewQuery } from '../api/supervision.api';
 
 const at = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
 /** The XLSX export of a table, with the same query as the page (GET, so the browser downloads it). */
-export function ExportButton({ table, query }: { table: SupervisionExportTable; query: object }) {
+export function ExportButton({
+  table,
+  query,
+}: {
+  table: SupervisionExportTable | DemandExportTable;
+  query: object;
+}) {
   const { t } = useTranslation();
   return (
     <Button
@@ -34,6 +42,64 @@ function CaseLink({ caseNo, onOpen }: { caseNo: string; onOpen: (caseNo: string)
   );
 }
 
+/** The columns every list starts with: the case (opens its file), the step and the department. */
+function leadingColumns<T extends { caseNo: string; departmentName: string }>(
+  t: TFunction,
+  onOpenCase: (caseNo: string) => void,
+  step: 'stepName' | 'stepId',
+): TableColumnsType<T> {
+  return [
+    {
+      title: t('supervision.columns.caseNo'),
+      dataIndex: 'caseNo',
+      render: (caseNo: string) => <CaseLink caseNo={caseNo} onOpen={onOpenCase} />,
+    },
+    { title: t('supervision.columns.step'), dataIndex: step },
+    { title: t('supervision.columns.department'), dataIndex: 'departmentName' },
+  ];
+}
+
+/** A list of the workspace: its hint and XLSX export above the table (20 rows a page). */
+function SupervisionList<T extends object>({
+  table,
+  hint,
+  empty,
+  rows,
+  rowKey,
+  rowTestId,
+  query,
+  columns,
+}: {
+  table: SupervisionExportTable;
+  hint: string;
+  empty: string;
+  rows: T[];
+  rowKey: (row: T) => string;
+  rowTestId?: string;
+  query: OverviewQuery;
+  columns: TableColumnsType<T>;
+}) {
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space>
+        <Typography.Text type="secondary">{hint}</Typography.Text>
+        <ExportButton table={table} query={query} />
+      </Space>
+      <Table<T>
+        size="small"
+        rowKey={rowKey}
+        dataSource={rows}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: empty }}
+        onRow={
+          rowTestId ? () => ({ 'data-testid': rowTestId }) as React.HTMLAttributes<HTMLElement> : undefined
+        }
+        columns={columns}
+      />
+    </Space>
+  );
+}
+
 export function ExtensionTable({
   rows,
   query,
@@ -47,52 +113,41 @@ export function ExtensionTable({
 }) {
   const { t } = useTranslation();
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <Space>
-        <Typography.Text type="secondary">{t('supervision.extensions.hint')}</Typography.Text>
-        <ExportButton table="extensions" query={query} />
-      </Space>
-      <Table<ExtensionRequest>
-        size="small"
-        rowKey={(r) => `${r.caseNo}:${r.stepId}`}
-        dataSource={rows}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: t('supervision.extensions.empty') }}
-        onRow={() => ({ 'data-testid': 'extension-row' }) as React.HTMLAttributes<HTMLElement>}
-        columns={[
-          {
-            title: t('supervision.columns.caseNo'),
-            dataIndex: 'caseNo',
-            render: (caseNo: string) => <CaseLink caseNo={caseNo} onOpen={onOpenCase} />,
-          },
-          { title: t('supervision.columns.step'), dataIndex: 'stepName' },
-          { title: t('supervision.columns.department'), dataIndex: 'departmentName' },
-          {
-            title: t('supervision.columns.days'),
-            dataIndex: 'days',
-            render: (days: number) => t('supervision.workingDays', { n: days }),
-          },
-          { title: t('supervision.columns.reason'), dataIndex: 'reason', ellipsis: true },
-          { title: t('supervision.columns.requestedBy'), render: (_, r) => r.requestedBy.name },
-          { title: t('supervision.columns.requestedAt'), dataIndex: 'requestedAt', render: at },
-          { title: t('supervision.columns.statutoryDue'), dataIndex: 'statutoryDueDate' },
-          {
-            title: t('supervision.columns.actions'),
-            render: (_, r) => (
-              <Button
-                type="primary"
-                size="small"
-                icon={<CheckOutlined />}
-                onClick={() => onApprove(r)}
-                data-testid="approve-extension"
-              >
-                {t('supervision.extensions.approve')}
-              </Button>
-            ),
-          },
-        ]}
-      />
-    </Space>
+    <SupervisionList<ExtensionRequest>
+      table="extensions"
+      hint={t('supervision.extensions.hint')}
+      empty={t('supervision.extensions.empty')}
+      rows={rows}
+      rowKey={(r) => `${r.caseNo}:${r.stepId}`}
+      rowTestId="extension-row"
+      query={query}
+      columns={[
+        ...leadingColumns<ExtensionRequest>(t, onOpenCase, 'stepName'),
+        {
+          title: t('supervision.columns.days'),
+          dataIndex: 'days',
+          render: (days: number) => t('supervision.workingDays', { n: days }),
+        },
+        { title: t('supervision.columns.reason'), dataIndex: 'reason', ellipsis: true },
+        { title: t('supervision.columns.requestedBy'), render: (_, r) => r.requestedBy.name },
+        { title: t('supervision.columns.requestedAt'), dataIndex: 'requestedAt', render: at },
+        { title: t('supervision.columns.statutoryDue'), dataIndex: 'statutoryDueDate' },
+        {
+          title: t('supervision.columns.actions'),
+          render: (_, r) => (
+            <Button
+              type="primary"
+              size="small"
+              icon={<CheckOutlined />}
+              onClick={() => onApprove(r)}
+              data-testid="approve-extension"
+            >
+              {t('supervision.extensions.approve')}
+            </Button>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -111,57 +166,46 @@ export function TaskTable({
 }) {
   const { t } = useTranslation();
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <Space>
-        <Typography.Text type="secondary">{t(`supervision.tasks.${table}Hint`)}</Typography.Text>
-        <ExportButton table={table} query={query} />
-      </Space>
-      <Table<SupervisedTask>
-        size="small"
-        rowKey={(r) => `${r.caseNo}:${r.stepId}`}
-        dataSource={rows}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: t(`supervision.tasks.${table}Empty`) }}
-        onRow={() => ({ 'data-testid': `${table}-row` }) as React.HTMLAttributes<HTMLElement>}
-        columns={[
-          {
-            title: t('supervision.columns.caseNo'),
-            dataIndex: 'caseNo',
-            render: (caseNo: string) => <CaseLink caseNo={caseNo} onOpen={onOpenCase} />,
-          },
-          { title: t('supervision.columns.step'), dataIndex: 'stepName' },
-          { title: t('supervision.columns.department'), dataIndex: 'departmentName' },
-          {
-            title: t('supervision.columns.holders'),
-            render: (_, r) => r.holders.map((h) => h.name).join('、') || t('supervision.tasks.group'),
-          },
-          { title: t('supervision.columns.due'), dataIndex: 'dueDate' },
-          {
-            title: t('supervision.columns.left'),
-            dataIndex: 'workingDaysLeft',
-            render: (n: number) => (
-              <Tag color={n < 0 ? 'red' : n === 0 ? 'orange' : 'gold'}>
-                {n < 0 ? t('supervision.tasks.overdueBy', { n: -n }) : t('supervision.workingDays', { n })}
-              </Tag>
-            ),
-          },
-          { title: t('supervision.columns.statutoryDue'), dataIndex: 'statutoryDueDate' },
-          {
-            title: t('supervision.columns.reminders'),
-            dataIndex: 'reminders',
-            render: (n: number) => (n > 0 ? <Tag icon={<BellOutlined />}>{n}</Tag> : '—'),
-          },
-          {
-            title: t('supervision.columns.actions'),
-            render: (_, r) => (
-              <Button size="small" icon={<BellOutlined />} onClick={() => onRemind(r)} data-testid="remind">
-                {t('supervision.tasks.remind')}
-              </Button>
-            ),
-          },
-        ]}
-      />
-    </Space>
+    <SupervisionList<SupervisedTask>
+      table={table}
+      hint={t(`supervision.tasks.${table}Hint`)}
+      empty={t(`supervision.tasks.${table}Empty`)}
+      rows={rows}
+      rowKey={(r) => `${r.caseNo}:${r.stepId}`}
+      rowTestId={`${table}-row`}
+      query={query}
+      columns={[
+        ...leadingColumns<SupervisedTask>(t, onOpenCase, 'stepName'),
+        {
+          title: t('supervision.columns.holders'),
+          render: (_, r) => r.holders.map((h) => h.name).join('、') || t('supervision.tasks.group'),
+        },
+        { title: t('supervision.columns.due'), dataIndex: 'dueDate' },
+        {
+          title: t('supervision.columns.left'),
+          dataIndex: 'workingDaysLeft',
+          render: (n: number) => (
+            <Tag color={n < 0 ? 'red' : n === 0 ? 'orange' : 'gold'}>
+              {n < 0 ? t('supervision.tasks.overdueBy', { n: -n }) : t('supervision.workingDays', { n })}
+            </Tag>
+          ),
+        },
+        { title: t('supervision.columns.statutoryDue'), dataIndex: 'statutoryDueDate' },
+        {
+          title: t('supervision.columns.reminders'),
+          dataIndex: 'reminders',
+          render: (n: number) => (n > 0 ? <Tag icon={<BellOutlined />}>{n}</Tag> : '—'),
+        },
+        {
+          title: t('supervision.columns.actions'),
+          render: (_, r) => (
+            <Button size="small" icon={<BellOutlined />} onClick={() => onRemind(r)} data-testid="remind">
+              {t('supervision.tasks.remind')}
+            </Button>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -176,50 +220,39 @@ export function EscalationTable({
 }) {
   const { t } = useTranslation();
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <Space>
-        <Typography.Text type="secondary">{t('supervision.escalations.hint')}</Typography.Text>
-        <ExportButton table="escalations" query={query} />
-      </Space>
-      <Table<Escalation>
-        size="small"
-        rowKey={(r) => `${r.caseNo}:${r.stepId}:${r.escalatedAt}`}
-        dataSource={rows}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: t('supervision.escalations.empty') }}
-        columns={[
-          {
-            title: t('supervision.columns.caseNo'),
-            dataIndex: 'caseNo',
-            render: (caseNo: string) => <CaseLink caseNo={caseNo} onOpen={onOpenCase} />,
-          },
-          { title: t('supervision.columns.step'), dataIndex: 'stepId' },
-          { title: t('supervision.columns.department'), dataIndex: 'departmentName' },
-          {
-            title: t('supervision.columns.leads'),
-            render: (_, r) =>
-              r.leads.length > 0 ? (
-                r.leads.map((l) => l.name).join('、')
-              ) : (
-                <Tooltip title={t('supervision.escalations.noLeadHint')}>
-                  <Tag color="warning">{t('supervision.escalations.noLead')}</Tag>
-                </Tooltip>
-              ),
-          },
-          { title: t('supervision.columns.due'), dataIndex: 'dueDate' },
-          { title: t('supervision.columns.escalatedAt'), dataIndex: 'escalatedAt', render: at },
-          {
-            title: t('supervision.columns.state'),
-            dataIndex: 'open',
-            render: (open: boolean) =>
-              open ? (
-                <Tag color="red">{t('supervision.escalations.open')}</Tag>
-              ) : (
-                <Tag>{t('supervision.escalations.closed')}</Tag>
-              ),
-          },
-        ]}
-      />
-    </Space>
+    <SupervisionList<Escalation>
+      table="escalations"
+      hint={t('supervision.escalations.hint')}
+      empty={t('supervision.escalations.empty')}
+      rows={rows}
+      rowKey={(r) => `${r.caseNo}:${r.stepId}:${r.escalatedAt}`}
+      query={query}
+      columns={[
+        ...leadingColumns<Escalation>(t, onOpenCase, 'stepId'),
+        {
+          title: t('supervision.columns.leads'),
+          render: (_, r) =>
+            r.leads.length > 0 ? (
+              r.leads.map((l) => l.name).join('、')
+            ) : (
+              <Tooltip title={t('supervision.escalations.noLeadHint')}>
+                <Tag color="warning">{t('supervision.escalations.noLead')}</Tag>
+              </Tooltip>
+            ),
+        },
+        { title: t('supervision.columns.due'), dataIndex: 'dueDate' },
+        { title: t('supervision.columns.escalatedAt'), dataIndex: 'escalatedAt', render: at },
+        {
+          title: t('supervision.columns.state'),
+          dataIndex: 'open',
+          render: (open: boolean) =>
+            open ? (
+              <Tag color="red">{t('supervision.escalations.open')}</Tag>
+            ) : (
+              <Tag>{t('supervision.escalations.closed')}</Tag>
+            ),
+        },
+      ]}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Card, Select, Skeleton, Space, Tabs, Typography } from 'antd';
 import { ReloadOutlined, SwapOutlined } from '@ant-design/icons';
 import type { ExtensionRequest, SupervisedTask } from '@onewindow/contracts';
@@ -56,16 +56,28 @@ export function SupervisionWorkspace() {
     />
   );
 
+  /** A list tab: its label with the count (red when it asks for action), the list once the overview is in. */
+  const listTab = (key: Tab, testId: string, n: number | undefined, danger: boolean, list: ReactNode) => ({
+    key,
+    label: (
+      <span data-testid={`tab-${testId}`}>
+        {t(`supervision.tabs.${key}`)}
+        {count(n, danger)}
+      </span>
+    ),
+    children: data && list,
+  });
+  const taskTable = (table: 'overdue' | 'at-risk', rows: SupervisedTask[]) => (
+    <TaskTable table={table} rows={rows} query={query} onOpenCase={setOpenCase} onRemind={setReminding} />
+  );
+
   const tabs = [
-    {
-      key: 'extensions',
-      label: (
-        <span data-testid="tab-extensions">
-          {t('supervision.tabs.extensions')}
-          {count(data?.extensions.length, true)}
-        </span>
-      ),
-      children: data && (
+    listTab(
+      'extensions',
+      'extensions',
+      data?.extensions.length,
+      true,
+      data && (
         <ExtensionTable
           rows={data.extensions}
           query={query}
@@ -73,53 +85,16 @@ export function SupervisionWorkspace() {
           onApprove={setApproving}
         />
       ),
-    },
-    {
-      key: 'overdue',
-      label: (
-        <span data-testid="tab-overdue">
-          {t('supervision.tabs.overdue')}
-          {count(data?.overdue.length, true)}
-        </span>
-      ),
-      children: data && (
-        <TaskTable
-          table="overdue"
-          rows={data.overdue}
-          query={query}
-          onOpenCase={setOpenCase}
-          onRemind={setReminding}
-        />
-      ),
-    },
-    {
-      key: 'atRisk',
-      label: (
-        <span data-testid="tab-at-risk">
-          {t('supervision.tabs.atRisk')}
-          {count(data?.atRisk.length)}
-        </span>
-      ),
-      children: data && (
-        <TaskTable
-          table="at-risk"
-          rows={data.atRisk}
-          query={query}
-          onOpenCase={setOpenCase}
-          onRemind={setReminding}
-        />
-      ),
-    },
-    {
-      key: 'escalations',
-      label: (
-        <span data-testid="tab-escalations">
-          {t('supervision.tabs.escalations')}
-          {count(data?.escalations.filter((e) => e.open).length, true)}
-        </span>
-      ),
-      children: data && <EscalationTable rows={data.escalations} query={query} onOpenCase={setOpenCase} />,
-    },
+    ),
+    listTab('overdue', 'overdue', data?.overdue.length, true, data && taskTable('overdue', data.overdue)),
+    listTab('atRisk', 'at-risk', data?.atRisk.length, false, data && taskTable('at-risk', data.atRisk)),
+    listTab(
+      'escalations',
+      'escalations',
+      data?.escalations.filter((e) => e.open).length,
+      true,
+      data && <EscalationTable rows={data.escalations} query={query} onOpenCase={setOpenCase} />,
+    ),
     {
       key: 'figures',
       label: <span data-testid="tab-figures">{t('supervision.tabs.figures')}</span>,
