@@ -232,8 +232,38 @@ describe('online submissions (网上申报) and pre-review (预审)', () => {
     expect(deemed.deemed).toBe(true);
     const caseNo = deemed.caseNo!;
     const row = await api.deps.db.case.findUniqueOrThrow({ where: { caseNo } });
-    expect(row).toMatchObject({ status: 'accepted', acceptedBy: 'demo-clerk' });
+    // No clerk accepted it: the system did (视为受理), for the window of the first active window clerk.
+    expect(row).toMatchObject({ status: 'accepted', acceptedBy: 'system', windowDepartmentCode: 'SFS-ZWFW' });
     expect(row.acceptedAt?.getTime()).toBe(receivedAt.getTime());
+    const counted = (await (
+      await clerk.request('GET', `/api/window/counters?day=${toShanghaiDate(receivedAt.getTime())}`)
+    ).json()) as { accepted: number };
+    expect(counted.accepted).toBe(0);
+    // The 受理通知书 says who accepted it: the system (once the workflow projected the due dates).
+    await api.deps.db.case.update({
+      where: { caseNo },
+      data: { statutoryDueDate: toShanghaiDate(Date.now() + 20 * 86_400_000) },
+    });
+    const listed = await clerk.request('GET', `/api/cases/${caseNo}/documents`);
+    expect(listed.status).toBe(200);
+    const documents = (await listed.json()) as {
+      documents: { kind: string; issuedBy: string }[];
+    };
+    expect(documents.documents.find((d) => d.kind === 'acceptance_notice')?.issuedBy).toBe(
+      '系统（视为受理）',
+    );
+    // So does the case file.
+    const file = (await (await clerk.request('GET', `/api/cases/${caseNo}`)).json()) as {
+      acceptedBy?: { kind: string; name: string };
+    };
+    expect(file.acceptedBy).toEqual({ kind: 'system', name: '系统（视为受理）' });
+    // The window's clerks still have it: its 待出件 once decided.
+    await api.deps.db.case.update({ where: { caseNo }, data: { status: 'decided' } });
+    const queue = (await (await clerk.request('GET', '/api/window/queue')).json()) as {
+      items: { caseNo: string }[];
+    };
+    expect(queue.items.map((i) => i.caseNo)).toContain(caseNo);
+    await api.deps.db.case.update({ where: { caseNo }, data: { status: 'accepted' } });
     // The case workflow's clocks start on the receipt day.
     const caseStart = starts.find((s) => s.workflowId === caseNo)!.input as CaseWorkflowInput;
     expect(caseStart.acceptedOn).toBe(toShanghaiDate(receivedAt.getTime()));

@@ -236,6 +236,11 @@ export const caseDetailsResponseSchema = z.object({
   }),
   items: z.array(z.object({ implementationCode: z.string(), version: z.number().int() })),
   acceptedAt: z.string().nullable(),
+  /**
+   * Who accepted it: the clerk (display name), or the system for an online submission deemed accepted (视为受理,
+   * Art. 32; `name` 系统（视为受理）). Absent before acceptance.
+   */
+  acceptedBy: z.object({ kind: z.enum(['clerk', 'system']), name: z.string() }).optional(),
   statutoryDueDate: z.string().nullable(),
   promisedDueDate: z.string().nullable(),
   kind: z.string(),

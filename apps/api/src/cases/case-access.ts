@@ -31,6 +31,7 @@ export const caseResource =
     >`
       SELECT 'case' AS "part", NULL AS "departmentCode", NULL AS "stepId", NULL AS "userId" FROM "Case" c WHERE c."caseNo" = ${caseNo}
       UNION ALL SELECT 'department', u."departmentCode", NULL, NULL FROM "Case" c JOIN "User" u ON u."id" = c."acceptedBy" WHERE c."caseNo" = ${caseNo}
+      UNION ALL SELECT 'department', c."windowDepartmentCode", NULL, NULL FROM "Case" c WHERE c."caseNo" = ${caseNo} AND c."windowDepartmentCode" IS NOT NULL
       UNION ALL SELECT 'department', i."departmentCode", NULL, NULL FROM "CaseItem" ci
         JOIN "Item" i ON i."implementationCode" = ci."implementationCode" AND i."version" = ci."itemVersion" WHERE ci."caseNo" = ${caseNo}
       UNION ALL SELECT 'task', t."departmentCode", t."stepId", NULL FROM "Task" t WHERE t."caseNo" = ${caseNo}

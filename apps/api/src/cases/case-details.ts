@@ -10,6 +10,7 @@ import { getCalendarInForce } from '../calendar/calendar-in-force';
 import { shanghaiDay } from './case-number';
 import { caseLimits, jointDeclaration } from './case-plan';
 import { isTemporalUnreachable } from './temporal-errors';
+import { SYSTEM_ACCEPTOR, SYSTEM_ACCEPTOR_LABEL } from './system-acceptor';
 import { activeBundle } from './validate-application';
 
 export const toProjectedTask = (t: Task & { holders?: TaskHolder[] }): ProjectedTask => ({
@@ -93,6 +94,7 @@ export async function caseDetails(
     },
     items: row.items.map((i) => ({ implementationCode: i.implementationCode, version: i.itemVersion })),
     acceptedAt: row.acceptedAt?.toISOString() ?? null,
+    ...optional('acceptedBy', row.acceptedAt ? await acceptorOf(deps, row.acceptedBy) : undefined),
     statutoryDueDate: row.statutoryDueDate,
     promisedDueDate: row.promisedDueDate,
     kind: row.kind,
@@ -211,4 +213,15 @@ export async function limitBasisOf(
     ...declared,
     ...(row.bundleCode ? { bundleCode: row.bundleCode } : {}),
   }).basis;
+}
+
+/** Who accepted a case as the case file shows it: the clerk by name, or the system (视为受理). */
+async function acceptorOf(
+  deps: Pick<ApiDeps, 'db'>,
+  acceptedBy: string | null,
+): Promise<CaseDetailsResponse['acceptedBy']> {
+  if (acceptedBy === SYSTEM_ACCEPTOR) return { kind: 'system', name: SYSTEM_ACCEPTOR_LABEL };
+  if (!acceptedBy) return undefined;
+  const clerk = await deps.db.user.findUnique({ where: { id: acceptedBy }, select: { displayName: true } });
+  return { kind: 'clerk', name: clerk?.displayName ?? acceptedBy };
 }

@@ -1,6 +1,7 @@
 import { holidaysCrossed, type WorkingCalendar } from '@onewindow/calendar';
 import { maskResidentId, maskUscc } from '@onewindow/audit';
 import { documentNumberPrefixes, type DocumentOf } from '@onewindow/documents';
+import { SYSTEM_ACCEPTOR, SYSTEM_ACCEPTOR_LABEL } from '../cases/system-acceptor';
 import type { CaseForAcceptanceNotice } from './case-documents.repository';
 
 /** Printed notices never show a full identity number. */
@@ -35,7 +36,11 @@ export function acceptanceNoticeContent(
     documentNo: `${documentNumberPrefixes.acceptance_notice}-${row.caseNo}`,
     caseNo: row.caseNo,
     issuedOn: acceptedOn,
-    issuedBy: c.clerk?.displayName ?? row.acceptedBy ?? '—',
+    // 视为受理 (Art. 32): no clerk accepted it, and the notice says so.
+    issuedBy:
+      row.acceptedBy === SYSTEM_ACCEPTOR
+        ? SYSTEM_ACCEPTOR_LABEL
+        : (c.clerk?.displayName ?? row.acceptedBy ?? '—'),
     applicant: { name: row.applicant.name, idNumberMasked: maskedIdOf(row.applicant) },
     items: row.items.map((i) => {
       const item = itemOf.get(i.implementationCode);

@@ -8,6 +8,7 @@ import {
 import type { ApiDeps } from '../api-deps';
 import { getCalendarInForce } from '../calendar/calendar-in-force';
 import { limitBasisOf } from '../cases/case-details';
+import { SYSTEM_ACCEPTOR } from '../cases/system-acceptor';
 import { toleratedOverdueRule } from '../cases/tolerated-gaps';
 import { notFound } from '../http/problem';
 import {
@@ -26,6 +27,10 @@ import {
 } from './case-documents.repository';
 
 type Deps = Pick<ApiDeps, 'db' | 'logger' | 'config'>;
+
+/** The clerk who accepted a case, or null when the system did (视为受理). */
+const clerkOf = (acceptedBy: string | null): string | null =>
+  acceptedBy === SYSTEM_ACCEPTOR ? null : acceptedBy;
 
 /** The public lookup of a case, as printed on its notices (and in their QR code). */
 export function lookupUrlOf(config: ApiDeps['config'], caseNo: string): string {
@@ -62,7 +67,7 @@ async function issueAcceptanceNotice(deps: Deps, caseNo: string): Promise<void> 
       kind: 'tolerated_acceptance_notice',
       issuedAt: acceptedAt,
       issuedBy: tolerated.issuedBy,
-      issuedById: found.row.acceptedBy,
+      issuedById: clerkOf(found.row.acceptedBy),
       content: JSON.stringify(tolerated),
     });
   }
@@ -71,7 +76,7 @@ async function issueAcceptanceNotice(deps: Deps, caseNo: string): Promise<void> 
     kind: 'acceptance_notice',
     issuedAt: acceptedAt,
     issuedBy: content.issuedBy,
-    issuedById: found.row.acceptedBy,
+    issuedById: clerkOf(found.row.acceptedBy),
     content: JSON.stringify(content),
   });
 }

@@ -14,6 +14,7 @@ import type { SubmissionModel } from '@onewindow/db';
 import type { ApiDeps } from '../api-deps';
 import { getCalendarInForce } from '../calendar/calendar-in-force';
 import { acceptApplication } from '../cases/accept-application.service';
+import { SYSTEM_ACCEPTOR } from '../cases/system-acceptor';
 import { validateApplication } from '../cases/validate-application';
 import { parse } from '../http/parse';
 import { notFound, ProblemError, ProblemType } from '../http/problem';
@@ -312,9 +313,11 @@ export async function refuseSubmission(
 /**
  * Art. 32 deemed acceptance (the submission workflow's activity, when the notice period ended with no clerk
  * action): accepts the stored application with the receipt time as the acceptance time, so the case's
- * acceptance day and its statutory clock start at receipt. The case belongs to the window of the first active
- * window clerk (by user id), recorded as its acceptor. Idempotent: a settled submission is left as it is, and a
- * retry after a partial run finds the case through the acceptance's idempotency key.
+ * acceptance day and its statutory clock start at receipt. No clerk accepted it: the case is recorded as accepted
+ * by the system (`acceptedBy: system`, 视为受理 on the case file and the 受理通知书), and belongs to the window
+ * (department) of the first active window clerk by user id (`windowDepartmentCode`), whose queue and leads get it.
+ * Idempotent: a settled submission is left as it is, and a retry after a partial run finds the case through the
+ * acceptance's idempotency key.
  */
 export async function deemSubmissionAccepted(
   deps: ApiDeps,
@@ -324,20 +327,26 @@ export async function deemSubmissionAccepted(
   if (!row) throw new Error(`submission ${input.submissionNo} is not in the database`);
   if (row.status !== 'pending') return { deemed: false, ...(row.caseNo ? { caseNo: row.caseNo } : {}) };
   const window = await deps.db.user.findFirst({
-    where: { disabled: false, roles: { some: { role: 'window_clerk' } } },
+    where: { disabled: false, departmentCode: { not: null }, roles: { some: { role: 'window_clerk' } } },
     orderBy: { id: 'asc' },
-    select: { id: true },
+    select: { departmentCode: true },
   });
-  if (!window) throw new Error('no active window clerk: a deemed-accepted case needs a window to belong to');
+  if (!window?.departmentCode)
+    throw new Error('no active window clerk: a deemed-accepted case needs a window to belong to');
   const accepted = await acceptApplication(
     deps,
     applicationOf(row),
-    window.id,
+    SYSTEM_ACCEPTOR,
     acceptanceKey(row.submissionNo),
     {
       acceptedAt: row.receivedAt,
     },
   );
+  // Its window, before the submission is settled: a retry after a failure here sets it again.
+  await deps.db.case.update({
+    where: { caseNo: accepted.body.caseNo },
+    data: { windowDepartmentCode: window.departmentCode },
+  });
   await settle(deps, row.submissionNo, 'deemed_accepted', accepted.body.caseNo, 'system');
   deps.logger.info(
     { submissionNo: row.submissionNo, caseNo: accepted.body.caseNo, acceptedOn: accepted.body.acceptedOn },

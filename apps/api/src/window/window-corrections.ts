@@ -2,6 +2,7 @@ import type { WindowCorrectionEntry, WindowCorrectionsPage, WindowQueueQuery } f
 import type { Db } from '@onewindow/db';
 import { maskedIdOf } from '../documents/acceptance-notice.content';
 import { stepNamesOf } from '../tasks/step-names';
+import { acceptedByWindow } from './window-queue';
 
 /** The decisions that open or close what a department asks of the window, per step. */
 const WINDOW_DECISIONS = [
@@ -41,7 +42,7 @@ export async function windowCorrectionsPage(
   ).map((c) => c.id);
   const [waiting, decisions] = await Promise.all([
     db.case.findMany({
-      where: { status: 'needs_correction', acceptedBy: { in: clerks } },
+      where: { status: 'needs_correction', ...acceptedByWindow(clerks, windowDepartment) },
       select: {
         caseNo: true,
         createdAt: true,
@@ -57,7 +58,7 @@ export async function windowCorrectionsPage(
       where: {
         verb: { in: WINDOW_DECISIONS },
         stepId: { not: null },
-        case: { acceptedBy: { in: clerks }, status: { notIn: CLOSED } },
+        case: { ...acceptedByWindow(clerks, windowDepartment), status: { notIn: CLOSED } },
       },
       orderBy: { eventSeq: 'asc' },
       select: { caseNo: true, stepId: true, verb: true, payload: true, decidedAt: true },

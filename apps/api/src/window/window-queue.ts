@@ -1,6 +1,7 @@
 import type { WindowQueuePage, WindowQueueQuery } from '@onewindow/contracts';
 import type { Db } from '@onewindow/db';
 import { maskedIdOf } from '../documents/acceptance-notice.content';
+import { SYSTEM_ACCEPTOR } from '../cases/system-acceptor';
 import { openToleratedGaps } from '../cases/tolerated-gaps';
 import { itemNamesOf } from '../tasks/task-inbox';
 
@@ -14,6 +15,16 @@ const dueDateOf = (payload: string | null): string | null => {
  * `decided`), oldest decision first, each with its Art. 44 issuance due date (the `issuance` clock's start)
  * and the tolerated materials still missing (容缺未补齐: issuance waits for them).
  */
+/**
+ * The cases a window accepted: by one of its clerks, or deemed accepted by the system (视为受理) for it.
+ */
+export const acceptedByWindow = (clerks: string[], windowDepartment: string) => ({
+  OR: [
+    { acceptedBy: { in: clerks } },
+    { acceptedBy: SYSTEM_ACCEPTOR, windowDepartmentCode: windowDepartment },
+  ],
+});
+
 export async function windowQueuePage(
   db: Db,
   windowDepartment: string,
@@ -24,7 +35,13 @@ export async function windowQueuePage(
     where: { departmentCode: windowDepartment },
     select: { id: true },
   });
-  const where = { status: 'decided', acceptedBy: { in: clerks.map((c) => c.id) } };
+  const where = {
+    status: 'decided',
+    ...acceptedByWindow(
+      clerks.map((c) => c.id),
+      windowDepartment,
+    ),
+  };
   const [total, rows] = await Promise.all([
     db.case.count({ where }),
     db.case.findMany({

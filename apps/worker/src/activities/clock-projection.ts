@@ -224,12 +224,13 @@ const LEGACY_WINDOW = 'WINDOW';
 export async function escalationRoute(db: Db, input: EscalateOverdueInput): Promise<EscalationRoute> {
   const accepted = await db.case.findUnique({
     where: { caseNo: input.caseNo },
-    select: { acceptedBy: true },
+    select: { acceptedBy: true, windowDepartmentCode: true },
   });
   const clerk = accepted?.acceptedBy
     ? await db.user.findUnique({ where: { id: accepted.acceptedBy }, select: { departmentCode: true } })
     : null;
-  const windowDepartmentCode = clerk?.departmentCode ?? null;
+  // A case deemed accepted (acceptedBy `system`) names its window; otherwise the accepting clerk's department is.
+  const windowDepartmentCode = accepted?.windowDepartmentCode ?? clerk?.departmentCode ?? null;
   const toWindow = input.to === 'window' || !input.departmentCode || input.departmentCode === LEGACY_WINDOW;
   const departmentCode = toWindow ? windowDepartmentCode : (input.departmentCode ?? null);
   const leads = departmentCode

@@ -109,6 +109,15 @@ export function CaseFileDrawer({ caseNo, me, onClose, onChanged }: CaseFileDrawe
             <Descriptions.Item label={t('approvals.caseFile.acceptedAt')}>
               {details.data.acceptedAt ? dayjs(details.data.acceptedAt).format('YYYY-MM-DD HH:mm') : '—'}
             </Descriptions.Item>
+            {details.data.acceptedBy && (
+              <Descriptions.Item label={t('approvals.caseFile.acceptedBy')}>
+                <span data-testid="case-file-accepted-by">
+                  {details.data.acceptedBy.kind === 'system'
+                    ? t('approvals.caseFile.acceptedBySystem')
+                    : details.data.acceptedBy.name}
+                </span>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('approvals.caseFile.phase')}>
               {t(`approvals.caseFile.phases.${phase}`, { defaultValue: phase })}
             </Descriptions.Item>

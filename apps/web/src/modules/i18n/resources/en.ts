@@ -876,6 +876,8 @@ export const en: TranslationResource = {
       idNumber: 'Identity number',
       items: 'Items',
       acceptedAt: 'Accepted',
+      acceptedBy: 'Accepted by',
+      acceptedBySystem: 'The system (deemed accepted, Art. 32)',
       acceptanceMode: 'Acceptance mode',
       phase: 'Phase',
       phases: {

@@ -823,6 +823,8 @@ export const zhCN = {
       idNumber: '证件号码',
       items: '申请事项',
       acceptedAt: '受理时间',
+      acceptedBy: '受理人',
+      acceptedBySystem: '系统（视为受理）',
       acceptanceMode: '受理方式',
       phase: '办件阶段',
       phases: {
