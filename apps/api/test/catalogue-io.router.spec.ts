@@ -64,7 +64,11 @@ describe('catalogue import/export API', () => {
     const paths = problem.errors!.map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining([expect.stringMatching(/^事项!/)]));
     expect(problem.errors!.length).toBeGreaterThanOrEqual(2);
-    expect(problem.detail).toMatch(/Nothing was imported/);
+    expect(problem.detail).toMatch(/^未导入任何内容：\d+ 处需要修改/);
+    expect(problem.errors).toContainEqual({
+      path: `事项!${String.fromCharCode(64 + nameCol)}2`,
+      message: '“事项名称”为必填项，不能为空',
+    });
     expect(await api.deps.db.catalogueVersion.count()).toBe(versionsBefore);
     expect(await api.deps.db.item.findMany({ orderBy: { id: 'asc' } })).toEqual(itemsBefore);
   });
@@ -113,7 +117,7 @@ describe('catalogue import/export API', () => {
     const problem = (await renamed.json()) as Problem;
     expect(problem.errors).toContainEqual({
       path: '事项',
-      message: 'expected a sheet named 事项',
+      message: '缺少工作表“事项”：请按导出的模板保留该工作表及其名称',
       code: 'catalogue.missingSheet',
       params: { sheet: '事项' },
     });

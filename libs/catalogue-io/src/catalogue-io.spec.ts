@@ -56,12 +56,14 @@ describe('import errors', () => {
     const issues = issuesOf(importCatalogueCsv(editCsv(csv, '事项', 3, '法定办结时限', '二十')));
     expect(issues).toEqual([
       {
+        kind: 'bad_cell',
         sheet: '事项',
         row: 3,
         column: 'M',
         header: '法定办结时限',
         value: '二十',
         expected: 'a whole number (0 or more)',
+        message: '“法定办结时限”填写为“二十”，应填写 0 或以上的整数，例如 20',
       },
     ]);
   });
@@ -77,6 +79,10 @@ describe('import errors', () => {
       value: '30',
     });
     expect(issues[0].expected).toContain('exceeds the statutory limit');
+    expect(issues[0]).toMatchObject({ kind: 'rule' });
+    expect(issues[0].message).toMatch(
+      /^承诺办结时限（30 个工作日）超过法定办结时限（\d+ 个工作日）：承诺时限不得长于法定时限$/,
+    );
   });
 
   it('lists every bad cell across sheets, never a partial catalogue', () => {
@@ -91,6 +97,10 @@ describe('import errors', () => {
     expect(where).toEqual(expect.arrayContaining(['部门!E2', '事项材料!C4', '事项材料!B5', '一件事事项!B2']));
     const uscc = issuesOf(result).find((i) => i.sheet === '部门')!;
     expect(uscc.expected).toContain("expected 'Y'");
+    const form = issuesOf(result).find((i) => i.sheet === '事项材料' && i.column === 'C')!;
+    expect(form.message).toBe('“材料形式”填写为“传真”，应为以下之一：原件、复印件、电子材料');
+    const material = issuesOf(result).find((i) => i.sheet === '事项材料' && i.column === 'B')!;
+    expect(material.message).toBe('材料编码不在工作表“材料”中：请先在该表登记，或改正编码');
   });
 
   it('reports a missing sheet and a missing required column', () => {
@@ -99,12 +109,19 @@ describe('import errors', () => {
     const issues = issuesOf(importCatalogueCsv(noColumn));
     expect(issues).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ sheet: '证照类型', expected: 'a sheet named 证照类型' }),
         expect.objectContaining({
+          kind: 'missing_sheet',
+          sheet: '证照类型',
+          expected: 'a sheet named 证照类型',
+          message: '缺少工作表“证照类型”：请按导出的模板保留该工作表及其名称',
+        }),
+        expect.objectContaining({
+          kind: 'missing_column',
           sheet: '材料',
           row: 1,
           header: '材料名称',
           expected: 'a column headed 材料名称',
+          message: '第 1 行缺少必填列“材料名称”：请补上该列标题（与导出的模板一致）',
         }),
       ]),
     );
@@ -123,7 +140,11 @@ describe('import errors', () => {
 
   it('rejects bytes that are not a workbook', async () => {
     expect(issuesOf(await importCatalogueXlsx(Buffer.from('not a zip')))).toEqual([
-      expect.objectContaining({ expected: expect.stringContaining('readable .xlsx') }),
+      expect.objectContaining({
+        kind: 'unreadable',
+        expected: expect.stringContaining('readable .xlsx'),
+        message: expect.stringMatching(/^不是可读取的 \.xlsx 工作簿/),
+      }),
     ]);
   });
 
@@ -131,12 +152,14 @@ describe('import errors', () => {
     expect(
       formatImportIssues([
         {
+          kind: 'bad_cell',
           sheet: '事项',
           row: 7,
           column: 'M',
           header: '法定办结时限',
           value: '二十',
           expected: 'a whole number',
+          message: '“法定办结时限”填写为“二十”，应填写 0 或以上的整数，例如 20',
         },
       ]),
     ).toBe("事项!M7 (法定办结时限) '二十': expected a whole number");

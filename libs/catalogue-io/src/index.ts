@@ -1,6 +1,7 @@
 export type {
   SheetTable,
   CatalogueImportIssue,
+  CatalogueIssueKind,
   CatalogueImportResult,
 } from './import/catalogue-import.types';
 export { parseCatalogueTables, formatImportIssues } from './import/parse-catalogue-tables';

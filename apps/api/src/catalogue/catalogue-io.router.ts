@@ -58,8 +58,8 @@ export function catalogueIoRouter(deps: ApiDeps): Router {
         throw new ProblemError(
           422,
           ProblemType.validation,
-          'Catalogue not imported',
-          `Nothing was imported: ${errors.length} cell(s) need fixing — see errors (sheet!cell)`,
+          '目录未导入',
+          `未导入任何内容：${errors.length} 处需要修改，见下列各项（工作表!单元格）。`,
           errors,
         );
       }
@@ -135,22 +135,31 @@ function itemChanges(active: Catalogue, next: Catalogue) {
 }
 
 /**
- * One import issue as a problem error: `sheet!cell` and what was expected. What concerns a whole sheet (missing, not
- * well-formed CSV) or the whole file has no cell: its path is the sheet's name, or "file". A missing sheet and an
- * unreadable workbook carry a code (catalogue.missingSheet, catalogue.unreadable) for the web app to say in Chinese.
+ * One import issue as a problem error: `sheet!cell` and, in Chinese, what is wrong there and how to fix it. What
+ * concerns a whole sheet (missing, not well-formed CSV) or the whole file has no cell: its path is the sheet's
+ * name, or "file". A missing sheet and an unreadable workbook also carry a code (catalogue.missingSheet,
+ * catalogue.unreadable), from the issue's kind.
  */
 function importError(i: CatalogueImportIssue) {
   if (i.column !== '' || i.header !== '')
     return {
       path: `${i.sheet}!${i.column}${i.row}`,
-      message: `${i.header}${i.value !== undefined ? ` = "${i.value}"` : ''}: ${i.expected}`,
+      // A rule of the standards does not name the column: the header says which one.
+      message:
+        i.kind === 'rule' ? `${i.header}${i.value ? `（“${i.value}”）` : ''}：${i.message}` : i.message,
     };
-  const error = { path: i.sheet || 'file', message: `expected ${i.expected}` };
-  if (i.sheet && i.expected === `a sheet named ${i.sheet}`)
-    return { ...error, code: 'catalogue.missingSheet', params: { sheet: i.sheet } };
-  if (!i.sheet && i.expected.startsWith('a readable .xlsx workbook'))
-    return { ...error, code: 'catalogue.unreadable' };
-  return error;
+  const error = { path: i.sheet || 'file', message: i.message };
+  switch (i.kind) {
+    case 'missing_sheet':
+      return { ...error, code: 'catalogue.missingSheet', params: { sheet: i.sheet } };
+    case 'unreadable':
+      return i.sheet ? error : { ...error, code: 'catalogue.unreadable' };
+    case 'missing_column':
+    case 'required':
+    case 'bad_cell':
+    case 'rule':
+      return error;
+  }
 }
 
 const badImport = (detail: string, status = 400) =>

@@ -6,14 +6,25 @@ export interface SheetTable {
   rows: string[][];
 }
 
+/**
+ * What kind of problem an issue is: a whole sheet or column missing, a required cell empty, a cell that does not
+ * parse, a rule of the standards schemas, a file that cannot be read (workbook or CSV).
+ */
+export type CatalogueIssueKind =
+  'missing_sheet' | 'missing_column' | 'required' | 'bad_cell' | 'rule' | 'unreadable';
+
 /** One bad cell: where it is (sheet, 1-based row, Excel column letter + header) and what was expected. */
 export interface CatalogueImportIssue {
+  kind: CatalogueIssueKind;
   sheet: string;
   row: number;
   column: string;
   header: string;
   value?: string;
+  /** What was expected, in English (formatImportIssues, logs). */
   expected: string;
+  /** The same in Chinese, for the administrator: what is wrong and how to fix it. */
+  message: string;
 }
 
 /** Either the whole catalogue or every problem found — never a partial catalogue. */

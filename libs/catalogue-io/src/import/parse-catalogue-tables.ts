@@ -1,4 +1,6 @@
 import { catalogueSchema, type StandardMaterial } from '@onewindow/standards';
+import type { z } from 'zod';
+import { zhCN } from 'zod/v4/locales';
 import { CATALOGUE_SHEETS, SHEET } from '../layout/catalogue-sheets.layout';
 import type { CatalogueImportIssue, CatalogueImportResult, SheetTable } from './catalogue-import.types';
 import { readSheetRows, type SheetRow } from './sheet-rows';
@@ -12,16 +14,35 @@ type Obj = Record<string, unknown>;
 type ItemRow = Obj & { fees: Obj & { items: Obj[] }; results: Obj[]; materials: Obj[] };
 type BundleRow = Obj & { items: Obj[]; form: Obj[] };
 
-function issueAt(row: SheetRow, path: string, expected: string): CatalogueImportIssue {
+function issueAt(row: SheetRow, path: string, expected: string, message: string): CatalogueImportIssue {
   const cell = row.cells.get(path);
   return {
+    kind: 'rule',
     sheet: row.sheet,
     row: row.row,
     column: cell?.letter ?? '',
     header: cell?.header ?? path,
     value: cell?.raw,
     expected,
+    message,
   };
+}
+
+const zodChinese = zhCN().localeError;
+
+/**
+ * A schema issue in Chinese: the standards' own rules carry it (`params.zh`); zod's built-in checks get zod's
+ * zh-CN wording; a rule without a Chinese text keeps its English after a Chinese lead.
+ */
+function chineseOf(issue: z.core.$ZodIssue): string {
+  const zh = (issue as { params?: { zh?: unknown } }).params?.zh;
+  if (typeof zh === 'string') return zh;
+  if (issue.code !== 'custom') {
+    const text = zodChinese(issue as unknown as z.core.$ZodRawIssue);
+    const said = typeof text === 'string' ? text : text?.message;
+    if (said) return `${said}（${issue.message}）`;
+  }
+  return `不符合目录标准：${issue.message}`;
 }
 
 /** Points a schema issue at the cell it came from: the longest path prefix with a known row, then the matching column. */
@@ -98,7 +119,15 @@ export function parseCatalogueTables(tables: SheetTable[]): CatalogueImportResul
       const key = r.values[keyPath] as string | undefined;
       if (key === undefined) continue;
       const parent = index.get(key);
-      if (parent === undefined) issues.push(issueAt(r, keyPath, `a code listed on sheet ${parentSheet}`));
+      if (parent === undefined)
+        issues.push(
+          issueAt(
+            r,
+            keyPath,
+            `a code listed on sheet ${parentSheet}`,
+            `编码不在工作表“${parentSheet}”中：请先在该表登记，或改正编码`,
+          ),
+        );
       else add(r, parent);
     }
   };
@@ -117,7 +146,14 @@ export function parseCatalogueTables(tables: SheetTable[]): CatalogueImportResul
     const { itemCode: _k, ...req } = r.values;
     const std = materialByCode.get(req.code as string) as Partial<StandardMaterial> | undefined;
     if (req.code !== undefined && !std)
-      return void issues.push(issueAt(r, 'code', `a 材料编码 listed on sheet ${SHEET.materials}`));
+      return void issues.push(
+        issueAt(
+          r,
+          'code',
+          `a 材料编码 listed on sheet ${SHEET.materials}`,
+          `材料编码不在工作表“${SHEET.materials}”中：请先在该表登记，或改正编码`,
+        ),
+      );
     origins.set(`items.${i}.materials.${items[i].materials.length}`, { row: r, fallbackPath: 'code' });
     // Descriptive fields come from the standard material; blank form/sample may be set per item.
     const { illustrative: _i, notes: _n, ...descriptive } = std ?? {};
@@ -134,22 +170,28 @@ export function parseCatalogueTables(tables: SheetTable[]): CatalogueImportResul
     bundles[i].form.push(field);
   });
 
-  const parsed = catalogueSchema.safeParse({ departments, certificateTypes, materials, items, bundles });
+  // reportInput: zod's Chinese wording of a wrong type names what was given.
+  const parsed = catalogueSchema.safeParse(
+    { departments, certificateTypes, materials, items, bundles },
+    { reportInput: true },
+  );
   if (!parsed.success) {
     for (const zi of parsed.error.issues) {
       const where = locate(origins, zi.path);
       if (!where) {
         issues.push({
+          kind: 'rule',
           sheet: '',
           row: 0,
           column: '',
           header: '',
           expected: `${zi.path.join('.')}: ${zi.message}`,
+          message: `${zi.path.join('.')}：${chineseOf(zi)}`,
         });
         continue;
       }
       if (where.origin.row.failed.has(where.columnPath)) continue; // already reported as a bad cell
-      issues.push(issueAt(where.origin.row, where.columnPath, zi.message));
+      issues.push(issueAt(where.origin.row, where.columnPath, zi.message, chineseOf(zi)));
     }
   }
   if (issues.length > 0) return { ok: false, issues: sortIssues(dedupe(issues)) };

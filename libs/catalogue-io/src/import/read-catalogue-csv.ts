@@ -22,7 +22,9 @@ export function importCatalogueCsv(files: Record<string, string>): CatalogueImpo
         row: (e as { lines?: number }).lines ?? 0,
         column: '',
         header: '',
+        kind: 'unreadable',
         expected: `well-formed CSV (${(e as Error).message})`,
+        message: `CSV 文件“${name}”格式有误，无法读取（${(e as Error).message}）：请用“导出 CSV”得到的文件修改后再导入`,
       });
     }
   }

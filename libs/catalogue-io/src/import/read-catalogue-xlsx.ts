@@ -49,7 +49,9 @@ export async function importCatalogueXlsx(data: Buffer | Uint8Array): Promise<Ca
           row: 0,
           column: '',
           header: '',
+          kind: 'unreadable',
           expected: `a readable .xlsx workbook (${(e as Error).message})`,
+          message: `不是可读取的 .xlsx 工作簿（${(e as Error).message}）：请用 Excel 或 WPS 另存为 .xlsx 后再导入`,
         },
       ],
     };

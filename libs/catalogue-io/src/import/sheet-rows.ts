@@ -38,7 +38,9 @@ export function readSheetRows(
         row: 1,
         column: '',
         header: '',
+        kind: 'missing_sheet',
         expected: `a sheet named ${spec.name}`,
+        message: `缺少工作表“${spec.name}”：请按导出的模板保留该工作表及其名称`,
       });
     return [];
   }
@@ -54,7 +56,9 @@ export function readSheetRows(
         row: 1,
         column: '',
         header: c.header,
+        kind: 'missing_column',
         expected: `a column headed ${c.header}`,
+        message: `第 1 行缺少必填列“${c.header}”：请补上该列标题（与导出的模板一致）`,
       });
   }
   const rows: SheetRow[] = [];
@@ -76,7 +80,9 @@ export function readSheetRows(
             column: letter,
             header: c.header,
             value: '',
+            kind: 'required',
             expected: 'a value (this column is required)',
+            message: `“${c.header}”为必填项，不能为空`,
           });
           row.failed.add(c.path);
         }
@@ -91,7 +97,9 @@ export function readSheetRows(
           column: letter,
           header: c.header,
           value: raw,
+          kind: 'bad_cell',
           expected: parsed.expected,
+          message: `“${c.header}”填写为“${raw}”，${parsed.message}`,
         });
         row.failed.add(c.path);
       }

@@ -16,7 +16,8 @@ export const labelled = (labels: Readonly<Record<string, string>>): CellType => 
 const TRUE = new Set(['是', 'true', 'TRUE', '1', 'Y', 'y']);
 const FALSE = new Set(['否', 'false', 'FALSE', '0', 'N', 'n']);
 
-export type CellParse = { ok: true; value: unknown } | { ok: false; expected: string };
+/** A refusal says what was expected in English (`expected`) and in Chinese (`message`). */
+export type CellParse = { ok: true; value: unknown } | { ok: false; expected: string; message: string };
 
 /** Parses trimmed, non-empty cell text. */
 export function parseCell(type: CellType, raw: string): CellParse {
@@ -26,11 +27,11 @@ export function parseCell(type: CellType, raw: string): CellParse {
     case 'int':
       return /^\d{1,6}$/.test(raw)
         ? { ok: true, value: Number(raw) }
-        : { ok: false, expected: 'a whole number (0 or more)' };
+        : { ok: false, expected: 'a whole number (0 or more)', message: '应填写 0 或以上的整数，例如 20' };
     case 'bool':
       if (TRUE.has(raw)) return { ok: true, value: true };
       if (FALSE.has(raw)) return { ok: true, value: false };
-      return { ok: false, expected: '是 or 否' };
+      return { ok: false, expected: '是 or 否', message: '应填写“是”或“否”' };
     case 'list':
       return {
         ok: true,
@@ -42,7 +43,11 @@ export function parseCell(type: CellType, raw: string): CellParse {
     case 'enum': {
       for (const [value, label] of Object.entries(type.labels))
         if (raw === label || raw === value) return { ok: true, value };
-      return { ok: false, expected: `one of ${Object.values(type.labels).join(', ')}` };
+      return {
+        ok: false,
+        expected: `one of ${Object.values(type.labels).join(', ')}`,
+        message: `应为以下之一：${Object.values(type.labels).join('、')}`,
+      };
     }
   }
 }

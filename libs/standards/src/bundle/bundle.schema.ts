@@ -67,6 +67,7 @@ export const bundleSchema = z
           code: 'custom',
           path: ['items', i, 'itemCode'],
           message: `item ${it.itemCode} appears twice in the bundle`,
+          params: { zh: `事项 ${it.itemCode} 在一件事中重复出现` },
         });
       codes.add(it.itemCode);
     });
@@ -77,11 +78,17 @@ export const bundleSchema = z
             code: 'custom',
             path: ['items', i, 'after', j],
             message: `prerequisite ${p} is not an item of this bundle`,
+            params: { zh: `前置事项 ${p} 不是本一件事的事项` },
           });
       }),
     );
     if (bundleStages(b) === undefined)
-      ctx.addIssue({ code: 'custom', path: ['items'], message: 'prerequisites form a cycle' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['items'],
+        message: 'prerequisites form a cycle',
+        params: { zh: '前置事项构成循环：请检查“前置事项编码”' },
+      });
     const keys = new Set<string>();
     b.form.forEach((f, i) => {
       if (keys.has(f.key))
@@ -89,6 +96,7 @@ export const bundleSchema = z
           code: 'custom',
           path: ['form', i, 'key'],
           message: `form field ${f.key} appears twice`,
+          params: { zh: `表单字段 ${f.key} 重复出现` },
         });
       keys.add(f.key);
       f.itemCodes.forEach((c, j) => {
@@ -97,6 +105,7 @@ export const bundleSchema = z
             code: 'custom',
             path: ['form', i, 'itemCodes', j],
             message: `form field uses item ${c} which is not in the bundle`,
+            params: { zh: `表单字段使用的事项 ${c} 不在本一件事中` },
           });
       });
       if (f.type === 'select' && !(f.options && f.options.length > 0))
@@ -104,6 +113,7 @@ export const bundleSchema = z
           code: 'custom',
           path: ['form', i, 'options'],
           message: 'a select field lists its options',
+          params: { zh: '“选择”类型的字段须填写选项' },
         });
     });
   });

@@ -5,8 +5,17 @@ import { departmentSchema } from '../department/department.schema';
 import { itemKey, itemSchema } from '../item/item.schema';
 import { standardMaterialSchema } from '../material/material.schema';
 
-const addIssue = (ctx: z.RefinementCtx, path: (string | number)[], message: string) =>
-  ctx.addIssue({ code: 'custom', path, message });
+/** A custom issue: `message` in English, `params.zh` the same in Chinese (the catalogue import shows it). */
+const addIssue = (ctx: z.RefinementCtx, path: (string | number)[], message: string, zh: string) =>
+  ctx.addIssue({ code: 'custom', path, message, params: { zh } });
+
+const WHAT_ZH: Record<string, string> = {
+  department: '部门编码',
+  'certificate type': '证照类型代码',
+  material: '材料编码',
+  item: '事项编码',
+  bundle: '一件事编码',
+};
 
 function duplicates<T>(
   ctx: z.RefinementCtx,
@@ -19,7 +28,13 @@ function duplicates<T>(
   list.forEach((t, i) => {
     const k = key(t) as string | undefined;
     if (typeof k !== 'string') return; // a missing code is reported by the entry's own schema
-    if (map.has(k)) addIssue(ctx, [path, i], `${what} ${k} is defined twice`);
+    if (map.has(k))
+      addIssue(
+        ctx,
+        [path, i],
+        `${what} ${k} is defined twice`,
+        `${WHAT_ZH[what] ?? what} ${k} 重复登记：每个编码只能出现一次`,
+      );
     else map.set(k, t);
   });
   return map;
@@ -62,11 +77,21 @@ export const catalogueSchema = z
 
       cat.departments.forEach((d, i) => {
         if (d.parentCode !== undefined && !depts.has(d.parentCode))
-          addIssue(ctx, ['departments', i, 'parentCode'], `unknown parent department ${d.parentCode}`);
+          addIssue(
+            ctx,
+            ['departments', i, 'parentCode'],
+            `unknown parent department ${d.parentCode}`,
+            `上级部门编码 ${d.parentCode} 不在“部门”表中`,
+          );
         const seen = new Set<string>([d.code]);
         for (let p = d.parentCode; p !== undefined; p = depts.get(p)?.parentCode) {
           if (seen.has(p)) {
-            addIssue(ctx, ['departments', i, 'parentCode'], `department ${d.code} is its own ancestor`);
+            addIssue(
+              ctx,
+              ['departments', i, 'parentCode'],
+              `department ${d.code} is its own ancestor`,
+              `部门 ${d.code} 的上级部门链回到了它自己：请改正上级部门编码`,
+            );
             break;
           }
           seen.add(p);
@@ -78,11 +103,18 @@ export const catalogueSchema = z
             ctx,
             ['materials', i, 'certificateTypeCode'],
             `unknown certificate type ${m.certificateTypeCode}`,
+            `证照类型代码 ${m.certificateTypeCode} 不在“证照类型”表中`,
           );
       });
       cat.items.forEach((item, i) => {
         const dept = depts.get(item.departmentCode);
-        if (!dept) addIssue(ctx, ['items', i, 'departmentCode'], `unknown department ${item.departmentCode}`);
+        if (!dept)
+          addIssue(
+            ctx,
+            ['items', i, 'departmentCode'],
+            `unknown department ${item.departmentCode}`,
+            `实施部门编码 ${item.departmentCode} 不在“部门”表中`,
+          );
         else if (
           dept.uscc !== undefined &&
           typeof item.implementationCode === 'string' &&
@@ -92,9 +124,16 @@ export const catalogueSchema = z
             ctx,
             ['items', i, 'implementationCode'],
             `characters 1–18 of the implementation code must be the USCC of department ${dept.code} (${dept.uscc})`,
+            `实施编码的第 1–18 位应为实施部门 ${dept.code} 的统一社会信用代码 ${dept.uscc}`,
           );
         asArray(item.coDepartmentCodes).forEach((c, j) => {
-          if (!depts.has(c)) addIssue(ctx, ['items', i, 'coDepartmentCodes', j], `unknown department ${c}`);
+          if (!depts.has(c))
+            addIssue(
+              ctx,
+              ['items', i, 'coDepartmentCodes', j],
+              `unknown department ${c}`,
+              `共同实施部门编码 ${c} 不在“部门”表中`,
+            );
         });
         asArray(item.results).forEach((r, j) => {
           if (
@@ -106,6 +145,7 @@ export const catalogueSchema = z
               ctx,
               ['items', i, 'results', j, 'certificateTypeCode'],
               `unknown certificate type ${r.certificateTypeCode}`,
+              `证照类型代码 ${r.certificateTypeCode} 不在“证照类型”表中`,
             );
         });
         asArray(item.materials).forEach((req, j) => {
@@ -116,6 +156,7 @@ export const catalogueSchema = z
               ctx,
               ['items', i, 'materials', j, 'code'],
               `unknown standard material ${req.code}`,
+              `材料编码 ${req.code} 不在“材料”表中`,
             );
           for (const field of ['name', 'kind', 'source', 'certificateTypeCode', 'issuer'] as const) {
             if (req[field] !== std[field])
@@ -123,6 +164,7 @@ export const catalogueSchema = z
                 ctx,
                 ['items', i, 'materials', j, field],
                 `${field} '${req[field] ?? ''}' differs from standard material ${std.code} ('${std[field] ?? ''}')`,
+                `${field}“${req[field] ?? ''}”与“材料”表中 ${std.code} 的登记（“${std[field] ?? ''}”）不一致`,
               );
           }
         });
@@ -130,7 +172,12 @@ export const catalogueSchema = z
       cat.bundles.forEach((b, i) =>
         asArray(b.items).forEach((bi, j) => {
           if (typeof bi === 'object' && bi !== null && !items.has(bi.itemCode))
-            addIssue(ctx, ['bundles', i, 'items', j, 'itemCode'], `unknown item ${bi.itemCode}`);
+            addIssue(
+              ctx,
+              ['bundles', i, 'items', j, 'itemCode'],
+              `unknown item ${bi.itemCode}`,
+              `事项编码 ${bi.itemCode} 不在“事项”表中`,
+            );
         }),
       );
     },

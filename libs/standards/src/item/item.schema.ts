@@ -22,6 +22,7 @@ export const itemResultSchema = z
   })
   .refine((r) => (r.kind === 'certificate') === (r.certificateTypeCode !== undefined), {
     message: 'a certificate result names its certificate type, other results do not',
+    params: { zh: '结果类型为“证照”时须填写证照类型代码，其他结果类型不填' },
     path: ['certificateTypeCode'],
   });
 export type ItemResult = z.infer<typeof itemResultSchema>;
@@ -36,6 +37,7 @@ export const feesSchema = z
   .object({ charged: z.boolean(), basis: z.string().max(1000).optional(), items: z.array(feeItemSchema) })
   .refine((f) => f.charged === f.items.length > 0, {
     message: 'a charged item lists its fee items; a free item lists none',
+    params: { zh: '收费事项须在“事项收费”表列出收费项目，不收费的事项不列' },
     path: ['items'],
   });
 export type Fees = z.infer<typeof feesSchema>;
@@ -85,12 +87,14 @@ export const itemSchema = itemObjectSchema.superRefine((item, ctx) => {
         code: 'custom',
         path: ['implementationCode'],
         message: `characters 20–31 of the implementation code must repeat the basic code ${item.basicCode}, got ${impl.slice(19)}`,
+        params: { zh: `实施编码第 20–31 位应与基本编码 ${item.basicCode} 相同，现为 ${impl.slice(19)}` },
       });
     if (impl[18] !== item.level)
       ctx.addIssue({
         code: 'custom',
         path: ['implementationCode'],
         message: `character 19 of the implementation code (exercise level) is '${impl[18]}' but the item level is '${item.level}'`,
+        params: { zh: `实施编码第 19 位（行使层级）为“${impl[18]}”，与行使层级代码“${item.level}”不一致` },
       });
   }
   if (item.handlingItemCode !== undefined && !item.handlingItemCode.startsWith(impl))
@@ -98,9 +102,16 @@ export const itemSchema = itemObjectSchema.superRefine((item, ctx) => {
       code: 'custom',
       path: ['handlingItemCode'],
       message: 'characters 1–31 of the handling item code must repeat the implementation code',
+      params: { zh: '业务办理项编码的前 31 位应与实施编码相同' },
     });
   const limits = comparePromisedToStatutory(item.promisedLimit, item.statutoryLimit);
-  if (!limits.ok) ctx.addIssue({ code: 'custom', path: ['promisedLimit'], message: limits.message });
+  if (!limits.ok)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['promisedLimit'],
+      message: limits.message,
+      params: { zh: limits.zh },
+    });
   const seen = new Set<string>();
   item.materials.forEach((m, i) => {
     if (seen.has(m.code))
@@ -108,6 +119,7 @@ export const itemSchema = itemObjectSchema.superRefine((item, ctx) => {
         code: 'custom',
         path: ['materials', i, 'code'],
         message: `material ${m.code} is listed twice for this item`,
+        params: { zh: `材料 ${m.code} 在本事项中重复列出` },
       });
     seen.add(m.code);
   });

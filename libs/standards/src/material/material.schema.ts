@@ -56,6 +56,7 @@ const sourceConsistent = (m: { source: MaterialSource; certificateTypeCode?: str
   m.certificateTypeCode === undefined || m.source === 'department';
 const sourceMessage = {
   message: 'only a material issued by a department (source department) can name a certificate type',
+  params: { zh: '只有来源渠道为“政府部门核发”的材料才能填写证照类型代码' },
   path: ['certificateTypeCode'],
 };
 
@@ -91,24 +92,28 @@ export const materialRequirementSchema = z
         path: ['toleratedOverdue'],
         message:
           'only a tolerated material (necessity tolerated_missing, 容缺后补) has a rule for a missed date',
+        params: { zh: '只有材料必要性为“容缺后补”的材料才能设置逾期处理' },
       });
     if (r.form === 'original' && r.originals < 1)
       ctx.addIssue({
         code: 'custom',
         path: ['originals'],
         message: 'form original needs at least 1 original (原件份数 ≥ 1)',
+        params: { zh: '材料形式为“原件”时，原件份数至少为 1' },
       });
     if (r.form === 'copy' && (r.copies < 1 || r.originals > 0))
       ctx.addIssue({
         code: 'custom',
         path: ['copies'],
         message: 'form copy needs at least 1 copy and no originals',
+        params: { zh: '材料形式为“复印件”时，复印件份数至少为 1，原件份数为 0' },
       });
     if (r.form === 'electronic' && (r.originals > 0 || r.copies > 0))
       ctx.addIssue({
         code: 'custom',
         path: ['form'],
         message: 'form electronic takes no paper originals or copies',
+        params: { zh: '材料形式为“电子材料”时，原件和复印件份数都应为 0' },
       });
   });
 export type MaterialRequirement = z.infer<typeof materialRequirementSchema>;
