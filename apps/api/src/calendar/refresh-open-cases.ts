@@ -12,7 +12,7 @@ import { refreshCalendar, type CaseView } from '@onewindow/workflows';
 import { isTemporalUnreachable } from '../cases/temporal-errors';
 
 /** Case statuses whose workflow has ended (or never ran): no clock left to correct. */
-export const CLOSED_CASE_STATUSES = ['issued', 'withdrawn', 'rejected_at_intake'];
+export const CLOSED_CASE_STATUSES = ['issued', 'withdrawn', 'rejected_at_intake', 'terminated'];
 
 export interface RefreshOpenCasesDeps {
   db: Db;

@@ -10,7 +10,7 @@ import { checkUpload, uploadContentTypes } from '../security/upload-check';
 import { caseFileOf, caseForUpload, storeCaseFile } from './case-file-store';
 
 /** Cases that are over: their files are the record and no longer change. */
-const closedStatuses = new Set(['issued', 'withdrawn', 'rejected_at_intake']);
+const closedStatuses = new Set(['issued', 'withdrawn', 'rejected_at_intake', 'terminated']);
 
 const extensionOf: Record<CaseFileContentType, string> = {
   'application/pdf': 'pdf',

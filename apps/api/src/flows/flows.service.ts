@@ -17,7 +17,7 @@ import { notFound, ProblemError, ProblemType } from '../http/problem';
 import { findSubject, lintContextFor, subjectNames } from './flow-subjects';
 
 /** Case statuses after which a case no longer runs on its flow version. */
-const CLOSED_CASE_STATUSES = ['issued', 'rejected_at_intake', 'withdrawn'];
+const CLOSED_CASE_STATUSES = ['issued', 'rejected_at_intake', 'withdrawn', 'terminated'];
 
 type VersionRow = Prisma.FlowVersionGetPayload<object>;
 

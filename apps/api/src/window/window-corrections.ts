@@ -12,7 +12,7 @@ const WINDOW_DECISIONS = [
   'resubmitted_from_window',
 ];
 /** Cases whose workflow no longer asks anything. */
-const CLOSED = ['issued', 'withdrawn', 'rejected_at_intake', 'needs_correction', 'submitted'];
+const CLOSED = ['issued', 'withdrawn', 'rejected_at_intake', 'terminated', 'needs_correction', 'submitted'];
 
 const payloadOf = (payload: string | null): Record<string, unknown> => {
   try {

@@ -13,7 +13,7 @@ const KIND: Record<RecordClockEventInput['event'], string> = {
 };
 
 /** Statuses no clock event may move a case out of. */
-export const TERMINAL_CASE_STATUSES = ['issued', 'withdrawn', 'rejected_at_intake'];
+export const TERMINAL_CASE_STATUSES = ['issued', 'withdrawn', 'rejected_at_intake', 'terminated'];
 
 interface ClockEventRow {
   caseNo: string;
