@@ -221,22 +221,26 @@ const decidedIn = (scope: DepartmentScope, from: Date, to: Date) =>
  * over the (state, closedAt, departmentCode) index.
  */
 export function decidedDaysStatement(db: Db, scope: DepartmentScope, from: Date, to: Date): Prisma.Sql {
-  const limit = (value: Prisma.Sql, unit: Prisma.Sql) => Prisma.sql`(
-    SELECT MIN(CASE WHEN ${unit} = 'working_day' THEN ${value} END)
-    FROM "CaseItem" ci JOIN "Item" i ON i."implementationCode" = ci."implementationCode"
-      AND i."version" = ci."itemVersion" AND i."departmentCode" = t."departmentCode"
-    WHERE ci."caseNo" = t."caseNo")`;
+  const closed = shanghaiDay(db, Prisma.sql`t."closedAt"`);
+  // The inner query gives one row per task (its limits once: the items joined and grouped by the task), the
+  // outer one sums them per department and days.
   return Prisma.sql`
     SELECT d."dep" AS "departmentCode", d."closedDay", d."openedDay", COUNT(*) AS "tasks",
-      SUM(CASE WHEN d."dueDate" IS NULL OR d."closedDay" <= d."dueDate" THEN 1 ELSE 0 END) AS "onTime",
+      SUM(d."onTime") AS "onTime",
       SUM(d."statutory") AS "statutorySum", COUNT(d."statutory") AS "statutoryCount",
       SUM(d."promised") AS "promisedSum", COUNT(d."promised") AS "promisedCount"
     FROM (
-      SELECT t."departmentCode" AS "dep", ${shanghaiDay(db, Prisma.sql`t."closedAt"`)} AS "closedDay",
-        ${shanghaiDay(db, Prisma.sql`t."openedAt"`)} AS "openedDay", t."dueDate" AS "dueDate",
-        ${limit(Prisma.sql`i."statutoryLimitValue"`, Prisma.sql`i."statutoryLimitUnit"`)} AS "statutory",
-        ${limit(Prisma.sql`i."promisedLimitValue"`, Prisma.sql`i."promisedLimitUnit"`)} AS "promised"
-      FROM "Task" t WHERE ${decidedIn(scope, from, to)}
+      SELECT t."departmentCode" AS "dep", ${closed} AS "closedDay",
+        ${shanghaiDay(db, Prisma.sql`t."openedAt"`)} AS "openedDay",
+        CASE WHEN t."dueDate" IS NULL OR ${closed} <= t."dueDate" THEN 1 ELSE 0 END AS "onTime",
+        MIN(CASE WHEN i."statutoryLimitUnit" = 'working_day' THEN i."statutoryLimitValue" END) AS "statutory",
+        MIN(CASE WHEN i."promisedLimitUnit" = 'working_day' THEN i."promisedLimitValue" END) AS "promised"
+      FROM "Task" t
+        LEFT JOIN "CaseItem" ci ON ci."caseNo" = t."caseNo"
+        LEFT JOIN "Item" i ON i."implementationCode" = ci."implementationCode" AND i."version" = ci."itemVersion"
+          AND i."departmentCode" = t."departmentCode"
+      WHERE ${decidedIn(scope, from, to)}
+      GROUP BY t."id", t."departmentCode", t."closedAt", t."openedAt", t."dueDate"
     ) d
     GROUP BY d."dep", d."closedDay", d."openedDay"`;
 }
