@@ -1,5 +1,12 @@
+import { Worker } from '@temporalio/worker';
 import { planBuilder } from '@onewindow/flow-model';
-import { approveStep, caseStateQuery, issueResults, supplyToleratedMaterial } from '../src/index';
+import {
+  approveStep,
+  caseStateQuery,
+  issueResults,
+  supplyToleratedMaterial,
+  type CaseWorkflowInput,
+} from '../src/index';
 import {
   caseInput,
   fakeActivities,
@@ -8,6 +15,7 @@ import {
   startCase,
   startWorker,
   useTimeSkippingEnv,
+  workflowBundle,
 } from './case-harness';
 import { nationalDayCalendar, nextYearWithWeekday, shanghaiInstant } from './fixture-calendar';
 
@@ -39,7 +47,11 @@ describe('caseWorkflow: tolerated gaps (容缺受理)', () => {
       fake.of(name).filter((c) => c.caseNo === caseNo);
     const { worker, taskQueue } = await startWorker(env(), fake.activities);
     await worker.runUntil(async () => {
-      const start = (caseNo: string, onOverdue?: 'wait' | 'terminate') =>
+      const start = (
+        caseNo: string,
+        onOverdue?: 'wait' | 'terminate',
+        projections: CaseWorkflowInput['projections'] = 'local-serial',
+      ) =>
         startCase(
           env(),
           taskQueue,
@@ -48,13 +60,15 @@ describe('caseWorkflow: tolerated gaps (容缺受理)', () => {
             acceptedOn: day('09-24'),
             calendar: nationalDayCalendar(year),
             countStartDay: false,
+            projections,
             toleratedGaps: [
               { materialCode: 'M-LEASE', dueDate: day('09-30'), ...(onOverdue ? { onOverdue } : {}) },
             ],
           }),
         );
       const inTime = await start('GAP-IN-TIME');
-      const waiting = await start('GAP-WAIT'); // no rule named: wait, the default
+      // No rule named: wait, the default. Regular activities: the patch is asked with a marker in history.
+      const waiting = await start('GAP-WAIT', undefined, 'activity');
       const ending = await start('GAP-TERMINATE', 'terminate');
       const issue = { actor: 'w1', delivery: { method: 'window' as const } };
 
@@ -151,6 +165,20 @@ describe('caseWorkflow: tolerated gaps (容缺受理)', () => {
       expect(await resultOf(waiting)).toMatchObject({ outcome: 'approved' });
       expect(await resultOf(ending)).toMatchObject({ outcome: 'terminated' });
       expect(await resultOf(inTime)).toMatchObject({ outcome: 'approved' });
+
+      // Each history replays on this code (the patch marker where it was asked, the alarms, the termination).
+      const history = await waiting.fetchHistory();
+      expect(history.events?.some((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')).toBe(
+        true,
+      );
+      for (const h of [inTime, waiting, ending])
+        await expect(
+          Worker.runReplayHistory(
+            { workflowBundle: await workflowBundle() },
+            await h.fetchHistory(),
+            h.workflowId,
+          ),
+        ).resolves.toBeUndefined();
     });
   }, 180_000);
 });
