@@ -304,7 +304,7 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     action: 'case.issue',
     tag: 'window',
     summary:
-      '容缺补齐: the window records a tolerated material the applicant handed in (统一出件 is refused while one is missing). 400 nothing handed in, 404 not a tolerated material of the case, 409 already recorded or the case closed',
+      '容缺补齐: the window records a tolerated material the applicant handed in (统一出件 is refused while one is missing); the case workflow is told first (Update supplyToleratedMaterial, one update id per material: a retry is recorded once). 400 nothing handed in, 404 not a tolerated material of the case, 409 already recorded, the case closed (also 终止办理) or the workflow refused, 503 Temporal unreachable (nothing recorded)',
     body: toleratedSupplyRequestSchema,
     responses: {
       200: toleratedSupplyResponseSchema,
