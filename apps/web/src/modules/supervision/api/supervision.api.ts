@@ -1,4 +1,9 @@
 import {
+  demandAnalyticsSchema,
+  evaluationFiguresSchema,
+  type DemandAnalytics,
+  type DemandExportTable,
+  type EvaluationFigures,
   approveExtensionRequestSchema,
   approveExtensionResponseSchema,
   remindRequestSchema,
@@ -45,8 +50,35 @@ export function fetchFigures(query: FiguresQuery, signal?: AbortSignal): Promise
   });
 }
 
+export function fetchDemand(query: FiguresQuery, signal?: AbortSignal): Promise<DemandAnalytics> {
+  return apiClient.get('/api/supervision/demand', {
+    responseSchema: demandAnalyticsSchema,
+    query: defined(query),
+    signal,
+  });
+}
+
+export function fetchEvaluationFigures(
+  query: FiguresQuery,
+  signal?: AbortSignal,
+): Promise<EvaluationFigures> {
+  return apiClient.get('/api/supervision/evaluations', {
+    responseSchema: evaluationFiguresSchema,
+    query: defined(query),
+    signal,
+  });
+}
+
+/** The 好差评 exports: the records (provincial fields) or the rates per department. */
+export function evaluationExportHref(file: 'records' | 'rates', query: FiguresQuery): string {
+  return `/api/supervision/evaluations/export/${file}.xlsx?${new URLSearchParams(defined(query)).toString()}`;
+}
+
 /** The XLSX of one table, downloaded by the browser with the session cookie. */
-export function exportHref(table: SupervisionExportTable, query: OverviewQuery | FiguresQuery): string {
+export function exportHref(
+  table: SupervisionExportTable | DemandExportTable,
+  query: OverviewQuery | FiguresQuery,
+): string {
   const search = new URLSearchParams(defined(query)).toString();
   return `/api/supervision/export/${table}.xlsx${search ? `?${search}` : ''}`;
 }

@@ -35,7 +35,6 @@ export function RectificationPanel({
   const [closing, setClosing] = useState<RectificationOrder>();
   const label = (l: { zh: string; en: string } | undefined, fallback: string) =>
     l ? (language === 'en' ? l.en : l.zh) : fallback;
-  const today = dayjs().format('YYYY-MM-DD');
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="rectifications">
@@ -86,16 +85,21 @@ export function RectificationPanel({
           {
             title: t('evaluation.orders.deadline'),
             dataIndex: 'deadline',
-            render: (d: string, o) =>
-              o.state === 'open' && d < today ? <Tag color="red">{d}</Tag> : <span>{d}</span>,
+            render: (d: string, o) => (o.overdue ? <Tag color="red">{d}</Tag> : <span>{d}</span>),
           },
           {
             title: t('evaluation.orders.state'),
             render: (_: unknown, o) =>
               o.state === 'open' ? (
-                <Tag color="orange" data-testid="rectification-state">
-                  {t('evaluation.orders.open')}
-                </Tag>
+                o.overdue ? (
+                  <Tag color="red" data-testid="rectification-state">
+                    {t('evaluation.orders.overdue')}
+                  </Tag>
+                ) : (
+                  <Tag color="orange" data-testid="rectification-state">
+                    {t('evaluation.orders.open')}
+                  </Tag>
+                )
               ) : (
                 <Space orientation="vertical" size={0}>
                   <Tag color="green" data-testid="rectification-state">

@@ -18,13 +18,26 @@ import { RectificationPanel } from './RectificationPanel';
 
 // ECharts is large: the figures load in their own chunk when their tab is opened.
 const FiguresPanel = lazy(() => import('./FiguresPanel').then((m) => ({ default: m.FiguresPanel })));
+const DemandPanel = lazy(() => import('./DemandPanel').then((m) => ({ default: m.DemandPanel })));
+const EvaluationRatesPanel = lazy(() =>
+  import('./EvaluationRatesPanel').then((m) => ({ default: m.EvaluationRatesPanel })),
+);
 
-type Tab = 'extensions' | 'overdue' | 'atRisk' | 'escalations' | 'figures' | 'rectifications';
+type Tab =
+  | 'extensions'
+  | 'overdue'
+  | 'atRisk'
+  | 'escalations'
+  | 'figures'
+  | 'demand'
+  | 'rectifications'
+  | 'evaluations';
 
 /**
  * 督办: a department lead sees their department, the centre supervisor every department (or one picked):
  * the extension requests waiting for approval, overdue and at-risk work with 催办, the escalations the
- * workflow raised, the per-department figures, and the hand-over of a person's open work (leave, departure).
+ * workflow raised, the per-department figures, demand analytics, 差评整改 and the 好差评 rates, and the
+ * hand-over of a person's open work (leave, departure).
  */
 export function SupervisionWorkspace() {
   const { t } = useTranslation();
@@ -105,10 +118,28 @@ export function SupervisionWorkspace() {
       ),
     },
     {
+      key: 'demand',
+      label: <span data-testid="tab-demand">{t('supervision.tabs.demand')}</span>,
+      children: tab === 'demand' && (
+        <Suspense fallback={<Skeleton active />}>
+          <DemandPanel department={query.department} />
+        </Suspense>
+      ),
+    },
+    {
       key: 'rectifications',
       label: <span data-testid="tab-rectifications">{t('evaluation.orders.tab')}</span>,
       children: tab === 'rectifications' && (
         <RectificationPanel department={query.department} onOpenCase={setOpenCase} />
+      ),
+    },
+    {
+      key: 'evaluations',
+      label: <span data-testid="tab-evaluations">{t('supervision.tabs.evaluations')}</span>,
+      children: tab === 'evaluations' && (
+        <Suspense fallback={<Skeleton active />}>
+          <EvaluationRatesPanel department={query.department} />
+        </Suspense>
       ),
     },
   ];

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { Button, Card, DatePicker, Skeleton, Space, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import type { EvaluationFigures } from '@onewindow/contracts';
+import dayjs, { type Dayjs } from 'dayjs';
+import ReactEChartsCore from 'echarts-for-react/lib/core';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { useApiQuery } from '../../api-client/hooks/use-api-query';
+import { evaluationExportHref, fetchEvaluationFigures } from '../api/supervision.api';
+
+echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
+const asPercent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
+
+type DepartmentRates = EvaluationFigures['departments'][number];
+type ItemRates = EvaluationFigures['items'][number];
+
+/**
+ * 好差评统计 over a chosen period: per department the ratings, 差评, 好评率 and the 差评 handling rate (orders closed
+ * over orders, with the overdue ones escalated to the supervisor), per item the rates; the rates and the records
+ * (in the fields provincial evaluation systems take) export to XLSX.
+ */
+export function EvaluationRatesPanel({ department }: { department?: string }) {
+  const { t } = useTranslation();
+  const [period, setPeriod] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('month'), dayjs()]);
+  const query = {
+    department,
+    from: period[0].format('YYYY-MM-DD'),
+    to: period[1].format('YYYY-MM-DD'),
+  };
+  const figures = useApiQuery(`supervision-evaluations:${JSON.stringify(query)}`, (signal) =>
+    fetchEvaluationFigures(query, signal),
+  );
+  const rows = figures.data?.departments ?? [];
+  const option = {
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 48, right: 24, top: 40, bottom: 80 },
+    xAxis: {
+      type: 'category',
+      data: rows.map((d) => d.departmentName),
+      axisLabel: { rotate: 30, interval: 0 },
+    },
+    yAxis: { type: 'value', min: 0, max: 100, name: '%' },
+    series: [
+      { name: t('evaluation.rates.goodRate'), type: 'bar', data: rows.map((d) => asPercent(d.goodRate)) },
+      {
+        name: t('evaluation.rates.handlingRate'),
+        type: 'bar',
+        data: rows.map((d) => asPercent(d.handlingRate)),
+      },
+    ],
+  };
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="evaluation-rates">
+      <Space wrap>
+        <Typography.Text>{t('supervision.figures.period')}</Typography.Text>
+        <DatePicker.RangePicker
+          value={period}
+          allowClear={false}
+          onChange={(range) => range?.[0] && range[1] && setPeriod([range[0], range[1]])}
+          data-testid="evaluation-period"
+        />
+        <Button
+          icon={<DownloadOutlined />}
+          href={evaluationExportHref('rates', query)}
+          data-testid="export-evaluation-rates"
+        >
+          {t('supervision.export')}
+        </Button>
+        <Button
+          icon={<DownloadOutlined />}
+          href={evaluationExportHref('records', query)}
+          data-testid="export-evaluation-records"
+        >
+          {t('evaluation.rates.exportRecords')}
+        </Button>
+      </Space>
+      {figures.error !== undefined && <ApiErrorAlert error={figures.error} onRetry={figures.refresh} />}
+      {!figures.data && figures.error === undefined && <Skeleton active />}
+      {figures.data && (
+        <>
+          <Card size="small" title={t('evaluation.rates.chart')}>
+            <div data-testid="chart-evaluation-rates">
+              <ReactEChartsCore echarts={echarts} option={option} style={{ height: 300 }} notMerge />
+            </div>
+          </Card>
+          <Table<DepartmentRates>
+            size="small"
+            rowKey="departmentCode"
+            dataSource={rows}
+            pagination={false}
+            onRow={(r) =>
+              ({
+                'data-testid': 'evaluation-rates-row',
+                'data-department': r.departmentCode,
+              }) as React.HTMLAttributes<HTMLElement>
+            }
+            columns={[
+              { title: t('evaluation.rates.department'), dataIndex: 'departmentName' },
+              { title: t('evaluation.rates.ratings'), dataIndex: 'ratings' },
+              { title: t('evaluation.rates.bad'), dataIndex: 'bad' },
+              { title: t('evaluation.rates.goodRate'), dataIndex: 'goodRate', render: percent },
+              { title: t('evaluation.rates.orders'), dataIndex: 'orders' },
+              { title: t('evaluation.rates.closedOrders'), dataIndex: 'closedOrders' },
+              { title: t('evaluation.rates.overdueOrders'), dataIndex: 'overdueOrders' },
+              { title: t('evaluation.rates.handlingRate'), dataIndex: 'handlingRate', render: percent },
+            ]}
+          />
+          <Table<ItemRates>
+            size="small"
+            rowKey={(r) => `${r.implementationCode}:${r.departmentCode}`}
+            dataSource={figures.data.items}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            columns={[
+              { title: t('evaluation.rates.item'), dataIndex: 'name' },
+              { title: t('evaluation.rates.department'), dataIndex: 'departmentCode' },
+              { title: t('evaluation.rates.ratings'), dataIndex: 'ratings' },
+              { title: t('evaluation.rates.bad'), dataIndex: 'bad' },
+              { title: t('evaluation.rates.goodRate'), dataIndex: 'goodRate', render: percent },
+            ]}
+          />
+        </>
+      )}
+    </Space>
+  );
+}
