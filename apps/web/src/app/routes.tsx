@@ -13,6 +13,7 @@ import { HomePage } from '../pages/HomePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PublicLookupPage } from '../pages/PublicLookupPage';
 import { OnlineSubmissionPage, SubmissionStatusPage } from '../modules/online-submission';
+import { CounterRatingPage } from '../modules/counter-rating';
 import { StatusPage } from '../pages/StatusPage';
 import { SupervisionPage } from '../pages/SupervisionPage';
 import { WindowPage } from '../pages/WindowPage';
@@ -69,6 +70,8 @@ export const routes: RouteObject[] = [
           ...leafWorkspaces.filter((w) => w.public).map(pageOf),
           // The applicant's status look-up of an online submission (the receipt links here).
           { path: 'apply/status', element: <SubmissionStatusPage /> },
+          // 窗口评价器: the rating page the clerk opens for the applicant on the counter tablet.
+          { path: 'window/rate/:caseNo', element: <CounterRatingPage /> },
         ],
       },
     ],

@@ -1,5 +1,7 @@
 import {
   evaluationResponseSchema,
+  windowEvaluationRequestSchema,
+  type WindowEvaluationRequest,
   publicEvaluationRequestSchema,
   type EvaluationResponse,
   type PublicEvaluationRequest,
@@ -11,6 +13,15 @@ export function ratePublicly(caseNo: string, body: PublicEvaluationRequest): Pro
   return apiClient.post(`/api/public/cases/${encodeURIComponent(caseNo)}/evaluation`, {
     responseSchema: evaluationResponseSchema,
     requestSchema: publicEvaluationRequestSchema,
+    body,
+  });
+}
+
+/** 好差评 on the counter tablet: the window clerk's session (case.issue on the case); the clerk is the staff rated. */
+export function rateAtWindow(caseNo: string, body: WindowEvaluationRequest): Promise<EvaluationResponse> {
+  return apiClient.post(`/api/window/cases/${encodeURIComponent(caseNo)}/evaluation`, {
+    responseSchema: evaluationResponseSchema,
+    requestSchema: windowEvaluationRequestSchema,
     body,
   });
 }

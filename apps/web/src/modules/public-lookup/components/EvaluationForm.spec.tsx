@@ -40,6 +40,7 @@ describe('好差评 on the public lookup', () => {
         caseNo: issued.caseNo,
         channel: 'public',
         grade: 2,
+        round: 1,
         rectificationOrders: [{ id: 'r1', departmentCode: 'SFS-SCJG', deadline: '2026-12-22' }],
       }),
     );

@@ -13,7 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useLanguage } from '../../i18n/hooks/use-language';
-import { ratePublicly } from '../api/evaluation.api';
+import { rateAtWindow, ratePublicly } from '../api/evaluation.api';
 
 const commentMax = publicEvaluationRequestSchema.shape.comment.unwrap().maxLength ?? 500;
 
@@ -23,8 +23,14 @@ interface Fields {
   comment?: string;
 }
 
-/** 好差评 after issuance: five grades, optional aspects and a comment, once per case on this channel. */
-export function EvaluationForm({ caseNo, code }: { caseNo: string; code: string }) {
+/**
+ * 好差评 after issuance: five grades, optional aspects and a comment, once per case on this channel — online with
+ * the lookup code (`code`), or on the window's counter tablet (`channel="window"`, the clerk's session).
+ */
+export function EvaluationForm(
+  props: { caseNo: string; code: string } | { caseNo: string; channel: 'window'; title?: string },
+) {
+  const { caseNo } = props;
   const { t } = useTranslation();
   const { language } = useLanguage();
   const [pending, setPending] = useState(false);
@@ -36,13 +42,15 @@ export function EvaluationForm({ caseNo, code }: { caseNo: string; code: string 
     setPending(true);
     setError(undefined);
     try {
+      const rating = {
+        grade: grade!,
+        ...(aspects?.length ? { aspects } : {}),
+        ...(comment?.trim() ? { comment: comment.trim() } : {}),
+      };
       setDone(
-        await ratePublicly(caseNo, {
-          code,
-          grade: grade!,
-          ...(aspects?.length ? { aspects } : {}),
-          ...(comment?.trim() ? { comment: comment.trim() } : {}),
-        }),
+        'code' in props
+          ? await ratePublicly(caseNo, { code: props.code, ...rating })
+          : await rateAtWindow(caseNo, rating),
       );
     } catch (failure) {
       setError(failure);
@@ -52,13 +60,18 @@ export function EvaluationForm({ caseNo, code }: { caseNo: string; code: string 
   };
 
   return (
-    <Card size="small" title={t('evaluation.title')} style={{ marginTop: 16 }} data-testid="evaluation">
+    <Card
+      size="small"
+      title={('title' in props && props.title) || t('evaluation.title')}
+      style={{ marginTop: 16 }}
+      data-testid="evaluation"
+    >
       {done ? (
         <Alert
           type="success"
           showIcon
           data-testid="evaluation-done"
-          title={t('evaluation.thanks')}
+          title={'code' in props ? t('evaluation.thanks') : t('evaluation.counter.again')}
           description={done.rectificationOrders.length > 0 ? t('evaluation.followUp') : undefined}
         />
       ) : (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Descriptions, Form, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
 import type { IssueResultsRequest, IssueResultsResponse, WindowQueueEntry } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
@@ -154,6 +154,9 @@ export function IssueModal({
             />
             <Typography.Title level={5}>{t('documents.title')}</Typography.Title>
             <CaseDocumentList caseNo={entry.caseNo} />
+            <Button href={`/window/rate/${entry.caseNo}`} target="_blank" data-testid="open-counter-rating">
+              {t('evaluation.counter.open')}
+            </Button>
           </>
         )}
       </Space>

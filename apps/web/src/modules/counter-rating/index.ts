@@ -1,0 +1,1 @@
+export { CounterRatingPage } from './components/CounterRatingPage';
