@@ -70,7 +70,7 @@ export function gapSupplied(
  * Reducer: gap `materialCode` is overdue at `now`: the leads of the window that accepted the case are told
  * (escalateOverdue to the window: a ClockEvent `overdue` on clock `step:tolerated:<code>`), once.
  */
-export function gapOverdue(
+function gapOverdue(
   gaps: readonly ToleratedGap[],
   materialCode: string,
   now: number,
@@ -105,7 +105,7 @@ export function gapOverdue(
  * Reducer: 终止办理 at `now` — a gap under the `terminate` rule is overdue; the case ends `terminated`,
  * naming every tolerated material still missing (the API prints the 终止办理通知书 from the decision).
  */
-export function gapTermination(
+function gapTermination(
   state: Pick<CaseState, 'gaps'>,
   materialCode: string,
   now: number,
