@@ -177,6 +177,7 @@ describe('the notification centre', () => {
       actor: '市场监管科长 周文',
       detail: '请今天办结',
       stepId: 'item_FOOD',
+      stepName: null, // the seeded case runs no published flow version
       link: `/approvals?case=${no(1)}`,
     });
     expect(byKind('claimed_by_other')).toMatchObject({ actor: '市场监管 张伟' });

@@ -32,6 +32,8 @@ export const notificationSchema = z.object({
   kind: z.enum(notificationKinds),
   caseNo: z.string(),
   stepId: z.string().nullable(),
+  /** The step's name in the case's flow (e.g. 食品经营许可), when known. */
+  stepName: z.string().nullable(),
   departmentCode: z.string().nullable(),
   /** When it happened (ISO instant). */
   at: z.string(),

@@ -9,7 +9,7 @@ export interface Recipient {
 }
 
 /** A notification before its read state is known. */
-export type Entry = Omit<Notification, 'read' | 'actor'> & { actorId: string | null };
+export type Entry = Omit<Notification, 'read' | 'actor' | 'stepName'> & { actorId: string | null };
 
 /** How far back the centre looks, and how many rows each source reads at most. */
 export const HORIZON_DAYS = 30;
@@ -31,35 +31,62 @@ const parse = (payload: string | null): Record<string, unknown> => {
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
 
+/** Splits a list into chunks (IN lists stay well below the databases' parameter limits). */
+const chunks = <T>(list: T[], size = 500): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+
 /** The role group seats the user belongs to (`group:<department>/<role>`, as the workflow names them). */
 export const groupsOf = (me: Recipient): string[] =>
   me.roles.map((role) => `group:${me.departmentCode}/${role}`);
 
+/** A task row as the sources read it. */
+interface HeldTask {
+  id: string;
+  caseNo: string;
+  stepId: string;
+  departmentCode: string;
+  state: string;
+  openedAt: Date;
+  closedAt: Date | null;
+  claimedBy: string | null;
+}
+
 /**
- * Tasks given to me (my holder rows, newest first), except those I claimed myself. Reads my holder rows by
- * their index (TaskHolder userId, taskId) and each task by its key.
+ * The tasks I hold or held that concern the horizon (open, or opened or closed since): my holder rows by their
+ * index (TaskHolder userId, taskId), then those task rows by key, a chunk at a time. (As one statement with a
+ * relation filter the database would scan every task row.)
  */
-async function assigned(db: Db, me: Recipient, since: Date): Promise<Entry[]> {
-  const rows = await db.taskHolder.findMany({
-    where: { userId: me.id, task: { openedAt: { gte: since } } },
-    select: {
-      task: {
+async function heldTasks(db: Db, me: Recipient, since: Date): Promise<HeldTask[]> {
+  const rows = await db.taskHolder.findMany({ where: { userId: me.id }, select: { taskId: true } });
+  const found: HeldTask[] = [];
+  for (const ids of chunks(rows.map((r) => r.taskId)))
+    found.push(
+      ...(await db.task.findMany({
+        where: {
+          id: { in: ids },
+          OR: [{ state: 'open' }, { openedAt: { gte: since } }, { closedAt: { gte: since } }],
+        },
         select: {
           id: true,
           caseNo: true,
           stepId: true,
           departmentCode: true,
+          state: true,
           openedAt: true,
+          closedAt: true,
           claimedBy: true,
         },
-      },
-    },
-    orderBy: { task: { openedAt: 'desc' } },
-    take: PER_SOURCE,
-  });
-  return rows
-    .map((r) => r.task)
-    .filter((t) => t.claimedBy !== me.id)
+      })),
+    );
+  return found;
+}
+
+/** Tasks given to me since `since` (newest first), except those I claimed myself. */
+function assigned(held: HeldTask[], me: Recipient, since: Date): Entry[] {
+  return held
+    .filter((t) => t.openedAt >= since && t.claimedBy !== me.id)
+    .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime())
+    .slice(0, PER_SOURCE)
     .map((t) => ({
       id: `assigned:${t.id}`,
       kind: 'assigned',
@@ -145,16 +172,16 @@ async function groupSeats(db: Db, me: Recipient, since: Date): Promise<Entry[]> 
 }
 
 /** The steps I hold or held lately (open, or closed within the horizon), and my groups' open seats: case → steps. */
-async function mySteps(db: Db, me: Recipient, since: Date): Promise<Map<string, Set<string>>> {
-  const recent = { OR: [{ state: 'open' }, { closedAt: { gte: since } }] };
-  const [held, seats] = await Promise.all([
-    db.taskHolder.findMany({
-      where: { userId: me.id, task: recent },
-      select: { task: { select: { caseNo: true, stepId: true } } },
-    }),
+async function mySteps(
+  db: Db,
+  me: Recipient,
+  held: HeldTask[],
+  since: Date,
+): Promise<Map<string, Set<string>>> {
+  const seats =
     groupsOf(me).length === 0
-      ? Promise.resolve([])
-      : db.task.findMany({
+      ? []
+      : await db.task.findMany({
           where: {
             departmentCode: me.departmentCode,
             claimState: 'unclaimed',
@@ -162,10 +189,10 @@ async function mySteps(db: Db, me: Recipient, since: Date): Promise<Map<string, 
             claimGroup: { in: groupsOf(me) },
           },
           select: { caseNo: true, stepId: true },
-        }),
-  ]);
+        });
+  const recent = held.filter((t) => t.state === 'open' || (t.closedAt !== null && t.closedAt >= since));
   const steps = new Map<string, Set<string>>();
-  for (const t of [...held.map((h) => h.task), ...seats]) {
+  for (const t of [...recent, ...seats]) {
     const set = steps.get(t.caseNo) ?? new Set<string>();
     set.add(t.stepId);
     steps.set(t.caseNo, set);
@@ -173,17 +200,13 @@ async function mySteps(db: Db, me: Recipient, since: Date): Promise<Map<string, 
   return steps;
 }
 
-/** Splits a list into chunks (IN lists stay well below the databases' parameter limits). */
-const chunks = <T>(list: T[], size = 500): T[][] =>
-  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
-
 /**
  * Reminders and 催办 that reached me (the workflow's reminders name their `recipients`; a 催办 names the seats
  * it went `to`, a group among them), and 补正 received and extensions decided on the steps I hold. Read per
  * case through the (caseNo, eventSeq) keys of ClockEvent and Decision.
  */
-async function onMySteps(db: Db, me: Recipient, since: Date): Promise<Entry[]> {
-  const steps = await mySteps(db, me, since);
+async function onMySteps(db: Db, me: Recipient, held: HeldTask[], since: Date): Promise<Entry[]> {
+  const steps = await mySteps(db, me, held, since);
   const cases = [...steps.keys()];
   if (cases.length === 0) return [];
   const groups = new Set(groupsOf(me));
@@ -192,10 +215,9 @@ async function onMySteps(db: Db, me: Recipient, since: Date): Promise<Entry[]> {
   for (const part of chunks(cases)) {
     const [reminders, decisions] = await Promise.all([
       db.clockEvent.findMany({
-        where: { caseNo: { in: part }, kind: 'reminder', at: { gte: since } },
-        select: { id: true, caseNo: true, clockId: true, at: true, reason: true, payload: true },
-        orderBy: { at: 'desc' },
-        take: PER_SOURCE,
+        // By case only (the key's index): with `kind` in the filter SQLite may walk every reminder of the period.
+        where: { caseNo: { in: part }, at: { gte: since } },
+        select: { id: true, caseNo: true, clockId: true, kind: true, at: true, payload: true },
       }),
       db.decision.findMany({
         where: {
@@ -212,11 +234,10 @@ async function onMySteps(db: Db, me: Recipient, since: Date): Promise<Entry[]> {
           decidedAt: true,
           payload: true,
         },
-        orderBy: { decidedAt: 'desc' },
-        take: PER_SOURCE,
       }),
     ]);
     for (const r of reminders) {
+      if (r.kind !== 'reminder') continue;
       const stepId = r.clockId.startsWith('step:') ? r.clockId.slice(5) : null;
       const p = parse(r.payload);
       const urge = p.urge === true;
@@ -310,11 +331,12 @@ async function forLeads(db: Db, me: Recipient, since: Date): Promise<Entry[]> {
 
 /** Every source's entries for the user since `since`, newest first. */
 export async function notificationEntries(db: Db, me: Recipient, since: Date): Promise<Entry[]> {
-  const lists = await Promise.all([
-    assigned(db, me, since),
-    groupSeats(db, me, since),
-    onMySteps(db, me, since),
-    forLeads(db, me, since),
-  ]);
+  const held = await heldTasks(db, me, since);
+  const lists = [
+    assigned(held, me, since),
+    await groupSeats(db, me, since),
+    await onMySteps(db, me, held, since),
+    await forLeads(db, me, since),
+  ];
   return lists.flat().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id.localeCompare(b.id)));
 }

@@ -1,5 +1,6 @@
 import type { Notification, NotificationList } from '@onewindow/contracts';
 import type { Db } from '@onewindow/db';
+import { stepNamesOf } from '../tasks/step-names';
 import { HORIZON_DAYS, notificationEntries, type Recipient } from './notification-sources';
 
 const DAY_MS = 24 * 3600_000;
@@ -35,8 +36,19 @@ export async function listNotifications(
         ).map((u) => [u.id, u.displayName]),
       )
     : new Map<string, string>();
+  // The step names of the flow versions the shown cases run (each version's plan read once per process).
+  const cases = [...new Set(shown.map((e) => e.caseNo))];
+  const versions = cases.length
+    ? await db.case.findMany({
+        where: { caseNo: { in: cases } },
+        select: { caseNo: true, flowVersionId: true },
+      })
+    : [];
+  const versionOf = new Map(versions.map((c) => [c.caseNo, c.flowVersionId]));
+  const stepNames = await stepNamesOf(db, [...versionOf.values()]);
   const items: Notification[] = shown.map(({ actorId, ...e }) => ({
     ...e,
+    stepName: e.stepId ? (stepNames.get(`${versionOf.get(e.caseNo)}\u0000${e.stepId}`) ?? null) : null,
     read: isRead(e.id, e.at),
     actor: actorId ? (names.get(actorId) ?? actorId) : null,
   }));

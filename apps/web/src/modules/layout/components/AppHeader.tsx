@@ -2,6 +2,7 @@ import { Layout, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LanguageSwitch } from '../../i18n/components/LanguageSwitch';
+import { NotificationBell } from '../../notifications';
 import { SessionMenu } from '../../session/components/SessionMenu';
 import { headerBarStyle, ProductTitle } from './ProductTitle';
 
@@ -13,6 +14,7 @@ export function AppHeader() {
         <ProductTitle tagline={t('app.tagline')} />
       </Link>
       <Space size="middle">
+        <NotificationBell />
         <SessionMenu />
         <LanguageSwitch />
       </Space>
