@@ -249,7 +249,7 @@ describe('projection repair (tools/repair/check-projections.ts)', () => {
       caseNo: open,
       verb: 'copy_to',
       stepId: steps[1],
-      to: [approverOf(items[0].departmentCode)],
+      to: [approverOf(items[0].departmentCode), approverOf(items[2].departmentCode)],
       note: '请知悉',
     });
     expect(cc.status).toBe(200);
@@ -322,13 +322,19 @@ describe('projection repair (tools/repair/check-projections.ts)', () => {
     });
     await db.task.update({ where: { id: `${open}:${steps[1]}:1` }, data: { clockState: 'supplement' } });
     await db.taskHolder.deleteMany({ where: { taskId: `${open}:${steps[2]}:1` } });
+    await db.task.update({
+      where: { id: `${open}:${steps[2]}:1` },
+      data: { state: 'done', outcome: 'approved', closedAt: new Date() },
+    });
     const approval = await db.decision.findFirstOrThrow({ where: { caseNo: open, verb: 'approve' } });
     await db.decision.update({
       where: { id: approval.id },
       data: { decidedAt: earlier(approval.decidedAt) },
     });
     const copy = await db.decision.findFirstOrThrow({ where: { caseNo: open, verb: 'cc' } });
-    await db.caseCopy.deleteMany({ where: { caseNo: open } });
+    await db.caseCopy.deleteMany({ where: { caseNo: open, userId: approverOf(items[0].departmentCode) } });
+    const kept0 = await db.caseCopy.findFirstOrThrow({ where: { caseNo: open } });
+    await db.caseCopy.update({ where: { id: kept0.id }, data: { copiedAt: earlier(kept0.copiedAt) } });
     await db.decision.delete({ where: { id: copy.id } });
     await db.decision.create({
       data: {
@@ -377,6 +383,8 @@ describe('projection repair (tools/repair/check-projections.ts)', () => {
         ['open', 'phantom_task', steps[0]],
         ['open', 'wrong_step_clock', steps[1]],
         ['open', 'wrong_holders', steps[2]],
+        ['open', 'task_closed_in_db_open_in_workflow', steps[2]],
+        ['open', 'wrong_copy_time', steps[1]],
         ['open', 'wrong_decision_time', steps[0]],
         ['open', 'phantom_decision', steps[2]],
         ['open', 'missing_decision', steps[1]],
