@@ -180,6 +180,23 @@ describe('intake: the one-time notice, acceptance after correction, and 不予�
     expect(await applications()).toBe(before);
   });
 
+  it('不予受理 of an application back at the window after a notice: the same application ends refused, under its number', async () => {
+    const noticed = await post('/api/intake/correction-notices', notice, 'notice-0006');
+    const caseNo = noticed.body.caseNo as string;
+    const before = await api.deps.db.case.count();
+    const refused = await post(
+      '/api/intake/refusals',
+      { application: { ...application, applicationNo: caseNo }, reason: '申请事项依法不需要取得行政许可。' },
+      'refusal-after-notice-0001',
+    );
+    expect(refused.status).toBe(201);
+    expect(refused.body).toEqual({ caseNo, status: 'rejected_at_intake', documentNo: `BSL-${caseNo}` });
+    expect(await api.deps.db.case.count()).toBe(before);
+    const row = await api.deps.db.case.findUniqueOrThrow({ where: { caseNo }, include: { notices: true } });
+    expect(row.status).toBe('rejected_at_intake');
+    expect(row.notices.map((n) => n.number).sort()).toEqual([`BSL-${caseNo}`, `BZ-${caseNo}-1`]);
+  });
+
   it('refuses a notice that names no material, or an unknown item, and writes nothing', async () => {
     const before = await api.deps.db.case.count();
     const empty = await post('/api/intake/correction-notices', { ...notice, missing: [] });

@@ -34,10 +34,12 @@ export type CorrectionNoticeResponse = z.infer<typeof correctionNoticeResponseSc
 
 /**
  * 不予受理 (Art. 32 ¶1 (1)–(2)): the reason, and the competent authority when the matter is outside this one's
- * remit. The application gets its number and ends as `rejected_at_intake`, with the 不予受理决定书.
+ * remit. The application gets its number and ends as `rejected_at_intake`, with the 不予受理决定书. With
+ * `application.applicationNo` (an application told what to supplement, back at the window) that application is
+ * refused under its number; no new application is made.
  */
 export const intakeRefusalRequestSchema = z.strictObject({
-  application: acceptApplicationRequestSchema.omit({ applicationNo: true, acceptanceMode: true }),
+  application: acceptApplicationRequestSchema.omit({ acceptanceMode: true }),
   reason: z.string().trim().min(1, 'a refusal states its reason').max(2000),
   redirectTo: z.string().trim().min(1).max(200).optional(),
 });

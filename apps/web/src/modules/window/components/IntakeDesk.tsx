@@ -142,7 +142,7 @@ export function IntakeDesk({
 
   /**
    * The number of the application this visit completes (back from a one-time notice, 补正待收): a further notice
-   * goes to the same application and keeps its number.
+   * or a refusal goes to the same application and keeps its number.
    */
   const applicationNoOf = (): { applicationNo?: string } => {
     const no = (form.getFieldValue('applicationNo') as string | undefined)?.trim().toUpperCase();
@@ -396,7 +396,7 @@ export function IntakeDesk({
       )}
       {deciding === 'refusal' && checklist && (
         <IntakeRefusalModal
-          application={applicationSoFar(checklist)}
+          application={{ ...applicationSoFar(checklist), ...applicationNoOf() }}
           idempotencyKey={key}
           onClose={() => setDeciding(undefined)}
           onRefused={({ caseNo }) => {
