@@ -8,6 +8,7 @@ import { startStack, type RunningStack } from '../support/start-stack';
 import { launchChromium } from '../support/launch-chromium';
 import {
   application,
+  clerk as clerkUser,
   eventually,
   goodPersonId,
   items,
@@ -25,7 +26,9 @@ jest.setTimeout(240_000);
 /**
  * 好差评 in Chromium against the real stack: a case is accepted, approved and issued through the workflow; the
  * applicant gives a 差评 on the public lookup page; the department's lead sees the rectification order in the
- * supervision workspace, is refused closing it without a callback, and closes it with one.
+ * supervision workspace, is refused closing it without a callback, and closes it with one. Then the applicant
+ * re-rates once (a third rating is refused), rates at the counter tablet the clerk opened, and the lead's
+ * 好差评统计 draws its chart with the numbers the API answers.
  */
 describe('好差评 and 差评整改 in a browser', () => {
   let stack: RunningStack;
@@ -162,6 +165,100 @@ describe('好差评 and 差评整改 in a browser', () => {
         rectification: '已对窗口人员开展一次性告知培训',
         closedBy: 'lead-1',
       });
+
+      // The order closed, the applicant may re-rate once on the public page: a second record, the first kept.
+      await context.clearCookies();
+      await page.goto(`${stack.baseUrl}/lookup`);
+      await form.getByLabel(/办件编号/).fill(caseNo);
+      await form.getByLabel(/证件号码后四位/).fill(goodPersonId.slice(-4));
+      await form.locator('button[type=submit]').click();
+      await rating.waitFor();
+      await rating.getByRole('radio', { name: '满意', exact: true }).check();
+      await page.getByTestId('evaluation-submit').click();
+      await page.getByTestId('evaluation-done').filter({ hasText: '感谢您的评价' }).waitFor();
+      expect(
+        await db.evaluation.findMany({
+          where: { caseNo, channel: 'public' },
+          orderBy: { round: 'asc' },
+          select: { round: true, rating: true },
+        }),
+      ).toEqual([
+        { round: 1, rating: 2 },
+        { round: 2, rating: 4 },
+      ]);
+      // A third rating is refused, in Chinese, and nothing changes.
+      await page.goto(`${stack.baseUrl}/lookup`);
+      await form.getByLabel(/办件编号/).fill(caseNo);
+      await form.getByLabel(/证件号码后四位/).fill(goodPersonId.slice(-4));
+      await form.locator('button[type=submit]').click();
+      await rating.getByRole('radio', { name: '非常满意', exact: true }).check();
+      await page.getByTestId('evaluation-submit').click();
+      await page.getByText('整改后只能再评价一次').waitFor();
+      expect(await db.evaluation.count({ where: { caseNo } })).toBe(2);
+
+      // The counter tablet: the clerk signs in on it and opens the case's rating page; the applicant rates.
+      await page.goto(`${stack.baseUrl}/window/rate/${caseNo}`);
+      await page.getByTestId('counter-sign-in').waitFor();
+      await page.goto(`${stack.baseUrl}/window`);
+      await page.getByTestId('sign-in-form').getByLabel('用户名').fill(clerkUser.id);
+      await page.getByTestId('sign-in-form').getByLabel('密码').fill(password);
+      await page.getByTestId('sign-in-form').locator('button[type=submit]').click();
+      await page.getByTestId('sign-in-form').waitFor({ state: 'detached' });
+      await page.goto(`${stack.baseUrl}/window/rate/${caseNo}`);
+      const tablet = page.getByTestId('counter-rating');
+      await tablet.getByText(caseNo).waitFor();
+      expect(await page.getByTestId('public-layout').count()).toBe(1);
+      await tablet.getByRole('radio', { name: '非常满意', exact: true }).check();
+      await tablet.getByRole('checkbox', { name: '办事指南清晰' }).check();
+      await page.getByTestId('evaluation-submit').click();
+      await page.getByTestId('evaluation-done').filter({ hasText: '请将评价器交还窗口人员' }).waitFor();
+      await shot(page, 'counter-tablet');
+      expect(await db.evaluation.findFirstOrThrow({ where: { caseNo, channel: 'window' } })).toMatchObject({
+        rating: 5,
+        evaluatedBy: clerkUser.id,
+        aspects: '["guidance"]',
+      });
+
+      // The lead's 好差评统计: the chart draws and the department's row shows what the API answers.
+      await context.clearCookies();
+      await page.goto(`${stack.baseUrl}/supervision`);
+      await signIn.getByLabel('用户名').fill('lead-1');
+      await signIn.getByLabel('密码').fill(password);
+      await signIn.locator('button[type=submit]').click();
+      const ratesAnswer = page.waitForResponse(
+        (r) => r.url().includes('/api/supervision/evaluations') && r.status() === 200,
+      );
+      await page.getByTestId('tab-evaluations').click();
+      const rates = await (await ratesAnswer).json();
+      expect(rates.departments).toEqual([
+        expect.objectContaining({
+          departmentCode: food.departmentCode,
+          ratings: 3,
+          bad: 1,
+          orders: 1,
+          closedOrders: 1,
+          handlingRate: 1,
+        }),
+      ]);
+      await page.waitForFunction(
+        () => {
+          const canvas = document.querySelector<HTMLCanvasElement>(
+            '[data-testid="chart-evaluation-rates"] canvas',
+          );
+          if (!canvas || canvas.width === 0 || canvas.height === 0) return false;
+          const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+          let drawn = 0;
+          for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) drawn += 1;
+          return drawn > 1000;
+        },
+        undefined,
+        { timeout: 15_000 },
+      );
+      const cells = await page
+        .locator(`[data-testid="evaluation-rates-row"][data-department="${food.departmentCode}"] td`)
+        .allInnerTexts();
+      expect(cells.slice(1)).toEqual(['3', '1', '66.7%', '1', '1', '0', '100%']);
+      await shot(page, 'rates');
     } finally {
       await context.close();
     }

@@ -25,7 +25,7 @@ jest.setTimeout(240_000);
 /**
  * 督办 in Chromium against the real stack: the centre supervisor sees an approver's extension request, approves
  * it, and the case file shows the moved statutory due date; the figures tab draws its ECharts charts (the
- * canvases hold drawn pixels) and its table shows the numbers the API answers.
+ * canvases hold drawn pixels) and its table shows the numbers the API answers; so does the 需求分析 tab.
  */
 describe('the supervision workspace in a browser', () => {
   let stack: RunningStack;
@@ -202,6 +202,45 @@ describe('the supervision workspace in a browser', () => {
       ]);
       expect(await page.locator('[data-testid="figures-row"]').count()).toBe(api.body.departments.length);
       await shot(page, 'figures');
+
+      // 需求分析: the four charts draw; the tables show what the API answers for the same period.
+      const demandAnswer = page.waitForResponse(
+        (r) => r.url().includes('/api/supervision/demand') && r.status() === 200,
+      );
+      await page.getByTestId('tab-demand').click();
+      const demandQuery = new URL((await demandAnswer).url()).search;
+      const demand = await supervisorApi.call('GET', `/api/supervision/demand${demandQuery}`);
+      expect(demand.status).toBe(200);
+      expect(demand.body.items[0]).toMatchObject({ implementationCode: food.implementationCode });
+      for (const chart of ['chart-items', 'chart-acceptances', 'chart-reuse', 'chart-handling'])
+        await page.waitForFunction(
+          (testId) => {
+            const canvas = document.querySelector<HTMLCanvasElement>(`[data-testid="${testId}"] canvas`);
+            if (!canvas || canvas.width === 0 || canvas.height === 0) return false;
+            const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+            let drawn = 0;
+            for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) drawn += 1;
+            return drawn > 1000;
+          },
+          chart,
+          { timeout: 15_000 },
+        );
+      const itemCells = await page.getByTestId('demand-items-row').first().locator('td').allInnerTexts();
+      expect(itemCells).toEqual([
+        demand.body.items[0].name,
+        demand.body.items[0].departmentCode,
+        String(demand.body.items[0].cases),
+      ]);
+      const hours = demand.body.acceptances.reduce((n: number, a: { cases: number }) => n + a.cases, 0);
+      expect(hours).toBe(demand.body.items.reduce((n: number, i: { cases: number }) => n + i.cases, 0));
+      expect(await page.getByTestId('demand-acceptances-row').count()).toBe(
+        Math.min(10, demand.body.acceptances.length),
+      );
+      const exported = await supervisorApi.download(
+        `/api/supervision/export/demand-items.xlsx${demandQuery}`,
+      );
+      expect([exported.status, exported.type]).toEqual([200, expect.stringContaining('spreadsheetml')]);
+      await shot(page, 'demand');
     } finally {
       await context.close();
     }
