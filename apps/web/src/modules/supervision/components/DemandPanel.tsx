@@ -119,7 +119,7 @@ export function DemandPanel({ department }: { department?: string }) {
   const heatmapOption = {
     animation: false,
     tooltip: { position: 'top' },
-    grid: { left: 56, right: 24, top: 16, bottom: 72 },
+    grid: { left: 56, right: 24, top: 16, bottom: 96 },
     xAxis: { type: 'category', data: hours, name: t('supervision.demand.hour'), splitArea: { show: true } },
     yAxis: { type: 'category', data: weekdays, splitArea: { show: true } },
     visualMap: {
