@@ -159,6 +159,40 @@ describe('the administration workspace in a browser against the real stack', () 
     expect(await mainMenu(approver).getByText('系统管理').count()).toBe(0);
   });
 
+  it('an administrator resets a password and maps an OIDC subject, each in its one-field dialog', async () => {
+    const admin = await signedInPage('/admin/users', 'admin', password);
+    const row = admin.getByTestId('users-table').locator('tr', { hasText: 'approver.fire2' });
+    await row.waitFor();
+    await settled(admin);
+
+    // 重置密码: a password that breaks the rule is refused in the dialog; a good one is set, to change at sign-in.
+    await row.getByRole('button', { name: '重置密码' }).click();
+    const reset = admin.getByTestId('reset-password-form');
+    await reset.getByRole('textbox', { name: '临时密码' }).waitFor();
+    await settled(admin);
+    await reset.getByRole('textbox', { name: '临时密码' }).fill('short');
+    await admin.getByRole('button', { name: '重置密码' }).last().click();
+    await reset.getByText('密码至少 10 个字符').waitFor();
+    await reset.getByRole('textbox', { name: '临时密码' }).fill('Reset-pass-2026');
+    await admin.getByRole('button', { name: '重置密码' }).last().click();
+    await admin.getByText('已重置 approver.fire2 的密码，用户下次登录后须修改').waitFor();
+    await reset.waitFor({ state: 'hidden' });
+    await row.getByText('待修改密码').waitFor();
+
+    // 身份映射: the subject is saved and the row says so.
+    await settled(admin);
+    await row.getByRole('button', { name: '身份映射' }).click();
+    const oidc = admin.getByTestId('oidc-subject-form');
+    await oidc.getByRole('textbox', { name: '统一身份认证标识' }).waitFor();
+    await settled(admin);
+    await oidc.getByRole('textbox', { name: '统一身份认证标识' }).fill('sub-fire-2');
+    await oidc.getByRole('button', { name: /保\s*存/ }).click();
+    await admin.getByText('已更新 approver.fire2 的身份映射').waitFor();
+    await row.getByText('已映射统一身份认证').waitFor();
+    const stored = await db.user.findUniqueOrThrow({ where: { username: 'approver.fire2' } });
+    expect(stored).toMatchObject({ oidcSubject: 'sub-fire-2', mustChangePassword: true });
+  });
+
   it('the audit page shows who created the user, and the chain verifies', async () => {
     const admin = await signedInPage('/admin/audit', 'admin', password);
     const filters = admin.getByTestId('audit-filters');

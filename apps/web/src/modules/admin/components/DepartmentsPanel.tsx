@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Select, Space, Table } from 'antd';
+import { App, Button, Form, Input, Modal, Space, Table } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { createDepartmentRequestSchema, type AdminDepartment } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useSubmission } from '../../api-client/hooks/use-submission';
 import { createDepartment, renameDepartment } from '../api/admin.api';
 import { useAdminDepartments } from '../hooks/use-admin-data';
+import { DepartmentSelect } from './DepartmentSelect';
 
 /** The API's own rule for one field of a new department (the catalogue standard's code and region formats). */
 const fieldRule = (field: 'code' | 'region') => ({
@@ -100,11 +101,7 @@ function DepartmentModal({ department, departments, onClose, onSaved }: Departme
               <Input autoComplete="off" />
             </Form.Item>
             <Form.Item label={t('admin.departments.parent')} name="parentCode">
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                options={departments.map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }))}
-              />
+              <DepartmentSelect departments={departments} />
             </Form.Item>
           </>
         )}

@@ -1,4 +1,5 @@
-import { Form, Input, Modal, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Form, Input, Modal, Typography, type FormItemProps } from 'antd';
 import type { AdminUser } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
@@ -12,78 +13,108 @@ interface UserActionModalProps {
   onSaved: (user: AdminUser) => void;
 }
 
-/** A temporary password: the user must change it at the next sign-in; their sessions end. */
-export function ResetPasswordModal({ user, onClose, onSaved }: UserActionModalProps) {
+interface OneFieldModalProps extends Omit<UserActionModalProps, 'user'> {
+  title: string;
+  okText: string;
+  hint: string;
+  testId: string;
+  label: string;
+  rules: FormItemProps['rules'];
+  initialValue?: string;
+  input: ReactNode;
+  /** Sends the field's value; the saved user closes the dialog, a refusal is shown in it. */
+  send: (value: string | undefined) => Promise<AdminUser>;
+}
+
+/** A dialog that asks for one value about a user and sends it: the hint, the server's refusal, the field. */
+function OneFieldModal({
+  title,
+  okText,
+  hint,
+  testId,
+  label,
+  rules,
+  initialValue,
+  input,
+  send,
+  onClose,
+  onSaved,
+}: OneFieldModalProps) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ password: string }>();
+  const [form] = Form.useForm<{ value?: string }>();
   const { pending, error, run } = useSubmission();
   const submit = async () => {
-    const { password } = await form.validateFields();
-    const saved = await run(() => resetPassword(user.username, password));
+    const { value } = await form.validateFields();
+    const saved = await run(() => send(value));
     if (saved) onSaved(saved);
   };
   return (
     <Modal
       open
-      title={t('admin.users.resetTitle', { username: user.username })}
-      okText={t('admin.users.reset')}
+      title={title}
+      okText={okText}
       cancelText={t('admin.cancel')}
       confirmLoading={pending}
       onOk={() => void submit()}
       onCancel={onClose}
       mask={{ closable: false }}
       destroyOnHidden
-      data-testid="reset-password-form"
+      data-testid={testId}
     >
-      <Typography.Paragraph type="secondary">{t('admin.users.resetHint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>
       {error !== undefined && (
         <div style={{ marginBottom: 12 }}>
           <ApiErrorAlert error={error} />
         </div>
       )}
-      <Form form={form} layout="vertical" requiredMark={false}>
-        <Form.Item label={t('admin.users.temporaryPassword')} name="password" rules={[passwordRule]}>
-          <Input.Password autoComplete="new-password" />
+      <Form
+        form={form}
+        name={testId}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ value: initialValue }}
+      >
+        <Form.Item label={label} name="value" rules={rules}>
+          {input}
         </Form.Item>
       </Form>
     </Modal>
   );
 }
 
-/** Maps the identity provider's subject ("sub") to the user, or removes the mapping when left empty. */
-export function OidcSubjectModal({ user, onClose, onSaved }: UserActionModalProps) {
+/** A temporary password: the user must change it at the next sign-in; their sessions end. */
+export function ResetPasswordModal({ user, ...props }: UserActionModalProps) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ oidcSubject?: string }>();
-  const { pending, error, run } = useSubmission();
-  const submit = async () => {
-    const { oidcSubject } = await form.validateFields();
-    const saved = await run(() => mapOidcSubject(user.username, oidcSubject?.trim() || null));
-    if (saved) onSaved(saved);
-  };
   return (
-    <Modal
-      open
+    <OneFieldModal
+      {...props}
+      title={t('admin.users.resetTitle', { username: user.username })}
+      okText={t('admin.users.reset')}
+      hint={t('admin.users.resetHint')}
+      testId="reset-password-form"
+      label={t('admin.users.temporaryPassword')}
+      rules={[passwordRule]}
+      input={<Input.Password autoComplete="new-password" />}
+      send={(password) => resetPassword(user.username, password ?? '')}
+    />
+  );
+}
+
+/** Maps the identity provider's subject ("sub") to the user, or removes the mapping when left empty. */
+export function OidcSubjectModal({ user, ...props }: UserActionModalProps) {
+  const { t } = useTranslation();
+  return (
+    <OneFieldModal
+      {...props}
       title={t('admin.users.oidcTitle', { username: user.username })}
       okText={t('admin.save')}
-      cancelText={t('admin.cancel')}
-      confirmLoading={pending}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      mask={{ closable: false }}
-      destroyOnHidden
-      data-testid="oidc-subject-form"
-    >
-      <Typography.Paragraph type="secondary">{t('admin.users.oidcHint')}</Typography.Paragraph>
-      {error !== undefined && (
-        <div style={{ marginBottom: 12 }}>
-          <ApiErrorAlert error={error} />
-        </div>
-      )}
-      <Form form={form} layout="vertical" initialValues={{ oidcSubject: user.oidcSubject ?? '' }}>
-        <Form.Item label={t('admin.users.oidcSubject')} name="oidcSubject" rules={[{ max: 255 }]}>
-          <Input autoComplete="off" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      hint={t('admin.users.oidcHint')}
+      testId="oidc-subject-form"
+      label={t('admin.users.oidcSubject')}
+      rules={[{ max: 255 }]}
+      initialValue={user.oidcSubject ?? ''}
+      input={<Input autoComplete="off" />}
+      send={(subject) => mapOidcSubject(user.username, subject?.trim() || null)}
+    />
   );
 }

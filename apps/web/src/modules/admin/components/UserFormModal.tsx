@@ -5,6 +5,7 @@ import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useSubmission } from '../../api-client/hooks/use-submission';
 import { createUser, updateUser } from '../api/admin.api';
 import { passwordRule } from './password-rule';
+import { DepartmentSelect } from './DepartmentSelect';
 import { departmentRoles, roleOptions } from './role-options';
 
 interface UserFormValues {
@@ -128,12 +129,7 @@ export function UserFormModal({ user, departments, onClose, onSaved }: UserFormM
             }),
           ]}
         >
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            data-testid="user-department"
-            options={departments.map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }))}
-          />
+          <DepartmentSelect departments={departments} data-testid="user-department" />
         </Form.Item>
         {editing ? (
           <Form.Item label={t('admin.users.disabled')} name="disabled" valuePropName="checked">
