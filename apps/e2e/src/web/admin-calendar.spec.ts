@@ -143,6 +143,7 @@ describe('loading a calendar year in the administration workspace (real stack, b
     expect(await refusal.textContent()).toContain(
       `“乙”（${year}-05-05～${year}-05-06）与“甲”（${year}-05-01～${year}-05-05）日期重叠`,
     );
+    await settled(page);
     await shoot(page, 'overlap');
 
     // A JSON file that does not parse: refused before anything is sent.
