@@ -69,6 +69,8 @@ import {
   supervisionOverviewSchema,
   supervisionFiguresQuerySchema,
   supervisionFiguresSchema,
+  demandQuerySchema,
+  demandAnalyticsSchema,
   approveExtensionRequestSchema,
   approveExtensionResponseSchema,
   remindRequestSchema,
@@ -77,6 +79,8 @@ import {
   evaluationResponseSchema,
   rectificationQuerySchema,
   rectificationOrderSchema,
+  evaluationFiguresQuerySchema,
+  evaluationFiguresSchema,
   closeRectificationRequestSchema,
   remindResponseSchema,
 } from '@onewindow/contracts';
@@ -677,11 +681,21 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   },
   {
     method: 'GET',
+    path: '/api/supervision/demand',
+    action: 'supervision.read (your department; the centre supervisor every one, or ?department=)',
+    tag: 'supervision',
+    summary:
+      '需求分析 of the cases accepted in [from, to]: most-requested items and bundles, 免提交 materials per certificate type and per month, acceptances by weekday and hour, handling time against the statutory and promised limits per item',
+    query: demandQuerySchema,
+    responses: { 200: demandAnalyticsSchema, 400: 'problem', 401: 'problem', 403: 'problem' },
+  },
+  {
+    method: 'GET',
     path: '/api/supervision/export/:file',
     action: 'supervision.read',
     tag: 'supervision',
     summary:
-      'One supervision table as XLSX: overdue.xlsx, at-risk.xlsx, escalations.xlsx, extensions.xlsx (the overview query) or figures.xlsx (the figures query)',
+      'One supervision table as XLSX: overdue.xlsx, at-risk.xlsx, escalations.xlsx, extensions.xlsx (the overview query), figures.xlsx (the figures query) or demand-items, demand-bundles, demand-reuse-types, demand-reuse-months, demand-acceptances, demand-handling .xlsx (the demand query)',
     fileResponse: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     responses: { 200: z.unknown(), 400: 'problem', 401: 'problem', 403: 'problem', 404: 'problem' },
   },
@@ -749,9 +763,31 @@ export const DOCUMENTED_ROUTES: DocumentedRoute[] = [
     path: '/api/supervision/rectifications',
     action: 'supervision.read (your department; the centre supervisor every one, or ?department=)',
     tag: 'evaluations',
-    summary: '差评整改: the rectification orders, open first by deadline (15 working days after the 差评)',
+    summary:
+      '差评整改: the rectification orders, open first by deadline (15 working days after the 差评); an open order past its deadline on `on` (today) is overdue, escalated to the centre supervisor (`state=overdue` lists those)',
     query: rectificationQuerySchema,
     responses: { 200: z.array(rectificationOrderSchema), 400: 'problem', 401: 'problem', 403: 'problem' },
+  },
+  {
+    method: 'GET',
+    path: '/api/supervision/evaluations',
+    action: 'supervision.read (your department; the centre supervisor every one, or ?department=)',
+    tag: 'evaluations',
+    summary:
+      '好差评 rates of the ratings given in [from, to]: per department and item the ratings, 差评 and 好评率; per department the rectification orders, closed, overdue on `on`, and the 差评 handling rate',
+    query: evaluationFiguresQuerySchema,
+    responses: { 200: evaluationFiguresSchema, 400: 'problem', 401: 'problem', 403: 'problem' },
+  },
+  {
+    method: 'GET',
+    path: '/api/supervision/evaluations/export/:file',
+    action: 'supervision.read',
+    tag: 'evaluations',
+    summary:
+      'records.xlsx: the ratings in the fields provincial evaluation systems take (case number, item code, name and version, department code, channel, grade, time, staff evaluated), one row per rated item; rates.xlsx: the rates per department',
+    query: evaluationFiguresQuerySchema,
+    fileResponse: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    responses: { 200: z.unknown(), 400: 'problem', 401: 'problem', 403: 'problem', 404: 'problem' },
   },
   {
     method: 'POST',
