@@ -1,6 +1,7 @@
 // 受理 over HTTP at a steady 20 acceptances/s (target: p95 < 150 ms round trip): POST /api/cases validates the
-// application against the catalogue, merges the plan, writes applicant, case, items, materials and the start
-// command in one transaction, and starts the case workflow; the answer comes once Temporal has accepted the start.
+// application against the catalogue, merges the plan, writes applicant, case, items, materials, the start
+// command and the request's audit entry in one transaction (SQLite's write lock taken once, docs/decisions/0021),
+// and starts the case workflow; the answer comes once Temporal has accepted the start.
 // On the real stack of tools/load (Temporal dev server, worker, API on SQLite, as child processes), with a
 // five-department application. Baseline in the same run, on the same server at the same rate: the same number
 // of bare Temporal workflow starts (bareCaseWorkflow through the client: no API, no database, no plan).
@@ -9,6 +10,8 @@
 // Open loop: each request at its scheduled time whatever earlier answers do; latency from the scheduled time
 // (no coordinated omission), the service time (from the actual send) kept too. The OneWindow phase runs first,
 // so its cases' workflows (each opening five department steps) also load the worker while the bare phase runs.
+// Also the CPU each process used per acceptance (user + system, from the first send until the worker has
+// projected the last case's steps): what the stack needs of the host's cores at that rate.
 // Prints a markdown table; writes tmp/bench/acceptance.json.
 import { parseArgs } from 'node:util';
 import { createPrismaClient } from '@onewindow/db';
@@ -16,6 +19,7 @@ import { BareDriver } from '../load/bare-driver';
 import { CaseDriver } from '../load/case-driver';
 import { prepareFiveDepartmentCase } from '../load/load-fixtures';
 import { startLoadStack, type LoadStack } from '../load/load-stack';
+import { cpuDuring } from '../load/process-cpu';
 import { sleepMs } from '../load/stats';
 import { hostLine, hostNow, ms, waitForOpenTasks, writeResult } from './bench-report';
 import { openLoop, type OpenLoopResult } from './open-loop';
@@ -50,9 +54,22 @@ async function main(): Promise<void> {
     await sleepMs(5000);
 
     log(`${count} acceptances at ${rate}/s…`);
-    const oneWindow = await openLoop(count, rate, () => driver.open());
-    // Let the worker finish opening the accepted cases' steps before the baseline shares the host.
-    await sleepMs(10_000);
+    const { pids } = stack;
+    const measured = await cpuDuring(
+      { api: pids.api, worker: pids.worker, temporal: pids.temporal },
+      async () => {
+        const t0 = performance.now();
+        const result = await openLoop(count, rate, () => driver.open());
+        const answeredS = (performance.now() - t0) / 1000;
+        // Let the worker finish opening the accepted cases' steps before the baseline shares the host.
+        await sleepMs(10_000);
+        return { result, answeredS };
+      },
+    );
+    const oneWindow = measured.result.result;
+    const cpuMs = Object.fromEntries(
+      Object.entries(measured.cpuSeconds).map(([name, s]) => [name, (s * 1000) / count]),
+    );
     log(`${count} bare workflow starts at ${rate}/s…`);
     const bareStarts = await openLoop(count, rate, () => bare.start());
     await bare.close();
@@ -74,12 +91,23 @@ async function main(): Promise<void> {
       );
     row('OneWindow: POST /api/cases (validate + merge + persist + start workflow)', oneWindow, true);
     row('bare Temporal workflow start (bareCaseWorkflow)', bareStarts, false);
+    const total = Object.values(cpuMs).reduce((a, b) => a + b, 0);
+    console.log(
+      `\nCPU per acceptance (ms, user + system, until 10 s after the last answer): ${Object.entries(cpuMs)
+        .map(([name, v]) => `${name} ${ms(v)}`)
+        .join(
+          ', ',
+        )}; in all ${ms(total)} ms, i.e. ${((total * rate) / 1000).toFixed(2)} cores at ${rate}/s. ` +
+        `Last answer ${measured.result.answeredS.toFixed(1)} s after the first send (${(count / measured.result.answeredS).toFixed(1)} answered/s).`,
+    );
     const file = writeResult('acceptance', {
       host,
       hostAfter,
       rate,
       durationS,
       oneWindow,
+      cpuMsPerAcceptance: cpuMs,
+      answeredS: measured.result.answeredS,
       bareStarts,
       logDir: stack.logDir,
     });
