@@ -195,7 +195,8 @@ async function seed(kind: Kind, database: TestDatabase, now: Date, today: string
       const d = i % departments.length;
       const open = random() < 0.2;
       const openedDaysAgo = open ? Math.floor(random() * 30) : 1 + Math.floor(random() * 365);
-      const tookDays = Math.floor(random() * 20);
+      // Up to 20 days, never before it opened: a decision at most today (none piles up on the seeding moment).
+      const tookDays = Math.floor(random() * (Math.min(20, openedDaysAgo) + 1));
       cases.push({
         caseNo,
         applicantId: 'bench-a',
@@ -221,7 +222,7 @@ async function seed(kind: Kind, database: TestDatabase, now: Date, today: string
         dueDate: open
           ? addDays(today, Math.floor(random() * 46) - 15)
           : addDays(toShanghaiDate(at(openedDaysAgo).getTime()), 14),
-        closedAt: open ? null : at(Math.max(0, openedDaysAgo - tookDays)),
+        closedAt: open ? null : at(openedDaysAgo - tookDays),
         outcome: open ? null : 'approved',
         holdersSeq: 0,
         clockState: 'running',
