@@ -94,6 +94,9 @@ describe('catalogue API', () => {
     expect(bad.status).toBe(400);
     const problem = await json<Problem>(bad);
     expect(problem.errors?.map((e) => e.path)).toEqual(expect.arrayContaining(['promisedLimit']));
+    expect(problem.errors?.find((e) => e.path === 'promisedLimit')?.message).toMatch(
+      /^承诺办结时限（\d+ 个工作日）超过法定办结时限（\d+ 个工作日）/,
+    );
     expect(await api.deps.db.item.count()).toBe(countBefore);
 
     const ok = await designer.request('POST', '/api/catalogue/items', {

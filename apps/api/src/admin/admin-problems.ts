@@ -32,8 +32,13 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what:
   if (result.success) return result.data;
   const errors = result.error.issues.map((issue) => ({
     path: issue.path.join('.') || '(整体)',
+    // The standards' own rules carry their Chinese text as params.zh.
     message:
-      issue.code === 'unrecognized_keys' ? `不认识的字段 ${issue.keys.join('、')}，请删除` : issue.message,
+      issue.code === 'unrecognized_keys'
+        ? `不认识的字段 ${issue.keys.join('、')}，请删除`
+        : issue.code === 'custom' && typeof issue.params?.zh === 'string'
+          ? issue.params.zh
+          : issue.message,
   }));
   const summary = errors.map((e) => (e.path === '(整体)' ? e.message : `${e.path}：${e.message}`)).join('；');
   throw new ProblemError(400, ProblemType.validation, '输入有误', `${what}有误 — ${summary}`, errors);

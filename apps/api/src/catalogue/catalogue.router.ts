@@ -18,6 +18,7 @@ import {
 import type { ApiDeps } from '../api-deps';
 import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
+import { parseInput } from '../admin/admin-problems';
 import { notFound, ProblemError, ProblemType } from '../http/problem';
 import { activeItems, activeVersionOf, itemDetail, listDepartments, searchItems } from './catalogue-queries';
 import { certificatesOnFile, holderNameOnFile } from './certificates-on-file';
@@ -52,7 +53,7 @@ export function catalogueRouter(deps: ApiDeps): Router {
   });
 
   router.post('/catalogue/items', authorize('catalogue.write'), async (req, res) => {
-    const item = parse(createItemVersionRequestSchema, req.body, 'item');
+    const item = parseInput(createItemVersionRequestSchema, req.body, '事项');
     const current = await loadActiveCatalogue(db);
     const next = { ...current, items: [...current.items.filter((i) => itemKey(i) !== itemKey(item)), item] };
     const checked = parseCatalogueOr400(next);

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { demoPassword, seedDemoData } from '@onewindow/api';
 import { createPrismaClient, type Db } from '@onewindow/db';
 import { startStack, type RunningStack } from '../support/start-stack';
+import { pickOption } from '../support/antd-select';
 import { launchChromium } from '../support/launch-chromium';
 
 const webIndex = path.join(__dirname, '../../../web/dist/index.html');
@@ -192,6 +193,64 @@ describe('the catalogue import in the administration workspace against the real 
     await page.getByTestId('catalogue-panel').getByText('目录-已修改.xlsx').waitFor({ state: 'detached' });
     await dryRun();
     await page.getByTestId('catalogue-dry-run').getByText('确认后：新增 0 个事项，变更 0 个').waitFor();
+    expect(await db.catalogueVersion.count()).toBe(versionsBefore + 1);
+    await context.close();
+  });
+
+  it('an administrator edits one item in a form and saves it as its new version; a promised limit over the statutory one is refused in Chinese', async () => {
+    const { items } = (await (
+      await fetch(`${stack.baseUrl}/api/catalogue/items?q=${encodeURIComponent('食品经营许可')}`)
+    ).json()) as {
+      items: { itemKey: string; name: string; version: number; statutoryLimit: { value: number } }[];
+    };
+    const item = items[0];
+    const versionsBefore = await db.catalogueVersion.count();
+
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    await page.goto(`${stack.baseUrl}/admin/catalogue`);
+    const form = page.getByTestId('sign-in-form');
+    await form.getByLabel('用户名').fill('admin');
+    await form.getByLabel('密码').fill(demoPassword);
+    await form.locator('button[type=submit]').click();
+    await form.waitFor({ state: 'detached' });
+    const editor = page.getByTestId('item-version-form');
+    await editor.waitFor();
+    await settled();
+    await editor.getByTestId('item-pick').click();
+    await page.keyboard.type('食品经营许可');
+    await pickOption(page, item.itemKey);
+    await editor.getByLabel('事项名称').waitFor();
+    expect(await editor.getByLabel('事项名称').inputValue()).toBe(item.name);
+    expect(await editor.textContent()).toContain(`现行第 ${item.version} 版`);
+
+    // Promised longer than statutory: refused by the API in Chinese, nothing saved.
+    await editor.getByLabel('承诺办结时限').fill(String(item.statutoryLimit.value + 5));
+    await settled();
+    await editor.getByRole('button', { name: '保存为新版本' }).click();
+    await editor
+      .getByTestId('api-error')
+      .getByText(new RegExp(`承诺办结时限（${item.statutoryLimit.value + 5} 个工作日）超过法定办结时限`))
+      .first()
+      .waitFor();
+    expect(await db.catalogueVersion.count()).toBe(versionsBefore);
+
+    await editor.getByLabel('承诺办结时限').fill('1');
+    await editor.getByLabel('事项名称').fill(`${item.name}（表单修订）`);
+    await settled();
+    await editor.getByRole('button', { name: '保存为新版本' }).click();
+    await page
+      .getByTestId('item-version-saved')
+      .getByText(`已保存：${item.itemKey} 现为第 ${item.version + 1} 版`)
+      .waitFor();
+    await settled();
+    await shoot('item-version');
+    const active = await db.item.findFirstOrThrow({ where: { itemKey: item.itemKey, status: 'active' } });
+    expect(active).toMatchObject({
+      version: item.version + 1,
+      name: `${item.name}（表单修订）`,
+      promisedLimitValue: 1,
+    });
     expect(await db.catalogueVersion.count()).toBe(versionsBefore + 1);
     await context.close();
   });

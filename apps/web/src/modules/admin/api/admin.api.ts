@@ -6,6 +6,8 @@ import {
   adminDepartmentSchema,
   adminUserListSchema,
   adminUserSchema,
+  catalogueItemDetailSchema,
+  catalogueItemsResponseSchema,
   changeOwnPasswordRequestSchema,
   createDepartmentRequestSchema,
   createUserRequestSchema,
@@ -18,11 +20,14 @@ import {
   type AdminAuditVerification,
   type AdminDepartment,
   type AdminUser,
+  type CatalogueItemDetail,
   type CreateDepartmentRequest,
   type CreateUserRequest,
+  type ItemSummary,
   type SessionResponse,
   type UpdateUserRequest,
 } from '@onewindow/contracts';
+import type { Item } from '@onewindow/standards';
 import { apiClient, apiRequest } from '../../api-client/api-client';
 
 const userPath = (username: string) => `/api/admin/users/${encodeURIComponent(username)}`;
@@ -185,4 +190,22 @@ export const fetchCalendarRun = (id: string): Promise<CalendarRun> =>
 export const retryCalendarRun = (id: string): Promise<CalendarRun> =>
   apiClient.post(`/api/admin/calendar/runs/${encodeURIComponent(id)}/retry`, {
     responseSchema: calendarRunSchema,
+  });
+
+/** The active items whose name or code contains `q` (the first 20), for picking one to edit. */
+export const searchCatalogueItems = (q: string): Promise<ItemSummary[]> =>
+  apiClient
+    .get('/api/catalogue/items', { responseSchema: catalogueItemsResponseSchema, query: { q, pageSize: 20 } })
+    .then((r) => r.items);
+
+export const fetchCatalogueItem = (itemKey: string): Promise<CatalogueItemDetail> =>
+  apiClient.get(`/api/catalogue/items/${encodeURIComponent(itemKey)}`, {
+    responseSchema: catalogueItemDetailSchema,
+  });
+
+/** Saves the item as a new version of the catalogue (all or nothing); the answer names the version. */
+export const saveCatalogueItemVersion = (item: Item): Promise<{ itemKey: string; version: number }> =>
+  apiClient.post('/api/catalogue/items', {
+    responseSchema: z.object({ itemKey: z.string(), version: z.number() }),
+    body: item,
   });

@@ -21,6 +21,7 @@ import { ApiError, isApiError } from '../../api-client/api-error';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useSubmission } from '../../api-client/hooks/use-submission';
 import { useSession } from '../../session/hooks/use-session';
+import { ItemVersionForm } from './ItemVersionForm';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The API's limit for one import (express.raw in catalogue-io.router.ts). */
@@ -232,7 +233,10 @@ function DryRunChanges({ result }: { result: DryRun }) {
   );
 }
 
-/** 目录管理: export the catalogue; import a workbook or CSV sheets — a dry run first, then all or nothing. */
+/**
+ * 目录管理: export the catalogue; import a workbook or CSV sheets — a dry run first, then all or nothing; edit one
+ * item as a new version (ItemVersionForm).
+ */
 export function CataloguePanel() {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -357,6 +361,10 @@ export function CataloguePanel() {
           })}
         />
       )}
+      <Typography.Title level={5} style={{ margin: '16px 0 0' }}>
+        {t('admin.catalogue.edit.title')}
+      </Typography.Title>
+      <ItemVersionForm />
       <Modal
         open={confirming}
         title={t('admin.catalogue.confirmTitle')}
