@@ -32,7 +32,8 @@ export function requestAuditEntry(req: Request, status: number, details: object 
 
 /**
  * Every state-changing request that succeeds is written to the audit chain before its response is
- * sent (a handler may instead write it in its own transaction, with what it records: `auditedWithWrite`). Refused requests (4xx) change nothing and are left to the request log; security-relevant
+ * sent; a handler may instead write it in its own transaction, with what it records (`auditedWithWrite`).
+ * Refused requests (4xx) change nothing and are left to the request log; security-relevant
  * refusals (failed logins, denied access) are recorded explicitly through req.audit.
  */
 export function auditTrail(db: Db, logger: Logger): RequestHandler {
