@@ -194,7 +194,7 @@ describe('the window desk in a browser against the real stack', () => {
     for (const c of issued) expect(receiptText).toContain(c.number);
   });
 
-  it('one-time notice: the application keeps its number and no clock, then is accepted under it when complete', async () => {
+  it('one-time notice: the application keeps its number and no clock, a second notice on its return keeps it too, then it is accepted under it when complete', async () => {
     await page.goto(`${stack.baseUrl}/window`);
     // Nothing brought yet: the clerk issues the one-time notice instead of accepting.
     await restaurantIntake();
@@ -236,6 +236,25 @@ describe('the window desk in a browser against the real stack', () => {
     );
     await restaurantIntake(caseNo);
     await shoot('corrections-resumed');
+
+    // Still short of the signed form: a second notice goes to the same application, under its number.
+    await page.getByTestId('issue-correction-notice').click();
+    const second = page.getByTestId('correction-notice-form');
+    await second.waitFor();
+    await page.waitForFunction(() => document.querySelector('.ant-zoom-appear, .ant-zoom-enter') === null);
+    await second.getByLabel('食品经营许可申请书的问题及补正要求').fill('申请书仍未盖章');
+    await page.getByRole('button', { name: '出具告知书' }).click();
+    await page.getByTestId('intake-noticed').getByText(`已出具一次性告知书，办件编号 ${caseNo}`).waitFor();
+    expect(
+      (await db.notice.findMany({ where: { caseNo, kind: 'correction_notice' } }))
+        .map((n) => n.number)
+        .sort(),
+    ).toEqual([`BZ-${caseNo}-1`, `BZ-${caseNo}-2`]);
+    await page.getByRole('button', { name: '下一位申请人' }).click();
+    await showTab('补正待收', async () => (await waiting.getByText('申请书仍未盖章').count()) > 0);
+    await waiting.getByRole('button', { name: /收取补正/ }).click();
+    await page.getByTestId('intake-resume').waitFor();
+    await restaurantIntake(caseNo);
     await page.getByTestId('mark-all-received').click();
     await page.getByTestId('accept-application').click();
     await page.getByTestId('intake-accepted').getByText(`已受理，办件编号 ${caseNo}`).waitFor();
