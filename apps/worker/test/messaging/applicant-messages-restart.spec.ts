@@ -10,15 +10,23 @@ import {
   type TemporalDevServer,
   type TestDatabase,
 } from '@onewindow/testkit';
-import { approveStep, caseWorkflow, issueResults, type CaseWorkflowInput } from '@onewindow/workflows';
+import {
+  approveStep,
+  caseWorkflow,
+  issueResults,
+  returnForSupplement,
+  submitSupplement,
+  type CaseWorkflowInput,
+} from '@onewindow/workflows';
 import { startTestSmtpServer, type TestSmtpServer } from './support/test-smtp-server';
 
 /**
- * "Ready for collection" exactly once, through a worker that dies in the middle of the send: a real Temporal dev
- * server, the real case workflow, a worker in a process of its own (support/messaging-worker.ts) and a real SMTP
- * server that holds its answer to the first DATA. The test kills that worker (SIGKILL) while the server still
+ * The case workflow's messages to the applicant — "supplement needed" after a 补正, then "ready for collection"
+ * exactly once through a worker that dies in the middle of the send: a real Temporal dev server, the real case
+ * workflow, a worker in a process of its own (support/messaging-worker.ts) and a real SMTP server that holds its
+ * answer to the DATA of "ready for collection". The test kills that worker (SIGKILL) while the server still
  * holds the message — never accepted — and starts another; Temporal retries the activity there (its 30 s
- * start-to-close timeout passed), and the server ends with exactly one accepted message.
+ * start-to-close timeout passed), and the server ends with exactly one accepted copy of it.
  */
 describe('applicant messages across a worker restart', () => {
   let temporal: TemporalDevServer;
@@ -97,8 +105,7 @@ describe('applicant messages across a worker restart', () => {
     await database?.dispose();
   }, 60_000);
 
-  it('sends one message although the worker sending it was killed before the server accepted it', async () => {
-    const held = smtp.holdNext();
+  it('sends "supplement needed", then "ready for collection" once although the worker sending it was killed before the server accepted it', async () => {
     const first = await startWorker();
     const plan = defaultPlanForItems(
       [
@@ -128,18 +135,34 @@ describe('applicant messages across a worker restart', () => {
       workflowId: caseNo,
       args: [input],
     });
-    await handle.executeUpdate(approveStep, { args: [{ stepId: itemStepId('FOOD'), actor: 'food-1' }] });
+    const stepId = itemStepId('FOOD');
 
-    // The message reached the server, which holds its answer; the worker dies waiting for it.
+    // 补正: the applicant is told which materials to bring.
+    await handle.executeUpdate(returnForSupplement, {
+      args: [{ stepId, actor: 'food-1', materials: ['食品安全管理制度', '从业人员健康证明'] }],
+    });
+    await eventually(async () => (smtp.accepted.length === 1 ? true : undefined), 'the supplement message');
+    expect(smtp.accepted[0].subject).toBe(`【某某区政务服务中心】办件 ${caseNo}需要补正材料`);
+    expect(smtp.accepted[0].text).toContain('1. 食品安全管理制度');
+    expect(smtp.accepted[0].text).toContain('2. 从业人员健康证明');
+    await handle.executeUpdate(submitSupplement, { args: [{ stepId, actor: 'window-1' }] });
+
+    // Approved: the case is ready for collection; the server holds its answer, the worker dies waiting for it.
+    const held = smtp.holdNext();
+    await handle.executeUpdate(approveStep, { args: [{ stepId, actor: 'food-1' }] });
     await held;
     await kill(first, 'SIGKILL');
-    expect([smtp.accepted.length, smtp.dropped.length]).toEqual([0, 1]);
-    const pending = await database.db.applicantMessage.findMany({ where: { caseNo } });
+    expect([smtp.accepted.length, smtp.dropped.length]).toEqual([1, 1]);
+    const pending = await database.db.applicantMessage.findMany({
+      where: { caseNo, kind: 'ready_for_collection' },
+    });
     expect(pending).toMatchObject([{ kind: 'ready_for_collection', state: 'pending', attempts: 1 }]);
 
     await startWorker();
     await eventually(async () => {
-      const row = await database.db.applicantMessage.findFirst({ where: { caseNo, state: 'sent' } });
+      const row = await database.db.applicantMessage.findFirst({
+        where: { caseNo, kind: 'ready_for_collection', state: 'sent' },
+      });
       return row ?? undefined;
     }, 'the retried send');
     // Temporal has the activity completed: no attempt is left to send again.
@@ -152,15 +175,20 @@ describe('applicant messages across a worker restart', () => {
     });
     expect((await handle.result()).outcome).toBe('approved');
 
-    expect(smtp.accepted).toHaveLength(1);
-    expect(smtp.accepted[0]).toMatchObject({
+    expect(smtp.accepted).toHaveLength(2);
+    expect(smtp.accepted[1]).toMatchObject({
       to: ['zhangsan@example.com'],
       subject: `【某某区政务服务中心】办件 ${caseNo}已办结，请领取办理结果`,
       messageId: `<${pending[0].eventKey}@onewindow>`,
     });
-    expect(smtp.accepted[0].text).toContain('张三，您好：');
-    expect(await database.db.applicantMessage.findMany({ where: { caseNo } })).toMatchObject([
-      { state: 'sent', attempts: 2, channel: 'smtp' },
+    expect(smtp.accepted[1].text).toContain('张三，您好：');
+    const rows = await database.db.applicantMessage.findMany({
+      where: { caseNo },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(rows).toMatchObject([
+      { kind: 'supplement_needed', state: 'sent', attempts: 1, channel: 'smtp' },
+      { kind: 'ready_for_collection', state: 'sent', attempts: 2, channel: 'smtp' },
     ]);
   }, 240_000);
 });
