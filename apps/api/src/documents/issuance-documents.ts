@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { IssueResultsRequest, IssueResultsResponse } from '@onewindow/contracts';
+import { itemStepId } from '@onewindow/flow-model';
 import { documentNumberPrefixes, documentTitles, officialDocumentSchema } from '@onewindow/documents';
 import type { ApiDeps } from '../api-deps';
 import { stepNamesOf } from '../tasks/step-names';
@@ -29,6 +31,7 @@ export async function storeIssuanceDocuments(
     deps.db.task.findMany({ where: { caseNo }, select: { stepId: true, departmentCode: true } }),
     stepNamesOf(deps.db, [row.flowVersionId]),
   ]);
+  const otherResults = await approvedItemsOtherResults(deps, caseNo, issued);
   const departments = await deps.db.department.findMany({
     where: { code: { in: [...new Set(tasks.map((t) => t.departmentCode))] } },
     select: { code: true, name: true },
@@ -71,6 +74,8 @@ export async function storeIssuanceDocuments(
       }),
       reviewAuthority: deps.config.REVIEW_AUTHORITY,
     });
+  // Nothing to hand over (every item's result is "none"): there is nothing to sign for.
+  if (issued.certificates.length + otherResults.length + issued.refusals.length === 0) return;
   await store({
     kind: 'delivery_receipt',
     documentNo: `${documentNumberPrefixes.delivery_receipt}-${caseNo}-1`,
@@ -80,6 +85,7 @@ export async function storeIssuanceDocuments(
         title: typeName.get(c.certificateTypeCode) ?? c.certificateTypeCode,
         number: c.certificateNo,
       })),
+      ...otherResults,
       ...(issued.refusals.length > 0 ? [{ title: documentTitles.permit_refusal, number: refusalNo }] : []),
     ],
     method: delivery.method,
@@ -98,4 +104,42 @@ export async function storeIssuanceDocuments(
       : {}),
     deliveredAt: at.toISOString(),
   });
+}
+
+const itemResults = z
+  .object({ results: z.array(z.object({ name: z.string().min(1), kind: z.string() })).default([]) })
+  .catch({ results: [] });
+
+/**
+ * The results of approved items that are not certificates (a 批复, a decision letter): handed over too, so the
+ * 送达回证 lists them. An item counts as approved when no refusal names its step; when a refusal names a step that
+ * is no item's own (a flow drawn in the designer), which item it refused is not known here, and none is listed.
+ */
+async function approvedItemsOtherResults(
+  deps: Deps,
+  caseNo: string,
+  issued: IssueResultsResponse,
+): Promise<{ title: string }[]> {
+  const caseItems = await deps.db.caseItem.findMany({
+    where: { caseNo },
+    select: { implementationCode: true, itemVersion: true },
+  });
+  if (caseItems.length === 0) return [];
+  const items = await deps.db.item.findMany({
+    where: {
+      OR: caseItems.map((c) => ({ implementationCode: c.implementationCode, version: c.itemVersion })),
+    },
+    select: { implementationCode: true, name: true, data: true },
+  });
+  const itemSteps = new Set(items.map((i) => itemStepId(i.implementationCode)));
+  const refused = new Set(issued.refusals.map((r) => r.stepId));
+  if ([...refused].some((stepId) => !itemSteps.has(stepId))) return [];
+  return items
+    .filter((item) => !refused.has(itemStepId(item.implementationCode)))
+    .flatMap((item) =>
+      itemResults
+        .parse(JSON.parse(item.data))
+        .results.filter((r) => r.kind !== 'certificate' && r.kind !== 'none')
+        .map((r) => ({ title: `${r.name}（${item.name}）`.slice(0, 200) })),
+    );
 }
