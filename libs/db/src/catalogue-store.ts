@@ -10,6 +10,11 @@ export interface CatalogueApplyResult {
 }
 
 const json = (value: unknown) => JSON.stringify(value);
+/** Keys per `IN (…)` and rows per INSERT: well under SQLite's 32,766 bound variables (an item row has 18). */
+const STATEMENT_KEYS = 500;
+const STATEMENT_ROWS = 500;
+const chunks = <T>(list: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 const sameJson = (a: string, b: unknown) => a === json(b);
 
 /**
@@ -49,30 +54,47 @@ export async function applyCatalogue(
           update: data,
         });
       }
+      // Read every item's active row and highest version in a few statements, write the changes in bulk:
+      // one statement per item made a 5,000-item import take 100 s.
+      const keys = [...new Set(catalogue.items.map(itemKey))];
+      const active = new Map<string, { id: string; version: number; data: string }>();
+      const latestVersion = new Map<string, number>();
+      for (const part of chunks(keys, STATEMENT_KEYS)) {
+        const rows = await tx.item.findMany({
+          where: { itemKey: { in: part } },
+          select: { id: true, itemKey: true, version: true, status: true, data: true },
+        });
+        for (const row of rows) {
+          latestVersion.set(row.itemKey, Math.max(latestVersion.get(row.itemKey) ?? 0, row.version));
+          const current = active.get(row.itemKey);
+          if (row.status === 'active' && (!current || current.version < row.version))
+            active.set(row.itemKey, row);
+        }
+      }
       let itemsAdded = 0;
       let itemsChanged = 0;
       let itemsUnchanged = 0;
+      const superseded: string[] = [];
+      const created: ReturnType<typeof itemRow>[] = [];
       for (const item of catalogue.items) {
         const key = itemKey(item);
-        const active = await tx.item.findFirst({
-          where: { itemKey: key, status: 'active' },
-          orderBy: { version: 'desc' },
-        });
-        if (active && sameJson(active.data, { ...item, version: active.version })) {
+        const current = active.get(key);
+        if (current && sameJson(current.data, { ...item, version: current.version })) {
           itemsUnchanged++;
           continue;
         }
-        const latest = await tx.item.findFirst({
-          where: { itemKey: key },
-          orderBy: { version: 'desc' },
-          select: { version: true },
-        });
-        const nextVersion = latest ? latest.version + 1 : item.version;
-        if (active) await tx.item.update({ where: { id: active.id }, data: { status: 'superseded' } });
-        await tx.item.create({ data: itemRow({ ...item, version: nextVersion }, key, version.id) });
-        if (active) itemsChanged++;
+        const latest = latestVersion.get(key);
+        const nextVersion = latest !== undefined ? latest + 1 : item.version;
+        if (current) superseded.push(current.id);
+        created.push(itemRow({ ...item, version: nextVersion }, key, version.id));
+        if (current) itemsChanged++;
         else itemsAdded++;
       }
+      // The rows there are superseded first, so that a key has one active row at every statement (the schema
+      // refuses a key given twice in one catalogue).
+      for (const part of chunks(superseded, STATEMENT_KEYS))
+        await tx.item.updateMany({ where: { id: { in: part } }, data: { status: 'superseded' } });
+      for (const part of chunks(created, STATEMENT_ROWS)) await tx.item.createMany({ data: part });
       for (const b of catalogue.bundles) {
         const latest = await tx.bundle.findFirst({ where: { code: b.code }, orderBy: { version: 'desc' } });
         if (latest && sameJson(latest.data, b)) continue;

@@ -1,4 +1,4 @@
-import { loadSeedCatalogue } from '@onewindow/standards';
+import { generateSyntheticCatalogue, loadSeedCatalogue, syntheticDepartmentUscc } from '@onewindow/standards';
 import { applyCatalogue, createSqliteTestDatabase, loadActiveCatalogue } from '../src';
 
 describe('catalogue store', () => {
@@ -57,4 +57,43 @@ describe('catalogue store', () => {
       await t.dispose();
     }
   });
+
+  it('applies a catalogue larger than one statement holds, and versions items changed in it in bulk', async () => {
+    const t = await createSqliteTestDatabase();
+    try {
+      const departments = Array.from({ length: 20 }, (_, d) => ({
+        code: `SYN-DEPT-${String(d).padStart(2, '0')}`,
+        name: `合成部门${d}`,
+        regionCode: '379900',
+        uscc: syntheticDepartmentUscc(d),
+      }));
+      const items = generateSyntheticCatalogue(1_200);
+      const catalogue = { ...loadSeedCatalogue(), departments, items, bundles: [] };
+      const meta = { label: 'big', source: 'import', createdBy: 'test' } as const;
+      expect(await applyCatalogue(t.db, catalogue, meta)).toMatchObject({ itemsAdded: 1_200 });
+
+      // 600 items change: more than one statement's worth of keys.
+      const changed = items.map((item, i) =>
+        i % 2 === 0 ? { ...item, acceptanceConditions: `${item.acceptanceConditions}（修订）` } : item,
+      );
+      const result = await applyCatalogue(t.db, { ...catalogue, items: changed }, meta);
+      expect(result).toMatchObject({ itemsAdded: 0, itemsChanged: 600, itemsUnchanged: 600 });
+
+      expect(await t.db.item.count({ where: { status: 'active' } })).toBe(1_200);
+      expect(await t.db.item.count({ where: { status: 'superseded' } })).toBe(600);
+      const versions = await t.db.item.findMany({
+        where: { implementationCode: items[0].implementationCode },
+        orderBy: { version: 'asc' },
+        select: { version: true, status: true, data: true },
+      });
+      expect(versions.map((v) => [v.version, v.status])).toEqual([
+        [1, 'superseded'],
+        [2, 'active'],
+      ]);
+      expect(versions[1].data).toContain('（修订）');
+      expect((await loadActiveCatalogue(t.db)).items).toHaveLength(1_200);
+    } finally {
+      await t.dispose();
+    }
+  }, 120_000);
 });
