@@ -188,6 +188,26 @@ describe('差评 rectification orders', () => {
     ]);
   });
 
+  it('gives the department as many working days as RECTIFICATION_WORKING_DAYS says', async () => {
+    await issuedCase(90);
+    const configured = api.deps.config.RECTIFICATION_WORKING_DAYS;
+    api.deps.config.RECTIFICATION_WORKING_DAYS = 10;
+    try {
+      const result = await rateCase(
+        api.deps,
+        { caseNo: no(90), channel: 'window', grade: 1 },
+        new Date('2026-09-28T02:00:00Z'),
+      );
+      // Monday 2026-09-28: 09-29, 09-30, then 10-08 … 10-16 with the make-up Saturday 10-10.
+      expect(result.rectificationOrders.map((o) => o.deadline)).toEqual(['2026-10-16']);
+    } finally {
+      api.deps.config.RECTIFICATION_WORKING_DAYS = configured;
+      // Out of the lists the next tests read.
+      await api.deps.db.rectificationOrder.deleteMany({ where: { caseNo: no(90) } });
+      await api.deps.db.evaluation.deleteMany({ where: { caseNo: no(90) } });
+    }
+  });
+
   it("lists the department's orders to its lead, every department's to the supervisor, none to an approver", async () => {
     const mine = await json(await lead.request('GET', '/api/supervision/rectifications?state=open'));
     expect(mine.map((o: { departmentCode: string }) => o.departmentCode)).toEqual(['SFS-SCJG', 'SFS-SCJG']);

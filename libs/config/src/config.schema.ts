@@ -78,6 +78,8 @@ export const configSchema = z.object({
   PUBLIC_BASE_URL: z
     .url({ protocol: /^https?$/, error: 'expected an http(s) URL, e.g. "https://zwfw.example.gov.cn"' })
     .optional(),
+  /** Working days a department has to follow up a 差评 (callback and rectification); Sichuan's rule is 15. */
+  RECTIFICATION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(15),
   /** Who decides an administrative review of the centre's decisions, as refusals print it (复议机关). */
   REVIEW_AUTHORITY: z.string().trim().min(2).max(60).default('本级人民政府'),
   /** A folder with NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc, when not Debian's fonts-noto-cjk. */

@@ -14,9 +14,6 @@ import type { ApiDeps } from '../api-deps';
 import { getCalendarInForce } from '../calendar/calendar-in-force';
 import { notFound, ProblemError, ProblemType } from '../http/problem';
 
-/** The follow-up deadline of a 差评 (Sichuan's rule: 15 working days, a callback for every one). */
-const RECTIFICATION_WORKING_DAYS = 15;
-
 const refused = (detail: string) => new ProblemError(409, ProblemType.refused, 'Action refused', detail);
 
 const channelLabel: Record<EvaluationChannel, string> = { public: '网上（办件查询）', window: '窗口评价器' };
@@ -48,7 +45,7 @@ export interface RatingInput {
 
 /**
  * Records a rating of an issued case, once per channel; a 差评 opens one rectification order per handling
- * department, due RECTIFICATION_WORKING_DAYS working days after the rating's day (Asia/Shanghai) on the calendar
+ * department, due `RECTIFICATION_WORKING_DAYS` (config; 15 by default) working days after the rating's day (Asia/Shanghai) on the calendar
  * in force. After a 差评 whose orders are all closed the applicant may re-rate once on the channel (round 2; both
  * records are kept). Refused, with nothing written: a case not issued, a second rating on the channel (a re-rating
  * before the orders are closed, or a third).
@@ -67,7 +64,11 @@ export async function rateCase(
   let orders: EvaluationResponse['rectificationOrders'] = [];
   if (isBadGrade(input.grade)) {
     const { calendar } = await getCalendarInForce(deps, now);
-    const deadline = addWorkingDays(calendar, toShanghaiDate(now.getTime()), RECTIFICATION_WORKING_DAYS);
+    const deadline = addWorkingDays(
+      calendar,
+      toShanghaiDate(now.getTime()),
+      deps.config.RECTIFICATION_WORKING_DAYS,
+    );
     const departments = await handlingDepartments(db, input.caseNo);
     orders = departments.map((departmentCode) => ({ id: crypto.randomUUID(), departmentCode, deadline }));
   }
