@@ -31,6 +31,10 @@ function richCatalogue(): Catalogue {
     ],
   };
   item.materials[0].notes = '原件核验后退回';
+  // A tolerated material whose missed date ends the case (容缺逾期处理 终止办理).
+  const tolerated = data.items.flatMap((i) => i.materials).find((m) => m.necessity === 'tolerated_missing');
+  if (!tolerated) throw new Error('the seed catalogue has no tolerated material');
+  tolerated.toleratedOverdue = 'terminate';
   data.bundles[0].notes = 'bundle note';
   const synthetic = generateSyntheticCatalogue(200);
   return parseCatalogue({

@@ -171,6 +171,8 @@ export const CATALOGUE_SHEETS: SheetSpec[] = [
       col('原件份数', 'originals', int, true),
       col('复印件份数', 'copies', int, true),
       col('材料必要性', 'necessity', labelled(MATERIAL_NECESSITY_LABELS), true),
+      // 容缺后补 only: what a missed supplement date does to the case (blank = 继续等待).
+      col('容缺逾期处理', 'toleratedOverdue', labelled({ wait: '继续等待', terminate: '终止办理' })),
       col('空白表格', 'blankFormRef'),
       col('示例样表', 'sampleRef'),
       col('备注', 'notes'),
