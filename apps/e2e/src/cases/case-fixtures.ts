@@ -179,3 +179,20 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** One more signed-in-able staff member (the e2e password) with one role in one department. */
+export async function addStaffUser(
+  db: Db,
+  user: { id: string; username?: string; displayName?: string; departmentCode: string; role: string },
+): Promise<void> {
+  await db.user.create({
+    data: {
+      id: user.id,
+      username: user.username ?? user.id,
+      displayName: user.displayName ?? user.id,
+      departmentCode: user.departmentCode,
+      passwordHash: await hashPassword(password),
+      roles: { create: [{ role: user.role }] },
+    },
+  });
+}

@@ -1,15 +1,18 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { hashPassword } from '@onewindow/api';
 import { nextWorkingDay, WorkingCalendar, type CalendarYear } from '@onewindow/calendar';
 import type { Db } from '@onewindow/db';
 import { startStack, type RunningStack } from '../support/start-stack';
 import { launchChromium } from '../support/launch-chromium';
-import { application, eventually, items, password, seedCatalogue, signInAll } from '../cases/case-fixtures';
-
-const webIndex = path.join(__dirname, '../../../web/dist/index.html');
-const shots = process.env.SCREENSHOT_DIR;
+import { assertWebBuilt, screenshotter, settled } from '../support/browser-support';
+import {
+  addStaffUser,
+  application,
+  eventually,
+  items,
+  password,
+  seedCatalogue,
+  signInAll,
+} from '../cases/case-fixtures';
 
 jest.setTimeout(240_000);
 
@@ -27,19 +30,15 @@ describe('loading a calendar year in the administration workspace (real stack, b
   let page: Page | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(webIndex))
-      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    assertWebBuilt();
     stack = await startStack();
     db = await seedCatalogue(stack.databaseUrl);
-    await db.user.create({
-      data: {
-        id: 'admin-1',
-        username: 'admin',
-        displayName: '系统管理员',
-        departmentCode: 'SFS-ZWFW',
-        passwordHash: await hashPassword(password),
-        roles: { create: [{ role: 'admin' }] },
-      },
+    await addStaffUser(db, {
+      id: 'admin-1',
+      username: 'admin',
+      displayName: '系统管理员',
+      departmentCode: 'SFS-ZWFW',
+      role: 'admin',
     });
     browser = await launchChromium();
   }, 120_000);
@@ -51,17 +50,7 @@ describe('loading a calendar year in the administration workspace (real stack, b
     await stack?.stop();
   }, 60_000);
 
-  /** Until no antd motion runs (a dialog zooming, a tab sliding): a click on a moving target can miss it. */
-  const settled = (p: Page) =>
-    p.waitForFunction(
-      () =>
-        document.querySelector(
-          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
-        ) === null,
-    );
-  const shoot = async (p: Page, name: string) => {
-    if (shots) await p.screenshot({ path: path.join(shots, `admin-calendar-${name}.png`), fullPage: true });
-  };
+  const shoot = screenshotter('admin-calendar');
 
   it('previews the moved due date, confirms, and follows the refresh to the end with each case’s result', async () => {
     const { clerk } = await signInAll(stack.baseUrl);

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { demoPassword, seedDemoData } from '@onewindow/api';
@@ -7,9 +5,8 @@ import { createPrismaClient, type Db } from '@onewindow/db';
 import { startStack, type RunningStack } from '../support/start-stack';
 import { pickOption } from '../support/antd-select';
 import { launchChromium } from '../support/launch-chromium';
+import { assertWebBuilt, screenshotter, settled as motionSettled } from '../support/browser-support';
 
-const webIndex = path.join(__dirname, '../../../web/dist/index.html');
-const shots = process.env.SCREENSHOT_DIR;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 jest.setTimeout(240_000);
@@ -29,8 +26,7 @@ describe('the catalogue import in the administration workspace against the real 
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(webIndex))
-      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    assertWebBuilt();
     stack = await startStack();
     db = createPrismaClient(stack.databaseUrl);
     // The seed catalogue and the demo users, the administrator among them.
@@ -44,19 +40,9 @@ describe('the catalogue import in the administration workspace against the real 
     await stack?.stop();
   }, 60_000);
 
-  /** Until no antd motion runs (a dialog zooming, a dropdown sliding): a click on a moving target can miss it. */
-  const settled = () =>
-    page.waitForFunction(
-      () =>
-        document.querySelector(
-          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
-        ) === null,
-    );
+  const settled = () => motionSettled(page);
 
-  const shoot = async (name: string) => {
-    if (shots)
-      await page.screenshot({ path: path.join(shots, `admin-catalogue-${name}.png`), fullPage: true });
-  };
+  const shoot = (name: string) => screenshotter('admin-catalogue')(page, name);
 
   const choose = async (name: string, buffer: Buffer) => {
     await page

@@ -1,16 +1,19 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Db } from '@onewindow/db';
-import { hashPassword } from '@onewindow/api';
 import { startStack, type RunningStack } from '../support/start-stack';
 import { launchChromium } from '../support/launch-chromium';
+import { assertWebBuilt, screenshotter, settled } from '../support/browser-support';
 import { pickOption } from '../support/antd-select';
-import { application, eventually, items, password, seedCatalogue, signInAll } from '../cases/case-fixtures';
+import {
+  addStaffUser,
+  application,
+  eventually,
+  items,
+  password,
+  seedCatalogue,
+  signInAll,
+} from '../cases/case-fixtures';
 import type { ApiSession } from '../cases/http-session';
-
-const webIndex = path.join(__dirname, '../../../web/dist/index.html');
-const shots = process.env.SCREENSHOT_DIR;
 
 jest.setTimeout(240_000);
 
@@ -29,19 +32,15 @@ describe('the administration workspace in a browser against the real stack', () 
   const opened: Page[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(webIndex))
-      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    assertWebBuilt();
     stack = await startStack();
     db = await seedCatalogue(stack.databaseUrl);
-    await db.user.create({
-      data: {
-        id: 'admin-1',
-        username: 'admin',
-        displayName: '系统管理员',
-        departmentCode: 'SFS-ZWFW',
-        passwordHash: await hashPassword(password),
-        roles: { create: [{ role: 'admin' }] },
-      },
+    await addStaffUser(db, {
+      id: 'admin-1',
+      username: 'admin',
+      displayName: '系统管理员',
+      departmentCode: 'SFS-ZWFW',
+      role: 'admin',
     });
     ({ clerk } = await signInAll(stack.baseUrl));
     browser = await launchChromium();
@@ -57,18 +56,7 @@ describe('the administration workspace in a browser against the real stack', () 
     for (const page of opened.splice(0)) await page.context().close();
   });
 
-  /** Until no antd motion runs (a dialog zooming, a dropdown sliding): a click on a moving target can miss it. */
-  const settled = (page: Page) =>
-    page.waitForFunction(
-      () =>
-        document.querySelector(
-          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
-        ) === null,
-    );
-
-  const shoot = async (page: Page, name: string) => {
-    if (shots) await page.screenshot({ path: path.join(shots, `admin-${name}.png`), fullPage: true });
-  };
+  const shoot = screenshotter('admin');
 
   /** A fresh browser in Chinese on `url`, signed in through the page's own sign-in form. */
   const signedInPage = async (url: string, username: string, secret: string): Promise<Page> => {

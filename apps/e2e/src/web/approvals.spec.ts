@@ -1,14 +1,13 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { addWorkingDays, OFFICIAL_CALENDAR_DATA, WorkingCalendar } from '@onewindow/calendar';
 import { calendarInForce } from '@onewindow/calendar/src/statutory-holidays';
 import type { Db } from '@onewindow/db';
 import { hashPlan, itemStepId, planBuilder } from '@onewindow/flow-model';
-import { hashPassword } from '@onewindow/api';
 import { startStack, type RunningStack } from '../support/start-stack';
 import { launchChromium } from '../support/launch-chromium';
+import { assertWebBuilt, settled } from '../support/browser-support';
 import {
+  addStaffUser,
   application,
   approverOf,
   clerk as windowClerk,
@@ -19,8 +18,6 @@ import {
   signInAll,
 } from '../cases/case-fixtures';
 import type { ApiSession } from '../cases/http-session';
-
-const webIndex = path.join(__dirname, '../../../web/dist/index.html');
 
 jest.setTimeout(240_000);
 
@@ -40,8 +37,7 @@ describe('the approvals workspace in a browser against the real stack', () => {
   const opened: Page[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(webIndex))
-      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    assertWebBuilt();
     stack = await startStack();
     db = await seedCatalogue(stack.databaseUrl);
     ({ clerk } = await signInAll(stack.baseUrl));
@@ -91,15 +87,6 @@ describe('the approvals workspace in a browser against the real stack', () => {
 
   const inboxRow = (page: Page, caseNo: string) =>
     page.getByTestId('inbox-table').locator('tr', { hasText: caseNo });
-
-  /** Until no antd motion runs (a drawer sliding in, a dialog zooming): a click on a moving target can miss it. */
-  const settled = (page: Page) =>
-    page.waitForFunction(
-      () =>
-        document.querySelector(
-          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
-        ) === null,
-    );
 
   const openCase = async (page: Page, caseNo: string) => {
     await inboxRow(page, caseNo)
@@ -351,15 +338,10 @@ describe('the approvals workspace in a browser against the real stack', () => {
     const sign = items[2];
     // Setup (the designer's and the administrator's job): a second approver of the department, and a
     // published flow of the item whose step names nobody, so it is offered to the department's approvers.
-    await db.user.create({
-      data: {
-        id: 'approver-cgj-2',
-        username: 'approver-cgj-2',
-        displayName: 'approver-cgj-2',
-        departmentCode: sign.departmentCode,
-        passwordHash: await hashPassword(password),
-        roles: { create: [{ role: 'dept_approver' }] },
-      },
+    await addStaffUser(db, {
+      id: 'approver-cgj-2',
+      departmentCode: sign.departmentCode,
+      role: 'dept_approver',
     });
     const plan = planBuilder(`e2e-group:${sign.implementationCode}`, { name: sign.name })
       .refusalPolicy('collect')

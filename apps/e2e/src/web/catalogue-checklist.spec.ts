@@ -1,12 +1,9 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { demoPassword, seedDemoData } from '@onewindow/api';
 import { createPrismaClient, type Db } from '@onewindow/db';
 import { startStack, type RunningStack } from '../support/start-stack';
 import { launchChromium } from '../support/launch-chromium';
-
-const webIndex = path.join(__dirname, '../../../web/dist/index.html');
+import { assertWebBuilt } from '../support/browser-support';
 
 jest.setTimeout(180_000);
 
@@ -17,8 +14,7 @@ describe('catalogue browser and checklist preview in a browser against the real 
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(webIndex))
-      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    assertWebBuilt();
     stack = await startStack();
     db = createPrismaClient(stack.databaseUrl);
     // The seed catalogue, demo users and the made-up demo applicants' certificates.

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { addWorkingDays, OFFICIAL_CALENDAR_DATA, WorkingCalendar } from '@onewindow/calendar';
@@ -7,10 +7,10 @@ import { demoPassword, seedDemoData } from '@onewindow/api';
 import { createPrismaClient, type Db } from '@onewindow/db';
 import { startStack, type RunningStack } from '../support/start-stack';
 import { launchChromium } from '../support/launch-chromium';
+import { assertWebBuilt } from '../support/browser-support';
 import { application, eventually } from '../cases/case-fixtures';
 import { ApiSession } from '../cases/http-session';
 
-const webIndex = path.join(__dirname, '../../../web/dist/index.html');
 /** Set to a folder to keep screenshots of the designer (for looking at it; nothing asserts on them). */
 const shotsDir = process.env.DESIGNER_SHOTS_DIR;
 
@@ -26,8 +26,7 @@ describe('the process designer in a browser against the real stack', () => {
   let v1Case: { caseNo: string; flowVersionId: string; planHash: string; due: Record<string, string | null> };
 
   beforeAll(async () => {
-    if (!existsSync(webIndex))
-      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    assertWebBuilt();
     stack = await startStack();
     db = createPrismaClient(stack.databaseUrl);
     await seedDemoData(db);

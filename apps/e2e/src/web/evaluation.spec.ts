@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Db } from '@onewindow/db';
 import { itemStepId } from '@onewindow/flow-model';
-import { hashPassword } from '@onewindow/api';
 import { startStack, type RunningStack } from '../support/start-stack';
 import { launchChromium } from '../support/launch-chromium';
+import { assertWebBuilt, screenshotter, settled } from '../support/browser-support';
 import {
+  addStaffUser,
   application,
   clerk as clerkUser,
   eventually,
@@ -17,9 +16,6 @@ import {
   signInAll,
 } from '../cases/case-fixtures';
 import type { ApiSession } from '../cases/http-session';
-
-const webIndex = path.join(__dirname, '../../../web/dist/index.html');
-const shots = process.env.SCREENSHOT_DIR;
 
 jest.setTimeout(240_000);
 
@@ -39,19 +35,14 @@ describe('好差评 and 差评整改 in a browser', () => {
   const [food] = items;
 
   beforeAll(async () => {
-    if (!existsSync(webIndex))
-      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    assertWebBuilt();
     stack = await startStack();
     db = await seedCatalogue(stack.databaseUrl);
-    await db.user.create({
-      data: {
-        id: 'lead-1',
-        username: 'lead-1',
-        displayName: '市场监管科长 周文',
-        departmentCode: food.departmentCode,
-        passwordHash: await hashPassword(password),
-        roles: { create: [{ role: 'dept_lead' }] },
-      },
+    await addStaffUser(db, {
+      id: 'lead-1',
+      displayName: '市场监管科长 周文',
+      departmentCode: food.departmentCode,
+      role: 'dept_lead',
     });
     ({ clerk, approver } = await signInAll(stack.baseUrl));
     browser = await launchChromium();
@@ -63,17 +54,7 @@ describe('好差评 and 差评整改 in a browser', () => {
     await stack?.stop();
   }, 60_000);
 
-  /** Until no antd motion runs (a dialog zooming): a click on a moving target can miss it. */
-  const settled = (page: Page) =>
-    page.waitForFunction(
-      () =>
-        document.querySelector(
-          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
-        ) === null,
-    );
-  const shot = async (page: Page, name: string) => {
-    if (shots) await page.screenshot({ path: path.join(shots, `evaluation-${name}.png`), fullPage: true });
-  };
+  const shot = screenshotter('evaluation');
 
   it('an applicant gives a 差评 on the public page; the lead sees the order and closes it with a callback', async () => {
     const accepted = await clerk.call('POST', '/api/cases', application([food.implementationCode]));

@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Db } from '@onewindow/db';
 import { itemStepId } from '@onewindow/flow-model';
-import { hashPassword } from '@onewindow/api';
 import { startStack, type RunningStack } from '../support/start-stack';
 import { launchChromium } from '../support/launch-chromium';
+import { assertWebBuilt, screenshotter, settled } from '../support/browser-support';
 import {
+  addStaffUser,
   application,
   approverOf,
   eventually,
@@ -16,9 +15,6 @@ import {
   signInAll,
 } from '../cases/case-fixtures';
 import { ApiSession } from '../cases/http-session';
-
-const webIndex = path.join(__dirname, '../../../web/dist/index.html');
-const shots = process.env.SCREENSHOT_DIR;
 
 jest.setTimeout(240_000);
 
@@ -37,19 +33,14 @@ describe('the notification centre in a browser', () => {
   const [food] = items;
 
   beforeAll(async () => {
-    if (!existsSync(webIndex))
-      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    assertWebBuilt();
     stack = await startStack();
     db = await seedCatalogue(stack.databaseUrl);
-    await db.user.create({
-      data: {
-        id: 'supervisor-1',
-        username: 'supervisor-1',
-        displayName: '督办 陈静',
-        departmentCode: 'SFS-ZWFW',
-        passwordHash: await hashPassword(password),
-        roles: { create: [{ role: 'supervisor' }] },
-      },
+    await addStaffUser(db, {
+      id: 'supervisor-1',
+      displayName: '督办 陈静',
+      departmentCode: 'SFS-ZWFW',
+      role: 'supervisor',
     });
     ({ clerk } = await signInAll(stack.baseUrl));
     supervisor = await ApiSession.signIn(stack.baseUrl, 'supervisor-1', password);
@@ -62,17 +53,7 @@ describe('the notification centre in a browser', () => {
     await stack?.stop();
   }, 60_000);
 
-  /** Until no antd motion runs (a popover fading in, a drawer sliding): a click on a moving target can miss it. */
-  const settled = (page: Page) =>
-    page.waitForFunction(
-      () =>
-        document.querySelector(
-          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
-        ) === null,
-    );
-  const shot = async (page: Page, name: string) => {
-    if (shots) await page.screenshot({ path: path.join(shots, `notifications-${name}.png`), fullPage: true });
-  };
+  const shot = screenshotter('notifications');
   /** The bell once it says this many unread (its accessible name carries the count). */
   const bellSays = (page: Page, unread: number) =>
     page.waitForSelector(`[data-testid="notification-bell"][aria-label="通知（${unread} 条未读）"]`, {

@@ -1,15 +1,11 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { demoPassword, seedDemoData } from '@onewindow/api';
 import { createPrismaClient, type Db } from '@onewindow/db';
 import { startStack, type RunningStack } from '../support/start-stack';
 import { launchChromium } from '../support/launch-chromium';
+import { assertWebBuilt, screenshotter, settled } from '../support/browser-support';
 import { pdfText } from '../support/pdf-text';
 import { pickOption } from '../support/antd-select';
-
-const webIndex = path.join(__dirname, '../../../web/dist/index.html');
-const shots = process.env.SCREENSHOT_DIR;
 
 jest.setTimeout(240_000);
 
@@ -27,8 +23,7 @@ describe('online submission and pre-review in a browser against the real stack',
   let clerkPage: Page;
 
   beforeAll(async () => {
-    if (!existsSync(webIndex))
-      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    assertWebBuilt();
     stack = await startStack();
     db = createPrismaClient(stack.databaseUrl);
     await seedDemoData(db);
@@ -44,18 +39,7 @@ describe('online submission and pre-review in a browser against the real stack',
     await stack?.stop();
   }, 60_000);
 
-  const shoot = async (page: Page, name: string) => {
-    if (shots)
-      await page.screenshot({ path: path.join(shots, `online-submission-${name}.png`), fullPage: true });
-  };
-  /** No antd motion (a dropdown, a dialog, a tab) still running. */
-  const settled = (page: Page) =>
-    page.waitForFunction(
-      () =>
-        document.querySelector(
-          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
-        ) === null,
-    );
+  const shoot = screenshotter('online-submission');
 
   it('the applicant submits on the public form; the clerk accepts it in 预审 and has the 受理通知书', async () => {
     const page = applicantPage;

@@ -1,13 +1,10 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Db } from '@onewindow/db';
 import { startStack, type RunningStack } from '../support/start-stack';
 import { launchChromium } from '../support/launch-chromium';
+import { assertWebBuilt } from '../support/browser-support';
 import { application, eventually, items, seedCatalogue, signInAll } from '../cases/case-fixtures';
 import type { ApiSession } from '../cases/http-session';
-
-const webIndex = path.join(__dirname, '../../../web/dist/index.html');
 
 jest.setTimeout(180_000);
 
@@ -21,8 +18,7 @@ describe('public case lookup in a browser against the real stack', () => {
   let caseNo: string;
 
   beforeAll(async () => {
-    if (!existsSync(webIndex))
-      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    assertWebBuilt();
     stack = await startStack();
     db = await seedCatalogue(stack.databaseUrl);
     ({ clerk } = await signInAll(stack.baseUrl));

@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { demoPassword, seedDemoUsers } from '@onewindow/api';
 import { createPrismaClient } from '@onewindow/db';
 import { startStack, type RunningStack } from '../support/start-stack';
 import { launchChromium } from '../support/launch-chromium';
+import { assertWebBuilt } from '../support/browser-support';
 
 // The API serves the built web app; build it first with `npx nx build web`.
-const webIndex = path.join(__dirname, '../../../web/dist/index.html');
 
 jest.setTimeout(180_000);
 
@@ -17,8 +15,7 @@ describe('OneWindow in a browser against the real stack', () => {
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(webIndex))
-      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    assertWebBuilt();
     stack = await startStack();
     const db = createPrismaClient(stack.databaseUrl);
     try {

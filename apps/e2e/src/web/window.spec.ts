@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { demoPassword, seedDemoData } from '@onewindow/api';
 import { createPrismaClient, type Db } from '@onewindow/db';
@@ -7,11 +5,9 @@ import { ApiSession } from '../cases/http-session';
 import { eventually } from '../cases/case-fixtures';
 import { startStack, type RunningStack } from '../support/start-stack';
 import { launchChromium } from '../support/launch-chromium';
+import { assertWebBuilt, screenshotter, settled as motionSettled } from '../support/browser-support';
 import { pdfText } from '../support/pdf-text';
 import { pickOption } from '../support/antd-select';
-
-const webIndex = path.join(__dirname, '../../../web/dist/index.html');
-const shots = process.env.SCREENSHOT_DIR;
 
 jest.setTimeout(240_000);
 
@@ -31,8 +27,7 @@ describe('the window desk in a browser against the real stack', () => {
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(webIndex))
-      throw new Error(`${webIndex} is missing: run \`npx nx build web\` before the browser tests`);
+    assertWebBuilt();
     stack = await startStack();
     db = createPrismaClient(stack.databaseUrl);
     await seedDemoData(db);
@@ -47,18 +42,9 @@ describe('the window desk in a browser against the real stack', () => {
     await stack?.stop();
   }, 60_000);
 
-  const shoot = async (name: string) => {
-    if (shots) await page.screenshot({ path: path.join(shots, `window-${name}.png`), fullPage: true });
-  };
+  const shoot = (name: string) => screenshotter('window')(page, name);
 
-  /** No antd motion runs (a modal zooming in, a dropdown sliding): clicks land where they aim. */
-  const settled = () =>
-    page.waitForFunction(
-      () =>
-        document.querySelector(
-          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
-        ) === null,
-    );
+  const settled = () => motionSettled(page);
 
   /** The departments' approvers, signed in over the API once each. */
   const sessions = new Map<string, ApiSession>();
