@@ -37,12 +37,11 @@ const registryOf = (db: Db) => {
   return runs;
 };
 
-/** The workflow's or the client's English reason, said in Chinese (the original kept after it). */
+/** The workflow's or the client's English reason, said in Chinese (an unknown one quoted after it). */
 function chineseReason(reason: string): string {
-  if (reason.startsWith('not sent: Temporal'))
-    return `未发送：流程引擎无应答，请稍后点“重试失败的办件”（${reason}）`;
+  if (reason.startsWith('not sent: Temporal')) return '未发送：流程引擎无应答，请稍后点“重试失败的办件”';
   if (reason.startsWith('no running workflow'))
-    return `该办件没有运行中的流程（已结束或从未启动），无法更新其期限（${reason}）`;
+    return '该办件没有运行中的流程（已结束或从未启动），无法更新其期限';
   return `流程未接受新日历：${reason}`;
 }
 

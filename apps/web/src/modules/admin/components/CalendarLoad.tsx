@@ -105,9 +105,10 @@ function RunProgress({
     <Card size="small" data-testid="calendar-run" data-status={run.status}>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text strong>
-          {run.retryOf
-            ? t('admin.calendar.load.retryTitle', { year: run.year })
-            : t('admin.calendar.load.runTitle', { year: run.year })}
+          {t(
+            `admin.calendar.load.${run.retryOf ? 'retry' : 'run'}${run.status === 'finished' ? 'DoneTitle' : 'Title'}`,
+            { year: run.year },
+          )}
         </Typography.Text>
         <Progress
           percent={percent}

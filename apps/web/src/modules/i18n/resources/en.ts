@@ -1335,6 +1335,8 @@ export const en: TranslationResource = {
         confirm: 'Load and refresh the open cases',
         runTitle: '{{year}} loaded: refreshing the open cases',
         retryTitle: '{{year}}: retrying the failed cases',
+        runDoneTitle: '{{year}} loaded: the open cases are refreshed',
+        retryDoneTitle: '{{year}}: the failed cases are retried',
         runSummary:
           '{{done}} / {{total}} done: {{refreshed}} refreshed, {{unchanged}} unchanged, {{failed}} failed',
         outcome: 'Result',

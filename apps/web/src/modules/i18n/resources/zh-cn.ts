@@ -1275,6 +1275,8 @@ export const zhCN = {
         confirm: '确认载入并刷新在办办件',
         runTitle: '{{year}} 年日历已载入，正在刷新在办办件',
         retryTitle: '{{year}} 年日历：重试失败的办件',
+        runDoneTitle: '{{year}} 年日历已载入，在办办件刷新完毕',
+        retryDoneTitle: '{{year}} 年：失败办件重试完毕',
         runSummary:
           '已处理 {{done}} / {{total}} 件：已更新 {{refreshed}} 件，无变化 {{unchanged}} 件，失败 {{failed}} 件',
         outcome: '结果',
