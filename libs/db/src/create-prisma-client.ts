@@ -73,8 +73,10 @@ const isBusy = (error: unknown) => (error as { code?: unknown } | null)?.code ==
  * - and it waits for that lock without blocking the process. better-sqlite3 is synchronous: under busy_timeout a
  *   BEGIN that waits for the other process's transaction froze the whole event loop (the load run's profiles:
  *   16 s of 60 in the API's startTransaction). So BEGIN IMMEDIATE is tried without a busy timeout and, while the
- *   other process holds the lock, retried after short sleeps that let the process serve everything else, for up
- *   to SQLITE_BUSY_TIMEOUT_MS. This connection's own transactions still run one at a time (a mutex, as in the
+ *   other process holds the lock, retried after short sleeps (1, 2, then 4 ms) that let the process serve
+ *   everything else, for up to SQLITE_BUSY_TIMEOUT_MS. The sleeps stop at 4 ms: at 16 ms the lock stood idle
+ *   between the API and the worker, and acceptances at 20/s took a median of 133–153 ms against 34–44 ms (p95
+ *   376–474 ms against 100–304 ms; tools/bench/acceptance.bench.ts, quiet host); at 2 ms the polling cost more. This connection's own transactions still run one at a time (a mutex, as in the
  *   adapter, whose BEGIN then finds the transaction open and does nothing).
  */
 function beginTransactionsWithoutBlocking(
@@ -97,7 +99,7 @@ function beginTransactionsWithoutBlocking(
   const beginImmediate = async () => {
     const begin = prepare('BEGIN IMMEDIATE');
     const deadline = Date.now() + SQLITE_BUSY_TIMEOUT_MS;
-    for (let pause = 1; ; pause = Math.min(pause * 2, 16)) {
+    for (let pause = 1; ; pause = Math.min(pause * 2, 4)) {
       client.pragma('busy_timeout = 0');
       try {
         begin.run();
