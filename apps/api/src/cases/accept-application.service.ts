@@ -21,6 +21,7 @@ import { keyReusedProblem, requestHash } from './idempotency-key';
 import { isRetryableTemporalError } from './temporal-errors';
 import { checkToleratedGaps, toleratedGapsOf } from './tolerated-gaps';
 import { validateApplication, type AcceptApplication } from './validate-application';
+import { assertWaitingApplication } from './waiting-application';
 
 /** Outbox row holding a case's workflow start command until Temporal has accepted it. */
 export const startCommandKey = (caseNo: string): string => `workflow-start:${caseNo}`;
@@ -316,31 +317,7 @@ async function completeApplication(
   itemRows: { implementationCode: string; itemVersion: number }[],
   materialRows: (Omit<Prisma.CaseMaterialUncheckedCreateInput, 'caseNo'> & { materialCode: string })[],
 ): Promise<void> {
-  const waiting = await tx.case.findUnique({
-    where: { caseNo },
-    select: { status: true, applicantId: true },
-  });
-  if (!waiting)
-    throw new ProblemError(
-      404,
-      ProblemType.notFound,
-      'No such application',
-      `没有编号为 ${caseNo} 的申请，请核对一次性告知书上的办件编号`,
-    );
-  if (waiting.status !== 'needs_correction')
-    throw new ProblemError(
-      409,
-      ProblemType.conflict,
-      'Application not waiting for materials',
-      `申请 ${caseNo} 不在待补正状态（当前：${waiting.status}），不能再次受理；请刷新后查看该办件`,
-    );
-  if (waiting.applicantId !== accepted.applicantId)
-    throw new ProblemError(
-      409,
-      ProblemType.conflict,
-      'Another applicant',
-      `申请 ${caseNo} 的申请人与本次填写的证件号码不一致，请核对申请人证件号码`,
-    );
+  await assertWaitingApplication(tx, caseNo, accepted.applicantId, '不能再次受理');
   const codes = materialRows.map((m) => m.materialCode);
   await tx.case.update({ where: { caseNo }, data: accepted });
   await tx.caseItem.deleteMany({ where: { caseNo } });

@@ -5,7 +5,7 @@ import type { ApiDeps } from '../api-deps';
 import { itemRowsOf, materialRowsOf, upsertApplicant } from '../cases/application-rows';
 import { nextCaseNo } from '../cases/case-number';
 import { keyReusedProblem } from '../cases/idempotency-key';
-import { ProblemError, ProblemType } from '../http/problem';
+import { assertWaitingApplication } from '../cases/waiting-application';
 import type { AcceptApplication } from '../cases/validate-application';
 
 const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'P2002';
@@ -124,31 +124,7 @@ async function updateWaitingApplication(
   o: Pick<IntakeOutcome<unknown>, 'request' | 'items'>,
   now: Date,
 ): Promise<void> {
-  const waiting = await tx.case.findUnique({
-    where: { caseNo },
-    select: { status: true, applicantId: true },
-  });
-  if (!waiting)
-    throw new ProblemError(
-      404,
-      ProblemType.notFound,
-      'No such application',
-      `没有编号为 ${caseNo} 的申请，请核对一次性告知书上的办件编号`,
-    );
-  if (waiting.status !== 'needs_correction')
-    throw new ProblemError(
-      409,
-      ProblemType.conflict,
-      'Application not waiting for materials',
-      `申请 ${caseNo} 不在待补正状态（当前：${waiting.status}），不能再出具一次性告知书；请刷新后查看该办件`,
-    );
-  if (waiting.applicantId !== application.applicantId)
-    throw new ProblemError(
-      409,
-      ProblemType.conflict,
-      'Another applicant',
-      `申请 ${caseNo} 的申请人与本次填写的证件号码不一致，请核对申请人证件号码`,
-    );
+  await assertWaitingApplication(tx, caseNo, application.applicantId, '不能再出具一次性告知书');
   const materialRows = materialRowsOf(caseNo, o.request.materials, now);
   await tx.case.update({ where: { caseNo }, data: application });
   await tx.caseItem.deleteMany({ where: { caseNo } });
