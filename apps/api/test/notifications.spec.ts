@@ -1,163 +1,167 @@
+import { bothTestDatabases } from '@onewindow/db';
 import { demoPassword, seedDemoUsers } from '../src';
 import { json, signedIn, startTestApi, type HttpSession, type TestApi } from './support/test-api';
 
 /**
- * 通知中心 at the API boundary over real HTTP and a real SQLite file: the notifications derive from the rows the
+ * 通知中心 at the API boundary over real HTTP, on a real SQLite file and a real PostgreSQL database: the notifications derive from the rows the
  * worker and the API write (task rows and holders, clock events, decisions, rectification orders), seeded here as
  * they would be. Times are relative to now (the centre looks back 30 days).
  */
-let api: TestApi;
-let approver: HttpSession;
-let lead: HttpSession;
-let clerk: HttpSession;
-const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
-const no = (n: number) => `YC2026120700000${n}`;
-const GROUP = 'group:SFS-SCJG/dept_approver';
-const ME = 'demo-approver.scjg';
+describe.each(bothTestDatabases)('the notification centre on %s', (_name, createDatabase) => {
+  let api: TestApi;
+  let approver: HttpSession;
+  let lead: HttpSession;
+  let clerk: HttpSession;
+  const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+  const no = (n: number) => `YC2026120700000${n}`;
+  const GROUP = 'group:SFS-SCJG/dept_approver';
+  const ME = 'demo-approver.scjg';
 
-beforeAll(async () => {
-  api = await startTestApi({ LOGIN_RATE_LIMIT: 1000 });
-  const db = api.deps.db;
-  await seedDemoUsers(db);
-  await db.user.create({
-    data: {
-      id: 'other.scjg',
-      username: 'other.scjg',
-      displayName: '市场监管 张伟',
-      departmentCode: 'SFS-SCJG',
-    },
-  });
-  await db.applicant.create({
-    data: { id: 'A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' },
-  });
-  for (const n of [1, 2, 3, 4, 5])
-    await db.case.create({ data: { caseNo: no(n), applicantId: 'A1', kind: 'item', status: 'in_review' } });
-  const task = (
-    n: number,
-    seq: number,
-    holders: string[],
-    fields: Partial<{
-      state: string;
-      openedAt: Date;
-      closedAt: Date;
-      outcome: string;
-      claimState: string;
-      claimedBy: string;
-      claimGroup: string;
-      departmentCode: string;
-    }>,
-  ) =>
-    db.task.create({
+  beforeAll(async () => {
+    api = await startTestApi({ LOGIN_RATE_LIMIT: 1000 }, await createDatabase());
+    const db = api.deps.db;
+    await seedDemoUsers(db);
+    await db.user.create({
       data: {
-        id: `${no(n)}:item_FOOD:${seq}`,
-        caseNo: no(n),
-        stepId: 'item_FOOD',
-        seq,
+        id: 'other.scjg',
+        username: 'other.scjg',
+        displayName: '市场监管 张伟',
         departmentCode: 'SFS-SCJG',
-        role: 'dept_approver',
-        state: 'open',
-        openedAt: ago(600),
-        dueDate: '2026-12-31',
-        holders: { create: holders.map((userId) => ({ userId })) },
-        ...fields,
       },
     });
-  // Given to me by name three hours ago.
-  await task(1, 1, [ME], { openedAt: ago(180) });
-  // Offered to my group five hours ago, claimed by a colleague two hours ago.
-  await task(2, 1, [GROUP], {
-    openedAt: ago(300),
-    state: 'superseded',
-    outcome: 'claimed',
-    closedAt: ago(120),
-    claimState: 'unclaimed',
-    claimGroup: GROUP,
-  });
-  await task(2, 2, ['other.scjg'], { openedAt: ago(120), claimState: 'claimed', claimedBy: 'other.scjg' });
-  // Waiting for my group an hour ago.
-  await task(3, 1, [GROUP], { openedAt: ago(60), claimState: 'unclaimed', claimGroup: GROUP });
-  // Another department's step, overdue.
-  await task(4, 1, ['demo-approver.wsjk'], { departmentCode: 'SFS-WJW', openedAt: ago(9000) });
-  // Long ago (beyond the 30 days): not shown.
-  await task(5, 1, [ME], { openedAt: ago(60 * 24 * 40) });
+    await db.applicant.create({
+      data: { id: 'A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' },
+    });
+    for (const n of [1, 2, 3, 4, 5])
+      await db.case.create({ data: { caseNo: no(n), applicantId: 'A1', kind: 'item', status: 'in_review' } });
+    const task = (
+      n: number,
+      seq: number,
+      holders: string[],
+      fields: Partial<{
+        state: string;
+        openedAt: Date;
+        closedAt: Date;
+        outcome: string;
+        claimState: string;
+        claimedBy: string;
+        claimGroup: string;
+        departmentCode: string;
+      }>,
+    ) =>
+      db.task.create({
+        data: {
+          id: `${no(n)}:item_FOOD:${seq}`,
+          caseNo: no(n),
+          stepId: 'item_FOOD',
+          seq,
+          departmentCode: 'SFS-SCJG',
+          role: 'dept_approver',
+          state: 'open',
+          openedAt: ago(600),
+          dueDate: '2026-12-31',
+          holders: { create: holders.map((userId) => ({ userId })) },
+          ...fields,
+        },
+      });
+    // Given to me by name three hours ago.
+    await task(1, 1, [ME], { openedAt: ago(180) });
+    // Offered to my group five hours ago, claimed by a colleague two hours ago.
+    await task(2, 1, [GROUP], {
+      openedAt: ago(300),
+      state: 'superseded',
+      outcome: 'claimed',
+      closedAt: ago(120),
+      claimState: 'unclaimed',
+      claimGroup: GROUP,
+    });
+    await task(2, 2, ['other.scjg'], { openedAt: ago(120), claimState: 'claimed', claimedBy: 'other.scjg' });
+    // Waiting for my group an hour ago.
+    await task(3, 1, [GROUP], { openedAt: ago(60), claimState: 'unclaimed', claimGroup: GROUP });
+    // Another department's step, overdue.
+    await task(4, 1, ['demo-approver.wsjk'], { departmentCode: 'SFS-WJW', openedAt: ago(9000) });
+    // Long ago (beyond the 30 days): not shown.
+    await task(5, 1, [ME], { openedAt: ago(60 * 24 * 40) });
 
-  const clock = (n: number, seq: number, kind: string, at: Date, payload: Record<string, unknown>) =>
-    db.clockEvent.create({
-      data: {
-        id: `${no(n)}:${seq}`,
-        caseNo: no(n),
-        eventSeq: seq,
-        clockId: 'step:item_FOOD',
-        kind,
-        at,
-        payload: JSON.stringify(payload),
-      },
+    const clock = (n: number, seq: number, kind: string, at: Date, payload: Record<string, unknown>) =>
+      db.clockEvent.create({
+        data: {
+          id: `${no(n)}:${seq}`,
+          caseNo: no(n),
+          eventSeq: seq,
+          clockId: 'step:item_FOOD',
+          kind,
+          at,
+          payload: JSON.stringify(payload),
+        },
+      });
+    await clock(1, -1, 'reminder', ago(30), {
+      urge: true,
+      by: 'demo-lead.scjg',
+      to: [ME],
+      message: '请今天办结',
     });
-  await clock(1, -1, 'reminder', ago(30), {
-    urge: true,
-    by: 'demo-lead.scjg',
-    to: [ME],
-    message: '请今天办结',
-  });
-  await clock(1, 5, 'reminder', ago(40), {
-    recipients: [ME],
-    dueDate: '2026-12-31',
-    remainingWorkingDays: 2,
-  });
-  await clock(1, 6, 'reminder', ago(45), { recipients: ['somebody-else'], dueDate: '2026-12-31' });
-  await clock(1, 7, 'overdue', ago(50), {
-    departmentCode: 'SFS-SCJG',
-    role: 'dept_lead',
-    leads: ['demo-lead.scjg'],
-    dueDate: '2026-12-04',
-  });
-  await clock(4, 7, 'overdue', ago(55), {
-    departmentCode: 'SFS-WJW',
-    role: 'dept_lead',
-    leads: ['demo-lead.wsjk'],
-    dueDate: '2026-12-03',
-  });
-  const decision = (seq: number, verb: string, at: Date, actor: string, payload: Record<string, unknown>) =>
-    db.decision.create({
-      data: {
-        id: `${no(1)}:${seq}`,
-        caseNo: no(1),
-        eventSeq: seq,
-        stepId: 'item_FOOD',
-        verb,
-        actorUserId: actor,
-        payload: JSON.stringify(payload),
-        decidedAt: at,
-      },
+    await clock(1, 5, 'reminder', ago(40), {
+      recipients: [ME],
+      dueDate: '2026-12-31',
+      remainingWorkingDays: 2,
     });
-  await decision(8, 'supplement_submitted', ago(20), 'demo-clerk', { materials: ['消防平面图'] });
-  await decision(9, 'extension_approved', ago(10), 'demo-lead.scjg', { reason: '需现场核查' });
-  await db.rectificationOrder.create({
-    data: {
-      id: 'RO-1',
-      evaluationId: 'E-1',
-      caseNo: no(2),
+    await clock(1, 6, 'reminder', ago(45), { recipients: ['somebody-else'], dueDate: '2026-12-31' });
+    await clock(1, 7, 'overdue', ago(50), {
       departmentCode: 'SFS-SCJG',
-      deadline: '2026-12-28',
-      state: 'open',
-      openedAt: ago(15),
-    },
+      role: 'dept_lead',
+      leads: ['demo-lead.scjg'],
+      dueDate: '2026-12-04',
+    });
+    await clock(4, 7, 'overdue', ago(55), {
+      departmentCode: 'SFS-WJW',
+      role: 'dept_lead',
+      leads: ['demo-lead.wsjk'],
+      dueDate: '2026-12-03',
+    });
+    const decision = (seq: number, verb: string, at: Date, actor: string, payload: Record<string, unknown>) =>
+      db.decision.create({
+        data: {
+          id: `${no(1)}:${seq}`,
+          caseNo: no(1),
+          eventSeq: seq,
+          stepId: 'item_FOOD',
+          verb,
+          actorUserId: actor,
+          payload: JSON.stringify(payload),
+          decidedAt: at,
+        },
+      });
+    await decision(8, 'supplement_submitted', ago(20), 'demo-clerk', { materials: ['消防平面图'] });
+    await decision(9, 'extension_approved', ago(10), 'demo-lead.scjg', { reason: '需现场核查' });
+    await db.rectificationOrder.create({
+      data: {
+        id: 'RO-1',
+        evaluationId: 'E-1',
+        caseNo: no(2),
+        departmentCode: 'SFS-SCJG',
+        deadline: '2026-12-28',
+        state: 'open',
+        openedAt: ago(15),
+      },
+    });
+    approver = await signedIn(api.baseUrl, 'approver.scjg', demoPassword);
+    lead = await signedIn(api.baseUrl, 'lead.scjg', demoPassword);
+    clerk = await signedIn(api.baseUrl, 'clerk', demoPassword);
+  }, 60_000);
+  afterAll(async () => {
+    await api?.stop();
+    await api?.database.dispose();
   });
-  approver = await signedIn(api.baseUrl, 'approver.scjg', demoPassword);
-  lead = await signedIn(api.baseUrl, 'lead.scjg', demoPassword);
-  clerk = await signedIn(api.baseUrl, 'clerk', demoPassword);
-}, 60_000);
-afterAll(() => api?.stop());
 
-const list = async (session: HttpSession) => {
-  const res = await session.request('GET', '/api/notifications');
-  expect(res.status).toBe(200);
-  return json(res);
-};
-const kinds = (body: { items: { kind: string; caseNo: string }[] }) =>
-  body.items.map((i) => `${i.kind} ${i.caseNo}`);
+  const list = async (session: HttpSession) => {
+    const res = await session.request('GET', '/api/notifications');
+    expect(res.status).toBe(200);
+    return json(res);
+  };
+  const kinds = (body: { items: { kind: string; caseNo: string }[] }) =>
+    body.items.map((i) => `${i.kind} ${i.caseNo}`);
 
-describe('the notification centre', () => {
   it("lists an approver's events newest first: assigned, offered to the group, claimed by a colleague, reminder, 催办, 补正 received, extension decided", async () => {
     const body = await list(approver);
     expect(kinds(body)).toEqual([

@@ -1,5 +1,5 @@
 import type { Notification } from '@onewindow/contracts';
-import type { Db } from '@onewindow/db';
+import { kindOfClient, Prisma, type Db } from '@onewindow/db';
 
 /** Whose notifications: the signed-in user, their department and roles. */
 export interface Recipient {
@@ -31,139 +31,97 @@ const parse = (payload: string | null): Record<string, unknown> => {
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
 
-/** Splits a list into chunks (IN lists stay well below the databases' parameter limits). */
-const chunks = <T>(list: T[], size = 500): T[][] =>
-  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+const instant = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
 
 /** The role group seats the user belongs to (`group:<department>/<role>`, as the workflow names them). */
 export const groupsOf = (me: Recipient): string[] =>
   me.roles.map((role) => `group:${me.departmentCode}/${role}`);
 
-/** A task row as the sources read it. */
-interface HeldTask {
-  id: string;
-  caseNo: string;
-  stepId: string;
-  departmentCode: string;
-  state: string;
-  openedAt: Date;
-  closedAt: Date | null;
-  claimedBy: string | null;
-}
-
 /**
- * The tasks I hold or held that concern the horizon (open, or opened or closed since): my holder rows by their
- * index (TaskHolder userId, taskId), then those task rows by key, a chunk at a time. (As one statement with a
- * relation filter the database would scan every task row.)
+ * My holder rows (TaskHolder, by its (userId, taskId) index) joined to their tasks by key: a FROM clause and the
+ * start of its WHERE clause, which the caller continues with `AND …`. SQLite, which has no
+ * statistics here, could start from a Task index instead: CROSS JOIN keeps the holder rows first. PostgreSQL
+ * could hash-join a scan of the tasks: the LATERAL subquery (OFFSET 0 keeps it one) looks each task up by key.
  */
-async function heldTasks(db: Db, me: Recipient, since: Date): Promise<HeldTask[]> {
-  const rows = await db.taskHolder.findMany({ where: { userId: me.id }, select: { taskId: true } });
-  const found: HeldTask[] = [];
-  for (const ids of chunks(rows.map((r) => r.taskId)))
-    found.push(
-      ...(await db.task.findMany({
-        where: {
-          id: { in: ids },
-          OR: [{ state: 'open' }, { openedAt: { gte: since } }, { closedAt: { gte: since } }],
-        },
-        select: {
-          id: true,
-          caseNo: true,
-          stepId: true,
-          departmentCode: true,
-          state: true,
-          openedAt: true,
-          closedAt: true,
-          claimedBy: true,
-        },
-      })),
-    );
-  return found;
-}
+const myTasks = (db: Db, me: Recipient): Prisma.Sql =>
+  kindOfClient(db) === 'sqlite'
+    ? Prisma.sql`"TaskHolder" h CROSS JOIN "Task" t ON t."id" = h."taskId" WHERE h."userId" = ${me.id}`
+    : Prisma.sql`"TaskHolder" h CROSS JOIN LATERAL (SELECT * FROM "Task" x WHERE x."id" = h."taskId" OFFSET 0) t
+        WHERE h."userId" = ${me.id}`;
 
-/** Tasks given to me since `since` (newest first), except those I claimed myself. */
-function assigned(held: HeldTask[], me: Recipient, since: Date): Entry[] {
-  return held
-    .filter((t) => t.openedAt >= since && t.claimedBy !== me.id)
-    .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime())
-    .slice(0, PER_SOURCE)
-    .map((t) => ({
-      id: `assigned:${t.id}`,
-      kind: 'assigned',
-      caseNo: t.caseNo,
-      stepId: t.stepId,
-      departmentCode: t.departmentCode,
-      at: t.openedAt.toISOString(),
-      actorId: null,
-      detail: null,
-      link: inbox(t.caseNo),
-    }));
+/** Tasks given to me since `since` (newest first), except those I claimed myself: one statement. */
+async function assigned(db: Db, me: Recipient, since: Date): Promise<Entry[]> {
+  const rows = await db.$queryRaw<
+    { id: string; caseNo: string; stepId: string; departmentCode: string; openedAt: Date | string }[]
+  >`
+    SELECT t."id", t."caseNo", t."stepId", t."departmentCode", t."openedAt" FROM ${myTasks(db, me)}
+      AND t."openedAt" >= ${since} AND (t."claimedBy" IS NULL OR t."claimedBy" <> ${me.id})
+    ORDER BY t."openedAt" DESC, t."id" LIMIT ${PER_SOURCE}`;
+  return rows.map((t) => ({
+    id: `assigned:${t.id}`,
+    kind: 'assigned',
+    caseNo: t.caseNo,
+    stepId: t.stepId,
+    departmentCode: t.departmentCode,
+    at: instant(t.openedAt).toISOString(),
+    actorId: null,
+    detail: null,
+    link: inbox(t.caseNo),
+  }));
 }
 
 /**
  * My role groups' seats (待签收): each one offered to the group, and — once a colleague claimed it or a lead
- * assigned it to someone else — who took it. Read by the index the 待签收 view pages with (department, claim
- * state, state, claim group).
+ * assigned it to someone else — who took it (the task's next generation, joined by the (caseNo, stepId, seq)
+ * key). One statement, by the index the 待签收 view pages with (department, claim state, state, claim group).
  */
 async function groupSeats(db: Db, me: Recipient, since: Date): Promise<Entry[]> {
   const groups = groupsOf(me);
   if (groups.length === 0) return [];
-  const offered = await db.task.findMany({
-    where: {
-      departmentCode: me.departmentCode,
-      claimState: 'unclaimed',
-      claimGroup: { in: groups },
-      openedAt: { gte: since },
-    },
-    select: {
-      id: true,
-      caseNo: true,
-      stepId: true,
-      seq: true,
-      departmentCode: true,
-      openedAt: true,
-      closedAt: true,
-      state: true,
-      outcome: true,
-    },
-    orderBy: { openedAt: 'desc' },
-    take: PER_SOURCE,
-  });
-  const taken = offered.filter(
-    (t) => t.state === 'superseded' && (t.outcome === 'claimed' || t.outcome === 'assigned') && t.closedAt,
-  );
-  const next =
-    taken.length === 0
-      ? []
-      : await db.task.findMany({
-          where: { OR: taken.map((t) => ({ caseNo: t.caseNo, stepId: t.stepId, seq: t.seq + 1 })) },
-          select: { caseNo: true, stepId: true, seq: true, claimedBy: true, assigneeUserId: true },
-        });
-  const takerOf = new Map(
-    next.map((n) => [`${n.caseNo}\0${n.stepId}\0${n.seq}`, n.claimedBy ?? n.assigneeUserId]),
-  );
+  const offered = await db.$queryRaw<
+    {
+      id: string;
+      caseNo: string;
+      stepId: string;
+      departmentCode: string;
+      openedAt: Date | string;
+      closedAt: Date | string | null;
+      state: string;
+      outcome: string | null;
+      taker: string | null;
+    }[]
+  >`
+    SELECT t."id", t."caseNo", t."stepId", t."departmentCode", t."openedAt", t."closedAt", t."state", t."outcome",
+      COALESCE(n."claimedBy", n."assigneeUserId") AS "taker"
+    FROM "Task" t LEFT JOIN "Task" n ON n."caseNo" = t."caseNo" AND n."stepId" = t."stepId" AND n."seq" = t."seq" + 1
+    WHERE t."departmentCode" = ${me.departmentCode} AND t."claimState" = 'unclaimed'
+      AND t."claimGroup" IN (${Prisma.join(groups)}) AND t."openedAt" >= ${since}
+    ORDER BY t."openedAt" DESC, t."id" LIMIT ${PER_SOURCE}`;
   const entries: Entry[] = offered.map((t) => ({
     id: `group:${t.id}`,
     kind: 'group_assigned',
     caseNo: t.caseNo,
     stepId: t.stepId,
     departmentCode: t.departmentCode,
-    at: t.openedAt.toISOString(),
+    at: instant(t.openedAt).toISOString(),
     actorId: null,
     detail: null,
     link: inbox(t.caseNo),
   }));
-  for (const t of taken) {
-    const taker = takerOf.get(`${t.caseNo}\0${t.stepId}\0${t.seq + 1}`);
-    if (!taker || taker === me.id) continue;
+  for (const t of offered) {
+    const taken =
+      t.state === 'superseded' &&
+      (t.outcome === 'claimed' || t.outcome === 'assigned') &&
+      t.closedAt !== null;
+    if (!taken || !t.taker || t.taker === me.id) continue;
     entries.push({
       id: `claimed:${t.id}`,
       kind: 'claimed_by_other',
       caseNo: t.caseNo,
       stepId: t.stepId,
       departmentCode: t.departmentCode,
-      at: t.closedAt!.toISOString(),
-      actorId: taker,
+      at: instant(t.closedAt!).toISOString(),
+      actorId: t.taker,
       detail: null,
       link: inbox(t.caseNo),
     });
@@ -171,108 +129,86 @@ async function groupSeats(db: Db, me: Recipient, since: Date): Promise<Entry[]> 
   return entries;
 }
 
-/** The steps I hold or held lately (open, or closed within the horizon), and my groups' open seats: case → steps. */
-async function mySteps(
-  db: Db,
-  me: Recipient,
-  held: HeldTask[],
-  since: Date,
-): Promise<Map<string, Set<string>>> {
-  const seats =
-    groupsOf(me).length === 0
-      ? []
-      : await db.task.findMany({
-          where: {
-            departmentCode: me.departmentCode,
-            claimState: 'unclaimed',
-            state: 'open',
-            claimGroup: { in: groupsOf(me) },
-          },
-          select: { caseNo: true, stepId: true },
-        });
-  const recent = held.filter((t) => t.state === 'open' || (t.closedAt !== null && t.closedAt >= since));
-  const steps = new Map<string, Set<string>>();
-  for (const t of [...recent, ...seats]) {
-    const set = steps.get(t.caseNo) ?? new Set<string>();
-    set.add(t.stepId);
-    steps.set(t.caseNo, set);
-  }
-  return steps;
+/**
+ * The steps I hold or held lately (open, or closed within the horizon) and my groups' open seats, as
+ * (caseNo, stepId) pairs, each once: a subquery the event sources join to.
+ */
+function mySteps(db: Db, me: Recipient, since: Date): Prisma.Sql {
+  const groups = groupsOf(me);
+  const held = Prisma.sql`SELECT t."caseNo", t."stepId" FROM ${myTasks(db, me)}
+    AND (t."state" = 'open' OR t."closedAt" >= ${since})`;
+  if (groups.length === 0) return Prisma.sql`SELECT DISTINCT m."caseNo", m."stepId" FROM (${held}) m`;
+  return Prisma.sql`${held} UNION SELECT t."caseNo", t."stepId" FROM "Task" t
+    WHERE t."departmentCode" = ${me.departmentCode} AND t."claimState" = 'unclaimed' AND t."state" = 'open'
+      AND t."claimGroup" IN (${Prisma.join(groups)})`;
 }
 
 /**
  * Reminders and 催办 that reached me (the workflow's reminders name their `recipients`; a 催办 names the seats
- * it went `to`, a group among them), and 补正 received and extensions decided on the steps I hold. Read per
- * case through the (caseNo, eventSeq) keys of ClockEvent and Decision.
+ * it went `to`, a group among them), and 补正 received and extensions decided on the steps I hold. One statement
+ * each: my steps joined to ClockEvent and Decision by their (caseNo, eventSeq) keys. `e."kind" || ''`: SQLite,
+ * without statistics, would otherwise walk every reminder of the period by the (kind, at) index.
  */
-async function onMySteps(db: Db, me: Recipient, held: HeldTask[], since: Date): Promise<Entry[]> {
-  const steps = await mySteps(db, me, held, since);
-  const cases = [...steps.keys()];
-  if (cases.length === 0) return [];
+async function onMySteps(db: Db, me: Recipient, since: Date): Promise<Entry[]> {
+  const steps = mySteps(db, me, since);
+  // SQLite reads the tables of a CROSS JOIN in the order written (my steps first); PostgreSQL plans by its
+  // statistics and has no CROSS JOIN … ON.
+  const stepsFirst = Prisma.raw(kindOfClient(db) === 'sqlite' ? 'CROSS JOIN' : 'JOIN');
   const groups = new Set(groupsOf(me));
-  const mine = (caseNo: string, stepId: string | null) => stepId !== null && !!steps.get(caseNo)?.has(stepId);
+  const [reminders, decisions] = await Promise.all([
+    db.$queryRaw<{ id: string; caseNo: string; stepId: string; at: Date | string; payload: string | null }[]>`
+      SELECT e."id", e."caseNo", s."stepId", e."at", e."payload"
+      FROM (${steps}) s ${stepsFirst} "ClockEvent" e ON e."caseNo" = s."caseNo" AND e."clockId" = 'step:' || s."stepId"
+      WHERE e."at" >= ${since} AND e."kind" || '' = 'reminder'`,
+    db.$queryRaw<
+      {
+        id: string;
+        caseNo: string;
+        stepId: string;
+        verb: string;
+        actorUserId: string | null;
+        decidedAt: Date | string;
+        payload: string | null;
+      }[]
+    >`
+      SELECT d."id", d."caseNo", d."stepId", d."verb", d."actorUserId", d."decidedAt", d."payload"
+      FROM (${steps}) s ${stepsFirst} "Decision" d ON d."caseNo" = s."caseNo" AND d."stepId" = s."stepId"
+      WHERE d."decidedAt" >= ${since} AND d."verb" IN (${Prisma.join(['supplement_submitted', ...EXTENSION_VERBS])})`,
+  ]);
   const entries: Entry[] = [];
-  for (const part of chunks(cases)) {
-    const [reminders, decisions] = await Promise.all([
-      db.clockEvent.findMany({
-        // By case only (the key's index): with `kind` in the filter SQLite may walk every reminder of the period.
-        where: { caseNo: { in: part }, at: { gte: since } },
-        select: { id: true, caseNo: true, clockId: true, kind: true, at: true, payload: true },
-      }),
-      db.decision.findMany({
-        where: {
-          caseNo: { in: part },
-          verb: { in: ['supplement_submitted', ...EXTENSION_VERBS] },
-          decidedAt: { gte: since },
-        },
-        select: {
-          id: true,
-          caseNo: true,
-          stepId: true,
-          verb: true,
-          actorUserId: true,
-          decidedAt: true,
-          payload: true,
-        },
-      }),
-    ]);
-    for (const r of reminders) {
-      if (r.kind !== 'reminder') continue;
-      const stepId = r.clockId.startsWith('step:') ? r.clockId.slice(5) : null;
-      const p = parse(r.payload);
-      const urge = p.urge === true;
-      const reached = urge
-        ? strings(p.to).some((to) => to === me.id || groups.has(to))
-        : strings(p.recipients).includes(me.id);
-      if (!reached || !mine(r.caseNo, stepId)) continue;
-      entries.push({
-        id: `reminder:${r.id}`,
-        kind: urge ? 'urge' : 'reminder',
-        caseNo: r.caseNo,
-        stepId,
-        departmentCode: text(p.departmentCode),
-        at: r.at.toISOString(),
-        actorId: urge ? text(p.by) : null,
-        detail: urge ? text(p.message) : text(p.dueDate),
-        link: inbox(r.caseNo),
-      });
-    }
-    for (const d of decisions) {
-      if (!mine(d.caseNo, d.stepId)) continue;
-      const p = parse(d.payload);
-      const supplement = d.verb === 'supplement_submitted';
-      entries.push({
-        id: `decision:${d.id}`,
-        kind: supplement ? 'supplement_received' : 'extension_decided',
-        caseNo: d.caseNo,
-        stepId: d.stepId,
-        departmentCode: null,
-        at: d.decidedAt.toISOString(),
-        actorId: d.actorUserId,
-        detail: supplement ? strings(p.materials).join('、') || null : text(p.reason),
-        link: inbox(d.caseNo),
-      });
-    }
+  for (const r of reminders) {
+    const p = parse(r.payload);
+    const urge = p.urge === true;
+    const reached = urge
+      ? strings(p.to).some((to) => to === me.id || groups.has(to))
+      : strings(p.recipients).includes(me.id);
+    if (!reached) continue;
+    entries.push({
+      id: `reminder:${r.id}`,
+      kind: urge ? 'urge' : 'reminder',
+      caseNo: r.caseNo,
+      stepId: r.stepId,
+      departmentCode: text(p.departmentCode),
+      at: instant(r.at).toISOString(),
+      actorId: urge ? text(p.by) : null,
+      detail: urge ? text(p.message) : text(p.dueDate),
+      link: inbox(r.caseNo),
+    });
+  }
+  for (const d of decisions) {
+    const p = parse(d.payload);
+    const supplement = d.verb === 'supplement_submitted';
+    entries.push({
+      id: `decision:${d.id}`,
+      kind: supplement ? 'supplement_received' : 'extension_decided',
+      caseNo: d.caseNo,
+      stepId: d.stepId,
+      departmentCode: null,
+      at: instant(d.decidedAt).toISOString(),
+      actorId: d.actorUserId,
+      detail: supplement ? strings(p.materials).join('、') || null : text(p.reason),
+      link: inbox(d.caseNo),
+    });
   }
   return entries;
 }
@@ -331,11 +267,10 @@ async function forLeads(db: Db, me: Recipient, since: Date): Promise<Entry[]> {
 
 /** Every source's entries for the user since `since`, newest first. */
 export async function notificationEntries(db: Db, me: Recipient, since: Date): Promise<Entry[]> {
-  const held = await heldTasks(db, me, since);
   const lists = [
-    assigned(held, me, since),
+    await assigned(db, me, since),
     await groupSeats(db, me, since),
-    await onMySteps(db, me, held, since),
+    await onMySteps(db, me, since),
     await forLeads(db, me, since),
   ];
   return lists.flat().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id.localeCompare(b.id)));

@@ -18,10 +18,11 @@ export async function listNotifications(
     db.notificationCursor.findUnique({ where: { userId: me.id } }),
   ]);
   const readAll = cursor?.readAllAt.toISOString();
-  const candidates = entries.filter((e) => !readAll || e.at > readAll);
-  const marked = candidates.length
+  // My single marks by their key (userId first), not by the list's ids: a mark is never older than its
+  // event, so the marks made within the horizon cover every event in it.
+  const marked = entries.some((e) => !readAll || e.at > readAll)
     ? await db.notificationRead.findMany({
-        where: { userId: me.id, notificationId: { in: candidates.map((e) => e.id) } },
+        where: { userId: me.id, readAt: { gte: since } },
         select: { notificationId: true },
       })
     : [];
