@@ -6,8 +6,10 @@ import {
   exportCatalogueXlsx,
   formatImportIssues,
   importCatalogueCsv,
+  importCatalogueCsvWithProgress,
   importCatalogueXlsx,
   type CatalogueImportResult,
+  type ImportProgress,
 } from './index';
 
 const seed = loadSeedCatalogue();
@@ -169,5 +171,40 @@ describe('import errors', () => {
 describe('columnLetter', () => {
   it('names columns like Excel', () => {
     expect([1, 26, 27, 52, 703].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
+  });
+});
+
+describe('import with progress', () => {
+  it('counts the rows read and checked up to their totals, and gives the same catalogue as without', async () => {
+    const seen: ImportProgress[] = [];
+    const xlsx = await exportCatalogueXlsx(seed);
+    const result = await importCatalogueXlsx(xlsx, (p) => seen.push({ ...p }));
+    expect(result).toEqual(await importCatalogueXlsx(xlsx));
+    const parse = seen.filter((p) => p.phase === 'parse');
+    const validate = seen.filter((p) => p.phase === 'validate');
+    expect(parse[0]).toEqual({ phase: 'parse', done: 0, total: null });
+    const rows = parse.at(-1)!.total!;
+    expect(parse.at(-1)).toEqual({ phase: 'parse', done: rows, total: rows });
+    // Every sheet's header row is read but not checked.
+    const dataRows = validate.at(-1)!.total!;
+    expect(validate.at(-1)).toEqual({ phase: 'validate', done: dataRows, total: dataRows });
+    expect(dataRows).toBeGreaterThan(seed.items.length);
+    expect(rows - dataRows).toBe(10);
+    expect(seen.indexOf(validate[0])).toBeGreaterThan(seen.indexOf(parse.at(-1)!));
+    for (const list of [parse.slice(1), validate])
+      list.forEach((p, i) => i > 0 && expect(p.done).toBeGreaterThanOrEqual(list[i - 1].done));
+  });
+
+  it('reads CSV files one by one, then checks them; a bad cell is reported as without progress', async () => {
+    const files = editCsv(exportCatalogueCsv(seed), '事项', 3, '法定办结时限', '二十');
+    const seen: ImportProgress[] = [];
+    const result = await importCatalogueCsvWithProgress(files, (p) => seen.push({ ...p }));
+    expect(issuesOf(result)).toEqual(issuesOf(importCatalogueCsv(files)));
+    const count = Object.keys(files).length;
+    expect(seen.filter((p) => p.phase === 'parse').map((p) => p.done)).toEqual(
+      Array.from({ length: count + 1 }, (_, i) => i),
+    );
+    expect(seen.at(-1)).toMatchObject({ phase: 'validate' });
+    expect(seen.at(-1)!.done).toBe(seen.at(-1)!.total);
   });
 });

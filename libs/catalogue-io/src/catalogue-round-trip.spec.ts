@@ -36,6 +36,7 @@ function richCatalogue(): Catalogue {
   if (!tolerated) throw new Error('the seed catalogue has no tolerated material');
   tolerated.toleratedOverdue = 'terminate';
   data.bundles[0].notes = 'bundle note';
+  data.certificateTypes[0].issuerDepartmentCode = data.departments[0].code;
   const synthetic = generateSyntheticCatalogue(200);
   return parseCatalogue({
     ...data,

@@ -3,10 +3,12 @@ export type {
   CatalogueImportIssue,
   CatalogueIssueKind,
   CatalogueImportResult,
+  ImportProgress,
+  ImportProgressListener,
 } from './import/catalogue-import.types';
 export { parseCatalogueTables, formatImportIssues } from './import/parse-catalogue-tables';
 export { importCatalogueXlsx, readXlsxTables } from './import/read-catalogue-xlsx';
-export { importCatalogueCsv } from './import/read-catalogue-csv';
+export { importCatalogueCsv, importCatalogueCsvWithProgress } from './import/read-catalogue-csv';
 export { exportCatalogueXlsx } from './export/write-catalogue-xlsx';
 export { exportCatalogueCsv } from './export/write-catalogue-csv';
 export { catalogueToTables, type OutputTable } from './export/catalogue-to-tables';

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { bundleSchema, itemSchema, itemTypeCodeSchema, type MaterialChecklist } from '@onewindow/standards';
+import {
+  bundleSchema,
+  certificateTypeSchema,
+  itemSchema,
+  itemTypeCodeSchema,
+  type MaterialChecklist,
+} from '@onewindow/standards';
 
 const limitSchema = z.object({ value: z.number(), unit: z.string() });
 
@@ -63,6 +69,66 @@ export const departmentsResponseSchema = z.object({
   ),
 });
 export const bundlesResponseSchema = z.object({ bundles: z.array(bundleSchema) });
+
+/**
+ * POST /api/catalogue/certificate-types (a new type: `code` required) and PUT /api/catalogue/certificate-types/:code
+ * (its edit: `code`, if given, is the path's). Validity: whole years ≥ 1, or null/absent for long-term (长期).
+ * The API checks the rest against the standards' shape (代码 = 定义机构 USCC + 3 digits) and the departments.
+ */
+export const certificateTypeRequestSchema = z.strictObject({
+  code: z.string({ error: '请填写证照类型代码' }).trim().optional(),
+  name: z
+    .string({ error: '请填写证照类型名称' })
+    .trim()
+    .min(1, '请填写证照类型名称')
+    .max(200, '证照类型名称最多 200 字'),
+  definingAuthority: z
+    .string({ error: '请填写证照定义机构' })
+    .trim()
+    .min(1, '请填写证照定义机构')
+    .max(200, '证照定义机构最多 200 字'),
+  definingAuthorityCode: z
+    .string({ error: '请填写证照定义机构代码' })
+    .trim()
+    .min(1, '请填写证照定义机构代码'),
+  holderCodeType: z.enum(['resident_id', 'uscc'], {
+    error: '持证主体代码类型须为“公民身份号码”或“统一社会信用代码”',
+  }),
+  validityYears: z
+    .number({ error: '有效期须为整年数，长期有效请不填' })
+    .int('有效期须为整年数，长期有效请不填')
+    .min(1, '有效期须为正数（至少 1 年）；长期有效请不填')
+    .max(100, '有效期最长 100 年；长期有效请不填')
+    .nullable()
+    .optional(),
+  issuerDepartmentCode: z.string().trim().min(1, '请选择发证部门，或不填').nullable().optional(),
+  notes: z.string().max(2000, '备注最多 2000 字').nullable().optional(),
+});
+export type CertificateTypeRequest = z.input<typeof certificateTypeRequestSchema>;
+
+/** GET /api/catalogue/certificate-types — every certificate type, by code. */
+export const certificateTypesResponseSchema = z.object({ certificateTypes: z.array(certificateTypeSchema) });
+
+/** POST /api/catalogue/bundles (a new 一件事) and PUT /api/catalogue/bundles/:code (a new version): the bundle's shape. */
+export const bundleRequestSchema = bundleSchema;
+
+/** GET /api/catalogue/bundles/:code — the active version of a bundle with every version's number and status. */
+export const bundleDetailSchema = z.object({
+  bundle: bundleSchema,
+  version: z.number(),
+  versions: z.array(z.object({ version: z.number(), status: z.string() })),
+  /** The names of the bundle's items in their active versions (an item without one is missing here). */
+  itemNames: z.record(z.string(), z.string()),
+});
+export type BundleDetail = z.infer<typeof bundleDetailSchema>;
+
+/** The answer to saving a certificate type or a bundle: `version` for a bundle (the new one, or the same if unchanged). */
+export const catalogueEntrySavedSchema = z.object({
+  code: z.string(),
+  version: z.number().optional(),
+  changed: z.boolean(),
+});
+export type CatalogueEntrySaved = z.infer<typeof catalogueEntrySavedSchema>;
 
 /** POST /api/catalogue/checklist — the merged material list for items (or a bundle) and an applicant's certificates on file. */
 export const checklistRequestSchema = z

@@ -26,11 +26,25 @@ export async function applyCatalogue(
   db: Db,
   input: Catalogue,
   meta: { label: string; source: 'seed' | 'import' | 'admin'; createdBy: string },
+  /** Told how many entries (departments, materials, types, items, bundles) are written so far, of how many. */
+  onProgress?: (written: number, total: number) => void,
 ): Promise<CatalogueApplyResult> {
   const catalogue = catalogueSchema.parse(input);
+  const total =
+    catalogue.departments.length +
+    catalogue.materials.length +
+    catalogue.certificateTypes.length +
+    catalogue.items.length +
+    catalogue.bundles.length;
+  let written = 0;
+  const progress = (n: number) => {
+    written += n;
+    onProgress?.(written, total);
+  };
   return db.$transaction(
     async (tx) => {
       const version = await tx.catalogueVersion.create({ data: meta });
+      onProgress?.(0, total);
       for (const d of topologicalDepartments(catalogue.departments)) {
         const data = { name: d.name, parentCode: d.parentCode ?? null, region: d.regionCode };
         await tx.department.upsert({
@@ -39,6 +53,7 @@ export async function applyCatalogue(
           update: data,
         });
       }
+      progress(catalogue.departments.length);
       for (const m of catalogue.materials) {
         await tx.materialStandard.upsert({
           where: { code: m.code },
@@ -46,14 +61,16 @@ export async function applyCatalogue(
           update: { name: m.name, data: json(m) },
         });
       }
+      progress(catalogue.materials.length);
       for (const t of catalogue.certificateTypes) {
-        const data = { name: t.name, issuerDeptCode: null, data: json(t) };
+        const data = { name: t.name, issuerDeptCode: t.issuerDepartmentCode ?? null, data: json(t) };
         await tx.certificateType.upsert({
           where: { code: t.code },
           create: { code: t.code, ...data },
           update: data,
         });
       }
+      progress(catalogue.certificateTypes.length);
       // Read every item's active row and highest version in a few statements, write the changes in bulk:
       // one statement per item made a 5,000-item import take 100 s.
       const keys = [...new Set(catalogue.items.map(itemKey))];
@@ -94,7 +111,11 @@ export async function applyCatalogue(
       // refuses a key given twice in one catalogue).
       for (const part of chunks(superseded, STATEMENT_KEYS))
         await tx.item.updateMany({ where: { id: { in: part } }, data: { status: 'superseded' } });
-      for (const part of chunks(created, STATEMENT_ROWS)) await tx.item.createMany({ data: part });
+      progress(itemsUnchanged);
+      for (const part of chunks(created, STATEMENT_ROWS)) {
+        await tx.item.createMany({ data: part });
+        progress(part.length);
+      }
       for (const b of catalogue.bundles) {
         const latest = await tx.bundle.findFirst({ where: { code: b.code }, orderBy: { version: 'desc' } });
         if (latest && sameJson(latest.data, b)) continue;
@@ -103,6 +124,7 @@ export async function applyCatalogue(
           data: { code: b.code, version: (latest?.version ?? 0) + 1, name: b.name, data: json(b) },
         });
       }
+      progress(catalogue.bundles.length);
       return { catalogueVersionId: version.id, itemsAdded, itemsChanged, itemsUnchanged };
     },
     { timeout: 120_000 },

@@ -5,7 +5,6 @@ import {
   exportCatalogueXlsx,
   importCatalogueCsv,
   importCatalogueXlsx,
-  type CatalogueImportIssue,
   type CatalogueImportResult,
 } from '@onewindow/catalogue-io';
 import { applyCatalogue, loadActiveCatalogue } from '@onewindow/db';
@@ -14,14 +13,12 @@ import type { ApiDeps } from '../api-deps';
 import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
 import { ProblemError, ProblemType } from '../http/problem';
+import { findImportRun, runningImport, startImportRun } from './catalogue-import-runs';
+import { badImport, catalogueUpload, importError, XLSX } from './catalogue-upload';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The largest workbook one import takes (a bigger body is refused unread: 413). */
+const XLSX_LIMIT = '20mb';
 
-const csvImportSchema = z.strictObject({
-  format: z.literal('csv'),
-  /** One CSV text per sheet, keyed by file name (部门.csv, 证照类型.csv, 材料.csv, 事项.csv, …) as the export gives them. */
-  files: z.record(z.string(), z.string()),
-});
 const importQuerySchema = z.strictObject({ dryRun: z.enum(['true', 'false']).optional() });
 const exportQuerySchema = z.strictObject({
   format: z.enum(['xlsx', 'csv'], { error: 'format must be xlsx or csv' }).default('xlsx'),
@@ -35,23 +32,17 @@ export function catalogueIoRouter(deps: ApiDeps): Router {
   router.post(
     '/catalogue/import',
     authorize('catalogue.write'),
-    express.raw({ type: XLSX, limit: '20mb' }),
+    express.raw({ type: XLSX, limit: XLSX_LIMIT }),
     async (req, res) => {
       const query = parse(importQuerySchema, req.query, 'query string');
+      const upload = catalogueUpload(req);
       let result: CatalogueImportResult;
-      if (req.is(XLSX)) {
-        if (!Buffer.isBuffer(req.body) || req.body.length === 0)
-          throw badImport('The XLSX body is empty: send the workbook as the request body');
-        result = await importCatalogueXlsx(req.body).catch((error: Error) => {
+      if (upload.kind === 'xlsx') {
+        result = await importCatalogueXlsx(upload.body).catch((error: Error) => {
           throw badImport(`The body is not a readable XLSX workbook (${error.message})`);
         });
       } else {
-        const body = parse(
-          csvImportSchema,
-          req.body,
-          'CSV import (JSON: { format: "csv", files: { <sheet>: <csv text> } })',
-        );
-        result = importCatalogueCsv(body.files);
+        result = importCatalogueCsv(upload.files);
       }
       if (!result.ok) {
         const errors = result.issues.map(importError);
@@ -80,6 +71,38 @@ export function catalogueIoRouter(deps: ApiDeps): Router {
       res.json({ applied: true, ...applied });
     },
   );
+
+  // The confirmed import as a run the browser polls (解析 / 校验 / 写入 with counts); still all or nothing.
+  router.post(
+    '/catalogue/import-runs',
+    authorize('catalogue.write'),
+    express.raw({ type: XLSX, limit: XLSX_LIMIT }),
+    (req, res) => {
+      const upload = catalogueUpload(req);
+      const busy = runningImport(deps.db);
+      if (busy)
+        throw new ProblemError(
+          409,
+          ProblemType.conflict,
+          '已有目录导入正在进行',
+          `${busy.startedBy} 开始的目录导入尚未结束：请等它完成后再导入。`,
+        );
+      const run = startImportRun(deps, upload, signedInUser(req).username);
+      res.status(202).location(`/api/catalogue/import-runs/${run.id}`).json(run);
+    },
+  );
+
+  router.get('/catalogue/import-runs/:id', authorize('catalogue.write'), (req, res) => {
+    const run = findImportRun(deps.db, String(req.params.id));
+    if (!run)
+      throw new ProblemError(
+        404,
+        ProblemType.notFound,
+        '没有这次导入',
+        '没有这次目录导入的记录（服务已重启，或记录已被更新的导入替换）：请查看目录是否已更新，必要时重新导入。',
+      );
+    res.json(run);
+  });
 
   router.get('/catalogue/export', authorize('public.lookup'), async (req, res) => {
     const query = parse(exportQuerySchema, req.query, 'query string');
@@ -133,34 +156,3 @@ function itemChanges(active: Catalogue, next: Catalogue) {
     changed,
   };
 }
-
-/**
- * One import issue as a problem error: `sheet!cell` and, in Chinese, what is wrong there and how to fix it. What
- * concerns a whole sheet (missing, not well-formed CSV) or the whole file has no cell: its path is the sheet's
- * name, or "file". A missing sheet and an unreadable workbook also carry a code (catalogue.missingSheet,
- * catalogue.unreadable), from the issue's kind.
- */
-function importError(i: CatalogueImportIssue) {
-  if (i.column !== '' || i.header !== '')
-    return {
-      path: `${i.sheet}!${i.column}${i.row}`,
-      // A rule of the standards does not name the column: the header says which one.
-      message:
-        i.kind === 'rule' ? `${i.header}${i.value ? `（“${i.value}”）` : ''}：${i.message}` : i.message,
-    };
-  const error = { path: i.sheet || 'file', message: i.message };
-  switch (i.kind) {
-    case 'missing_sheet':
-      return { ...error, code: 'catalogue.missingSheet', params: { sheet: i.sheet } };
-    case 'unreadable':
-      return i.sheet ? error : { ...error, code: 'catalogue.unreadable' };
-    case 'missing_column':
-    case 'required':
-    case 'bad_cell':
-    case 'rule':
-      return error;
-  }
-}
-
-const badImport = (detail: string, status = 400) =>
-  new ProblemError(status, ProblemType.validation, 'Invalid request', detail);

@@ -1,9 +1,11 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { toShanghaiDate } from '@onewindow/calendar';
 import {
   catalogueItemsQuerySchema,
+  certificateTypeRequestSchema,
   checklistRequestSchema,
   createItemVersionRequestSchema,
+  type CatalogueEntrySaved,
   type CatalogueItemsResponse,
   type ChecklistResponse,
 } from '@onewindow/contracts';
@@ -17,11 +19,19 @@ import {
 } from '@onewindow/standards';
 import type { ApiDeps } from '../api-deps';
 import { authorize, signedInUser } from '../auth/authorize.middleware';
+import { requestAuditEntry } from '../audit/audit-trail.middleware';
 import { parse } from '../http/parse';
 import { parseInput } from '../admin/admin-problems';
 import { notFound, ProblemError, ProblemType } from '../http/problem';
 import { activeItems, activeVersionOf, itemDetail, listDepartments, searchItems } from './catalogue-queries';
 import { certificatesOnFile, holderNameOnFile } from './certificates-on-file';
+import {
+  bundleDetail,
+  listCertificateTypes,
+  saveBundle,
+  saveCertificateType,
+  type CatalogueChange,
+} from './catalogue-entries.service';
 
 // The service guide (办事指南: items, limits, materials) is public information (政务公开); anyone may read it.
 const publicRead = authorize('public.lookup');
@@ -50,6 +60,57 @@ export function catalogueRouter(deps: ApiDeps): Router {
 
   router.get('/catalogue/bundles', publicRead, async (_req, res) => {
     res.json({ bundles: (await loadActiveCatalogue(db)).bundles });
+  });
+
+  router.get('/catalogue/bundles/:code', publicRead, async (req, res) => {
+    const code = String(req.params.code);
+    const body = await bundleDetail(db, code);
+    if (!body) throw notFound(`No active bundle ${code}; see GET /api/catalogue/bundles`);
+    res.json(body);
+  });
+
+  router.get('/catalogue/certificate-types', publicRead, async (_req, res) => {
+    res.json({ certificateTypes: await listCertificateTypes(db) });
+  });
+
+  // Certificate types and bundles, one at a time: checked, written with their audit entry in one transaction.
+  const change = (req: Request, status: number): CatalogueChange => {
+    // The entry goes into the change's transaction; a request that changes nothing gets the usual one.
+    req.auditedWithWrite = true;
+    return { username: signedInUser(req).username, audit: requestAuditEntry(req, status) };
+  };
+  const answer = (req: Request, res: Response, saved: CatalogueEntrySaved, created: number) => {
+    if (!saved.changed) req.auditedWithWrite = false;
+    res.status(saved.changed ? created : 200).json(saved);
+  };
+
+  router.post('/catalogue/certificate-types', authorize('catalogue.write'), async (req, res) => {
+    const body = parseInput(certificateTypeRequestSchema, req.body, '证照类型');
+    const saved = await saveCertificateType(db, 'create', body.code ?? '', body, change(req, 201));
+    answer(req, res, saved, 201);
+  });
+
+  router.put('/catalogue/certificate-types/:code', authorize('catalogue.write'), async (req, res) => {
+    const body = parseInput(certificateTypeRequestSchema, req.body, '证照类型');
+    const saved = await saveCertificateType(db, 'edit', String(req.params.code), body, change(req, 200));
+    answer(req, res, saved, 200);
+  });
+
+  router.post('/catalogue/bundles', authorize('catalogue.write'), async (req, res) => {
+    const code = (req.body as { code?: unknown } | undefined)?.code;
+    const saved = await saveBundle(
+      db,
+      'create',
+      typeof code === 'string' ? code : '',
+      req.body,
+      change(req, 201),
+    );
+    answer(req, res, saved, 201);
+  });
+
+  router.put('/catalogue/bundles/:code', authorize('catalogue.write'), async (req, res) => {
+    const saved = await saveBundle(db, 'edit', String(req.params.code), req.body, change(req, 201));
+    answer(req, res, saved, 201);
   });
 
   router.post('/catalogue/items', authorize('catalogue.write'), async (req, res) => {

@@ -30,3 +30,17 @@ export interface CatalogueImportIssue {
 /** Either the whole catalogue or every problem found — never a partial catalogue. */
 export type CatalogueImportResult =
   { ok: true; catalogue: Catalogue } | { ok: false; issues: CatalogueImportIssue[] };
+
+/**
+ * How far an import has come: reading the file (`parse`: rows read, total unknown while a workbook is unzipped) or
+ * checking it against the standards (`validate`: data rows checked).
+ */
+export interface ImportProgress {
+  phase: 'parse' | 'validate';
+  done: number;
+  total: number | null;
+}
+export type ImportProgressListener = (progress: ImportProgress) => void;
+
+/** Lets the event loop answer other requests (a progress poll) between two slices of a long import. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

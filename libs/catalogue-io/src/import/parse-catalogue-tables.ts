@@ -2,7 +2,13 @@ import { catalogueSchema, type StandardMaterial } from '@onewindow/standards';
 import type { z } from 'zod';
 import { zhCN } from 'zod/v4/locales';
 import { CATALOGUE_SHEETS, SHEET } from '../layout/catalogue-sheets.layout';
-import type { CatalogueImportIssue, CatalogueImportResult, SheetTable } from './catalogue-import.types';
+import {
+  nextTurn,
+  type CatalogueImportIssue,
+  type CatalogueImportResult,
+  type ImportProgressListener,
+  type SheetTable,
+} from './catalogue-import.types';
 import { readSheetRows, type SheetRow } from './sheet-rows';
 
 interface Origin {
@@ -62,16 +68,58 @@ function locate(
   return undefined;
 }
 
+const tablesByName = (tables: SheetTable[]) =>
+  new Map(tables.map((t) => [t.name.replace(/\.csv$/i, '').trim(), t]));
+
 /**
  * Turns sheet tables into a validated catalogue, or into the full list of bad cells.
  * Cell-level errors and schema/cross-reference errors are both reported, one per cell.
  */
 export function parseCatalogueTables(tables: SheetTable[]): CatalogueImportResult {
   const issues: CatalogueImportIssue[] = [];
-  const byName = new Map(tables.map((t) => [t.name.replace(/\.csv$/i, '').trim(), t]));
+  const byName = tablesByName(tables);
   const rows = Object.fromEntries(
     CATALOGUE_SHEETS.map((s) => [s.name, readSheetRows(s, byName.get(s.name), issues)]),
   ) as Record<string, SheetRow[]>;
+  return checkSheetRows(rows, issues);
+}
+
+/**
+ * parseCatalogueTables, one sheet at a time with the event loop free in between: `onProgress` is told how many
+ * data rows are checked, of how many (the cross-references of the whole catalogue are checked last).
+ */
+export async function parseCatalogueTablesWithProgress(
+  tables: SheetTable[],
+  onProgress: ImportProgressListener,
+): Promise<CatalogueImportResult> {
+  const issues: CatalogueImportIssue[] = [];
+  const byName = tablesByName(tables);
+  const total = CATALOGUE_SHEETS.reduce(
+    (n, s) => n + Math.max(0, (byName.get(s.name)?.rows.length ?? 1) - 1),
+    0,
+  );
+  let done = 0;
+  onProgress({ phase: 'validate', done, total });
+  const rows: Record<string, SheetRow[]> = {};
+  for (const spec of CATALOGUE_SHEETS) {
+    await nextTurn();
+    const table = byName.get(spec.name);
+    rows[spec.name] = readSheetRows(spec, table, issues);
+    done += Math.max(0, (table?.rows.length ?? 1) - 1);
+    // The rows of the last sheet count once the whole catalogue has been checked.
+    if (done < total) onProgress({ phase: 'validate', done, total });
+  }
+  await nextTurn();
+  const result = checkSheetRows(rows, issues);
+  onProgress({ phase: 'validate', done: total, total });
+  return result;
+}
+
+/** The rows read and every cell-level issue so far: the catalogue they make, or every issue. */
+function checkSheetRows(
+  rows: Record<string, SheetRow[]>,
+  issues: CatalogueImportIssue[],
+): CatalogueImportResult {
   const origins = new Map<string, Origin>();
 
   const top = (sheet: string, key: string, fallbackPath: string) =>

@@ -1,15 +1,60 @@
 import { parse } from 'csv-parse/sync';
-import type { CatalogueImportIssue, CatalogueImportResult, SheetTable } from './catalogue-import.types';
-import { parseCatalogueTables } from './parse-catalogue-tables';
+import {
+  nextTurn,
+  type CatalogueImportIssue,
+  type CatalogueImportResult,
+  type ImportProgressListener,
+  type SheetTable,
+} from './catalogue-import.types';
+import { parseCatalogueTables, parseCatalogueTablesWithProgress } from './parse-catalogue-tables';
 
 /**
  * Imports a catalogue kept as one CSV per sheet: keys are sheet names (`事项` or `事项.csv`), values the CSV text.
  * Row numbers count CSV records, header = row 1.
  */
 export function importCatalogueCsv(files: Record<string, string>): CatalogueImportResult {
+  const read = readCsvFiles(Object.entries(files));
+  return 'issues' in read ? { ok: false, issues: read.issues } : parseCatalogueTables(read.tables);
+}
+
+/**
+ * importCatalogueCsv with progress: `onProgress` is told the files read (parse) and then the rows checked
+ * (validate), the event loop free between files and sheets.
+ */
+export async function importCatalogueCsvWithProgress(
+  files: Record<string, string>,
+  onProgress: ImportProgressListener,
+): Promise<CatalogueImportResult> {
+  const read = await readCsvTables(files, onProgress);
+  return 'issues' in read
+    ? { ok: false, issues: read.issues }
+    : parseCatalogueTablesWithProgress(read.tables, onProgress);
+}
+
+async function readCsvTables(
+  files: Record<string, string>,
+  onProgress: ImportProgressListener,
+): Promise<{ tables: SheetTable[] } | { issues: CatalogueImportIssue[] }> {
+  const entries = Object.entries(files);
   const tables: SheetTable[] = [];
   const issues: CatalogueImportIssue[] = [];
-  for (const [name, text] of Object.entries(files)) {
+  for (const [i, entry] of entries.entries()) {
+    onProgress({ phase: 'parse', done: i, total: entries.length });
+    await nextTurn();
+    const read = readCsvFiles([entry]);
+    if ('issues' in read) issues.push(...read.issues);
+    else tables.push(...read.tables);
+  }
+  onProgress({ phase: 'parse', done: entries.length, total: entries.length });
+  return issues.length > 0 ? { issues } : { tables };
+}
+
+function readCsvFiles(
+  entries: [string, string][],
+): { tables: SheetTable[] } | { issues: CatalogueImportIssue[] } {
+  const tables: SheetTable[] = [];
+  const issues: CatalogueImportIssue[] = [];
+  for (const [name, text] of entries) {
     const sheet = name.replace(/\.csv$/i, '');
     try {
       tables.push({
@@ -28,6 +73,5 @@ export function importCatalogueCsv(files: Record<string, string>): CatalogueImpo
       });
     }
   }
-  if (issues.length > 0) return { ok: false, issues };
-  return parseCatalogueTables(tables);
+  return issues.length > 0 ? { issues } : { tables };
 }

@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
-import type { CatalogueImportResult, SheetTable } from './catalogue-import.types';
-import { parseCatalogueTables } from './parse-catalogue-tables';
+import {
+  nextTurn,
+  type CatalogueImportResult,
+  type ImportProgressListener,
+  type SheetTable,
+} from './catalogue-import.types';
+import { parseCatalogueTables, parseCatalogueTablesWithProgress } from './parse-catalogue-tables';
+
+/** Rows read between two turns of the event loop when progress is reported. */
+const ROWS_PER_TURN = 2_000;
 
 /** Cell text as staff see it: rich text joined, formulas by their result, numbers/dates as plain text. */
 function cellText(value: ExcelJS.CellValue): string {
@@ -16,11 +24,21 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** Reads every worksheet into a table of cell text, keeping spreadsheet row numbers. */
-export async function readXlsxTables(data: Buffer | Uint8Array): Promise<SheetTable[]> {
+/**
+ * Reads every worksheet into a table of cell text, keeping spreadsheet row numbers. With `onProgress`, it is told
+ * the rows read (total unknown until the workbook is unzipped) and the event loop runs every ROWS_PER_TURN rows.
+ */
+export async function readXlsxTables(
+  data: Buffer | Uint8Array,
+  onProgress?: ImportProgressListener,
+): Promise<SheetTable[]> {
+  onProgress?.({ phase: 'parse', done: 0, total: null });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(data) as unknown as ExcelJS.Buffer);
-  return wb.worksheets.map((ws) => {
+  const total = wb.worksheets.reduce((n, ws) => n + ws.rowCount, 0);
+  let done = 0;
+  const tables: SheetTable[] = [];
+  for (const ws of wb.worksheets) {
     const rows: string[][] = [];
     // columnCount scans every row: read it once, not per row.
     const rowCount = ws.rowCount;
@@ -30,16 +48,28 @@ export async function readXlsxTables(data: Buffer | Uint8Array): Promise<SheetTa
       const cells: string[] = [];
       for (let c = 1; c <= columnCount; c++) cells.push(cellText(row.getCell(c).value));
       rows.push(cells);
+      if (onProgress && ++done % ROWS_PER_TURN === 0) {
+        onProgress({ phase: 'parse', done, total });
+        await nextTurn();
+      }
     }
-    return { name: ws.name, rows };
-  });
+    tables.push({ name: ws.name, rows });
+  }
+  onProgress?.({ phase: 'parse', done: total, total });
+  return tables;
 }
 
-/** Imports an XLSX catalogue: the full catalogue, or every bad cell. A workbook that cannot be read is one issue. */
-export async function importCatalogueXlsx(data: Buffer | Uint8Array): Promise<CatalogueImportResult> {
+/**
+ * Imports an XLSX catalogue: the full catalogue, or every bad cell. A workbook that cannot be read is one issue.
+ * With `onProgress`: told how far reading and checking are, the event loop free between slices of the work.
+ */
+export async function importCatalogueXlsx(
+  data: Buffer | Uint8Array,
+  onProgress?: ImportProgressListener,
+): Promise<CatalogueImportResult> {
   let tables: SheetTable[];
   try {
-    tables = await readXlsxTables(data);
+    tables = await readXlsxTables(data, onProgress);
   } catch (e) {
     return {
       ok: false,
@@ -56,5 +86,5 @@ export async function importCatalogueXlsx(data: Buffer | Uint8Array): Promise<Ca
       ],
     };
   }
-  return parseCatalogueTables(tables);
+  return onProgress ? parseCatalogueTablesWithProgress(tables, onProgress) : parseCatalogueTables(tables);
 }

@@ -77,6 +77,7 @@ export const CATALOGUE_SHEETS: SheetSpec[] = [
         true,
       ),
       col('有效期（年）', 'validityYears', int),
+      col('发证部门编码', 'issuerDepartmentCode'),
       col('示例数据', 'illustrative', bool),
       col('备注', 'notes'),
     ],

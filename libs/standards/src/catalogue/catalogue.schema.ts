@@ -97,6 +97,15 @@ export const catalogueSchema = z
           seen.add(p);
         }
       });
+      cat.certificateTypes.forEach((t, i) => {
+        if (t.issuerDepartmentCode !== undefined && !depts.has(t.issuerDepartmentCode))
+          addIssue(
+            ctx,
+            ['certificateTypes', i, 'issuerDepartmentCode'],
+            `unknown issuing department ${t.issuerDepartmentCode}`,
+            `发证部门编码 ${t.issuerDepartmentCode} 不在“部门”表中`,
+          );
+      });
       cat.materials.forEach((m, i) => {
         if (m.certificateTypeCode !== undefined && !types.has(m.certificateTypeCode))
           addIssue(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateStringSchema } from '../codes/iso-date.schema';
-import { regionCodeSchema } from '../department/department.schema';
+import { departmentCodeSchema, regionCodeSchema } from '../department/department.schema';
 import { checkedString, holderCodeTypeSchema, holderSchema, usccSchema } from '../identity/identity.schema';
 import { certificateTypeCodeSchema } from '../material/material.schema';
 import { validateLicenceIdentifier } from './licence-identifier';
@@ -15,12 +15,15 @@ export const certificateTypeSchema = z
     holderCodeType: holderCodeTypeSchema,
     /** 有效期: how many years a certificate of this type is valid from its issue day; absent = long-term (长期). */
     validityYears: z.number().int().min(1).max(100).optional(),
+    /** 发证部门: the department of this catalogue that issues certificates of this type (a code on the 部门 sheet). */
+    issuerDepartmentCode: departmentCodeSchema.optional(),
     illustrative: z.boolean().optional(),
     notes: z.string().max(2000).optional(),
   })
   .refine((t) => t.code.slice(0, 18) === t.definingAuthorityCode, {
     message: 'characters 1–18 of the certificate type code must be the defining authority USCC',
     path: ['code'],
+    params: { zh: '证照类型代码的第 1–18 位应为证照定义机构代码（统一社会信用代码）' },
   });
 export type CertificateType = z.infer<typeof certificateTypeSchema>;
 
