@@ -1,4 +1,4 @@
-import { accessActions, roles, type Role } from '@onewindow/contracts';
+import { accessActions, isDepartmentScopedRole, roles, type Role } from '@onewindow/contracts';
 import { actionsOf, can, caseViewFor, decide, publicCaseStatus } from '../src/auth/access-policy';
 import type { AuthUser } from '../src/auth/auth-context';
 import { expectedAccess as expected } from './support/expected-access';
@@ -9,6 +9,7 @@ const user = (role: Role, departmentCode: string | null = 'SFS-SCJG'): AuthUser 
   displayName: role,
   departmentCode,
   roles: [role],
+  grants: [{ role, departmentCode: isDepartmentScopedRole(role) ? departmentCode : null }],
 });
 const own = { departmentCodes: ['SFS-SCJG', 'SFS-ZWFW'] };
 const other = { departmentCodes: ['SFS-WJW'] };

@@ -105,7 +105,7 @@ describe.each(bothTestDatabases)('user administration (/api/admin/users) on %s',
     });
     expect(edit.status).toBe(400);
     expect(await api.deps.db.userRole.findMany({ where: { userId: 'demo-approver.scjg' } })).toEqual([
-      { userId: 'demo-approver.scjg', role: 'dept_approver' },
+      { userId: 'demo-approver.scjg', role: 'dept_approver', departmentCode: '' },
     ]);
   });
 
@@ -146,6 +146,78 @@ describe.each(bothTestDatabases)('user administration (/api/admin/users) on %s',
       (await admin.request('PATCH', '/api/admin/users/ghost', { body: { disabled: true }, csrf: true }))
         .status,
     ).toBe(404);
+  });
+
+  it('grants an approver a role in a second department: shown, audited, carried by the session, and only there', async () => {
+    const refusals: [unknown, RegExp][] = [
+      [{ otherGrants: [{ role: 'dept_approver', departmentCode: 'NO-SUCH' }] }, /部门 NO-SUCH 不存在/],
+      [{ otherGrants: [{ role: 'superuser', departmentCode: 'SFS-WJW' }] }, /角色 "superuser" 不存在/],
+      [{ otherGrants: [{ role: 'supervisor', departmentCode: 'SFS-WJW' }] }, /对所有部门有效，不能限定部门/],
+      [
+        {
+          otherGrants: [
+            { role: 'dept_approver', departmentCode: 'SFS-WJW' },
+            { role: 'dept_approver', departmentCode: 'SFS-WJW' },
+          ],
+        },
+        /其他部门的角色重复/,
+      ],
+      [{ otherGrants: [{ role: 'dept_lead', departmentCode: 'SFS-XFJY' }] }, /是该用户的所属部门/],
+      [{ otherGrants: [{ role: 'dept_approver', departmentCode: '' }] }, /请为其他部门的角色选择部门/],
+    ];
+    for (const [body, message] of refusals) {
+      const res = await admin.request('PATCH', '/api/admin/users/approver.xfjy', { body, csrf: true });
+      expect(res.status).toBe(400);
+      expect((await json(res)).detail).toMatch(message);
+    }
+    expect(await api.deps.db.userRole.findMany({ where: { userId: 'demo-approver.xfjy' } })).toEqual([
+      { userId: 'demo-approver.xfjy', role: 'dept_approver', departmentCode: '' },
+    ]);
+
+    const approver = await signedIn(api.baseUrl, 'approver.xfjy', demoPassword);
+    const granted = await admin.request('PATCH', '/api/admin/users/approver.xfjy', {
+      body: { otherGrants: [{ role: 'dept_approver', departmentCode: 'SFS-WJW' }] },
+      csrf: true,
+    });
+    expect(granted.status).toBe(200);
+    expect(await json(granted)).toMatchObject({
+      departmentCode: 'SFS-XFJY',
+      roles: ['dept_approver'],
+      otherGrants: [{ role: 'dept_approver', departmentCode: 'SFS-WJW', departmentName: expect.any(String) }],
+    });
+    // The change ends the user's sessions: they sign in again with what they hold now.
+    expect((await approver.request('GET', '/api/auth/me')).status).toBe(401);
+    const entry = await api.deps.db.auditEntry.findFirst({
+      where: { action: 'admin.user_updated', target: 'user:approver.xfjy' },
+      orderBy: { seq: 'desc' },
+    });
+    expect(JSON.parse(entry!.payload!)).toMatchObject({
+      otherGrants: [[], [{ role: 'dept_approver', departmentCode: 'SFS-WJW' }]],
+    });
+
+    const again = await signedIn(api.baseUrl, 'approver.xfjy', demoPassword);
+    const me = await json(await again.request('GET', '/api/auth/me'));
+    expect(me.user).toMatchObject({
+      departmentCode: 'SFS-XFJY',
+      roles: ['dept_approver'],
+      grants: expect.arrayContaining([
+        { role: 'dept_approver', departmentCode: 'SFS-XFJY' },
+        { role: 'dept_approver', departmentCode: 'SFS-WJW' },
+      ]),
+    });
+    expect((await again.request('GET', '/api/tasks?department=SFS-XFJY')).status).toBe(200);
+    expect((await again.request('GET', '/api/tasks?department=SFS-WJW')).status).toBe(200);
+    const third = await again.request('GET', '/api/tasks?department=SFS-SCJG');
+    expect(third.status).toBe(403);
+    expect((await json(third)).detail).toMatch(/SFS-WJW, SFS-XFJY|SFS-XFJY, SFS-WJW/);
+
+    const removed = await admin.request('PATCH', '/api/admin/users/approver.xfjy', {
+      body: { otherGrants: [] },
+      csrf: true,
+    });
+    expect((await json(removed)).otherGrants).toEqual([]);
+    const after = await signedIn(api.baseUrl, 'approver.xfjy', demoPassword);
+    expect((await after.request('GET', '/api/tasks?department=SFS-WJW')).status).toBe(403);
   });
 
   it('never disables or demotes the last active administrator', async () => {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import cookieParser from 'cookie-parser';
-import { accessActions, type AccessAction, type Role } from '@onewindow/contracts';
+import { accessActions, isDepartmentScopedRole, type AccessAction, type Role } from '@onewindow/contracts';
 import { demoPassword, demoUsers, seedDemoUsers } from '../src';
 import { authorize } from '../src/auth/authorize.middleware';
 import { sessionMiddleware } from '../src/auth/session.middleware';
@@ -54,6 +54,10 @@ beforeAll(async () => {
         displayName: demo.displayName,
         departmentCode: demo.departmentCode,
         roles: demo.roles,
+        grants: demo.roles.map((r) => ({
+          role: r,
+          departmentCode: isDepartmentScopedRole(r) ? demo.departmentCode : null,
+        })),
       },
     });
   }

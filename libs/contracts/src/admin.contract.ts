@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { departmentCodeSchema, regionCodeSchema } from '@onewindow/standards';
-import { roles } from './auth.contract';
+import { departmentScopedRoles, roles } from './auth.contract';
 
 /**
  * The administration workspace (/admin, /api/admin/…): users with their roles and department, departments, and
@@ -45,13 +45,62 @@ const departmentRefSchema = z
   .min(1, '部门编码不能为空（不属于任何部门时填 null）')
   .nullable();
 
+const scopedRoleNames: Record<(typeof departmentScopedRoles)[number], string> = {
+  window_clerk: '窗口受理人员',
+  dept_approver: '部门审批人员',
+  dept_lead: '部门负责人',
+};
+
+/**
+ * 其他部门的角色: a role the user also holds in another department than their own (an approver who also
+ * approves for a second department). Only the roles limited to a department (clerk, approver, lead) are granted
+ * per department; the others act for every department already.
+ */
+const otherGrantListSchema = z
+  .array(
+    z.strictObject({
+      role: z.enum(roles, {
+        error: (issue) => `角色 ${JSON.stringify(issue.input)} 不存在；可选角色：${roles.join('、')}`,
+      }),
+      departmentCode: z
+        .string({ error: '请为其他部门的角色选择部门' })
+        .trim()
+        .min(1, '请为其他部门的角色选择部门'),
+    }),
+    { error: '其他部门的角色须为列表' },
+  )
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((grant, i) => {
+      if (!(departmentScopedRoles as readonly string[]).includes(grant.role))
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'role'],
+          message: `角色“${grant.role}”对所有部门有效，不能限定部门；其他部门的角色只能是 ${departmentScopedRoles.map((r) => scopedRoleNames[r]).join('、')}`,
+        });
+      const key = `${grant.role}\u0000${grant.departmentCode}`;
+      if (seen.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: [i],
+          message: `其他部门的角色重复：${grant.departmentCode} 的“${scopedRoleNames[grant.role as keyof typeof scopedRoleNames] ?? grant.role}”出现了两次，请删除一行`,
+        });
+      seen.add(key);
+    });
+  });
+
 /** One account as the administration workspace shows it; never a password hash. */
 export const adminUserSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   departmentCode: z.string().nullable(),
   departmentName: z.string().nullable(),
+  /** Roles in the user's own department (or, for supervisor, process_designer and admin, every department). */
   roles: z.array(z.enum(roles)),
+  /** 其他部门的角色: roles held in another department, with its name. */
+  otherGrants: z.array(
+    z.object({ role: z.enum(roles), departmentCode: z.string(), departmentName: z.string().nullable() }),
+  ),
   disabled: z.boolean(),
   lockedUntil: z.string().nullable(),
   oidcSubject: z.string().nullable(),
@@ -70,6 +119,7 @@ export const createUserRequestSchema = z.strictObject({
   displayName: displayNameSchema,
   departmentCode: departmentRefSchema,
   roles: roleListSchema,
+  otherGrants: otherGrantListSchema.optional(),
   password: passwordRuleSchema,
 });
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
@@ -80,9 +130,11 @@ export const updateUserRequestSchema = z
     displayName: displayNameSchema.optional(),
     departmentCode: departmentRefSchema.optional(),
     roles: roleListSchema.optional(),
+    /** The whole list: what is not in it is removed. */
+    otherGrants: otherGrantListSchema.optional(),
     disabled: z.boolean({ error: 'disabled 须为 true 或 false' }).optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, '请至少修改一项（姓名、部门、角色或停用）');
+  .refine((body) => Object.keys(body).length > 0, '请至少修改一项（姓名、部门、角色、其他部门的角色或停用）');
 export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
 
 /** POST /api/admin/users/:username/password — a temporary password; the user must change it at next sign-in. */

@@ -54,12 +54,28 @@ export const loginRequestSchema = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
+/**
+ * Roles whose grants reach only a department's cases and tasks (the window clerk, approver and lead): a grant of
+ * one names its department. The others (supervisor, process_designer, admin) act for any department.
+ */
+export const departmentScopedRoles = ['window_clerk', 'dept_approver', 'dept_lead'] as const;
+export const isDepartmentScopedRole = (role: Role): boolean =>
+  (departmentScopedRoles as readonly Role[]).includes(role);
+
+/** One role the user holds, and where: a department's code, or null for a role that acts for any department. */
+export const roleGrantSchema = z.object({ role: roleSchema, departmentCode: z.string().nullable() });
+export type RoleGrant = z.infer<typeof roleGrantSchema>;
+
 export const sessionUserSchema = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
+  /** The user's own (home) department. */
   departmentCode: z.string().nullable(),
+  /** Every role the user holds, in some department. */
   roles: z.array(roleSchema),
+  /** Each role with the department it is for: the home department's, and those granted in other departments. */
+  grants: z.array(roleGrantSchema),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 

@@ -33,7 +33,7 @@ type UserRow = {
   displayName: string;
   departmentCode: string | null;
   department: { name: string } | null;
-  roles: { role: string }[];
+  roles: { role: string; departmentCode: string }[];
   disabled: boolean;
   lockedUntil: Date | null;
   oidcSubject: string | null;
@@ -43,18 +43,38 @@ type UserRow = {
 
 const userInclude = { roles: true, department: { select: { name: true } } } as const;
 
-function toAdminUser(user: UserRow, now: Date): AdminUser {
+/** Known roles of the rows; a role granted in another department keeps that department (unknown names grant nothing). */
+function grantRows(user: UserRow): { role: Role; departmentCode: string }[] {
+  return user.roles.flatMap((r) => {
+    const parsed = roleSchema.safeParse(r.role);
+    return parsed.success ? [{ role: parsed.data, departmentCode: r.departmentCode }] : [];
+  });
+}
+
+const byRoleThenDepartment = (a: { role: string; departmentCode: string }, b: typeof a) =>
+  a.departmentCode.localeCompare(b.departmentCode) || a.role.localeCompare(b.role);
+
+/** Department names by code, for the roles granted in other departments. */
+async function departmentNames(db: Db): Promise<Map<string, string>> {
+  const rows = await db.department.findMany({ select: { code: true, name: true } });
+  return new Map(rows.map((d) => [d.code, d.name]));
+}
+
+function toAdminUser(user: UserRow, now: Date, names: Map<string, string>): AdminUser {
+  const rows = grantRows(user);
   return {
     username: user.username,
     displayName: user.displayName,
     departmentCode: user.departmentCode,
     departmentName: user.department?.name ?? null,
-    roles: user.roles
-      .flatMap((r) => {
-        const parsed = roleSchema.safeParse(r.role);
-        return parsed.success ? [parsed.data] : [];
-      })
+    roles: rows
+      .filter((r) => r.departmentCode === '')
+      .map((r) => r.role)
       .sort(),
+    otherGrants: rows
+      .filter((r) => r.departmentCode !== '')
+      .sort(byRoleThenDepartment)
+      .map((r) => ({ ...r, departmentName: names.get(r.departmentCode) ?? null })),
     disabled: user.disabled,
     lockedUntil: user.lockedUntil && user.lockedUntil > now ? user.lockedUntil.toISOString() : null,
     oidcSubject: user.oidcSubject,
@@ -65,7 +85,8 @@ function toAdminUser(user: UserRow, now: Date): AdminUser {
 
 export async function listAdminUsers(db: Db, now = new Date()): Promise<AdminUser[]> {
   const users = await db.user.findMany({ orderBy: { username: 'asc' }, include: userInclude });
-  return users.map((user) => toAdminUser(user, now));
+  const names = await departmentNames(db);
+  return users.map((user) => toAdminUser(user, now, names));
 }
 
 async function userRow(db: Db, username: string): Promise<UserRow & { id: string }> {
@@ -90,6 +111,35 @@ async function checkDepartment(db: Db, departmentCode: string | null, roles: rea
       'departmentCode',
       `角色“${needing.map((r) => roleNames[r]).join('、')}”只在本部门内办理，请为该用户选择部门`,
     );
+}
+
+/**
+ * Roles in other departments: each department must exist and differ from the user's own (a role there is chosen
+ * under 角色). The list's own rules (known, department-scoped roles; no duplicates) are the contract's.
+ */
+async function checkOtherGrants(
+  db: Db,
+  departmentCode: string | null,
+  grants: readonly { role: Role; departmentCode: string }[],
+): Promise<void> {
+  const codes = [...new Set(grants.map((g) => g.departmentCode))];
+  const known = new Set(
+    (await db.department.findMany({ where: { code: { in: codes } }, select: { code: true } })).map(
+      (d) => d.code,
+    ),
+  );
+  for (const [i, grant] of grants.entries()) {
+    if (!known.has(grant.departmentCode))
+      throw adminInvalid(
+        `otherGrants.${i}.departmentCode`,
+        `部门 ${grant.departmentCode} 不存在：请先在“部门”页新建该部门，或选择已有部门`,
+      );
+    if (grant.departmentCode === departmentCode)
+      throw adminInvalid(
+        `otherGrants.${i}.departmentCode`,
+        `${grant.departmentCode} 是该用户的所属部门：本部门的角色请在“角色”中选择，“其他部门的角色”只填其他部门`,
+      );
+  }
 }
 
 /**
@@ -126,6 +176,8 @@ export async function createUser(
   now = new Date(),
 ): Promise<AdminUser> {
   await checkDepartment(db, body.departmentCode, body.roles);
+  const otherGrants = body.otherGrants ?? [];
+  await checkOtherGrants(db, body.departmentCode, otherGrants);
   const taken = () => adminConflict(`用户名 ${body.username} 已被使用，请换一个用户名`);
   if (await db.user.findUnique({ where: { username: body.username } })) throw taken();
   const passwordHash = await hashPassword(body.password);
@@ -139,7 +191,12 @@ export async function createUser(
           departmentCode: body.departmentCode,
           passwordHash,
           mustChangePassword: true,
-          roles: { create: body.roles.map((role) => ({ role })) },
+          roles: {
+            create: [
+              ...body.roles.map((role) => ({ role })),
+              ...otherGrants.map((g) => ({ role: g.role, departmentCode: g.departmentCode })),
+            ],
+          },
         },
         include: userInclude,
       });
@@ -147,10 +204,11 @@ export async function createUser(
         displayName: body.displayName,
         departmentCode: body.departmentCode,
         roles: body.roles,
+        otherGrants: [...otherGrants].sort(byRoleThenDepartment),
       });
       return user;
     });
-    return toAdminUser(created, now);
+    return toAdminUser(created, now, await departmentNames(db));
   } catch (error) {
     if (isUniqueViolation(error)) throw taken();
     throw error;
@@ -165,10 +223,17 @@ export async function updateUser(
   now = new Date(),
 ): Promise<AdminUser> {
   const before = await userRow(db, username);
-  const beforeRoles = toAdminUser(before, now).roles;
+  const names = await departmentNames(db);
+  const { roles: beforeRoles, otherGrants: beforeGrants } = toAdminUser(before, now, names);
   const roles = body.roles ?? beforeRoles;
   const departmentCode = body.departmentCode === undefined ? before.departmentCode : body.departmentCode;
   await checkDepartment(db, departmentCode, roles);
+  const plain = (grants: readonly { role: Role; departmentCode: string }[]) =>
+    grants
+      .map(({ role, departmentCode: code }) => ({ role, departmentCode: code }))
+      .sort(byRoleThenDepartment);
+  const otherGrants = plain(body.otherGrants ?? beforeGrants);
+  await checkOtherGrants(db, departmentCode, otherGrants);
   const wasActiveAdmin = !before.disabled && beforeRoles.includes('admin');
   const staysActiveAdmin = !(body.disabled ?? before.disabled) && roles.includes('admin');
   const updated = await inOneTransaction(db, async (tx) => {
@@ -181,8 +246,12 @@ export async function updateUser(
       );
     }
     if (body.roles) {
-      await tx.userRole.deleteMany({ where: { userId: before.id } });
+      await tx.userRole.deleteMany({ where: { userId: before.id, departmentCode: '' } });
       await tx.userRole.createMany({ data: body.roles.map((role) => ({ userId: before.id, role })) });
+    }
+    if (body.otherGrants) {
+      await tx.userRole.deleteMany({ where: { userId: before.id, departmentCode: { not: '' } } });
+      await tx.userRole.createMany({ data: otherGrants.map((g) => ({ userId: before.id, ...g })) });
     }
     const user = await tx.user.update({
       where: { id: before.id },
@@ -193,8 +262,8 @@ export async function updateUser(
       },
       include: userInclude,
     });
-    // A disabled account, or one whose roles or department changed, signs in again with what it has now.
-    if (body.disabled || body.roles || body.departmentCode !== undefined)
+    // A disabled account, or one whose roles or departments changed, signs in again with what it has now.
+    if (body.disabled || body.roles || body.otherGrants || body.departmentCode !== undefined)
       await revokeAllSessions(tx, before.id, now);
     const changes = {
       ...(body.displayName === undefined ? {} : { displayName: [before.displayName, body.displayName] }),
@@ -202,12 +271,13 @@ export async function updateUser(
         ? {}
         : { departmentCode: [before.departmentCode, departmentCode] }),
       ...(body.roles === undefined ? {} : { roles: [beforeRoles, [...roles].sort()] }),
+      ...(body.otherGrants === undefined ? {} : { otherGrants: [plain(beforeGrants), otherGrants] }),
       ...(body.disabled === undefined ? {} : { disabled: [before.disabled, body.disabled] }),
     };
     await audit(tx, author, 'admin.user_updated', username, changes);
     return user;
   });
-  return toAdminUser(updated, now);
+  return toAdminUser(updated, now, names);
 }
 
 /** A temporary password: the user must change it at the next sign-in; every session of theirs ends. */
@@ -270,5 +340,5 @@ export async function setOidcSubject(
 }
 
 export async function adminUser(db: Db, username: string, now = new Date()): Promise<AdminUser> {
-  return toAdminUser(await userRow(db, username), now);
+  return toAdminUser(await userRow(db, username), now, await departmentNames(db));
 }

@@ -3,8 +3,9 @@ import type { AuthUser } from './auth-context';
 
 /**
  * The one access policy. A grant is either for any resource or only for resources of the user's own
- * department. A resource names the departments it belongs to: a task its department, a case the
- * window that accepted it and every department that works on it.
+ * department — for a role held in several departments (AuthUser.grants), any of them. A resource names the
+ * departments it belongs to: a task its department, a case the window that accepted it and every department
+ * that works on it.
  *
  * Case files (the applicant's uploaded documents): the window clerk of the case uploads them
  * (case.file.upload); exactly those whose case view includes materials (caseViewFor(...).materials) may
@@ -113,17 +114,25 @@ function decideByRole(user: AuthUser | undefined, action: AccessAction, resource
   const roles = user.roles.join(', ') || 'no role';
   if (!scope) return { allowed: false, reason: `Your roles (${roles}) do not allow ${action}` };
   if (scope === 'any') return { allowed: true, scope };
-  if (!user.departmentCode)
+  // own_department: some grant whose role gives the action must be for one of the resource's departments.
+  const departments = [
+    ...new Set(
+      user.grants
+        .filter((g) => grants[g.role]?.[action] !== undefined && g.departmentCode !== null)
+        .map((g) => g.departmentCode as string),
+    ),
+  ];
+  if (departments.length === 0)
     return { allowed: false, reason: `${action} is limited to your own department, and you belong to none` };
   if (!resource)
     return {
       allowed: false,
       reason: `${action} is limited to your own department, and the request names no department`,
     };
-  if (!resource.departmentCodes.includes(user.departmentCode)) {
+  if (!departments.some((code) => resource.departmentCodes.includes(code))) {
     return {
       allowed: false,
-      reason: `${action} is limited to your own department (${user.departmentCode}); this belongs to ${resource.departmentCodes.join(', ') || 'no department'}`,
+      reason: `${action} is limited to your own department (${departments.join(', ')}); this belongs to ${resource.departmentCodes.join(', ') || 'no department'}`,
     };
   }
   return { allowed: true, scope };
@@ -150,7 +159,7 @@ export interface CaseView {
 
 /**
  * The parts of a case a user may see, or undefined when case.read is refused. Approvers see the
- * applicant and materials they judge, but only their own department's tasks and decisions; a
+ * applicant and materials they judge, but only the tasks and decisions of the departments they hold their role in; a
  * supervisor watches every deadline but sees the applicant masked and no documents; someone the case
  * was copied to (抄送) sees the copied steps' departments with the applicant masked and no documents.
  */
@@ -165,12 +174,17 @@ export function caseViewFor(user: AuthUser, resource: AccessResource): CaseView 
         .flatMap((c) => (c.departmentCode ? [c.departmentCode] : [])) ?? [];
     return { applicantIdentity: 'masked', materials: false, departments: [...new Set(departments)] };
   }
-  const handlesIt = user.departmentCode !== null && resource.departmentCodes.includes(user.departmentCode);
+  // The grants for one of the case's departments: a clerk's sees it all, an approver's or lead's their departments'.
+  const handling = user.grants.filter(
+    (g) => g.departmentCode !== null && resource.departmentCodes.includes(g.departmentCode),
+  );
   const handlingRoles: Role[] = ['window_clerk', 'dept_approver', 'dept_lead'];
-  if (handlesIt && user.roles.includes('window_clerk'))
+  if (handling.some((g) => g.role === 'window_clerk'))
     return { applicantIdentity: 'full', materials: true, departments: 'all' };
-  if (handlesIt && user.roles.some((role) => handlingRoles.includes(role))) {
-    return { applicantIdentity: 'full', materials: true, departments: [user.departmentCode as string] };
+  const deciding = handling.filter((g) => handlingRoles.includes(g.role));
+  if (deciding.length > 0) {
+    const departments = [...new Set(deciding.map((g) => g.departmentCode as string))];
+    return { applicantIdentity: 'full', materials: true, departments };
   }
   return { applicantIdentity: 'masked', materials: false, departments: 'all' };
 }

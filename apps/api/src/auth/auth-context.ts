@@ -1,11 +1,18 @@
-import type { Role } from '@onewindow/contracts';
+import type { Role, RoleGrant } from '@onewindow/contracts';
 
 export interface AuthUser {
   id: string;
   username: string;
   displayName: string;
+  /** The user's own (home) department. */
   departmentCode: string | null;
+  /** Every role the user holds, in some department (distinct). */
   roles: Role[];
+  /**
+   * Each role with the department it is for (a department-scoped role: the home department's, or another that
+   * was granted; a role for any department: null). The access policy and the inbox read these (grants.ts).
+   */
+  grants: RoleGrant[];
 }
 
 /** Set on the request by the session middleware when a valid session cookie came with it. */

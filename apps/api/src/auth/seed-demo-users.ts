@@ -85,10 +85,12 @@ export async function seedDemoUsers(db: Db): Promise<{ created: string[] }> {
     const existing = await db.user.findUnique({ where: { username: demo.username } });
     if (existing) {
       await db.$transaction([
-        db.userRole.deleteMany({ where: { userId: existing.id, role: { notIn: demo.roles } } }),
+        db.userRole.deleteMany({
+          where: { userId: existing.id, departmentCode: '', role: { notIn: demo.roles } },
+        }),
         ...demo.roles.map((role) =>
           db.userRole.upsert({
-            where: { userId_role: { userId: existing.id, role } },
+            where: { userId_role_departmentCode: { userId: existing.id, role, departmentCode: '' } },
             create: { userId: existing.id, role },
             update: {},
           }),

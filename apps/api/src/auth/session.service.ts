@@ -1,5 +1,5 @@
 import type { Db } from '@onewindow/db';
-import { roleSchema, type Role } from '@onewindow/contracts';
+import { isDepartmentScopedRole, roleSchema, type Role, type RoleGrant } from '@onewindow/contracts';
 import type { AuthContext, AuthUser } from './auth-context';
 import { newCsrfToken, newSessionToken, sessionIdOf } from './session-token';
 
@@ -14,20 +14,28 @@ type UserWithRoles = {
   username: string;
   displayName: string;
   departmentCode: string | null;
-  roles: { role: string }[];
+  /** A grant's department: "" (or absent) is the user's own. */
+  roles: { role: string; departmentCode?: string }[];
 };
 
-/** Unknown role names in the database grant nothing. */
+/** Unknown role names in the database grant nothing; a grant's "" department is the user's own (home) one. */
 export function toAuthUser(user: UserWithRoles): AuthUser {
-  const roles = user.roles
-    .map((r) => roleSchema.safeParse(r.role))
-    .flatMap((r) => (r.success ? [r.data as Role] : []));
+  const grants: RoleGrant[] = [];
+  for (const row of user.roles) {
+    const parsed = roleSchema.safeParse(row.role);
+    if (!parsed.success) continue;
+    const role: Role = parsed.data;
+    const departmentCode = !isDepartmentScopedRole(role) ? null : row.departmentCode || user.departmentCode;
+    if (!grants.some((g) => g.role === role && g.departmentCode === departmentCode))
+      grants.push({ role, departmentCode });
+  }
   return {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
     departmentCode: user.departmentCode,
-    roles,
+    roles: [...new Set(grants.map((g) => g.role))],
+    grants,
   };
 }
 
@@ -58,23 +66,26 @@ interface SessionRow {
   disabled: boolean;
   mustChangePassword: boolean;
   role: string | null;
+  roleDepartment: string | null;
 }
 
 /**
  * The live session for a cookie token: not revoked, not expired, user not disabled. Runs on every request, so
- * the session, its user and the user's roles come in one raw statement (one row per role; docs/decisions/0007).
+ * the session, its user and the user's role grants come in one raw statement (one row per grant; docs/decisions/0007).
  */
 export async function findSession(db: Db, token: string, now = new Date()): Promise<AuthContext | undefined> {
   if (token.length < 20 || token.length > 100) return undefined;
   const rows = await db.$queryRaw<SessionRow[]>`
-    SELECT s."id", s."csrfToken", s."expiresAt", s."revokedAt", u."id" AS "userId", u."username", u."displayName", u."departmentCode", u."disabled", u."mustChangePassword", r."role"
+    SELECT s."id", s."csrfToken", s."expiresAt", s."revokedAt", u."id" AS "userId", u."username", u."displayName", u."departmentCode", u."disabled", u."mustChangePassword", r."role", r."departmentCode" AS "roleDepartment"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId" LEFT JOIN "UserRole" r ON r."userId" = u."id"
-    WHERE s."id" = ${sessionIdOf(token)} ORDER BY r."role"`;
+    WHERE s."id" = ${sessionIdOf(token)} ORDER BY r."role", r."departmentCode"`;
   const session = rows[0];
   // SQLite hands a Boolean column back as 0/1 to a raw query.
   if (!session || session.revokedAt || session.expiresAt <= now || Boolean(session.disabled))
     return undefined;
-  const roles = rows.flatMap((r) => (r.role === null ? [] : [{ role: r.role }]));
+  const roles = rows.flatMap((r) =>
+    r.role === null ? [] : [{ role: r.role, departmentCode: r.roleDepartment ?? '' }],
+  );
   const user = toAuthUser({
     id: session.userId,
     username: session.username,

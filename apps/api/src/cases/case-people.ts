@@ -2,6 +2,7 @@ import type { CaseActionRequest } from '@onewindow/contracts';
 import { caseStateQuery } from '@onewindow/workflows';
 import type { ApiDeps } from '../api-deps';
 import type { AuthUser } from '../auth/auth-context';
+import { rolesIn } from '../auth/grants';
 import { ProblemError, ProblemType } from '../http/problem';
 import { isTemporalUnreachable, temporalDown } from './temporal-errors';
 
@@ -46,6 +47,13 @@ export interface PeopleRule {
   single?: boolean;
 }
 
+/** A member of the department: their own (home) department, or one they hold a role in. */
+export const isMemberOf = (
+  user: { departmentCode: string | null; roles: { departmentCode: string }[] },
+  departmentCode: string,
+): boolean =>
+  user.departmentCode === departmentCode || user.roles.some((r) => r.departmentCode === departmentCode);
+
 /** Checks that every named user exists, is active and (when asked) belongs to the department; the problems found. */
 export async function checkPeople(
   deps: Pick<ApiDeps, 'db'>,
@@ -54,7 +62,7 @@ export async function checkPeople(
 ): Promise<Problems> {
   const users = await deps.db.user.findMany({
     where: { id: { in: [...ids] } },
-    select: { id: true, disabled: true, departmentCode: true },
+    select: { id: true, disabled: true, departmentCode: true, roles: { select: { departmentCode: true } } },
   });
   const byId = new Map(users.map((u) => [u.id, u]));
   const problems: Problems = [];
@@ -69,10 +77,11 @@ export async function checkPeople(
       });
     } else if (user.disabled) {
       problems.push({ path, message: `user "${id}" is disabled and cannot take part` });
-    } else if (rule.departmentCode !== undefined && user.departmentCode !== rule.departmentCode) {
+    } else if (rule.departmentCode !== undefined && !isMemberOf(user, rule.departmentCode)) {
+      const others = user.roles.map((r) => r.departmentCode).filter((c) => c && c !== user.departmentCode);
       problems.push({
         path,
-        message: `user "${id}" belongs to ${user.departmentCode ?? 'no department'}, not ${rule.departmentCode}: ${rule.why}`,
+        message: `user "${id}" belongs to ${[user.departmentCode ?? 'no department', ...new Set(others)].join(', ')}, not ${rule.departmentCode}: ${rule.why}`,
       });
     }
   }
@@ -126,7 +135,8 @@ export async function assertPeopleMayTakePart(
 }
 
 /**
- * 转办 with a lead's authority: a department lead (dept_lead) of the step's department hands on someone
+ * 转办 with a lead's authority: a department lead (dept_lead) of the step's department (their own, or one
+ * they were granted the role in) hands on someone
  * else's place. Everybody else transfers only their own place (the workflow refuses otherwise).
  */
 export async function transferAuthority(
@@ -136,7 +146,9 @@ export async function transferAuthority(
   actor: AuthUser,
   from: string | undefined,
 ): Promise<'assignee' | 'lead'> {
-  if (from === undefined || from === actor.id || !actor.roles.includes('dept_lead') || !actor.departmentCode)
-    return 'assignee';
-  return (await stepDepartment(deps, caseNo, stepId)) === actor.departmentCode ? 'lead' : 'assignee';
+  if (from === undefined || from === actor.id || !actor.roles.includes('dept_lead')) return 'assignee';
+  const departmentCode = await stepDepartment(deps, caseNo, stepId);
+  return departmentCode !== undefined && rolesIn(actor, departmentCode).includes('dept_lead')
+    ? 'lead'
+    : 'assignee';
 }

@@ -2,11 +2,12 @@ import { Router, type Request } from 'express';
 import { markNotificationsReadSchema } from '@onewindow/contracts';
 import type { ApiDeps } from '../api-deps';
 import { authorize, signedInUser } from '../auth/authorize.middleware';
+import { departmentsOf } from '../auth/grants';
 import { parse } from '../http/parse';
 import { listNotifications, markAllRead, markRead } from './notifications.service';
 
-/** One's own department: the notifications are about one's own work there (task.list, like the inbox). */
-const ownDepartment = (req: Request) => ({ departmentCodes: [signedInUser(req).departmentCode ?? ''] });
+/** The departments one works in: the notifications are about one's own work there (task.list, like the inbox). */
+const ownDepartment = (req: Request) => ({ departmentCodes: departmentsOf(signedInUser(req)) });
 
 const recipientOf = (req: Request) => {
   const user = signedInUser(req);

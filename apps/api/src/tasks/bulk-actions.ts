@@ -2,6 +2,7 @@ import type { ApproveTasksRequest, BulkItemResult, ReassignTasksRequest } from '
 import { caseStateQuery } from '@onewindow/workflows';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ApiDeps } from '../api-deps';
+import { departmentsOf } from '../auth/grants';
 import type { AuthUser } from '../auth/auth-context';
 import { caseActionUpdate } from '../cases/case-actions';
 import { checkPeople, peopleProblem } from '../cases/case-people';
@@ -244,10 +245,11 @@ export async function assertApprovable(
       });
       continue;
     }
-    if (open.departmentCode !== me.departmentCode) {
+    const mine = departmentsOf(me);
+    if (!mine.includes(open.departmentCode)) {
       problems.push({
         path,
-        message: `step "${t.stepId}" of case ${t.caseNo} belongs to ${open.departmentCode}, not to your department (${me.departmentCode ?? 'none'})`,
+        message: `step "${t.stepId}" of case ${t.caseNo} belongs to ${open.departmentCode}, not to your department (${mine.join(', ') || 'none'})`,
       });
       continue;
     }

@@ -10,6 +10,7 @@ import {
   type ReassignTasksResponse,
 } from '@onewindow/contracts';
 import type { ApiDeps } from '../api-deps';
+import { departmentsOf, rolesIn } from '../auth/grants';
 import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
 import { idempotencyKeyOf } from '../cases/idempotency-key';
@@ -44,7 +45,7 @@ declare module 'express-serve-static-core' {
  * Department inboxes over the Task projection (earliest due first; task.list in the department asked
  * for; views mine, done, 待补正, 特别程序中), the case file view's items, materials and departments' progress
  * (case.read), and the leads' bulk actions: reassign every open task of a person (task.reassign in that
- * person's department) and approve several of one's own tasks (case.decide in one's department), and
+ * person's department) and approve several of one's own tasks (case.decide in a department they hold a role in), and
  * the inbox's live stream: GET /tasks/events sends a `tasks` event when the department's task rows
  * change (one shared poller per app, see TaskChangeFeed).
  */
@@ -65,7 +66,9 @@ export function tasksRouter(deps: ApiDeps): Router {
     authorize('task.list', (req) => ({ departmentCodes: [String(req.query.department ?? '')] })),
     async (req, res) => {
       const q = parse(listTasksQuerySchema, req.query, 'query');
-      res.json(await taskInboxPage(deps, q, signedInUser(req)));
+      // 待签收: the role groups of the roles the user holds in the department asked for.
+      const me = signedInUser(req);
+      res.json(await taskInboxPage(deps, q, { id: me.id, roles: rolesIn(me, q.department) }));
     },
   );
 
@@ -121,7 +124,7 @@ export function tasksRouter(deps: ApiDeps): Router {
   const approveResource = async (req: Request) => {
     const me = signedInUser(req);
     req.bulk = { approve: parse(approveTasksRequestSchema, req.body, 'batch') };
-    return { departmentCodes: me.departmentCode ? [me.departmentCode] : [] };
+    return { departmentCodes: departmentsOf(me) };
   };
   router.post('/tasks/approve', authorize('case.decide', approveResource), async (req, res) => {
     const request = req.bulk!.approve!;
