@@ -96,6 +96,11 @@ describe('online submissions (网上申报) and pre-review (预审)', () => {
       ],
       [{ ...form, applicant: { ...applicant, name: ' ' } }, '请填写申请人名称'],
       [{ ...form, applicant: { ...applicant, phone: '12345' } }, '联系电话应为手机号或带区号的固定电话'],
+      [
+        { ...form, applicant: { ...applicant, email: 'zhangsan@' } },
+        '电子邮箱格式不正确：应为“用户名@域名”形式的完整地址',
+      ],
+      [{ ...form, applicant: { ...applicant, email: '张三 at example.com' } }, '电子邮箱格式不正确'],
       [{ ...form, materials: [form.materials[0], form.materials[0]] }, '同一材料声明了两次'],
     ] as const;
     for (const [body, message] of cases) {
@@ -187,6 +192,34 @@ describe('online submissions (网上申报) and pre-review (预审)', () => {
     const again = await clerkPost(`/api/submissions/${submissionNo}/accept`);
     expect(again.status).toBe(409);
     expect(again.body.detail).toContain('已处理（已受理');
+  });
+
+  it('an e-mail given online is shown in 预审 and kept on the applicant of the accepted case (their messages go there)', async () => {
+    const withEmail = {
+      ...form,
+      applicant: { ...applicant, idNumber: '110105198001010016', name: '李四', email: 'lisi@example.com' },
+    };
+    const submitted = await submit(withEmail);
+    expect(submitted.status).toBe(201);
+    const { submissionNo } = submitted.body;
+    const queue = (await (await clerk.request('GET', '/api/submissions')).json()) as {
+      submissions: SubmissionSummary[];
+    };
+    expect(queue.submissions.find((s) => s.submissionNo === submissionNo)?.applicant).toMatchObject({
+      name: '李四',
+      email: 'lisi@example.com',
+    });
+    const res = await clerkPost(`/api/submissions/${submissionNo}/accept`);
+    expect(res.status).toBe(200);
+    const accepted = await api.deps.db.case.findUniqueOrThrow({
+      where: { caseNo: res.body.caseNo as string },
+      select: { applicant: { select: { idNumber: true, email: true } } },
+    });
+    expect(accepted.applicant).toEqual({ idNumber: '110105198001010016', email: 'lisi@example.com' });
+    const caseStart = starts.find((s) => s.workflowId === res.body.caseNo)!.input as CaseWorkflowInput;
+    expect(caseStart.applicantMessages).toBe(true);
+    // The address stays out of the workflow's history, like every other personal datum.
+    expect(JSON.stringify(caseStart)).not.toContain('lisi@example.com');
   });
 
   it('一次性告知 and 不予受理: bad input is refused before the workflow hears of it; good input gives the notice or decision', async () => {

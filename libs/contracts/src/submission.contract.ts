@@ -45,6 +45,14 @@ export const submissionRequestSchema = z.strictObject({
         .trim()
         .regex(/^(\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '联系电话应为手机号或带区号的固定电话')
         .optional(),
+      /** Where the applicant's messages go (ready for collection, supplement needed) when the e-mail channel is on. */
+      email: z
+        .email({
+          error:
+            '电子邮箱格式不正确：应为“用户名@域名”形式的完整地址（如 QQ 邮箱、163 邮箱），请检查后重新填写；不需要邮件通知可以不填',
+        })
+        .max(254, '电子邮箱最多 254 个字符')
+        .optional(),
     },
     '请填写申请人信息',
   ),
@@ -109,6 +117,7 @@ export const submissionSummarySchema = z.object({
     name: z.string(),
     idNumber: z.string(),
     phone: z.string().optional(),
+    email: z.string().optional(),
   }),
   materials: z.array(z.object({ materialCode: z.string(), name: z.string(), form: z.string() })),
   receivedAt: z.string(),

@@ -201,6 +201,7 @@ export async function submissionQueue(
           name: a.applicant.name,
           idNumber: a.applicant.idNumber,
           ...(a.applicant.phone ? { phone: a.applicant.phone } : {}),
+          ...(a.applicant.email ? { email: a.applicant.email } : {}),
         },
         materials: (a.materials ?? []).map((m) => ({
           materialCode: m.materialCode,

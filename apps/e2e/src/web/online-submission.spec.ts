@@ -6,6 +6,9 @@ import { launchChromium } from '../support/launch-chromium';
 import { assertWebBuilt, screenshotter, settled } from '../support/browser-support';
 import { pdfText } from '../support/pdf-text';
 import { pickOption } from '../support/antd-select';
+import { ApiSession } from '../cases/http-session';
+import { eventually } from '../cases/case-fixtures';
+import { composeApplicantMessage } from '@onewindow/worker/src/messaging/applicant-messages';
 
 jest.setTimeout(240_000);
 
@@ -13,7 +16,9 @@ jest.setTimeout(240_000);
  * 网上申报 in Chromium, through the UI: an applicant (not signed in) applies for 食品经营许可（新办） on the public
  * form — a mistyped ID number is refused as typed — and gets the submission number; the window clerk finds it in
  * 网上预审, accepts it (acceptance dated the day it was received), and has the 受理通知书; the applicant's
- * status look-up then shows it accepted with its case number.
+ * status look-up then shows it accepted with its case number. The applicant leaves an e-mail address (a mistyped
+ * one is refused as typed): once the department approved (through the API), the case's "ready for collection"
+ * message is addressed to it (the stack's worker sends on the log channel).
  */
 describe('online submission and pre-review in a browser against the real stack', () => {
   let stack: RunningStack;
@@ -62,6 +67,15 @@ describe('online submission and pre-review in a browser against the real stack',
     await id.fill('11010519491231002X');
     await applicant.getByLabel('姓名').fill('张三');
     await applicant.getByLabel('联系电话').fill('13800138000');
+    const email = applicant.getByLabel('电子邮箱');
+    await email.fill('zhangsan@example');
+    await applicant.getByText('请输入正确的电子邮箱（如 zhangsan@example.com）').waitFor();
+    await settled(page);
+    await shoot(page, 'form-bad-email');
+    await email.fill('zhangsan@example.com');
+    await applicant
+      .getByText('请输入正确的电子邮箱（如 zhangsan@example.com）')
+      .waitFor({ state: 'detached' });
     await settled(page);
     await shoot(page, 'form');
     await page.getByRole('button', { name: /提交申报/ }).click();
@@ -86,6 +100,7 @@ describe('online submission and pre-review in a browser against the real stack',
     await pendingRow.waitFor();
     await pendingRow.getByText('食品经营许可（新办）').waitFor();
     await pendingRow.getByText('张三').waitFor();
+    await pendingRow.getByText('zhangsan@example.com').waitFor();
     await settled(clerk);
     await shoot(clerk, 'queue');
     await pendingRow.getByTestId('accept-submission').click();
@@ -122,5 +137,33 @@ describe('online submission and pre-review in a browser against the real stack',
     await status.getByText('已受理').waitFor();
     await status.getByText(caseNo).waitFor();
     await shoot(page, 'status');
+
+    // The department approves through the API; the case enters issuance and messages the applicant.
+    expect(
+      (await db.case.findUniqueOrThrow({ where: { caseNo }, include: { applicant: true } })).applicant.email,
+    ).toBe('zhangsan@example.com');
+    const approved = new Set<string>();
+    const message = await eventually(async () => {
+      const sent = await db.applicantMessage.findFirst({ where: { caseNo, kind: 'ready_for_collection' } });
+      if (sent) return sent;
+      const task = await db.task.findFirst({ where: { caseNo, state: 'open' } });
+      if (task?.assigneeUserId && !approved.has(task.id)) {
+        approved.add(task.id);
+        const holder = await db.user.findUniqueOrThrow({ where: { id: task.assigneeUserId } });
+        const approver = await ApiSession.signIn(stack.baseUrl, holder.username, demoPassword);
+        const res = await approver.call('POST', `/api/cases/${caseNo}/actions`, {
+          verb: 'approve',
+          stepId: task.stepId,
+        });
+        expect(res.status).toBe(200);
+      }
+      return undefined;
+    }, 60_000);
+    expect(message).toMatchObject({ state: 'sent', channel: 'log' });
+    const composed = await composeApplicantMessage(
+      { db, centreName: '政务服务中心' },
+      { eventKey: message.eventKey, caseNo, kind: 'ready_for_collection' },
+    );
+    expect(composed.to).toBe('zhangsan@example.com');
   });
 });

@@ -21,7 +21,8 @@ const shanghaiTime = (iso: string) =>
 
 /**
  * 网上申报 (public, no sign-in): the items or a bundle (一件事), the materials the applicant hands in (from the
- * public service guide; required ones ticked), the applicant (checked as typed, as at the window), then the
+ * public service guide; required ones ticked), the applicant (checked as typed, as at the window; the optional
+ * e-mail is where the applicant's messages go), then the
  * submission number, the last day of the window's pre-review and the link to the status look-up. One
  * Idempotency-Key per form: a double click or a retry makes one submission.
  */
@@ -65,6 +66,7 @@ export function OnlineSubmissionForm() {
             idNumber: applicant.idNumber.trim().toUpperCase(),
             name: applicant.name.trim(),
             ...(applicant.phone?.trim() ? { phone: applicant.phone.trim() } : {}),
+            ...(applicant.email?.trim() ? { email: applicant.email.trim() } : {}),
           },
           materials: Object.entries(declared)
             .filter(([, d]) => d.included)

@@ -100,6 +100,7 @@ export function PreReviewQueue() {
               <Space orientation="vertical" size={0}>
                 {s.applicant.name}
                 <Typography.Text type="secondary">{s.applicant.idNumber}</Typography.Text>
+                {s.applicant.email && <Typography.Text type="secondary">{s.applicant.email}</Typography.Text>}
               </Space>
             ),
           },
