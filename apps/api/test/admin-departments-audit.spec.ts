@@ -149,6 +149,30 @@ describe('the audit log (/api/admin/audit)', () => {
     expect((await supervisor.request('GET', '/api/admin/audit/export.csv')).status).toBe(403);
   });
 
+  it("shows an applicant's e-mail address masked, in the list and the CSV, and the chain still verifies", async () => {
+    const { recordAudit } = await import('@onewindow/audit');
+    await recordAudit(api.deps.db, {
+      action: 'case.accepted',
+      actorUserId: 'demo-clerk',
+      target: 'case:2026-SFS-000888',
+      payload: {
+        applicant: { email: 'zhangsan@example.com', phone: '13812345678' },
+        note: '联系 lisi@qq.com',
+      },
+    });
+    const listed = await json(await admin.request('GET', '/api/admin/audit?caseNo=000888'));
+    expect(JSON.parse(listed.entries[0].payload)).toEqual({
+      applicant: { email: 'z***@example.com', phone: '138****5678' },
+      note: '联系 l***@qq.com',
+    });
+    const csv = await (await admin.request('GET', '/api/admin/audit/export.csv?caseNo=000888')).text();
+    expect(csv).toContain('z***@example.com');
+    expect(csv).not.toMatch(/zhangsan@|lisi@/);
+    expect(await json(await admin.request('GET', '/api/admin/audit/verification'))).toMatchObject({
+      ok: true,
+    });
+  });
+
   it('verifies the chain and names the first tampered entry', async () => {
     const ok = await json(await admin.request('GET', '/api/admin/audit/verification'));
     expect(ok).toMatchObject({ ok: true, entries: expect.any(Number), headHash: expect.any(String) });

@@ -9,6 +9,10 @@ const residentId15 = /(?<![0-9A-Za-z])(\d{6})\d{6}(\d{3})(?![0-9A-Za-z])/g;
 const uscc =
   /(?<![0-9A-Za-z])([0-9A-HJ-NPQRTUWXY]{2}\d{6})[0-9A-HJ-NPQRTUWXY]{8}([0-9A-HJ-NPQRTUWXY]{2})(?![0-9A-Za-z])/g;
 const mobile = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
+// An e-mail address, zhangsan@example.com → z***@example.com: the first character and the domain stay readable
+// (which provider, not who); a masked one is not matched again.
+const email =
+  /(?<![A-Za-z0-9._%+-])([A-Za-z0-9])[A-Za-z0-9._%+-]*@((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,})(?![A-Za-z0-9-])/g;
 
 /** 11010519491231002X → 110105********002X (15-digit IDs: first 6 and last 3 kept). */
 export function maskResidentId(id: string): string {
@@ -36,9 +40,13 @@ function maskUnknown(value: string): string {
   return value.length <= 4 ? '****' : `${value.slice(0, 2)}${'*'.repeat(value.length - 4)}${value.slice(-2)}`;
 }
 
-/** Masks every resident ID, credit code and mobile number found inside free text. */
+/**
+ * Masks every e-mail address, resident ID, credit code and mobile number found inside free text (e-mail
+ * addresses first: a mobile number as an address's local part is masked with it).
+ */
 export function maskPersonalData(text: string): string {
   return text
+    .replace(email, (_m, first: string, domain: string) => `${first}***@${domain}`)
     .replace(residentId18, (_m, head: string, tail: string) => `${head}********${tail}`)
     .replace(residentId15, (_m, head: string, tail: string) => `${head}******${tail}`)
     .replace(uscc, (_m, head: string, tail: string) => `${head}********${tail}`)

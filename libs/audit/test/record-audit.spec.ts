@@ -13,14 +13,18 @@ describe('recordAudit and verifyAuditChain on a real SQLite file', () => {
       action: 'case.accepted',
       actorUserId: 'clerk',
       target: 'case:C-1',
-      payload: { idNumber: '11010519491231002X', phone: '13812345678' },
+      payload: { idNumber: '11010519491231002X', phone: '13812345678', email: 'zhangsan@example.com' },
     });
     await recordAudit(t.db, { action: 'case.accepted', actorUserId: 'clerk', target: 'case:C-2' });
     const rows = await t.db.auditEntry.findMany({ orderBy: { seq: 'asc' } });
     expect(rows[0].prevHash).toBe(genesisHash);
     expect(rows[1].prevHash).toBe(rows[0].hash);
     expect(rows[1].hash).toBe(chainHash(rows[0].hash, rows[1]));
-    expect(JSON.parse(rows[0].payload!)).toEqual({ idNumber: '110105********002X', phone: '138****5678' });
+    expect(JSON.parse(rows[0].payload!)).toEqual({
+      idNumber: '110105********002X',
+      phone: '138****5678',
+      email: 'z***@example.com',
+    });
     expect(await verifyAuditChain(t.db)).toEqual({ ok: true, entries: 2, headHash: rows[1].hash });
   });
 });
