@@ -24,7 +24,9 @@ export const applicantSchema = z.strictObject({
     .optional(),
   /** Where the applicant's messages go (ready for collection, supplement needed) when the e-mail channel is on. */
   email: z
-    .email({ error: 'email must be an e-mail address, e.g. zhangsan@example.com (电子邮箱格式不正确)' })
+    .email({
+      error: 'email must be a whole e-mail address, user@domain (电子邮箱格式不正确，应为“用户名@域名”形式)',
+    })
     .max(254, 'email has at most 254 characters')
     .optional(),
 });
