@@ -4,59 +4,21 @@
 //
 // Run: node --import tsx apps/worker/test/messaging/support/messaging-worker.ts (DATABASE_URL, TEMPORAL_ADDRESS,
 // TASK_QUEUE, SMTP_PORT).
-import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import pino from 'pino';
-import { createPrismaClient } from '@onewindow/db';
-import { sharedWorkflowModules, workflowsPath } from '@onewindow/workflows';
 import { createActivities } from '../../../src/activities/create-activities';
 import { smtpMessenger } from '../../../src/messaging/applicant-messenger';
+import { requiredEnv, runWorkerProcess } from '../../support/worker-process';
 
-async function main(): Promise<void> {
-  Runtime.install({
-    logger: {
-      log: () => undefined,
-      trace: () => undefined,
-      debug: () => undefined,
-      info: () => undefined,
-      warn: () => undefined,
-      error: (m) => process.stderr.write(`${m}\n`),
-    },
-  });
-  const env = (name: string): string => {
-    const value = process.env[name];
-    if (!value) throw new Error(`${name} is not set`);
-    return value;
-  };
-  const db = createPrismaClient(env('DATABASE_URL'));
+runWorkerProcess((db) => {
   const messenger = smtpMessenger({
     SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: Number(env('SMTP_PORT')),
+    SMTP_PORT: Number(requiredEnv('SMTP_PORT')),
     SMTP_FROM: '政务服务中心 <noreply@zwfw.example.gov.cn>',
   });
-  const activities = createActivities({
+  return createActivities({
     db,
     logger: pino({ level: 'silent' }),
     messenger,
     centreName: '某某区政务服务中心',
   });
-  const connection = await NativeConnection.connect({ address: env('TEMPORAL_ADDRESS') });
-  const worker = await Worker.create({
-    connection,
-    taskQueue: env('TASK_QUEUE'),
-    workflowsPath,
-    bundlerOptions: { preloadModules: [...sharedWorkflowModules] },
-    activities,
-    maxCachedWorkflows: 10,
-  });
-  const running = worker.run();
-  process.stdout.write('ready\n');
-  process.once('SIGTERM', () => worker.shutdown());
-  await running;
-  await connection.close();
-  await db.$disconnect();
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
 });
