@@ -177,22 +177,36 @@ export interface PlannedCase {
   publishedVersionId?: string;
 }
 
-/** Active approvers of each department (users with the approver role), for the default plan. */
+/**
+ * Active approvers of each department (users holding the approver role there: in their own department, or
+ * granted in another one), for the default plan.
+ */
 export async function approversByDepartment(
   db: Db,
   departmentCodes: string[],
 ): Promise<Map<string, string[]>> {
   const users = await db.user.findMany({
     where: {
-      departmentCode: { in: departmentCodes },
       disabled: false,
-      roles: { some: { role: APPROVER_ROLE } },
+      OR: [
+        {
+          departmentCode: { in: departmentCodes },
+          roles: { some: { role: APPROVER_ROLE, departmentCode: '' } },
+        },
+        { roles: { some: { role: APPROVER_ROLE, departmentCode: { in: departmentCodes } } } },
+      ],
     },
-    select: { id: true, departmentCode: true },
+    select: {
+      id: true,
+      departmentCode: true,
+      roles: { where: { role: APPROVER_ROLE }, select: { departmentCode: true } },
+    },
     orderBy: { id: 'asc' },
   });
   const map = new Map<string, string[]>();
-  for (const u of users) map.set(u.departmentCode!, [...(map.get(u.departmentCode!) ?? []), u.id]);
+  for (const u of users)
+    for (const code of new Set(u.roles.map((r) => r.departmentCode || u.departmentCode)))
+      if (code && departmentCodes.includes(code)) map.set(code, [...(map.get(code) ?? []), u.id]);
   return map;
 }
 

@@ -118,7 +118,9 @@ describe('extension approvals in the supervision workspace', () => {
     expect(own.status).toBe(409);
     expect(own.body.detail).toContain('延期申请人不能批准自己的申请');
     await db.userRole.delete({
-      where: { userId_role: { userId: approverOf('SFS-SCJG'), role: 'dept_lead' } },
+      where: {
+        userId_role_departmentCode: { userId: approverOf('SFS-SCJG'), role: 'dept_lead', departmentCode: '' },
+      },
     });
     // Nothing changed by any refusal.
     expect(await statutoryDue(caseNo)).toBe(dueBefore);
