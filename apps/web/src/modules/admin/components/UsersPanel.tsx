@@ -89,7 +89,19 @@ export function UsersPanel() {
           {
             title: t('admin.users.roles'),
             key: 'roles',
-            render: (_, u) => u.roles.map((role) => <Tag key={role}>{t(`admin.roles.${role}`)}</Tag>),
+            render: (_, u) => (
+              <>
+                {u.roles.map((role) => (
+                  <Tag key={role}>{t(`admin.roles.${role}`)}</Tag>
+                ))}
+                {/* 其他部门的角色: the role · the department it is held in. */}
+                {u.otherGrants.map((g) => (
+                  <Tag key={`${g.role}:${g.departmentCode}`} color="blue" data-testid="other-grant">
+                    {t(`admin.roles.${g.role}`)} · {g.departmentName ?? g.departmentCode}
+                  </Tag>
+                ))}
+              </>
+            ),
           },
           {
             title: t('admin.users.state'),

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Space, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Segmented, Space, Tabs, Typography } from 'antd';
 import { CheckOutlined, SwapOutlined } from '@ant-design/icons';
 import type { InboxTask, InboxView } from '@onewindow/contracts';
 import { useSearchParams } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { SignInForm } from '../../session/components/SignInForm';
 import { useSession } from '../../session/hooks/use-session';
 import { useCopiedCases, useInbox } from '../hooks/use-inbox';
+import { useDepartments } from '../hooks/use-departments';
 import { useTaskEvents } from '../hooks/use-task-events';
 import { LiveStatus } from './LiveStatus';
 import { sendCaseAction } from '../api/approvals.api';
@@ -26,7 +27,8 @@ const tabs: Tab[] = ['to_claim', 'mine', 'done', 'copied', 'supplement', 'specia
 /**
  * 部门审批: the signed-in approver's inbox views, the case file (drawer, `?case=`), every verb as a form,
  * and the leads' bulk actions. Loads again on focus, after every action, and on every server-sent task
- * event of the department (useTaskEvents; the tag beside the tabs says whether the stream is live).
+ * event of the department (useTaskEvents; the tag beside the tabs says whether the stream is live). A user who
+ * holds roles in several departments switches between their inboxes (their own department first).
  */
 export function ApprovalsWorkspace() {
   const { t } = useTranslation();
@@ -40,7 +42,18 @@ export function ApprovalsWorkspace() {
   const [bulk, setBulk] = useState<'approve' | 'reassign'>();
   const [claiming, setClaiming] = useState<string>();
   const [claimError, setClaimError] = useState<unknown>();
-  const department = session?.user.departmentCode ?? undefined;
+  // The departments the user holds a role in (session grants): their own first, then the others.
+  const myDepartments = useMemo(() => {
+    const codes = (session?.user.grants ?? []).flatMap((g) => (g.departmentCode ? [g.departmentCode] : []));
+    const home = session?.user.departmentCode;
+    return [...new Set([...(home && codes.includes(home) ? [home] : []), ...codes.sort()])];
+  }, [session]);
+  const [chosenDepartment, setChosenDepartment] = useState<string>();
+  const departmentNames = useDepartments(myDepartments.length > 1);
+  const department =
+    chosenDepartment && myDepartments.includes(chosenDepartment)
+      ? chosenDepartment
+      : (session?.user.departmentCode ?? undefined);
   const allowed = can('task.list') && department !== undefined;
   const query = useMemo(
     () =>
@@ -94,6 +107,24 @@ export function ApprovalsWorkspace() {
         <Alert type="warning" showIcon title={t('approvals.noDepartment')} />
       )}
       <Card size="small">
+        {myDepartments.length > 1 && (
+          <Space style={{ marginBottom: 8 }} data-testid="inbox-department">
+            <Typography.Text type="secondary">{t('approvals.department')}</Typography.Text>
+            <Segmented
+              value={department}
+              onChange={(code) => {
+                setChosenDepartment(String(code));
+                setPaging((p) => ({ ...p, page: 1 }));
+                setSelected([]);
+                setClaimError(undefined);
+              }}
+              options={myDepartments.map((code) => ({
+                value: code,
+                label: departmentNames.data?.departments.find((d) => d.code === code)?.name ?? code,
+              }))}
+            />
+          </Space>
+        )}
         <Tabs
           activeKey={tab}
           onChange={(key) => {

@@ -7,7 +7,14 @@ import { InboxFilters } from './InboxFilters';
 
 const sessionOf = (role: Role) => ({
   session: {
-    user: { id: 'u', username: 'u', displayName: 'U', departmentCode: 'SFS-SCJG', roles: [role] },
+    user: {
+      id: 'u',
+      username: 'u',
+      displayName: 'U',
+      departmentCode: 'SFS-SCJG',
+      roles: [role],
+      grants: [{ role, departmentCode: role === 'supervisor' ? null : 'SFS-SCJG' }],
+    },
     csrfToken: 'c',
     expiresAt: '2026-12-07T12:00:00Z',
     actions: ['task.list' as const],

@@ -13,6 +13,7 @@ const sessionWith = (actions: AccessAction[]) => ({
       displayName: '王敏',
       departmentCode: 'SFS-ZHCK',
       roles: ['window_clerk' as const],
+      grants: [{ role: 'window_clerk' as const, departmentCode: 'SFS-ZHCK' }],
     },
     csrfToken: 'c',
     expiresAt: '2026-12-07T12:00:00Z',
