@@ -150,6 +150,11 @@ export const departmentFiguresSchema = z.object({
   onTime: z.number().int(),
   /** onTime / closed, 0..1; null with nothing closed. */
   onTimeRate: z.number().nullable(),
+  /**
+   * The department's cases ended by 终止办理 in the period (a tolerated material missed its date under the
+   * catalogue's `terminate` rule): a status of its own — their cancelled tasks are neither open nor decided.
+   */
+  terminated: z.number().int(),
   /** Average working days from opening to decision of the tasks closed in the period. */
   avgWorkingDaysUsed: z.number().nullable(),
   /** Average statutory and promised limits (working days) of those tasks' items. */

@@ -9,6 +9,7 @@ import {
   departmentNames,
   departmentsWithTasks,
   openWorkCounts,
+  terminatedCounts,
   type DecidedDayRow,
   type DepartmentScope,
 } from './supervision.repository';
@@ -121,7 +122,8 @@ async function settledFigures(
  * Per department: the open work on `on` (open, due this week, overdue) and, of the tasks decided in
  * [from, to] (Shanghai days), how many on time, the working days they took and the statutory and promised
  * limits (working days) of their items in that department — what the department promised, against what it did.
- * The days before today come from the pre-aggregated sums (settledFigures), today's from the tasks.
+ * The days before today come from the pre-aggregated sums (settledFigures), today's from the tasks. Cases ended
+ * by 终止办理 in the period are counted on their own (`terminated`, on every call: they are few).
  */
 export async function supervisionFigures(
   deps: Deps,
@@ -134,10 +136,11 @@ export async function supervisionFigures(
   const yesterday = plusDays(today, -1);
   const settledTo = q.to < yesterday ? q.to : yesterday;
   const liveFrom = q.from > yesterday ? q.from : today;
-  const [{ calendar }, open, codes] = await Promise.all([
+  const [{ calendar }, open, codes, terminated] = await Promise.all([
     getCalendarInForce(deps, now),
     openWorkCounts(deps.db, scope, on, endOfWeek(on)),
     departmentsWithTasks(deps.db, scope),
+    terminatedCounts(deps.db, scope, shanghaiMidnight(q.from), shanghaiMidnight(plusDays(q.to, 1))),
   ]);
   const perDepartment =
     q.from <= settledTo
@@ -154,7 +157,7 @@ export async function supervisionFigures(
     );
     for (const row of live) add(perDepartment, row, calendar);
   }
-  const all = new Set([...codes, ...open.keys(), ...perDepartment.keys()]);
+  const all = new Set([...codes, ...open.keys(), ...perDepartment.keys(), ...terminated.keys()]);
   const names = await departmentNames(deps.db, all);
   const departments: DepartmentFigures[] = [...all].sort().map((code) => {
     const o = open.get(code) ?? { open: 0, dueThisWeek: 0, overdue: 0 };
@@ -168,6 +171,7 @@ export async function supervisionFigures(
       closed: c.closed,
       onTime: c.onTime,
       onTimeRate: c.closed === 0 ? null : Math.round((c.onTime / c.closed) * 1000) / 1000,
+      terminated: terminated.get(code) ?? 0,
       avgWorkingDaysUsed: average(c.usedSum, c.closed),
       avgStatutoryLimit: average(c.statutorySum, c.statutoryCount),
       avgPromisedLimit: average(c.promisedSum, c.promisedCount),

@@ -267,6 +267,36 @@ export async function decidedDays(
   }));
 }
 
+/**
+ * Per department: its cases ended by 终止办理 in [from, to) — status `terminated`, by the time of their
+ * `terminate` decision — each counted once per department that had a task on it. The few terminated cases are
+ * read first, by the Case(status, …) index, their decisions and tasks by case: CROSS JOIN keeps that order on
+ * SQLite (no statistics: scoped to a department it would start from the department's tasks), and `|| ''` keeps
+ * it from looking a case's tasks up by the department's index; PostgreSQL reads it as an inner join and plans it
+ * by its statistics.
+ */
+export function terminatedStatement(scope: DepartmentScope, from: Date, to: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT t."departmentCode" AS "departmentCode", COUNT(DISTINCT c."caseNo") AS "terminated"
+    FROM "Case" c CROSS JOIN "Decision" d CROSS JOIN "Task" t
+    WHERE c."status" = 'terminated' AND d."caseNo" = c."caseNo" AND d."verb" = 'terminate'
+      AND d."decidedAt" >= ${from} AND d."decidedAt" < ${to} AND t."caseNo" = c."caseNo"
+      ${inDepartments(Prisma.sql`t."departmentCode" || ''`, scope)}
+    GROUP BY t."departmentCode"`;
+}
+
+export async function terminatedCounts(
+  db: Db,
+  scope: DepartmentScope,
+  from: Date,
+  to: Date,
+): Promise<Map<string, number>> {
+  const rows = await db.$queryRaw<{ departmentCode: string; terminated: bigint | number }[]>(
+    terminatedStatement(scope, from, to),
+  );
+  return new Map(rows.map((r) => [r.departmentCode, count(r.terminated)]));
+}
+
 /** How many tasks of every department were decided in [from, to): a count read from the index alone. */
 export const decidedCountStatement = (from: Date, to: Date): Prisma.Sql =>
   Prisma.sql`SELECT COUNT(*) AS "tasks" FROM "Task" t WHERE ${decidedIn(null, from, to)}`;
