@@ -275,7 +275,7 @@ export async function decidedDays(
  * it from looking a case's tasks up by the department's index; PostgreSQL reads it as an inner join and plans it
  * by its statistics.
  */
-export function terminatedStatement(scope: DepartmentScope, from: Date, to: Date): Prisma.Sql {
+function terminatedStatement(scope: DepartmentScope, from: Date, to: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT t."departmentCode" AS "departmentCode", COUNT(DISTINCT c."caseNo") AS "terminated"
     FROM "Case" c CROSS JOIN "Decision" d CROSS JOIN "Task" t
