@@ -6,7 +6,7 @@
 // five-department application. Baseline in the same run, on the same server at the same rate: the same number
 // of bare Temporal workflow starts (bareCaseWorkflow through the client: no API, no database, no plan).
 //
-// Run: npx tsx tools/bench/acceptance.bench.ts [--rate 20] [--duration 30]
+// Run: npx tsx tools/bench/acceptance.bench.ts [--rate 20] [--duration 30] [--temporal-config KEY=JSON …]
 // Open loop: each request at its scheduled time whatever earlier answers do; latency from the scheduled time
 // (no coordinated omission), the service time (from the actual send) kept too. The OneWindow phase runs first,
 // so its cases' workflows (each opening five department steps) also load the worker while the bare phase runs.
@@ -25,8 +25,19 @@ import { hostLine, hostNow, ms, waitForOpenTasks, writeResult } from './bench-re
 import { openLoop, type OpenLoopResult } from './open-loop';
 
 const { values: args } = parseArgs({
-  options: { rate: { type: 'string', default: '20' }, duration: { type: 'string', default: '30' } },
+  options: {
+    rate: { type: 'string', default: '20' },
+    duration: { type: 'string', default: '30' },
+    // KEY=JSON, repeatable: a dynamic configuration value for the Temporal dev server (A/B runs of a server setting).
+    'temporal-config': { type: 'string', multiple: true, default: [] },
+  },
 });
+const temporalConfig = Object.fromEntries(
+  (args['temporal-config'] ?? []).map((pair) => {
+    const [key, json] = pair.split(/=(.*)/s, 2);
+    return [key, JSON.parse(json ?? 'null')];
+  }),
+);
 const rate = Number(args.rate);
 const durationS = Number(args.duration);
 const TARGET_P95_MS = 150;
@@ -37,7 +48,7 @@ async function main(): Promise<void> {
   const count = Math.round(rate * durationS);
   let stack: LoadStack | undefined;
   try {
-    stack = await startLoadStack(log);
+    stack = await startLoadStack(log, temporalConfig);
     const items = await prepareFiveDepartmentCase(stack.databaseUrl);
     const driver = await CaseDriver.signIn(stack.baseUrl, items);
     const bare = await BareDriver.connect(stack.temporalAddress);

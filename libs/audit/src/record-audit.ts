@@ -1,4 +1,4 @@
-import { kindOfClient, type Db } from '@onewindow/db';
+import { isUniqueViolation, kindOfClient, type Db } from '@onewindow/db';
 import { maskDeep, maskPersonalData } from './mask-personal-data';
 import { chainHash, genesisHash, type AuditContent } from './audit-hash';
 
@@ -48,18 +48,6 @@ function serialisationOf(db: Db): Promise<Serialisation> {
  */
 const isRetryable = (error: unknown) =>
   isUniqueViolation(error) || /SQLITE_BUSY|database is locked/.test(String((error as Error)?.message));
-
-/** P2002 from a model query; from a raw one (the append's INSERT), P2010 carrying the driver's UniqueConstraintViolation. */
-const isUniqueViolation = (error: unknown): boolean => {
-  const e = error as {
-    code?: unknown;
-    meta?: { driverAdapterError?: { cause?: { kind?: unknown } } };
-  } | null;
-  return (
-    e?.code === 'P2002' ||
-    (e?.code === 'P2010' && e.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation')
-  );
-};
 
 /**
  * Appends one entry to the hash chain. Appends are serialised: PostgreSQL by a transaction-scoped

@@ -1,6 +1,6 @@
 export { createPrismaClient, type Db } from './create-prisma-client';
 export { inOneTransaction, kindOfClient } from './one-transaction';
-export { insertOnce, type KeyedRow, type KeyedTable } from './insert-once';
+export { insertOnce, insertRows, isUniqueViolation, type KeyedRow, type KeyedTable } from './insert-once';
 export {
   migrateDatabase,
   listMigrations,

@@ -3,8 +3,11 @@ import type { Db } from './create-prisma-client';
 
 /** The tables whose rows are written once per workflow event (keyed by their primary or unique key). */
 export type KeyedTable = 'task' | 'decision' | 'clockEvent' | 'certificate' | 'caseCopy' | 'taskHolder';
+/** The tables every acceptance writes (insertRows). */
+type AcceptanceTable = 'case' | 'caseItem' | 'caseMaterial' | 'idempotencyRecord';
+type RowTable = KeyedTable | AcceptanceTable;
 /** A row of `table` as its createMany takes it (no nested writes). */
-export type KeyedRow<T extends KeyedTable> = Exclude<
+export type KeyedRow<T extends RowTable> = Exclude<
   Parameters<Db[T]['createMany']>[0],
   undefined
 >['data'] extends infer D
@@ -12,7 +15,7 @@ export type KeyedRow<T extends KeyedTable> = Exclude<
   : never;
 
 /** Prisma model (camelCase client property) → table name: the schema maps none, so the table is the model name. */
-const tableOf = (table: KeyedTable): string => table[0].toUpperCase() + table.slice(1);
+const tableOf = (table: RowTable): string => table[0].toUpperCase() + table.slice(1);
 const identifier = /^[A-Za-z][A-Za-z0-9]*$/;
 
 /**
@@ -29,16 +32,48 @@ export async function insertOnce<T extends KeyedTable>(
   table: T,
   rows: KeyedRow<T> | KeyedRow<T>[],
 ): Promise<number> {
+  const insert = insertStatement(table, rows);
+  return insert ? db.$executeRaw`${insert} ON CONFLICT DO NOTHING` : 0;
+}
+
+/**
+ * Inserts rows of one table in one plain `INSERT` (the acceptance's rows: a raw statement for the same reason
+ * as insertOnce). A taken key fails the statement; isUniqueViolation recognises that failure. Every column
+ * with a default that Prisma would fill (`@default(now())`, `@updatedAt`) must be given: the database's own
+ * default would store a different date text.
+ */
+export async function insertRows<T extends AcceptanceTable>(
+  db: Db | Prisma.TransactionClient,
+  table: T,
+  rows: KeyedRow<T> | KeyedRow<T>[],
+): Promise<void> {
+  const insert = insertStatement(table, rows);
+  if (insert) await db.$executeRaw`${insert}`;
+}
+
+function insertStatement(table: RowTable, rows: unknown): Prisma.Sql | undefined {
   const list = (Array.isArray(rows) ? rows : [rows]) as Record<string, unknown>[];
-  if (list.length === 0) return 0;
+  if (list.length === 0) return undefined;
   const columns = Object.keys(list[0]).filter((column) => list[0][column] !== undefined);
   for (const column of columns)
-    if (!identifier.test(column)) throw new Error(`insertOnce: "${column}" is not a column name`);
+    if (!identifier.test(column)) throw new Error(`insert: "${column}" is not a column name`);
   for (const row of list) {
     const keys = Object.keys(row).filter((column) => row[column] !== undefined);
     if (keys.length !== columns.length || keys.some((k) => !columns.includes(k)))
-      throw new Error(`insertOnce: every ${table} row needs the same columns (${columns.join(', ')})`);
+      throw new Error(`insert: every ${table} row needs the same columns (${columns.join(', ')})`);
   }
   const values = list.map((row) => Prisma.sql`(${Prisma.join(columns.map((column) => row[column]))})`);
-  return db.$executeRaw`INSERT INTO ${Prisma.raw(`"${tableOf(table)}"`)} (${Prisma.raw(columns.map((c) => `"${c}"`).join(', '))}) VALUES ${Prisma.join(values)} ON CONFLICT DO NOTHING`;
+  return Prisma.sql`INSERT INTO ${Prisma.raw(`"${tableOf(table)}"`)} (${Prisma.raw(columns.map((c) => `"${c}"`).join(', '))}) VALUES ${Prisma.join(values)}`;
+}
+
+/** A taken key: P2002 from a model query; from a raw one, P2010 carrying the driver's UniqueConstraintViolation. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as {
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: { kind?: unknown } } };
+  } | null;
+  return (
+    e?.code === 'P2002' ||
+    (e?.code === 'P2010' && e.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation')
+  );
 }

@@ -1,4 +1,11 @@
-import { bothTestDatabases, inOneTransaction, insertOnce, type TestDatabase } from '../src';
+import {
+  bothTestDatabases,
+  inOneTransaction,
+  insertOnce,
+  insertRows,
+  isUniqueViolation,
+  type TestDatabase,
+} from '../src';
 
 const caseNo = 'YC20261202000009';
 const decision = (seq: number, reason: string | null = null) => ({
@@ -70,5 +77,26 @@ describe.each(bothTestDatabases)('insertOnce on %s', (_name, createDatabase) => 
     ).rejects.toThrow(/is not a column name/);
     expect(await insertOnce(t.db, 'decision', [])).toBe(0);
     expect(await t.db.decision.count()).toBe(0);
+  });
+
+  it('insertRows writes rows that read back as Prisma wrote them, and a taken key fails as a unique violation', async () => {
+    const at = new Date('2026-12-02T04:30:00.123Z');
+    const row = (key: string) => ({ key, requestHash: 'h', response: '{}', status: 0, createdAt: at });
+    await insertRows(t.db, 'idempotencyRecord', [row('a'), row('b')]);
+    await t.db.idempotencyRecord.create({ data: row('c') });
+    const [a, , c] = await t.db.idempotencyRecord.findMany({ orderBy: { key: 'asc' } });
+    expect(a).toEqual(row('a'));
+    expect({ ...a, key: 'c' }).toEqual(c);
+    expect(await t.db.idempotencyRecord.count({ where: { createdAt: { gte: at } } })).toBe(3);
+
+    const taken = await insertRows(t.db, 'idempotencyRecord', [row('d'), row('a')]).catch((e: unknown) => e);
+    expect(isUniqueViolation(taken)).toBe(true);
+    // The statement wrote nothing, and a transaction that met the clash leaves nothing either.
+    const clash = await inOneTransaction(t.db, async (tx) => {
+      await insertRows(tx, 'idempotencyRecord', row('e'));
+      await insertRows(tx, 'idempotencyRecord', row('e'));
+    }).catch((e: unknown) => e);
+    expect(isUniqueViolation(clash)).toBe(true);
+    expect(await t.db.idempotencyRecord.count()).toBe(3);
   });
 });

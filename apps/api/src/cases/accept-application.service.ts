@@ -2,7 +2,14 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { AcceptedCaseResponse } from '@onewindow/contracts';
 import type { CalendarData } from '@onewindow/calendar';
 import { recordAudit, type AuditInput } from '@onewindow/audit';
-import { inOneTransaction, type Db, type ItemModel as Item, type Prisma } from '@onewindow/db';
+import {
+  inOneTransaction,
+  insertRows,
+  isUniqueViolation,
+  Prisma,
+  type Db,
+  type ItemModel as Item,
+} from '@onewindow/db';
 import { calendarForCase, getCalendarInForce } from '../calendar/calendar-in-force';
 import { caseWorkflow, type CaseWorkflowInput } from '@onewindow/workflows';
 import type { ApiDeps } from '../api-deps';
@@ -34,7 +41,6 @@ const isoDay = (at: Date): string => {
 };
 
 // By code: the SQLite and PostgreSQL clients are generated separately (no shared error class).
-const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'P2002';
 
 export interface AcceptOutcome {
   status: 200 | 201;
@@ -155,10 +161,9 @@ function startedMarks(db: Db): StartedMarks {
   let waiting = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const markAll = (client: Prisma.TransactionClient, caseNos: string[]) =>
-    client.idempotencyRecord.updateMany({
-      where: { key: { in: caseNos.map(startCommandKey) } },
-      data: { status: 1 },
-    });
+    client.$executeRaw(
+      Prisma.sql`UPDATE "IdempotencyRecord" SET "status" = 1 WHERE "key" IN (${Prisma.join(caseNos.map(startCommandKey))})`,
+    );
   const flush = () => {
     timer = undefined;
     const caseNos = [...waiting];
@@ -191,7 +196,10 @@ async function calendarFor(deps: Pick<ApiDeps, 'db' | 'logger'>, now: Date): Pro
 }
 
 async function replayOf(deps: ApiDeps, key: string, hash: string): Promise<AcceptOutcome | undefined> {
-  const record = await deps.db.idempotencyRecord.findUnique({ where: { key: requestKey(key) } });
+  // Raw: every acceptance from the window carries a key (docs/decisions/0007).
+  const [record] = await deps.db.$queryRaw<{ requestHash: string; response: string }[]>(
+    Prisma.sql`SELECT "requestHash", "response" FROM "IdempotencyRecord" WHERE "key" = ${requestKey(key)}`,
+  );
   if (!record) return undefined;
   if (record.requestHash !== hash) throw keyReusedProblem(key);
   const body = JSON.parse(record.response) as AcceptedCaseResponse;
@@ -236,11 +244,19 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
   };
   if (a.request.applicationNo) await completeApplication(tx, caseNo, accepted, itemRows, materialRows);
   else {
-    // One statement a table (a nested create would add a read-back of the case).
-    await tx.case.createMany({ data: [{ caseNo, ...accepted }] });
-    await tx.caseItem.createMany({ data: itemRows.map((i) => ({ caseNo, ...i })) });
-    if (materialRows.length > 0)
-      await tx.caseMaterial.createMany({ data: materialRows.map((m) => ({ caseNo, ...m })) });
+    // One raw statement a table, on every acceptance (docs/decisions/0007); the dates Prisma would fill are given.
+    const writtenAt = new Date();
+    await insertRows(tx, 'case', { caseNo, ...accepted, createdAt: writtenAt, updatedAt: writtenAt });
+    await insertRows(
+      tx,
+      'caseItem',
+      itemRows.map((i) => ({ caseNo, ...i })),
+    );
+    await insertRows(
+      tx,
+      'caseMaterial',
+      materialRows.map((m) => ({ caseNo, ...m })),
+    );
   }
   const acceptedOn = isoDay(now);
   const tolerated = toleratedGapsOf(a.request, a.items);
@@ -282,26 +298,27 @@ async function writeCase(tx: Prisma.TransactionClient, a: WriteCaseArgs) {
     plan: { flowVersionId, planKey: a.planned.plan.key, planHash: a.planned.planHash },
     workflowId: caseNo,
   };
-  await tx.idempotencyRecord.createMany({
-    data: [
-      {
-        key: startCommandKey(caseNo),
-        requestHash: a.planned.planHash,
-        response: JSON.stringify(input),
-        status: 0,
-      },
-      ...(a.idempotencyKey
-        ? [
-            {
-              key: requestKey(a.idempotencyKey),
-              requestHash: a.hash,
-              response: JSON.stringify(body),
-              status: 201,
-            },
-          ]
-        : []),
-    ],
-  });
+  const recordedAt = new Date();
+  await insertRows(tx, 'idempotencyRecord', [
+    {
+      key: startCommandKey(caseNo),
+      requestHash: a.planned.planHash,
+      response: JSON.stringify(input),
+      status: 0,
+      createdAt: recordedAt,
+    },
+    ...(a.idempotencyKey
+      ? [
+          {
+            key: requestKey(a.idempotencyKey),
+            requestHash: a.hash,
+            response: JSON.stringify(body),
+            status: 201,
+            createdAt: recordedAt,
+          },
+        ]
+      : []),
+  ]);
   return { caseNo, body, input };
 }
 

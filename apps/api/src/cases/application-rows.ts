@@ -1,25 +1,25 @@
 import crypto from 'node:crypto';
-import type { ItemModel as Item, Prisma } from '@onewindow/db';
+import { Prisma, type ItemModel as Item } from '@onewindow/db';
 import type { AcceptApplication } from './validate-application';
 
-/** The applicant of an application: found by identity number (name and phone kept current), or created. */
-export function upsertApplicant(tx: Prisma.TransactionClient, applicant: AcceptApplication['applicant']) {
-  return tx.applicant.upsert({
-    where: { idNumber: applicant.idNumber },
-    update: {
-      name: applicant.name,
-      ...(applicant.phone ? { phone: applicant.phone } : {}),
-      ...(applicant.email ? { email: applicant.email } : {}),
-    },
-    create: {
-      id: `ap_${crypto.randomUUID()}`,
-      kind: applicant.kind,
-      idNumber: applicant.idNumber,
-      name: applicant.name,
-      phone: applicant.phone ?? null,
-      email: applicant.email ?? null,
-    },
-  });
+/**
+ * The applicant of an application: found by identity number (name kept current, and phone and e-mail when
+ * given), or created. One raw statement on every acceptance (docs/decisions/0007); `createdAt` is given, as
+ * Prisma would fill it.
+ */
+export async function upsertApplicant(
+  tx: Prisma.TransactionClient,
+  applicant: AcceptApplication['applicant'],
+): Promise<{ id: string }> {
+  const [row] = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+    INSERT INTO "Applicant" ("id", "kind", "idNumber", "name", "phone", "email", "createdAt")
+    VALUES (${`ap_${crypto.randomUUID()}`}, ${applicant.kind}, ${applicant.idNumber}, ${applicant.name},
+      ${applicant.phone ?? null}, ${applicant.email ?? null}, ${new Date()})
+    ON CONFLICT ("idNumber") DO UPDATE SET "name" = excluded."name",
+      "phone" = COALESCE(excluded."phone", "Applicant"."phone"),
+      "email" = COALESCE(excluded."email", "Applicant"."email")
+    RETURNING "id"`);
+  return row;
 }
 
 /** The case's item rows: each item at the catalogue version applied for. */

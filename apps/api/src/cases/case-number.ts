@@ -1,4 +1,4 @@
-import type { Prisma } from '@onewindow/db';
+import { Prisma } from '@onewindow/db';
 
 /** Shanghai calendar date (YYYYMMDD) of an instant. */
 export const shanghaiDay = (at: Date): string =>
@@ -11,11 +11,10 @@ export const shanghaiDay = (at: Date): string =>
  */
 export async function nextCaseNo(tx: Prisma.TransactionClient, at: Date): Promise<string> {
   const prefix = `YC${shanghaiDay(at)}`;
-  const last = await tx.case.findFirst({
-    where: { caseNo: { startsWith: prefix } },
-    orderBy: { caseNo: 'desc' },
-    select: { caseNo: true },
-  });
+  // A range on the primary key (':' sorts right after '9'): one raw statement on every acceptance (docs/decisions/0007).
+  const [last] = await tx.$queryRaw<{ caseNo: string }[]>(Prisma.sql`
+    SELECT "caseNo" FROM "Case" WHERE "caseNo" >= ${prefix} AND "caseNo" < ${`${prefix}:`}
+    ORDER BY "caseNo" DESC LIMIT 1`);
   const next = last ? Number(last.caseNo.slice(prefix.length)) + 1 : 1;
   return `${prefix}${String(next).padStart(6, '0')}`;
 }
