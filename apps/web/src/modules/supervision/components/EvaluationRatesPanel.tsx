@@ -1,19 +1,13 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Skeleton, Space, Table, Typography } from 'antd';
+import { Button, DatePicker, Skeleton, Space, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { EvaluationFigures } from '@onewindow/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useApiQuery } from '../../api-client/hooks/use-api-query';
 import { evaluationExportHref, fetchEvaluationFigures } from '../api/supervision.api';
-
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+import { DepartmentChartCard } from './DepartmentChartCard';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
 const asPercent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
@@ -38,26 +32,6 @@ export function EvaluationRatesPanel({ department }: { department?: string }) {
     fetchEvaluationFigures(query, signal),
   );
   const rows = figures.data?.departments ?? [];
-  const option = {
-    animation: false,
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 48, right: 24, top: 40, bottom: 80 },
-    xAxis: {
-      type: 'category',
-      data: rows.map((d) => d.departmentName),
-      axisLabel: { rotate: 30, interval: 0 },
-    },
-    yAxis: { type: 'value', min: 0, max: 100, name: '%' },
-    series: [
-      { name: t('evaluation.rates.goodRate'), type: 'bar', data: rows.map((d) => asPercent(d.goodRate)) },
-      {
-        name: t('evaluation.rates.handlingRate'),
-        type: 'bar',
-        data: rows.map((d) => asPercent(d.handlingRate)),
-      },
-    ],
-  };
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="evaluation-rates">
       <Space wrap>
@@ -87,11 +61,25 @@ export function EvaluationRatesPanel({ department }: { department?: string }) {
       {!figures.data && figures.error === undefined && <Skeleton active />}
       {figures.data && (
         <>
-          <Card size="small" title={t('evaluation.rates.chart')}>
-            <div data-testid="chart-evaluation-rates">
-              <ReactEChartsCore echarts={echarts} option={option} style={{ height: 300 }} notMerge />
-            </div>
-          </Card>
+          <DepartmentChartCard
+            title={t('evaluation.rates.chart')}
+            testId="chart-evaluation-rates"
+            departmentNames={rows.map((d) => d.departmentName)}
+            yAxis={{ type: 'value', min: 0, max: 100, name: '%' }}
+            series={[
+              {
+                name: t('evaluation.rates.goodRate'),
+                type: 'bar',
+                data: rows.map((d) => asPercent(d.goodRate)),
+              },
+              {
+                name: t('evaluation.rates.handlingRate'),
+                type: 'bar',
+                data: rows.map((d) => asPercent(d.handlingRate)),
+              },
+            ]}
+            height={300}
+          />
           <Table<DepartmentRates>
             size="small"
             rowKey="departmentCode"

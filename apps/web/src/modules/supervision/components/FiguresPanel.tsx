@@ -1,19 +1,13 @@
 import { useState } from 'react';
-import { Card, Col, DatePicker, Row, Skeleton, Space, Table, Typography } from 'antd';
+import { Col, DatePicker, Row, Skeleton, Space, Table, Typography } from 'antd';
 import type { DepartmentFigures } from '@onewindow/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useApiQuery } from '../../api-client/hooks/use-api-query';
 import { fetchFigures } from '../api/supervision.api';
+import { DepartmentChartCard } from './DepartmentChartCard';
 import { ExportButton } from './SupervisionTables';
-
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
 const days = (n: number | null) => (n === null ? '—' : n);
@@ -36,47 +30,31 @@ export function FiguresPanel({ department }: { department?: string }) {
   );
   const rows = figures.data?.departments ?? [];
   const names = rows.map((d) => d.departmentName);
-  // No growing bars: the numbers are read, not watched (and a screenshot shows them at once).
-  const workload = {
-    animation: false,
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 48, right: 48, top: 40, bottom: 80 },
-    xAxis: { type: 'category', data: names, axisLabel: { rotate: 30, interval: 0 } },
-    yAxis: [
-      { type: 'value', name: t('supervision.figures.tasks'), minInterval: 1 },
-      { type: 'value', name: t('supervision.figures.onTimeRate'), min: 0, max: 100 },
-    ],
-    series: [
-      { name: t('supervision.figures.open'), type: 'bar', data: rows.map((d) => d.open) },
-      { name: t('supervision.figures.dueThisWeek'), type: 'bar', data: rows.map((d) => d.dueThisWeek) },
-      {
-        name: t('supervision.figures.overdue'),
-        type: 'bar',
-        data: rows.map((d) => d.overdue),
-        itemStyle: { color: '#cf1322' },
-      },
-      {
-        name: t('supervision.figures.onTimeRate'),
-        type: 'line',
-        yAxisIndex: 1,
-        data: rows.map((d) => (d.onTimeRate === null ? null : Math.round(d.onTimeRate * 1000) / 10)),
-      },
-    ],
-  };
-  const limits = {
-    animation: false,
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 48, right: 24, top: 40, bottom: 80 },
-    xAxis: { type: 'category', data: names, axisLabel: { rotate: 30, interval: 0 } },
-    yAxis: { type: 'value', name: t('supervision.figures.workingDays') },
-    series: [
-      { name: t('supervision.figures.used'), type: 'bar', data: rows.map((d) => d.avgWorkingDaysUsed) },
-      { name: t('supervision.figures.promised'), type: 'bar', data: rows.map((d) => d.avgPromisedLimit) },
-      { name: t('supervision.figures.statutory'), type: 'bar', data: rows.map((d) => d.avgStatutoryLimit) },
-    ],
-  };
+  const workloadAxes = [
+    { type: 'value', name: t('supervision.figures.tasks'), minInterval: 1 },
+    { type: 'value', name: t('supervision.figures.onTimeRate'), min: 0, max: 100 },
+  ];
+  const workload = [
+    { name: t('supervision.figures.open'), type: 'bar', data: rows.map((d) => d.open) },
+    { name: t('supervision.figures.dueThisWeek'), type: 'bar', data: rows.map((d) => d.dueThisWeek) },
+    {
+      name: t('supervision.figures.overdue'),
+      type: 'bar',
+      data: rows.map((d) => d.overdue),
+      itemStyle: { color: '#cf1322' },
+    },
+    {
+      name: t('supervision.figures.onTimeRate'),
+      type: 'line',
+      yAxisIndex: 1,
+      data: rows.map((d) => (d.onTimeRate === null ? null : Math.round(d.onTimeRate * 1000) / 10)),
+    },
+  ];
+  const limits = [
+    { name: t('supervision.figures.used'), type: 'bar', data: rows.map((d) => d.avgWorkingDaysUsed) },
+    { name: t('supervision.figures.promised'), type: 'bar', data: rows.map((d) => d.avgPromisedLimit) },
+    { name: t('supervision.figures.statutory'), type: 'bar', data: rows.map((d) => d.avgStatutoryLimit) },
+  ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="figures">
       <Space wrap>
@@ -100,18 +78,23 @@ export function FiguresPanel({ department }: { department?: string }) {
         <>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
-              <Card size="small" title={t('supervision.figures.workloadChart')}>
-                <div data-testid="chart-workload">
-                  <ReactEChartsCore echarts={echarts} option={workload} style={{ height: 320 }} notMerge />
-                </div>
-              </Card>
+              <DepartmentChartCard
+                title={t('supervision.figures.workloadChart')}
+                testId="chart-workload"
+                departmentNames={names}
+                yAxis={workloadAxes}
+                series={workload}
+                gridRight={48}
+              />
             </Col>
             <Col xs={24} xl={12}>
-              <Card size="small" title={t('supervision.figures.limitsChart')}>
-                <div data-testid="chart-limits">
-                  <ReactEChartsCore echarts={echarts} option={limits} style={{ height: 320 }} notMerge />
-                </div>
-              </Card>
+              <DepartmentChartCard
+                title={t('supervision.figures.limitsChart')}
+                testId="chart-limits"
+                departmentNames={names}
+                yAxis={{ type: 'value', name: t('supervision.figures.workingDays') }}
+                series={limits}
+              />
             </Col>
           </Row>
           <Table<DepartmentFigures>
