@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { demoPassword, seedDemoData } from '@onewindow/api';
-import { createPrismaClient, type Db } from '@onewindow/db';
+import { exportCatalogueXlsx } from '@onewindow/catalogue-io';
+import { createPrismaClient, loadActiveCatalogue, type Db } from '@onewindow/db';
+import { generateSyntheticCatalogue, syntheticDepartmentUscc, type Bundle } from '@onewindow/standards';
 import { startStack, type RunningStack } from '../support/start-stack';
 import { pickOption } from '../support/antd-select';
 import { launchChromium } from '../support/launch-chromium';
@@ -50,6 +52,24 @@ describe('the catalogue import in the administration workspace against the real 
       .locator('input[type=file]')
       .setInputFiles({ name, mimeType: name.endsWith('.xlsx') ? XLSX : 'application/octet-stream', buffer });
     await page.getByTestId('catalogue-panel').getByText(name).waitFor();
+  };
+
+  const signIn = async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    await page.goto(`${stack.baseUrl}/admin/catalogue`);
+    const form = page.getByTestId('sign-in-form');
+    await form.getByLabel('用户名').fill('admin');
+    await form.getByLabel('密码').fill(demoPassword);
+    await form.locator('button[type=submit]').click();
+    await form.waitFor({ state: 'detached' });
+    return context;
+  };
+
+  const openTab = async (name: string) => {
+    await settled();
+    await page.getByTestId('catalogue-tabs').getByRole('tab', { name }).click();
+    await settled();
   };
 
   const dryRun = async () => {
@@ -148,6 +168,8 @@ describe('the catalogue import in the administration workspace against the real 
     await settled();
     await shoot('confirm');
     await dialog.getByRole('button', { name: '确认导入' }).click();
+    // The confirmed import runs with its progress (upload, 解析, 校验, 写入) and ends in the same result.
+    await page.getByTestId('catalogue-import-run').waitFor();
     await page.getByTestId('catalogue-applied').getByText('已导入：新增 0 个事项，变更 1 个').waitFor();
     await dialog.waitFor({ state: 'hidden' });
     await settled();
@@ -238,6 +260,163 @@ describe('the catalogue import in the administration workspace against the real 
       promisedLimitValue: 1,
     });
     expect(await db.catalogueVersion.count()).toBe(versionsBefore + 1);
+    await context.close();
+  });
+
+  it('a large workbook (2,000 more items) is imported with its progress shown to completion', async () => {
+    const active = await loadActiveCatalogue(db);
+    const synthetic = generateSyntheticCatalogue(2_000);
+    const departments = Array.from({ length: 20 }, (_, d) => ({
+      code: `SYN-DEPT-${String(d).padStart(2, '0')}`,
+      name: `合成部门${d}`,
+      regionCode: '379900',
+      uscc: syntheticDepartmentUscc(d),
+    }));
+    const workbook = await exportCatalogueXlsx({
+      ...active,
+      departments: [...active.departments, ...departments],
+      items: [...active.items, ...synthetic],
+    });
+    const itemsBefore = await db.item.count({ where: { status: 'active' } });
+
+    const context = await signIn();
+    await page.getByRole('link', { name: /导出 XLSX/ }).waitFor();
+    await choose('目录-大文件.xlsx', workbook);
+    await dryRun();
+    await page.getByTestId('catalogue-dry-run').getByText('确认后：新增 2000 个事项，变更 0 个').waitFor();
+    await settled();
+    await page.getByTestId('catalogue-dry-run').getByRole('button', { name: '确认导入' }).click();
+    const dialog = page.getByRole('dialog', { name: '确认导入服务目录？' });
+    await dialog.waitFor();
+    await settled();
+    await dialog.getByRole('button', { name: '确认导入' }).click();
+    const run = page.getByTestId('catalogue-import-run');
+    await page.getByTestId('catalogue-import-progress').waitFor();
+    await shoot('import-progress');
+    await page.getByTestId('catalogue-applied').getByText('已导入：新增 2000 个事项，变更 0 个').waitFor();
+    // Every step done (上传, 解析, 校验, 写入) and the bar gone.
+    expect(await run.locator('.ant-steps-item-finish').count()).toBe(4);
+    expect(await page.getByTestId('catalogue-import-progress').count()).toBe(0);
+    await settled();
+    await shoot('import-finished');
+    expect(await db.item.count({ where: { status: 'active' } })).toBe(itemsBefore + 2_000);
+    await context.close();
+  });
+
+  it('an administrator edits a bundle as its new version and creates and edits certificate types; bad input is refused in Chinese', async () => {
+    const bundleRow = await db.bundle.findFirstOrThrow({
+      where: { status: 'active' },
+      orderBy: { code: 'asc' },
+    });
+    const bundle = JSON.parse(bundleRow.data) as Bundle;
+    const context = await signIn();
+
+    // 一件事: the table, the edit form, a refusal (one item only), then the new version.
+    await openTab('一件事');
+    const tab = page.getByTestId('bundles-tab');
+    const row = tab.locator('tr', { hasText: bundle.code });
+    await row.waitFor();
+    await shoot('bundles');
+    await row.getByRole('button', { name: '编辑' }).click();
+    const modal = page.getByTestId('bundle-modal');
+    await modal.getByText(`编辑一件事 ${bundle.code}（现行第 ${bundleRow.version} 版）`).waitFor();
+    await settled();
+    await shoot('bundle-form');
+    const name = modal.getByLabel('一件事名称');
+    expect(await name.inputValue()).toBe(bundle.name);
+    await name.fill(`${bundle.name}（表单修订）`);
+    const lastItem = modal.getByTestId('bundle-item-row').last();
+    const optional = lastItem.getByRole('checkbox', { name: '可选' });
+    const wasOptional = await optional.isChecked();
+    await optional.click();
+    // A new row left empty: the form itself asks for an item.
+    await modal.getByRole('button', { name: '添加事项' }).click();
+    await settled();
+    await page.getByRole('dialog').getByRole('button', { name: '保存为新版本' }).click();
+    await modal.getByText('请选择事项，或删除这一行').waitFor();
+    await modal.getByRole('button', { name: `删除第 ${bundle.items.length + 1} 个事项` }).click();
+    await settled();
+    await page.getByRole('dialog').getByRole('button', { name: '保存为新版本' }).click();
+    await tab
+      .getByTestId('bundle-saved')
+      .getByText(`已保存：${bundle.code} 现为第 ${bundleRow.version + 1} 版`)
+      .waitFor();
+    await tab.locator('tr', { hasText: `${bundle.name}（表单修订）` }).waitFor();
+    await tab.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    await settled();
+    await shoot('bundle-saved');
+    const versions = await db.bundle.findMany({ where: { code: bundle.code }, orderBy: { version: 'asc' } });
+    expect(versions.map((v) => [v.version, v.status])).toEqual([
+      [bundleRow.version, 'superseded'],
+      [bundleRow.version + 1, 'active'],
+    ]);
+    const saved = JSON.parse(versions[1].data) as Bundle;
+    expect(saved.name).toBe(`${bundle.name}（表单修订）`);
+    expect(saved.items.at(-1)!.optional).toBe(!wasOptional);
+    expect(saved.form).toEqual(bundle.form);
+
+    // 证照类型: a new one (a validity of 0 years refused by the API in Chinese), then an existing one edited.
+    await openTab('证照类型');
+    const types = page.getByTestId('certificate-types-tab');
+    const existing = await db.certificateType.findFirstOrThrow({ where: { name: '食品经营许可证' } });
+    const authority = JSON.parse(existing.data) as {
+      definingAuthorityCode: string;
+      definingAuthority: string;
+    };
+    await types.locator('tr', { hasText: existing.code }).waitFor();
+    await shoot('certificate-types');
+    await types.getByRole('button', { name: '新增证照类型' }).click();
+    const typeModal = page.getByRole('dialog', { name: '新增证照类型' });
+    await typeModal.waitFor();
+    await settled();
+    const code = `${authority.definingAuthorityCode}902`;
+    await typeModal.getByLabel('证照类型代码').fill(code);
+    await typeModal.getByLabel('证照类型名称').fill('小餐饮登记证');
+    await typeModal.getByLabel('证照定义机构', { exact: true }).fill(authority.definingAuthority);
+    await typeModal.getByLabel('证照定义机构代码（统一社会信用代码）').fill(authority.definingAuthorityCode);
+    await typeModal.getByLabel('有效期').fill('0');
+    await typeModal.getByLabel('发证部门').click();
+    await page.keyboard.type('市场监督');
+    await pickOption(page, '市场监督');
+    await settled();
+    await shoot('certificate-type-form');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^保\s*存$/ })
+      .click();
+    await typeModal
+      .getByTestId('api-error')
+      .getByText('有效期须为正数（至少 1 年）；长期有效请不填')
+      .first()
+      .waitFor();
+    expect(await db.certificateType.findUnique({ where: { code } })).toBeNull();
+    await typeModal.getByLabel('有效期').fill('3');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^保\s*存$/ })
+      .click();
+    await types.getByTestId('certificate-type-saved').getByText(`已保存证照类型 ${code}`).waitFor();
+    const created = await db.certificateType.findUniqueOrThrow({ where: { code } });
+    expect(created.issuerDeptCode).not.toBeNull();
+    expect(JSON.parse(created.data)).toMatchObject({ name: '小餐饮登记证', validityYears: 3 });
+
+    await settled();
+    await types.locator('tr', { hasText: existing.code }).getByRole('button', { name: '编辑' }).click();
+    const editModal = page.getByRole('dialog', { name: `编辑证照类型 ${existing.code}` });
+    await editModal.waitFor();
+    await settled();
+    await editModal.getByLabel('有效期').fill('6');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^保\s*存$/ })
+      .click();
+    await types.getByTestId('certificate-type-saved').getByText(`已保存证照类型 ${existing.code}`).waitFor();
+    await types.locator('tr', { hasText: existing.code }).getByText('6 年').waitFor();
+    await types.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    await settled();
+    await shoot('certificate-type-saved');
+    const edited = await db.certificateType.findUniqueOrThrow({ where: { code: existing.code } });
+    expect(JSON.parse(edited.data)).toMatchObject({ validityYears: 6 });
     await context.close();
   });
 });

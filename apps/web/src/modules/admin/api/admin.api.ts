@@ -6,9 +6,14 @@ import {
   adminDepartmentSchema,
   adminUserListSchema,
   adminUserSchema,
+  bundleDetailSchema,
+  bundlesResponseSchema,
+  catalogueEntrySavedSchema,
   catalogueItemDetailSchema,
   catalogueItemsResponseSchema,
+  certificateTypesResponseSchema,
   changeOwnPasswordRequestSchema,
+  departmentsResponseSchema,
   createDepartmentRequestSchema,
   createUserRequestSchema,
   oidcSubjectMappingSchema,
@@ -20,14 +25,17 @@ import {
   type AdminAuditVerification,
   type AdminDepartment,
   type AdminUser,
+  type BundleDetail,
+  type CatalogueEntrySaved,
   type CatalogueItemDetail,
+  type CertificateTypeRequest,
   type CreateDepartmentRequest,
   type CreateUserRequest,
   type ItemSummary,
   type SessionResponse,
   type UpdateUserRequest,
 } from '@onewindow/contracts';
-import type { Item } from '@onewindow/standards';
+import type { Bundle, CertificateType, Item } from '@onewindow/standards';
 import { apiClient, apiRequest } from '../../api-client/api-client';
 
 const userPath = (username: string) => `/api/admin/users/${encodeURIComponent(username)}`;
@@ -209,3 +217,76 @@ export const saveCatalogueItemVersion = (item: Item): Promise<{ itemKey: string;
     responseSchema: z.object({ itemKey: z.string(), version: z.number() }),
     body: item,
   });
+
+export const fetchCertificateTypes = (signal?: AbortSignal): Promise<CertificateType[]> =>
+  apiClient
+    .get('/api/catalogue/certificate-types', { responseSchema: certificateTypesResponseSchema, signal })
+    .then((r) => r.certificateTypes);
+
+/**
+ * A new certificate type (`code` in the body), or the edit of the one named `code` (changed in place). The API
+ * checks the body (no requestSchema here): its refusals say in Chinese what to fix.
+ */
+export const saveCertificateType = (
+  mode: 'create' | 'edit',
+  body: CertificateTypeRequest,
+  code?: string,
+): Promise<CatalogueEntrySaved> =>
+  mode === 'create'
+    ? apiClient.post('/api/catalogue/certificate-types', { responseSchema: catalogueEntrySavedSchema, body })
+    : apiRequest(`/api/catalogue/certificate-types/${encodeURIComponent(code ?? '')}`, {
+        method: 'PUT',
+        responseSchema: catalogueEntrySavedSchema,
+        body,
+      });
+
+export const fetchBundles = (signal?: AbortSignal): Promise<Bundle[]> =>
+  apiClient
+    .get('/api/catalogue/bundles', { responseSchema: bundlesResponseSchema, signal })
+    .then((r) => r.bundles);
+
+export const fetchBundle = (code: string): Promise<BundleDetail> =>
+  apiClient.get(`/api/catalogue/bundles/${encodeURIComponent(code)}`, { responseSchema: bundleDetailSchema });
+
+/** A new bundle (version 1), or the edit of an existing one saved as its next version. */
+export const saveBundle = (mode: 'create' | 'edit', bundle: Bundle): Promise<CatalogueEntrySaved> =>
+  mode === 'create'
+    ? apiClient.post('/api/catalogue/bundles', { responseSchema: catalogueEntrySavedSchema, body: bundle })
+    : apiRequest(`/api/catalogue/bundles/${encodeURIComponent(bundle.code)}`, {
+        method: 'PUT',
+        responseSchema: catalogueEntrySavedSchema,
+        body: bundle,
+      });
+
+/** A confirmed catalogue import as it runs (apps/api/src/catalogue/catalogue-import-runs.ts). */
+export const catalogueImportRunSchema = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'succeeded', 'failed']),
+  phase: z.enum(['parse', 'validate', 'write']),
+  done: z.number(),
+  total: z.number().nullable(),
+  result: z
+    .object({
+      catalogueVersionId: z.number(),
+      itemsAdded: z.number(),
+      itemsChanged: z.number(),
+      itemsUnchanged: z.number(),
+    })
+    .optional(),
+  reason: z.string().optional(),
+  errors: z
+    .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
+    .optional(),
+});
+export type CatalogueImportRun = z.infer<typeof catalogueImportRunSchema>;
+
+export const fetchImportRun = (id: string): Promise<CatalogueImportRun> =>
+  apiClient.get(`/api/catalogue/import-runs/${encodeURIComponent(id)}`, {
+    responseSchema: catalogueImportRunSchema,
+  });
+
+/** The catalogue's departments (public), for naming a certificate type's issuing department. */
+export const fetchCatalogueDepartments = (signal?: AbortSignal) =>
+  apiClient
+    .get('/api/catalogue/departments', { responseSchema: departmentsResponseSchema, signal })
+    .then((r) => r.departments);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import {
   Alert,
   Button,
@@ -6,6 +6,7 @@ import {
   Modal,
   Space,
   Table,
+  Tabs,
   Typography,
   Upload,
   type UploadFile,
@@ -22,6 +23,10 @@ import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useSubmission } from '../../api-client/hooks/use-submission';
 import { useSession } from '../../session/hooks/use-session';
 import { ItemVersionForm } from './ItemVersionForm';
+import { catalogueImportRunSchema, type CatalogueImportRun } from '../api/admin.api';
+import { ImportRunProgress, type ImportRunState } from './ImportRunProgress';
+import { CertificateTypesTab } from './CertificateTypesTab';
+import { BundlesTab } from './BundlesTab';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The API's limit for one import (express.raw in catalogue-io.router.ts). */
@@ -51,15 +56,8 @@ const dryRunSchema = z.object({
   added: z.array(itemRefSchema),
   changed: z.array(itemRefSchema),
 });
-const appliedSchema = z.object({
-  applied: z.literal(true),
-  catalogueVersionId: z.number(),
-  itemsAdded: z.number(),
-  itemsChanged: z.number(),
-  itemsUnchanged: z.number(),
-});
 type DryRun = z.infer<typeof dryRunSchema>;
-type Applied = z.infer<typeof appliedSchema>;
+type Applied = NonNullable<CatalogueImportRun['result']>;
 
 /** The chosen files as the import route takes them: one XLSX workbook, or the sheets' CSV texts by file name. */
 type ImportFiles = { kind: 'xlsx'; file: File } | { kind: 'csv'; files: File[] };
@@ -110,6 +108,55 @@ async function sendImport<T extends z.ZodType>(
   return parsed.data;
 }
 
+/**
+ * Starts the confirmed import as a run (POST /api/catalogue/import-runs): XMLHttpRequest, since fetch tells nothing
+ * of an upload's progress. `onUpload` gets the bytes sent of the body's size while the file goes up.
+ */
+async function startImportRun(
+  upload: ImportFiles,
+  csrfToken: string,
+  onUpload: (loaded: number, total: number) => void,
+): Promise<CatalogueImportRun> {
+  const body =
+    upload.kind === 'xlsx'
+      ? upload.file
+      : JSON.stringify({
+          format: 'csv',
+          files: Object.fromEntries(
+            await Promise.all(upload.files.map(async (f) => [f.name, await f.text()] as const)),
+          ),
+        });
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/catalogue/import-runs');
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('Content-Type', upload.kind === 'xlsx' ? XLSX : 'application/json');
+    xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onUpload(e.loaded, e.total);
+    };
+    xhr.onerror = () => reject(new ApiError('network', 0));
+    xhr.onload = () => {
+      let parsedBody: unknown;
+      try {
+        parsedBody = JSON.parse(xhr.responseText);
+      } catch {
+        parsedBody = undefined;
+      }
+      if (xhr.status >= 400) {
+        const problem = problemSchema.safeParse(parsedBody);
+        reject(new ApiError('problem', xhr.status, problem.success ? problem.data : undefined));
+        return;
+      }
+      const run = catalogueImportRunSchema.safeParse(parsedBody);
+      if (run.success) resolve(run.data);
+      else reject(new ApiError('contract', xhr.status, undefined, { cause: run.error }));
+    };
+    xhr.send(body);
+  });
+}
+
 type RcFile = Parameters<GetProp<UploadProps, 'beforeUpload'>>[0];
 
 const isXlsx = (name: string) => /\.xlsx$/i.test(name);
@@ -141,6 +188,34 @@ function CellMessage({ cell }: { cell: NonNullable<Problem['errors']>[number] })
   return <>{cell.message}</>;
 }
 
+/** The cells to fix (`sheet!cell`, message), as the dry run and a failed import run give them. */
+function CellsTable({ cells }: { cells: NonNullable<Problem['errors']> }) {
+  const { t } = useTranslation();
+  return (
+    <Table
+      size="small"
+      rowKey={(cell) => `${cell.path} ${cell.message}`}
+      dataSource={cells}
+      pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showSizeChanger: true }}
+      columns={[
+        {
+          title: t('admin.catalogue.cell'),
+          dataIndex: 'path',
+          width: 160,
+          render: (path: string) => (
+            <Typography.Text code>{path === 'file' ? t('admin.catalogue.wholeFile') : path}</Typography.Text>
+          ),
+        },
+        {
+          title: t('admin.catalogue.message'),
+          key: 'message',
+          render: (_, cell) => <CellMessage cell={cell} />,
+        },
+      ]}
+    />
+  );
+}
+
 /** What went wrong in the user's language: the cells to fix, or why the file was refused as a whole. */
 function ImportFailure({ error }: { error: unknown }) {
   const { t } = useTranslation();
@@ -155,29 +230,7 @@ function ImportFailure({ error }: { error: unknown }) {
           title={t('admin.catalogue.errorsTitle', { n: cells.length })}
           description={t('admin.catalogue.errorsHint')}
         />
-        <Table
-          size="small"
-          rowKey={(cell) => `${cell.path} ${cell.message}`}
-          dataSource={cells}
-          pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showSizeChanger: true }}
-          columns={[
-            {
-              title: t('admin.catalogue.cell'),
-              dataIndex: 'path',
-              width: 160,
-              render: (path: string) => (
-                <Typography.Text code>
-                  {path === 'file' ? t('admin.catalogue.wholeFile') : path}
-                </Typography.Text>
-              ),
-            },
-            {
-              title: t('admin.catalogue.message'),
-              key: 'message',
-              render: (_, cell) => <CellMessage cell={cell} />,
-            },
-          ]}
-        />
+        <CellsTable cells={cells} />
       </Space>
     );
   const reason =
@@ -234,10 +287,29 @@ function DryRunChanges({ result }: { result: DryRun }) {
 }
 
 /**
- * 目录管理: export the catalogue; import a workbook or CSV sheets — a dry run first, then all or nothing; edit one
- * item as a new version (ItemVersionForm).
+ * 目录管理: tabs for the items (export; import a workbook or CSV sheets — a dry run first, then the confirmed import
+ * as a run with its progress, all or nothing; edit one item as a new version), the certificate types and the
+ * bundles (一件事).
  */
 export function CataloguePanel() {
+  const { t } = useTranslation();
+  return (
+    <Tabs
+      data-testid="catalogue-tabs"
+      items={[
+        { key: 'items', label: t('admin.catalogue.tabs.items'), children: <ItemsAndImport /> },
+        {
+          key: 'certificate-types',
+          label: t('admin.catalogue.tabs.certificateTypes'),
+          children: <CertificateTypesTab />,
+        },
+        { key: 'bundles', label: t('admin.catalogue.tabs.bundles'), children: <BundlesTab /> },
+      ]}
+    />
+  );
+}
+
+function ItemsAndImport() {
   const { t } = useTranslation();
   const { session } = useSession();
   const [fileList, setFileList] = useState<UploadFile[]>([]);
@@ -245,8 +317,11 @@ export function CataloguePanel() {
   const [checked, setChecked] = useState<{ upload: ImportFiles; result: DryRun }>();
   const [applied, setApplied] = useState<Applied>();
   const [confirming, setConfirming] = useState(false);
+  const [runState, setRunState] = useState<ImportRunState>();
   const dryRun = useSubmission();
   const importing = useSubmission();
+  const running =
+    runState !== undefined && (runState.stage === 'upload' || runState.run.status === 'running');
   const csrfToken = session?.csrfToken ?? '';
 
   const files = fileList.map((f) => f.originFileObj).filter((f) => f !== undefined);
@@ -256,11 +331,13 @@ export function CataloguePanel() {
     setChecked(undefined);
     setApplied(undefined);
     setFileProblem(undefined);
+    setRunState(undefined);
   };
 
   const check = async () => {
     setChecked(undefined);
     setApplied(undefined);
+    setRunState(undefined);
     const problem = checkFiles(files, t);
     setFileProblem(problem);
     if (problem) return;
@@ -268,14 +345,25 @@ export function CataloguePanel() {
     const result = await dryRun.run(() => sendImport(upload, true, csrfToken, dryRunSchema));
     if (result) setChecked({ upload, result });
   };
-  const confirm = async () => {
-    if (!checked) return;
-    const result = await importing.run(() => sendImport(checked.upload, false, csrfToken, appliedSchema));
-    setConfirming(false);
-    if (result) {
-      setApplied(result);
+  const onRun = useCallback((run: CatalogueImportRun) => {
+    setRunState({ stage: 'run', run });
+    if (run.status === 'succeeded' && run.result) {
+      setApplied(run.result);
       setChecked(undefined);
     }
+  }, []);
+  const confirm = async () => {
+    if (!checked) return;
+    setConfirming(false);
+    setApplied(undefined);
+    setRunState({ stage: 'upload', loaded: 0, total: 1 });
+    const run = await importing.run(() =>
+      startImportRun(checked.upload, csrfToken, (loaded, total) =>
+        setRunState({ stage: 'upload', loaded, total }),
+      ),
+    );
+    if (run) onRun(run);
+    else setRunState(undefined);
   };
 
   return (
@@ -321,7 +409,7 @@ export function CataloguePanel() {
         type="primary"
         icon={<FileSearchOutlined />}
         loading={dryRun.pending}
-        disabled={files.length === 0}
+        disabled={files.length === 0 || running}
         onClick={() => void check()}
       >
         {t('admin.catalogue.dryRun')}
@@ -331,7 +419,7 @@ export function CataloguePanel() {
       )}
       {dryRun.error !== undefined && <ImportFailure error={dryRun.error} />}
       {importing.error !== undefined && <ImportFailure error={importing.error} />}
-      {checked && (
+      {checked && !running && (
         <Alert
           type="info"
           showIcon
@@ -347,6 +435,10 @@ export function CataloguePanel() {
             </Button>
           }
         />
+      )}
+      {runState && <ImportRunProgress state={runState} onRun={onRun} />}
+      {runState?.stage === 'run' && runState.run.errors && runState.run.errors.length > 0 && (
+        <CellsTable cells={runState.run.errors} />
       )}
       {applied && (
         <Alert
@@ -370,7 +462,6 @@ export function CataloguePanel() {
         title={t('admin.catalogue.confirmTitle')}
         okText={t('admin.catalogue.confirm')}
         cancelText={t('admin.cancel')}
-        confirmLoading={importing.pending}
         mask={{ closable: false }}
         onOk={() => void confirm()}
         onCancel={() => setConfirming(false)}
