@@ -20,7 +20,8 @@ jest.setTimeout(240_000);
 /**
  * 系统管理 in Chromium, through the UI only: an administrator creates an approver for the fire brigade; that
  * user signs in, must first replace the administrator's password, and then sees the department's inbox with the
- * case waiting there. A non-administrator is not offered the workspace. The audit page shows the creation and
+ * case waiting there; an administrator gives another approver a second department's role, and that approver
+ * switches the inbox to it. A non-administrator is not offered the workspace. The audit page shows the creation and
  * the chain verifies; the working calendar shows a year's notice as month grids.
  */
 describe('the administration workspace in a browser against the real stack', () => {
@@ -145,6 +146,63 @@ describe('the administration workspace in a browser against the real stack', () 
     await approver.goto(`${stack.baseUrl}/admin`);
     await approver.getByText('您没有系统管理权限（仅系统管理员可用）。').waitFor();
     expect(await mainMenu(approver).getByText('系统管理').count()).toBe(0);
+  });
+
+  it('an administrator gives an approver a second department’s role; the approver switches the inbox to it and sees its tasks', async () => {
+    const accepted = await clerk.call('POST', '/api/cases', application([fire.implementationCode]), {
+      'idempotency-key': 'admin-ui-0002',
+    });
+    expect(accepted.status).toBe(201);
+    const caseNo: string = accepted.body.caseNo;
+    await eventually(async () =>
+      (await db.task.count({ where: { caseNo, state: 'open' } })) === 1 ? true : undefined,
+    );
+
+    // 市场监督管理局's approver also approves for 消防救援支队: one row under 其他部门的角色.
+    const admin = await signedInPage('/admin/users', 'admin', password);
+    const row = admin.getByTestId('users-table').locator('tr', { hasText: 'approver-scjg' });
+    await row.waitFor();
+    await settled(admin);
+    await row.getByRole('button', { name: '编辑' }).click();
+    const dialog = admin.getByTestId('user-form');
+    await dialog.getByText('其他部门的角色', { exact: true }).waitFor();
+    await settled(admin);
+    await dialog.getByTestId('other-grant-add').click();
+    const grant = dialog.getByTestId('other-grant-row');
+    await grant.waitFor();
+    // Left blank: the form says what is missing, and sends nothing.
+    await admin.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('请选择角色').waitFor();
+    await dialog.getByText('请选择部门').waitFor();
+    await grant.locator('.ant-select').nth(0).click();
+    await pickOption(admin, '部门审批人员');
+    await grant.locator('.ant-select').nth(1).click();
+    await pickOption(admin, 'SFS-XFJY');
+    await dialog.getByText('请选择部门').waitFor({ state: 'detached' });
+    await settled(admin);
+    await shoot(admin, 'user-other-grants');
+    const [saved] = await Promise.all([
+      admin.waitForResponse(
+        (r) => r.url().endsWith('/api/admin/users/approver-scjg') && r.request().method() === 'PATCH',
+      ),
+      admin.getByRole('button', { name: /保\s*存/ }).click(),
+    ]);
+    expect(saved.status()).toBe(200);
+    await row.getByTestId('other-grant').getByText('部门审批人员 · 消防救援支队').waitFor();
+    await settled(admin);
+    await shoot(admin, 'users-other-grants');
+
+    // The approver signs in: the inbox starts in 市场监督管理局 and switches to 消防救援支队.
+    const approver = await signedInPage('/approvals', 'approver-scjg', password);
+    const switcher = approver.getByTestId('inbox-department');
+    await switcher.getByText('市场监督管理局').waitFor();
+    await approver.getByRole('tab', { name: '本部门全部' }).click();
+    await approver.getByTestId('inbox-table').waitFor();
+    expect(await approver.getByTestId('inbox-table').locator('tr', { hasText: caseNo }).count()).toBe(0);
+    await switcher.getByText('消防救援支队').click();
+    await approver.getByTestId('inbox-table').locator('tr', { hasText: caseNo }).waitFor();
+    await settled(approver);
+    await shoot(approver, 'inbox-department-switcher');
   });
 
   it('an administrator resets a password and maps an OIDC subject, each in its one-field dialog', async () => {
