@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { catalogueSchema, itemKey, type Catalogue, type Item } from '@onewindow/standards';
 import type { Db } from './create-prisma-client';
 
@@ -37,14 +38,18 @@ export async function applyCatalogue(
     catalogue.items.length +
     catalogue.bundles.length;
   let written = 0;
-  const progress = (n: number) => {
+  // SQLite's driver answers synchronously: without a turn of the event loop between steps, nobody could ask how
+  // far the write has come (a progress poll would wait for the end).
+  const progress = async (n: number) => {
     written += n;
-    onProgress?.(written, total);
+    if (!onProgress) return;
+    onProgress(written, total);
+    await nextTurn();
   };
   return db.$transaction(
     async (tx) => {
       const version = await tx.catalogueVersion.create({ data: meta });
-      onProgress?.(0, total);
+      await progress(0);
       for (const d of topologicalDepartments(catalogue.departments)) {
         const data = { name: d.name, parentCode: d.parentCode ?? null, region: d.regionCode };
         await tx.department.upsert({
@@ -53,7 +58,7 @@ export async function applyCatalogue(
           update: data,
         });
       }
-      progress(catalogue.departments.length);
+      await progress(catalogue.departments.length);
       for (const m of catalogue.materials) {
         await tx.materialStandard.upsert({
           where: { code: m.code },
@@ -61,7 +66,7 @@ export async function applyCatalogue(
           update: { name: m.name, data: json(m) },
         });
       }
-      progress(catalogue.materials.length);
+      await progress(catalogue.materials.length);
       for (const t of catalogue.certificateTypes) {
         const data = { name: t.name, issuerDeptCode: t.issuerDepartmentCode ?? null, data: json(t) };
         await tx.certificateType.upsert({
@@ -70,7 +75,7 @@ export async function applyCatalogue(
           update: data,
         });
       }
-      progress(catalogue.certificateTypes.length);
+      await progress(catalogue.certificateTypes.length);
       // Read every item's active row and highest version in a few statements, write the changes in bulk:
       // one statement per item made a 5,000-item import take 100 s.
       const keys = [...new Set(catalogue.items.map(itemKey))];
@@ -111,10 +116,10 @@ export async function applyCatalogue(
       // refuses a key given twice in one catalogue).
       for (const part of chunks(superseded, STATEMENT_KEYS))
         await tx.item.updateMany({ where: { id: { in: part } }, data: { status: 'superseded' } });
-      progress(itemsUnchanged);
+      await progress(itemsUnchanged);
       for (const part of chunks(created, STATEMENT_ROWS)) {
         await tx.item.createMany({ data: part });
-        progress(part.length);
+        await progress(part.length);
       }
       for (const b of catalogue.bundles) {
         const latest = await tx.bundle.findFirst({ where: { code: b.code }, orderBy: { version: 'desc' } });
@@ -124,7 +129,7 @@ export async function applyCatalogue(
           data: { code: b.code, version: (latest?.version ?? 0) + 1, name: b.name, data: json(b) },
         });
       }
-      progress(catalogue.bundles.length);
+      await progress(catalogue.bundles.length);
       return { catalogueVersionId: version.id, itemsAdded, itemsChanged, itemsUnchanged };
     },
     { timeout: 120_000 },
