@@ -1,5 +1,6 @@
 import { bothTestDatabases } from '@onewindow/db';
 import { demoPassword, seedDemoUsers } from '../src';
+import { approversByDepartment } from '../src/cases/case-plan';
 import { HttpSession, json, signedIn, startTestApi, type TestApi } from './support/test-api';
 
 const firstPassword = 'Temp-pass-2026';
@@ -205,6 +206,11 @@ describe.each(bothTestDatabases)('user administration (/api/admin/users) on %s',
         { role: 'dept_approver', departmentCode: 'SFS-WJW' },
       ]),
     });
+    // The default plan puts the approver on 卫健's steps too (and still on 消防's).
+    const approvers = await approversByDepartment(api.deps.db, ['SFS-WJW', 'SFS-XFJY', 'SFS-SCJG']);
+    expect(approvers.get('SFS-WJW')).toContain('demo-approver.xfjy');
+    expect(approvers.get('SFS-XFJY')).toContain('demo-approver.xfjy');
+    expect(approvers.get('SFS-SCJG')).not.toContain('demo-approver.xfjy');
     expect((await again.request('GET', '/api/tasks?department=SFS-XFJY')).status).toBe(200);
     expect((await again.request('GET', '/api/tasks?department=SFS-WJW')).status).toBe(200);
     const third = await again.request('GET', '/api/tasks?department=SFS-SCJG');
@@ -218,6 +224,9 @@ describe.each(bothTestDatabases)('user administration (/api/admin/users) on %s',
     expect((await json(removed)).otherGrants).toEqual([]);
     const after = await signedIn(api.baseUrl, 'approver.xfjy', demoPassword);
     expect((await after.request('GET', '/api/tasks?department=SFS-WJW')).status).toBe(403);
+    expect((await approversByDepartment(api.deps.db, ['SFS-WJW'])).get('SFS-WJW')).not.toContain(
+      'demo-approver.xfjy',
+    );
   });
 
   it('never disables or demotes the last active administrator', async () => {
