@@ -13,7 +13,7 @@ export type Entry = Omit<Notification, 'read' | 'actor' | 'stepName'> & { actorI
 
 /** How far back the centre looks, and how many rows each source reads at most. */
 export const HORIZON_DAYS = 30;
-export const PER_SOURCE = 100;
+const PER_SOURCE = 100;
 
 const inbox = (caseNo: string) => `/approvals?case=${encodeURIComponent(caseNo)}`;
 const SUPERVISION = '/supervision';
@@ -34,7 +34,7 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 const instant = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
 
 /** The role group seats the user belongs to (`group:<department>/<role>`, as the workflow names them). */
-export const groupsOf = (me: Recipient): string[] =>
+const groupsOf = (me: Recipient): string[] =>
   me.roles.map((role) => `group:${me.departmentCode}/${role}`);
 
 /**
