@@ -1,13 +1,11 @@
-import { useState } from 'react';
-import { Button, DatePicker, Skeleton, Space, Table, Typography } from 'antd';
+import { Button, Skeleton, Space, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { EvaluationFigures } from '@onewindow/contracts';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useApiQuery } from '../../api-client/hooks/use-api-query';
 import { evaluationExportHref, fetchEvaluationFigures } from '../api/supervision.api';
-import { DepartmentChartCard } from './DepartmentChartCard';
+import { DepartmentChartCard, DepartmentRowsTable, PeriodPicker, usePeriodQuery } from './PeriodFigures';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
 const asPercent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
@@ -22,12 +20,7 @@ type ItemRates = EvaluationFigures['items'][number];
  */
 export function EvaluationRatesPanel({ department }: { department?: string }) {
   const { t } = useTranslation();
-  const [period, setPeriod] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('month'), dayjs()]);
-  const query = {
-    department,
-    from: period[0].format('YYYY-MM-DD'),
-    to: period[1].format('YYYY-MM-DD'),
-  };
+  const { period, setPeriod, query } = usePeriodQuery(department);
   const figures = useApiQuery(`supervision-evaluations:${JSON.stringify(query)}`, (signal) =>
     fetchEvaluationFigures(query, signal),
   );
@@ -36,12 +29,7 @@ export function EvaluationRatesPanel({ department }: { department?: string }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="evaluation-rates">
       <Space wrap>
         <Typography.Text>{t('supervision.figures.period')}</Typography.Text>
-        <DatePicker.RangePicker
-          value={period}
-          allowClear={false}
-          onChange={(range) => range?.[0] && range[1] && setPeriod([range[0], range[1]])}
-          data-testid="evaluation-period"
-        />
+        <PeriodPicker period={period} onChange={setPeriod} testId="evaluation-period" />
         <Button
           icon={<DownloadOutlined />}
           href={evaluationExportHref('rates', query)}
@@ -80,17 +68,9 @@ export function EvaluationRatesPanel({ department }: { department?: string }) {
             ]}
             height={300}
           />
-          <Table<DepartmentRates>
-            size="small"
-            rowKey="departmentCode"
-            dataSource={rows}
-            pagination={false}
-            onRow={(r) =>
-              ({
-                'data-testid': 'evaluation-rates-row',
-                'data-department': r.departmentCode,
-              }) as React.HTMLAttributes<HTMLElement>
-            }
+          <DepartmentRowsTable<DepartmentRates>
+            rows={rows}
+            rowTestId="evaluation-rates-row"
             columns={[
               { title: t('evaluation.rates.department'), dataIndex: 'departmentName' },
               { title: t('evaluation.rates.ratings'), dataIndex: 'ratings' },

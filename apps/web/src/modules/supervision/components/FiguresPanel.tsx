@@ -1,12 +1,10 @@
-import { useState } from 'react';
-import { Col, DatePicker, Row, Skeleton, Space, Table, Typography } from 'antd';
+import { Col, Row, Skeleton, Space, Typography } from 'antd';
 import type { DepartmentFigures } from '@onewindow/contracts';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useApiQuery } from '../../api-client/hooks/use-api-query';
 import { fetchFigures } from '../api/supervision.api';
-import { DepartmentChartCard } from './DepartmentChartCard';
+import { DepartmentChartCard, DepartmentRowsTable, PeriodPicker, usePeriodQuery } from './PeriodFigures';
 import { ExportButton } from './SupervisionTables';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
@@ -19,12 +17,7 @@ const days = (n: number | null) => (n === null ? '—' : n);
  */
 export function FiguresPanel({ department }: { department?: string }) {
   const { t } = useTranslation();
-  const [period, setPeriod] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('month'), dayjs()]);
-  const query = {
-    department,
-    from: period[0].format('YYYY-MM-DD'),
-    to: period[1].format('YYYY-MM-DD'),
-  };
+  const { period, setPeriod, query } = usePeriodQuery(department);
   const figures = useApiQuery(`supervision-figures:${JSON.stringify(query)}`, (signal) =>
     fetchFigures(query, signal),
   );
@@ -59,12 +52,7 @@ export function FiguresPanel({ department }: { department?: string }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="figures">
       <Space wrap>
         <Typography.Text>{t('supervision.figures.period')}</Typography.Text>
-        <DatePicker.RangePicker
-          value={period}
-          allowClear={false}
-          onChange={(range) => range?.[0] && range[1] && setPeriod([range[0], range[1]])}
-          data-testid="figures-period"
-        />
+        <PeriodPicker period={period} onChange={setPeriod} testId="figures-period" />
         <ExportButton table="figures" query={query} />
         {figures.data && (
           <Typography.Text type="secondary">
@@ -97,17 +85,9 @@ export function FiguresPanel({ department }: { department?: string }) {
               />
             </Col>
           </Row>
-          <Table<DepartmentFigures>
-            size="small"
-            rowKey="departmentCode"
-            dataSource={rows}
-            pagination={false}
-            onRow={(r) =>
-              ({
-                'data-testid': 'figures-row',
-                'data-department': r.departmentCode,
-              }) as React.HTMLAttributes<HTMLElement>
-            }
+          <DepartmentRowsTable<DepartmentFigures>
+            rows={rows}
+            rowTestId="figures-row"
             columns={[
               { title: t('supervision.columns.department'), dataIndex: 'departmentName' },
               { title: t('supervision.figures.open'), dataIndex: 'open' },
