@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Problem } from '@onewindow/contracts';
-import { loadSeedCatalogue } from '@onewindow/standards';
+import { exportCatalogueCsv } from '@onewindow/catalogue-io';
+import { generateSyntheticCatalogue, loadSeedCatalogue, syntheticDepartmentUscc } from '@onewindow/standards';
 import { demoPassword } from '../src/auth/seed-demo-users';
 import { seedDemoData } from '../src/seed/seed-demo-data';
 import { HttpSession, signedIn, startTestApi, type TestApi } from './support/test-api';
@@ -155,5 +156,35 @@ describe('catalogue import/export API', () => {
       csrf: true,
     });
     expect(garbage.status).toBe(400);
+  });
+
+  it('takes CSV sheets beyond the 1 MiB JSON limit under the catalogue CSV type (up to 20 MB)', async () => {
+    const seed = loadSeedCatalogue();
+    const departments = Array.from({ length: 20 }, (_, d) => ({
+      code: `SYN-DEPT-${String(d).padStart(2, '0')}`,
+      name: `合成部门${d}`,
+      regionCode: '379900',
+      uscc: syntheticDepartmentUscc(d),
+    }));
+    const files = exportCatalogueCsv({
+      ...seed,
+      departments: [...seed.departments, ...departments],
+      items: [...seed.items, ...generateSyntheticCatalogue(2_000)],
+    });
+    const body = JSON.stringify({ format: 'csv', files });
+    expect(body.length).toBeGreaterThan(1024 * 1024);
+    const designer = await signedIn(api.baseUrl, 'designer', demoPassword);
+    const asJson = await designer.request('POST', '/api/catalogue/import?dryRun=true', {
+      rawBody: body,
+      csrf: true,
+    });
+    expect(asJson.status).toBe(413);
+    const asCsvJson = await designer.request('POST', '/api/catalogue/import?dryRun=true', {
+      rawBody: body,
+      headers: { 'content-type': 'application/vnd.onewindow.catalogue-csv+json' },
+      csrf: true,
+    });
+    expect(asCsvJson.status).toBe(200);
+    expect(await asCsvJson.json()).toMatchObject({ applied: false, itemsAdded: 2_000 });
   });
 });

@@ -14,9 +14,9 @@ import { authorize, signedInUser } from '../auth/authorize.middleware';
 import { parse } from '../http/parse';
 import { ProblemError, ProblemType } from '../http/problem';
 import { findImportRun, runningImport, startImportRun } from './catalogue-import-runs';
-import { badImport, catalogueUpload, importError, XLSX } from './catalogue-upload';
+import { badImport, catalogueUpload, CSV_JSON, importError, XLSX } from './catalogue-upload';
 
-/** The largest workbook one import takes (a bigger body is refused unread: 413). */
+/** The largest workbook (or CSV sheets as CSV_JSON) one import takes (a bigger body is refused unread: 413). */
 const XLSX_LIMIT = '20mb';
 
 const importQuerySchema = z.strictObject({ dryRun: z.enum(['true', 'false']).optional() });
@@ -33,6 +33,7 @@ export function catalogueIoRouter(deps: ApiDeps): Router {
     '/catalogue/import',
     authorize('catalogue.write'),
     express.raw({ type: XLSX, limit: XLSX_LIMIT }),
+    express.json({ type: CSV_JSON, limit: XLSX_LIMIT }),
     async (req, res) => {
       const query = parse(importQuerySchema, req.query, 'query string');
       const upload = catalogueUpload(req);
@@ -77,6 +78,7 @@ export function catalogueIoRouter(deps: ApiDeps): Router {
     '/catalogue/import-runs',
     authorize('catalogue.write'),
     express.raw({ type: XLSX, limit: XLSX_LIMIT }),
+    express.json({ type: CSV_JSON, limit: XLSX_LIMIT }),
     (req, res) => {
       const upload = catalogueUpload(req);
       const busy = runningImport(deps.db);

@@ -17,7 +17,6 @@ import { CheckCircleOutlined, DownloadOutlined, FileSearchOutlined, UploadOutlin
 import { problemSchema, type Problem } from '@onewindow/contracts';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { apiClient } from '../../api-client/api-client';
 import { ApiError, isApiError } from '../../api-client/api-error';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useSubmission } from '../../api-client/hooks/use-submission';
@@ -29,6 +28,8 @@ import { CertificateTypesTab } from './CertificateTypesTab';
 import { BundlesTab } from './BundlesTab';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The CSV sheets as JSON under the import's own type (read up to 20 MB, beyond the API's 1 MiB for JSON). */
+const CSV_JSON = 'application/vnd.onewindow.catalogue-csv+json';
 /** The API's limit for one import (express.raw in catalogue-io.router.ts). */
 const MAX_BYTES = 20 * 1024 * 1024;
 /** The sheets of the catalogue layout (libs/catalogue-io), in export order; one CSV file each. */
@@ -62,38 +63,36 @@ type Applied = NonNullable<CatalogueImportRun['result']>;
 /** The chosen files as the import route takes them: one XLSX workbook, or the sheets' CSV texts by file name. */
 type ImportFiles = { kind: 'xlsx'; file: File } | { kind: 'csv'; files: File[] };
 
+/** The request body of an upload and its type: the workbook as it is, or the CSV texts by file name as JSON. */
+async function uploadBody(upload: ImportFiles): Promise<{ body: Blob | string; type: string }> {
+  if (upload.kind === 'xlsx') return { body: upload.file, type: XLSX };
+  const files = Object.fromEntries(
+    await Promise.all(upload.files.map(async (f) => [f.name, await f.text()] as const)),
+  );
+  return { body: JSON.stringify({ format: 'csv', files }), type: CSV_JSON };
+}
+
 /**
- * Sends the upload to POST /api/catalogue/import. A workbook goes as the raw body, which apiClient (JSON only)
- * cannot send: same headers and the same ApiError on a problem answer.
+ * Sends the upload to POST /api/catalogue/import?dryRun=true. The body is a workbook or JSON of a type of its own,
+ * which apiClient (application/json only) cannot send: same headers and the same ApiError on a problem answer.
  */
-async function sendImport<T extends z.ZodType>(
+async function sendDryRun<T extends z.ZodType>(
   upload: ImportFiles,
-  dryRun: boolean,
   csrfToken: string,
   schema: T,
 ): Promise<z.infer<T>> {
-  const query = { dryRun: String(dryRun) };
-  if (upload.kind === 'csv') {
-    const files = Object.fromEntries(
-      await Promise.all(upload.files.map(async (f) => [f.name, await f.text()] as const)),
-    );
-    return apiClient.post('/api/catalogue/import', {
-      responseSchema: schema,
-      query,
-      body: { format: 'csv', files },
-    });
-  }
+  const { body, type } = await uploadBody(upload);
   let response: Response;
   try {
-    response = await fetch(`/api/catalogue/import?dryRun=${query.dryRun}`, {
+    response = await fetch('/api/catalogue/import?dryRun=true', {
       method: 'POST',
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json, application/problem+json',
-        'Content-Type': XLSX,
+        'Content-Type': type,
         'X-CSRF-Token': csrfToken,
       },
-      body: upload.file,
+      body,
     });
   } catch (cause) {
     throw new ApiError('network', 0, undefined, { cause });
@@ -117,21 +116,13 @@ async function startImportRun(
   csrfToken: string,
   onUpload: (loaded: number, total: number) => void,
 ): Promise<CatalogueImportRun> {
-  const body =
-    upload.kind === 'xlsx'
-      ? upload.file
-      : JSON.stringify({
-          format: 'csv',
-          files: Object.fromEntries(
-            await Promise.all(upload.files.map(async (f) => [f.name, await f.text()] as const)),
-          ),
-        });
+  const { body, type } = await uploadBody(upload);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/catalogue/import-runs');
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-    xhr.setRequestHeader('Content-Type', upload.kind === 'xlsx' ? XLSX : 'application/json');
+    xhr.setRequestHeader('Content-Type', type);
     xhr.setRequestHeader('X-CSRF-Token', csrfToken);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onUpload(e.loaded, e.total);
@@ -342,7 +333,7 @@ function ItemsAndImport() {
     setFileProblem(problem);
     if (problem) return;
     const upload = toUpload(files);
-    const result = await dryRun.run(() => sendImport(upload, true, csrfToken, dryRunSchema));
+    const result = await dryRun.run(() => sendDryRun(upload, csrfToken, dryRunSchema));
     if (result) setChecked({ upload, result });
   };
   const onRun = useCallback((run: CatalogueImportRun) => {
