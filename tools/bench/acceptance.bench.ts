@@ -21,8 +21,15 @@ import { prepareFiveDepartmentCase } from '../load/load-fixtures';
 import { startLoadStack, type LoadStack } from '../load/load-stack';
 import { cpuDuring } from '../load/process-cpu';
 import { sleepMs } from '../load/stats';
-import { hostLine, hostNow, ms, waitForOpenTasks, writeResult } from './bench-report';
-import { openLoop, type OpenLoopResult } from './open-loop';
+import {
+  hostAfterLine,
+  hostNow,
+  ms,
+  printOpenLoopTable,
+  waitForOpenTasks,
+  writeResult,
+} from './bench-report';
+import { openLoop } from './open-loop';
 
 const { values: args } = parseArgs({
   options: {
@@ -89,19 +96,11 @@ async function main(): Promise<void> {
     console.log(
       `Acceptance round trip at ${rate}/s for ${durationS} s (${count} five-department applications), open loop, latency from the scheduled send\n`,
     );
-    console.log(
-      `Host: ${hostLine(host)}; after the run: load average ${hostAfter.loadAverage.join(' / ')}\n`,
-    );
-    console.log(
-      `| what | ok / sent | median ms | p95 ms | p99 ms | max ms | service p95 ms | p95 < ${TARGET_P95_MS} ms |`,
-    );
-    console.log('|---|---:|---:|---:|---:|---:|---:|---|');
-    const row = (name: string, r: OpenLoopResult, target: boolean) =>
-      console.log(
-        `| ${name} | ${r.ok} / ${r.sent}${r.errors ? ` (${r.errors} errors: ${r.firstError?.slice(0, 80)})` : ''} | ${ms(r.fromSchedule.median)} | ${ms(r.fromSchedule.p95)} | ${ms(r.fromSchedule.p99)} | ${ms(r.fromSchedule.max)} | ${ms(r.service.p95)} | ${target ? (r.fromSchedule.p95 < TARGET_P95_MS && r.errors === 0 ? 'met' : '**missed**') : ''} |`,
-      );
-    row('OneWindow: POST /api/cases (validate + merge + persist + start workflow)', oneWindow, true);
-    row('bare Temporal workflow start (bareCaseWorkflow)', bareStarts, false);
+    console.log(hostAfterLine(host, hostAfter));
+    printOpenLoopTable(TARGET_P95_MS, [
+      ['OneWindow: POST /api/cases (validate + merge + persist + start workflow)', oneWindow, true],
+      ['bare Temporal workflow start (bareCaseWorkflow)', bareStarts, false],
+    ]);
     const total = Object.values(cpuMs).reduce((a, b) => a + b, 0);
     console.log(
       `\nCPU per acceptance (ms, user + system, until 10 s after the last answer): ${Object.entries(cpuMs)

@@ -16,8 +16,8 @@ import { CaseDriver } from '../load/case-driver';
 import { prepareFiveDepartmentCase } from '../load/load-fixtures';
 import { startLoadStack, type LoadStack } from '../load/load-stack';
 import { boundedPool, sleepMs } from '../load/stats';
-import { hostLine, hostNow, ms, waitForOpenTasks, writeResult } from './bench-report';
-import { openLoop, type OpenLoopResult } from './open-loop';
+import { hostAfterLine, hostNow, printOpenLoopTable, waitForOpenTasks, writeResult } from './bench-report';
+import { openLoop } from './open-loop';
 
 const { values: args } = parseArgs({
   options: { rate: { type: 'string', default: '10' }, duration: { type: 'string', default: '60' } },
@@ -87,20 +87,12 @@ async function main(): Promise<void> {
     console.log(
       `Approval round trip at ${rate}/s for ${durationS} s (${decisions} approvals over ${cases.length} five-department cases), open loop, latency from the scheduled send\n`,
     );
-    console.log(
-      `Host: ${hostLine(host)}; after the run: load average ${hostAfter.loadAverage.join(' / ')}\n`,
-    );
-    console.log(
-      '| what | ok / sent | median ms | p95 ms | p99 ms | max ms | service p95 ms | p95 < 200 ms |',
-    );
-    console.log('|---|---:|---:|---:|---:|---:|---:|---|');
-    const row = (name: string, r: OpenLoopResult, target: boolean) =>
-      console.log(
-        `| ${name} | ${r.ok} / ${r.sent}${r.errors ? ` (${r.errors} errors: ${r.firstError?.slice(0, 80)})` : ''} | ${ms(r.fromSchedule.median)} | ${ms(r.fromSchedule.p95)} | ${ms(r.fromSchedule.p99)} | ${ms(r.fromSchedule.max)} | ${ms(r.service.p95)} | ${target ? (r.fromSchedule.p95 < 200 && r.errors === 0 ? 'met' : '**missed**') : ''} |`,
-      );
-    row('OneWindow: POST /api/cases/:no/actions approve (HTTP → Update → answer)', oneWindow, true);
-    row('bare Temporal Update (bareDecide on bareCaseWorkflow)', bareUpdates, false);
-    row('bare HTTP: GET /api/health', health, false);
+    console.log(hostAfterLine(host, hostAfter));
+    printOpenLoopTable(200, [
+      ['OneWindow: POST /api/cases/:no/actions approve (HTTP → Update → answer)', oneWindow, true],
+      ['bare Temporal Update (bareDecide on bareCaseWorkflow)', bareUpdates, false],
+      ['bare HTTP: GET /api/health', health, false],
+    ]);
     const file = writeResult('approval-action', {
       host,
       hostAfter,

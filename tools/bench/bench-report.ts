@@ -1,10 +1,12 @@
-// What the approvals-workspace benchmarks share: nearest-rank percentiles, the host's load, and the JSON
-// result each of them writes to tmp/bench/<name>.json (git-ignored) beside the markdown table it prints.
+// What the benchmarks share in their reports: nearest-rank percentiles, the host's load, the table of open-loop
+// runs, and the JSON result each of them writes to tmp/bench/<name>.json (git-ignored) beside the markdown table
+// it prints.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '@onewindow/config';
 import type { Db } from '@onewindow/db';
+import type { OpenLoopResult } from './open-loop';
 
 export interface Summary {
   n: number;
@@ -40,6 +42,28 @@ export function hostNow(): { cpus: string; cores: number; loadAverage: number[];
 
 export const hostLine = (host: ReturnType<typeof hostNow>): string =>
   `${host.cores} × ${host.cpus}, Node ${host.node}, load average ${host.loadAverage.join(' / ')} (1/5/15 min), ${host.at}`;
+
+/** The report's host line: the machine and its load before the run, and the load after it (ends a paragraph). */
+export const hostAfterLine = (host: ReturnType<typeof hostNow>, after: ReturnType<typeof hostNow>): string =>
+  `Host: ${hostLine(host)}; after the run: load average ${after.loadAverage.join(' / ')}\n`;
+
+/**
+ * The markdown table of open-loop runs (tools/bench/open-loop.ts): one row per run, latency from the scheduled
+ * send; a run marked `target` is met when its p95 is under `targetMs` with no errors.
+ */
+export function printOpenLoopTable(
+  targetMs: number,
+  runs: [name: string, r: OpenLoopResult, target: boolean][],
+) {
+  console.log(
+    `| what | ok / sent | median ms | p95 ms | p99 ms | max ms | service p95 ms | p95 < ${targetMs} ms |`,
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|---|');
+  for (const [name, r, target] of runs)
+    console.log(
+      `| ${name} | ${r.ok} / ${r.sent}${r.errors ? ` (${r.errors} errors: ${r.firstError?.slice(0, 80)})` : ''} | ${ms(r.fromSchedule.median)} | ${ms(r.fromSchedule.p95)} | ${ms(r.fromSchedule.p99)} | ${ms(r.fromSchedule.max)} | ${ms(r.service.p95)} | ${target ? (r.fromSchedule.p95 < targetMs && r.errors === 0 ? 'met' : '**missed**') : ''} |`,
+    );
+}
 
 /** Writes the run's result as tmp/bench/<name>.json and returns the path. */
 export function writeResult(name: string, result: unknown): string {

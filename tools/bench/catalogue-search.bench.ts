@@ -6,13 +6,10 @@ import { buildApiDeps, createApp, createLogger } from '@onewindow/api';
 import { loadConfig } from '@onewindow/config';
 import { applyCatalogue, createSqliteTestDatabase } from '@onewindow/db';
 import { generateSyntheticCatalogue, loadSeedCatalogue, syntheticDepartmentUscc } from '@onewindow/standards';
+import { summarize } from './bench-report';
 
 const itemCount = Number(process.argv[2] ?? 5000);
 const perKind = Number(process.argv[3] ?? 300);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function main(): Promise<void> {
   const database = await createSqliteTestDatabase();
@@ -57,9 +54,9 @@ async function main(): Promise<void> {
       if (!res.ok) throw new Error(`${kind}: HTTP ${res.status}`);
       times.push(performance.now() - t0);
     }
-    times.sort((a, b) => a - b);
+    const s = summarize(times);
     rows.push(
-      `| ${kind} | ${perKind} | ${percentile(times, 50).toFixed(2)} | ${percentile(times, 95).toFixed(2)} | ${percentile(times, 99).toFixed(2)} |`,
+      `| ${kind} | ${perKind} | ${s.median.toFixed(2)} | ${s.p95.toFixed(2)} | ${s.p99.toFixed(2)} |`,
     );
   }
   server.close();

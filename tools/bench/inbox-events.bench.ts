@@ -19,7 +19,7 @@ import { CaseDriver } from '../load/case-driver';
 import { prepareFiveDepartmentCase } from '../load/load-fixtures';
 import { startLoadStack, type LoadStack } from '../load/load-stack';
 import { sleepMs } from '../load/stats';
-import { hostLine, hostNow, ms, summarize, waitForOpenTasks, writeResult } from './bench-report';
+import { hostAfterLine, hostNow, ms, summarize, waitForOpenTasks, writeResult } from './bench-report';
 
 const { values: args } = parseArgs({
   options: { clients: { type: 'string', default: '200' }, events: { type: 'string', default: '10' } },
@@ -194,9 +194,7 @@ async function main(): Promise<void> {
       console.log(
         `Task events to ${clientCount} connected inboxes of ${department}, ${eventCount} events (a five-department case accepted each), delay from the projection write to the event's arrival\n`,
       );
-      console.log(
-        `Host: ${hostLine(host)}; after the run: load average ${hostAfter.loadAverage.join(' / ')}\n`,
-      );
+      console.log(hostAfterLine(host, hostAfter));
       console.log('| what | arrivals | median ms | p95 ms | p99 ms | max ms | all within 1 s |');
       console.log('|---|---:|---:|---:|---:|---:|---|');
       console.log(

@@ -12,25 +12,15 @@
 // `<view>:cold` moves the department's feed version before each call, so the view's count is not the kept one).
 // `--explain` prints the query plans of the bare statements; `--keep` keeps the databases (prints their URLs).
 // Prints a markdown table; writes tmp/bench/inbox-query.json.
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type BetterSqlite3Type from 'better-sqlite3';
-import { Client } from 'pg';
 import { createLogger } from '@onewindow/api';
-import { repoRoot } from '@onewindow/config';
 import { taskInboxPage } from '@onewindow/api/src/tasks/task-inbox';
 import { toShanghaiDate } from '@onewindow/calendar';
 import { inboxViews, listTasksQuerySchema, type InboxView } from '@onewindow/contracts';
-import {
-  applyCatalogue,
-  createPostgresTestDatabase,
-  createSqliteTestDatabase,
-  sqliteFilePath,
-  type TestDatabase,
-} from '@onewindow/db';
+import { applyCatalogue, type TestDatabase } from '@onewindow/db';
 import { loadSeedCatalogue } from '@onewindow/standards';
-import { hostLine, hostNow, ms, summarize, writeResult, type Summary } from './bench-report';
+import { addDays, bareDriver, bulkInsert, onEachDatabase, rng, type Kind, type Row } from './bench-database';
+import { hostAfterLine, hostNow, ms, summarize, writeResult, type Summary } from './bench-report';
 
 const { values: args } = parseArgs({
   options: {
@@ -56,76 +46,6 @@ const approvers = Array.from({ length: 100 }, (_, i) => `bench-u${String(i).padS
 const role = 'dept_approver';
 const group = `group:${department}/${role}`;
 const pageSize = 20;
-
-type Kind = 'sqlite' | 'postgresql';
-type Row = Record<string, unknown>;
-
-/**
- * The SQLite library of Prisma's adapter (it ships its own better-sqlite3). A second copy of SQLite in the process
- * must never open the file Prisma has open: closing it drops the other copy's POSIX locks and corrupts the file.
- */
-const BetterSqlite3 = createRequire(
-  createRequire(path.join(repoRoot(), 'package.json')).resolve('@prisma/adapter-better-sqlite3'),
-)('better-sqlite3') as typeof BetterSqlite3Type;
-
-/**
- * Rows (every row of a table with the same keys) in bulk through the bare driver: one SQLite transaction of
- * prepared inserts, or PostgreSQL multi-row INSERTs of 1,000 rows. DateTimes as Prisma stores them (ISO text on
- * SQLite, UTC timestamps on PostgreSQL).
- */
-async function bulkInsert(kind: Kind, url: string, table: string, rows: Row[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]);
-  const names = columns.map((c) => `"${c}"`).join(', ');
-  const value = (v: unknown) =>
-    v instanceof Date
-      ? kind === 'sqlite'
-        ? v.toISOString().replace('Z', '+00:00')
-        : v.toISOString().slice(0, 23)
-      : v;
-  if (kind === 'sqlite') {
-    const sqlite = new BetterSqlite3(sqliteFilePath(url));
-    try {
-      const insert = sqlite.prepare(
-        `INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`,
-      );
-      sqlite.transaction(() => {
-        for (const row of rows) insert.run(...columns.map((c) => value(row[c])));
-      })();
-    } finally {
-      sqlite.close();
-    }
-    return;
-  }
-  const pg = new Client({ connectionString: url });
-  await pg.connect();
-  try {
-    for (let k = 0; k < rows.length; k += 1000) {
-      const chunk = rows.slice(k, k + 1000);
-      const placeholders = chunk.map(
-        (_, r) => `(${columns.map((_c, c) => `$${r * columns.length + c + 1}`).join(', ')})`,
-      );
-      await pg.query(
-        `INSERT INTO "${table}" (${names}) VALUES ${placeholders.join(', ')}`,
-        chunk.flatMap((row) => columns.map((c) => value(row[c]))),
-      );
-    }
-  } finally {
-    await pg.end();
-  }
-}
-
-/** Deterministic pseudo-random numbers (the same data every run). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The data, all in one department (the worst case for its department-wide views): `openTasks` cases in review,
@@ -356,46 +276,6 @@ function bareSql(view: InboxView | 'default'): { sql: string; params: (me: strin
   }
 }
 
-interface BareDriver {
-  query(sql: string, params: unknown[]): Promise<unknown[]>;
-  explain(sql: string, params: unknown[]): Promise<string>;
-  close(): Promise<void>;
-}
-
-async function bareDriver(kind: Kind, url: string): Promise<BareDriver> {
-  if (kind === 'sqlite') {
-    const sqlite = new BetterSqlite3(sqliteFilePath(url), { readonly: true });
-    // better-sqlite3 binds `?` in order: `$n` becomes `?` with the n-th parameter at each place.
-    const toSqlite = (sql: string, params: unknown[]) => ({
-      sql: sql.replace(/\$\d+/g, '?'),
-      params: [...sql.matchAll(/\$(\d+)/g)].map((m) => params[Number(m[1]) - 1]),
-    });
-    return {
-      query: async (sql, params) => {
-        const q = toSqlite(sql, params);
-        return sqlite.prepare(q.sql).all(...q.params);
-      },
-      explain: async (sql, params) => {
-        const q = toSqlite(`EXPLAIN QUERY PLAN ${sql}`, params);
-        return sqlite
-          .prepare(q.sql)
-          .all(...q.params)
-          .map((r) => (r as { detail: string }).detail)
-          .join('\n');
-      },
-      close: async () => void sqlite.close(),
-    };
-  }
-  const pg = new Client({ connectionString: url });
-  await pg.connect();
-  return {
-    query: async (sql, params) => (await pg.query(sql, params)).rows,
-    explain: async (sql, params) =>
-      (await pg.query(`EXPLAIN ANALYZE ${sql}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n'),
-    close: () => pg.end(),
-  };
-}
-
 /**
  * `n` timed calls after 20 warm-up calls; a slow view stops earlier: the warm-up after a quarter of the budget
  * (at least one call), the timed calls after the budget once 10 are done (the table gives the count). `before`
@@ -505,31 +385,12 @@ async function measure(
 
 async function main(): Promise<void> {
   const host = hostNow();
-  const wanted = args.db.split(',') as Kind[];
-  const results: Partial<Record<Kind, Awaited<ReturnType<typeof measure>> | { skipped: string }>> = {};
-  for (const kind of wanted) {
-    if (kind === 'postgresql' && !process.env.TEST_POSTGRES_URL) {
-      results.postgresql = {
-        skipped:
-          'TEST_POSTGRES_URL is not set (a PostgreSQL database beside which a scratch one may be created)',
-      };
-      continue;
-    }
-    const database = await (kind === 'sqlite' ? createSqliteTestDatabase() : createPostgresTestDatabase());
-    try {
-      results[kind] = await measure(kind, database);
-    } finally {
-      if (args.keep) {
-        console.error(`${kind}: kept ${database.url}`);
-        await database.db.$disconnect();
-      } else await database.dispose();
-    }
-  }
+  const results = await onEachDatabase(args.db.split(',') as Kind[], measure, { keep: args.keep });
   const hostAfter = hostNow();
   console.log(
     `Inbox query (taskInboxPage, page 1 of ${pageSize}) — ${openTasks} open tasks in one department + ${closedCases} closed cases; up to ${rounds} calls per view after up to 20 warm-up calls (slow views: fewer, see calls)\n`,
   );
-  console.log(`Host: ${hostLine(host)}; after the run: load average ${hostAfter.loadAverage.join(' / ')}\n`);
+  console.log(hostAfterLine(host, hostAfter));
   console.log(
     '| database | view | rows in view | calls | API median ms | API p95 ms | bare SQL median ms | bare SQL p95 ms | p95 < 50 ms |',
   );

@@ -9,19 +9,10 @@
 // Run: npx tsx tools/bench/notifications.bench.ts [--cases=N] [--rounds=N] [--db=sqlite,postgresql]
 //      PostgreSQL needs TEST_POSTGRES_URL (a database beside which a scratch database may be created).
 // Prints a markdown table; writes tmp/bench/notifications.json.
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type BetterSqlite3Type from 'better-sqlite3';
-import { Client } from 'pg';
-import { repoRoot } from '@onewindow/config';
 import { listNotifications } from '@onewindow/api/src/notifications/notifications.service';
-import {
-  createPostgresTestDatabase,
-  createSqliteTestDatabase,
-  sqliteFilePath,
-  type TestDatabase,
-} from '@onewindow/db';
+import type { TestDatabase } from '@onewindow/db';
+import { bulkInsert, onEachDatabase, type Kind, type Row } from './bench-database';
 import { hostLine, hostNow, ms, summarize, writeResult, type Summary } from './bench-report';
 
 const { values: args } = parseArgs({
@@ -35,57 +26,6 @@ const total = Number(args.cases);
 const rounds = Number(args.rounds);
 const departments = Array.from({ length: 10 }, (_, i) => `BENCH-D${i}`);
 const approvers = (d: string) => Array.from({ length: 10 }, (_, i) => `${d}-a${i}`);
-type Kind = 'sqlite' | 'postgresql';
-type Row = Record<string, unknown>;
-
-const BetterSqlite3 = createRequire(
-  createRequire(path.join(repoRoot(), 'package.json')).resolve('@prisma/adapter-better-sqlite3'),
-)('better-sqlite3') as typeof BetterSqlite3Type;
-
-/** A DateTime as Prisma stores it: ISO text with an offset on SQLite, a UTC timestamp on PostgreSQL. */
-const stored = (kind: Kind, v: unknown) =>
-  v instanceof Date
-    ? kind === 'sqlite'
-      ? v.toISOString().replace('Z', '+00:00')
-      : v.toISOString().slice(0, 23)
-    : v;
-
-async function bulkInsert(kind: Kind, url: string, table: string, rows: Row[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]);
-  const names = columns.map((c) => `"${c}"`).join(', ');
-  if (kind === 'sqlite') {
-    const sqlite = new BetterSqlite3(sqliteFilePath(url));
-    try {
-      const insert = sqlite.prepare(
-        `INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`,
-      );
-      sqlite.transaction(() => {
-        for (const row of rows) insert.run(...columns.map((c) => stored(kind, row[c])));
-      })();
-    } finally {
-      sqlite.close();
-    }
-    return;
-  }
-  const pg = new Client({ connectionString: url });
-  await pg.connect();
-  try {
-    for (let k = 0; k < rows.length; k += 1000) {
-      const chunk = rows.slice(k, k + 1000);
-      const placeholders = chunk.map(
-        (_, r) => `(${columns.map((_c, c) => `$${r * columns.length + c + 1}`).join(', ')})`,
-      );
-      await pg.query(
-        `INSERT INTO "${table}" (${names}) VALUES ${placeholders.join(', ')}`,
-        chunk.flatMap((row) => columns.map((c) => stored(kind, row[c]))),
-      );
-    }
-    await pg.query('ANALYZE');
-  } finally {
-    await pg.end();
-  }
-}
 
 /** Deterministic pseudo-random numbers (the same data on both databases). */
 function random(seed: number): () => number {
@@ -93,7 +33,7 @@ function random(seed: number): () => number {
   return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
-async function seed(kind: Kind, url: string, now: Date): Promise<void> {
+async function seed(kind: Kind, { db, url }: TestDatabase, now: Date): Promise<void> {
   const rnd = random(42);
   const at = (maxDays: number) => new Date(now.getTime() - Math.floor(rnd() * maxDays * 86_400_000));
   const cases: Row[] = [];
@@ -193,6 +133,7 @@ async function seed(kind: Kind, url: string, now: Date): Promise<void> {
   await bulkInsert(kind, url, 'Task', tasks);
   await bulkInsert(kind, url, 'TaskHolder', holders);
   await bulkInsert(kind, url, 'RectificationOrder', orders);
+  if (kind === 'postgresql') await db.$executeRawUnsafe('ANALYZE');
   console.error(
     `${kind}: ${cases.length} cases, ${tasks.length} tasks, ${clocks.length} clock events, ${decisions.length} decisions, ${orders.length} orders`,
   );
@@ -200,39 +141,32 @@ async function seed(kind: Kind, url: string, now: Date): Promise<void> {
 
 async function main(): Promise<void> {
   const host = hostNow();
-  const results: Record<string, Record<string, Summary & { items: number; unread: number }>> = {};
   const now = new Date();
-  for (const kind of args.db.split(',') as Kind[]) {
-    if (kind === 'postgresql' && !process.env.TEST_POSTGRES_URL) {
-      console.error('PostgreSQL skipped: TEST_POSTGRES_URL is not set');
-      continue;
-    }
-    const database: TestDatabase = await (kind === 'sqlite'
-      ? createSqliteTestDatabase()
-      : createPostgresTestDatabase());
-    try {
-      await seed(kind, database.url, now);
-      const d = departments[3];
-      const who = {
-        approver: { id: `${d}-a4`, departmentCode: d, roles: ['dept_approver'] },
-        lead: { id: `${d}-lead`, departmentCode: d, roles: ['dept_lead'] },
-      };
-      results[kind] = {};
-      for (const [name, me] of Object.entries(who)) {
-        for (let i = 0; i < 5; i++) await listNotifications(database.db, me, 20, now);
-        const times: number[] = [];
-        let last = await listNotifications(database.db, me, 20, now);
-        for (let i = 0; i < rounds; i++) {
-          const start = performance.now();
-          last = await listNotifications(database.db, me, 20, now);
-          times.push(performance.now() - start);
-        }
-        results[kind][name] = { ...summarize(times), items: last.items.length, unread: last.unread };
+  const measured = await onEachDatabase(args.db.split(',') as Kind[], async (kind, database) => {
+    await seed(kind, database, now);
+    const d = departments[3];
+    const who = {
+      approver: { id: `${d}-a4`, departmentCode: d, roles: ['dept_approver'] },
+      lead: { id: `${d}-lead`, departmentCode: d, roles: ['dept_lead'] },
+    };
+    const users: Record<string, Summary & { items: number; unread: number }> = {};
+    for (const [name, me] of Object.entries(who)) {
+      for (let i = 0; i < 5; i++) await listNotifications(database.db, me, 20, now);
+      const times: number[] = [];
+      let last = await listNotifications(database.db, me, 20, now);
+      for (let i = 0; i < rounds; i++) {
+        const start = performance.now();
+        last = await listNotifications(database.db, me, 20, now);
+        times.push(performance.now() - start);
       }
-    } finally {
-      await database.dispose();
+      users[name] = { ...summarize(times), items: last.items.length, unread: last.unread };
     }
-  }
+    return { users };
+  });
+  const results: Record<string, Record<string, Summary & { items: number; unread: number }>> = {};
+  for (const [kind, r] of Object.entries(measured))
+    if ('skipped' in r) console.error('PostgreSQL skipped: TEST_POSTGRES_URL is not set');
+    else results[kind] = r.users;
   console.log(
     `Notification list over ${total.toLocaleString('en')} cases (${rounds} calls each). ${hostLine(host)}\n`,
   );

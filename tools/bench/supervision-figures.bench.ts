@@ -14,13 +14,8 @@
 //      tests); without it the PostgreSQL half is skipped and says so. `--explain` prints the bare plans and each
 //      statement's median; `--keep` keeps the databases (prints their URLs).
 // Prints a markdown table; writes tmp/bench/supervision-figures.json.
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type BetterSqlite3Type from 'better-sqlite3';
-import { Client } from 'pg';
 import { createLogger } from '@onewindow/api';
-import { repoRoot } from '@onewindow/config';
 import { supervisionFigures } from '@onewindow/api/src/supervision/supervision-figures';
 import {
   decidedCountStatement,
@@ -29,13 +24,8 @@ import {
   openWorkStatement,
 } from '@onewindow/api/src/supervision/supervision.repository';
 import { toShanghaiDate } from '@onewindow/calendar';
-import {
-  createPostgresTestDatabase,
-  createSqliteTestDatabase,
-  sqliteFilePath,
-  type Prisma,
-  type TestDatabase,
-} from '@onewindow/db';
+import type { Prisma, TestDatabase } from '@onewindow/db';
+import { addDays, bareDriver, bulkInsert, onEachDatabase, rng, type Kind, type Row } from './bench-database';
 import { hostLine, hostNow, ms, summarize, writeResult, type Summary } from './bench-report';
 
 const { values: args } = parseArgs({
@@ -50,104 +40,6 @@ const { values: args } = parseArgs({
 const total = Number(args.cases);
 const rounds = Number(args.rounds);
 const departments = Array.from({ length: 10 }, (_, i) => `BENCH-D${i}`);
-type Kind = 'sqlite' | 'postgresql';
-type Row = Record<string, unknown>;
-
-/** Prisma's adapter's own better-sqlite3 (a second SQLite copy must never open the file Prisma has open). */
-const BetterSqlite3 = createRequire(
-  createRequire(path.join(repoRoot(), 'package.json')).resolve('@prisma/adapter-better-sqlite3'),
-)('better-sqlite3') as typeof BetterSqlite3Type;
-
-/** A DateTime as Prisma stores it: ISO text with an offset on SQLite, a UTC timestamp on PostgreSQL. */
-const stored = (kind: Kind, v: unknown) =>
-  v instanceof Date
-    ? kind === 'sqlite'
-      ? v.toISOString().replace('Z', '+00:00')
-      : v.toISOString().slice(0, 23)
-    : v;
-
-/** Rows in bulk through the bare driver: one SQLite transaction of prepared inserts, or 1,000-row INSERTs. */
-async function bulkInsert(kind: Kind, url: string, table: string, rows: Row[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]);
-  const names = columns.map((c) => `"${c}"`).join(', ');
-  if (kind === 'sqlite') {
-    const sqlite = new BetterSqlite3(sqliteFilePath(url));
-    try {
-      const insert = sqlite.prepare(
-        `INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`,
-      );
-      sqlite.transaction(() => {
-        for (const row of rows) insert.run(...columns.map((c) => stored(kind, row[c])));
-      })();
-    } finally {
-      sqlite.close();
-    }
-    return;
-  }
-  const pg = new Client({ connectionString: url });
-  await pg.connect();
-  try {
-    for (let k = 0; k < rows.length; k += 1000) {
-      const chunk = rows.slice(k, k + 1000);
-      const placeholders = chunk.map(
-        (_, r) => `(${columns.map((_c, c) => `$${r * columns.length + c + 1}`).join(', ')})`,
-      );
-      await pg.query(
-        `INSERT INTO "${table}" (${names}) VALUES ${placeholders.join(', ')}`,
-        chunk.flatMap((row) => columns.map((c) => stored(kind, row[c]))),
-      );
-    }
-  } finally {
-    await pg.end();
-  }
-}
-
-interface BareDriver {
-  query(statement: Prisma.Sql): Promise<unknown[]>;
-  explain(statement: Prisma.Sql): Promise<string>;
-  close(): Promise<void>;
-}
-
-/** The statement as Prisma builds it (`?` for SQLite, `$n` for PostgreSQL), with the values as stored; one at a time. */
-async function bareDriver(kind: Kind, url: string): Promise<BareDriver> {
-  if (kind === 'sqlite') {
-    const sqlite = new BetterSqlite3(sqliteFilePath(url), { readonly: true });
-    const values = (s: Prisma.Sql) => s.values.map((v) => stored(kind, v));
-    return {
-      query: async (s) => sqlite.prepare(s.sql).all(...values(s)),
-      explain: async (s) =>
-        sqlite
-          .prepare(`EXPLAIN QUERY PLAN ${s.sql}`)
-          .all(...values(s))
-          .map((r) => (r as { detail: string }).detail)
-          .join('\n'),
-      close: async () => void sqlite.close(),
-    };
-  }
-  const pg = new Client({ connectionString: url });
-  await pg.connect();
-  const values = (s: Prisma.Sql) => s.values.map((v) => stored(kind, v));
-  return {
-    query: async (s) => (await pg.query(s.text, values(s))).rows,
-    explain: async (s) =>
-      (await pg.query(`EXPLAIN ANALYZE ${s.text}`, values(s))).rows
-        .map((r: Record<string, string>) => r['QUERY PLAN'])
-        .join('\n'),
-    close: () => pg.end(),
-  };
-}
-
-/** Deterministic pseudo-random numbers (the same data every run). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const plusDays = addDays;
 /** Midnight in Asia/Shanghai at the start of `day` (as the figures bound a period). */
 const shanghaiMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
@@ -268,6 +160,7 @@ async function measure(kind: Kind, database: TestDatabase): Promise<{ seedMs: nu
   const db = database.db;
   const deps = { db, logger: createLogger('silent') };
   const bare = await bareDriver(kind, database.url);
+  const query = (s: Prisma.Sql) => bare.query(s.text, s.values);
   const kinds: { name: string; scope: string[] | null; from: string }[] = [
     { name: 'every department, 30 days', scope: null, from: addDays(today, -30) },
     { name: 'one department, 30 days', scope: [departments[3]], from: addDays(today, -30) },
@@ -299,16 +192,18 @@ async function measure(kind: Kind, database: TestDatabase): Promise<{ seedMs: nu
       );
       if (args.explain)
         for (const s of [...statements, unkept]) {
-          const each = summarize(await timed(() => bare.query(s)));
-          console.error(`${kind} ${k.name} (median ${ms(each.median)} ms):\n${await bare.explain(s)}\n`);
+          const each = summarize(await timed(() => query(s)));
+          console.error(
+            `${kind} ${k.name} (median ${ms(each.median)} ms):\n${await bare.explain(s.text, s.values)}\n`,
+          );
         }
       const api = summarize(await timed(call));
       const bareTimes = summarize(
         await timed(async () => {
-          for (const s of statements) await bare.query(s);
+          for (const s of statements) await query(s);
         }),
       );
-      const bareUnkept = summarize(await timed(() => bare.query(unkept), Math.min(rounds, 10)));
+      const bareUnkept = summarize(await timed(() => query(unkept), Math.min(rounds, 10)));
       console.error(
         `${kind} ${k.name}: first ${ms(firstMs)} ms, p95 ${ms(api.p95)} ms (bare ${ms(bareTimes.p95)} ms; unkept ${ms(bareUnkept.p95)} ms)`,
       );
@@ -323,25 +218,7 @@ async function measure(kind: Kind, database: TestDatabase): Promise<{ seedMs: nu
 async function main(): Promise<void> {
   const host = hostNow();
   const wanted = args.db.split(',') as Kind[];
-  const results: Partial<Record<Kind, Awaited<ReturnType<typeof measure>> | { skipped: string }>> = {};
-  for (const kind of wanted) {
-    if (kind === 'postgresql' && !process.env.TEST_POSTGRES_URL) {
-      results.postgresql = {
-        skipped:
-          'TEST_POSTGRES_URL is not set (a PostgreSQL database beside which a scratch one may be created)',
-      };
-      continue;
-    }
-    const database = await (kind === 'sqlite' ? createSqliteTestDatabase() : createPostgresTestDatabase());
-    try {
-      results[kind] = await measure(kind, database);
-    } finally {
-      if (args.keep) {
-        console.error(`${kind}: kept ${database.url}`);
-        await database.db.$disconnect();
-      } else await database.dispose();
-    }
-  }
+  const results = await onEachDatabase(wanted, measure, { keep: args.keep });
   console.log(
     `\nSupervision figures over ${total.toLocaleString('en')} cases, ${rounds} calls per kind — ${hostLine(host)}\n`,
   );
