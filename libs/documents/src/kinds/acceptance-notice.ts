@@ -1,12 +1,12 @@
 import type { DocumentOf } from '../document-content';
-import { chineseDay, chineseMoment } from '../render/chinese-dates';
+import { chineseMoment } from '../render/chinese-dates';
 import type { PageWriter } from '../render/page-writer';
 import {
   applicantFields,
   dueDatesBlock,
   receivedAs,
   itemsTable,
-  lookupBlock,
+  sealWithLookup,
   type LayoutContext,
 } from './shared-blocks';
 
@@ -36,6 +36,5 @@ export function acceptanceNotice(
   w.heading('三、办理时限');
   if (doc.limitBasis) w.paragraph(`时限依据：${doc.limitBasis}。`);
   dueDatesBlock(w, doc);
-  lookupBlock(w, ctx, doc.caseNo, doc.lookupUrl);
-  w.sealBlock(ctx.centreName, chineseDay(doc.issuedOn), doc.issuedBy);
+  sealWithLookup(w, ctx, doc);
 }

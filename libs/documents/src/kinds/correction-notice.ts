@@ -1,7 +1,7 @@
 import type { DocumentOf } from '../document-content';
-import { chineseDay, chineseMoment } from '../render/chinese-dates';
+import { chineseMoment } from '../render/chinese-dates';
 import type { PageWriter } from '../render/page-writer';
-import { itemsTable, lookupBlock, type LayoutContext } from './shared-blocks';
+import { itemsTable, sealWithLookup, type LayoutContext } from './shared-blocks';
 
 /** 材料补正一次性告知书: every missing or defective material at once. */
 export function correctionNotice(
@@ -41,6 +41,5 @@ export function correctionNotice(
     '补正材料齐全、符合法定形式后，自补正之日起予以受理，办理时限自受理之日起计算。' +
       '本告知书之外的材料，不再要求你（单位）补正。',
   );
-  lookupBlock(w, ctx, doc.caseNo, doc.lookupUrl);
-  w.sealBlock(ctx.centreName, chineseDay(doc.issuedOn), doc.issuedBy);
+  sealWithLookup(w, ctx, doc);
 }

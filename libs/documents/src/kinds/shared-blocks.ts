@@ -71,10 +71,22 @@ export function rightsStatement(w: PageWriter, reviewAuthority: string): void {
   );
 }
 
-export function lookupBlock(w: PageWriter, ctx: LayoutContext, caseNo: string, lookupUrl: string): void {
-  if (!ctx.lookupQr) return;
-  const contact = ctx.contact ? `；咨询电话：${ctx.contact}` : '';
-  w.qrCode(ctx.lookupQr, `扫描二维码或访问 ${lookupUrl}，凭案件号 ${caseNo} 查询办理进度${contact}。`);
+/**
+ * The closing band of a notice: the seal block, with the QR code of the public lookup and how to check
+ * progress at its left (when the case has a lookup code).
+ */
+export function sealWithLookup(
+  w: PageWriter,
+  ctx: LayoutContext,
+  doc: { caseNo: string; lookupUrl: string; issuedOn: string; issuedBy: string },
+): void {
+  const lookup = ctx.lookupQr && {
+    png: ctx.lookupQr,
+    caption: '扫描下方二维码，或访问以下网址，凭案件号查询办理进度：',
+    url: doc.lookupUrl,
+    besideCode: [`案件号：${doc.caseNo}`, ...(ctx.contact ? [`咨询电话：${ctx.contact}`] : [])],
+  };
+  w.sealBlock(ctx.centreName, chineseDay(doc.issuedOn), doc.issuedBy, lookup || undefined);
 }
 
 /** How a material was handed in, as printed: `原件 1 份、复印件 2 份、电子材料`, or the certificate it was taken from. */

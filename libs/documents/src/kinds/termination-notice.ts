@@ -1,7 +1,7 @@
 import type { DocumentOf } from '../document-content';
 import { chineseDay, chineseMoment } from '../render/chinese-dates';
 import type { PageWriter } from '../render/page-writer';
-import { itemsTable, lookupBlock, rightsStatement, type LayoutContext } from './shared-blocks';
+import { itemsTable, sealWithLookup, rightsStatement, type LayoutContext } from './shared-blocks';
 
 /** 终止办理通知书: a 容缺受理 ended because tolerated materials were not handed in by their dates. */
 export function terminationNotice(
@@ -32,6 +32,5 @@ export function terminationNotice(
   );
   w.heading('四、救济途径');
   rightsStatement(w, doc.reviewAuthority);
-  lookupBlock(w, ctx, doc.caseNo, doc.lookupUrl);
-  w.sealBlock(ctx.centreName, chineseDay(doc.issuedOn), doc.issuedBy);
+  sealWithLookup(w, ctx, doc);
 }

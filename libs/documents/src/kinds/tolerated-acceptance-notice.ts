@@ -1,7 +1,7 @@
 import type { DocumentOf } from '../document-content';
 import { chineseDay, chineseMoment } from '../render/chinese-dates';
 import type { PageWriter } from '../render/page-writer';
-import { dueDatesBlock, itemsTable, lookupBlock, type LayoutContext } from './shared-blocks';
+import { dueDatesBlock, itemsTable, sealWithLookup, type LayoutContext } from './shared-blocks';
 
 type Tolerated = DocumentOf<'tolerated_acceptance_notice'>['tolerated'];
 
@@ -59,6 +59,5 @@ export function toleratedAcceptanceNotice(
     `本人（单位）承诺：在上述期限内补齐容缺材料，并对所补材料的真实性负责；${commitmentClause(doc.tolerated)}`,
   );
   w.signatureLine('申请人（签字或盖章）：');
-  lookupBlock(w, ctx, doc.caseNo, doc.lookupUrl);
-  w.sealBlock(ctx.centreName, chineseDay(doc.issuedOn), doc.issuedBy);
+  sealWithLookup(w, ctx, doc);
 }

@@ -21,7 +21,7 @@ export interface TableColumn {
 /**
  * The few layout moves a notice needs, over pdfkit: a letterhead, a centred title and number, indented
  * paragraphs, label/value blocks, ruled tables that break across pages with their header repeated, a
- * signature line, a seal box and a QR code; page numbers at the end. Text is set in the embedded
+ * signature line and a seal box (with the lookup's QR code beside it); page numbers at the end. Text is set in the embedded
  * (subset) Noto Sans CJK SC, so the file prints the same everywhere.
  */
 export class PageWriter {
@@ -227,12 +227,33 @@ export class PageWriter {
 
   /**
    * The issuing body and the date at the right, over a dashed circle that marks where the seal goes
-   * (the notice is valid with the authority's seal, Art. 32 ¶2); the issuing person at the left.
+   * (the notice is valid with the authority's seal, Art. 32 ¶2); the issuing person at the left. With
+   * `lookup`, how to check progress stands over the band (the address on a line of its own, so that it is
+   * read and copied whole) and the QR code at the band's left: kept together, so a seal never starts a page
+   * of its own below the text it signs.
    */
-  sealBlock(centreName: string, date: string, issuedBy: string): void {
-    const blockHeight = mm(36);
-    this.ensureSpace(blockHeight);
+  sealBlock(
+    centreName: string,
+    date: string,
+    issuedBy: string,
+    lookup?: { png: Buffer; caption: string; url: string; besideCode: string[] },
+  ): void {
     const { pdf } = this;
+    const blockHeight = mm(36);
+    const captionOptions = { width: this.width, lineGap: 2 };
+    pdf.font('body').fontSize(SMALL_SIZE + 1);
+    const captionHeight = lookup
+      ? mm(2) +
+        pdf.heightOfString(lookup.caption, captionOptions) +
+        pdf.heightOfString(lookup.url, captionOptions)
+      : 0;
+    // Everything down to the seal's label (33 mm into the band; the circle may reach into the bottom margin):
+    // text past the bottom margin would start a page of its own.
+    this.ensureSpace(captionHeight + mm(4) + mm(33));
+    if (lookup) {
+      pdf.fillColor('#000').text(lookup.caption, PAGE.left, pdf.y + mm(2), captionOptions);
+      pdf.text(lookup.url, PAGE.left, pdf.y, captionOptions);
+    }
     const top = pdf.y + mm(4);
     const right = PAGE.left + this.width;
     const sealRadius = mm(19);
@@ -246,7 +267,6 @@ export class PageWriter {
       .stroke()
       .undash();
     pdf
-      .font('body')
       .fontSize(SMALL_SIZE)
       .fillColor('#b22222')
       .text('（盖章）', centreX - sealRadius, centreY + sealRadius - SMALL_SIZE * 2.2, {
@@ -257,29 +277,20 @@ export class PageWriter {
     const textWidth = mm(70);
     pdf.text(centreName, right - textWidth, centreY - BODY_SIZE * 1.2, { width: textWidth, align: 'right' });
     pdf.text(date, right - textWidth, centreY + BODY_SIZE * 0.4, { width: textWidth, align: 'right' });
-    pdf.text(`经办人：${issuedBy}`, PAGE.left, centreY - BODY_SIZE * 0.4, { width: mm(70) });
+    const qrSize = mm(24);
+    if (lookup) pdf.image(lookup.png, PAGE.left, centreY - qrSize / 2, { width: qrSize, height: qrSize });
+    // Beside the code: what the lookup asks for (the case number, a phone for questions), then the issuing person.
+    const lines = [...(lookup?.besideCode ?? []), `经办人：${issuedBy}`];
+    const lineHeight = BODY_SIZE * 1.5;
+    const firstLine = centreY - BODY_SIZE * 0.4 - ((lines.length - 1) * lineHeight) / 2;
+    lines.forEach((line, i) =>
+      pdf.text(line, lookup ? PAGE.left + qrSize + mm(5) : PAGE.left, firstLine + i * lineHeight, {
+        width: mm(70),
+        lineBreak: false,
+      }),
+    );
     pdf.x = PAGE.left;
     pdf.y = top + blockHeight;
-  }
-
-  /** A QR code with its caption beside it (e.g. the public lookup of the case). */
-  qrCode(png: Buffer, caption: string): void {
-    const size = mm(24);
-    this.ensureSpace(size + mm(4));
-    const { pdf } = this;
-    const y = pdf.y + mm(2);
-    pdf.image(png, PAGE.left, y, { width: size, height: size });
-    pdf
-      .font('body')
-      .fontSize(SMALL_SIZE + 1)
-      .fillColor('#000')
-      .text(caption, PAGE.left + size + mm(4), y + size / 2 - SMALL_SIZE * 1.5, {
-        width: this.width - size - mm(4),
-        lineGap: 2,
-      });
-    pdf.x = PAGE.left;
-    pdf.y = y + size + mm(2);
-    pdf.fontSize(BODY_SIZE);
   }
 
   /** `第 n 页 共 m 页` and the document number in every page's foot; then the PDF bytes. */

@@ -89,6 +89,15 @@ describe('renderDocumentPdf', () => {
     expect(text).toContain('六个月内依法向人民法院提起行政诉讼');
   });
 
+  it('the lookup address prints whole on its own line, beside the code the case number and phone, over the seal on the same page', async () => {
+    // A one-page notice keeps its closing band on its page (the band once went alone onto a second page).
+    const { text } = await textOf('termination_notice');
+    expect(text).toContain('https://zwfw.example.gov.cn/lookup?case=C2026120700012');
+    expect(text).toContain('案件号：C2026120700012');
+    expect(text).toContain('咨询电话：0571-88886666');
+    expect(text).toContain('ZZ-2026-000004第1页共1页');
+  });
+
   it('the delivery receipt names the method, the recipient and the waybill', async () => {
     const { text } = await textOf('delivery_receipt');
     expect(text).toContain('邮寄送达');
