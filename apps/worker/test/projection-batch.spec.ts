@@ -107,6 +107,45 @@ describe.each(bothTestDatabases)('writeProjections on %s', (_name, createDatabas
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, entries: 2 });
   });
 
+  it('writes the steps one workflow task opened together, each as openTask would; a retry adds nothing', async () => {
+    const fire = { ...open, ...key(6), stepId: 'item_FIRE', assignees: ['fire-1'], departmentCode: 'FIRE' };
+    const group = { ...open, ...key(7), stepId: 'item_ENV', assignees: ['group:ENV/dept_approver'] };
+    const batch: ProjectionBatch = {
+      writes: [
+        { name: 'openTask', input: open },
+        { name: 'openTask', input: fire },
+        { name: 'openTask', input: group },
+        { name: 'recordClockEvent', input: started },
+      ],
+    };
+    await expect(acts.writeProjections(batch)).resolves.toEqual([undefined, undefined, undefined, undefined]);
+    const tasks = () =>
+      database.db.task.findMany({
+        where: { caseNo },
+        orderBy: { stepId: 'asc' },
+        select: { id: true, departmentCode: true, assigneeUserId: true, claimGroup: true, holders: true },
+      });
+    const written = await tasks();
+    expect(written).toEqual([
+      expect.objectContaining({ id: `${caseNo}:item_ENV:1`, assigneeUserId: 'group:ENV/dept_approver' }),
+      expect.objectContaining({
+        id: `${caseNo}:item_FIRE:1`,
+        departmentCode: 'FIRE',
+        assigneeUserId: 'fire-1',
+      }),
+      expect.objectContaining({ id: `${caseNo}:item_FOOD:1`, assigneeUserId: null }),
+    ]);
+    expect(written.map((t) => t.holders.map((h) => h.userId).sort())).toEqual([
+      ['group:ENV/dept_approver'],
+      ['fire-1'],
+      ['food-1', 'food-2'],
+    ]);
+    // The retry meets every row: nothing new, no holder twice (and PostgreSQL's transaction stays usable).
+    await expect(acts.writeProjections(batch)).resolves.toHaveLength(4);
+    expect(await tasks()).toEqual(written);
+    expect(await database.db.taskHolder.count()).toBe(4);
+  });
+
   it('a clock event never moves a finished case, and a due date no event names stays', async () => {
     await database.db.case.update({ where: { caseNo }, data: { promisedDueDate: '2026-12-20' } });
     await acts.writeProjections({ writes: [{ name: 'recordClockEvent', input: started }] });

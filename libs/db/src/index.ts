@@ -1,6 +1,13 @@
 export { createPrismaClient, type Db } from './create-prisma-client';
 export { inOneTransaction, kindOfClient } from './one-transaction';
-export { insertOnce, insertRows, isUniqueViolation, type KeyedRow, type KeyedTable } from './insert-once';
+export {
+  insertOnce,
+  insertOnceReturningIds,
+  insertRows,
+  isUniqueViolation,
+  type KeyedRow,
+  type KeyedTable,
+} from './insert-once';
 export {
   migrateDatabase,
   listMigrations,

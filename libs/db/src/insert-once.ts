@@ -36,6 +36,18 @@ export async function insertOnce<T extends KeyedTable>(
   return insert ? db.$executeRaw`${insert} ON CONFLICT DO NOTHING` : 0;
 }
 
+/** insertOnce for rows keyed by an `id` column, answering the ids it inserted (`RETURNING`, both databases). */
+export async function insertOnceReturningIds<T extends 'task' | 'decision' | 'clockEvent'>(
+  db: Db,
+  table: T,
+  rows: KeyedRow<T>[],
+): Promise<string[]> {
+  const insert = insertStatement(table, rows);
+  if (!insert) return [];
+  const inserted = await db.$queryRaw<{ id: string }[]>`${insert} ON CONFLICT DO NOTHING RETURNING "id"`;
+  return inserted.map((row) => row.id);
+}
+
 /**
  * Inserts rows of one table in one plain `INSERT` (the acceptance's rows: a raw statement for the same reason
  * as insertOnce). A taken key fails the statement; isUniqueViolation recognises that failure. Every column

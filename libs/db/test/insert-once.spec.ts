@@ -2,6 +2,7 @@ import {
   bothTestDatabases,
   inOneTransaction,
   insertOnce,
+  insertOnceReturningIds,
   insertRows,
   isUniqueViolation,
   type TestDatabase,
@@ -98,5 +99,17 @@ describe.each(bothTestDatabases)('insertOnce on %s', (_name, createDatabase) => 
     }).catch((e: unknown) => e);
     expect(isUniqueViolation(clash)).toBe(true);
     expect(await t.db.idempotencyRecord.count()).toBe(3);
+  });
+
+  it('insertOnceReturningIds answers the ids of the rows it inserted, not of those it skipped', async () => {
+    await insertOnce(t.db, 'decision', decision(1, 'first'));
+    expect(
+      (await insertOnceReturningIds(t.db, 'decision', [decision(1), decision(2), decision(3)])).sort(),
+    ).toEqual([`${caseNo}:2`, `${caseNo}:3`]);
+    expect(await insertOnceReturningIds(t.db, 'decision', [decision(2)])).toEqual([]);
+    expect(await insertOnceReturningIds(t.db, 'decision', [])).toEqual([]);
+    expect(await t.db.decision.findUnique({ where: { id: `${caseNo}:1` } })).toMatchObject({
+      reason: 'first',
+    });
   });
 });

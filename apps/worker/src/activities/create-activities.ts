@@ -1,5 +1,5 @@
 import { inOneTransaction, type Db } from '@onewindow/db';
-import { runProjectionWrites, type CaseActivities } from '@onewindow/workflows';
+import { runProjectionWrites, type CaseActivities, type OpenTaskInput } from '@onewindow/workflows';
 import type { Logger } from 'pino';
 import { completeCase } from './case-completion';
 import { issueCertificate, runAutomaticStep } from './certificate-library';
@@ -12,7 +12,7 @@ import {
 } from './clock-projection';
 import { recordDecision } from './decision-projection';
 import { loadCalendar } from './load-calendar';
-import { closeTask, openTask, setTaskHolders } from './task-projection';
+import { closeTask, openTask, openTasks, setTaskHolders } from './task-projection';
 import { auditWorkflowEvent } from './workflow-audit';
 import { sendApplicantMessage } from '../messaging/applicant-messages';
 import { logMessenger, type ApplicantMessenger } from '../messaging/applicant-messenger';
@@ -33,12 +33,30 @@ export interface ActivityDeps {
  * steps, certificates, completion) is also appended to the audit chain once, keyed by `<caseNo>:<seq>`.
  */
 export function createActivities({ db, logger, messenger, centreName }: ActivityDeps): CaseActivities {
+  const logOpened = (input: OpenTaskInput) =>
+    logger.info(
+      {
+        caseNo: input.caseNo,
+        stepId: input.stepId,
+        departmentCode: input.departmentCode,
+        dueDate: input.dueDate,
+      },
+      'task opened',
+    );
   const activities: CaseActivities = {
-    // The batch of a `local-serial` case: the same writes below, one after another, in one transaction —
-    // each write's own transaction (the audit append, task holders) joins it. A failed batch leaves
-    // nothing behind and is retried whole (every write is keyed).
+    // A projection batch (`local-serial` and `activity-serial` cases): the same writes below, one after another,
+    // in one transaction — each write's own transaction (the audit append, task holders) joins it; the steps one
+    // workflow task opened are written together. A failed batch leaves nothing behind and is retried whole
+    // (every write is keyed).
     writeProjections: (batch) =>
-      inOneTransaction(db, (tx) => runProjectionWrites(createActivities({ db: tx, logger }), batch)),
+      inOneTransaction(db, (tx) =>
+        runProjectionWrites(createActivities({ db: tx, logger }), batch, {
+          openTasks: async (inputs) => {
+            await openTasks(tx, inputs);
+            inputs.forEach(logOpened);
+          },
+        }),
+      ),
     loadCalendar: (input) => loadCalendar(db, logger, input),
     sendApplicantMessage: (input) =>
       sendApplicantMessage(
@@ -52,15 +70,7 @@ export function createActivities({ db, logger, messenger, centreName }: Activity
       ),
     openTask: async (input) => {
       await openTask(db, input);
-      logger.info(
-        {
-          caseNo: input.caseNo,
-          stepId: input.stepId,
-          departmentCode: input.departmentCode,
-          dueDate: input.dueDate,
-        },
-        'task opened',
-      );
+      logOpened(input);
     },
     closeTask: async (input) => {
       await closeTask(db, input);

@@ -1,5 +1,5 @@
 import type { CloseTaskInput, OpenTaskInput, SetTaskHoldersInput } from '@onewindow/workflows';
-import { inOneTransaction, insertOnce, type Db } from '@onewindow/db';
+import { inOneTransaction, insertOnce, insertOnceReturningIds, type Db, type KeyedRow } from '@onewindow/db';
 import { eventSeq, taskId } from './event-key.util';
 import { stepClockOf } from './step-clock-projection';
 
@@ -29,42 +29,52 @@ export const closedTaskState = (status: CloseTaskInput['status']): 'done' | 'can
  * Opens the inbox row once, with everyone who holds it; a retried or late duplicate never reopens a row
  * that was closed meanwhile, nor changes its holders.
  */
-export async function openTask(db: Db, input: OpenTaskInput): Promise<void> {
-  const id = taskId(input.caseNo, input.stepId, input.generation);
-  const holders = [...new Set(input.assignees)];
-  // Opened while the step clock stands (no due date: 补正, a special procedure, a hold): the step's last clock
-  // event says why. A dated task opens running, without a read (every task opens here; docs/decisions/0007).
-  const clock = input.dueDate === null ? await stepClockOf(db, input.caseNo, input.stepId) : undefined;
-  // The row and its holders together (inside a projection batch this joins the batch's transaction).
+export const openTask = (db: Db, input: OpenTaskInput): Promise<void> => openTasks(db, [input]);
+
+/**
+ * Opens several inbox rows (the steps a workflow task opened together, e.g. the departments of a new case) in
+ * two statements: the rows, then the holders of those rows that were new. Each row as openTask writes it.
+ */
+export async function openTasks(db: Db, inputs: OpenTaskInput[]): Promise<void> {
+  const rows: KeyedRow<'task'>[] = [];
+  const holdersOf = new Map<string, string[]>();
+  for (const input of inputs) {
+    const id = taskId(input.caseNo, input.stepId, input.generation);
+    const holders = [...new Set(input.assignees)];
+    holdersOf.set(id, holders);
+    // Opened while the step clock stands (no due date: 补正, a special procedure, a hold): the step's last clock
+    // event says why. A dated task opens running, without a read (every task opens here; docs/decisions/0007).
+    const clock = input.dueDate === null ? await stepClockOf(db, input.caseNo, input.stepId) : undefined;
+    rows.push({
+      id,
+      caseNo: input.caseNo,
+      stepId: input.stepId,
+      seq: input.generation,
+      departmentCode: input.departmentCode,
+      role: input.role,
+      // One holder is the person's inbox; several (会签, a group, a delegate beside other signers) are listed in holders.
+      assigneeUserId: holders.length === 1 ? holders[0] : null,
+      state: 'open',
+      openedAt: new Date(input.at),
+      // Null while the step clock is stopped (补正, special procedure, at the window, paused).
+      dueDate: input.dueDate,
+      // 签收: a group seat waiting to be claimed (待签收), or who claimed it and when.
+      claimState: input.claim?.state ?? null,
+      claimedBy: input.claim?.state === 'claimed' ? input.claim.by : null,
+      claimedAt: input.claim?.state === 'claimed' ? new Date(input.claim.at) : null,
+      clockState: clock?.clockState ?? 'running',
+      clockReason: clock?.clockReason ?? null,
+      claimGroup: claimGroupOf(input.departmentCode, holders),
+    });
+  }
+  // The rows and their holders together (inside a projection batch this joins the batch's transaction).
   await inOneTransaction(db, async (tx) => {
-    const opened =
-      (await insertOnce(tx, 'task', {
-        id,
-        caseNo: input.caseNo,
-        stepId: input.stepId,
-        seq: input.generation,
-        departmentCode: input.departmentCode,
-        role: input.role,
-        // One holder is the person's inbox; several (会签, a group, a delegate beside other signers) are listed in holders.
-        assigneeUserId: holders.length === 1 ? holders[0] : null,
-        state: 'open',
-        openedAt: new Date(input.at),
-        // Null while the step clock is stopped (补正, special procedure, at the window, paused).
-        dueDate: input.dueDate,
-        // 签收: a group seat waiting to be claimed (待签收), or who claimed it and when.
-        claimState: input.claim?.state ?? null,
-        claimedBy: input.claim?.state === 'claimed' ? input.claim.by : null,
-        claimedAt: input.claim?.state === 'claimed' ? new Date(input.claim.at) : null,
-        clockState: clock?.clockState ?? 'running',
-        clockReason: clock?.clockReason ?? null,
-        claimGroup: claimGroupOf(input.departmentCode, holders),
-      })) === 1;
-    if (opened)
-      await insertOnce(
-        tx,
-        'taskHolder',
-        holders.map((userId) => ({ taskId: id, userId })),
-      );
+    const opened = await insertOnceReturningIds(tx, 'task', rows);
+    await insertOnce(
+      tx,
+      'taskHolder',
+      opened.flatMap((id) => (holdersOf.get(id) ?? []).map((userId) => ({ taskId: id, userId }))),
+    );
   });
 }
 
