@@ -100,6 +100,10 @@ describe.each(bothTestDatabases)('catalogue import runs on %s', (name, createDat
     if (name === 'PostgreSQL') expect(run.reason).toContain('测试触发器拒绝写入事项');
     expect(run.result).toBeUndefined();
     expect(await snapshot()).toEqual(before);
+    const audited = await api.deps.db.auditEntry.findFirstOrThrow({
+      where: { action: 'catalogue.import_finished', target: `catalogue-import-run:${run.id}` },
+    });
+    expect(JSON.parse(audited.payload!)).toMatchObject({ status: 'failed', reason: run.reason });
   });
 
   it('imports a confirmed file as a run: 解析, 校验 and 写入 counted up to their totals, all or nothing', async () => {
@@ -124,6 +128,10 @@ describe.each(bothTestDatabases)('catalogue import runs on %s', (name, createDat
       total: entries,
       result: { itemsAdded: 0, itemsChanged: 2, itemsUnchanged: seed.items.length - 2 },
     });
+    const audited = await api.deps.db.auditEntry.findFirstOrThrow({
+      where: { action: 'catalogue.import_finished', target: `catalogue-import-run:${run.id}` },
+    });
+    expect(JSON.parse(audited.payload!)).toMatchObject({ status: 'succeeded', result: run.result });
     expect(
       await api.deps.db.item.count({ where: { name: { endsWith: '（导入运行）' }, status: 'active' } }),
     ).toBe(2);

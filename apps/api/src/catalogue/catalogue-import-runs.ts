@@ -5,6 +5,7 @@ import {
   type CatalogueImportResult,
   type ImportProgress,
 } from '@onewindow/catalogue-io';
+import { recordAudit, type AuditInput } from '@onewindow/audit';
 import { applyCatalogue, type CatalogueApplyResult, type Db } from '@onewindow/db';
 import type { Logger } from 'pino';
 import { importError, type CatalogueUpload } from './catalogue-upload';
@@ -55,6 +56,8 @@ export function startImportRun(
   deps: { db: Db; logger: Logger },
   upload: CatalogueUpload,
   startedBy: string,
+  /** The starting request's audit context: the outcome is recorded with it as `catalogue.import_finished`. */
+  audit: Pick<AuditInput, 'actorUserId' | 'ip' | 'requestId'>,
 ): CatalogueImportRun {
   const runs = registryOf(deps.db);
   const run: CatalogueImportRun = {
@@ -73,7 +76,16 @@ export function startImportRun(
     run.done = p.done;
     run.total = p.total;
   };
-  const finish = (outcome: Pick<CatalogueImportRun, 'status' | 'reason' | 'errors' | 'result'>) => {
+  const finish = async (outcome: Pick<CatalogueImportRun, 'status' | 'reason' | 'errors' | 'result'>) => {
+    // The outcome goes into the audit chain before the run says it is finished.
+    await recordAudit(deps.db, {
+      ...audit,
+      action: 'catalogue.import_finished',
+      target: `catalogue-import-run:${run.id}`,
+      payload: { status: outcome.status, result: outcome.result, reason: outcome.reason },
+    }).catch((error: unknown) =>
+      deps.logger.error({ err: error, run: run.id }, 'the import run outcome could not be audited'),
+    );
     Object.assign(run, outcome, { finishedAt: new Date().toISOString() });
   };
   void (async () => {
@@ -85,15 +97,17 @@ export function startImportRun(
           : await importCatalogueCsvWithProgress(upload.files, onProgress);
     } catch (error) {
       deps.logger.error({ err: error, run: run.id }, 'catalogue import could not be read');
-      return finish({ status: 'failed', reason: `文件读取失败，目录未作任何改动：${messageOf(error)}` });
+      await finish({ status: 'failed', reason: `文件读取失败，目录未作任何改动：${messageOf(error)}` });
+      return;
     }
     if (!checked.ok) {
       const errors = checked.issues.map(importError);
-      return finish({
+      await finish({
         status: 'failed',
         reason: `文件未通过检查，目录未作任何改动：${errors.length} 处需要修改，见下表（工作表!单元格）。`,
         errors,
       });
+      return;
     }
     run.phase = 'write';
     run.done = 0;
@@ -108,10 +122,10 @@ export function startImportRun(
           run.total = total;
         },
       );
-      finish({ status: 'succeeded', result });
+      await finish({ status: 'succeeded', result });
     } catch (error) {
       deps.logger.error({ err: error, run: run.id }, 'catalogue import failed while writing; rolled back');
-      finish({
+      await finish({
         status: 'failed',
         reason: `写入数据库时失败，已全部撤销，目录未作任何改动：${messageOf(error)}`,
       });

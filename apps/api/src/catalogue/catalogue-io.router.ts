@@ -89,7 +89,11 @@ export function catalogueIoRouter(deps: ApiDeps): Router {
           '已有目录导入正在进行',
           `${busy.startedBy} 开始的目录导入尚未结束：请等它完成后再导入。`,
         );
-      const run = startImportRun(deps, upload, signedInUser(req).username);
+      const run = startImportRun(deps, upload, signedInUser(req).username, {
+        actorUserId: signedInUser(req).id,
+        ip: req.ip ?? null,
+        requestId: req.id == null ? null : String(req.id),
+      });
       res.status(202).location(`/api/catalogue/import-runs/${run.id}`).json(run);
     },
   );
