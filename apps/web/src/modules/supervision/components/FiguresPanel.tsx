@@ -96,6 +96,7 @@ export function FiguresPanel({ department }: { department?: string }) {
               { title: t('supervision.figures.closed'), dataIndex: 'closed' },
               { title: t('supervision.figures.onTime'), dataIndex: 'onTime' },
               { title: t('supervision.figures.onTimeRate'), dataIndex: 'onTimeRate', render: percent },
+              { title: t('supervision.figures.terminated'), dataIndex: 'terminated' },
               { title: t('supervision.figures.used'), dataIndex: 'avgWorkingDaysUsed', render: days },
               { title: t('supervision.figures.promised'), dataIndex: 'avgPromisedLimit', render: days },
               { title: t('supervision.figures.statutory'), dataIndex: 'avgStatutoryLimit', render: days },
