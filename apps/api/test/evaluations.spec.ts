@@ -446,6 +446,7 @@ describe('好差评 rates for supervisors, and the records export', () => {
       },
       expect.objectContaining({
         departmentCode: 'SFS-WJW',
+        departmentName: '示范市卫生健康委员会',
         ratings: 1,
         bad: 1,
         goodRate: 0,
@@ -460,6 +461,7 @@ describe('好差评 rates for supervisors, and the records export', () => {
         implementationCode: FOOD,
         name: '食品经营许可',
         departmentCode: 'SFS-SCJG',
+        departmentName: '示范市市场监督管理局',
         ratings: 2,
         bad: 1,
         goodRate: 0.5,
@@ -468,6 +470,7 @@ describe('好差评 rates for supervisors, and the records export', () => {
         implementationCode: DRUG,
         name: '医疗机构执业登记',
         departmentCode: 'SFS-WJW',
+        departmentName: '示范市卫生健康委员会',
         ratings: 1,
         bad: 1,
         goodRate: 0,

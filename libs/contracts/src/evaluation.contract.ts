@@ -195,7 +195,13 @@ export const evaluationFiguresSchema = z.object({
     }),
   ),
   items: z.array(
-    z.object({ implementationCode: z.string(), name: z.string(), departmentCode: z.string(), ...rates }),
+    z.object({
+      implementationCode: z.string(),
+      name: z.string(),
+      departmentCode: z.string(),
+      departmentName: z.string(),
+      ...rates,
+    }),
   ),
 });
 export type EvaluationFigures = z.infer<typeof evaluationFiguresSchema>;

@@ -80,7 +80,7 @@ export async function evaluationFigures(
   const names = new Map(
     (
       await db.department.findMany({
-        where: { code: { in: [...byDepartment.keys()] } },
+        where: { code: { in: [...new Set([...byDepartment.keys(), ...items.map((r) => String(r.dep))])] } },
         select: { code: true, name: true },
       })
     ).map((d) => [d.code, d.name]),
@@ -105,6 +105,7 @@ export async function evaluationFigures(
       implementationCode: String(r.code),
       name: String(r.name ?? r.code),
       departmentCode: String(r.dep),
+      departmentName: names.get(String(r.dep)) ?? String(r.dep),
       ratings: n(r.ratings),
       bad: n(r.bad),
       goodRate: rate(n(r.ratings) - n(r.bad), n(r.ratings)),

@@ -89,7 +89,7 @@ export function EvaluationRatesPanel({ department }: { department?: string }) {
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             columns={[
               { title: t('evaluation.rates.item'), dataIndex: 'name' },
-              { title: t('evaluation.rates.department'), dataIndex: 'departmentCode' },
+              { title: t('evaluation.rates.department'), dataIndex: 'departmentName' },
               { title: t('evaluation.rates.ratings'), dataIndex: 'ratings' },
               { title: t('evaluation.rates.bad'), dataIndex: 'bad' },
               { title: t('evaluation.rates.goodRate'), dataIndex: 'goodRate', render: percent },
