@@ -97,12 +97,12 @@ async function sendDryRun<T extends z.ZodType>(
   } catch (cause) {
     throw new ApiError('network', 0, undefined, { cause });
   }
-  const body: unknown = await response.json().catch(() => undefined);
+  const answer: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const problem = problemSchema.safeParse(body);
+    const problem = problemSchema.safeParse(answer);
     throw new ApiError('problem', response.status, problem.success ? problem.data : undefined);
   }
-  const parsed = schema.safeParse(body);
+  const parsed = schema.safeParse(answer);
   if (!parsed.success) throw new ApiError('contract', response.status, undefined, { cause: parsed.error });
   return parsed.data;
 }
