@@ -379,7 +379,6 @@ describe('the catalogue import in the administration workspace against the real 
     await page.keyboard.type('市场监督');
     await pickOption(page, '市场监督');
     await settled();
-    await shoot('certificate-type-form');
     await page
       .getByRole('dialog')
       .getByRole('button', { name: /^保\s*存$/ })
@@ -389,6 +388,8 @@ describe('the catalogue import in the administration workspace against the real 
       .getByText('有效期须为正数（至少 1 年）；长期有效请不填')
       .first()
       .waitFor();
+    await settled();
+    await shoot('certificate-type-form');
     expect(await db.certificateType.findUnique({ where: { code } })).toBeNull();
     await typeModal.getByLabel('有效期').fill('3');
     await page

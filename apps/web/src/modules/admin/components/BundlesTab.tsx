@@ -263,7 +263,9 @@ export function BundlesTab() {
   const [editing, setEditing] = useState<Parameters<typeof BundleModal>[0]['editing'] | 'new'>();
   const [saved, setSaved] = useState<{ code: string; version?: number; changed: boolean }>();
   const opening = useSubmission();
+  const [openingCode, setOpeningCode] = useState<string>();
   const open = async (code: string) => {
+    setOpeningCode(code);
     const detail = await opening.run(() => fetchBundle(code));
     if (detail) setEditing(detail);
   };
@@ -331,7 +333,7 @@ export function BundlesTab() {
               <Button
                 size="small"
                 icon={<EditOutlined />}
-                loading={opening.pending}
+                loading={opening.pending && openingCode === b.code}
                 onClick={() => void open(b.code)}
               >
                 {t('admin.catalogue.bundles.edit')}
