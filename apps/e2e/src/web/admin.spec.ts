@@ -107,7 +107,7 @@ describe('the administration workspace in a browser against the real stack', () 
     await pickOption(admin, '部门审批人员');
     await dialog.getByLabel('姓名').click(); // closes the roles dropdown
     await dialog.getByText('窗口受理、部门审批和部门负责人只在本部门内办理，请选择部门').waitFor();
-    await dialog.getByLabel('部门').click();
+    await dialog.getByLabel('所属部门').click();
     await pickOption(admin, 'SFS-XFJY');
     await dialog.getByLabel('初始密码').fill('Temp-pass-2026');
     await settled(admin);

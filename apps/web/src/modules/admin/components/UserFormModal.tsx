@@ -172,7 +172,7 @@ export function UserFormModal({ user, departments, onClose, onSaved }: UserFormM
                     </Form.Item>
                     <Form.Item
                       name={[field.name, 'departmentCode']}
-                      style={{ marginBottom: 0, width: 260 }}
+                      style={{ marginBottom: 0, width: 250 }}
                       dependencies={['departmentCode', 'otherGrants']}
                       rules={[
                         { required: true, message: t('admin.users.otherGrantDepartmentRequired') },

@@ -1449,7 +1449,7 @@ export const en: TranslationResource = {
       displayNameRequired: 'Enter a name',
       roles: 'Roles',
       rolesRequired: 'Pick at least one role',
-      department: 'Department',
+      department: 'Own department',
       departmentRequired: 'Window clerks, approvers and leads work in their own department: pick one',
       otherGrants: 'Roles in other departments',
       otherGrantsHint:

@@ -1385,10 +1385,11 @@ export const zhCN = {
       displayNameRequired: '请输入姓名',
       roles: '角色',
       rolesRequired: '请至少选择一个角色',
-      department: '部门',
+      department: '所属部门',
       departmentRequired: '窗口受理、部门审批和部门负责人只在本部门内办理，请选择部门',
       otherGrants: '其他部门的角色',
-      otherGrantsHint: '该用户也在其他部门办理时添加，例如兼任另一部门的审批人员；所属部门的角色请在“角色”中选择。',
+      otherGrantsHint:
+        '该用户也在其他部门办理时添加，例如兼任另一部门的审批人员；所属部门的角色请在“角色”中选择。',
       otherGrantsNone: '无',
       otherGrantAdd: '添加其他部门的角色',
       otherGrantRole: '角色',
