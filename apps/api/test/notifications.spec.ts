@@ -251,4 +251,39 @@ describe.each(bothTestDatabases)('the notification centre on %s', (_name, create
     expect(tooMany.status).toBe(400);
     expect((await clerk.request('GET', '/api/notifications')).status).toBe(403);
   });
+
+  it('offers a user the group seats of another department they hold the role in, and only once it is granted', async () => {
+    const db = api.deps.db;
+    const wjwGroup = 'group:SFS-WJW/dept_approver';
+    await db.case.create({ data: { caseNo: no(6), applicantId: 'A1', kind: 'item', status: 'in_review' } });
+    await db.task.create({
+      data: {
+        id: `${no(6)}:item_HEALTH:1`,
+        caseNo: no(6),
+        stepId: 'item_HEALTH',
+        seq: 1,
+        departmentCode: 'SFS-WJW',
+        role: 'dept_approver',
+        state: 'open',
+        openedAt: ago(20),
+        dueDate: '2026-12-31',
+        claimState: 'unclaimed',
+        claimGroup: wjwGroup,
+        holders: { create: [{ userId: wjwGroup }] },
+      },
+    });
+    const fire = await signedIn(api.baseUrl, 'approver.xfjy', demoPassword);
+    expect(kinds(await list(fire))).not.toContain(`group_assigned ${no(6)}`);
+    // 消防's approver is granted the approver role in 卫健 as well (the session reads the grants on each request).
+    await db.userRole.create({
+      data: { userId: 'demo-approver.xfjy', role: 'dept_approver', departmentCode: 'SFS-WJW' },
+    });
+    const body = await list(fire);
+    expect(kinds(body).filter((k) => k === `group_assigned ${no(6)}`)).toHaveLength(1);
+    expect(body.items.find((i: { caseNo: string }) => i.caseNo === no(6))).toMatchObject({
+      departmentCode: 'SFS-WJW',
+    });
+    // 市场监管's approver holds nothing in 卫健: not offered to them.
+    expect(kinds(await list(approver))).not.toContain(`group_assigned ${no(6)}`);
+  });
 });

@@ -6,6 +6,11 @@ export interface Recipient {
   id: string;
   departmentCode: string;
   roles: readonly string[];
+  /**
+   * The other departments the user holds roles in (docs/decisions/0023), with their roles there: their group seats,
+   * the reminders to those groups and a lead's notices are read for each of them too.
+   */
+  elsewhere?: readonly { departmentCode: string; roles: readonly string[] }[];
 }
 
 /** A notification before its read state is known. */
@@ -34,8 +39,7 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 const instant = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
 
 /** The role group seats the user belongs to (`group:<department>/<role>`, as the workflow names them). */
-const groupsOf = (me: Recipient): string[] =>
-  me.roles.map((role) => `group:${me.departmentCode}/${role}`);
+const groupsOf = (me: Recipient): string[] => me.roles.map((role) => `group:${me.departmentCode}/${role}`);
 
 /**
  * My holder rows (TaskHolder, by its (userId, taskId) index) joined to their tasks by key: a FROM clause and the
@@ -273,5 +277,16 @@ export async function notificationEntries(db: Db, me: Recipient, since: Date): P
     await onMySteps(db, me, since),
     await forLeads(db, me, since),
   ];
+  // Another department's sources read the user's own steps again (onMySteps): an entry already listed is kept once.
+  for (const other of me.elsewhere ?? []) {
+    const there: Recipient = { id: me.id, ...other };
+    const seen = new Set(lists.flat().map((e) => e.id));
+    const entries = [
+      ...(await groupSeats(db, there, since)),
+      ...(await onMySteps(db, there, since)),
+      ...(await forLeads(db, there, since)),
+    ];
+    lists.push(entries.filter((e) => !seen.has(e.id)));
+  }
   return lists.flat().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id.localeCompare(b.id)));
 }

@@ -2,16 +2,21 @@ import { Router, type Request } from 'express';
 import { markNotificationsReadSchema } from '@onewindow/contracts';
 import type { ApiDeps } from '../api-deps';
 import { authorize, signedInUser } from '../auth/authorize.middleware';
-import { departmentsOf } from '../auth/grants';
+import { departmentsOf, rolesIn } from '../auth/grants';
 import { parse } from '../http/parse';
 import { listNotifications, markAllRead, markRead } from './notifications.service';
 
 /** The departments one works in: the notifications are about one's own work there (task.list, like the inbox). */
 const ownDepartment = (req: Request) => ({ departmentCodes: departmentsOf(signedInUser(req)) });
 
+/** The user in their own department with their roles there, and in each other department they hold roles in. */
 const recipientOf = (req: Request) => {
   const user = signedInUser(req);
-  return { id: user.id, departmentCode: user.departmentCode ?? '', roles: user.roles };
+  const home = user.departmentCode ?? '';
+  const elsewhere = departmentsOf(user)
+    .filter((code) => code !== home)
+    .map((code) => ({ departmentCode: code, roles: rolesIn(user, code) }));
+  return { id: user.id, departmentCode: home, roles: rolesIn(user, home), elsewhere };
 };
 
 /**
