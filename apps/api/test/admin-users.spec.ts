@@ -1,6 +1,7 @@
 import { bothTestDatabases } from '@onewindow/db';
 import { demoPassword, seedDemoUsers } from '../src';
 import { approversByDepartment } from '../src/cases/case-plan';
+import { departmentUsers } from '../src/users/department-users';
 import { HttpSession, json, signedIn, startTestApi, type TestApi } from './support/test-api';
 
 const firstPassword = 'Temp-pass-2026';
@@ -211,6 +212,10 @@ describe.each(bothTestDatabases)('user administration (/api/admin/users) on %s',
     expect(approvers.get('SFS-WJW')).toContain('demo-approver.xfjy');
     expect(approvers.get('SFS-XFJY')).toContain('demo-approver.xfjy');
     expect(approvers.get('SFS-SCJG')).not.toContain('demo-approver.xfjy');
+    // The department's people pickers (转办, 指派, 加签) offer the granted user there, with the role held there.
+    expect(await departmentUsers(api.deps.db, 'SFS-WJW')).toContainEqual(
+      expect.objectContaining({ id: 'demo-approver.xfjy', roles: ['dept_approver'] }),
+    );
     expect((await again.request('GET', '/api/tasks?department=SFS-XFJY')).status).toBe(200);
     expect((await again.request('GET', '/api/tasks?department=SFS-WJW')).status).toBe(200);
     const third = await again.request('GET', '/api/tasks?department=SFS-SCJG');
@@ -225,6 +230,9 @@ describe.each(bothTestDatabases)('user administration (/api/admin/users) on %s',
     const after = await signedIn(api.baseUrl, 'approver.xfjy', demoPassword);
     expect((await after.request('GET', '/api/tasks?department=SFS-WJW')).status).toBe(403);
     expect((await approversByDepartment(api.deps.db, ['SFS-WJW'])).get('SFS-WJW')).not.toContain(
+      'demo-approver.xfjy',
+    );
+    expect((await departmentUsers(api.deps.db, 'SFS-WJW')).map((u) => u.id)).not.toContain(
       'demo-approver.xfjy',
     );
   });
