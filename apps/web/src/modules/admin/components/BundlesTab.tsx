@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   BUNDLE_JOINT_HANDLING_LABELS,
@@ -9,6 +9,7 @@ import {
 } from '@onewindow/standards';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { CatalogueEntriesHeader } from './CatalogueEntriesHeader';
 import { useSubmission } from '../../api-client/hooks/use-submission';
 import { fetchBundle, saveBundle, searchCatalogueItems } from '../api/admin.api';
 import { useCatalogueBundles } from '../hooks/use-admin-data';
@@ -271,28 +272,20 @@ export function BundlesTab() {
   };
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="bundles-tab">
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        {t('admin.catalogue.bundles.hint')}
-      </Typography.Paragraph>
-      <Space>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-          {t('admin.catalogue.bundles.create')}
-        </Button>
-      </Space>
-      {saved && (
-        <Alert
-          type="success"
-          showIcon
-          data-testid="bundle-saved"
-          title={
-            saved.changed
+      <CatalogueEntriesHeader
+        hint={t('admin.catalogue.bundles.hint')}
+        createLabel={t('admin.catalogue.bundles.create')}
+        onCreate={() => setEditing('new')}
+        saved={
+          saved && {
+            testId: 'bundle-saved',
+            message: saved.changed
               ? t('admin.catalogue.bundles.saved', { code: saved.code, version: saved.version })
-              : t('admin.catalogue.bundles.unchanged', { code: saved.code, version: saved.version })
+              : t('admin.catalogue.bundles.unchanged', { code: saved.code, version: saved.version }),
           }
-        />
-      )}
-      {bundles.error !== undefined && <ApiErrorAlert error={bundles.error} />}
-      {opening.error !== undefined && <ApiErrorAlert error={opening.error} />}
+        }
+        errors={[bundles.error, opening.error]}
+      />
       <Table
         size="small"
         rowKey="code"

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import type { CertificateType } from '@onewindow/standards';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { CatalogueEntriesHeader } from './CatalogueEntriesHeader';
 import { useSubmission } from '../../api-client/hooks/use-submission';
 import { saveCertificateType } from '../api/admin.api';
 import { useCatalogueDepartments, useCertificateTypes } from '../hooks/use-admin-data';
@@ -172,23 +173,17 @@ export function CertificateTypesTab() {
     code ? (departments.data?.find((d) => d.code === code)?.name ?? code) : '—';
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="certificate-types-tab">
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        {t('admin.catalogue.types.hint')}
-      </Typography.Paragraph>
-      <Space>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-          {t('admin.catalogue.types.create')}
-        </Button>
-      </Space>
-      {saved && (
-        <Alert
-          type="success"
-          showIcon
-          data-testid="certificate-type-saved"
-          title={t('admin.catalogue.types.saved', { code: saved })}
-        />
-      )}
-      {types.error !== undefined && <ApiErrorAlert error={types.error} />}
+      <CatalogueEntriesHeader
+        hint={t('admin.catalogue.types.hint')}
+        createLabel={t('admin.catalogue.types.create')}
+        onCreate={() => setEditing('new')}
+        saved={
+          saved === undefined
+            ? undefined
+            : { testId: 'certificate-type-saved', message: t('admin.catalogue.types.saved', { code: saved }) }
+        }
+        errors={[types.error]}
+      />
       <Table
         size="small"
         rowKey="code"
