@@ -379,10 +379,7 @@ describe('the catalogue import in the administration workspace against the real 
     await page.keyboard.type('市场监督');
     await pickOption(page, '市场监督');
     await settled();
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /^保\s*存$/ })
-      .click();
+    await typeModal.getByRole('button', { name: /保\s*存/ }).click();
     await typeModal
       .getByTestId('api-error')
       .getByText('有效期须为正数（至少 1 年）；长期有效请不填')
@@ -392,10 +389,7 @@ describe('the catalogue import in the administration workspace against the real 
     await shoot('certificate-type-form');
     expect(await db.certificateType.findUnique({ where: { code } })).toBeNull();
     await typeModal.getByLabel('有效期').fill('3');
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /^保\s*存$/ })
-      .click();
+    await typeModal.getByRole('button', { name: /保\s*存/ }).click();
     await types.getByTestId('certificate-type-saved').getByText(`已保存证照类型 ${code}`).waitFor();
     const created = await db.certificateType.findUniqueOrThrow({ where: { code } });
     expect(created.issuerDeptCode).not.toBeNull();
@@ -407,10 +401,7 @@ describe('the catalogue import in the administration workspace against the real 
     await editModal.waitFor();
     await settled();
     await editModal.getByLabel('有效期').fill('6');
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /^保\s*存$/ })
-      .click();
+    await editModal.getByRole('button', { name: /保\s*存/ }).click();
     await types.getByTestId('certificate-type-saved').getByText(`已保存证照类型 ${existing.code}`).waitFor();
     await types.locator('tr', { hasText: existing.code }).getByText('6 年').waitFor();
     await types.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
