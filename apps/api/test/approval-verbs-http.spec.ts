@@ -213,7 +213,7 @@ describe('the inbox and the approval verbs at the API boundary', () => {
       {
         path: 'to',
         message: expect.stringMatching(
-          /belongs to SFS-WJW, not SFS-SCJG: tasks are reassigned inside the department of "demo-approver.scjg"/,
+          /belongs to SFS-WJW, not SFS-SCJG: tasks are reassigned inside department SFS-SCJG/,
         ),
       },
     ]);
@@ -235,6 +235,75 @@ describe('the inbox and the approval verbs at the API boundary', () => {
     });
     expect(same.status).toBe(400);
     expect(await fingerprint()).toBe(before);
+  });
+
+  it('bulk reassign in a department the person is granted a role in: named by departmentCode, led there, to a member there', async () => {
+    const db = api.deps.db;
+    // 市场监管's approver also approves for 卫健 and 消防; the lead of 市场监管 also leads 卫健 (docs/decisions/0023).
+    await db.userRole.createMany({
+      data: [
+        { userId: 'demo-approver.scjg', role: 'dept_approver', departmentCode: 'SFS-WJW' },
+        { userId: 'demo-approver.scjg', role: 'dept_approver', departmentCode: 'SFS-XFJY' },
+        { userId: 'demo-lead.scjg', role: 'dept_lead', departmentCode: 'SFS-WJW' },
+      ],
+    });
+    const before = await fingerprint();
+    const reassign = (body: Record<string, unknown>) =>
+      lead.request('POST', '/api/tasks/reassign', {
+        body: { from: 'demo-approver.scjg', reason: '调岗', ...body },
+        csrf: true,
+      });
+    const noRole = await reassign({ to: 'demo-lead.scjg', departmentCode: 'SFS-GAJ' });
+    expect(noRole.status).toBe(400);
+    const noRoleProblem = await json(noRole);
+    expect(noRoleProblem.errors).toEqual([
+      {
+        path: 'departmentCode',
+        message:
+          '用户“demo-approver.scjg”在部门 SFS-GAJ 没有角色，不能转办其在该部门的待办；可选的部门：SFS-SCJG、SFS-WJW、SFS-XFJY（不填则为其所属部门）',
+      },
+    ]);
+    expect(noRoleProblem.detail).toMatch(/^未转办任何待办 — /);
+    const empty = await reassign({ to: 'demo-lead.scjg', departmentCode: ' ' });
+    expect(empty.status).toBe(400);
+    expect((await json(empty)).errors).toEqual([
+      { path: 'departmentCode', message: 'departmentCode（部门编码）不能为空：不填则为被转办人的所属部门' },
+    ]);
+    // 消防: the person works there, the lead does not lead there.
+    const notLed = await reassign({ to: 'demo-approver.xfjy', departmentCode: 'SFS-XFJY' });
+    expect(notLed.status).toBe(403);
+    expect((await json(notLed)).detail).toMatch(
+      /task.reassign is limited to your own department \(SFS-SCJG, SFS-WJW\); this belongs to SFS-XFJY/,
+    );
+    // 卫健: `to` must be a member of 卫健 (home or granted), not of the person's home department.
+    const notMember = await reassign({ to: 'demo-approver.xfjy', departmentCode: 'SFS-WJW' });
+    expect(notMember.status).toBe(422);
+    expect((await json(notMember)).errors).toEqual([
+      {
+        path: 'to',
+        message: expect.stringMatching(
+          /belongs to SFS-XFJY, not SFS-WJW: tasks are reassigned inside department SFS-WJW/,
+        ),
+      },
+    ]);
+    expect(await fingerprint()).toBe(before);
+    // Allowed: 卫健 has no open task here, so nothing is sent and the answer names 卫健, not 市场监管.
+    const moved = await reassign({ to: 'demo-approver.wsjk', departmentCode: 'SFS-WJW' });
+    expect(moved.status).toBe(200);
+    expect(await json(moved)).toEqual({
+      from: 'demo-approver.scjg',
+      to: 'demo-approver.wsjk',
+      departmentCode: 'SFS-WJW',
+      ok: 0,
+      refused: 0,
+      items: [],
+    });
+    const audited = await db.auditEntry.findFirst({
+      where: { action: 'task.reassigned' },
+      orderBy: { seq: 'desc' },
+    });
+    expect(JSON.parse(audited!.payload as string)).toMatchObject({ departmentCode: 'SFS-WJW' });
+    await db.userRole.deleteMany({ where: { departmentCode: { in: ['SFS-WJW', 'SFS-XFJY'] } } });
   });
 
   it('lists nothing copied to a user who got no copy, and refuses without a session', async () => {

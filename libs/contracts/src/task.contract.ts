@@ -142,12 +142,23 @@ export type UserDirectory = z.infer<typeof userDirectorySchema>;
 const reason = z.string().trim().min(1, 'reason is required').max(2000);
 
 /**
- * POST /api/tasks/reassign — a department lead (own department) or the supervisor hands every open
- * place of `from` on the department's open steps to `to` (转办 with the lead's authority). Both users
- * must be active members of the same department.
+ * POST /api/tasks/reassign — a department lead (a department they lead) or the supervisor hands every open
+ * place of `from` on the department's open steps to `to` (转办 with the lead's authority). The department is
+ * `departmentCode` — one `from` holds a role in — else the home department of `from`; `to` must be an active
+ * member of it.
  */
 export const reassignTasksRequestSchema = z
-  .strictObject({ from: userIdSchema, to: userIdSchema, reason })
+  .strictObject({
+    from: userIdSchema,
+    to: userIdSchema,
+    reason,
+    departmentCode: z
+      .string()
+      .trim()
+      .min(1, 'departmentCode（部门编码）不能为空：不填则为被转办人的所属部门')
+      .max(64, 'departmentCode（部门编码）最多 64 个字符')
+      .optional(),
+  })
   .refine((r) => r.from !== r.to, { path: ['to'], message: '"to" must be someone other than "from"' });
 export type ReassignTasksRequest = z.infer<typeof reassignTasksRequestSchema>;
 

@@ -91,29 +91,45 @@ const summary = (items: BulkItemResult[]) => ({
   items,
 });
 
-/** The department whose tasks a reassignment moves: that of `from` (who may be disabled: they left). 422 when there is none. */
+/**
+ * The department whose tasks a reassignment moves: the one the request names, when `from` holds a role there
+ * (docs/decisions/0023), else that of `from` (who may be disabled: they left). 422 when `from` is unknown or
+ * has no department; a Chinese 400 when the named department is not one `from` works in. Nothing is sent.
+ */
 export async function reassignmentDepartment(deps: Deps, request: ReassignTasksRequest): Promise<string> {
   const from = await deps.db.user.findUnique({
     where: { id: request.from },
-    select: { departmentCode: true },
+    select: { departmentCode: true, roles: { select: { departmentCode: true } } },
   });
   const problems: Problems = from
     ? []
     : await checkPeople(deps, [request.from], { path: 'from', single: true, why: '' });
-  if (from && !from.departmentCode)
+  if (from && !from.departmentCode && request.departmentCode === undefined)
     problems.push({
       path: 'from',
       message: `user "${request.from}" belongs to no department: there is no department inbox to reassign from`,
     });
-  if (problems.length > 0 || !from?.departmentCode)
+  if (problems.length > 0 || !from)
     throw peopleProblem(
       `Nothing was reassigned — ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
       problems,
     );
-  return from.departmentCode;
+  const asked = request.departmentCode;
+  if (asked === undefined || asked === from.departmentCode) return asked ?? from.departmentCode!;
+  if (from.roles.some((r) => r.departmentCode === asked)) return asked;
+  const worksIn = [
+    ...new Set([
+      ...(from.departmentCode ? [from.departmentCode] : []),
+      ...from.roles.map((r) => r.departmentCode).filter((c) => c !== ''),
+    ]),
+  ];
+  const message = `用户“${request.from}”在部门 ${asked} 没有角色，不能转办其在该部门的待办；可选的部门：${worksIn.join('、') || '无'}（不填则为其所属部门）`;
+  throw new ProblemError(400, ProblemType.validation, '输入有误', `未转办任何待办 — ${message}`, [
+    { path: 'departmentCode', message },
+  ]);
 }
 
-/** `to` must be an active user of the same department (转办 stays inside the department); 422 otherwise. */
+/** `to` must be an active member of the department (home, or a role granted there: 转办 stays inside it); 422 otherwise. */
 export async function assertReassignableTo(
   deps: Deps,
   request: ReassignTasksRequest,
@@ -123,7 +139,7 @@ export async function assertReassignableTo(
     path: 'to',
     single: true,
     departmentCode,
-    why: `tasks are reassigned inside the department of "${request.from}"`,
+    why: `tasks are reassigned inside department ${departmentCode}`,
   });
   if (problems.length > 0)
     throw peopleProblem(

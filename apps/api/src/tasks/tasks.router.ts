@@ -45,7 +45,7 @@ declare module 'express-serve-static-core' {
  * Department inboxes over the Task projection (earliest due first; task.list in the department asked
  * for; views mine, done, 待补正, 特别程序中), the case file view's items, materials and departments' progress
  * (case.read), and the leads' bulk actions: reassign every open task of a person (task.reassign in that
- * person's department) and approve several of one's own tasks (case.decide in a department they hold a role in), and
+ * person's home department or the one named, where they hold a role) and approve several of one's own tasks (case.decide in a department they hold a role in), and
  * the inbox's live stream: GET /tasks/events sends a `tasks` event when the department's task rows
  * change (one shared poller per app, see TaskChangeFeed).
  */
@@ -79,7 +79,8 @@ export function tasksRouter(deps: ApiDeps): Router {
     res.json(await caseFileView(deps.db, caseNoOf(req.params.caseNo), visible.materials));
   });
 
-  // The body names the person; their department is the resource (an unknown `from` is 422). `to` is checked once allowed; nothing is sent before.
+  // The body names the person and, optionally, a department they hold a role in (default: their home department);
+  // that department is the resource (an unknown `from` is 422, a department they have no role in 400). `to` is checked once allowed; nothing is sent before.
   const reassignResource = async (req: Request) => {
     const request = parse(reassignTasksRequestSchema, req.body, 'reassignment');
     const departmentCode = await reassignmentDepartment(deps, request);
