@@ -233,6 +233,7 @@ describe.each(bothTestDatabases)('demand analytics on %s', (_kind, createDatabas
       expect(body.departments).toEqual([
         expect.objectContaining({
           departmentCode: 'SFS-SCJG',
+          departmentName: '示范市市场监督管理局',
           ratings: 1,
           bad: 1,
           goodRate: 0,
@@ -245,6 +246,7 @@ describe.each(bothTestDatabases)('demand analytics on %s', (_kind, createDatabas
           implementationCode: FOOD,
           name: '食品经营许可',
           departmentCode: 'SFS-SCJG',
+          departmentName: '示范市市场监督管理局',
           ratings: 1,
           bad: 1,
           goodRate: 0,
