@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Segmented, Space, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Tabs, Typography } from 'antd';
 import { CheckOutlined, SwapOutlined } from '@ant-design/icons';
 import type { InboxTask, InboxView } from '@onewindow/contracts';
 import { useSearchParams } from 'react-router-dom';
@@ -8,7 +8,8 @@ import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { SignInForm } from '../../session/components/SignInForm';
 import { useSession } from '../../session/hooks/use-session';
 import { useCopiedCases, useInbox } from '../hooks/use-inbox';
-import { useDepartments } from '../hooks/use-departments';
+import { DepartmentSwitcher } from '../../departments/components/DepartmentSwitcher';
+import { useMyDepartments } from '../../departments/hooks/use-my-departments';
 import { useTaskEvents } from '../hooks/use-task-events';
 import { LiveStatus } from './LiveStatus';
 import { sendCaseAction } from '../api/approvals.api';
@@ -43,17 +44,7 @@ export function ApprovalsWorkspace() {
   const [claiming, setClaiming] = useState<string>();
   const [claimError, setClaimError] = useState<unknown>();
   // The departments the user holds a role in (session grants): their own first, then the others.
-  const myDepartments = useMemo(() => {
-    const codes = (session?.user.grants ?? []).flatMap((g) => (g.departmentCode ? [g.departmentCode] : []));
-    const home = session?.user.departmentCode;
-    return [...new Set([...(home && codes.includes(home) ? [home] : []), ...codes.sort()])];
-  }, [session]);
-  const [chosenDepartment, setChosenDepartment] = useState<string>();
-  const departmentNames = useDepartments(myDepartments.length > 1);
-  const department =
-    chosenDepartment && myDepartments.includes(chosenDepartment)
-      ? chosenDepartment
-      : (session?.user.departmentCode ?? undefined);
+  const { mine: myDepartments, department, choose: setChosenDepartment } = useMyDepartments();
   const allowed = can('task.list') && department !== undefined;
   const query = useMemo(
     () =>
@@ -107,24 +98,18 @@ export function ApprovalsWorkspace() {
         <Alert type="warning" showIcon title={t('approvals.noDepartment')} />
       )}
       <Card size="small">
-        {myDepartments.length > 1 && (
-          <Space style={{ marginBottom: 8 }} data-testid="inbox-department">
-            <Typography.Text type="secondary">{t('approvals.department')}</Typography.Text>
-            <Segmented
-              value={department}
-              onChange={(code) => {
-                setChosenDepartment(String(code));
-                setPaging((p) => ({ ...p, page: 1 }));
-                setSelected([]);
-                setClaimError(undefined);
-              }}
-              options={myDepartments.map((code) => ({
-                value: code,
-                label: departmentNames.data?.departments.find((d) => d.code === code)?.name ?? code,
-              }))}
-            />
-          </Space>
-        )}
+        <DepartmentSwitcher
+          testId="inbox-department"
+          style={{ marginBottom: 8 }}
+          departments={myDepartments}
+          value={department}
+          onChange={(code) => {
+            setChosenDepartment(code);
+            setPaging((p) => ({ ...p, page: 1 }));
+            setSelected([]);
+            setClaimError(undefined);
+          }}
+        />
         <Tabs
           activeKey={tab}
           onChange={(key) => {

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Form, Input, Modal, Space } from 'antd';
+import { Form, Input, Modal, Space, Typography } from 'antd';
 import type { ReassignTasksResponse } from '@onewindow/contracts';
 import { reassignTasksRequestSchema } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
+import { useDepartments } from '../../departments/hooks/use-departments';
 import { newIdempotencyKey } from '../utils/idempotency-key';
 import { reassignTasks } from '../api/approvals.api';
 import { ActionProblem } from './ActionProblem';
@@ -17,7 +18,10 @@ interface Values {
   reason?: string;
 }
 
-/** A lead hands every open task of one person to another (转办 with the lead's authority), task by task. */
+/**
+ * A lead hands every open task of one person in the department to another (转办 with the lead's authority), task
+ * by task: both people are picked from the department's members (home or granted a role there).
+ */
 export function BulkReassignModal({
   department,
   onClose,
@@ -29,6 +33,7 @@ export function BulkReassignModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const departmentName = useDepartments(true).data?.departments.find((d) => d.code === department)?.name;
   const [key] = useState(() => newIdempotencyKey('bulk-reassign'));
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -40,7 +45,13 @@ export function BulkReassignModal({
   };
   const submit = async () => {
     const v = form.getFieldsValue(true);
-    const body = { from: v.from ?? '', to: v.to ?? '', reason: v.reason?.trim() ?? '' };
+    // The department shown: the person's open tasks there (their home department or one they hold a role in).
+    const body = {
+      from: v.from ?? '',
+      to: v.to ?? '',
+      reason: v.reason?.trim() ?? '',
+      departmentCode: department,
+    };
     const parsed = reassignTasksRequestSchema.safeParse(body);
     if (!parsed.success) {
       form.setFields(
@@ -86,6 +97,13 @@ export function BulkReassignModal({
       width={760}
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
+        {!result && (
+          <Typography.Text type="secondary" data-testid="bulk-reassign-department">
+            {t('approvals.bulk.reassignDepartment', {
+              department: departmentName ? `${departmentName}（${department}）` : department,
+            })}
+          </Typography.Text>
+        )}
         {!result && (
           <Form form={form} layout="vertical" requiredMark>
             <Form.Item name="from" label={labels.from} required>

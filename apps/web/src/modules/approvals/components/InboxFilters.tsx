@@ -4,7 +4,7 @@ import { timeStatuses, type TimeStatus } from '@onewindow/contracts';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/hooks/use-session';
-import { useDepartments } from '../hooks/use-departments';
+import { useDepartments } from '../../departments/hooks/use-departments';
 
 export interface InboxFilterValues {
   /** Another department's inbox (only for those who may list every department). */

@@ -905,6 +905,7 @@ export const en: TranslationResource = {
       reassign: "Reassign a person's tasks",
       approveTitle: 'Approve {{n}} task(s)',
       reassignTitle: "Reassign all of a person's open tasks",
+      reassignDepartment: 'Moves their open tasks in {{department}} (people are picked from its members)',
       comment: 'Opinion',
       from: 'From',
       to: 'To',

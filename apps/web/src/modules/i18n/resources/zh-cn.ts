@@ -852,6 +852,7 @@ export const zhCN = {
       reassign: '移交人员待办',
       approveTitle: '批量审批通过（{{n}} 项）',
       reassignTitle: '移交某人的全部待办',
+      reassignDepartment: '移交其在 {{department}} 的待办（人员从该部门的成员中选择）',
       comment: '审批意见',
       from: '移交人',
       to: '接收人',

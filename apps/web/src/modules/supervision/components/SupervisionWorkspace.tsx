@@ -7,7 +7,9 @@ import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useApiQuery } from '../../api-client/hooks/use-api-query';
 import { BulkReassignModal } from '../../approvals/components/BulkReassignModal';
 import { CaseFileDrawer } from '../../approvals/components/CaseFileDrawer';
-import { useDepartments } from '../../approvals/hooks/use-departments';
+import { DepartmentSwitcher } from '../../departments/components/DepartmentSwitcher';
+import { useDepartments } from '../../departments/hooks/use-departments';
+import { useMyDepartments } from '../../departments/hooks/use-my-departments';
 import { SignInForm } from '../../session/components/SignInForm';
 import { useSession } from '../../session/hooks/use-session';
 import { fetchOverview } from '../api/supervision.api';
@@ -34,7 +36,8 @@ type Tab =
   | 'evaluations';
 
 /**
- * 督办: a department lead sees their department, the centre supervisor every department (or one picked):
+ * 督办: a department lead sees their department (or, holding roles in several, the one switched to), the centre
+ * supervisor every department (or one picked):
  * the extension requests waiting for approval, overdue and at-risk work with 催办, the escalations the
  * workflow raised, the per-department figures, demand analytics, 差评整改 and the 好差评 rates, and the
  * hand-over of a person's open work (leave, departure).
@@ -47,10 +50,12 @@ export function SupervisionWorkspace() {
   const centreWide = !!me?.roles.includes('supervisor');
   const departments = useDepartments(centreWide);
   const [picked, setPicked] = useState<string>();
-  const department = centreWide ? picked : (me?.departmentCode ?? undefined);
+  // A lead works in their own department, or switches to another they hold a role in (docs/decisions/0023).
+  const led = useMyDepartments('dept_lead');
+  const department = centreWide ? picked : led.department;
   const overview = useApiQuery(
     `supervision-overview:${department ?? '*'}`,
-    (signal) => fetchOverview({ department: centreWide ? picked : undefined }, signal),
+    (signal) => fetchOverview({ department }, signal),
     { refreshIntervalMs: 60_000, enabled: !!me && allowed },
   );
   const [tab, setTab] = useState<Tab>('extensions');
@@ -59,7 +64,7 @@ export function SupervisionWorkspace() {
   const [reminding, setReminding] = useState<SupervisedTask>();
   const [reassigning, setReassigning] = useState(false);
   const data = overview.data;
-  const query = { department: centreWide ? picked : undefined };
+  const query = { department };
   const count = (n: number | undefined, danger = false) => (
     <Badge
       count={n ?? 0}
@@ -173,6 +178,13 @@ export function SupervisionWorkspace() {
               value: d.code,
               label: `${d.name}（${d.code}）`,
             }))}
+          />
+        ) : led.mine.length > 1 ? (
+          <DepartmentSwitcher
+            testId="supervision-lead-department"
+            departments={led.mine}
+            value={department}
+            onChange={led.choose}
           />
         ) : (
           <Typography.Text strong>
