@@ -21,7 +21,8 @@ jest.setTimeout(240_000);
 /**
  * 督办 in Chromium against the real stack: the centre supervisor sees an approver's extension request, approves
  * it, and the case file shows the moved statutory due date; the figures tab draws its ECharts charts (the
- * canvases hold drawn pixels) and its table shows the numbers the API answers; so does the 需求分析 tab.
+ * canvases hold drawn pixels) and its table shows the numbers the API answers; so does the 需求分析 tab. A lead who
+ * also leads a second department switches the page to it and sees its figures.
  */
 describe('the supervision workspace in a browser', () => {
   let stack: RunningStack;
@@ -30,7 +31,7 @@ describe('the supervision workspace in a browser', () => {
   let clerk: ApiSession;
   let approver: (departmentCode: string) => ApiSession;
   let supervisorApi: ApiSession;
-  const [food] = items;
+  const [food, fire] = items;
 
   beforeAll(async () => {
     assertWebBuilt();
@@ -41,6 +42,16 @@ describe('the supervision workspace in a browser', () => {
       displayName: '督办 陈静',
       departmentCode: 'SFS-ZWFW',
       role: 'supervisor',
+    });
+    // 市场监管's lead also leads 消防 (a dept_lead grant scoped to SFS-XFJY, docs/decisions/0023).
+    await addStaffUser(db, {
+      id: 'lead-scjg',
+      displayName: '市场监管 科长',
+      departmentCode: food.departmentCode,
+      role: 'dept_lead',
+    });
+    await db.userRole.create({
+      data: { userId: 'lead-scjg', role: 'dept_lead', departmentCode: fire.departmentCode },
     });
     ({ clerk, approver } = await signInAll(stack.baseUrl));
     supervisorApi = await ApiSession.signIn(stack.baseUrl, 'supervisor-1', password);
@@ -177,6 +188,7 @@ describe('the supervision workspace in a browser', () => {
         String(scjg.closed),
         String(scjg.onTime),
         '100%',
+        String(scjg.terminated),
         String(scjg.avgWorkingDaysUsed),
         String(scjg.avgPromisedLimit),
         String(scjg.avgStatutoryLimit),
@@ -222,6 +234,70 @@ describe('the supervision workspace in a browser', () => {
       );
       expect([exported.status, exported.type]).toEqual([200, expect.stringContaining('spreadsheetml')]);
       await shot(page, 'demand');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a lead who also leads a second department switches 督办 to it: its figures, and its people to reassign', async () => {
+    await acceptCase(); // an open task in 市场监管 (the lead's own department), whatever ran before
+    const accepted = await clerk.call('POST', '/api/cases', application([fire.implementationCode]));
+    expect(accepted.status).toBe(201);
+    const caseNo: string = accepted.body.caseNo;
+    await eventually(async () =>
+      (await db.task.count({ where: { caseNo, state: 'open', departmentCode: fire.departmentCode } })) === 1
+        ? true
+        : undefined,
+    );
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${stack.baseUrl}/supervision`);
+      const form = page.getByTestId('sign-in-form');
+      await form.getByLabel('用户名').fill('lead-scjg');
+      await form.getByLabel('密码').fill(password);
+      await form.locator('button[type=submit]').click();
+
+      // The lead's own department first: its figures only.
+      const switcher = page.getByTestId('supervision-lead-department');
+      await switcher.getByText('市场监督管理局').waitFor();
+      const figuresOf = (department: string) =>
+        page.waitForResponse(
+          (r) =>
+            r.url().includes('/api/supervision/figures') &&
+            new URL(r.url()).searchParams.get('department') === department,
+        );
+      const ownFigures = figuresOf(food.departmentCode);
+      await page.getByTestId('tab-figures').click();
+      expect((await ownFigures).status()).toBe(200);
+      await page.locator(`[data-testid="figures-row"][data-department="${food.departmentCode}"]`).waitFor();
+      expect(await page.locator('[data-testid="figures-row"]').count()).toBe(1);
+
+      // Switched to 消防救援支队: the figures are 消防's, with its open task, as the API answers the lead.
+      await settled(page);
+      const fireFigures = figuresOf(fire.departmentCode);
+      await switcher.getByText('消防救援支队').click();
+      const answered = await fireFigures;
+      expect(answered.status()).toBe(200);
+      const fireRow = page.locator(`[data-testid="figures-row"][data-department="${fire.departmentCode}"]`);
+      await fireRow.waitFor();
+      expect(await page.locator('[data-testid="figures-row"]').count()).toBe(1);
+      const body = (await answered.json()) as { departments: { departmentCode: string; open: number }[] };
+      expect(body.departments).toEqual([expect.objectContaining({ departmentCode: fire.departmentCode })]);
+      expect(body.departments[0].open).toBeGreaterThanOrEqual(1);
+      expect((await fireRow.locator('td').allInnerTexts())[1]).toBe(String(body.departments[0].open));
+      await settled(page);
+      await shot(page, 'lead-department-switcher');
+
+      // 移交在办工作 moves the open tasks in the department shown, among its members.
+      await page.getByTestId('supervision-reassign').click();
+      const modal = page.getByRole('dialog', { name: '移交某人的全部待办' });
+      await modal.waitFor();
+      await modal.getByTestId('bulk-reassign-department').filter({ hasText: fire.departmentCode }).waitFor();
+      await settled(page);
+      await shot(page, 'lead-reassign-department');
+      await modal.getByRole('button', { name: /取\s*消/ }).click();
+      await modal.waitFor({ state: 'hidden' });
     } finally {
       await context.close();
     }
