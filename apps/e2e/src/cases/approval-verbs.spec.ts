@@ -700,4 +700,70 @@ describe('approval verbs over HTTP against the real stack', () => {
       1,
     );
   }, 60_000);
+
+  it('bulk reassign in a department the person is granted a role in: named by departmentCode, only that department’s tasks move', async () => {
+    const stepId = stepOf(sign);
+    // 市场监管's approver also approves for CGJ (docs/decisions/0023); CGJ's lead hands them the CGJ case.
+    await db.userRole.create({
+      data: { userId: 'approver-scjg', role: 'dept_approver', departmentCode: 'CGJ' },
+    });
+    const handed = await session['lead-cgj'].call('POST', `/api/cases/${cases.reassign2}/actions`, {
+      verb: 'transfer',
+      stepId,
+      from: 'approver-cgj',
+      to: ['approver-scjg'],
+      reason: '支援',
+    });
+    expect(handed.status).toBe(200);
+    expect(await inboxOf('approver-scjg', 'CGJ')).toEqual([cases.reassign2]);
+    const homeTasks = async () =>
+      (
+        await db.task.findMany({
+          where: {
+            departmentCode: 'SFS-SCJG',
+            state: 'open',
+            holders: { some: { userId: 'approver-scjg' } },
+          },
+          select: { id: true },
+          orderBy: { id: 'asc' },
+        })
+      ).map((t) => t.id);
+    const homeBefore = await homeTasks();
+    expect(homeBefore.length).toBeGreaterThan(0);
+
+    const body = { from: 'approver-scjg', to: 'approver-cgj-2', reason: '支援结束' };
+    // Without a department: their home department, which CGJ's lead does not lead.
+    const home = await session['lead-cgj'].call('POST', '/api/tasks/reassign', body);
+    expect(home.status).toBe(403);
+    const noRole = await session['lead-cgj'].call('POST', '/api/tasks/reassign', {
+      ...body,
+      departmentCode: 'SFS-XFJY',
+    });
+    expect(noRole.status).toBe(400);
+    expect(noRole.body.errors).toEqual([
+      {
+        path: 'departmentCode',
+        message: expect.stringContaining('用户“approver-scjg”在部门 SFS-XFJY 没有角色'),
+      },
+    ]);
+    expect(await inboxOf('approver-scjg', 'CGJ')).toEqual([cases.reassign2]);
+
+    const moved = await session['lead-cgj'].call('POST', '/api/tasks/reassign', {
+      ...body,
+      departmentCode: 'CGJ',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({
+      from: 'approver-scjg',
+      to: 'approver-cgj-2',
+      departmentCode: 'CGJ',
+      ok: 1,
+      refused: 0,
+    });
+    expect(moved.body.items.map((i: { caseNo: string }) => i.caseNo)).toEqual([cases.reassign2]);
+    await eventually(async () => ((await inboxOf('approver-scjg', 'CGJ')).length === 0 ? true : undefined));
+    expect(await inboxOf('approver-cgj-2', 'CGJ')).toContain(cases.reassign2);
+    // Their work in 市场监管 stays theirs.
+    expect(await homeTasks()).toEqual(homeBefore);
+  }, 60_000);
 });
