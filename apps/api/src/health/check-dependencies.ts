@@ -1,4 +1,4 @@
-import type { Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
 import type { Db } from '@onewindow/db';
 import type { HealthResponse } from '@onewindow/contracts';
 
@@ -26,16 +26,23 @@ export function checkDatabase(db: Db, kind: string): Promise<DependencyHealth> {
   }, 2000);
 }
 
-export function checkTemporal(
-  connection: Connection,
-  address: string,
-  namespace: string,
-): Promise<DependencyHealth> {
+/**
+ * Whether Temporal answers, on a connection of the probe's own: no retry interceptor, a short connect timeout,
+ * closed when the probe ends. The API's shared client retries a failed call with back-off timers; while Temporal
+ * was down each probe left such a timer running after it had answered, and one that fired after the client was
+ * closed threw "Channel has been shut down" out of the timer (seen at the end of a test run).
+ */
+export function checkTemporal(address: string, namespace: string): Promise<DependencyHealth> {
   return timed(async () => {
-    // A deadline stops the client's own retries, so nothing keeps running after the probe answers.
-    await connection.withDeadline(Date.now() + 1500, () =>
-      connection.workflowService.describeNamespace({ namespace }),
-    );
+    const connection = Connection.lazy({ address, connectTimeout: 1500, interceptors: [] });
+    try {
+      await connection.ensureConnected();
+      await connection.withDeadline(Date.now() + 1500, () =>
+        connection.workflowService.describeNamespace({ namespace }),
+      );
+    } finally {
+      await connection.close();
+    }
     return `Temporal at ${address}, namespace "${namespace}"`;
   }, 2000);
 }

@@ -8,7 +8,7 @@ export function healthRouter(deps: ApiDeps): Router {
   router.get('/health', async (_req, res) => {
     const [database, temporal] = await Promise.all([
       checkDatabase(deps.db, deps.config.databaseKind),
-      checkTemporal(deps.temporal.connection, deps.temporal.address, deps.config.TEMPORAL_NAMESPACE),
+      checkTemporal(deps.temporal.address, deps.config.TEMPORAL_NAMESPACE),
     ]);
     const body: HealthResponse = {
       status: database.up && temporal.up ? 'ok' : 'degraded',
