@@ -11,9 +11,11 @@ export const shanghaiDay = (at: Date): string =>
  */
 export async function nextCaseNo(tx: Prisma.TransactionClient, at: Date): Promise<string> {
   const prefix = `YC${shanghaiDay(at)}`;
-  // A range on the primary key (':' sorts right after '9'): one raw statement on every acceptance (docs/decisions/0007).
+  // A range on the primary key, bounded by digits only: a bound such as `${prefix}:` sorts before the digits under
+  // PostgreSQL's ICU and glibc collations (zh-Hans-CN among them), which would find no case and hand out 000001 again.
+  // One raw statement on every acceptance (docs/decisions/0007).
   const [last] = await tx.$queryRaw<{ caseNo: string }[]>(Prisma.sql`
-    SELECT "caseNo" FROM "Case" WHERE "caseNo" >= ${prefix} AND "caseNo" < ${`${prefix}:`}
+    SELECT "caseNo" FROM "Case" WHERE "caseNo" >= ${`${prefix}000000`} AND "caseNo" <= ${`${prefix}999999`}
     ORDER BY "caseNo" DESC LIMIT 1`);
   const next = last ? Number(last.caseNo.slice(prefix.length)) + 1 : 1;
   return `${prefix}${String(next).padStart(6, '0')}`;
