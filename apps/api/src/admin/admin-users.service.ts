@@ -8,7 +8,7 @@ import {
   type Role,
   type UpdateUserRequest,
 } from '@onewindow/contracts';
-import { inOneTransaction, kindOfClient, type Db } from '@onewindow/db';
+import { inOneTransaction, isUniqueViolation, kindOfClient, type Db } from '@onewindow/db';
 import { recordAudit } from '@onewindow/audit';
 import { hashPassword } from '../auth/password';
 import { revokeAllSessions } from '../auth/session.service';
@@ -166,8 +166,6 @@ async function assertAnotherActiveAdmin(tx: Db, userId: string, what: string): P
 
 const audit = (tx: Db, author: ChangeAuthor, action: string, username: string, payload: unknown) =>
   recordAudit(tx, { ...author, action, target: `user:${username}`, payload });
-
-const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === 'P2002';
 
 export async function createUser(
   db: Db,

@@ -1,7 +1,7 @@
 // Departments as the administration workspace keeps them: listed, created and renamed (a code never changes:
 // items, tasks and cases name it).
 import type { AdminDepartment, CreateDepartmentRequest } from '@onewindow/contracts';
-import { inOneTransaction, type Db } from '@onewindow/db';
+import { inOneTransaction, isUniqueViolation, type Db } from '@onewindow/db';
 import { recordAudit } from '@onewindow/audit';
 import { adminConflict, adminInvalid, adminNotFound, type ChangeAuthor } from './admin-problems';
 
@@ -18,8 +18,6 @@ export async function listDepartments(db: Db): Promise<AdminDepartment[]> {
     users: d._count.users,
   }));
 }
-
-const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === 'P2002';
 
 export async function createDepartment(
   db: Db,

@@ -1,4 +1,4 @@
-import type { ItemModel as Item, Prisma } from '@onewindow/db';
+import { isUniqueViolation, type ItemModel as Item, type Prisma } from '@onewindow/db';
 import type { OfficialDocument } from '@onewindow/documents';
 import { officialDocumentSchema } from '@onewindow/documents';
 import type { ApiDeps } from '../api-deps';
@@ -7,8 +7,6 @@ import { nextCaseNo } from '../cases/case-number';
 import { keyReusedProblem } from '../cases/idempotency-key';
 import { assertWaitingApplication } from '../cases/waiting-application';
 import type { AcceptApplication } from '../cases/validate-application';
-
-const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'P2002';
 
 export interface IntakeOutcome<B> {
   /** The route, for the idempotency record's key. */

@@ -1,7 +1,7 @@
 // 常用语: the department's and each user's standard phrases, over the StandardPhrase table (phrases.router.ts).
 import { randomUUID } from 'node:crypto';
 import { PHRASES_PER_LIST, type StandardPhrase } from '@onewindow/contracts';
-import type { Db } from '@onewindow/db';
+import { isUniqueViolation, type Db } from '@onewindow/db';
 import { notFound, ProblemError, ProblemType } from '../http/problem';
 
 /** Whose list: a department's (kept by its lead or an administrator) or one user's own. */
@@ -27,8 +27,6 @@ const duplicate = (owner: PhraseOwner, text: string) =>
     `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is already in ${listName(owner)}: use it, or write a different text`,
     [{ path: 'text', message: 'the same text is already in this list', code: 'phrase.duplicate' }],
   );
-
-const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === 'P2002';
 
 /** The owner's phrases in their order (then oldest first). */
 export async function listPhrases(db: Db, owner: PhraseOwner): Promise<StandardPhrase[]> {

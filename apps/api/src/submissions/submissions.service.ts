@@ -10,7 +10,7 @@ import {
   type SubmissionStatus,
   type SubmissionSummary,
 } from '@onewindow/contracts';
-import type { SubmissionModel } from '@onewindow/db';
+import { isUniqueViolation, type SubmissionModel } from '@onewindow/db';
 import type { ApiDeps } from '../api-deps';
 import { getCalendarInForce } from '../calendar/calendar-in-force';
 import { acceptApplication } from '../cases/accept-application.service';
@@ -26,8 +26,6 @@ import { claimForClerk, intakeTaskQueue, startSubmissionWorkflow } from './submi
 
 /** Art. 32 ¶1 (4): the applicant is told what is missing within 5 (working) days of receipt (Art. 82). */
 const NOTICE_PERIOD_WORKING_DAYS = 5;
-
-const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'P2002';
 
 /** The acceptance's idempotency key of a submission: accepting it twice (clerk retry, activity retry) makes one case. */
 const acceptanceKey = (submissionNo: string): string => `submission:${submissionNo}`;
