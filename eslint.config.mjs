@@ -273,6 +273,23 @@ export default tseslint.config(
   {
     files: ['apps/web/src/**/*.tsx', 'apps/web/src/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      // The browser's own day is not the centre's: a browser on UTC is still on yesterday from 16:00 UTC.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='dayjs'][arguments.length=0]",
+          message:
+            "dayjs() is the browser's day and time zone. For today's date use centreToday() from ui/centre-day (the centre's day, Asia/Shanghai); for the present instant write dayjs(Date.now()).",
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message:
+            "new Date() reads the browser's day and time zone. For today's date use centreToday() from ui/centre-day; for the present instant use Date.now().",
+        },
+      ],
+    },
   },
 );

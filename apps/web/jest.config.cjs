@@ -2,6 +2,10 @@ const path = require('node:path');
 
 const lib = (name) => path.join(__dirname, `../../libs/${name}/src/index.ts`);
 
+// The tests' browser is 18 hours behind the centre (UTC−10 against Asia/Shanghai's UTC+8), so that a component
+// that takes the browser's day for the centre's fails here. Set before Jest starts its workers, which inherit it.
+process.env.TZ = 'Pacific/Honolulu';
+
 // Component tests render React into jsdom; the shared libs are mapped to their TypeScript sources.
 module.exports = require('../../jest.preset.cjs')(__dirname, {
   testEnvironment: 'jsdom',

@@ -49,12 +49,7 @@ describe('the process designer in a browser against the real stack', () => {
   });
 
   beforeEach(async () => {
-    // The simulation's default day is the browser's today; the API counts Shanghai days.
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 1440, height: 900 },
-    });
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
   });
 

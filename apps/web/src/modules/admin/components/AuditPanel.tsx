@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { Alert, Button, DatePicker, Descriptions, Form, Input, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import type { AdminAuditEntry, AdminAuditVerification } from '@onewindow/contracts';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useSubmission } from '../../api-client/hooks/use-submission';
 import { useSession } from '../../session/hooks/use-session';
 import { auditCsvUrl, verifyAuditChain, type AuditFilters } from '../api/admin.api';
 import { useAuditPage } from '../hooks/use-admin-data';
+import { centreTime } from '../../../ui/centre-day';
 
 interface FilterValues {
   caseNo?: string;
@@ -17,7 +18,7 @@ interface FilterValues {
   period?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const time = (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss');
+const time = (at: string) => centreTime(at, 'YYYY-MM-DD HH:mm:ss');
 
 /** Who did it: the account's name when known, else its id, else 系统 / 未登录. */
 function Actor({ entry }: { entry: AdminAuditEntry }) {

@@ -7,6 +7,7 @@ import { apiClient } from '../../api-client/api-client';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useApiQuery } from '../../api-client/hooks/use-api-query';
 import { CalendarLoad } from './CalendarLoad';
+import { centreToday } from '../../../ui/centre-day';
 
 type DayKind = 'working' | 'weekend' | 'holiday' | 'adjusted';
 
@@ -117,8 +118,8 @@ export function CalendarPanel() {
     [calendar.data],
   );
   const [picked, setPicked] = useState<number>();
-  // This year first (the browser's clock: only which year the page opens on).
-  const thisYear = new Date().getFullYear();
+  // The centre's year first (only which year the page opens on).
+  const thisYear = centreToday().year();
   const current =
     years.find((y) => y.year === picked) ??
     years.find((y) => y.year === thisYear) ??

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { App, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { AdminUser } from '@onewindow/contracts';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useNotifyApiError } from '../../api-client/hooks/use-notify-api-error';
@@ -10,6 +9,7 @@ import { revokeSessions, unlockUser } from '../api/admin.api';
 import { useAdminDepartments, useAdminUsers } from '../hooks/use-admin-data';
 import { OidcSubjectModal, ResetPasswordModal } from './UserActionModals';
 import { UserFormModal } from './UserFormModal';
+import { centreTime } from '../../../ui/centre-day';
 
 type Dialog =
   | { kind: 'create' }
@@ -116,7 +116,7 @@ export function UsersPanel() {
                 )}
                 {u.lockedUntil && (
                   <Tag color="red">
-                    {t('admin.users.stateLocked', { until: dayjs(u.lockedUntil).format('HH:mm') })}
+                    {t('admin.users.stateLocked', { until: centreTime(u.lockedUntil, 'HH:mm') })}
                   </Tag>
                 )}
                 {u.mustChangePassword && <Tag color="orange">{t('admin.users.stateMustChange')}</Tag>}

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { Alert, Descriptions, Drawer, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useCaseFile } from '../hooks/use-case-file';
@@ -15,6 +14,7 @@ import { DepartmentProgress } from './DepartmentProgress';
 import { StepPanel } from './StepPanel';
 import { VerbFormModal } from './VerbFormModal';
 import { CaseDocumentList } from '../../documents/components/CaseDocumentList';
+import { centreTime } from '../../../ui/centre-day';
 
 interface CaseFileDrawerProps {
   caseNo: string;
@@ -107,7 +107,7 @@ export function CaseFileDrawer({ caseNo, me, onClose, onChanged }: CaseFileDrawe
               </Space>
             </Descriptions.Item>
             <Descriptions.Item label={t('approvals.caseFile.acceptedAt')}>
-              {details.data.acceptedAt ? dayjs(details.data.acceptedAt).format('YYYY-MM-DD HH:mm') : '—'}
+              {details.data.acceptedAt ? centreTime(details.data.acceptedAt) : '—'}
             </Descriptions.Item>
             {details.data.acceptedBy && (
               <Descriptions.Item label={t('approvals.caseFile.acceptedBy')}>

@@ -1,8 +1,8 @@
 import { Empty, Timeline, Typography } from 'antd';
 import type { CaseDetailsResponse } from '@onewindow/contracts';
 import type { TFunction } from 'i18next';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { centreTime } from '../../../ui/centre-day';
 
 type HistoryEntry = NonNullable<CaseDetailsResponse['view']>['history'][number];
 
@@ -50,7 +50,7 @@ export function CaseTimeline({
                 {' · '}
                 {entry.actor === 'system' ? t('approvals.caseFile.system') : entry.actor}
                 {' · '}
-                {dayjs(entry.at).format('YYYY-MM-DD HH:mm')}
+                {centreTime(entry.at)}
                 {step && ` · ${step}`}
               </Typography.Text>
               {details && (

@@ -1,7 +1,7 @@
 import { Button, Table } from 'antd';
 import { caseStatusLabel, type CopiedCasePage } from '@onewindow/contracts';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { centreTime } from '../../../ui/centre-day';
 
 type CopiedCase = CopiedCasePage['items'][number];
 
@@ -39,7 +39,7 @@ export function CopiedCasesTable({ page, loading, onOpen, onPage }: CopiedCasesT
         {
           title: t('approvals.columns.copiedAt'),
           dataIndex: 'at',
-          render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
+          render: (at: string) => centreTime(at),
         },
         { title: t('approvals.columns.note'), dataIndex: 'note', render: (n: string | null) => n ?? '—' },
         {

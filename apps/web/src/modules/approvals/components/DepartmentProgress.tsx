@@ -1,7 +1,7 @@
 import { Table, Tag } from 'antd';
 import type { CaseFileView } from '@onewindow/contracts';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { centreTime } from '../../../ui/centre-day';
 
 type Department = CaseFileView['departments'][number];
 const stateColors: Record<string, string> = {
@@ -43,7 +43,7 @@ export function DepartmentProgress({ departments }: { departments: Department[] 
         {
           title: t('approvals.caseFile.departmentColumns.closedAt'),
           dataIndex: 'closedAt',
-          render: (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '—'),
+          render: (at: string | null) => (at ? centreTime(at) : '—'),
         },
       ]}
     />

@@ -1,10 +1,10 @@
 import { Badge, Button, Space, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import type { InboxTask, InboxView, TaskPage } from '@onewindow/contracts';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ClockStateTag } from './ClockStateTag';
 import { TimeStatusTag } from './TimeStatusTag';
+import { centreTime } from '../../../ui/centre-day';
 
 interface InboxTableProps {
   view: InboxView;
@@ -25,7 +25,7 @@ const oneLine = {
   textOverflow: 'ellipsis',
   whiteSpace: 'nowrap',
 } as const;
-const time = (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '—');
+const time = (at: string | null) => (at ? centreTime(at) : '—');
 
 /** 签收 state of a row: to claim, claimed by whom and when, or nothing for named signers. */
 function ClaimStateTag({ claim }: { claim: InboxTask['claim'] }) {
@@ -41,7 +41,7 @@ function ClaimStateTag({ claim }: { claim: InboxTask['claim'] }) {
       <Tag color="green" data-testid="claim-state">
         {t('approvals.claim.claimed', {
           name: claim.byName ?? claim.by,
-          at: claim.at ? dayjs(claim.at).format('MM-DD HH:mm') : '',
+          at: claim.at ? centreTime(claim.at, 'MM-DD HH:mm') : '',
         })}
       </Tag>
     );

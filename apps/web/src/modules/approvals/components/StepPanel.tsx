@@ -1,11 +1,11 @@
 import { Button, Card, Descriptions, Progress, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ApproverStep } from '../utils/approver-step';
 import { countersignProgress, signingLine } from '../utils/approver-step';
 import { decidingVerbs, type ApproverVerb } from '../utils/approver-verbs';
 import { suspensionText } from '../utils/suspension-text';
 import { ClockCard } from './ClockCard';
+import { centreTime } from '../../../ui/centre-day';
 
 interface StepPanelProps {
   step: ApproverStep;
@@ -51,7 +51,7 @@ export function StepPanel({ step, verbs, onVerb }: StepPanelProps) {
                     : `${a.userId} · ${t(`approvals.caseFile.assigneeStatus.${a.status}`, { defaultValue: a.status })}`}
                   {a.claim &&
                     a.status === 'pending' &&
-                    ` · ${t('approvals.claim.heldBy', { name: a.claim.by, at: dayjs(a.claim.at).format('MM-DD HH:mm') })}${a.claim.assignedBy ? t('approvals.claim.assignedBy', { lead: a.claim.assignedBy }) : ''}`}
+                    ` · ${t('approvals.claim.heldBy', { name: a.claim.by, at: centreTime(a.claim.at, 'MM-DD HH:mm') })}${a.claim.assignedBy ? t('approvals.claim.assignedBy', { lead: a.claim.assignedBy }) : ''}`}
                   {a.delegation && ` · ${t('approvals.caseFile.delegatedTo', { to: a.delegation.to })}`}
                 </Tag>
               ))}
@@ -97,7 +97,7 @@ export function StepPanel({ step, verbs, onVerb }: StepPanelProps) {
           <Typography.Text type="warning" data-testid="step-suspension">
             {t('approvals.caseFile.suspension', {
               ...suspensionText(t, step.suspension),
-              since: dayjs(step.suspension.since).format('YYYY-MM-DD HH:mm'),
+              since: centreTime(step.suspension.since),
             })}
           </Typography.Text>
         )}
@@ -105,7 +105,7 @@ export function StepPanel({ step, verbs, onVerb }: StepPanelProps) {
           <Typography.Text type="warning">
             {t('approvals.caseFile.hold', {
               reason: step.hold.reason,
-              since: dayjs(step.hold.since).format('YYYY-MM-DD HH:mm'),
+              since: centreTime(step.hold.since),
             })}
           </Typography.Text>
         )}

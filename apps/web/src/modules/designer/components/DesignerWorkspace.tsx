@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Dropdown, Empty, Select, Space, Tooltip, Typography, Upload } from 'antd';
-import dayjs from 'dayjs';
 import {
   AppstoreAddOutlined,
   CloudUploadOutlined,
@@ -44,6 +43,7 @@ import { VersionDiff } from './VersionDiff';
 import { VersionList } from './VersionList';
 import { hasProblemText, problemText } from '../utils/problem-text';
 import './designer.css';
+import { centreToday } from '../../../ui/centre-day';
 
 const LINT_DEBOUNCE_MS = 300;
 /** The palette covers the canvas's left edge: the diagram is fitted to the right of it. */
@@ -86,7 +86,7 @@ export function DesignerWorkspace({ canPublish }: { canPublish: boolean }) {
   const [problems, setProblems] = useState<FlowProblem[]>([]);
   // The compiled plan of the last lint without errors (a plain object), and the simulation's inputs.
   const [plan, setPlan] = useState<ServicePlan>();
-  const [acceptedOn, setAcceptedOn] = useState(() => dayjs().format('YYYY-MM-DD'));
+  const [acceptedOn, setAcceptedOn] = useState(() => centreToday().format('YYYY-MM-DD'));
   const [calendar, setCalendar] = useState<WorkingCalendar>();
   const [linting, setLinting] = useState(false);
   const [busy, setBusy] = useState<'save' | 'publish'>();

@@ -1,7 +1,7 @@
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import type { FlowDetail } from '@onewindow/contracts';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { centreTime } from '../../../ui/centre-day';
 
 /**
  * The subject's versions, newest first: who published what and when, and the open cases on each. Three
@@ -63,7 +63,7 @@ export function VersionList({
                 {by}
               </div>
               <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-                {dayjs(row.publishedAt).format('YYYY-MM-DD HH:mm')}
+                {centreTime(row.publishedAt)}
               </Typography.Text>
             </>
           ),

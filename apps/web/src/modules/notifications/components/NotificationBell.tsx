@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { App, Badge, Button, Empty, List, Popover, Space, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { Notification } from '@onewindow/contracts';
 import { useSession } from '../../session/hooks/use-session';
 import { markAllNotificationsRead, markNotificationsRead } from '../api/notifications.api';
 import { useNotifications } from '../hooks/use-notifications';
+import { centreTime } from '../../../ui/centre-day';
 
 /**
  * 通知中心 in the header: a bell with the unread count, live through the department's task stream; the list
@@ -93,7 +93,7 @@ export function NotificationBell() {
                       </Typography.Text>
                     )}
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {dayjs(item.at).format('YYYY-MM-DD HH:mm')}
+                      {centreTime(item.at)}
                       {item.stepName ? ` · ${item.stepName}` : ''}
                     </Typography.Text>
                   </Space>

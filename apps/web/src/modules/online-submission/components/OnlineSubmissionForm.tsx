@@ -13,11 +13,9 @@ import { ApplicantFields } from '../../window/components/ApplicantFields';
 import type { ApplicantValues } from '../../window/utils/intake-request';
 import { submitOnline } from '../api/online-submission.api';
 import { DeclaredMaterials, useItemMaterials, type Declarations } from './DeclaredMaterials';
+import { centreTime } from '../../../ui/centre-day';
 
 type PickMode = 'items' | 'bundle';
-
-const shanghaiTime = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /**
  * 网上申报 (public, no sign-in): the items or a bundle (一件事), the materials the applicant hands in (from the
@@ -93,7 +91,7 @@ export function OnlineSubmissionForm() {
           status="success"
           title={t('onlineSubmission.submitted.title', { submissionNo: receipt.submissionNo })}
           subTitle={t('onlineSubmission.submitted.subtitle', {
-            receivedAt: shanghaiTime(receipt.receivedAt),
+            receivedAt: centreTime(receipt.receivedAt),
             deadline: receipt.deadline,
           })}
           extra={[

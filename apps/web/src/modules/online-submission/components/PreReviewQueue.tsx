@@ -14,9 +14,7 @@ import { useSubmission } from '../../api-client/hooks/use-submission';
 import { CaseDocumentList } from '../../documents/components/CaseDocumentList';
 import { acceptSubmission, fetchSubmissions } from '../api/online-submission.api';
 import { SubmissionNoticeModal, SubmissionRefusalModal } from './PreReviewModals';
-
-const shanghaiTime = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+import { centreTime } from '../../../ui/centre-day';
 
 /**
  * 网上预审 (the window desk's tab): online submissions, oldest first, with the last day for a one-time notice.
@@ -119,7 +117,7 @@ export function PreReviewQueue() {
           {
             title: t('onlineSubmission.preReview.receivedAt'),
             width: 160,
-            render: (_, s) => shanghaiTime(s.receivedAt),
+            render: (_, s) => centreTime(s.receivedAt),
           },
           { title: t('onlineSubmission.preReview.deadline'), dataIndex: 'deadline', width: 110 },
           ...(status === 'pending'

@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { isApiError } from '../../api-client/api-error';
 import { useSubmission } from '../../api-client/hooks/use-submission';
 import { lookUpSubmission } from '../api/online-submission.api';
+import { centreTime } from '../../../ui/centre-day';
 
 const statusColor: Record<PublicSubmissionStatus['status'], string> = {
   pending: 'processing',
@@ -85,10 +86,7 @@ export function SubmissionStatusLookup() {
               <Tag color={statusColor[result.status]}>{t(`onlineSubmission.statuses.${result.status}`)}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t('onlineSubmission.status.receivedAt')}>
-              {new Date(result.receivedAt).toLocaleString('zh-CN', {
-                timeZone: 'Asia/Shanghai',
-                hour12: false,
-              })}
+              {centreTime(result.receivedAt)}
             </Descriptions.Item>
             <Descriptions.Item label={t('onlineSubmission.status.deadline')}>
               {result.deadline}

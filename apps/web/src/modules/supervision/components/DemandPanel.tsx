@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Card, Col, DatePicker, Row, Skeleton, Space, Table, Typography, type TableColumnsType } from 'antd';
 import type { DemandAnalytics, DemandExportTable } from '@onewindow/contracts';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs } from 'dayjs';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { BarChart, HeatmapChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
@@ -12,6 +12,7 @@ import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useApiQuery } from '../../api-client/hooks/use-api-query';
 import { fetchDemand } from '../api/supervision.api';
 import { ExportButton } from './SupervisionTables';
+import { centreToday } from '../../../ui/centre-day';
 
 echarts.use([
   BarChart,
@@ -89,8 +90,8 @@ function DemandTable<T extends object>({
 export function DemandPanel({ department }: { department?: string }) {
   const { t } = useTranslation();
   const [period, setPeriod] = useState<[Dayjs, Dayjs]>(() => [
-    dayjs().subtract(2, 'month').startOf('month'),
-    dayjs(),
+    centreToday().subtract(2, 'month').startOf('month'),
+    centreToday(),
   ]);
   const query = {
     department,

@@ -2,18 +2,19 @@
 // first) and its picker, the table of one row per department, and the ECharts chart in a small card.
 import { useState } from 'react';
 import { Card, DatePicker, Table, type TableColumnsType } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs } from 'dayjs';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { centreToday } from '../../../ui/centre-day';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** The period a tab shows and its query for the API (the department, `from` and `to` as YYYY-MM-DD). */
 export function usePeriodQuery(department: string | undefined) {
-  const [period, setPeriod] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('month'), dayjs()]);
+  const [period, setPeriod] = useState<[Dayjs, Dayjs]>(() => [centreToday().startOf('month'), centreToday()]);
   const query = {
     department,
     from: period[0].format('YYYY-MM-DD'),

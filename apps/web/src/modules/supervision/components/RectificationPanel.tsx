@@ -16,8 +16,9 @@ import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useApiQuery } from '../../api-client/hooks/use-api-query';
 import { useLanguage } from '../../i18n/hooks/use-language';
 import { closeRectification, fetchRectifications } from '../api/rectification.api';
+import { centreTime } from '../../../ui/centre-day';
 
-const at = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
+const at = (iso: string) => centreTime(iso);
 
 /** 差评整改: the department's rectification orders, open first by deadline, each closed with a callback. */
 export function RectificationPanel({
@@ -201,7 +202,7 @@ function CloseRectificationModal({
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ at: dayjs() }}
+        initialValues={{ at: dayjs(Date.now()) }}
         onValuesChange={() => setInvalid(undefined)}
       >
         <Typography.Paragraph type="secondary">{t('evaluation.orders.callbackHint')}</Typography.Paragraph>

@@ -7,12 +7,12 @@ import type {
   SupervisedTask,
   SupervisionExportTable,
 } from '@onewindow/contracts';
-import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { exportHref, type OverviewQuery } from '../api/supervision.api';
+import { centreTime } from '../../../ui/centre-day';
 
-const at = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
+const at = (iso: string) => centreTime(iso);
 
 /** The XLSX export of a table, with the same query as the page (GET, so the browser downloads it). */
 export function ExportButton({

@@ -2,10 +2,10 @@ import type { ReactNode } from 'react';
 import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useHealth } from '../hooks/use-health';
 import { DependencyHealthCard } from './DependencyHealthCard';
+import { centreTime } from '../../../ui/centre-day';
 
 interface SystemStatusPanelProps {
   /** Optional link or action shown in the card header (e.g. "details" on the home dashboard). */
@@ -62,7 +62,7 @@ export function SystemStatusPanel({ extra, stacked = false }: SystemStatusPanelP
           {[
             data && t('health.version', { version: data.version }),
             updatedAt
-              ? t('health.lastChecked', { time: dayjs(updatedAt).format('HH:mm:ss') })
+              ? t('health.lastChecked', { time: centreTime(updatedAt, 'HH:mm:ss') })
               : t('health.loading'),
             t('health.description'),
           ]

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import type { WindowCorrectionEntry } from '@onewindow/contracts';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useApiQuery } from '../../api-client/hooks/use-api-query';
 import { fetchCorrectionsQueue } from '../api/window.api';
 import { SupplementModal } from './SupplementModal';
+import { centreTime } from '../../../ui/centre-day';
 
 const kindColors: Record<WindowCorrectionEntry['kind'], string> = {
   intake: 'gold',
@@ -83,7 +83,7 @@ export function CorrectionsQueue({ onResume }: { onResume: (entry: WindowCorrect
             title: t('window.corrections.columns.since'),
             dataIndex: 'since',
             width: 140,
-            render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
+            render: (at: string) => centreTime(at),
           },
           {
             title: t('window.corrections.columns.actions'),

@@ -3,6 +3,7 @@ import type { ChecklistResponse } from '@onewindow/contracts';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { asRequired, initialMark, type MaterialMark } from '../utils/intake-request';
+import { centreToday } from '../../../ui/centre-day';
 
 type Entry = ChecklistResponse['entries'][number];
 
@@ -163,7 +164,7 @@ export function IntakeMaterials({
                         size="small"
                         aria-label={t('window.materials.dueDateOf', { name: e.name })}
                         value={mark.dueDate ? dayjs(mark.dueDate) : null}
-                        disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+                        disabledDate={(d) => d.isBefore(centreToday(), 'day')}
                         onChange={(d) =>
                           onMark(e.code, { status: 'tolerated', dueDate: d?.format('YYYY-MM-DD') })
                         }

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Button, Space, Table, Tag } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import type { WindowQueueEntry } from '@onewindow/contracts';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useApiQuery } from '../../api-client/hooks/use-api-query';
 import { fetchIssuanceQueue } from '../api/window.api';
 import { IssueModal } from './IssueModal';
 import { ToleratedSupplyModal } from './ToleratedSupplyModal';
+import { centreTime, centreToday } from '../../../ui/centre-day';
 
 /**
  * 待出件: this window's cases whose approvals are all done, oldest decision first, with the Art. 44 due date and
@@ -27,7 +27,7 @@ export function IssuanceQueue() {
     (signal) => fetchIssuanceQueue(paging.page, paging.pageSize, signal),
     { refreshIntervalMs: 15_000 },
   );
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = centreToday().format('YYYY-MM-DD');
   return (
     <>
       {queue.error !== undefined && <ApiErrorAlert error={queue.error} onRetry={queue.refresh} />}
@@ -60,7 +60,7 @@ export function IssuanceQueue() {
             title: t('window.queue.columns.decidedAt'),
             dataIndex: 'decidedAt',
             width: 150,
-            render: (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '—'),
+            render: (at: string | null) => (at ? centreTime(at) : '—'),
           },
           {
             title: t('window.queue.columns.issuanceDue'),
