@@ -1,4 +1,5 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { toShanghaiDate } from '@onewindow/calendar';
 import { insertOnce, type Db } from '@onewindow/db';
 import {
   caseStateQuery,
@@ -524,7 +525,7 @@ async function checkCertificates(options: CheckOptions, caseNo: string, view: Ca
         certificateTypeCode: want.certificateTypeCode,
         name: await certificateName(db, caseNo, want),
         issuedBy: issued.actor,
-        on: shanghaiDay(issued.at),
+        on: toShanghaiDate(issued.at),
       });
     }
   }
@@ -546,10 +547,6 @@ async function certificateName(
   const type = await db.certificateType.findUnique({ where: { code: want.certificateTypeCode } });
   return type?.name ?? want.certificateTypeCode;
 }
-
-/** The Shanghai calendar day of an instant (UTC+8, no daylight saving). */
-const shanghaiDay = (at: string): string =>
-  new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 async function recreateTask(db: Db, caseNo: string, step: StepView): Promise<void> {
   const base = {

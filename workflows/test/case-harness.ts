@@ -3,7 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { cachedWorkflowBundle, createTimeSkippingEnv } from '@onewindow/testkit';
 import type { WorkflowHandle } from '@temporalio/client';
 import { hashPlan, type ServicePlan } from '@onewindow/flow-model';
-import { OFFICIAL_CALENDAR_DATA, createOfficialCalendar } from '@onewindow/calendar';
+import { OFFICIAL_CALENDAR_DATA, createOfficialCalendar, toShanghaiDate } from '@onewindow/calendar';
 import type { CaseActivities, CaseResult, CaseWorkflowInput } from '../src/index';
 import { caseWorkflow, runProjectionWrites, sharedWorkflowModules, workflowsPath } from '../src/index';
 
@@ -111,7 +111,7 @@ export async function startCase(
 }
 
 /** Shanghai date (YYYY-MM-DD) of an epoch-ms instant. */
-export const shanghaiDay = (ms: number): string => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+export const shanghaiDay = (ms: number): string => toShanghaiDate(ms);
 
 /** A 4-department bundle used across tests. */
 export const fourDepartments = [

@@ -1,3 +1,4 @@
+import { toShanghaiDate } from '@onewindow/calendar';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,7 @@ describe('容缺受理: the tolerated gap blocks issuance until the window recor
   const started: CaseWorkflowInput[] = [];
   const updates: { caseNo: string; name: string; payload: Record<string, unknown>; updateId?: string }[] = [];
   // The Shanghai day of acceptance: a due date on it is always within the limit.
-  const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = () => toShanghaiDate(Date.now());
   const application = (materials: unknown[]) => ({
     applicant,
     items: [{ implementationCode: FOOD }],

@@ -1,8 +1,8 @@
+import { toShanghaiDate } from '@onewindow/calendar';
 import { Prisma } from '@onewindow/db';
 
 /** Shanghai calendar date (YYYYMMDD) of an instant. */
-export const shanghaiDay = (at: Date): string =>
-  new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+export const shanghaiDay = (at: Date): string => toShanghaiDate(at.getTime()).replace(/-/g, '');
 
 /**
  * 办件编号 `YC<YYYYMMDD><6-digit daily sequence>`: readable, sorts by acceptance order, carries no

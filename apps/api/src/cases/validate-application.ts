@@ -2,6 +2,7 @@ import { acceptApplicationRequestSchema, type Problem } from '@onewindow/contrac
 import { bundleSchema, type Bundle } from '@onewindow/standards';
 import type { Db, ItemModel as Item } from '@onewindow/db';
 import type { z } from 'zod';
+import { toShanghaiDate } from '@onewindow/calendar';
 import { ProblemError, ProblemType } from '../http/problem';
 import { checkApplicantId } from './applicant-identity';
 
@@ -40,7 +41,7 @@ export async function validateApplication(
     const problem = checkApplicantId(
       applicant.kind,
       applicant.idNumber.trim().toUpperCase(),
-      new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+      toShanghaiDate(Date.now()),
     );
     if (problem && !errors.some((e) => e.path === 'applicant.idNumber'))
       errors.push({ path: 'applicant.idNumber', message: problem });

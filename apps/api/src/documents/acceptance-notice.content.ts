@@ -1,4 +1,4 @@
-import { holidaysCrossed, type WorkingCalendar } from '@onewindow/calendar';
+import { holidaysCrossed, toShanghaiDate, type WorkingCalendar } from '@onewindow/calendar';
 import { maskResidentId, maskUscc } from '@onewindow/audit';
 import { documentNumberPrefixes, type DocumentOf } from '@onewindow/documents';
 import { SYSTEM_ACCEPTOR, SYSTEM_ACCEPTOR_LABEL } from '../cases/system-acceptor';
@@ -9,8 +9,7 @@ export const maskedIdOf = (applicant: { kind: string; idNumber: string }): strin
   applicant.kind === 'organisation' ? maskUscc(applicant.idNumber) : maskResidentId(applicant.idNumber);
 
 /** The Shanghai calendar day (YYYY-MM-DD) of an instant. */
-export const shanghaiDate = (at: Date): string =>
-  new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+export const shanghaiDate = (at: Date): string => toShanghaiDate(at.getTime());
 
 /**
  * 受理通知书 of an accepted case: the items with their departments, the materials as received (免提交 ones

@@ -1,3 +1,4 @@
+import { toShanghaiDate } from '@onewindow/calendar';
 import type { Client } from '@temporalio/client';
 import type { Db } from '@onewindow/db';
 import { itemStepId } from '@onewindow/flow-model';
@@ -37,7 +38,7 @@ describe('容缺受理: the window records the tolerated material and the workfl
   afterAll(() => seeded?.stop(), 60_000);
 
   it('starts the workflow with the gap and its rule, tells it the material was supplied, then issues', async () => {
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = toShanghaiDate(Date.now());
     const accepted = await clerk.call(
       'POST',
       '/api/cases',

@@ -1,3 +1,4 @@
+import { toShanghaiDate } from '@onewindow/calendar';
 import type { Browser, Page } from 'playwright-core';
 import { demoPassword, seedDemoData } from '@onewindow/api';
 import { createPrismaClient, type Db } from '@onewindow/db';
@@ -106,7 +107,7 @@ describe('online submission and pre-review in a browser against the real stack',
     await pendingRow.getByTestId('accept-submission').click();
 
     const outcome = clerk.getByTestId('pre-review-outcome');
-    const receivedOn = new Date(row.receivedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const receivedOn = toShanghaiDate(row.receivedAt.getTime());
     await outcome.getByText(new RegExp(`已受理，办件编号 YC\\d{14}，受理日期 ${receivedOn}`)).waitFor();
     const caseNo = /YC\d{14}/.exec((await outcome.textContent()) ?? '')![0];
     const notice = outcome.getByTestId('case-documents').locator('tr', { hasText: '受理通知书' });

@@ -1,3 +1,4 @@
+import { toShanghaiDate } from '@onewindow/calendar';
 import type { Browser, Page } from 'playwright-core';
 import { demoPassword, seedDemoData } from '@onewindow/api';
 import { createPrismaClient, type Db } from '@onewindow/db';
@@ -299,7 +300,7 @@ describe('the window desk in a browser against the real stack', () => {
     const gapName = (await row.locator('td').first().innerText()).split('\n')[0].trim();
     await row.getByRole('combobox').click();
     await pickOption(page, '容缺后补');
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = toShanghaiDate(Date.now());
     const due = row.getByRole('textbox');
     await due.click();
     await due.fill(today);
