@@ -173,6 +173,21 @@ export default tseslint.config(
     rules: { 'onewindow/no-issue-citations': 'error' },
   },
   {
+    // A taken key is recognised in one place: a raw statement reports it as P2010, not as P2002.
+    files: ['apps/**/*.ts', 'tools/**/*.ts'],
+    ignores: ['apps/web/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Literal[value='P2002']",
+          message:
+            "Use isUniqueViolation(error) from @onewindow/db: it also knows a raw statement's taken key (P2010).",
+        },
+      ],
+    },
+  },
+  {
     // Routers parse and delegate: Prisma queries live in services and repositories beside them.
     files: ['apps/api/src/**/*.router.ts'],
     plugins: { onewindow },

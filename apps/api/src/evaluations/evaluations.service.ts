@@ -9,7 +9,7 @@ import {
   type RectificationOrder,
   type RectificationQuery,
 } from '@onewindow/contracts';
-import { Prisma } from '@onewindow/db';
+import { isUniqueViolation } from '@onewindow/db';
 import type { ApiDeps } from '../api-deps';
 import { getCalendarInForce } from '../calendar/calendar-in-force';
 import { notFound, ProblemError, ProblemType } from '../http/problem';
@@ -96,8 +96,7 @@ export async function rateCase(
     ]);
   } catch (error) {
     // Two ratings at once on the same channel and round: the unique index keeps one.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-      throw round === 1 ? alreadyRated(input) : alreadyRerated(input);
+    if (isUniqueViolation(error)) throw round === 1 ? alreadyRated(input) : alreadyRerated(input);
     throw error;
   }
   return {

@@ -11,7 +11,7 @@ import type {
 import { lintOptionsOf } from '@onewindow/contracts';
 import { hashPlan, parseServicePlan } from '@onewindow/flow-model';
 import { lintAndCompile, parseBpmn, type ProblemCode } from '@onewindow/flow-model/src/bpmn';
-import type { Db, Prisma } from '@onewindow/db';
+import { isUniqueViolation, type Db, type Prisma } from '@onewindow/db';
 import { DEFAULT_PLAN_PUBLISHER } from '../cases/case-plan';
 import { notFound, ProblemError, ProblemType } from '../http/problem';
 import { findSubject, lintContextFor, subjectNames } from './flow-subjects';
@@ -220,7 +220,7 @@ export async function publishFlow(
       },
     });
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002')
+    if (isUniqueViolation(error))
       throw new ProblemError(
         409,
         ProblemType.conflict,

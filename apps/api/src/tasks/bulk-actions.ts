@@ -1,6 +1,7 @@
 import type { ApproveTasksRequest, BulkItemResult, ReassignTasksRequest } from '@onewindow/contracts';
 import { caseStateQuery } from '@onewindow/workflows';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { isUniqueViolation } from '@onewindow/db';
 import type { ApiDeps } from '../api-deps';
 import { departmentsOf } from '../auth/grants';
 import type { AuthUser } from '../auth/auth-context';
@@ -81,7 +82,7 @@ export async function keepBulkAnswer(
     });
   } catch (error) {
     // A concurrent retry kept its answer first: both answers report the same Updates.
-    if ((error as { code?: unknown })?.code !== 'P2002') throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
 }
 
