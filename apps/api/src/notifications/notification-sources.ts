@@ -53,25 +53,35 @@ const myTasks = (db: Db, me: Recipient): Prisma.Sql =>
     : Prisma.sql`"TaskHolder" h CROSS JOIN LATERAL (SELECT * FROM "Task" x WHERE x."id" = h."taskId" OFFSET 0) t
         WHERE h."userId" = ${me.id}`;
 
+/** A task's row as the notification sources read it. */
+interface TaskRow {
+  id: string;
+  caseNo: string;
+  stepId: string;
+  departmentCode: string;
+  openedAt: Date | string;
+}
+
+/** A task given to me (`assigned:<id>`) or offered to my group (`group:<id>`), dated when it opened; the ids are the read state's keys. */
+const openedTaskEntry = (kind: 'assigned' | 'group_assigned', t: TaskRow): Entry => ({
+  id: `${kind === 'assigned' ? 'assigned' : 'group'}:${t.id}`,
+  kind,
+  caseNo: t.caseNo,
+  stepId: t.stepId,
+  departmentCode: t.departmentCode,
+  at: instant(t.openedAt).toISOString(),
+  actorId: null,
+  detail: null,
+  link: inbox(t.caseNo),
+});
+
 /** Tasks given to me since `since` (newest first), except those I claimed myself: one statement. */
 async function assigned(db: Db, me: Recipient, since: Date): Promise<Entry[]> {
-  const rows = await db.$queryRaw<
-    { id: string; caseNo: string; stepId: string; departmentCode: string; openedAt: Date | string }[]
-  >`
+  const rows = await db.$queryRaw<TaskRow[]>`
     SELECT t."id", t."caseNo", t."stepId", t."departmentCode", t."openedAt" FROM ${myTasks(db, me)}
       AND t."openedAt" >= ${since} AND (t."claimedBy" IS NULL OR t."claimedBy" <> ${me.id})
     ORDER BY t."openedAt" DESC, t."id" LIMIT ${PER_SOURCE}`;
-  return rows.map((t) => ({
-    id: `assigned:${t.id}`,
-    kind: 'assigned',
-    caseNo: t.caseNo,
-    stepId: t.stepId,
-    departmentCode: t.departmentCode,
-    at: instant(t.openedAt).toISOString(),
-    actorId: null,
-    detail: null,
-    link: inbox(t.caseNo),
-  }));
+  return rows.map((t) => openedTaskEntry('assigned', t));
 }
 
 /**
@@ -83,17 +93,12 @@ async function groupSeats(db: Db, me: Recipient, since: Date): Promise<Entry[]> 
   const groups = groupsOf(me);
   if (groups.length === 0) return [];
   const offered = await db.$queryRaw<
-    {
-      id: string;
-      caseNo: string;
-      stepId: string;
-      departmentCode: string;
-      openedAt: Date | string;
+    (TaskRow & {
       closedAt: Date | string | null;
       state: string;
       outcome: string | null;
       taker: string | null;
-    }[]
+    })[]
   >`
     SELECT t."id", t."caseNo", t."stepId", t."departmentCode", t."openedAt", t."closedAt", t."state", t."outcome",
       COALESCE(n."claimedBy", n."assigneeUserId") AS "taker"
@@ -101,17 +106,7 @@ async function groupSeats(db: Db, me: Recipient, since: Date): Promise<Entry[]> 
     WHERE t."departmentCode" = ${me.departmentCode} AND t."claimState" = 'unclaimed'
       AND t."claimGroup" IN (${Prisma.join(groups)}) AND t."openedAt" >= ${since}
     ORDER BY t."openedAt" DESC, t."id" LIMIT ${PER_SOURCE}`;
-  const entries: Entry[] = offered.map((t) => ({
-    id: `group:${t.id}`,
-    kind: 'group_assigned',
-    caseNo: t.caseNo,
-    stepId: t.stepId,
-    departmentCode: t.departmentCode,
-    at: instant(t.openedAt).toISOString(),
-    actorId: null,
-    detail: null,
-    link: inbox(t.caseNo),
-  }));
+  const entries: Entry[] = offered.map((t) => openedTaskEntry('group_assigned', t));
   for (const t of offered) {
     const taken =
       t.state === 'superseded' &&
