@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Space, Tabs, Typography } from 'antd';
 import { CheckOutlined, SwapOutlined } from '@ant-design/icons';
-import type { InboxTask, InboxView } from '@onewindow/contracts';
+import type { InboxTask, InboxView, Role } from '@onewindow/contracts';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
@@ -24,6 +24,8 @@ import { InboxTable } from './InboxTable';
 
 type Tab = InboxView | 'copied';
 const tabs: Tab[] = ['to_claim', 'mine', 'done', 'copied', 'supplement', 'special', 'department'];
+/** The roles that work a department's inbox: the API's access policy gives them task.list in their departments. */
+const INBOX_ROLES: readonly Role[] = ['dept_approver', 'dept_lead'];
 
 /**
  * 部门审批: the signed-in approver's inbox views, the case file (drawer, `?case=`), every verb as a form,
@@ -44,7 +46,7 @@ export function ApprovalsWorkspace() {
   const [claiming, setClaiming] = useState<string>();
   const [claimError, setClaimError] = useState<unknown>();
   // The departments the user holds a role in (session grants): their own first, then the others.
-  const { mine: myDepartments, department, choose: setChosenDepartment } = useMyDepartments();
+  const { mine: myDepartments, department, choose: setChosenDepartment } = useMyDepartments(INBOX_ROLES);
   const allowed = can('task.list') && department !== undefined;
   const query = useMemo(
     () =>

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Card, Select, Skeleton, Space, Tabs, Typography } from 'antd';
 import { ReloadOutlined, SwapOutlined } from '@ant-design/icons';
-import type { ExtensionRequest, SupervisedTask } from '@onewindow/contracts';
+import type { ExtensionRequest, Role, SupervisedTask } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useApiQuery } from '../../api-client/hooks/use-api-query';
@@ -19,6 +19,8 @@ import { RemindModal } from './RemindModal';
 import { RectificationPanel } from './RectificationPanel';
 
 // ECharts is large: the figures load in their own chunk when their tab is opened.
+/** A lead's 督办 covers the departments they lead. */
+const LEAD_ROLES: readonly Role[] = ['dept_lead'];
 const FiguresPanel = lazy(() => import('./FiguresPanel').then((m) => ({ default: m.FiguresPanel })));
 const DemandPanel = lazy(() => import('./DemandPanel').then((m) => ({ default: m.DemandPanel })));
 const EvaluationRatesPanel = lazy(() =>
@@ -51,7 +53,7 @@ export function SupervisionWorkspace() {
   const departments = useDepartments(centreWide);
   const [picked, setPicked] = useState<string>();
   // A lead works in their own department, or switches to another they hold a role in (docs/decisions/0023).
-  const led = useMyDepartments('dept_lead');
+  const led = useMyDepartments(LEAD_ROLES);
   const department = centreWide ? picked : led.department;
   const overview = useApiQuery(
     `supervision-overview:${department ?? '*'}`,
