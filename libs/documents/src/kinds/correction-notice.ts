@@ -22,8 +22,8 @@ export function correctionNotice(
       { title: '序号', width: 0.07, align: 'center' },
       { title: '材料名称', width: 0.22 },
       { title: '所属事项', width: 0.17 },
-      { title: '问题及补正要求', width: 0.28 },
-      { title: '形式／份数', width: 0.12 },
+      { title: '问题及补正要求', width: 0.25 },
+      { title: '形式／份数', width: 0.15 },
       { title: '出具单位', width: 0.14 },
     ],
     doc.missing.map((m, i) => [

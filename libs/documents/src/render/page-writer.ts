@@ -26,6 +26,12 @@ export interface TableColumn {
  */
 export class PageWriter {
   readonly pdf: PDFKit.PDFDocument;
+  /**
+   * The last paragraph (and a heading right above it), drawn when the next block starts: the seal block sets
+   * them together with its band, so a seal never stands on a page without the text it signs, and a heading
+   * never ends a page without its paragraph.
+   */
+  private readonly pending: { kind: 'heading' | 'paragraph'; text: string }[] = [];
 
   constructor(fonts: CjkFonts, info: { title: string; author: string; createdOn: Date }) {
     this.pdf = new PDFDocument({
@@ -61,6 +67,7 @@ export class PageWriter {
 
   /** The centre's name above the title, and a rule. */
   letterhead(centreName: string): void {
+    this.flushPending();
     const { pdf } = this;
     pdf
       .font('body')
@@ -81,6 +88,7 @@ export class PageWriter {
   }
 
   title(title: string, documentNo: string): void {
+    this.flushPending();
     const { pdf } = this;
     pdf.font('bold').fontSize(20).text(title, PAGE.left, pdf.y, {
       width: this.width,
@@ -94,31 +102,62 @@ export class PageWriter {
 
   /** `张三：` (whom the notice addresses), flush left. */
   addressee(name: string): void {
+    this.flushPending();
     this.pdf.font('body').fontSize(BODY_SIZE).text(`${name}：`, PAGE.left, this.pdf.y, { width: this.width });
     this.pdf.moveDown(0.3);
   }
 
-  /** A body paragraph with the customary two-character first-line indent. */
+  /** A body paragraph with the customary two-character first-line indent (drawn when the next block starts). */
   paragraph(text: string): void {
-    this.pdf
-      .font('body')
-      .fontSize(BODY_SIZE)
-      .text(text, PAGE.left, this.pdf.y, {
-        width: this.width,
-        indent: BODY_SIZE * 2,
-        lineGap: LINE_GAP,
-        // Not 'justify': pdfkit justifies by widening spaces, and a Chinese line has few or none.
-        align: 'left',
-      });
-    this.pdf.moveDown(0.4);
+    // A heading waits for the paragraph under it: the two move together.
+    if (this.pending.at(-1)?.kind !== 'heading') this.flushPending();
+    this.pending.push({ kind: 'paragraph', text });
   }
 
   /** A bold caption for the block that follows (一、… 二、…). */
   heading(text: string): void {
-    this.ensureSpace(BODY_SIZE * 4);
-    this.pdf.font('bold').fontSize(BODY_SIZE).text(text, PAGE.left, this.pdf.y, { width: this.width });
-    this.pdf.moveDown(0.3);
+    this.flushPending();
+    this.pending.push({ kind: 'heading', text });
   }
+
+  /** The height of the pending blocks as they will be drawn, with the space after each. */
+  private pendingHeight(): number {
+    const { pdf } = this;
+    return this.pending.reduce((sum, block) => {
+      const bold = block.kind === 'heading';
+      pdf.font(bold ? 'bold' : 'body').fontSize(BODY_SIZE);
+      const height = pdf.heightOfString(block.text, {
+        width: this.width,
+        ...(bold ? {} : PageWriter.paragraphOptions),
+      });
+      return sum + height + pdf.currentLineHeight(true) * (bold ? 0.3 : 0.4);
+    }, 0);
+  }
+
+  /** Draws the pending heading and paragraph. */
+  private flushPending(): void {
+    const { pdf } = this;
+    for (const block of this.pending.splice(0)) {
+      if (block.kind === 'heading') {
+        this.ensureSpace(BODY_SIZE * 4);
+        pdf.font('bold').fontSize(BODY_SIZE).text(block.text, PAGE.left, pdf.y, { width: this.width });
+        pdf.moveDown(0.3);
+      } else {
+        pdf
+          .font('body')
+          .fontSize(BODY_SIZE)
+          .text(block.text, PAGE.left, pdf.y, { width: this.width, ...PageWriter.paragraphOptions });
+        pdf.moveDown(0.4);
+      }
+    }
+  }
+
+  private static readonly paragraphOptions = {
+    indent: BODY_SIZE * 2,
+    lineGap: LINE_GAP,
+    // Not 'justify': pdfkit justifies by widening spaces, and a Chinese line has few or none.
+    align: 'left',
+  } as const;
 
   /** Label/value pairs as a two-column ruled table. */
   fields(rows: [label: string, value: string][]): void {
@@ -138,6 +177,7 @@ export class PageWriter {
     rows: string[][],
     { header = true, boldFirstColumn = false }: { header?: boolean; boldFirstColumn?: boolean } = {},
   ): void {
+    this.flushPending();
     const { pdf } = this;
     const total = columns.reduce((sum, c) => sum + c.width, 0);
     const widths = columns.map((c) => (c.width / total) * this.width);
@@ -202,6 +242,7 @@ export class PageWriter {
 
   /** A line to sign on, e.g. `申请人（签字）：`, with a date blank. */
   signatureLine(label: string): void {
+    this.flushPending();
     this.ensureSpace(BODY_SIZE * 4);
     const { pdf } = this;
     pdf.moveDown(0.6);
@@ -229,8 +270,8 @@ export class PageWriter {
    * The issuing body and the date at the right, over a dashed circle that marks where the seal goes
    * (the notice is valid with the authority's seal, Art. 32 ¶2); the issuing person at the left. With
    * `lookup`, how to check progress stands over the band (the address on a line of its own, so that it is
-   * read and copied whole) and the QR code at the band's left: kept together, so a seal never starts a page
-   * of its own below the text it signs.
+   * read and copied whole) and the QR code at the band's left: kept together with the last paragraph, so a seal
+   * never starts a page of its own below the text it signs.
    */
   sealBlock(
     centreName: string,
@@ -248,8 +289,12 @@ export class PageWriter {
         pdf.heightOfString(lookup.url, captionOptions)
       : 0;
     // Everything down to the seal's label (33 mm into the band; the circle may reach into the bottom margin):
-    // text past the bottom margin would start a page of its own.
-    this.ensureSpace(captionHeight + mm(4) + mm(33));
+    // text past the bottom margin would start a page of its own. The last paragraph goes with it.
+    const bandHeight = captionHeight + mm(4) + mm(33);
+    this.ensureSpace(this.pendingHeight() + bandHeight);
+    this.flushPending();
+    this.ensureSpace(bandHeight);
+    pdf.font('body').fontSize(SMALL_SIZE + 1);
     if (lookup) {
       pdf.fillColor('#000').text(lookup.caption, PAGE.left, pdf.y + mm(2), captionOptions);
       pdf.text(lookup.url, PAGE.left, pdf.y, captionOptions);
@@ -295,6 +340,7 @@ export class PageWriter {
 
   /** `第 n 页 共 m 页` and the document number in every page's foot; then the PDF bytes. */
   async finish(documentNo: string): Promise<Buffer> {
+    this.flushPending();
     const { pdf } = this;
     const range = pdf.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i += 1) {

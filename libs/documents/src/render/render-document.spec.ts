@@ -98,6 +98,36 @@ describe('renderDocumentPdf', () => {
     expect(text).toContain('ZZ-2026-000004第1页共1页');
   });
 
+  it('the seal never stands alone on a page: the last paragraph goes over with it, however long the list before', async () => {
+    const base = sampleDocuments.correction_notice;
+    // From a list that ends high on the first page to one that runs onto the second: somewhere in between the
+    // closing band no longer fits below the last paragraph.
+    for (let count = 4; count <= 16; count += 1) {
+      const notice = {
+        ...base,
+        missing: Array.from({ length: count }, (_, i) => ({
+          ...base.missing[i % 2],
+          name: `补正材料第${i + 1}项`,
+        })),
+      };
+      const file = path.join(dir, `correction-${count}.pdf`);
+      writeFileSync(file, await renderDocumentPdf(notice, centre));
+      const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+        .split('\f')
+        .map((p) => p.replace(/\s+/g, ''))
+        .filter((p) => p.length > 0);
+      const sealPage = pages.find((p) => p.includes('（盖章）'))!;
+      expect({
+        count,
+        closingWithSeal: sealPage.includes('本告知书之外的材料，不再要求你（单位）补正。'),
+      }).toEqual({
+        count,
+        closingWithSeal: true,
+      });
+      expect(pages.join('')).toContain(`补正材料第${count}项`);
+    }
+  });
+
   it('the delivery receipt names the method, the recipient and the waybill', async () => {
     const { text } = await textOf('delivery_receipt');
     expect(text).toContain('邮寄送达');
