@@ -2,6 +2,7 @@ import { Alert, Button, Card, Form, Input } from 'antd';
 import type { SessionResponse } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { useFormFieldProblems } from '../../api-client/hooks/use-form-field-problems';
 import { useSubmission } from '../../api-client/hooks/use-submission';
 import { changeOwnPassword } from '../api/admin.api';
 import { passwordRule } from './password-rule';
@@ -18,7 +19,9 @@ interface Values {
  */
 export function ChangeOwnPasswordCard({ onChanged }: { onChanged: (session: SessionResponse) => void }) {
   const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
   const { pending, error, run } = useSubmission();
+  const shownOnForm = useFormFieldProblems(form, error);
   const submit = async (values: Values) => {
     const session = await run(() => changeOwnPassword(values.currentPassword, values.newPassword));
     if (session) onChanged(session);
@@ -28,10 +31,10 @@ export function ChangeOwnPasswordCard({ onChanged }: { onChanged: (session: Sess
       <Alert type="warning" showIcon title={t('admin.password.why')} style={{ marginBottom: 16 }} />
       {error !== undefined && (
         <div style={{ marginBottom: 12 }}>
-          <ApiErrorAlert error={error} />
+          <ApiErrorAlert error={error} shownOnForm={shownOnForm} />
         </div>
       )}
-      <Form<Values> layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)}>
+      <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)}>
         <Form.Item
           label={t('admin.password.current')}
           name="currentPassword"

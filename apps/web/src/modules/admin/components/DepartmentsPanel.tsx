@@ -4,6 +4,7 @@ import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { createDepartmentRequestSchema, type AdminDepartment } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { useFormFieldProblems } from '../../api-client/hooks/use-form-field-problems';
 import { useSubmission } from '../../api-client/hooks/use-submission';
 import { createDepartment, renameDepartment } from '../api/admin.api';
 import { useAdminDepartments } from '../hooks/use-admin-data';
@@ -30,6 +31,7 @@ function DepartmentModal({ department, departments, onClose, onSaved }: Departme
   const { t } = useTranslation();
   const [form] = Form.useForm<{ code: string; name: string; region: string; parentCode?: string }>();
   const { pending, error, run } = useSubmission();
+  const shownOnForm = useFormFieldProblems(form, error);
   const renaming = department !== undefined;
   const submit = async () => {
     const values = await form.validateFields();
@@ -64,7 +66,7 @@ function DepartmentModal({ department, departments, onClose, onSaved }: Departme
     >
       {error !== undefined && (
         <div style={{ marginBottom: 12 }}>
-          <ApiErrorAlert error={error} />
+          <ApiErrorAlert error={error} shownOnForm={shownOnForm} />
         </div>
       )}
       <Form

@@ -3,6 +3,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { AdminDepartment, AdminUser, Role } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { useFormFieldProblems } from '../../api-client/hooks/use-form-field-problems';
 import { useSubmission } from '../../api-client/hooks/use-submission';
 import { createUser, updateUser } from '../api/admin.api';
 import { passwordRule } from './password-rule';
@@ -36,6 +37,7 @@ export function UserFormModal({ user, departments, onClose, onSaved }: UserFormM
   const { t } = useTranslation();
   const [form] = Form.useForm<UserFormValues>();
   const { pending, error, run } = useSubmission();
+  const shownOnForm = useFormFieldProblems(form, error);
   const editing = user !== undefined;
 
   const submit = async () => {
@@ -81,7 +83,7 @@ export function UserFormModal({ user, departments, onClose, onSaved }: UserFormM
     >
       {error !== undefined && (
         <div style={{ marginBottom: 12 }}>
-          <ApiErrorAlert error={error} />
+          <ApiErrorAlert error={error} shownOnForm={shownOnForm} />
         </div>
       )}
       <Form

@@ -5,12 +5,16 @@ import { useDescribeApiError } from '../hooks/use-describe-api-error';
 interface ApiErrorAlertProps {
   error: unknown;
   onRetry?: () => void;
+  /** Paths of field errors the form shows under its fields (useFormFieldProblems): not listed again here. */
+  shownOnForm?: ReadonlySet<string>;
 }
 
 /** A failed load shown in place, with the server's detail and request id for the help desk. */
-export function ApiErrorAlert({ error, onRetry }: ApiErrorAlertProps) {
+export function ApiErrorAlert({ error, onRetry, shownOnForm }: ApiErrorAlertProps) {
   const { t } = useTranslation();
-  const { title, detail, fieldErrors, requestId } = useDescribeApiError()(error);
+  const described = useDescribeApiError()(error);
+  const { title, detail, requestId } = described;
+  const fieldErrors = described.fieldErrors.filter((f) => !shownOnForm?.has(f.path));
   return (
     <Alert
       type="error"

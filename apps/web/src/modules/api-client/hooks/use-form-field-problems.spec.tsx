@@ -1,0 +1,66 @@
+import { screen, waitFor } from '@testing-library/react';
+import { Form, Input } from 'antd';
+import { renderWithProviders } from '../../../test/render-with-providers';
+import { ApiError } from '../api-error';
+import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { useFormFieldProblems } from './use-form-field-problems';
+
+function RefusedForm({ error }: { error: unknown }) {
+  const [form] = Form.useForm();
+  const shownOnForm = useFormFieldProblems(form, error);
+  return (
+    <>
+      <ApiErrorAlert error={error} shownOnForm={shownOnForm} />
+      <Form form={form} initialValues={{ otherGrants: [{ departmentCode: 'SFS-XFJY' }] }}>
+        <Form.Item label="所属部门" name="departmentCode">
+          <Input />
+        </Form.Item>
+        <Form.List name="otherGrants">
+          {(fields) =>
+            fields.map((field) => (
+              <Form.Item key={field.key} label="部门" name={[field.name, 'departmentCode']}>
+                <Input />
+              </Form.Item>
+            ))
+          }
+        </Form.List>
+      </Form>
+    </>
+  );
+}
+
+const refusal = new ApiError('problem', 422, {
+  type: 'urn:onewindow:problem:invalid',
+  title: 'Invalid',
+  status: 422,
+  detail: '用户信息未通过校验',
+  errors: [
+    { path: 'departmentCode', message: '部门 SFS-X 不存在：请先在“部门”页新建该部门' },
+    { path: 'otherGrants.0.departmentCode', message: 'SFS-XFJY 是该用户的所属部门' },
+    { path: 'mfaSecret', message: '未知字段' },
+  ],
+});
+
+describe('useFormFieldProblems', () => {
+  it('shows each field error under its field, list rows included, and leaves the others in the alert', async () => {
+    const { container } = renderWithProviders(<RefusedForm error={refusal} />);
+    await waitFor(() => expect(container.querySelectorAll('.ant-form-item-explain-error')).toHaveLength(2));
+    const underFields = [...container.querySelectorAll('.ant-form-item-explain-error')].map(
+      (e) => e.textContent,
+    );
+    expect(underFields).toEqual([
+      '部门 SFS-X 不存在：请先在“部门”页新建该部门',
+      'SFS-XFJY 是该用户的所属部门',
+    ]);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('用户信息未通过校验');
+    expect(alert.textContent).toContain('mfaSecret');
+    expect(alert.textContent).not.toContain('不存在');
+    expect(alert.textContent).not.toContain('otherGrants');
+  });
+
+  it('without a refusal, marks no field', () => {
+    const { container } = renderWithProviders(<RefusedForm error={undefined} />);
+    expect(container.querySelectorAll('.ant-form-item-explain-error')).toHaveLength(0);
+  });
+});
