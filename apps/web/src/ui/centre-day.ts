@@ -20,3 +20,13 @@ export function centreToday(): Dayjs {
 export function centreTime(instant: string | number | Date, pattern = 'YYYY-MM-DD HH:mm'): string {
   return dayjs(instant).utcOffset(CENTRE_OFFSET_MINUTES).format(pattern);
 }
+
+/** The centre's wall clock now, as a dayjs whose fields read as the centre's time: the start value of a picker with time. */
+export function centreNow(): Dayjs {
+  return dayjs(centreTime(Date.now(), 'YYYY-MM-DDTHH:mm:ss'));
+}
+
+/** The instant (ISO 8601, +08:00) of a wall-clock time picked as the centre's, whatever the browser's time zone. */
+export function centreInstant(wall: Dayjs): string {
+  return `${wall.format('YYYY-MM-DDTHH:mm:ss')}+08:00`;
+}

@@ -9,7 +9,7 @@ import { useSubmission } from '../../api-client/hooks/use-submission';
 import { useSession } from '../../session/hooks/use-session';
 import { auditCsvUrl, verifyAuditChain, type AuditFilters } from '../api/admin.api';
 import { useAuditPage } from '../hooks/use-admin-data';
-import { centreTime } from '../../../ui/centre-day';
+import { centreInstant, centreTime } from '../../../ui/centre-day';
 
 interface FilterValues {
   caseNo?: string;
@@ -104,8 +104,8 @@ export function AuditPanel() {
       caseNo: values.caseNo?.trim() || undefined,
       username: values.username?.trim() || undefined,
       action: values.action?.trim() || undefined,
-      from: from?.toISOString(),
-      to: to?.toISOString(),
+      from: from ? centreInstant(from) : undefined,
+      to: to ? centreInstant(to) : undefined,
     });
     setPaging((p) => ({ ...p, page: 1 }));
   };

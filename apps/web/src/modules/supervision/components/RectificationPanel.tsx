@@ -9,14 +9,14 @@ import {
   type EvaluationGrade,
   type RectificationOrder,
 } from '@onewindow/contracts';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ActionProblem } from '../../approvals/components/ActionProblem';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { useApiQuery } from '../../api-client/hooks/use-api-query';
 import { useLanguage } from '../../i18n/hooks/use-language';
 import { closeRectification, fetchRectifications } from '../api/rectification.api';
-import { centreTime } from '../../../ui/centre-day';
+import { centreInstant, centreNow, centreTime } from '../../../ui/centre-day';
 
 const at = (iso: string) => centreTime(iso);
 
@@ -170,7 +170,7 @@ function CloseRectificationModal({
   const submit = async () => {
     const v = form.getFieldsValue();
     const parsed = closeRectificationRequestSchema.safeParse({
-      callback: { by: v.by ?? '', at: v.at ? v.at.format() : '', note: v.note ?? '' },
+      callback: { by: v.by ?? '', at: v.at ? centreInstant(v.at) : '', note: v.note ?? '' },
       rectification: v.rectification ?? '',
     });
     if (!parsed.success) return setInvalid(parsed.error.issues[0]?.message);
@@ -202,7 +202,7 @@ function CloseRectificationModal({
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ at: dayjs(Date.now()) }}
+        initialValues={{ at: centreNow() }}
         onValuesChange={() => setInvalid(undefined)}
       >
         <Typography.Paragraph type="secondary">{t('evaluation.orders.callbackHint')}</Typography.Paragraph>
