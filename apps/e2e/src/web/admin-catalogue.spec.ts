@@ -380,11 +380,12 @@ describe('the catalogue import in the administration workspace against the real 
     await pickOption(page, '市场监督');
     await settled();
     await typeModal.getByRole('button', { name: /保\s*存/ }).click();
+    // The refusal shows under the field it is about, not under the field's internal name in the alert.
     await typeModal
-      .getByTestId('api-error')
-      .getByText('有效期须为正数（至少 1 年）；长期有效请不填')
-      .first()
+      .locator('.ant-form-item', { has: page.getByLabel('有效期') })
+      .locator('.ant-form-item-explain-error', { hasText: '有效期须为正数（至少 1 年）；长期有效请不填' })
       .waitFor();
+    expect(await typeModal.getByTestId('api-error').textContent()).not.toContain('validityYears');
     await settled();
     await shoot('certificate-type-form');
     expect(await db.certificateType.findUnique({ where: { code } })).toBeNull();

@@ -10,6 +10,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { CatalogueEntriesHeader } from './CatalogueEntriesHeader';
+import { useFormFieldProblems } from '../../api-client/hooks/use-form-field-problems';
 import { useSubmission } from '../../api-client/hooks/use-submission';
 import { fetchBundle, saveBundle, searchCatalogueItems } from '../api/admin.api';
 import { useCatalogueBundles } from '../hooks/use-admin-data';
@@ -55,6 +56,7 @@ function BundleModal({
   const [found, setFound] = useState<string[]>([]);
   const searching = useSubmission();
   const { pending, error, run } = useSubmission();
+  const shownOnForm = useFormFieldProblems(form, error);
   const chosen = Form.useWatch('items', form) ?? [];
   const kept: BundleFormField[] = editing?.bundle.form ?? [];
 
@@ -248,7 +250,7 @@ function BundleModal({
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
       </Form>
-      {error !== undefined && <ApiErrorAlert error={error} />}
+      {error !== undefined && <ApiErrorAlert error={error} shownOnForm={shownOnForm} />}
     </Modal>
   );
 }

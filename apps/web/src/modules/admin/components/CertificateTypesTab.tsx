@@ -5,6 +5,7 @@ import type { CertificateType } from '@onewindow/standards';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
 import { CatalogueEntriesHeader } from './CatalogueEntriesHeader';
+import { useFormFieldProblems } from '../../api-client/hooks/use-form-field-problems';
 import { useSubmission } from '../../api-client/hooks/use-submission';
 import { saveCertificateType } from '../api/admin.api';
 import { useCatalogueDepartments, useCertificateTypes } from '../hooks/use-admin-data';
@@ -34,6 +35,7 @@ function CertificateTypeModal({
   const [form] = Form.useForm<TypeFields>();
   const departments = useCatalogueDepartments();
   const { pending, error, run } = useSubmission();
+  const shownOnForm = useFormFieldProblems(form, error);
   const editing = type !== undefined;
   const submit = async () => {
     const values = await form.validateFields();
@@ -153,7 +155,7 @@ function CertificateTypeModal({
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
       </Form>
-      {error !== undefined && <ApiErrorAlert error={error} />}
+      {error !== undefined && <ApiErrorAlert error={error} shownOnForm={shownOnForm} />}
     </Modal>
   );
 }
