@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { bothTestDatabases } from '@onewindow/db';
-import { demoPassword, seedDemoUsers } from '../src';
+import { demoPassword } from '../src';
 import { rateCase } from '../src/evaluations/evaluations.service';
 import { json, signedIn, startTestApi, type HttpSession, type TestApi } from './support/test-api';
 import { seedCatalogueItem } from './support/seed-catalogue-item';
+import { FOOD, seedSupervisedCentre } from './support/seed-supervised-centre';
 
 /**
  * Demand analytics (GET /api/supervision/demand and its XLSX tables) over real HTTP and real rows on SQLite and on
@@ -16,7 +17,6 @@ describe.each(bothTestDatabases)('demand analytics on %s', (_kind, createDatabas
   let lead: HttpSession;
   let supervisor: HttpSession;
   let approver: HttpSession;
-  const FOOD = '11370800MB28559184337011700201Y';
   const DRUG = '11370800MB28559184337011700202Y';
   const no = (n: number) => `YC2026120100010${n}`;
   const query = 'from=2026-12-01&to=2026-12-15';
@@ -24,17 +24,7 @@ describe.each(bothTestDatabases)('demand analytics on %s', (_kind, createDatabas
   beforeAll(async () => {
     api = await startTestApi({ LOGIN_RATE_LIMIT: 1000 }, await createDatabase());
     const db = api.deps.db;
-    await seedDemoUsers(db);
-    await db.applicant.create({
-      data: { id: 'A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' },
-    });
-    await seedCatalogueItem(db, {
-      code: FOOD,
-      name: '食品经营许可',
-      departmentCode: 'SFS-SCJG',
-      statutory: 20,
-      promised: 10,
-    });
+    await seedSupervisedCentre(db);
     await seedCatalogueItem(db, {
       code: DRUG,
       name: '医疗机构执业登记',

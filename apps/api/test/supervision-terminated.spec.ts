@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { bothTestDatabases } from '@onewindow/db';
-import { demoPassword, seedDemoUsers } from '../src';
+import { demoPassword } from '../src';
 import { json, signedIn, startTestApi, type HttpSession, type TestApi } from './support/test-api';
-import { seedCatalogueItem } from './support/seed-catalogue-item';
+import { FOOD, seedSupervisedCentre } from './support/seed-supervised-centre';
 
 /**
  * 终止办理 in the supervision figures, over real HTTP and real rows on SQLite and on PostgreSQL: a case ended
@@ -14,24 +14,13 @@ describe.each(bothTestDatabases)('终止办理 in the figures on %s', (_kind, cr
   let api: TestApi;
   let supervisor: HttpSession;
   let lead: HttpSession;
-  const FOOD = '11370800MB28559184337011700201Y';
   const no = (n: number) => `YC2026120100020${n}`;
   const query = 'from=2026-12-01&to=2026-12-15&on=2026-12-16';
 
   beforeAll(async () => {
     api = await startTestApi({ LOGIN_RATE_LIMIT: 1000 }, await createDatabase());
     const db = api.deps.db;
-    await seedDemoUsers(db);
-    await db.applicant.create({
-      data: { id: 'A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' },
-    });
-    await seedCatalogueItem(db, {
-      code: FOOD,
-      name: '食品经营许可',
-      departmentCode: 'SFS-SCJG',
-      statutory: 20,
-      promised: 10,
-    });
+    await seedSupervisedCentre(db);
     const ended = async (
       n: number,
       status: 'terminated' | 'withdrawn',

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { demoPassword, seedDemoUsers } from '../src';
+import { demoPassword } from '../src';
 import { json, signedIn, startTestApi, type HttpSession, type TestApi } from './support/test-api';
-import { seedCatalogueItem } from './support/seed-catalogue-item';
+import { FOOD, seedSupervisedCentre } from './support/seed-supervised-centre';
 
 /**
  * 督办 at the API boundary over real HTTP and a real SQLite file (Temporal not running: nothing here sends an
@@ -14,23 +14,12 @@ let supervisor: HttpSession;
 let approver: HttpSession;
 let clerk: HttpSession;
 const on = '2026-12-16'; // a Wednesday; the week ends on Sunday 12-20
-const FOOD = '11370800MB28559184337011700201Y';
 const no = (n: number) => `YC2026120100000${n}`;
 
 beforeAll(async () => {
   api = await startTestApi({ LOGIN_RATE_LIMIT: 1000 });
   const db = api.deps.db;
-  await seedDemoUsers(db);
-  await db.applicant.create({
-    data: { id: 'A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' },
-  });
-  await seedCatalogueItem(db, {
-    code: FOOD,
-    name: '食品经营许可',
-    departmentCode: 'SFS-SCJG',
-    statutory: 20,
-    promised: 10,
-  });
+  await seedSupervisedCentre(db);
   const task = async (
     n: number,
     departmentCode: string,
