@@ -13,8 +13,11 @@ interface ApiErrorAlertProps {
 export function ApiErrorAlert({ error, onRetry, shownOnForm }: ApiErrorAlertProps) {
   const { t } = useTranslation();
   const described = useDescribeApiError()(error);
-  const { title, detail, requestId } = described;
+  const { title, requestId } = described;
   const fieldErrors = described.fieldErrors.filter((f) => !shownOnForm?.has(f.path));
+  // When the form shows every field error under its field, the server's detail only sums them up again.
+  const allOnForm = described.fieldErrors.length > 0 && fieldErrors.length === 0;
+  const detail = allOnForm ? t('errors.seeFields') : described.detail;
   return (
     <Alert
       type="error"

@@ -59,6 +59,21 @@ describe('useFormFieldProblems', () => {
     expect(alert.textContent).not.toContain('otherGrants');
   });
 
+  it('says to look at the marked fields instead of repeating them when the form shows every one', async () => {
+    const onlyFields = new ApiError('problem', 400, {
+      type: 'urn:onewindow:problem:validation',
+      title: '输入有误',
+      status: 400,
+      detail: '用户有误 — departmentCode：部门 SFS-X 不存在',
+      errors: [{ path: 'departmentCode', message: '部门 SFS-X 不存在' }],
+    });
+    const { container } = renderWithProviders(<RefusedForm error={onlyFields} />);
+    await waitFor(() => expect(container.querySelectorAll('.ant-form-item-explain-error')).toHaveLength(1));
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('请按表单中标红的提示修改后重试');
+    expect(alert.textContent).not.toContain('departmentCode');
+  });
+
   it('without a refusal, marks no field', () => {
     const { container } = renderWithProviders(<RefusedForm error={undefined} />);
     expect(container.querySelectorAll('.ant-form-item-explain-error')).toHaveLength(0);

@@ -114,6 +114,7 @@ export const en: TranslationResource = {
     contract: 'The server answered in an unexpected format; contact the administrator',
     requestId: 'Request ID: {{id}}',
     retry: 'Retry',
+    seeFields: 'Correct the fields marked in red and try again; nothing was changed.',
   },
   codes: {
     itemType: {

@@ -119,6 +119,7 @@ export const zhCN = {
     contract: '服务器返回的数据与约定不符，请联系系统管理员',
     requestId: '请求编号：{{id}}',
     retry: '重试',
+    seeFields: '请按表单中标红的提示修改后重试，未做任何更改。',
   },
   codes: {
     itemType: { ...ITEM_TYPES },
