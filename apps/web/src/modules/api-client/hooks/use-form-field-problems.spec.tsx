@@ -5,9 +5,11 @@ import { ApiError } from '../api-error';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { useFormFieldProblems } from './use-form-field-problems';
 
-function RefusedForm({ error }: { error: unknown }) {
+const underUser = (path: string) => path.replace(/^user\./, '');
+
+function RefusedForm({ error, nested = false }: { error: unknown; nested?: boolean }) {
   const [form] = Form.useForm();
-  const shownOnForm = useFormFieldProblems(form, error);
+  const shownOnForm = useFormFieldProblems(form, error, nested ? underUser : undefined);
   return (
     <>
       <ApiErrorAlert error={error} shownOnForm={shownOnForm} />
@@ -72,6 +74,20 @@ describe('useFormFieldProblems', () => {
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('请按表单中标红的提示修改后重试');
     expect(alert.textContent).not.toContain('departmentCode');
+  });
+
+  it('maps a request path onto the form’s field where the two differ', async () => {
+    const nestedRefusal = new ApiError('problem', 400, {
+      type: 'urn:onewindow:problem:validation',
+      title: '输入有误',
+      status: 400,
+      detail: 'user.departmentCode：部门 SFS-X 不存在',
+      errors: [{ path: 'user.departmentCode', message: '部门 SFS-X 不存在' }],
+    });
+    const { container } = renderWithProviders(<RefusedForm error={nestedRefusal} nested />);
+    await waitFor(() => expect(container.querySelectorAll('.ant-form-item-explain-error')).toHaveLength(1));
+    expect(container.querySelector('.ant-form-item-explain-error')!.textContent).toBe('部门 SFS-X 不存在');
+    expect(screen.getByRole('alert').textContent).not.toContain('user.departmentCode');
   });
 
   it('without a refusal, marks no field', () => {

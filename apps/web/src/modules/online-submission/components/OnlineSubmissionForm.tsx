@@ -5,11 +5,12 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionReceipt } from '@onewindow/contracts';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { useFormFieldProblems } from '../../api-client/hooks/use-form-field-problems';
 import { useSubmission } from '../../api-client/hooks/use-submission';
 import { newIdempotencyKey } from '../../approvals/utils/idempotency-key';
 import { useBundles } from '../../catalogue/hooks/use-bundles';
 import { ItemPicker } from '../../checklist/components/ItemPicker';
-import { ApplicantFields } from '../../window/components/ApplicantFields';
+import { ApplicantFields, applicantField } from '../../window/components/ApplicantFields';
 import type { ApplicantValues } from '../../window/utils/intake-request';
 import { submitOnline } from '../api/online-submission.api';
 import { DeclaredMaterials, useItemMaterials, type Declarations } from './DeclaredMaterials';
@@ -35,6 +36,8 @@ export function OnlineSubmissionForm() {
   const [key, setKey] = useState(() => newIdempotencyKey('apply'));
   const [receipt, setReceipt] = useState<SubmissionReceipt>();
   const { pending, error, run } = useSubmission();
+  // The request names the applicant's fields under `applicant.`; the form has them at its top.
+  const shownOnForm = useFormFieldProblems(form, error, applicantField);
 
   const bundle = (bundles.data ?? []).find((b) => b.code === bundleCode);
   const keys =
@@ -158,7 +161,7 @@ export function OnlineSubmissionForm() {
         <Form form={form} layout="vertical" data-testid="online-applicant">
           <ApplicantFields />
         </Form>
-        {error !== undefined && <ApiErrorAlert error={error} />}
+        {error !== undefined && <ApiErrorAlert error={error} shownOnForm={shownOnForm} />}
         <Button
           type="primary"
           icon={<SendOutlined />}

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { identityProblem } from '../utils/identity-check';
 
 /** The applicant: a person by resident ID, or an organisation by unified social credit code; checked as typed. */
+/** The form's field of a request path under `applicant.` (the form holds the applicant's fields at its top). */
+export const applicantField = (path: string): string => path.replace(/^applicant\./, '');
+
 export function ApplicantFields() {
   const { t } = useTranslation();
   const kind = Form.useWatch('kind') ?? 'person';

@@ -23,6 +23,7 @@ import {
 import type { AcceptedCaseResponse, ChecklistResponse, WindowCorrectionEntry } from '@onewindow/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../api-client/components/ApiErrorAlert';
+import { useFormFieldProblems } from '../../api-client/hooks/use-form-field-problems';
 import { useSubmission } from '../../api-client/hooks/use-submission';
 import { newIdempotencyKey } from '../../approvals/utils/idempotency-key';
 import { useBundles } from '../../catalogue/hooks/use-bundles';
@@ -38,7 +39,7 @@ import {
   type ApplicantValues as Applicant,
   type MaterialMark,
 } from '../utils/intake-request';
-import { ApplicantFields } from './ApplicantFields';
+import { ApplicantFields, applicantField } from './ApplicantFields';
 import { CorrectionNoticeModal } from './CorrectionNoticeModal';
 import { IntakeMaterials } from './IntakeMaterials';
 import { IntakeRefusalModal } from './IntakeRefusalModal';
@@ -81,6 +82,8 @@ export function IntakeDesk({
   const [marks, setMarks] = useState<Record<string, MaterialMark>>({});
   const [key, setKey] = useState(() => newIdempotencyKey('intake'));
   const { pending, error, run } = useSubmission();
+  // The request names the applicant's fields under `applicant.`; the form has them at its top.
+  const shownOnForm = useFormFieldProblems(form, error, applicantField);
   const refreshCounters = useRefreshCounters();
   const [accepted, setAccepted] = useState<AcceptedCaseResponse>();
   const [deciding, setDeciding] = useState<'notice' | 'refusal'>();
@@ -292,7 +295,7 @@ export function IntakeDesk({
           </Button>
         </Form>
       </Card>
-      {error !== undefined && <ApiErrorAlert error={error} />}
+      {error !== undefined && <ApiErrorAlert error={error} shownOnForm={shownOnForm} />}
       {checklist && (
         <Card
           size="small"
