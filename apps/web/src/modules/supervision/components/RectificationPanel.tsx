@@ -18,6 +18,7 @@ import { useLanguage } from '../../i18n/hooks/use-language';
 import { closeRectification, fetchRectifications } from '../api/rectification.api';
 import { centreInstant, centreNow, centreTime } from '../../../ui/centre-day';
 
+// A column's render gets (value, row, index): only the value is an instant.
 const at = (iso: string) => centreTime(iso);
 
 /** 差评整改: the department's rectification orders, open first by deadline, each closed with a callback. */

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { exportHref, type OverviewQuery } from '../api/supervision.api';
 import { centreTime } from '../../../ui/centre-day';
 
+// A column's render gets (value, row, index): only the value is an instant.
 const at = (iso: string) => centreTime(iso);
 
 /** The XLSX export of a table, with the same query as the page (GET, so the browser downloads it). */
