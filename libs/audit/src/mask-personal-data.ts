@@ -8,7 +8,9 @@ const residentId15 = /(?<![0-9A-Za-z])(\d{6})\d{6}(\d{3})(?![0-9A-Za-z])/g;
 // 统一社会信用代码: 18 characters of digits and capitals without I, O, Z, S, V.
 const uscc =
   /(?<![0-9A-Za-z])([0-9A-HJ-NPQRTUWXY]{2}\d{6})[0-9A-HJ-NPQRTUWXY]{8}([0-9A-HJ-NPQRTUWXY]{2})(?![0-9A-Za-z])/g;
-const mobile = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
+// Like the identity numbers, not inside a run of letters and digits: the hex of an id (a UUID's last group
+// `a13912345678`) is not a phone number, and masking it would break the id in the audit's target.
+const mobile = /(?<![0-9A-Za-z])(1[3-9]\d)\d{4}(\d{4})(?![0-9A-Za-z])/g;
 // An e-mail address, zhangsan@example.com → z***@example.com: the first character and the domain stay readable
 // (which provider, not who); a masked one is not matched again.
 const email =

@@ -8,6 +8,12 @@ describe('maskPersonalData: e-mail addresses', () => {
     expect(maskPersonalData('"email":"a@qq.com"')).toBe('"email":"a***@qq.com"');
   });
 
+  it('leaves a phone-like run inside an id alone, and still masks a number after Chinese text or punctuation', () => {
+    const runId = 'catalogue-import-run:5f0c2d7e-9a41-4b8e-a1c3-a13912345678';
+    expect(maskPersonalData(runId)).toBe(runId);
+    expect(maskPersonalData('电话13912345678，tel:13912345678')).toBe('电话139****5678，tel:139****5678');
+  });
+
   it('masks a mobile number used as the local part with the address, and is stable when applied twice', () => {
     expect(maskPersonalData('13812345678@163.com')).toBe('1***@163.com');
     expect(maskPersonalData(maskPersonalData('zhangsan@example.com'))).toBe('z***@example.com');

@@ -25,7 +25,8 @@ export async function startTestApi(
     config,
     security: { ...loadSecurityConfig({}), ...security },
     db: db.db,
-    logger: createLogger('silent'),
+    // Silent; TEST_API_LOG_LEVEL=error shows what the API logs while a test looks into a failure.
+    logger: createLogger(process.env.TEST_API_LOG_LEVEL ?? 'silent'),
     version: 'test',
     temporal: { client: new Client({ connection }), connection, address: '127.0.0.1:1', taskQueue: 'test' },
   };
