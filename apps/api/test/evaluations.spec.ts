@@ -4,6 +4,7 @@ import { demoPassword, seedDemoUsers } from '../src';
 import { getCalendarInForce } from '../src/calendar/calendar-in-force';
 import { closeRectification, rateCase } from '../src/evaluations/evaluations.service';
 import { seedCatalogueItem } from './support/seed-catalogue-item';
+import { FOOD, seedFoodItem } from './support/seed-supervised-centre';
 import { json, signedIn, startTestApi, type HttpSession, type TestApi } from './support/test-api';
 
 /**
@@ -380,19 +381,12 @@ describe('overdue orders escalate to the supervisor', () => {
 });
 
 describe('好差评 rates for supervisors, and the records export', () => {
-  const FOOD = '11370800MB28559184337011700201Y';
   const DRUG = '11370800MB28559184337011700202Y';
   const period = 'from=2026-11-01&to=2026-11-30&on=2026-11-25';
 
   beforeAll(async () => {
     const db = api.deps.db;
-    await seedCatalogueItem(db, {
-      code: FOOD,
-      name: '食品经营许可',
-      departmentCode: 'SFS-SCJG',
-      statutory: 20,
-      promised: 10,
-    });
+    await seedFoodItem(db);
     await seedCatalogueItem(db, {
       code: DRUG,
       name: '医疗机构执业登记',

@@ -14,11 +14,15 @@ export async function seedSupervisedCentre(db: Db): Promise<void> {
   await db.applicant.create({
     data: { id: 'A1', kind: 'person', idNumber: '11010519491231002X', name: '张三' },
   });
-  await seedCatalogueItem(db, {
+  await seedFoodItem(db);
+}
+
+/** The FOOD item alone (食品经营许可 of 市场监督管理局, 20 working days by law, 10 promised). */
+export const seedFoodItem = (db: Db): Promise<void> =>
+  seedCatalogueItem(db, {
     code: FOOD,
     name: '食品经营许可',
     departmentCode: 'SFS-SCJG',
     statutory: 20,
     promised: 10,
   });
-}
